@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', }],
+  },
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  setupFiles: ['<rootDir>/test/support/setupEnv.ts'],
+  testTimeout: 20000,
+};

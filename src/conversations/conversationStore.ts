@@ -1,0 +1,75 @@
+import type {
+  ChannelName,
+  Conversation,
+  ConversationStatus,
+  DeliveryStatus,
+  Message,
+  NewMessage,
+} from './types';
+
+export interface OpenConversationInput {
+  channel: ChannelName;
+  customerAddress: string;
+  customerName?: string;
+  platformUserId?: string;
+  at?: number;
+}
+
+export type ConversationPatch = Partial<
+  Pick<Conversation, 'status' | 'language' | 'customerName' | 'platformUserId' | 'lastInboundAt'>
+>;
+
+export type StatusUpdateResult =
+  /** The status moved forward. */
+  | { outcome: 'applied'; message: Message }
+  /** The message is already at or past that status (out-of-order or repeated callback). */
+  | { outcome: 'stale'; message: Message }
+  /** No message carries that platform id yet; the update is parked and applied when it does. */
+  | { outcome: 'parked' };
+
+/** Enough of a conversation to address its transcript. */
+export type ConversationRef = Pick<Conversation, 'id' | 'channel'>;
+
+export interface ListConversationsQuery {
+  status?: ConversationStatus;
+  channel?: ChannelName;
+  limit?: number;
+}
+
+/**
+ * Conversations and their transcripts. One implementation runs on real Redis and on the embedded
+ * in-memory Redis; test/contract/conversationStore.contract.ts holds the behaviour both must show.
+ */
+export interface ConversationStore {
+  /** The conversation for (channel, customer address), opened if there is none. Safe under races. */
+  findOrOpen(input: OpenConversationInput): Promise<{ conversation: Conversation; opened: boolean }>;
+  get(id: string): Promise<Conversation | null>;
+  findByAddress(channel: ChannelName, customerAddress: string): Promise<Conversation | null>;
+  update(id: string, patch: ConversationPatch): Promise<Conversation>;
+  list(query?: ListConversationsQuery): Promise<Conversation[]>;
+
+  /** Appends to the transcript. A message whose platform id is already recorded is not added twice. */
+  appendMessage(conversation: ConversationRef, message: NewMessage): Promise<{ message: Message; duplicate: boolean }>;
+  getMessage(id: string): Promise<Message | null>;
+  /** Transcript, oldest first; `limit` keeps the newest N. */
+  listMessages(conversationId: string, opts?: { limit?: number }): Promise<Message[]>;
+  findMessageByPlatformId(channel: ChannelName, platformMessageId: string): Promise<Message | null>;
+
+  /** Records the platform id of a sent message and applies any status parked for it. */
+  attachPlatformId(messageId: string, channel: ChannelName, platformMessageId: string, status: DeliveryStatus): Promise<Message>;
+  /** Marks a message failed (or any status) directly, with the platform's error code. */
+  setMessageStatus(messageId: string, status: DeliveryStatus, error?: { code: string; message?: string }): Promise<Message>;
+  /** Moves a sent message's status forward only, whatever order callbacks arrive in. */
+  updateStatusByPlatformId(
+    channel: ChannelName,
+    platformMessageId: string,
+    status: DeliveryStatus,
+    error?: { code: string; message?: string },
+  ): Promise<StatusUpdateResult>;
+  /** Messenger receipts: every outbound message sent at or before `watermark` reaches `status`. */
+  applyWatermark(conversationId: string, status: 'delivered' | 'read', watermark: number): Promise<number>;
+
+  /** Opaque per-conversation bot state (JSON), owned by the bot. */
+  getBotState(conversationId: string): Promise<string | null>;
+  setBotState(conversationId: string, json: string): Promise<void>;
+}

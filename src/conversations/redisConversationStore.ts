@@ -1,0 +1,383 @@
+import { randomBytes } from 'node:crypto';
+import type Redis from 'ioredis';
+import { BatonError } from '../errors';
+import type {
+  ConversationPatch,
+  ConversationRef,
+  ConversationStore,
+  ListConversationsQuery,
+  OpenConversationInput,
+  StatusUpdateResult,
+} from './conversationStore';
+import type { ChannelName, Conversation, DeliveryStatus, Message, NewMessage } from './types';
+import { STATUS_RANK } from './types';
+
+/** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
+export function newId(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
+}
+
+const K = {
+  conv: (id: string) => `conv:${id}`,
+  byAddress: (channel: string, address: string) => `conv:addr:${channel}:${address}`,
+  messages: (id: string) => `conv:${id}:msgs`,
+  botState: (id: string) => `conv:${id}:bot`,
+  index: 'convs:by-update',
+  msg: (id: string) => `msg:${id}`,
+  byPlatform: (channel: string, pid: string) => `msg:pid:${channel}:${pid}`,
+  parked: (channel: string, pid: string) => `msg:parked:${channel}:${pid}`,
+};
+
+const RANK_LUA = `local rank = {${Object.entries(STATUS_RANK)
+  .map(([k, v]) => `['${k}']=${v}`)
+  .join(',')}}
+local function advance(key, status, code, emsg, now)
+  local cur = redis.call('HGET', key, 'status')
+  if not cur then return 0 end
+  if cur == 'failed' or cur == 'undelivered' then return 0 end
+  if status == 'failed' or status == 'undelivered' then
+    if cur == 'read' or cur == 'delivered' then return 0 end
+  elseif (rank[status] or -1) <= (rank[cur] or -1) then return 0 end
+  redis.call('HSET', key, 'status', status, 'updatedAt', now)
+  if code ~= '' then redis.call('HSET', key, 'errorCode', code) end
+  if emsg ~= '' then redis.call('HSET', key, 'errorMessage', emsg) end
+  return 1
+end
+`;
+
+/** KEYS: byAddress, conv, index. ARGV: id, now, then field/value pairs. Returns {id, opened}. */
+const FIND_OR_OPEN = `
+local existing = redis.call('GET', KEYS[1])
+if existing then return {existing, 0} end
+redis.call('SET', KEYS[1], ARGV[1])
+local fields = {}
+for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('HSET', KEYS[2], unpack(fields))
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+return {ARGV[1], 1}
+`;
+
+/**
+ * KEYS: msg, list, byPlatform, conv, index.
+ * ARGV: id, conversationId, now, preview, isInbound ('1'/'0'), hasPlatformId ('1'/'0'), then field/value pairs.
+ * Returns {id, duplicate}.
+ */
+const APPEND = `
+local hasPid = ARGV[6] == '1'
+if hasPid then
+  local known = redis.call('GET', KEYS[3])
+  if known then return {known, 1} end
+end
+local fields = {}
+for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('HSET', KEYS[1], unpack(fields))
+redis.call('RPUSH', KEYS[2], ARGV[1])
+if hasPid then redis.call('SET', KEYS[3], ARGV[1]) end
+redis.call('HINCRBY', KEYS[4], 'messageCount', 1)
+redis.call('HSET', KEYS[4], 'updatedAt', ARGV[3], 'lastMessageAt', ARGV[3], 'lastMessagePreview', ARGV[4])
+if ARGV[5] == '1' then redis.call('HSET', KEYS[4], 'lastInboundAt', ARGV[3]) end
+redis.call('ZADD', KEYS[5], ARGV[3], ARGV[2])
+return {ARGV[1], 0}
+`;
+
+/** KEYS: msg. ARGV: status, code, message, now. */
+const ADVANCE = `${RANK_LUA}
+return advance(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])`;
+
+/** KEYS: msg, byPlatform, parked. ARGV: id, pid, status, now. Applies parked updates. */
+const ATTACH = `${RANK_LUA}
+redis.call('SET', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[1], 'platformMessageId', ARGV[2], 'updatedAt', ARGV[4])
+advance(KEYS[1], ARGV[3], '', '', ARGV[4])
+local parked = redis.call('LRANGE', KEYS[3], 0, -1)
+for _, entry in ipairs(parked) do
+  local s, c, m = string.match(entry, '^([^|]*)|([^|]*)|(.*)$')
+  if s then advance(KEYS[1], s, c, m, ARGV[4]) end
+end
+redis.call('DEL', KEYS[3])
+return 1
+`;
+
+/** KEYS: byPlatform, parked. ARGV: entry, ttl. Returns the message id if known, else parks. */
+const PARK = `
+local id = redis.call('GET', KEYS[1])
+if id then return id end
+redis.call('RPUSH', KEYS[2], ARGV[1])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return false
+`;
+
+type RedisWithScripts = Redis & {
+  batonFindOrOpen(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[string, number]>;
+  batonAppend(k1: string, k2: string, k3: string, k4: string, k5: string, ...argv: string[]): Promise<[string, number]>;
+  batonAdvance(k1: string, ...argv: string[]): Promise<number>;
+  batonAttach(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
+  batonPark(k1: string, k2: string, ...argv: string[]): Promise<string | null>;
+};
+
+export function defineStoreScripts(redis: Redis): RedisWithScripts {
+  const r = redis as RedisWithScripts;
+  if (typeof r.batonFindOrOpen === 'function') return r;
+  redis.defineCommand('batonFindOrOpen', { numberOfKeys: 3, lua: FIND_OR_OPEN });
+  redis.defineCommand('batonAppend', { numberOfKeys: 5, lua: APPEND });
+  redis.defineCommand('batonAdvance', { numberOfKeys: 1, lua: ADVANCE });
+  redis.defineCommand('batonAttach', { numberOfKeys: 3, lua: ATTACH });
+  redis.defineCommand('batonPark', { numberOfKeys: 2, lua: PARK });
+  return r;
+}
+
+function flat(obj: Record<string, string | number | undefined>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out.push(k, String(v));
+  return out;
+}
+
+const num = (v: string | undefined): number | undefined => (v === undefined || v === '' ? undefined : Number(v));
+
+function decodeConversation(id: string, h: Record<string, string>): Conversation | null {
+  if (!h.channel) return null;
+  return {
+    id,
+    channel: h.channel as ChannelName,
+    customerAddress: h.customerAddress ?? '',
+    customerName: h.customerName || undefined,
+    platformUserId: h.platformUserId || undefined,
+    status: (h.status as Conversation['status']) ?? 'bot',
+    language: h.language || undefined,
+    createdAt: Number(h.createdAt),
+    updatedAt: Number(h.updatedAt),
+    lastInboundAt: num(h.lastInboundAt),
+    lastMessageAt: num(h.lastMessageAt),
+    lastMessagePreview: h.lastMessagePreview || undefined,
+    messageCount: Number(h.messageCount ?? 0),
+  };
+}
+
+function decodeMessage(id: string, h: Record<string, string>): Message | null {
+  if (!h.conversationId) return null;
+  const json = <T>(v: string | undefined): T | undefined => (v ? (JSON.parse(v) as T) : undefined);
+  return {
+    id,
+    conversationId: h.conversationId,
+    direction: h.direction as Message['direction'],
+    author: h.author as Message['author'],
+    agentId: h.agentId || undefined,
+    text: h.text,
+    payload: h.payload || undefined,
+    media: json<Message['media']>(h.media) ?? [],
+    location: json<Message['location']>(h.location),
+    quickReplies: json<Message['quickReplies']>(h.quickReplies),
+    platformMessageId: h.platformMessageId || undefined,
+    status: h.status as DeliveryStatus,
+    errorCode: h.errorCode || undefined,
+    errorMessage: h.errorMessage || undefined,
+    createdAt: Number(h.createdAt),
+    updatedAt: Number(h.updatedAt),
+    meta: json<Message['meta']>(h.meta),
+  };
+}
+
+/** A one-line preview for inbox lists: text, or what kind of attachment it was. */
+export function previewOf(m: NewMessage): string {
+  if (m.text) return m.text.length > 120 ? `${m.text.slice(0, 117)}...` : m.text;
+  if (m.location) return '[location]';
+  if (m.media.length) return `[${m.media[0]!.kind}]`;
+  return '';
+}
+
+export class RedisConversationStore implements ConversationStore {
+  private readonly r: RedisWithScripts;
+
+  constructor(
+    redis: Redis,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.r = defineStoreScripts(redis);
+  }
+
+  async findOrOpen(input: OpenConversationInput): Promise<{ conversation: Conversation; opened: boolean }> {
+    const now = input.at ?? this.clock();
+    const id = newId('c');
+    const fields = flat({
+      channel: input.channel,
+      customerAddress: input.customerAddress,
+      customerName: input.customerName,
+      platformUserId: input.platformUserId,
+      status: 'bot',
+      createdAt: now,
+      updatedAt: now,
+      messageCount: 0,
+    });
+    const [actualId, opened] = await this.r.batonFindOrOpen(
+      K.byAddress(input.channel, input.customerAddress),
+      K.conv(id),
+      K.index,
+      id,
+      String(now),
+      ...fields,
+    );
+    let conversation = await this.get(actualId);
+    if (!conversation) throw new BatonError('STORE_UNAVAILABLE', `Conversation ${actualId} is indexed but missing`);
+    if (!opened && input.customerName && input.customerName !== conversation.customerName) {
+      conversation = await this.update(actualId, { customerName: input.customerName });
+    }
+    return { conversation, opened: opened === 1 };
+  }
+
+  async get(id: string): Promise<Conversation | null> {
+    return decodeConversation(id, await this.r.hgetall(K.conv(id)));
+  }
+
+  async findByAddress(channel: ChannelName, customerAddress: string): Promise<Conversation | null> {
+    const id = await this.r.get(K.byAddress(channel, customerAddress));
+    return id ? this.get(id) : null;
+  }
+
+  async update(id: string, patch: ConversationPatch): Promise<Conversation> {
+    const exists = await this.r.exists(K.conv(id));
+    if (!exists) throw new BatonError('NOT_FOUND', `No conversation ${id}`);
+    const now = this.clock();
+    const fields = flat({ ...patch, updatedAt: now });
+    await this.r.hset(K.conv(id), ...fields);
+    await this.r.zadd(K.index, now, id);
+    return (await this.get(id))!;
+  }
+
+  async list(query: ListConversationsQuery = {}): Promise<Conversation[]> {
+    const limit = query.limit ?? 100;
+    const out: Conversation[] = [];
+    let offset = 0;
+    const page = 200;
+    while (out.length < limit) {
+      const ids = await this.r.zrevrange(K.index, offset, offset + page - 1);
+      if (ids.length === 0) break;
+      const convs = await Promise.all(ids.map((id) => this.get(id)));
+      for (const c of convs) {
+        if (!c) continue;
+        if (query.status && c.status !== query.status) continue;
+        if (query.channel && c.channel !== query.channel) continue;
+        out.push(c);
+        if (out.length >= limit) break;
+      }
+      offset += page;
+    }
+    return out;
+  }
+
+  async appendMessage(conversation: ConversationRef, m: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
+    const conversationId = conversation.id;
+    const now = m.createdAt ?? this.clock();
+    const id = newId('m');
+    const fields = flat({
+      conversationId,
+      direction: m.direction,
+      author: m.author,
+      agentId: m.agentId,
+      text: m.text,
+      payload: m.payload,
+      media: m.media.length ? JSON.stringify(m.media) : undefined,
+      location: m.location ? JSON.stringify(m.location) : undefined,
+      quickReplies: m.quickReplies?.length ? JSON.stringify(m.quickReplies) : undefined,
+      platformMessageId: m.platformMessageId,
+      status: m.status,
+      errorCode: m.errorCode,
+      errorMessage: m.errorMessage,
+      createdAt: now,
+      updatedAt: now,
+      meta: m.meta ? JSON.stringify(m.meta) : undefined,
+    });
+    const pid = m.platformMessageId;
+    const [actualId, duplicate] = await this.r.batonAppend(
+      K.msg(id),
+      K.messages(conversationId),
+      K.byPlatform(conversation.channel, pid ?? id),
+      K.conv(conversationId),
+      K.index,
+      id,
+      conversationId,
+      String(now),
+      previewOf(m),
+      m.direction === 'inbound' && m.author === 'customer' ? '1' : '0',
+      pid ? '1' : '0',
+      ...fields,
+    );
+    const message = await this.getMessage(actualId);
+    if (!message) throw new BatonError('STORE_UNAVAILABLE', `Message ${actualId} is indexed but missing`);
+    return { message, duplicate: duplicate === 1 };
+  }
+
+  async getMessage(id: string): Promise<Message | null> {
+    return decodeMessage(id, await this.r.hgetall(K.msg(id)));
+  }
+
+  async listMessages(conversationId: string, opts: { limit?: number } = {}): Promise<Message[]> {
+    const ids = await this.r.lrange(K.messages(conversationId), opts.limit ? -opts.limit : 0, -1);
+    const msgs = await Promise.all(ids.map((id) => this.getMessage(id)));
+    return msgs.filter((m): m is Message => m !== null);
+  }
+
+  async findMessageByPlatformId(channel: ChannelName, platformMessageId: string): Promise<Message | null> {
+    const id = await this.r.get(K.byPlatform(channel, platformMessageId));
+    return id ? this.getMessage(id) : null;
+  }
+
+  async attachPlatformId(
+    messageId: string,
+    channel: ChannelName,
+    platformMessageId: string,
+    status: DeliveryStatus,
+  ): Promise<Message> {
+    await this.r.batonAttach(
+      K.msg(messageId),
+      K.byPlatform(channel, platformMessageId),
+      K.parked(channel, platformMessageId),
+      messageId,
+      platformMessageId,
+      status,
+      String(this.clock()),
+    );
+    return (await this.getMessage(messageId))!;
+  }
+
+  async setMessageStatus(messageId: string, status: DeliveryStatus, error?: { code: string; message?: string }): Promise<Message> {
+    const fields = flat({ status, updatedAt: this.clock(), errorCode: error?.code, errorMessage: error?.message });
+    await this.r.hset(K.msg(messageId), ...fields);
+    const m = await this.getMessage(messageId);
+    if (!m) throw new BatonError('NOT_FOUND', `No message ${messageId}`);
+    return m;
+  }
+
+  async updateStatusByPlatformId(
+    channel: ChannelName,
+    platformMessageId: string,
+    status: DeliveryStatus,
+    error?: { code: string; message?: string },
+  ): Promise<StatusUpdateResult> {
+    const entry = `${status}|${error?.code ?? ''}|${(error?.message ?? '').replace(/\|/g, '/')}`;
+    const id = await this.r.batonPark(K.byPlatform(channel, platformMessageId), K.parked(channel, platformMessageId), entry, '3600');
+    if (!id) return { outcome: 'parked' };
+    const applied = await this.r.batonAdvance(K.msg(id), status, error?.code ?? '', error?.message ?? '', String(this.clock()));
+    const message = (await this.getMessage(id))!;
+    return { outcome: applied === 1 ? 'applied' : 'stale', message };
+  }
+
+  async applyWatermark(conversationId: string, status: 'delivered' | 'read', watermark: number): Promise<number> {
+    const recent = await this.listMessages(conversationId, { limit: 200 });
+    let changed = 0;
+    for (const m of recent) {
+      if (m.direction !== 'outbound' || m.createdAt > watermark) continue;
+      if (m.status === 'pending' || m.status === 'failed' || m.status === 'undelivered') continue;
+      changed += await this.r.batonAdvance(K.msg(m.id), status, '', '', String(this.clock()));
+    }
+    return changed;
+  }
+
+  async getBotState(conversationId: string): Promise<string | null> {
+    return this.r.get(K.botState(conversationId));
+  }
+
+  async setBotState(conversationId: string, json: string): Promise<void> {
+    await this.r.set(K.botState(conversationId), json);
+  }
+}
+

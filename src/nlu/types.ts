@@ -1,0 +1,111 @@
+/**
+ * The NLU's shared vocabulary: what the catalog loader produces, what the classifier and the
+ * language detector return, and what the dialogue logic consumes. Every NLU file codes against
+ * these types, so each part can be replaced on its own.
+ */
+
+/** A catalog language tag: en, hi (Devanagari Hindi), hi-Latn (Hinglish), ur, ne, or any other BCP-47 tag a catalog declares. */
+export type Lang = string;
+
+/** Text per language; a missing language falls back to the catalog's default language (en). */
+export type LangText = Record<Lang, string>;
+
+export interface QuickReply {
+  /** Button label shown to the customer (Messenger truncates beyond 20 characters). */
+  title: string;
+  /** What comes back when tapped; an intent id (`intent:<id>`) or free payload. */
+  payload: string;
+}
+
+export interface Answer {
+  text: string;
+  quickReplies?: QuickReply[];
+  mediaUrl?: string;
+}
+
+export type SlotKind = 'order_number' | 'email' | 'phone' | 'date' | 'regex';
+
+export interface SlotSpec {
+  name: string;
+  kind: SlotKind;
+  /** Only for kind "regex": the pattern (JavaScript syntax, no slashes). */
+  pattern?: string;
+  required: boolean;
+  /** The question asked when the slot is missing, per language. */
+  prompt: LangText;
+}
+
+export interface FulfillmentSpec {
+  url: string;
+  /** Overrides FULFILLMENT_TIMEOUT_MS for this intent. */
+  timeoutMs?: number;
+}
+
+export interface Intent {
+  id: string;
+  /** Human-readable name used in "did you mean …?" buttons, per language. */
+  title: LangText;
+  examples: Record<Lang, string[]>;
+  /** One or more answer variants per language. */
+  answers: Record<Lang, Answer[]>;
+  handoff: boolean;
+  team?: string;
+  slots: SlotSpec[];
+  fulfillment?: FulfillmentSpec;
+  followUps: string[];
+  /** The file the intent came from, for error messages. */
+  source: string;
+}
+
+export interface CatalogMessages {
+  fallback: LangText;
+  clarify: LangText;
+  handoff: LangText;
+  fulfillmentError: LangText;
+}
+
+export interface Catalog {
+  languages: Lang[];
+  defaultLanguage: Lang;
+  messages: CatalogMessages;
+  intents: Intent[];
+  /** Files read, in order. */
+  files: string[];
+}
+
+export interface ScoredIntent {
+  intent: string;
+  confidence: number;
+}
+
+export interface Classification {
+  /** The matched intent, or null when the message is out of scope. */
+  intent: string | null;
+  /** The best intent even when out of scope. */
+  top: string;
+  /** Calibrated probability of `top`, 0..1. */
+  confidence: number;
+  runnerUp: ScoredIntent | null;
+  outOfScope: boolean;
+}
+
+export interface IntentClassifier {
+  classify(text: string): Classification;
+  readonly intents: readonly string[];
+}
+
+export interface TrainingExample {
+  intent: string;
+  text: string;
+  lang?: Lang;
+}
+
+export interface LanguageGuess {
+  lang: Lang;
+  /** 0..1; low when the text is too short or mixed to tell. */
+  confidence: number;
+}
+
+export interface LanguageDetector {
+  detect(text: string): LanguageGuess;
+}

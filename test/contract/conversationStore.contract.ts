@@ -1,0 +1,184 @@
+import type { ConversationStore } from '../../src/conversations/conversationStore';
+import type { NewMessage } from '../../src/conversations/types';
+
+export interface StoreHarness {
+  store: ConversationStore;
+  /** A second store on the same backing data (another server instance). */
+  sibling: ConversationStore;
+  close(): Promise<void>;
+}
+
+const inbound = (text: string, pid: string): NewMessage => ({
+  direction: 'inbound',
+  author: 'customer',
+  text,
+  media: [],
+  platformMessageId: pid,
+  status: 'received',
+});
+
+const outbound = (text: string): NewMessage => ({ direction: 'outbound', author: 'bot', text, media: [], status: 'pending' });
+
+/** The behaviour every ConversationStore must show, whatever holds the data. */
+export function conversationStoreContract(makeHarness: () => Promise<StoreHarness>): void {
+  let h: StoreHarness;
+  beforeEach(async () => {
+    h = await makeHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const open = (address = 'whatsapp:+919812345678') =>
+    h.store.findOrOpen({ channel: 'whatsapp', customerAddress: address, customerName: 'Asha' });
+
+  test('opens a conversation for a new customer address in bot status', async () => {
+    const { conversation, opened } = await open();
+    expect(opened).toBe(true);
+    expect(conversation).toMatchObject({ channel: 'whatsapp', customerAddress: 'whatsapp:+919812345678', status: 'bot', messageCount: 0, customerName: 'Asha' });
+  });
+
+  test('finds the same conversation again for the same channel and address', async () => {
+    const a = await open();
+    const b = await open();
+    expect(b.opened).toBe(false);
+    expect(b.conversation.id).toBe(a.conversation.id);
+  });
+
+  test('opens one conversation when two instances race for the same new address', async () => {
+    const results = await Promise.all([
+      h.store.findOrOpen({ channel: 'messenger', customerAddress: 'psid-1' }),
+      h.sibling.findOrOpen({ channel: 'messenger', customerAddress: 'psid-1' }),
+      h.store.findOrOpen({ channel: 'messenger', customerAddress: 'psid-1' }),
+    ]);
+    expect(new Set(results.map((r) => r.conversation.id)).size).toBe(1);
+    expect(results.filter((r) => r.opened)).toHaveLength(1);
+  });
+
+  test('keeps different channels apart for the same address string', async () => {
+    const a = await h.store.findOrOpen({ channel: 'whatsapp', customerAddress: 'x' });
+    const b = await h.store.findOrOpen({ channel: 'messenger', customerAddress: 'x' });
+    expect(a.conversation.id).not.toBe(b.conversation.id);
+  });
+
+  test('appends messages to the transcript in order with their authors and directions', async () => {
+    const { conversation } = await open();
+    await h.store.appendMessage(conversation, inbound('hello', 'SM1'));
+    await h.store.appendMessage(conversation, outbound('hi, how can I help?'));
+    await h.store.appendMessage(conversation, inbound('where is my order', 'SM2'));
+    const msgs = await h.store.listMessages(conversation.id);
+    expect(msgs.map((m) => [m.direction, m.author, m.text])).toEqual([
+      ['inbound', 'customer', 'hello'],
+      ['outbound', 'bot', 'hi, how can I help?'],
+      ['inbound', 'customer', 'where is my order'],
+    ]);
+  });
+
+  test('records a platform message id once even when appended twice', async () => {
+    const { conversation } = await open();
+    const first = await h.store.appendMessage(conversation, inbound('hello', 'SM1'));
+    const again = await h.sibling.appendMessage(conversation, inbound('hello', 'SM1'));
+    expect(again.duplicate).toBe(true);
+    expect(again.message.id).toBe(first.message.id);
+    expect(await h.store.listMessages(conversation.id)).toHaveLength(1);
+  });
+
+  test('keeps media, location and quick replies on a message', async () => {
+    const { conversation } = await open();
+    await h.store.appendMessage(conversation, {
+      ...inbound('', 'MM1'),
+      text: undefined,
+      media: [{ url: 'https://api.twilio.com/x/Media/ME1', contentType: 'image/jpeg', kind: 'image' }],
+      location: { latitude: 28.6, longitude: 77.2, label: 'Home' },
+    });
+    await h.store.appendMessage(conversation, { ...outbound('pick one'), quickReplies: [{ title: 'A', payload: 'intent:a' }] });
+    const [m1, m2] = await h.store.listMessages(conversation.id);
+    expect(m1!.media[0]).toEqual({ url: 'https://api.twilio.com/x/Media/ME1', contentType: 'image/jpeg', kind: 'image' });
+    expect(m1!.location).toEqual({ latitude: 28.6, longitude: 77.2, label: 'Home' });
+    expect(m2!.quickReplies).toEqual([{ title: 'A', payload: 'intent:a' }]);
+  });
+
+  test('updates the conversation summary when a message is appended', async () => {
+    const { conversation } = await open();
+    await h.store.appendMessage(conversation, { ...inbound('where is my order', 'SM1'), createdAt: 1_700_000_000_000 });
+    const c = (await h.store.get(conversation.id))!;
+    expect(c.messageCount).toBe(1);
+    expect(c.lastInboundAt).toBe(1_700_000_000_000);
+    expect(c.lastMessagePreview).toBe('where is my order');
+  });
+
+  test('finds a message by its platform id once the send attached it', async () => {
+    const { conversation } = await open();
+    const { message } = await h.store.appendMessage(conversation, outbound('hi'));
+    await h.store.attachPlatformId(message.id, 'whatsapp', 'SMout1', 'queued');
+    const found = await h.sibling.findMessageByPlatformId('whatsapp', 'SMout1');
+    expect(found).toMatchObject({ id: message.id, status: 'queued', platformMessageId: 'SMout1' });
+  });
+
+  test('moves a delivery status only forward, whatever order callbacks arrive in', async () => {
+    const { conversation } = await open();
+    const { message } = await h.store.appendMessage(conversation, outbound('hi'));
+    await h.store.attachPlatformId(message.id, 'whatsapp', 'SMout2', 'queued');
+    expect((await h.store.updateStatusByPlatformId('whatsapp', 'SMout2', 'read')).outcome).toBe('applied');
+    expect((await h.store.updateStatusByPlatformId('whatsapp', 'SMout2', 'delivered')).outcome).toBe('stale');
+    expect((await h.store.updateStatusByPlatformId('whatsapp', 'SMout2', 'sent')).outcome).toBe('stale');
+    expect((await h.store.getMessage(message.id))!.status).toBe('read');
+  });
+
+  test('records failure with the platform error code', async () => {
+    const { conversation } = await open();
+    const { message } = await h.store.appendMessage(conversation, outbound('hi'));
+    await h.store.attachPlatformId(message.id, 'whatsapp', 'SMout3', 'queued');
+    await h.store.updateStatusByPlatformId('whatsapp', 'SMout3', 'failed', { code: '63016', message: 'Outside window' });
+    const m = (await h.store.getMessage(message.id))!;
+    expect(m).toMatchObject({ status: 'failed', errorCode: '63016', errorMessage: 'Outside window' });
+  });
+
+  test('applies a status that arrived before the send was recorded, once it is', async () => {
+    const { conversation } = await open();
+    expect((await h.store.updateStatusByPlatformId('whatsapp', 'SMearly', 'delivered')).outcome).toBe('parked');
+    const { message } = await h.store.appendMessage(conversation, outbound('hi'));
+    await h.store.attachPlatformId(message.id, 'whatsapp', 'SMearly', 'queued');
+    expect((await h.store.getMessage(message.id))!.status).toBe('delivered');
+  });
+
+  test('marks sent messages up to a watermark as read and leaves later ones alone', async () => {
+    const { conversation } = await open();
+    const early = await h.store.appendMessage(conversation, { ...outbound('one'), createdAt: 1000 });
+    const late = await h.store.appendMessage(conversation, { ...outbound('two'), createdAt: 3000 });
+    await h.store.attachPlatformId(early.message.id, 'whatsapp', 'mid1', 'sent');
+    await h.store.attachPlatformId(late.message.id, 'whatsapp', 'mid2', 'sent');
+    expect(await h.store.applyWatermark(conversation.id, 'read', 2000)).toBe(1);
+    expect((await h.store.getMessage(early.message.id))!.status).toBe('read');
+    expect((await h.store.getMessage(late.message.id))!.status).toBe('sent');
+  });
+
+  test('updates conversation fields and lists by status, newest first', async () => {
+    const a = (await open('whatsapp:+911111111111')).conversation;
+    const b = (await open('whatsapp:+912222222222')).conversation;
+    await h.store.update(a.id, { status: 'queued', language: 'ur' });
+    const queued = await h.sibling.list({ status: 'queued' });
+    expect(queued.map((c) => c.id)).toEqual([a.id]);
+    expect(queued[0]!.language).toBe('ur');
+    const all = await h.store.list();
+    expect(all.map((c) => c.id)).toEqual([a.id, b.id]);
+  });
+
+  test('refuses to update a conversation that does not exist', async () => {
+    await expect(h.store.update('c_missing', { status: 'queued' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  test('keeps the bot state of a conversation', async () => {
+    const { conversation } = await open();
+    expect(await h.store.getBotState(conversation.id)).toBeNull();
+    await h.store.setBotState(conversation.id, '{"language":"hi"}');
+    expect(await h.sibling.getBotState(conversation.id)).toBe('{"language":"hi"}');
+  });
+
+  test('returns only the newest messages when a limit is given', async () => {
+    const { conversation } = await open();
+    for (let i = 0; i < 5; i++) await h.store.appendMessage(conversation, inbound(`m${i}`, `SM${i}`));
+    const last2 = await h.store.listMessages(conversation.id, { limit: 2 });
+    expect(last2.map((m) => m.text)).toEqual(['m3', 'm4']);
+  });
+}
