@@ -9,9 +9,9 @@ import { BatonError } from './errors';
 
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
-const url = (name: string) =>
+const url = (name: string, def?: string) =>
   z.preprocess(
-    (v) => (v === '' ? undefined : v),
+    (v) => (v === '' || v === undefined ? def : v),
     z
       .string()
       .url({ message: `${name} must be an absolute URL such as https://example.com` })
@@ -100,13 +100,13 @@ export const envSchema = z
         .transform((v) => (v.startsWith('whatsapp:') ? v : `whatsapp:${v}`))
         .optional(),
     ),
-    TWILIO_API_URL: url('TWILIO_API_URL').default('https://api.twilio.com'),
+    TWILIO_API_URL: url('TWILIO_API_URL', 'https://api.twilio.com'),
 
     META_APP_SECRET: optionalString,
     META_VERIFY_TOKEN: optionalString,
     META_PAGE_ACCESS_TOKEN: optionalString,
     META_APP_ID: optionalString,
-    META_GRAPH_URL: url('META_GRAPH_URL').default('https://graph.facebook.com'),
+    META_GRAPH_URL: url('META_GRAPH_URL', 'https://graph.facebook.com'),
     META_GRAPH_VERSION: z.preprocess(
       (v) => (v === '' || v === undefined ? 'v21.0' : v),
       z.string().regex(/^v\d+\.\d+$/, { message: 'META_GRAPH_VERSION must look like v21.0' }),

@@ -1,0 +1,235 @@
+import { randomBytes } from 'node:crypto';
+import type Redis from 'ioredis';
+import type { Logger } from '../logger';
+import type { ChannelEvent } from '../conversations/types';
+
+/** Events that belong to one customer's conversation and must be handled in arrival order. */
+export type QueuedEvent = Exclude<ChannelEvent, { kind: 'status' }>;
+
+/** The per-customer lane an event travels in: `${channel}:${customerAddress}`. */
+export function laneOf(e: QueuedEvent): string {
+  return `${e.channel}:${e.customerAddress}`;
+}
+
+const K = {
+  dedupe: (channel: string, id: string) => `dedupe:${channel}:${id}`,
+  lane: (lane: string) => `inbox:lane:${lane}`,
+  lock: (lane: string) => `inbox:lock:${lane}`,
+  pending: 'inbox:pending',
+  dead: 'inbox:dead',
+};
+
+/**
+ * KEYS: dedupe, lane, pending. ARGV: event json, dedupe ttl (s), lane name, dedupe? ('1'/'0').
+ * Records the delivery id and enqueues in one step: a retried webhook is dropped, and an accepted
+ * event is never lost between the two.
+ */
+const ENQUEUE = `
+if ARGV[4] == '1' then
+  if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then return 0 end
+end
+redis.call('RPUSH', KEYS[2], ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[3])
+return 1
+`;
+
+/** KEYS: lock, lane, pending. ARGV: token, lane name. Releases our lock; forgets the lane if empty. */
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+local left = redis.call('LLEN', KEYS[2])
+if left == 0 then redis.call('SREM', KEYS[3], ARGV[2]) end
+return left
+`;
+
+/** KEYS: lock. ARGV: token, ttl ms. */
+const RENEW = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;
+
+type QueueRedis = Redis & {
+  batonEnqueue(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
+  batonRelease(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
+  batonRenew(k1: string, ...argv: string[]): Promise<number>;
+};
+
+export interface InboundQueueOptions {
+  redis: Redis;
+  logger: Logger;
+  handle: (event: QueuedEvent) => Promise<void>;
+  dedupeTtlSeconds: number;
+  /** How long a lane stays locked if its holder dies (renewed while it works). */
+  lockTtlMs?: number;
+  /** Attempts before an event that keeps failing goes to the dead-letter list. */
+  maxAttempts?: number;
+  sweepIntervalMs?: number;
+}
+
+/**
+ * Per-customer FIFO lanes in Redis. Any instance may accept a webhook; whichever instance holds a
+ * lane's lock handles that lane's events one at a time, in the order they were accepted, so two
+ * instances sharing one Redis never answer out of order or twice. An event is removed only after
+ * it was handled; if its instance dies meanwhile, the lock expires and the sweeper of any instance
+ * picks the lane up again.
+ */
+export class InboundQueue {
+  private readonly r: QueueRedis;
+  private readonly lockTtlMs: number;
+  private readonly maxAttempts: number;
+  private readonly active = new Map<string, { again: boolean }>();
+  private readonly running = new Set<Promise<void>>();
+  private sweeper?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(private readonly opts: InboundQueueOptions) {
+    this.r = opts.redis as QueueRedis;
+    if (typeof this.r.batonEnqueue !== 'function') {
+      opts.redis.defineCommand('batonEnqueue', { numberOfKeys: 3, lua: ENQUEUE });
+      opts.redis.defineCommand('batonRelease', { numberOfKeys: 3, lua: RELEASE });
+      opts.redis.defineCommand('batonRenew', { numberOfKeys: 1, lua: RENEW });
+    }
+    this.lockTtlMs = opts.lockTtlMs ?? 30_000;
+    this.maxAttempts = opts.maxAttempts ?? 3;
+  }
+
+  /**
+   * Durably accepts events (resolves once they are in Redis) and starts handling them in the
+   * background. Returns how many were new and how many were retried deliveries.
+   */
+  async enqueue(events: QueuedEvent[]): Promise<{ accepted: number; duplicates: number }> {
+    let accepted = 0;
+    let duplicates = 0;
+    const lanes = new Set<string>();
+    for (const e of events) {
+      const lane = laneOf(e);
+      const dedupeId = e.kind === 'message' || e.kind === 'echo' ? e.platformMessageId : '';
+      const ok = await this.r.batonEnqueue(
+        K.dedupe(e.channel, dedupeId || 'none'),
+        K.lane(lane),
+        K.pending,
+        JSON.stringify(e),
+        String(this.opts.dedupeTtlSeconds),
+        lane,
+        dedupeId ? '1' : '0',
+      );
+      if (ok === 1) {
+        accepted++;
+        lanes.add(lane);
+      } else duplicates++;
+    }
+    for (const lane of lanes) this.kick(lane);
+    return { accepted, duplicates };
+  }
+
+  /** Starts draining a lane in the background, unless this instance already is. */
+  kick(lane: string): void {
+    if (this.stopped) return;
+    const current = this.active.get(lane);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.active.set(lane, state);
+    const p: Promise<void> = this.drain(lane, state)
+      .catch((err: Error) => {
+        this.opts.logger.error('inbound lane drain failed', { lane: laneHash(lane), reason: err.message });
+      })
+      .finally(() => {
+        this.active.delete(lane);
+        this.running.delete(p);
+      });
+    this.running.add(p);
+  }
+
+  private async drain(lane: string, state: { again: boolean }): Promise<void> {
+    for (;;) {
+      state.again = false;
+      const token = randomBytes(8).toString('hex');
+      const locked = await this.r.set(K.lock(lane), token, 'PX', this.lockTtlMs, 'NX');
+      if (!locked) return; // another instance is on it; the sweeper covers it if that one dies
+      const renew = setInterval(() => {
+        this.r.batonRenew(K.lock(lane), token, String(this.lockTtlMs)).catch(() => undefined);
+      }, Math.max(1000, Math.floor(this.lockTtlMs / 3)));
+      let left: number;
+      try {
+        await this.handleAll(lane);
+      } finally {
+        clearInterval(renew);
+        left = await this.r.batonRelease(K.lock(lane), K.lane(lane), K.pending, token, lane);
+      }
+      if (left === 0 && !state.again) return;
+      if (this.stopped) return;
+    }
+  }
+
+  private async handleAll(lane: string): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const raw = await this.r.lindex(K.lane(lane), 0);
+      if (raw === null) return;
+      const event = JSON.parse(raw) as QueuedEvent;
+      let attempt = 0;
+      for (;;) {
+        attempt++;
+        try {
+          await this.opts.handle(event);
+          break;
+        } catch (err) {
+          const reason = (err as Error).message;
+          if (attempt >= this.maxAttempts) {
+            this.opts.logger.error('inbound event failed every attempt; moved to dead letters', {
+              lane: laneHash(lane),
+              kind: event.kind,
+              attempts: attempt,
+              reason,
+            });
+            await this.r.lpush(K.dead, JSON.stringify({ event, reason, at: Date.now() }));
+            await this.r.ltrim(K.dead, 0, 999);
+            break;
+          }
+          this.opts.logger.warn('inbound event failed; retrying', { lane: laneHash(lane), attempt, reason });
+          await sleep(100 * 2 ** attempt);
+        }
+      }
+      await this.r.lpop(K.lane(lane));
+    }
+  }
+
+  /** Periodically picks up lanes left behind by an instance that stopped mid-way. */
+  startSweeper(): void {
+    const every = this.opts.sweepIntervalMs ?? 2000;
+    this.sweeper = setInterval(() => {
+      this.r
+        .srandmember(K.pending, 100)
+        .then((lanes) => lanes.forEach((l) => this.kick(l)))
+        .catch(() => undefined);
+    }, every);
+    this.sweeper.unref();
+  }
+
+  /** Resolves when this instance has no lane in hand (for graceful shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    const settled = this.idle();
+    await Promise.race([settled, sleep(graceMs)]);
+    this.stopped = true;
+  }
+
+  async deadLetters(limit = 100): Promise<unknown[]> {
+    return (await this.r.lrange(K.dead, 0, limit - 1)).map((s) => JSON.parse(s) as unknown);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref?.());
+}
+
+function laneHash(lane: string): string {
+  const i = lane.indexOf(':');
+  return `${lane.slice(0, i)}:…${lane.slice(-4)}`;
+}
