@@ -1,0 +1,78 @@
+import type { Catalog, Lang, LanguageDetector, LanguageGuess } from '../types';
+import { trainLanguageModel } from './naiveBayes';
+import { countScripts, dominantScript, scriptOfLanguageTag, type Script } from './scripts';
+import { SEED_VOCABULARY } from './seedVocabulary';
+import { languageTokens } from './tokenize';
+
+export { languageTokens } from './tokenize';
+
+/**
+ * Below this a guess is too weak to switch the conversation's language: callers keep the
+ * current language. Short or ambiguous texts ("ok", "12345", an emoji, an order number) stay below it.
+ */
+export const LANGUAGE_CONFIDENCE_THRESHOLD = 0.5;
+
+/** Weight of one seed word against one catalog example word. */
+const SEED_WEIGHT = 3;
+/** Letters needed before a script alone is convincing (non-Latin scripts belong to few languages). */
+const SCRIPT_EVIDENCE_SCALE = 3;
+/** Letters needed before vocabulary is convincing (Latin is shared by many languages). */
+const VOCABULARY_EVIDENCE_SCALE = 8;
+
+function evidence(letters: number, scale: number): number {
+  return 1 - Math.exp(-letters / scale);
+}
+
+/** The script a language is written in: the majority script of its examples, else its tag's usual script. */
+function scriptOfLanguage(catalog: Catalog, lang: Lang): Script {
+  const tokens = catalog.intents.flatMap((intent) => (intent.examples[lang] ?? []).flatMap(languageTokens));
+  const dominant = dominantScript(countScripts(tokens));
+  return dominant && dominant.script !== 'other' ? dominant.script : scriptOfLanguageTag(lang);
+}
+
+/**
+ * Detects which of the catalog's languages a message is in: the script picks the candidates
+ * (Arabic script → ur, Devanagari → hi or ne, Latin → en or hi-Latn), then a naive Bayes over
+ * the catalog's examples plus built-in function words separates languages sharing a script.
+ */
+export function createLanguageDetector(catalog: Catalog): LanguageDetector {
+  const languages = catalog.languages.length > 0 ? catalog.languages : [catalog.defaultLanguage];
+  const scriptOf = new Map(languages.map((lang) => [lang, scriptOfLanguage(catalog, lang)]));
+
+  const documents: { lang: string; tokens: string[]; weight?: number }[] = [];
+  for (const intent of catalog.intents) {
+    for (const lang of languages) {
+      for (const example of intent.examples[lang] ?? []) documents.push({ lang, tokens: languageTokens(example) });
+    }
+  }
+  for (const lang of languages) {
+    const seeds = SEED_VOCABULARY[lang];
+    if (seeds) documents.push({ lang, tokens: seeds.map((w) => w.normalize('NFC')), weight: SEED_WEIGHT });
+  }
+  const model = trainLanguageModel(documents);
+  const unknown: LanguageGuess = { lang: catalog.defaultLanguage, confidence: 0 };
+
+  return {
+    detect(text: string): LanguageGuess {
+      const tokens = languageTokens(text);
+      const dominant = dominantScript(countScripts(tokens));
+      if (!dominant || dominant.script === 'other') return unknown;
+      const candidates = languages.filter((lang) => scriptOf.get(lang) === dominant.script);
+      const first = candidates[0];
+      if (first === undefined) return unknown;
+      const scale = dominant.script === 'latin' ? VOCABULARY_EVIDENCE_SCALE : SCRIPT_EVIDENCE_SCALE;
+      if (candidates.length === 1) {
+        return { lang: first, confidence: round(dominant.share * evidence(dominant.letters, scale)) };
+      }
+      const posterior = model.posterior(tokens, candidates);
+      let best = first;
+      for (const lang of candidates) if ((posterior.get(lang) ?? 0) > (posterior.get(best) ?? 0)) best = lang;
+      const confidence = (posterior.get(best) ?? 0) * dominant.share * evidence(dominant.letters, VOCABULARY_EVIDENCE_SCALE);
+      return { lang: best, confidence: round(confidence) };
+    },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
