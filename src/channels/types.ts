@@ -11,7 +11,7 @@ export interface OutboundContent {
 }
 
 export interface SendOptions {
-  /** Our message id: travels as Messenger `metadata` and in the Twilio status callback URL. */
+  /** Our message id: travels as Messenger `metadata` (echoes of our own sends are recognised by it). */
   messageId: string;
   /** Who wrote it: decides Messenger's messaging_type / HUMAN_AGENT tag. */
   author: 'bot' | 'agent' | 'system';

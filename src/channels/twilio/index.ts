@@ -1,0 +1,15 @@
+export { computeTwilioSignature, isValidTwilioSignature, twilioSignedUrlCandidates } from './verifySignature';
+export type { TwilioParams, TwilioSignatureInput } from './verifySignature';
+export { parseFormParams } from './parseFormParams';
+export { parseTwilioInbound } from './parseInbound';
+export type { ParseTwilioOptions } from './parseInbound';
+export { parseTwilioStatus } from './parseStatus';
+export { mapTwilioStatus } from './statusMapping';
+export { mediaKindFromContentType } from './mediaKind';
+export { appendQuickRepliesAsList } from './quickRepliesAsText';
+export { splitMessageBody, TWILIO_MAX_BODY_CHARS } from './splitBody';
+export { messagingBaseUrl } from './baseUrls';
+export { createTwilioSender, planTwilioMessages, toTwilioSendError, twilioFromFor } from './sender';
+export type { TwilioSenderOptions } from './sender';
+export { createTwilioRouter, EMPTY_TWIML } from './router';
+export type { TwilioRouterDeps } from './router';

@@ -1,0 +1,148 @@
+import twilio from 'twilio';
+import type winston from 'winston';
+import type { TwilioConfig } from '../../config';
+import type { ChannelSender, OutboundContent, SenderAction, SendOptions, SendResult } from '../types';
+import { ChannelSendError } from '../types';
+import { messagingBaseUrl } from './baseUrls';
+import { appendQuickRepliesAsList } from './quickRepliesAsText';
+import { splitMessageBody } from './splitBody';
+import { mapTwilioStatus } from './statusMapping';
+
+/**
+ * Sends through the twilio SDK's REST client (POST {apiUrl}/2010-04-01/Accounts/{sid}/Messages.json,
+ * Basic auth). One OutboundContent can become several Twilio messages, sent in order:
+ * - a template is one message (ContentSid + ContentVariables); its text, if any, is not sent;
+ * - quick replies are appended to the text as a numbered list (no buttons without a template);
+ * - text over 1,600 chars is split on line/sentence boundaries;
+ * - media rides on the last text part; WhatsApp carries one attachment per message, so each further
+ *   media URL goes in its own message (SMS/MMS takes them all at once).
+ * The result is the LAST message's sid and status; the status callbacks of earlier parts are for sids
+ * the store does not know and are ignored there.
+ */
+
+export interface TwilioSenderOptions {
+  config: TwilioConfig;
+  /** Base URL Twilio calls back: the status callback is `${publicUrl}/webhooks/twilio/status`. */
+  publicUrl: string;
+  timeoutMs: number;
+  logger: winston.Logger;
+}
+
+/** Twilio codes worth retrying later besides HTTP 429/5xx: 20429 too many requests, 63018 WhatsApp rate/tier limit. */
+const RETRYABLE_TWILIO_CODES = new Set(['20429', '63018']);
+
+interface CreateParams {
+  to: string;
+  from: string;
+  statusCallback: string;
+  body?: string;
+  mediaUrl?: string[];
+  contentSid?: string;
+  contentVariables?: string;
+}
+
+/** Sender address for a recipient: the WhatsApp number, or the same number without prefix for SMS. */
+export function twilioFromFor(to: string, whatsappNumber: string): string {
+  return to.startsWith('whatsapp:') ? whatsappNumber : whatsappNumber.replace(/^whatsapp:/, '');
+}
+
+/** The Twilio messages one OutboundContent becomes, in sending order (pure). */
+export function planTwilioMessages(
+  to: string,
+  content: OutboundContent,
+  base: { from: string; statusCallback: string },
+): CreateParams[] {
+  const common = { to, from: base.from, statusCallback: base.statusCallback };
+  if (content.template) {
+    const vars = content.template.variables;
+    return [
+      {
+        ...common,
+        contentSid: content.template.contentSid,
+        ...(vars && Object.keys(vars).length ? { contentVariables: JSON.stringify(vars) } : {}),
+      },
+    ];
+  }
+  const parts = splitMessageBody(appendQuickRepliesAsList(content.text, content.quickReplies));
+  const media = content.mediaUrls ?? [];
+  const onePerMessage = to.startsWith('whatsapp:');
+  const messages: CreateParams[] = parts.map((body) => ({ ...common, body }));
+  if (media.length === 0) return messages;
+  const firstBatch = onePerMessage ? media.slice(0, 1) : media;
+  const last = messages[messages.length - 1];
+  if (last) last.mediaUrl = firstBatch;
+  else messages.push({ ...common, mediaUrl: firstBatch });
+  if (onePerMessage) for (const url of media.slice(1)) messages.push({ ...common, mediaUrl: [url] });
+  return messages;
+}
+
+interface RestLikeError {
+  status?: unknown;
+  code?: unknown;
+  message?: unknown;
+}
+
+/** Any failure of a Twilio REST call → ChannelSendError with Twilio's code, retryability and HTTP status. */
+export function toTwilioSendError(err: unknown): ChannelSendError {
+  if (err instanceof ChannelSendError) return err;
+  if (err instanceof twilio.RestException || (err as RestLikeError)?.constructor?.name === 'RestException') {
+    const e = err as RestLikeError;
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    const code = e.code !== undefined && e.code !== null ? String(e.code) : `HTTP_${status ?? 'UNKNOWN'}`;
+    const retryable = status === 429 || (status !== undefined && status >= 500) || RETRYABLE_TWILIO_CODES.has(code);
+    const message = typeof e.message === 'string' && e.message ? e.message : `Twilio answered HTTP ${status}`;
+    return new ChannelSendError('whatsapp', code, `Twilio refused the message: ${message}`, retryable, status);
+  }
+  const e = err as { code?: unknown; message?: unknown; isAxiosError?: unknown };
+  const msg = typeof e?.message === 'string' ? e.message : String(err);
+  if (e?.code === 'ECONNABORTED' || e?.code === 'ETIMEDOUT' || /timeout/i.test(msg)) {
+    return new ChannelSendError('whatsapp', 'TIMEOUT', `Twilio did not answer in time: ${msg}`, true);
+  }
+  if (e?.isAxiosError === true || (typeof e?.code === 'string' && /^E[A-Z_]+$/.test(e.code))) {
+    return new ChannelSendError('whatsapp', 'NETWORK', `Could not reach Twilio: ${msg}`, true);
+  }
+  return new ChannelSendError('whatsapp', 'SEND_FAILED', `Twilio send failed: ${msg}`, false);
+}
+
+export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: TwilioSenderOptions): ChannelSender {
+  // edge/region '' keep TWILIO_EDGE / TWILIO_REGION from the process environment from rewriting the host.
+  const client = twilio(config.accountSid, config.authToken, { timeout: timeoutMs, autoRetry: false, edge: '', region: '' });
+  client.api.baseUrl = config.apiUrl;
+  client.messaging.baseUrl = messagingBaseUrl(config.apiUrl);
+  const statusCallback = `${publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status`;
+
+  async function createOne(params: CreateParams): Promise<SendResult> {
+    try {
+      const msg = await client.messages.create(params);
+      return { platformMessageId: msg.sid, status: mapTwilioStatus(String(msg.status ?? '')) ?? 'queued' };
+    } catch (err) {
+      throw toTwilioSendError(err);
+    }
+  }
+
+  return {
+    channel: 'whatsapp',
+
+    async send(to: string, content: OutboundContent, options: SendOptions): Promise<SendResult> {
+      const plan = planTwilioMessages(to, content, { from: twilioFromFor(to, config.whatsappNumber), statusCallback });
+      if (plan.length === 0) {
+        throw new ChannelSendError('whatsapp', 'EMPTY_MESSAGE', 'Nothing to send: no text, media or template', false);
+      }
+      let result: SendResult | undefined;
+      for (const params of plan) result = await createOne(params);
+      logger.debug('twilio message sent', { messageId: options.messageId, parts: plan.length, sid: result?.platformMessageId });
+      return result!;
+    },
+
+    async senderAction(to: string, action: SenderAction, inReplyToPlatformId?: string): Promise<void> {
+      // Twilio has one indicator: typing (which also marks the inbound message read), WhatsApp only.
+      if (action !== 'typing_on' || !inReplyToPlatformId || !to.startsWith('whatsapp:')) return;
+      try {
+        await client.messaging.v2.typingIndicator.create({ channel: 'whatsapp', messageId: inReplyToPlatformId });
+      } catch (err) {
+        const e = toTwilioSendError(err);
+        logger.warn('twilio typing indicator failed', { code: e.platformCode, httpStatus: e.httpStatus, inReplyTo: inReplyToPlatformId });
+      }
+    },
+  };
+}
