@@ -1,0 +1,87 @@
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import type { Config } from './config';
+import { BatonError } from './errors';
+import { createErrorMiddleware, notFound } from './http/errorMiddleware';
+import { requestId } from './http/requestId';
+import type { Logger } from './logger';
+
+export interface Readiness {
+  store: boolean;
+  catalog: boolean;
+  details?: Record<string, unknown>;
+}
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  readiness: () => Promise<Readiness>;
+  /** Webhook routers of the enabled channels; a missing one answers 503 CHANNEL_DISABLED. */
+  twilioRouter?: Router;
+  messengerRouter?: Router;
+  sandboxRouter?: Router;
+  /** Further routers mounted at their path (agent API, console…). */
+  mounts?: { path: string; router: Router | RequestHandler }[];
+}
+
+function disabledChannel(name: string, missing: string[]): RequestHandler {
+  return (_req, _res, next) => {
+    next(
+      new BatonError(
+        'CHANNEL_DISABLED',
+        `The ${name} channel is disabled on this server: set ${missing.join(', ')} to enable it`,
+      ),
+    );
+  };
+}
+
+/** The HTTP surface: routes and error handling, no listen() (tests mount it on a free port). */
+export function createApp(deps: AppDeps): Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestId);
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.http('request', {
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const r = await deps.readiness().catch(() => ({ store: false, catalog: false }));
+    const ready = r.store && r.catalog;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...r });
+  });
+
+  app.use('/webhooks/twilio', deps.twilioRouter ?? disabledChannel('WhatsApp (Twilio)', config.twilioMissing));
+  app.use('/webhooks/messenger', deps.messengerRouter ?? disabledChannel('Messenger', config.messengerMissing));
+  if (deps.sandboxRouter) app.use('/sandbox', deps.sandboxRouter);
+  for (const m of deps.mounts ?? []) app.use(m.path, m.router);
+
+  app.get('/', (_req, res) => {
+    res.json({
+      name: 'Baton',
+      channels: {
+        whatsapp: config.twilio ? 'enabled' : 'disabled',
+        messenger: config.messenger ? 'enabled' : 'disabled',
+        sandbox: deps.sandboxRouter ? 'enabled' : 'disabled',
+      },
+      endpoints: ['/healthz', '/readyz', '/webhooks/twilio', '/webhooks/messenger', ...(deps.sandboxRouter ? ['/sandbox/messages'] : [])],
+    });
+  });
+
+  app.use(notFound);
+  app.use(createErrorMiddleware(logger));
+  return app;
+}

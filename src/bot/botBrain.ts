@@ -1,0 +1,38 @@
+import type { Conversation } from '../conversations/types';
+import type { QuickReply } from '../nlu/types';
+
+/** What the bot decided to say on one turn, and what it noticed. Nothing here knows botbuilder. */
+export interface BotReply {
+  text: string;
+  quickReplies?: QuickReply[];
+  mediaUrl?: string;
+}
+
+/**
+ * Facts the bot reports for the escalation policy and the handoff packet: a flagged intent, a
+ * misunderstanding, a failed fulfillment, an answer given. Shaped by the dialogue engine.
+ */
+export interface BotSignal {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface BotTurnInput {
+  conversation: Conversation;
+  text?: string;
+  payload?: string;
+}
+
+export interface BotTurnOutput {
+  replies: BotReply[];
+  /** The conversation's language after this turn. */
+  language: string;
+  signals: BotSignal[];
+  /** The recognised intent and its confidence, when there was one. */
+  intent?: { id: string; confidence: number } | null;
+}
+
+/** The bot's brain: given a customer turn, what to answer. The dialogue engine implements it. */
+export interface BotBrain {
+  respond(input: BotTurnInput): Promise<BotTurnOutput>;
+}

@@ -1,0 +1,58 @@
+import type { Config } from '../config';
+import type { ConversationStore } from '../conversations/conversationStore';
+import type { Logger } from '../logger';
+import { trainClassifier } from '../nlu/classifier';
+import { createLanguageDetector } from '../nlu/language';
+import type { Catalog, TrainingExample } from '../nlu/types';
+import type { BotBrain } from './botBrain';
+import { DialogueEngine, parseDialogueState } from './dialogue';
+
+/** Every example of every language, as training data for the classifier. */
+export function trainingExamples(catalog: Catalog): TrainingExample[] {
+  return catalog.intents.flatMap((intent) =>
+    Object.entries(intent.examples).flatMap(([lang, texts]) => texts.map((text) => ({ intent: intent.id, text, lang }))),
+  );
+}
+
+/**
+ * The bot's brain for a catalog: trains the classifier and the language detector, and runs the
+ * dialogue engine on each turn with the conversation's dialogue state, kept in the store.
+ */
+export function createDialogueBrain(
+  catalog: Catalog,
+  deps: { store: ConversationStore; config: Config; logger: Logger },
+): BotBrain {
+  const started = Date.now();
+  const classifier = trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: deps.config.nlu.clarifyThreshold });
+  const engine = new DialogueEngine({
+    catalog,
+    classifier,
+    languageDetector: createLanguageDetector(catalog),
+    thresholds: { answer: deps.config.nlu.answerThreshold, clarify: deps.config.nlu.clarifyThreshold },
+    fulfillmentDefaults: deps.config.fulfillment,
+  });
+  deps.logger.info('classifier trained', { intents: catalog.intents.length, ms: Date.now() - started });
+
+  return {
+    async respond({ conversation, text, payload }) {
+      const stored = await deps.store.getBotState(conversation.id);
+      const state = parseDialogueState(stored ? (JSON.parse(stored) as unknown) : null);
+      const result = await engine.turn({
+        text,
+        payload,
+        state,
+        customerRef: conversation.id,
+        channel: conversation.channel,
+        conversationId: conversation.id,
+      });
+      await deps.store.setBotState(conversation.id, JSON.stringify(result.state));
+      const c = result.classification;
+      return {
+        replies: result.replies,
+        language: result.lang,
+        signals: result.signals,
+        intent: c && c.intent ? { id: c.intent, confidence: c.confidence } : null,
+      };
+    },
+  };
+}

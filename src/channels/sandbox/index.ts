@@ -1,0 +1,2 @@
+export { createSandboxRouter, sandboxMessageSchema } from './router';
+export { createSandboxSender } from './sandboxSender';

@@ -1,0 +1,105 @@
+import type { Server } from 'node:http';
+import { createDialogueBrain } from './bot/dialogueBrain';
+import { parseConfig, type Config } from './config';
+import { isBatonError } from './errors';
+import { createLogger, type Logger } from './logger';
+import { loadCatalog, watchCatalog } from './nlu/catalog';
+import { createRuntime } from './runtime';
+
+/** Boot: configuration, catalog, store, HTTP, graceful shutdown. */
+
+function announce(config: Config, logger: Logger): void {
+  if (!config.redisUrl) {
+    const banner = [
+      '',
+      '  ############################################################################',
+      '  #  REDIS_URL is not set: Baton runs on an EMBEDDED IN-MEMORY STORE.        #',
+      '  #  Conversations vanish when this process stops and are not shared with    #',
+      '  #  other instances. Fine for trying Baton out; NEVER for production.       #',
+      '  #  Set REDIS_URL=redis://host:6379 to use Redis, the store of record.      #',
+      '  ############################################################################',
+      '',
+    ].join('\n');
+    process.stderr.write(`${banner}\n`);
+    logger.warn('embedded in-memory store in use: not for production (set REDIS_URL)', { code: 'EMBEDDED_STORE' });
+  }
+  if (!config.twilio) {
+    logger.warn(`WhatsApp (Twilio) channel disabled: ${config.twilioMissing.join(', ')} not set`, { channel: 'whatsapp' });
+  } else if (config.publicUrlIsDefault) {
+    logger.warn(
+      `PUBLIC_URL is not set: Twilio signatures are checked against ${config.publicUrl}; set PUBLIC_URL to the URL configured in Twilio`,
+    );
+  }
+  if (!config.messenger) {
+    logger.warn(`Messenger channel disabled: ${config.messengerMissing.join(', ')} not set`, { channel: 'messenger' });
+  }
+  if (config.sandboxEnabled && config.env === 'production') {
+    logger.warn('the sandbox channel is enabled in production (SANDBOX_ENABLED): anyone can post as a customer');
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    process.stderr.write(`Baton cannot start. ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  announce(config, logger);
+
+  let catalog;
+  try {
+    catalog = await loadCatalog(config.intentsDir);
+  } catch (err) {
+    process.stderr.write(`Baton cannot start: the intent catalog in ${config.intentsDir} is invalid.\n${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  logger.info('catalog loaded', { dir: config.intentsDir, intents: catalog.intents.length, languages: catalog.languages });
+
+  const runtime = createRuntime({ config, logger, catalog, createBrain: createDialogueBrain });
+  runtime.start();
+
+  const stopWatching = watchCatalog(
+    config.intentsDir,
+    (next) => {
+      runtime.setCatalog(next);
+      logger.info('catalog reloaded', { intents: next.intents.length });
+    },
+    (err) => logger.error('catalog reload failed; keeping the last good catalog', { reason: (err as Error).message }),
+  );
+
+  const server: Server = runtime.app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info(`Baton listening on http://localhost:${port}`, { port, store: config.redisUrl ? 'redis' : 'embedded' });
+    if (config.sandboxEnabled) {
+      process.stderr.write(
+        `\nBaton is up on http://localhost:${port}. Try the bot without any Twilio or Meta account:\n` +
+          `  curl -s localhost:${port}/sandbox/messages -H 'content-type: application/json' -d '{"from":"demo","text":"hi"}'\n\n`,
+      );
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    stopWatching();
+    server.close();
+    await runtime.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  server.on('error', (err) => {
+    logger.error(`cannot listen on port ${config.port}: ${err.message}`, { code: isBatonError(err) ? err.code : 'LISTEN_FAILED' });
+    process.exit(1);
+  });
+}
+
+void main();

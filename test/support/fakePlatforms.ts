@@ -1,0 +1,211 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { signTwilioRequest } from '../fixtures/twilio/sign';
+
+/**
+ * Local stand-ins for Twilio's REST API and Meta's Graph API: plain HTTP servers on a free port
+ * that record what Baton sends and answer like the real ones. End-to-end tests and the webhook
+ * benchmark point TWILIO_API_URL / META_GRAPH_URL at them.
+ */
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  form?: URLSearchParams;
+  json?: unknown;
+  at: number;
+}
+
+abstract class FakeServer {
+  readonly requests: RecordedRequest[] = [];
+  protected server?: Server;
+  private waiters: { pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  /** When set, the next N requests to the messages endpoint fail with this status and body. */
+  failNext: { count: number; status: number; body: unknown } | null = null;
+
+  get url(): string {
+    const a = this.server!.address() as AddressInfo;
+    return `http://127.0.0.1:${a.port}`;
+  }
+
+  async start(port = 0): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const rec: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, at: Date.now() };
+        const type = req.headers['content-type'] ?? '';
+        if (type.includes('x-www-form-urlencoded')) rec.form = new URLSearchParams(body);
+        if (type.includes('json') && body) {
+          try {
+            rec.json = JSON.parse(body);
+          } catch {
+            /* recorded as text */
+          }
+        }
+        if (!this.quiet) this.requests.push(rec);
+        this.handle(rec, res);
+        this.waiters = this.waiters.filter((w) => {
+          if (!w.pred(rec)) return true;
+          w.resolve(rec);
+          return false;
+        });
+      });
+    });
+    this.server.keepAliveTimeout = 30_000;
+    await new Promise<void>((r) => this.server!.listen(port, '127.0.0.1', r));
+    return this;
+  }
+
+  /** Stops recording bodies (benchmarks), keeping only counters. */
+  quiet = false;
+  count = 0;
+
+  /** Resolves with the first request (already received or future) that matches. */
+  waitFor(pred: (r: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
+    const seen = this.requests.find(pred);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`fake ${this.constructor.name}: no matching request within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        pred,
+        resolve: (r) => {
+          clearTimeout(t);
+          resolve(r);
+        },
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server!.close(() => r()));
+  }
+
+  protected abstract handle(rec: RecordedRequest, res: ServerResponse): void;
+
+  protected takeFailure(res: ServerResponse): boolean {
+    if (!this.failNext || this.failNext.count <= 0) return false;
+    this.failNext.count--;
+    res.writeHead(this.failNext.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(this.failNext.body));
+    return true;
+  }
+}
+
+export class FakeTwilioApi extends FakeServer {
+  constructor(
+    readonly accountSid: string,
+    /** When set, the fake posts signed `sent` and `delivered` status callbacks like Twilio does. */
+    private readonly callbacks?: { authToken: string },
+  ) {
+    super();
+  }
+
+  /** Message creates (POST …/Messages.json), in the order received. */
+  messages(): URLSearchParams[] {
+    return this.requests.filter((r) => r.path.endsWith('/Messages.json')).map((r) => r.form!);
+  }
+
+  protected handle(rec: RecordedRequest, res: ServerResponse): void {
+    if (rec.method === 'POST' && rec.path === `/2010-04-01/Accounts/${this.accountSid}/Messages.json`) {
+      this.count++;
+      if (this.takeFailure(res)) return;
+      const sid = `SM${randomBytes(16).toString('hex')}`;
+      const form = rec.form ?? new URLSearchParams(rec.body);
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          sid,
+          account_sid: this.accountSid,
+          to: form.get('To'),
+          from: form.get('From'),
+          body: form.get('Body'),
+          status: 'queued',
+          num_media: String(form.getAll('MediaUrl').length),
+          num_segments: '1',
+          direction: 'outbound-api',
+          api_version: '2010-04-01',
+          date_created: new Date().toUTCString(),
+          error_code: null,
+          error_message: null,
+          uri: `/2010-04-01/Accounts/${this.accountSid}/Messages/${sid}.json`,
+        }),
+      );
+      const callbackUrl = form.get('StatusCallback');
+      if (this.callbacks && callbackUrl) void this.sendCallbacks(callbackUrl, sid, form);
+      return;
+    }
+    if (rec.method === 'POST' && rec.path === '/v2/Indicators/Typing.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ success: true }));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ code: 20404, message: 'The requested resource was not found', status: 404 }));
+  }
+
+  private async sendCallbacks(url: string, sid: string, form: URLSearchParams): Promise<void> {
+    for (const status of ['sent', 'delivered']) {
+      const params: Record<string, string> = {
+        AccountSid: this.accountSid,
+        ApiVersion: '2010-04-01',
+        ChannelPrefix: 'whatsapp',
+        From: form.get('From') ?? '',
+        To: form.get('To') ?? '',
+        MessageSid: sid,
+        SmsSid: sid,
+        MessageStatus: status,
+        SmsStatus: status,
+      };
+      const body = new URLSearchParams(params).toString();
+      await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': signTwilioRequest(this.callbacks!.authToken, url, params),
+        },
+        body,
+      }).catch(() => undefined);
+    }
+  }
+}
+
+export class FakeGraphApi extends FakeServer {
+  /** Message sends (with a `message`), not sender actions. */
+  messages(): { recipient: { id: string }; message: Record<string, unknown>; messaging_type: string; tag?: string }[] {
+    return this.requests
+      .filter((r) => r.path.includes('/me/messages') && (r.json as { message?: unknown })?.message)
+      .map((r) => r.json as never);
+  }
+
+  senderActions(): string[] {
+    return this.requests
+      .filter((r) => (r.json as { sender_action?: string })?.sender_action)
+      .map((r) => (r.json as { sender_action: string }).sender_action);
+  }
+
+  protected handle(rec: RecordedRequest, res: ServerResponse): void {
+    if (rec.method === 'POST' && /^\/v\d+\.\d+\/me\/messages/.test(rec.path)) {
+      this.count++;
+      const json = rec.json as { recipient?: { id?: string }; message?: unknown } | undefined;
+      if (json?.message && this.takeFailure(res)) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          json?.message
+            ? { recipient_id: json.recipient?.id, message_id: `m_${randomBytes(16).toString('hex')}` }
+            : { recipient_id: json?.recipient?.id },
+        ),
+      );
+      return;
+    }
+    res.writeHead(400, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { message: 'Unknown path', type: 'OAuthException', code: 100, fbtrace_id: 'fake' } }));
+  }
+}
