@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:nlu`: measures the intent classifier on CLINC150 (150 intents, out-of-scope
+ * queries) and the default catalog's per-language held-out accuracy. Prints Markdown tables.
+ * Exits non-zero only on real errors; missed targets are reported, not fatal.
+ */
+import path from 'node:path';
+import { trainClassifier } from '../../src/nlu/classifier';
+import { evaluateCatalogHoldout } from './nluCatalogHoldout';
+import { chooseThreshold, loadClinc150, peakMemoryMb, percentile, predictAll, scoreAtThreshold, timeEachMessage } from './nluClinc';
+
+interface Row {
+  metric: string;
+  value: number;
+  unit: string;
+  target: number;
+  higherIsBetter: boolean;
+}
+
+function format(value: number, unit: string): string {
+  if (unit === '%') return `${(value * 100).toFixed(2)}%`;
+  if (unit === 'ms') return `${value < 1 ? value.toFixed(4) : value.toFixed(0)} ms`;
+  if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  return value.toFixed(3);
+}
+
+function verdict(row: Row): string {
+  const met = row.higherIsBetter ? row.value >= row.target : row.value <= row.target;
+  if (met) return 'target met';
+  return `target missed by ${format(Math.abs(row.value - row.target), row.unit)}`;
+}
+
+function printTable(rows: Row[]): void {
+  console.log('| Metric | Value | Target | Status |');
+  console.log('|---|---|---|---|');
+  for (const row of rows) {
+    const target = `${row.higherIsBetter ? '≥' : '≤'} ${format(row.target, row.unit)}`;
+    console.log(`| ${row.metric} | ${format(row.value, row.unit)} | ${target} | ${verdict(row)} |`);
+  }
+}
+
+function benchClinc(): void {
+  const data = loadClinc150();
+  const intents = new Set(data.train.map((e) => e.intent));
+  console.log(`## Intent classifier on CLINC150 (${intents.size} intents, ${data.train.length} training examples)\n`);
+
+  const start = process.hrtime.bigint();
+  const classifier = trainClassifier(data.train);
+  const trainingMs = Number(process.hrtime.bigint() - start) / 1e6;
+
+  const valChoice = chooseThreshold(predictAll(classifier, data.val));
+  const testPredictions = predictAll(classifier, data.test);
+  const noThreshold = scoreAtThreshold(testPredictions, 0);
+  const atThreshold = scoreAtThreshold(testPredictions, valChoice.threshold);
+  const times = timeEachMessage(classifier, data.test.map((item) => item.text));
+
+  printTable([
+    { metric: 'In-scope accuracy, test, no threshold', value: noThreshold.inScopeAccuracy, unit: '%', target: 0.94, higherIsBetter: true },
+    { metric: `In-scope accuracy, test, threshold ${valChoice.threshold.toFixed(3)} (chosen on val)`, value: atThreshold.inScopeAccuracy, unit: '%', target: 0, higherIsBetter: true },
+    { metric: 'OOS recall, oos_test, same threshold', value: atThreshold.oosRecall, unit: '%', target: 0, higherIsBetter: true },
+    { metric: 'Mean of in-scope accuracy and OOS recall', value: atThreshold.mean, unit: '%', target: 0.9, higherIsBetter: true },
+    { metric: 'Training time (150 intents × 100 examples)', value: trainingMs, unit: 'ms', target: 3000, higherIsBetter: false },
+    { metric: `Classification time, median (${times.length} messages)`, value: percentile(times, 0.5), unit: 'ms', target: 0.1, higherIsBetter: false },
+    { metric: 'Classification time, p99', value: percentile(times, 0.99), unit: 'ms', target: 0.1, higherIsBetter: false },
+    { metric: 'Peak memory of the benchmark process (VmHWM)', value: peakMemoryMb(), unit: 'MB', target: 150, higherIsBetter: false },
+  ]);
+  console.log(
+    `\nThreshold chosen on val+oos_val (mean ${(valChoice.mean * 100).toFixed(2)}%: in-scope ${(valChoice.inScopeAccuracy * 100).toFixed(2)}%, OOS recall ${(valChoice.oosRecall * 100).toFixed(2)}%). Calibration: temperature ${classifier.calibration.temperature.toFixed(3)}.`,
+  );
+  console.log(`Data: ${data.file}\n`);
+}
+
+async function benchCatalog(): Promise<void> {
+  console.log('## Default catalog: per-language held-out accuracy (4/5 train, 1/5 held out, fixed seed)\n');
+  const dir = process.env.CATALOG_DIR ?? path.resolve(__dirname, '../../intents');
+  let catalog;
+  try {
+    const { loadCatalog } = (await import('../../src/nlu/catalog/loadCatalog')) as {
+      loadCatalog: (dir: string) => Promise<import('../../src/nlu/types').Catalog>;
+    };
+    catalog = await loadCatalog(dir);
+  } catch (error) {
+    console.log(`skipped: could not load the catalog from ${dir}: ${(error as Error).message}\n`);
+    return;
+  }
+  const { perLanguage, misclassified, trainSize } = evaluateCatalogHoldout(catalog);
+  if (perLanguage.length === 0) {
+    console.log('skipped: the catalog has no examples with at least 5 per (intent, language) to hold out\n');
+    return;
+  }
+  console.log(`${catalog.intents.length} intents, ${trainSize} training examples.\n`);
+  printTable(
+    perLanguage.map((stats) => ({
+      metric: `Held-out accuracy, ${stats.lang} (${stats.correct}/${stats.heldOut})`,
+      value: stats.heldOut === 0 ? 0 : stats.correct / stats.heldOut,
+      unit: '%',
+      target: 0.95,
+      higherIsBetter: true,
+    })),
+  );
+  if (misclassified.length > 0) {
+    console.log('\nMisclassified held-out examples (lang | expected | got | confidence | text):\n');
+    for (const m of misclassified) console.log(`- ${m.lang} | ${m.expected} | ${m.got} | ${m.confidence.toFixed(2)} | ${m.text}`);
+  }
+  console.log('');
+}
+
+async function main(): Promise<void> {
+  console.log('Command: npm run bench:nlu\n');
+  benchClinc();
+  await benchCatalog();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,47 @@
+import { normalizeText } from '../../../../src/nlu/classifier/normalizeText';
+
+describe('normalizeText', () => {
+  it('lower-cases Latin text and strips accents and punctuation', () => {
+    expect(normalizeText('Café, DÉJÀ-vu!')).toBe('cafe deja vu');
+  });
+
+  it('drops apostrophes inside words', () => {
+    expect(normalizeText("Don't can’t")).toBe('dont cant');
+  });
+
+  it('turns emoji and symbols into nothing', () => {
+    expect(normalizeText('🙂 hello 🙏')).toBe('hello');
+    expect(normalizeText('🙂🙂')).toBe('');
+  });
+
+  it('converts Devanagari and Arabic-Indic digits to ASCII', () => {
+    expect(normalizeText('ऑर्डर १२३')).toBe('ऑर्डर 123');
+    expect(normalizeText('آرڈر ۴۵۶ ٧٨٩')).toBe('ارڈر 456 789');
+  });
+
+  it('unifies Arabic and Urdu forms of yeh, kaf and heh', () => {
+    expect(normalizeText('كيا')).toBe(normalizeText('کیا'));
+    expect(normalizeText('ہے')).toBe(normalizeText('ہی'));
+    expect(normalizeText('ه')).toBe(normalizeText('ہ'));
+  });
+
+  it('strips Arabic diacritics and tatweel', () => {
+    expect(normalizeText('شُكْرًا')).toBe(normalizeText('شكرا'));
+    expect(normalizeText('کـــیا')).toBe(normalizeText('کیا'));
+  });
+
+  it('drops the Devanagari nukta and maps chandrabindu to anusvara', () => {
+    expect(normalizeText('क़ीमत')).toBe(normalizeText('कीमत'));
+    expect(normalizeText('\u0915\u093C')).toBe('\u0915');
+    expect(normalizeText('कहाँ')).toBe(normalizeText('कहां'));
+  });
+
+  it('treats the danda and the Urdu full stop as punctuation', () => {
+    expect(normalizeText('ठीक है। धन्यवाद')).toBe('ठीक है धन्यवाद');
+    expect(normalizeText('ٹھیک ہے۔')).toBe(normalizeText('ٹھیک ہے'));
+  });
+
+  it('collapses whitespace', () => {
+    expect(normalizeText('  a \n\t b  ')).toBe('a b');
+  });
+});
