@@ -1,0 +1,357 @@
+import { BatonError } from '../../errors';
+import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
+import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
+import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
+import type { Answer, Catalog, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
+import type { DialogueSignal } from './dialogueSignal';
+import { appendBounded, DialogueState } from './dialogueState';
+import { fillPlaceholders } from './fillPlaceholders';
+import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
+import { intentOfPayload, pickOffered } from './readChoice';
+
+export interface DialogueReply {
+  text: string;
+  quickReplies?: QuickReply[];
+  mediaUrl?: string;
+}
+
+export interface TurnInput {
+  text?: string;
+  /** A tapped quick reply or postback; `intent:<id>` selects that intent. */
+  payload?: string;
+  state: DialogueState;
+  customerRef: string;
+  channel: string;
+  conversationId: string;
+}
+
+export interface TurnResult {
+  replies: DialogueReply[];
+  state: DialogueState;
+  /** The language the replies are in (also state.language). */
+  lang: Lang;
+  /** The classifier's verdict, when the message was classified. */
+  classification?: Classification;
+  signals: DialogueSignal[];
+}
+
+export interface DialogueEngineDeps {
+  catalog: Catalog;
+  classifier: Pick<IntentClassifier, 'classify'>;
+  languageDetector: LanguageDetector;
+  /** confidence ≥ answer → answer; clarify ≤ confidence < answer → "did you mean…?"; below → fallback. */
+  thresholds: { answer: number; clarify: number };
+  /** The fulfillment call; callFulfillment by default, a fake in tests. */
+  fulfill?: Fulfill;
+  fulfillmentDefaults: { timeoutMs: number; secret?: string };
+  /** Picks answer variants; Math.random by default. */
+  random?: () => number;
+  now?: () => Date;
+  /** A message switches the conversation's language when the detector is at least this sure. Default LANGUAGE_CONFIDENCE_THRESHOLD (0.5). */
+  languageSwitchConfidence?: number;
+  /** Time zone in which "today"/"kal"/"آج" are counted. Default UTC. */
+  timeZone?: string;
+  /** Order-number prefix (SG by default). */
+  orderPrefix?: string;
+}
+
+/** Longer messages are cut before any processing. */
+export const MAX_TURN_TEXT_LENGTH = 2000;
+
+interface Turn {
+  state: DialogueState;
+  lang: Lang;
+  replies: DialogueReply[];
+  signals: DialogueSignal[];
+  classification?: Classification;
+  input: TurnInput;
+}
+
+/**
+ * Decides what the bot says on each customer turn: picks the language, reads quick-reply taps and
+ * numbered choices, fills slots, classifies, and answers, clarifies, falls back, calls the
+ * fulfillment endpoint or flags a handoff. Pure apart from the injected fulfillment call: the
+ * state goes in and a new state comes out (the input state is never modified).
+ *
+ * Order of decisions on a turn:
+ * 1. Slot values of every kind the catalog uses are taken from the message into state.slots.
+ * 2. Language: switches when the detector is at least `languageSwitchConfidence` sure (default 0.5,
+ *    the detector's own LANGUAGE_CONFIDENCE_THRESHOLD: "ok", "12345" and bare order numbers stay
+ *    below it); otherwise the conversation keeps its language (the catalog default at first).
+ * 3. A payload `intent:<id>` (tapped button) → that intent, confidence 1.
+ * 4. "1", "२", "۲"… or an option's title, when options were offered last turn → that option.
+ * 5. A pending question: a message that is only the value fills it; a message classified at or
+ *    above the answer threshold as another intent drops it and is handled instead; a message that
+ *    is neither re-asks the question and counts as a misunderstanding.
+ * 6. Otherwise classify the message with its slot values cut out: ≥ answer → handle the intent;
+ *    ≥ clarify → "did you mean A or B?"; below → fallback (a misunderstanding).
+ * Handling an intent: handoff intents answer and signal handoff_intent; missing required slots are
+ * asked for one at a time; then the fulfillment is called (if it has a URL) or the static answer
+ * is given with {slot} placeholders filled and the followUps offered as buttons.
+ */
+export class DialogueEngine {
+  private readonly catalog: Catalog;
+  private readonly intents: Map<string, Intent>;
+  /** Every slot the catalog uses (first spec per name), extracted from every message. */
+  private readonly slotSpecs: SlotSpec[];
+  private readonly fulfill: Fulfill;
+  private readonly random: () => number;
+  private readonly now: () => Date;
+  private readonly languageSwitchConfidence: number;
+
+  constructor(private readonly deps: DialogueEngineDeps) {
+    const { answer, clarify } = deps.thresholds;
+    if (!(clarify >= 0 && answer <= 1 && clarify <= answer)) {
+      throw new BatonError('CONFIG_INVALID', `Dialogue thresholds must satisfy 0 ≤ clarify (${clarify}) ≤ answer (${answer}) ≤ 1`);
+    }
+    if (deps.timeZone !== undefined && !isKnownTimeZone(deps.timeZone)) {
+      throw new BatonError('CONFIG_INVALID', `Unknown time zone "${deps.timeZone}"; use an IANA name such as Asia/Kolkata`);
+    }
+    this.catalog = deps.catalog;
+    this.intents = new Map(deps.catalog.intents.map((i) => [i.id, i]));
+    const byName = new Map<string, SlotSpec>();
+    for (const intent of deps.catalog.intents) for (const slot of intent.slots) if (!byName.has(slot.name)) byName.set(slot.name, slot);
+    this.slotSpecs = [...byName.values()];
+    this.fulfill = deps.fulfill ?? callFulfillment;
+    this.random = deps.random ?? Math.random;
+    this.now = deps.now ?? (() => new Date());
+    this.languageSwitchConfidence = deps.languageSwitchConfidence ?? LANGUAGE_CONFIDENCE_THRESHOLD;
+  }
+
+  async turn(input: TurnInput): Promise<TurnResult> {
+    const text = (input.text ?? '').slice(0, MAX_TURN_TEXT_LENGTH).trim();
+    const previous = input.state;
+    const found = text
+      ? findSlotValues(text, this.slotSpecs, { now: this.now(), timeZone: this.deps.timeZone ?? 'UTC', orderPrefix: this.deps.orderPrefix })
+      : [];
+    const slots = { ...previous.slots };
+    for (const m of found) slots[m.name] = m.value;
+    const lang = this.chooseLanguage(withoutSpans(text, found), previous.language);
+    const state: DialogueState = { ...previous, slots, language: lang };
+    delete state.offered; // offered again below only if this turn's reply has options
+    const turn: Turn = { state, lang, replies: [], signals: [], input };
+
+    await this.respond(turn, text, found, previous.offered);
+
+    const last = turn.replies[turn.replies.length - 1];
+    if (last?.quickReplies && last.quickReplies.length > 0) turn.state.offered = last.quickReplies;
+    return {
+      replies: turn.replies,
+      state: turn.state,
+      lang: turn.lang,
+      signals: turn.signals,
+      ...(turn.classification ? { classification: turn.classification } : {}),
+    };
+  }
+
+  private async respond(turn: Turn, text: string, found: NamedSlotMatch[], offered: QuickReply[] | undefined): Promise<void> {
+    // 1. A tapped button (or a message that is exactly an intent payload).
+    const tapped = this.intentById(intentOfPayload(turn.input.payload) ?? intentOfPayload(text));
+    if (tapped) return this.handleIntent(turn, tapped, 1);
+
+    // 2. A numbered (or by-title) pick among the options offered last turn.
+    const picked = pickOffered(text, offered);
+    if (picked) {
+      const intent = this.intentById(intentOfPayload(picked.payload));
+      if (intent) return this.handleIntent(turn, intent, 1);
+      return this.classifyAndAnswer(turn, picked.title);
+    }
+
+    // 3. The answer to the question the bot asked.
+    const pending = turn.state.pending;
+    const pendingIntent = this.intentById(pending?.intent ?? null);
+    if (pending && pendingIntent && pendingIntent.slots.some((s) => s.name === pending.slot)) {
+      return this.answerPending(turn, text, found, pendingIntent, pending.slot);
+    }
+    delete turn.state.pending;
+
+    // 4. Classify what is left once slot values are cut out (an order number says nothing about the
+    //    intent, and its letters and digits only add noise); a message that was only values falls back.
+    const words = withoutSpans(text, found);
+    if (!/[\p{L}\p{N}]/u.test(words)) return this.fallback(turn);
+    return this.classifyAndAnswer(turn, words);
+  }
+
+  private async answerPending(turn: Turn, text: string, found: NamedSlotMatch[], intent: Intent, slot: string): Promise<void> {
+    const filled = found.some((m) => m.name === slot);
+    const words = withoutSpans(text, found);
+    // A message that is only the value (no letters besides it) fills the slot without being classified.
+    const onlyValues = !/\p{L}/u.test(words);
+    const classification = /[\p{L}\p{N}]/u.test(words) && !(filled && onlyValues) ? this.classify(turn, words) : undefined;
+    const clearlyOther =
+      classification !== undefined && classification.confidence >= this.deps.thresholds.answer && classification.top !== intent.id;
+    const other = clearlyOther ? this.intentById(classification.top) : undefined;
+    delete turn.state.pending;
+    if (other) return this.handleIntent(turn, other, classification!.confidence);
+    if (filled || (classification && classification.top === intent.id && classification.confidence >= this.deps.thresholds.answer)) {
+      return this.handleIntent(turn, intent, this.lastConfidence(turn.state, intent.id));
+    }
+    // Neither the value nor a clear new question: ask again, and count it as not understood.
+    const spec = intent.slots.find((s) => s.name === slot) as SlotSpec;
+    turn.state.pending = { intent: intent.id, slot };
+    this.countMisunderstanding(turn);
+    turn.replies.push({ text: this.text(spec.prompt, turn.lang) });
+  }
+
+  private async classifyAndAnswer(turn: Turn, text: string): Promise<void> {
+    const classification = this.classify(turn, text);
+    const { answer, clarify } = this.deps.thresholds;
+    const top = this.intentById(classification.top);
+    if (top && classification.confidence >= answer) return this.handleIntent(turn, top, classification.confidence);
+    if (top && classification.confidence >= clarify) return this.clarify(turn, top, classification);
+    return this.fallback(turn);
+  }
+
+  private clarify(turn: Turn, top: Intent, classification: Classification): void {
+    const runnerUp = this.intentById(classification.runnerUp?.intent ?? null);
+    const options = [top, ...(runnerUp && runnerUp.id !== top.id ? [runnerUp] : [])];
+    turn.replies.push({
+      text: this.text(this.catalog.messages.clarify, turn.lang),
+      quickReplies: options.map((i) => intentButton(i, turn.lang, this.catalog.defaultLanguage)),
+    });
+  }
+
+  private fallback(turn: Turn): void {
+    this.countMisunderstanding(turn);
+    turn.replies.push({ text: this.text(this.catalog.messages.fallback, turn.lang) });
+  }
+
+  private countMisunderstanding(turn: Turn): void {
+    const consecutive = turn.state.misunderstandings + 1;
+    turn.state.misunderstandings = consecutive;
+    turn.signals.push({ type: 'misunderstood', consecutive });
+    if (consecutive === 2) turn.signals.push({ type: 'misunderstood_twice' });
+  }
+
+  private async handleIntent(turn: Turn, intent: Intent, confidence: number): Promise<void> {
+    const { state, lang } = turn;
+    state.misunderstandings = 0;
+    state.recognised = appendBounded(state.recognised, { intent: intent.id, confidence, at: this.now().getTime() });
+    delete state.pending;
+
+    if (intent.handoff) {
+      const answer = chooseVariant(answersIn(intent, lang, this.catalog.defaultLanguage), this.random);
+      turn.replies.push(
+        answer ? this.staticReply(intent, answer, state.slots, lang) : { text: this.text(this.catalog.messages.handoff, lang) },
+      );
+      turn.signals.push({ type: 'handoff_intent', intent: intent.id, ...(intent.team ? { team: intent.team } : {}) });
+      return;
+    }
+
+    const missing = intent.slots.find((s) => s.required && !state.slots[s.name]);
+    if (missing) {
+      state.pending = { intent: intent.id, slot: missing.name };
+      turn.replies.push({ text: this.text(missing.prompt, lang) });
+      return;
+    }
+
+    if (intent.fulfillment?.url) return this.fulfilIntent(turn, intent, confidence);
+
+    const answer = chooseVariant(answersIn(intent, lang, this.catalog.defaultLanguage), this.random);
+    if (!answer) return this.fallback(turn); // a catalog that passed validation always has one
+    turn.replies.push(this.staticReply(intent, answer, state.slots, lang));
+    this.markAnswered(turn, intent, confidence);
+  }
+
+  private async fulfilIntent(turn: Turn, intent: Intent, confidence: number): Promise<void> {
+    const { state, lang, input } = turn;
+    const slots = intentSlotValues(intent, state.slots);
+    const outcome = await this.fulfill(
+      intent.fulfillment!,
+      {
+        intent: intent.id,
+        slots,
+        language: lang,
+        customer: { ref: input.customerRef, channel: input.channel },
+        conversationId: input.conversationId,
+      },
+      this.deps.fulfillmentDefaults,
+    );
+    if (outcome.kind !== 'ok') {
+      turn.replies.push({ text: this.text(this.catalog.messages.fulfillmentError, lang) });
+      turn.signals.push({ type: 'fulfillment_failed', intent: intent.id, outcome, slots });
+      return;
+    }
+    const reply: FulfillmentReply = outcome.reply;
+    if (reply.slots) state.slots = { ...state.slots, ...reply.slots };
+    if (reply.handoff !== undefined && reply.handoff !== false) {
+      const details = typeof reply.handoff === 'object' ? reply.handoff : {};
+      const team = details.team ?? intent.team;
+      turn.replies.push({
+        text: reply.text ?? this.text(this.catalog.messages.handoff, lang),
+        ...(reply.quickReplies?.length ? { quickReplies: reply.quickReplies } : {}),
+      });
+      turn.signals.push({
+        type: 'fulfillment_handoff',
+        intent: intent.id,
+        ...(details.reason ? { reason: details.reason } : {}),
+        ...(team ? { team } : {}),
+      });
+      return;
+    }
+    const quickReplies = reply.quickReplies?.length ? reply.quickReplies : followUpButtons(intent, this.catalog, lang);
+    turn.replies.push({ text: reply.text as string, ...(quickReplies.length ? { quickReplies } : {}) });
+    this.markAnswered(turn, intent, confidence);
+  }
+
+  /** The catalog answer with slot values filled in, and the followUps as buttons when it has none of its own. */
+  private staticReply(intent: Intent, answer: Answer, slots: Record<string, string>, lang: Lang): DialogueReply {
+    const quickReplies = answer.quickReplies?.length ? answer.quickReplies : followUpButtons(intent, this.catalog, lang);
+    return {
+      text: fillPlaceholders(answer.text, slots, intent.slots.map((s) => s.name)),
+      ...(quickReplies.length ? { quickReplies } : {}),
+      ...(answer.mediaUrl ? { mediaUrl: answer.mediaUrl } : {}),
+    };
+  }
+
+  private markAnswered(turn: Turn, intent: Intent, confidence: number): void {
+    turn.state.answered = appendBounded(turn.state.answered, intent.id);
+    turn.signals.push({ type: 'answered', intent: intent.id, confidence });
+  }
+
+  private classify(turn: Turn, text: string): Classification {
+    const classification = this.deps.classifier.classify(text);
+    turn.classification = classification;
+    return classification;
+  }
+
+  private chooseLanguage(text: string, current: Lang | undefined): Lang {
+    const languages = this.catalog.languages;
+    const kept = current && languages.includes(current) ? current : this.catalog.defaultLanguage;
+    if (!/\p{L}/u.test(text)) return kept;
+    const guess = this.deps.languageDetector.detect(text);
+    return guess.confidence >= this.languageSwitchConfidence && languages.includes(guess.lang) ? guess.lang : kept;
+  }
+
+  private lastConfidence(state: DialogueState, intentId: string): number {
+    const entries = state.recognised.filter((r) => r.intent === intentId);
+    return entries[entries.length - 1]?.confidence ?? 1;
+  }
+
+  private intentById(id: string | null): Intent | undefined {
+    return id === null ? undefined : this.intents.get(id);
+  }
+
+  private text(text: LangText, lang: Lang): string {
+    return textIn(text, lang, this.catalog.defaultLanguage);
+  }
+}
+
+/** The intent's own slot values (what its fulfillment endpoint receives). */
+function intentSlotValues(intent: Intent, slots: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const spec of intent.slots) {
+    const value = slots[spec.name];
+    if (value !== undefined) out[spec.name] = value;
+  }
+  return out;
+}
+
+/** The text with the slot values cut out (for language detection and "is this only a value?"). */
+function withoutSpans(text: string, found: readonly NamedSlotMatch[]): string {
+  // Offsets are UTF-16 code units, so split into code units (halves of an emoji rejoin unchanged).
+  return text
+    .split('')
+    .map((unit, i) => (found.some((m) => i >= m.start && i < m.end) ? ' ' : unit))
+    .join('');
+}

@@ -1,0 +1,18 @@
+import type { FulfillmentFailure } from '../../nlu/fulfillment';
+
+/**
+ * What the dialogue noticed on a turn, for the escalation policy and the handoff packet.
+ * - handoff_intent: the matched intent is flagged `handoff: true`.
+ * - misunderstood: the bot did not understand (fallback, or no answer to its question); `consecutive` counts them in a row.
+ * - misunderstood_twice: emitted together with the second `misunderstood` in a row (exactly when consecutive = 2).
+ * - fulfillment_failed: the fulfillment endpoint timed out, failed or answered nonsense; `slots` are the values collected.
+ * - fulfillment_handoff: the fulfillment endpoint asked for a person.
+ * - answered: the bot answered an intent (static answer or fulfillment reply).
+ */
+export type DialogueSignal =
+  | { type: 'handoff_intent'; intent: string; team?: string }
+  | { type: 'misunderstood'; consecutive: number }
+  | { type: 'misunderstood_twice' }
+  | { type: 'fulfillment_failed'; intent: string; outcome: FulfillmentFailure; slots: Record<string, string> }
+  | { type: 'fulfillment_handoff'; intent: string; reason?: string; team?: string }
+  | { type: 'answered'; intent: string; confidence: number };

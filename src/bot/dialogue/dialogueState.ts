@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Lang, QuickReply } from '../../nlu/types';
+
+/** How many recognised intents and answered intents the state remembers. */
+export const STATE_HISTORY_LENGTH = 20;
+
+/**
+ * What the dialogue remembers between turns of one conversation. Persisted as JSON (Redis) by
+ * the conversation store, so it has a zod schema; parse it with parseDialogueState.
+ */
+export interface DialogueState {
+  /** The conversation's language; unset until the first message (then the catalog default applies). */
+  language?: Lang;
+  /** Fallbacks and failed slot answers in a row; reset when the bot understands. */
+  misunderstandings: number;
+  /** Every slot value the customer gave in this conversation, by slot name (latest wins). */
+  slots: Record<string, string>;
+  /** The question the bot is waiting an answer to. */
+  pending?: { intent: string; slot: string };
+  /** The quick replies of the last reply, so "1", "2"… (WhatsApp's numbered list) can pick one. */
+  offered?: QuickReply[];
+  /** Intents acted upon, oldest first, the last STATE_HISTORY_LENGTH. */
+  recognised: { intent: string; confidence: number; at: number }[];
+  /** Intent ids answered, oldest first, the last STATE_HISTORY_LENGTH. */
+  answered: string[];
+}
+
+const quickReplySchema = z.object({ title: z.string(), payload: z.string() });
+
+export const dialogueStateSchema = z.object({
+  language: z.string().min(1).optional(),
+  misunderstandings: z.number().int().min(0),
+  slots: z.record(z.string(), z.string()),
+  pending: z.object({ intent: z.string(), slot: z.string() }).optional(),
+  offered: z.array(quickReplySchema).optional(),
+  recognised: z.array(z.object({ intent: z.string(), confidence: z.number(), at: z.number() })),
+  answered: z.array(z.string()),
+});
+
+export function initialDialogueState(): DialogueState {
+  return { misunderstandings: 0, slots: {}, recognised: [], answered: [] };
+}
+
+/**
+ * The state stored for a conversation, or a fresh one when there is none or it does not parse
+ * (e.g. written by an older version): a conversation never gets stuck on a bad stored state.
+ */
+export function parseDialogueState(stored: unknown): DialogueState {
+  const parsed = dialogueStateSchema.safeParse(stored);
+  if (!parsed.success) return initialDialogueState();
+  const s = parsed.data;
+  return {
+    ...s,
+    recognised: s.recognised.slice(-STATE_HISTORY_LENGTH),
+    answered: s.answered.slice(-STATE_HISTORY_LENGTH),
+  };
+}
+
+/** The list with the item appended, keeping the last STATE_HISTORY_LENGTH. */
+export function appendBounded<T>(list: readonly T[], item: T): T[] {
+  return [...list, item].slice(-STATE_HISTORY_LENGTH);
+}

@@ -1,0 +1,124 @@
+import { allMatches, SlotMatch } from './spans';
+
+/**
+ * Dates, normalised to ISO `YYYY-MM-DD`:
+ * - `2024-03-15` or `2024/03/15` (year first);
+ * - `15/03/2024`, `15-03-24`, `15.3.2024` (day first, as written in South Asia; two-digit years are 20yy);
+ * - relative words, counted from `today` (the calendar date of `now` in the configured time zone):
+ *   en today / tomorrow / yesterday / day after tomorrow / day before yesterday;
+ *   hi-Latn aaj / kal / parso; hi आज / कल / परसों; ur آج / کل / پرسوں; ne आज / भोलि / हिजो / पर्सि / अस्ति.
+ * "kal" (कल, کل) means both yesterday and tomorrow, "parso" both ±2 days: they are read as past when
+ * the message has a past-tense marker (tha, gaya, aaya, hua, था, गया, تھا, گیا, …) and as future
+ * otherwise ("kal deliver karo" → tomorrow, "kal order kiya tha" → yesterday).
+ * Impossible dates (31/02/2024) are not dates.
+ */
+
+const NOT_LETTER_BEFORE = '(?<![\\p{L}\\p{M}])';
+const NOT_LETTER_AFTER = '(?![\\p{L}\\p{M}])';
+
+interface RelativeWord {
+  word: string;
+  /** Days from today; for ambiguous words the future reading (negated when the message is past tense). */
+  days: number;
+  ambiguous?: boolean;
+}
+
+// Longest first, so "day after tomorrow" wins over "tomorrow".
+const RELATIVE_WORDS: RelativeWord[] = [
+  { word: 'day after tomorrow', days: 2 },
+  { word: 'day before yesterday', days: -2 },
+  { word: 'today', days: 0 },
+  { word: 'tomorrow', days: 1 },
+  { word: 'yesterday', days: -1 },
+  { word: 'aaj', days: 0 },
+  { word: 'kal', days: 1, ambiguous: true },
+  { word: 'parson', days: 2, ambiguous: true },
+  { word: 'parso', days: 2, ambiguous: true },
+  { word: 'आज', days: 0 },
+  { word: 'कल', days: 1, ambiguous: true },
+  { word: 'परसों', days: 2, ambiguous: true },
+  { word: 'परसो', days: 2, ambiguous: true },
+  { word: 'भोलि', days: 1 },
+  { word: 'हिजो', days: -1 },
+  { word: 'पर्सि', days: 2 },
+  { word: 'पर्सी', days: 2 },
+  { word: 'अस्ति', days: -2 },
+  { word: 'آج', days: 0 },
+  { word: 'کل', days: 1, ambiguous: true },
+  { word: 'پرسوں', days: 2, ambiguous: true },
+  { word: 'پرسو', days: 2, ambiguous: true },
+];
+
+const RELATIVE = new RegExp(
+  `${NOT_LETTER_BEFORE}(${RELATIVE_WORDS.map((w) => w.word.replace(/ /g, '\\s+')).join('|')})${NOT_LETTER_AFTER}`,
+  'giu',
+);
+
+const PAST_MARKERS = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:${[
+    'tha', 'thi', 'thaa', 'thee', 'gaya', 'gayi', 'gai', 'gya', 'gyi', 'aaya', 'aya', 'aayi', 'ayi', 'aai',
+    'hua', 'hui', 'huwa', 'kiya', 'kia', 'kiye', 'liya', 'liye', 'mila', 'mili', 'diya', 'diye',
+    'था', 'थी', 'थे', 'गया', 'गई', 'गयी', 'आया', 'आई', 'आयी', 'हुआ', 'हुई', 'किया', 'लिया', 'मिला', 'मिली', 'दिया',
+    'تھا', 'تھی', 'تھے', 'گیا', 'گئی', 'آیا', 'آئی', 'ہوا', 'ہوئی', 'لیا', 'ملا', 'ملی', 'دیا',
+  ].join('|')})${NOT_LETTER_AFTER}`,
+  'iu',
+);
+
+const YEAR_FIRST = /(?<![\p{N}])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\p{N}])/gu;
+const DAY_FIRST = /(?<![\p{N}])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])/gu;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** ISO date, or null when the day does not exist. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** True when `timeZone` is an IANA zone name this runtime knows (Asia/Kolkata, UTC, …). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date of `now` in `timeZone` (an IANA name such as Asia/Kolkata; unknown names count as UTC), as ISO. */
+export function calendarDate(now: Date, timeZone: string): string {
+  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function findDates(text: string, today: string): SlotMatch[] {
+  const out: SlotMatch[] = [];
+  for (const m of allMatches(text, YEAR_FIRST)) {
+    const value = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (value) out.push({ value, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of allMatches(text, DAY_FIRST)) {
+    const y = m[4] as string;
+    const value = isoDate(y.length === 2 ? 2000 + Number(y) : Number(y), Number(m[3]), Number(m[1]));
+    if (value) out.push({ value, start: m.index, end: m.index + m[0].length });
+  }
+  const past = PAST_MARKERS.test(text);
+  for (const m of allMatches(text, RELATIVE)) {
+    const said = (m[1] as string).toLowerCase().replace(/\s+/g, ' ');
+    const word = RELATIVE_WORDS.find((w) => w.word === said);
+    if (!word) continue;
+    const days = word.ambiguous && past ? -word.days : word.days;
+    out.push({ value: addDays(today, days), start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,52 @@
+import { DialogueEngine, DialogueEngineDeps, DialogueState, initialDialogueState, TurnResult } from '../../../../src/bot/dialogue';
+import { trainClassifier } from '../../../../src/nlu/classifier';
+import type { Fulfill } from '../../../../src/nlu/fulfillment';
+import { createLanguageDetector } from '../../../../src/nlu/language';
+import type { Catalog } from '../../../../src/nlu/types';
+import { testCatalog, trainingExamples } from './testCatalog';
+
+/** The configuration defaults (NLU_ANSWER_THRESHOLD, NLU_CLARIFY_THRESHOLD). */
+export const THRESHOLDS = { answer: 0.55, clarify: 0.3 };
+export const NOW = new Date('2025-03-10T10:00:00Z');
+
+const unusedFulfill: Fulfill = async () => {
+  throw new Error('this test did not expect a fulfillment call');
+};
+
+/** The real classifier and language detector, trained on the test catalog. */
+export function makeEngine(overrides: Partial<DialogueEngineDeps> & { catalog?: Catalog } = {}): DialogueEngine {
+  const catalog = overrides.catalog ?? testCatalog();
+  return new DialogueEngine({
+    catalog,
+    classifier: trainClassifier(trainingExamples(catalog)),
+    languageDetector: createLanguageDetector(catalog),
+    thresholds: THRESHOLDS,
+    fulfill: unusedFulfill,
+    fulfillmentDefaults: { timeoutMs: 1000 },
+    random: () => 0,
+    now: () => NOW,
+    ...overrides,
+  });
+}
+
+/** Plays customer messages one after another through the engine, carrying the state along. */
+export async function conversation(engine: DialogueEngine, messages: (string | { payload: string; text?: string })[], start?: DialogueState): Promise<TurnResult[]> {
+  let state = start ?? initialDialogueState();
+  const results: TurnResult[] = [];
+  for (const message of messages) {
+    const input = typeof message === 'string' ? { text: message } : message;
+    const result = await engine.turn({ ...input, state, customerRef: 'whatsapp:+919876543210', channel: 'whatsapp', conversationId: 'conv-1' });
+    results.push(result);
+    state = result.state;
+  }
+  return results;
+}
+
+export async function say(engine: DialogueEngine, ...messages: (string | { payload: string; text?: string })[]): Promise<TurnResult> {
+  const results = await conversation(engine, messages);
+  return results[results.length - 1] as TurnResult;
+}
+
+export function textsOf(result: TurnResult): string[] {
+  return result.replies.map((r) => r.text);
+}
