@@ -101,6 +101,7 @@ export const envSchema = z
         .optional(),
     ),
     TWILIO_API_URL: url('TWILIO_API_URL', 'https://api.twilio.com'),
+    TWILIO_HTTP_KEEP_ALIVE: bool(true),
 
     META_APP_SECRET: optionalString,
     META_VERIFY_TOKEN: optionalString,
@@ -142,6 +143,8 @@ export interface TwilioConfig {
   authToken: string;
   whatsappNumber: string;
   apiUrl: string;
+  /** Reuse HTTPS connections to Twilio (default). Off only for proxies or HTTP mocks that can't. */
+  keepAlive?: boolean;
 }
 
 export interface MessengerConfig {
@@ -207,6 +210,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
           authToken: e.TWILIO_AUTH_TOKEN!,
           whatsappNumber: e.TWILIO_WHATSAPP_NUMBER!,
           apiUrl: e.TWILIO_API_URL,
+          keepAlive: e.TWILIO_HTTP_KEEP_ALIVE,
         }
       : null;
 

@@ -3,7 +3,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import type { Logger } from '../logger';
 import { trainClassifier } from '../nlu/classifier';
 import { createLanguageDetector } from '../nlu/language';
-import type { Catalog, TrainingExample } from '../nlu/types';
+import type { Catalog, IntentClassifier, LanguageDetector, TrainingExample } from '../nlu/types';
 import type { BotBrain } from './botBrain';
 import { DialogueEngine, parseDialogueState } from './dialogue';
 
@@ -14,6 +14,25 @@ export function trainingExamples(catalog: Catalog): TrainingExample[] {
   );
 }
 
+const trained = new WeakMap<Catalog, Map<number, { classifier: IntentClassifier; languageDetector: LanguageDetector }>>();
+
+/** The classifier and language detector for a catalog, trained once per catalog object. */
+function trainedModels(catalog: Catalog, threshold: number, logger: Logger) {
+  let byThreshold = trained.get(catalog);
+  if (!byThreshold) trained.set(catalog, (byThreshold = new Map()));
+  let models = byThreshold.get(threshold);
+  if (!models) {
+    const started = Date.now();
+    models = {
+      classifier: trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: threshold }),
+      languageDetector: createLanguageDetector(catalog),
+    };
+    byThreshold.set(threshold, models);
+    logger.info('classifier trained', { intents: catalog.intents.length, ms: Date.now() - started });
+  }
+  return models;
+}
+
 /**
  * The bot's brain for a catalog: trains the classifier and the language detector, and runs the
  * dialogue engine on each turn with the conversation's dialogue state, kept in the store.
@@ -22,16 +41,14 @@ export function createDialogueBrain(
   catalog: Catalog,
   deps: { store: ConversationStore; config: Config; logger: Logger },
 ): BotBrain {
-  const started = Date.now();
-  const classifier = trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: deps.config.nlu.clarifyThreshold });
+  const { classifier, languageDetector } = trainedModels(catalog, deps.config.nlu.clarifyThreshold, deps.logger);
   const engine = new DialogueEngine({
     catalog,
     classifier,
-    languageDetector: createLanguageDetector(catalog),
+    languageDetector,
     thresholds: { answer: deps.config.nlu.answerThreshold, clarify: deps.config.nlu.clarifyThreshold },
     fulfillmentDefaults: deps.config.fulfillment,
   });
-  deps.logger.info('classifier trained', { intents: catalog.intents.length, ms: Date.now() - started });
 
   return {
     async respond({ conversation, text, payload }) {

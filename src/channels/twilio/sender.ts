@@ -106,7 +106,13 @@ export function toTwilioSendError(err: unknown): ChannelSendError {
 
 export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: TwilioSenderOptions): ChannelSender {
   // edge/region '' keep TWILIO_EDGE / TWILIO_REGION from the process environment from rewriting the host.
-  const client = twilio(config.accountSid, config.authToken, { timeout: timeoutMs, autoRetry: false, edge: '', region: '' });
+  const client = twilio(config.accountSid, config.authToken, {
+    timeout: timeoutMs,
+    autoRetry: false,
+    edge: '',
+    region: '',
+    keepAlive: config.keepAlive !== false,
+  });
   client.api.baseUrl = config.apiUrl;
   client.messaging.baseUrl = messagingBaseUrl(config.apiUrl);
   const statusCallback = `${publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status`;
