@@ -15,9 +15,27 @@ export interface OpenConversationInput {
   at?: number;
 }
 
+/** Fields that may change without a change of owner. Ownership moves only through transition(). */
 export type ConversationPatch = Partial<
-  Pick<Conversation, 'status' | 'language' | 'customerName' | 'platformUserId' | 'lastInboundAt'>
+  Pick<Conversation, 'language' | 'customerName' | 'platformUserId' | 'customerId' | 'csat' | 'firstAgentReplyAt'>
 >;
+
+/** A change of owner: checked against the current status (and token), bumps the token. */
+export interface OwnershipTransition {
+  /** Refuse unless the conversation is in one of these statuses. */
+  from: Conversation['status'][];
+  /** Refuse unless the token is still this one (the state the caller decided on). */
+  expectToken?: number;
+  to: Conversation['status'];
+  /** Fields set with the change; `null` removes a field. */
+  set?: Partial<Record<'team' | 'assigneeId' | 'priority' | 'queuedAt' | 'assignedAt' | 'escalatedAt' | 'escalationReason' | 'resolvedAt', string | number | null>>;
+  /** Count a reopening (resolved → bot by a customer message). */
+  reopen?: boolean;
+}
+
+export type TransitionResult =
+  | { ok: true; conversation: Conversation; previous: Conversation }
+  | { ok: false; conversation: Conversation; why: 'status' | 'token' };
 
 export type StatusUpdateResult =
   /** The status moved forward. */
@@ -48,8 +66,25 @@ export interface ConversationStore {
   update(id: string, patch: ConversationPatch): Promise<Conversation>;
   list(query?: ListConversationsQuery): Promise<Conversation[]>;
 
-  /** Appends to the transcript. A message whose platform id is already recorded is not added twice. */
-  appendMessage(conversation: ConversationRef, message: NewMessage): Promise<{ message: Message; duplicate: boolean }>;
+  /**
+   * Appends to the transcript. A message whose platform id is already recorded is not added twice.
+   * With `fence`, the append happens only while the conversation's owner token is still that one
+   * (else BatonError OWNERSHIP_CHANGED): a send decided under an old owner never goes out.
+   */
+  appendMessage(
+    conversation: ConversationRef,
+    message: NewMessage,
+    opts?: { fence?: number },
+  ): Promise<{ message: Message; duplicate: boolean }>;
+
+  /** Moves a conversation to a new owner atomically, keeping team queues and agents' loads in step. */
+  transition(id: string, change: OwnershipTransition): Promise<TransitionResult>;
+  /** Conversations waiting in a team's queue, by priority then waiting time. */
+  queue(team: string, limit?: number): Promise<string[]>;
+  /** 1-based place in the team's queue, or null. */
+  queuePosition(id: string, team: string): Promise<number | null>;
+  /** Conversations an agent holds now. */
+  agentLoad(agentId: string): Promise<string[]>;
   getMessage(id: string): Promise<Message | null>;
   /** Transcript, oldest first; `limit` keeps the newest N. */
   listMessages(conversationId: string, opts?: { limit?: number }): Promise<Message[]>;

@@ -5,6 +5,8 @@ import type {
   ConversationPatch,
   ConversationRef,
   ConversationStore,
+  OwnershipTransition,
+  TransitionResult,
   ListConversationsQuery,
   OpenConversationInput,
   StatusUpdateResult,
@@ -26,7 +28,18 @@ const K = {
   msg: (id: string) => `msg:${id}`,
   byPlatform: (channel: string, pid: string) => `msg:pid:${channel}:${pid}`,
   parked: (channel: string, pid: string) => `msg:parked:${channel}:${pid}`,
+  queue: (team: string) => `queue:${team}`,
+  agentActive: (agentId: string) => `agent:${agentId}:active`,
+  /** A key that never holds data: stands in when a transition has no queue or agent on one side. */
+  none: 'none',
 };
+
+const PRIORITY_RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+
+/** Queue order: higher priority first, then longer waiting. */
+export function queueScore(priority: string | undefined, queuedAt: number): number {
+  return (3 - (PRIORITY_RANK[priority ?? 'normal'] ?? 1)) * 1e13 + queuedAt;
+}
 
 const RANK_LUA = `local rank = {${Object.entries(STATUS_RANK)
   .map(([k, v]) => `['${k}']=${v}`)
@@ -59,23 +72,28 @@ return {ARGV[1], 1}
 
 /**
  * KEYS: msg, list, byPlatform, conv, index.
- * ARGV: id, conversationId, now, preview, isInbound ('1'/'0'), hasPlatformId ('1'/'0'), then field/value pairs.
- * Returns {id, duplicate}.
+ * ARGV: id, conversationId, now, preview, isInbound ('1'/'0'), hasPlatformId ('1'/'0'), fence ('' or token),
+ * then field/value pairs. Returns {id, 0 new | 1 duplicate | 2 fenced out}.
  */
 const APPEND = `
+if ARGV[7] ~= '' then
+  local token = redis.call('HGET', KEYS[4], 'ownerToken') or '0'
+  if token ~= ARGV[7] then return {'', 2} end
+end
 local hasPid = ARGV[6] == '1'
 if hasPid then
   local known = redis.call('GET', KEYS[3])
   if known then return {known, 1} end
 end
 local fields = {}
-for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 8, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('HSET', KEYS[1], unpack(fields))
 redis.call('RPUSH', KEYS[2], ARGV[1])
 if hasPid then redis.call('SET', KEYS[3], ARGV[1]) end
 redis.call('HINCRBY', KEYS[4], 'messageCount', 1)
 redis.call('HSET', KEYS[4], 'updatedAt', ARGV[3], 'lastMessageAt', ARGV[3], 'lastMessagePreview', ARGV[4])
 if ARGV[5] == '1' then redis.call('HSET', KEYS[4], 'lastInboundAt', ARGV[3]) end
+if ARGV[5] == '1' and redis.call('HGET', KEYS[4], 'firstInboundAt') == false then redis.call('HSET', KEYS[4], 'firstInboundAt', ARGV[3]) end
 redis.call('ZADD', KEYS[5], ARGV[3], ARGV[2])
 return {ARGV[1], 0}
 `;
@@ -107,7 +125,38 @@ redis.call('EXPIRE', KEYS[2], ARGV[2])
 return false
 `;
 
+/**
+ * KEYS: conv, index, oldQueue, oldAgentSet, newQueue, newAgentSet.
+ * ARGV: convId, allowed statuses (csv), expected token or '', expected team, expected assignee, to status,
+ * now, reopen ('1'/'0'), queue score, then field/value pairs ('' value removes the field).
+ * Returns {'ok', token} | {'status'} | {'token'} | {'retry'} | {'missing'}.
+ */
+const TRANSITION = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return {'missing'} end
+local allowed = false
+for s in string.gmatch(ARGV[2], '[^,]+') do if s == status then allowed = true end end
+if not allowed then return {'status'} end
+local token = redis.call('HGET', KEYS[1], 'ownerToken') or '0'
+if ARGV[3] ~= '' and ARGV[3] ~= token then return {'token'} end
+if (redis.call('HGET', KEYS[1], 'team') or '') ~= ARGV[4] then return {'retry'} end
+if (redis.call('HGET', KEYS[1], 'assigneeId') or '') ~= ARGV[5] then return {'retry'} end
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('SREM', KEYS[4], ARGV[1])
+for i = 10, #ARGV, 2 do
+  if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+end
+redis.call('HSET', KEYS[1], 'status', ARGV[6], 'updatedAt', ARGV[7])
+if ARGV[8] == '1' then redis.call('HINCRBY', KEYS[1], 'reopenCount', 1) end
+local newToken = redis.call('HINCRBY', KEYS[1], 'ownerToken', 1)
+if ARGV[6] == 'queued' then redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1]) end
+if ARGV[6] == 'assigned' then redis.call('SADD', KEYS[6], ARGV[1]) end
+redis.call('ZADD', KEYS[2], ARGV[7], ARGV[1])
+return {'ok', newToken}
+`;
+
 type RedisWithScripts = Redis & {
+  batonTransition(k1: string, k2: string, k3: string, k4: string, k5: string, k6: string, ...argv: string[]): Promise<[string, number?]>;
   batonFindOrOpen(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[string, number]>;
   batonAppend(k1: string, k2: string, k3: string, k4: string, k5: string, ...argv: string[]): Promise<[string, number]>;
   batonAdvance(k1: string, ...argv: string[]): Promise<number>;
@@ -123,6 +172,7 @@ export function defineStoreScripts(redis: Redis): RedisWithScripts {
   redis.defineCommand('batonAdvance', { numberOfKeys: 1, lua: ADVANCE });
   redis.defineCommand('batonAttach', { numberOfKeys: 3, lua: ATTACH });
   redis.defineCommand('batonPark', { numberOfKeys: 2, lua: PARK });
+  redis.defineCommand('batonTransition', { numberOfKeys: 6, lua: TRANSITION });
   return r;
 }
 
@@ -138,6 +188,20 @@ function decodeConversation(id: string, h: Record<string, string>): Conversation
   if (!h.channel) return null;
   return {
     id,
+    ownerToken: Number(h.ownerToken ?? 0),
+    team: h.team || undefined,
+    assigneeId: h.assigneeId || undefined,
+    priority: (h.priority as Conversation['priority']) || undefined,
+    queuedAt: num(h.queuedAt),
+    assignedAt: num(h.assignedAt),
+    escalatedAt: num(h.escalatedAt),
+    escalationReason: h.escalationReason || undefined,
+    firstAgentReplyAt: num(h.firstAgentReplyAt),
+    resolvedAt: num(h.resolvedAt),
+    reopenCount: num(h.reopenCount),
+    customerId: h.customerId || undefined,
+    csat: h.csat ? (JSON.parse(h.csat) as Conversation['csat']) : undefined,
+    firstInboundAt: num(h.firstInboundAt),
     channel: h.channel as ChannelName,
     customerAddress: h.customerAddress ?? '',
     customerName: h.customerName || undefined,
@@ -204,6 +268,7 @@ export class RedisConversationStore implements ConversationStore {
       customerName: input.customerName,
       platformUserId: input.platformUserId,
       status: 'bot',
+      ownerToken: 0,
       createdAt: now,
       updatedAt: now,
       messageCount: 0,
@@ -237,7 +302,8 @@ export class RedisConversationStore implements ConversationStore {
     const exists = await this.r.exists(K.conv(id));
     if (!exists) throw new BatonError('NOT_FOUND', `No conversation ${id}`);
     const now = this.clock();
-    const fields = flat({ ...patch, updatedAt: now });
+    const { csat, ...plain } = patch;
+    const fields = flat({ ...plain, ...(csat ? { csat: JSON.stringify(csat) } : {}), updatedAt: now });
     await this.r.hset(K.conv(id), ...fields);
     await this.r.zadd(K.index, now, id);
     return (await this.get(id))!;
@@ -264,7 +330,11 @@ export class RedisConversationStore implements ConversationStore {
     return out;
   }
 
-  async appendMessage(conversation: ConversationRef, m: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
+  async appendMessage(
+    conversation: ConversationRef,
+    m: NewMessage,
+    opts: { fence?: number } = {},
+  ): Promise<{ message: Message; duplicate: boolean }> {
     const conversationId = conversation.id;
     const now = m.createdAt ?? this.clock();
     const id = newId('m');
@@ -299,8 +369,12 @@ export class RedisConversationStore implements ConversationStore {
       previewOf(m),
       m.direction === 'inbound' && m.author === 'customer' ? '1' : '0',
       pid ? '1' : '0',
+      opts.fence === undefined ? '' : String(opts.fence),
       ...fields,
     );
+    if (duplicate === 2) {
+      throw new BatonError('OWNERSHIP_CHANGED', `Conversation ${conversationId} changed owner; the message was not sent`);
+    }
     const message = await this.getMessage(actualId);
     if (!message) throw new BatonError('STORE_UNAVAILABLE', `Message ${actualId} is indexed but missing`);
     return { message, duplicate: duplicate === 1 };
@@ -379,5 +453,58 @@ export class RedisConversationStore implements ConversationStore {
   async setBotState(conversationId: string, json: string): Promise<void> {
     await this.r.set(K.botState(conversationId), json);
   }
-}
 
+  async transition(id: string, change: OwnershipTransition): Promise<TransitionResult> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const previous = await this.get(id);
+      if (!previous) throw new BatonError('NOT_FOUND', `No conversation ${id}`);
+      const now = this.clock();
+      const set = change.set ?? {};
+      const value = <T>(k: keyof typeof set, current: T): T | null | undefined =>
+        k in set ? (set[k] as T | null) : current;
+      const team = value('team', previous.team) ?? undefined;
+      const assignee = value('assigneeId', previous.assigneeId) ?? undefined;
+      const priority = value('priority', previous.priority) ?? undefined;
+      const queuedAt = Number(value('queuedAt', previous.queuedAt) ?? now);
+      const pairs: string[] = [];
+      for (const [k, v] of Object.entries(set)) pairs.push(k, v === null || v === undefined ? '' : String(v));
+      const [outcome] = await this.r.batonTransition(
+        K.conv(id),
+        K.index,
+        previous.team ? K.queue(previous.team) : K.none,
+        previous.assigneeId ? K.agentActive(previous.assigneeId) : K.none,
+        change.to === 'queued' && team ? K.queue(team) : K.none,
+        change.to === 'assigned' && assignee ? K.agentActive(assignee) : K.none,
+        id,
+        change.from.join(','),
+        change.expectToken === undefined ? '' : String(change.expectToken),
+        previous.team ?? '',
+        previous.assigneeId ?? '',
+        change.to,
+        String(now),
+        change.reopen ? '1' : '0',
+        String(queueScore(priority as string | undefined, queuedAt)),
+        ...pairs,
+      );
+      if (outcome === 'retry') continue;
+      if (outcome === 'missing') throw new BatonError('NOT_FOUND', `No conversation ${id}`);
+      const conversation = (await this.get(id))!;
+      if (outcome === 'ok') return { ok: true, conversation, previous };
+      return { ok: false, conversation, why: outcome === 'token' ? 'token' : 'status' };
+    }
+    throw new BatonError('CONFLICT', `Conversation ${id} kept changing; try again`);
+  }
+
+  async queue(team: string, limit = 500): Promise<string[]> {
+    return this.r.zrange(K.queue(team), 0, limit - 1);
+  }
+
+  async queuePosition(id: string, team: string): Promise<number | null> {
+    const rank = await this.r.zrank(K.queue(team), id);
+    return rank === null ? null : rank + 1;
+  }
+
+  async agentLoad(agentId: string): Promise<string[]> {
+    return this.r.smembers(K.agentActive(agentId));
+  }
+}

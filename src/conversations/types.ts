@@ -7,7 +7,8 @@ export type ChannelName = 'whatsapp' | 'messenger' | 'sandbox';
 export const CHANNELS: readonly ChannelName[] = ['whatsapp', 'messenger', 'sandbox'];
 
 export type Author = 'customer' | 'bot' | 'agent' | 'system';
-export type Direction = 'inbound' | 'outbound';
+/** `internal`: private notes and system events on the transcript, never sent to the customer. */
+export type Direction = 'inbound' | 'outbound' | 'internal';
 
 /**
  * Delivery status of a message. Outbound statuses only move forward along STATUS_RANK;
@@ -125,6 +126,35 @@ export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'resolved';
 
 export interface Conversation {
   id: string;
+  /** Grows on every change of owner; every send is checked against the token it was decided under. */
+  ownerToken: number;
+  /** Team handling it once escalated. */
+  team?: string;
+  /** The agent who owns it (status `assigned`). */
+  assigneeId?: string;
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
+  /** When it last entered a queue (waiting since). */
+  queuedAt?: number;
+  assignedAt?: number;
+  escalatedAt?: number;
+  escalationReason?: string;
+  /** First reply by a person after the escalation (first response time). */
+  firstAgentReplyAt?: number;
+  resolvedAt?: number;
+  /** Times a resolved conversation was opened again by the customer. */
+  reopenCount?: number;
+  /** The customer record this address belongs to (identity). */
+  customerId?: string;
+  /** Satisfaction survey after resolving. */
+  csat?: {
+    status: 'pending' | 'answered' | 'skipped';
+    scale: 'csat5' | 'nps10';
+    score?: number;
+    comment?: string;
+    skippedReason?: string;
+    askedAt?: number;
+    answeredAt?: number;
+  };
   channel: ChannelName;
   customerAddress: string;
   customerName?: string;
@@ -135,6 +165,8 @@ export interface Conversation {
   language?: string;
   createdAt: number;
   updatedAt: number;
+  /** First message from the customer. */
+  firstInboundAt?: number;
   /** Last message from the customer: opens the channel's service window. */
   lastInboundAt?: number;
   lastMessageAt?: number;

@@ -181,4 +181,109 @@ export function conversationStoreContract(makeHarness: () => Promise<StoreHarnes
     const last2 = await h.store.listMessages(conversation.id, { limit: 2 });
     expect(last2.map((m) => m.text)).toEqual(['m3', 'm4']);
   });
+
+  describe('ownership', () => {
+    const queue = (id: string, team = 'care', priority = 'normal', at = Date.now()) =>
+      h.store.transition(id, { from: ['bot'], to: 'queued', set: { team, priority, queuedAt: at, escalatedAt: at } });
+
+    test('a new conversation is owned by the bot with token 0', async () => {
+      const { conversation } = await open();
+      expect(conversation).toMatchObject({ status: 'bot', ownerToken: 0 });
+    });
+
+    test('every change of owner grows the token', async () => {
+      const { conversation } = await open();
+      const q = await queue(conversation.id);
+      expect(q.ok && q.conversation.ownerToken).toBe(1);
+      const a = await h.store.transition(conversation.id, { from: ['queued'], to: 'assigned', set: { assigneeId: 'ag1' } });
+      expect(a.ok && a.conversation.ownerToken).toBe(2);
+    });
+
+    test('refuses a change from a status it does not expect and changes nothing', async () => {
+      const { conversation } = await open();
+      const r = await h.store.transition(conversation.id, { from: ['queued'], to: 'assigned', set: { assigneeId: 'ag1' } });
+      expect(r).toMatchObject({ ok: false, why: 'status' });
+      expect((await h.store.get(conversation.id))!).toMatchObject({ status: 'bot', ownerToken: 0 });
+    });
+
+    test('refuses a change decided under an older token', async () => {
+      const { conversation } = await open();
+      await queue(conversation.id);
+      const r = await h.sibling.transition(conversation.id, { from: ['queued'], expectToken: 0, to: 'assigned', set: { assigneeId: 'ag1' } });
+      expect(r).toMatchObject({ ok: false, why: 'token' });
+    });
+
+    test('only one of two agents claiming at once gets the conversation', async () => {
+      const { conversation } = await open();
+      await queue(conversation.id);
+      const [a, b] = await Promise.all([
+        h.store.transition(conversation.id, { from: ['queued'], to: 'assigned', set: { assigneeId: 'ag1' } }),
+        h.sibling.transition(conversation.id, { from: ['queued'], to: 'assigned', set: { assigneeId: 'ag2' } }),
+      ]);
+      expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+      const winner = a.ok ? 'ag1' : 'ag2';
+      expect(await h.store.agentLoad(winner)).toEqual([conversation.id]);
+      expect(await h.store.agentLoad(winner === 'ag1' ? 'ag2' : 'ag1')).toEqual([]);
+    });
+
+    test('orders a queue by priority, then by waiting time', async () => {
+      const ids: string[] = [];
+      for (const [addr, prio, at] of [
+        ['a', 'normal', 1000],
+        ['b', 'high', 3000],
+        ['c', 'normal', 500],
+        ['d', 'urgent', 9000],
+        ['e', 'low', 100],
+      ] as const) {
+        const { conversation } = await open(`whatsapp:+91${addr}`);
+        ids.push(conversation.id);
+        await queue(conversation.id, 'care', prio, at);
+      }
+      const [a, b, c, d, e] = ids;
+      expect(await h.sibling.queue('care')).toEqual([d, b, c, a, e]);
+      expect(await h.store.queuePosition(c!, 'care')).toBe(3);
+    });
+
+    test('keeps queues and agent loads in step through claim, transfer and resolve', async () => {
+      const { conversation } = await open();
+      await queue(conversation.id, 'care');
+      await h.store.transition(conversation.id, { from: ['queued'], to: 'assigned', set: { assigneeId: 'ag1' } });
+      expect(await h.store.queue('care')).toEqual([]);
+      await h.store.transition(conversation.id, { from: ['assigned'], to: 'queued', set: { team: 'sales', assigneeId: null, queuedAt: 5 } });
+      expect(await h.store.agentLoad('ag1')).toEqual([]);
+      expect(await h.store.queue('sales')).toEqual([conversation.id]);
+      const done = await h.store.transition(conversation.id, { from: ['queued', 'assigned'], to: 'resolved', set: { resolvedAt: 9 } });
+      expect(done.ok && done.conversation).toMatchObject({ status: 'resolved', resolvedAt: 9, team: 'sales' });
+      expect(await h.store.queue('sales')).toEqual([]);
+    });
+
+    test('counts a reopening', async () => {
+      const { conversation } = await open();
+      await h.store.transition(conversation.id, { from: ['bot'], to: 'resolved' });
+      const r = await h.store.transition(conversation.id, { from: ['resolved'], to: 'bot', reopen: true });
+      expect(r.ok && r.conversation.reopenCount).toBe(1);
+    });
+
+    test('refuses a fenced message once the owner changed, and records nothing', async () => {
+      const { conversation } = await open();
+      const decidedUnder = conversation.ownerToken;
+      await queue(conversation.id);
+      await expect(
+        h.sibling.appendMessage(conversation, outbound('bot answer'), { fence: decidedUnder }),
+      ).rejects.toMatchObject({ code: 'OWNERSHIP_CHANGED' });
+      expect(await h.store.listMessages(conversation.id)).toEqual([]);
+    });
+
+    test('accepts a fenced message while the owner is unchanged', async () => {
+      const { conversation } = await open();
+      const { message } = await h.store.appendMessage(conversation, outbound('hi'), { fence: 0 });
+      expect(message.text).toBe('hi');
+    });
+
+    test('keeps the CSAT result as structured data', async () => {
+      const { conversation } = await open();
+      await h.store.update(conversation.id, { csat: { status: 'answered', scale: 'csat5', score: 5, comment: 'great' } });
+      expect((await h.sibling.get(conversation.id))!.csat).toEqual({ status: 'answered', scale: 'csat5', score: 5, comment: 'great' });
+    });
+  });
 }
