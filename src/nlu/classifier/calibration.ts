@@ -1,14 +1,14 @@
 /**
- * Turns decision values into calibrated probabilities.
+ * Turns decision values into probabilities.
  *
  * p(intent c) = exp(s_c / T) / (exp(b / T) + Σ_k exp(s_k / T))
  *
- * T (temperature) is fitted by minimising the negative log-likelihood of the true intent on
- * held-out examples; b is the score of an implicit "none of these" outcome, fitted so that the
- * probability of the top intent matches how often the top intent is actually right on held-out
- * examples (so a message that scores low on every intent gets a low confidence, which a softmax
- * over intents alone — invariant to shifting every score — cannot express). In practice (CLINC150,
- * the default catalog) the fitted b ends at its lower bound, so it currently contributes ~nothing.
+ * b is the score of an implicit "none of these" outcome, fixed in decision-value units (an SVM
+ * scores +1 on its own side of the margin and −1 on the other), so that a message scoring low on
+ * every intent gets a low confidence, which a softmax over intents alone (invariant to shifting
+ * every score) cannot express. T (temperature) is fitted by minimising the negative
+ * log-likelihood of the true intent on held-out scores (leave-one-out scores of the training
+ * examples, see leaveOneOut.ts).
  */
 
 export interface Calibration {
@@ -18,26 +18,30 @@ export interface Calibration {
 
 export interface HeldOutScores {
   /** scores[i * classes + c] */
-  scores: Float32Array | Float64Array;
+  scores: Float64Array;
   labels: Int32Array;
   classes: number;
 }
 
-/** Softmax with the "none" logit, written into `out`; returns nothing (out sums to ≤ 1). */
-export function probabilitiesInto(scores: Float32Array | Float64Array, calibration: Calibration, out: Float64Array, offset = 0, classes = out.length): void {
-  const t = calibration.temperature;
+/** Softmax with the "none" logit, written into `out` (which then sums to < 1). */
+export function probabilitiesInto(scores: Float64Array, calibration: Calibration, out: Float64Array, offset = 0, classes = out.length): void {
+  const inverseT = 1 / calibration.temperature;
   let max = calibration.noneScore;
-  for (let c = 0; c < classes; c++) max = Math.max(max, scores[offset + c] as number);
-  let sum = Math.exp((calibration.noneScore - max) / t);
   for (let c = 0; c < classes; c++) {
-    const e = Math.exp(((scores[offset + c] as number) - max) / t);
+    const s = scores[offset + c] as number;
+    if (s > max) max = s;
+  }
+  let sum = Math.exp((calibration.noneScore - max) * inverseT);
+  for (let c = 0; c < classes; c++) {
+    const e = Math.exp(((scores[offset + c] as number) - max) * inverseT);
     out[c] = e;
     sum += e;
   }
-  for (let c = 0; c < classes; c++) out[c] = (out[c] as number) / sum;
+  const inverseSum = 1 / sum;
+  for (let c = 0; c < classes; c++) out[c] = (out[c] as number) * inverseSum;
 }
 
-function minimizeScalar(f: (x: number) => number, lo: number, hi: number, steps = 60): number {
+function minimizeScalar(f: (x: number) => number, lo: number, hi: number, steps: number): number {
   const ratio = (Math.sqrt(5) - 1) / 2;
   let a = lo;
   let b = hi;
@@ -63,37 +67,24 @@ function minimizeScalar(f: (x: number) => number, lo: number, hi: number, steps 
   return (a + b) / 2;
 }
 
-function intentNll(held: HeldOutScores, temperature: number): number {
+/** Mean negative log-likelihood of the true intents (with the "none" logit in the denominator). */
+export function intentNll(held: HeldOutScores, calibration: Calibration): number {
   const { scores, labels, classes } = held;
+  const inverseT = 1 / calibration.temperature;
   let total = 0;
   for (let i = 0; i < labels.length; i++) {
     const offset = i * classes;
-    let max = -Infinity;
+    let max = calibration.noneScore;
     for (let c = 0; c < classes; c++) max = Math.max(max, scores[offset + c] as number);
-    let sum = 0;
-    for (let c = 0; c < classes; c++) sum += Math.exp(((scores[offset + c] as number) - max) / temperature);
-    total -= ((scores[offset + (labels[i] as number)] as number) - max) / temperature - Math.log(sum);
+    let sum = Math.exp((calibration.noneScore - max) * inverseT);
+    for (let c = 0; c < classes; c++) sum += Math.exp(((scores[offset + c] as number) - max) * inverseT);
+    total -= ((scores[offset + (labels[i] as number)] as number) - max) * inverseT - Math.log(sum);
   }
-  return total / labels.length;
+  return total / Math.max(1, labels.length);
 }
 
-function topCorrectnessLoss(held: HeldOutScores, calibration: Calibration): number {
-  const { scores, labels, classes } = held;
-  const probabilities = new Float64Array(classes);
-  let total = 0;
-  for (let i = 0; i < labels.length; i++) {
-    probabilitiesInto(scores, calibration, probabilities, i * classes, classes);
-    let best = 0;
-    for (let c = 1; c < classes; c++) if ((probabilities[c] as number) > (probabilities[best] as number)) best = c;
-    const p = Math.min(Math.max(probabilities[best] as number, 1e-9), 1 - 1e-9);
-    total -= best === labels[i] ? Math.log(p) : Math.log(1 - p);
-  }
-  return total / labels.length;
-}
-
-export function fitCalibration(held: HeldOutScores): Calibration {
-  const logT = minimizeScalar((x) => intentNll(held, Math.exp(x)), Math.log(0.005), Math.log(5));
-  const temperature = Math.exp(logT);
-  const noneScore = minimizeScalar((b) => topCorrectnessLoss(held, { temperature, noneScore: b }), -3, 3, 40);
-  return { temperature, noneScore };
+/** The temperature (between 0.005 and 5) that minimises the held-out negative log-likelihood. */
+export function fitCalibration(held: HeldOutScores, noneScore: number): Calibration {
+  const logT = minimizeScalar((x) => intentNll(held, { temperature: Math.exp(x), noneScore }), Math.log(0.005), Math.log(5), 30);
+  return { temperature: Math.exp(logT), noneScore };
 }

@@ -1,46 +1,67 @@
 /**
- * Turns a normalised message into hashed sparse features, without building intermediate strings:
+ * Turns a normalised message (words separated by single spaces) into hashed features, walking the
+ * characters once without building intermediate strings:
  * - word unigrams and bigrams (with sentence boundary markers);
  * - character n-grams inside word boundaries (" kab " → " k", "ka", "ab", "b ", " ka", …),
  *   which absorb typos and the many spellings of romanised Hindi;
  * - for Latin-script words, a consonant skeleton ("kab", "kb", "kub" → "kb") and a
  *   de-duplicated form ("plzzz" → "plz").
  * Each kind of feature lives in its own "view" so the vectoriser can weight views separately.
+ * Features are appended to a reusable buffer (one entry per occurrence, repeats included).
  */
-import { tokenize } from './normalizeText';
-
 export const VIEW_WORD = 0;
 export const VIEW_CHAR = 1;
 export const VIEW_COUNT = 2;
+/**
+ * Added to the view of word bigrams: an unseen bigram of known words is not evidence that the
+ * message is about something else (see VectorizerSettings.unknownWeight).
+ */
+export const PAIR_FLAG = 2;
 
 export interface FeatureSettings {
   minCharGram: number;
   maxCharGram: number;
+  /** Shorter words get no character n-grams (their word feature says it all). */
+  minCharGramWordLength: number;
   wordBigrams: boolean;
   latinSkeletons: boolean;
 }
 
 export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
   minCharGram: 2,
-  maxCharGram: 5,
+  maxCharGram: 4,
+  minCharGramWordLength: 1,
   wordBigrams: true,
   latinSkeletons: true,
 };
 
-/** Raw term counts per view: hash → count. */
-export type TermCounts = [Map<number, number>, Map<number, number>];
+/** Feature occurrences of one message: hashes[i] in view views[i] (plus PAIR_FLAG for bigrams), for i < length. */
+export class FeatureBuffer {
+  hashes = new Uint32Array(256);
+  views = new Uint8Array(256);
+  length = 0;
+
+  push(hash: number, view: number): void {
+    if (this.length === this.hashes.length) {
+      const hashes = new Uint32Array(this.length * 2);
+      hashes.set(this.hashes);
+      const views = new Uint8Array(this.length * 2);
+      views.set(this.views);
+      this.hashes = hashes;
+      this.views = views;
+    }
+    this.hashes[this.length] = hash;
+    this.views[this.length] = view;
+    this.length++;
+  }
+}
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
 
 function fnvStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, FNV_PRIME) >>> 0;
-}
-
-function hashString(tag: number, text: string): number {
-  let h = fnvStep(FNV_OFFSET, tag);
-  for (let i = 0; i < text.length; i++) h = fnvStep(h, text.charCodeAt(i));
-  return h;
 }
 
 function combine(a: number, b: number, tag: number): number {
@@ -50,49 +71,85 @@ function combine(a: number, b: number, tag: number): number {
   return Math.imul(h ^ (b & 0xffff), FNV_PRIME) >>> 0;
 }
 
-function add(counts: Map<number, number>, key: number): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-
 const TAG_WORD = 1;
 const TAG_BIGRAM = 2;
 const TAG_CHAR = 3;
 const TAG_SKELETON = 4;
 const TAG_BOUNDARY = 5;
-const LATIN_WORD = /^[a-z]+$/;
-const LATIN_VOWELS = /[aeiou]/g;
-const REPEATS = /(.)\1+/g;
+const START_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3c);
+const END_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3e);
 
-function addCharGrams(counts: Map<number, number>, word: string, settings: FeatureSettings): void {
-  const padded = ` ${word} `;
-  const n = padded.length;
-  for (let start = 0; start < n; start++) {
+function isLowerLatin(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function isVowel(code: number): boolean {
+  return code === 0x61 || code === 0x65 || code === 0x69 || code === 0x6f || code === 0x75;
+}
+
+/** Character n-grams of " word " for the word text[start, end). */
+function addCharGrams(text: string, start: number, end: number, settings: FeatureSettings, out: FeatureBuffer): void {
+  const n = end - start + 2;
+  const { minCharGram, maxCharGram } = settings;
+  for (let first = 0; first < n; first++) {
     let h = fnvStep(FNV_OFFSET, TAG_CHAR);
-    for (let len = 1; len <= settings.maxCharGram && start + len <= n; len++) {
-      h = fnvStep(h, padded.charCodeAt(start + len - 1));
-      if (len >= settings.minCharGram) add(counts, h);
+    for (let len = 1; len <= maxCharGram && first + len <= n; len++) {
+      const at = first + len - 1;
+      const code = at === 0 || at === n - 1 ? SPACE : text.charCodeAt(start + at - 1);
+      h = fnvStep(h, code);
+      if (len >= minCharGram) out.push(h, VIEW_CHAR);
     }
   }
 }
 
-export function extractTermCounts(normalized: string, settings: FeatureSettings): TermCounts {
-  const words = new Map<number, number>();
-  const chars = new Map<number, number>();
-  const tokens = tokenize(normalized);
-  let previous = hashString(TAG_BOUNDARY, '<s>');
-  for (const token of tokens) {
-    const h = hashString(TAG_WORD, token);
-    add(words, h);
-    if (settings.wordBigrams) add(words, combine(previous, h, TAG_BIGRAM));
-    previous = h;
-    addCharGrams(chars, token, settings);
-    if (settings.latinSkeletons && LATIN_WORD.test(token) && token.length > 1) {
-      const deduplicated = token.replace(REPEATS, '$1');
-      const skeleton = deduplicated.replace(LATIN_VOWELS, '');
-      if (skeleton.length > 0) add(words, hashString(TAG_SKELETON, skeleton));
-      if (deduplicated !== token) add(words, hashString(TAG_WORD, deduplicated));
+/** The de-duplicated form ("plzzz" → "plz", only if it differs) and consonant skeleton of a Latin word. */
+function addLatinVariants(text: string, start: number, end: number, out: FeatureBuffer): void {
+  let deduplicated = fnvStep(FNV_OFFSET, TAG_WORD);
+  let skeleton = fnvStep(FNV_OFFSET, TAG_SKELETON);
+  let skeletonLength = 0;
+  let changed = false;
+  let previous = -1;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === previous) {
+      changed = true;
+      continue;
+    }
+    previous = code;
+    deduplicated = fnvStep(deduplicated, code);
+    if (!isVowel(code)) {
+      skeleton = fnvStep(skeleton, code);
+      skeletonLength++;
     }
   }
-  if (settings.wordBigrams && tokens.length > 0) add(words, combine(previous, hashString(TAG_BOUNDARY, '</s>'), TAG_BIGRAM));
-  return [words, chars];
+  if (skeletonLength > 0) out.push(skeleton, VIEW_WORD);
+  if (changed) out.push(deduplicated, VIEW_WORD);
+}
+
+/** Appends the features of `normalized` to `out` (which it clears first). */
+export function extractFeatures(normalized: string, settings: FeatureSettings, out: FeatureBuffer): void {
+  out.length = 0;
+  const length = normalized.length;
+  let previous = START_HASH;
+  let start = 0;
+  while (start < length) {
+    let end = start;
+    let word = fnvStep(FNV_OFFSET, TAG_WORD);
+    let latin = true;
+    for (; end < length; end++) {
+      const code = normalized.charCodeAt(end);
+      if (code === SPACE) break;
+      word = fnvStep(word, code);
+      if (!isLowerLatin(code)) latin = false;
+    }
+    if (end > start) {
+      out.push(word, VIEW_WORD);
+      if (settings.wordBigrams) out.push(combine(previous, word, TAG_BIGRAM), VIEW_WORD + PAIR_FLAG);
+      previous = word;
+      if (end - start >= settings.minCharGramWordLength) addCharGrams(normalized, start, end, settings, out);
+      if (settings.latinSkeletons && latin && end - start > 1) addLatinVariants(normalized, start, end, out);
+    }
+    start = end + 1;
+  }
+  if (settings.wordBigrams && previous !== START_HASH) out.push(combine(previous, END_HASH, TAG_BIGRAM), VIEW_WORD + PAIR_FLAG);
 }

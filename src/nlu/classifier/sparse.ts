@@ -1,7 +1,19 @@
-/** Sparse vectors and row-major sparse matrices (CSR) over typed arrays. */
-export interface SparseVector {
-  indices: Int32Array;
-  values: Float32Array;
+/** Sparse rows and row-major sparse matrices (CSR) over typed arrays. */
+
+/** A reusable sparse row: entries 0..length-1 of indices/values. */
+export class SparseRow {
+  indices = new Int32Array(256);
+  values = new Float32Array(256);
+  length = 0;
+
+  /** Makes room for `capacity` entries (the contents are not kept). */
+  reserve(capacity: number): void {
+    if (capacity <= this.indices.length) return;
+    let size = this.indices.length;
+    while (size < capacity) size *= 2;
+    this.indices = new Int32Array(size);
+    this.values = new Float32Array(size);
+  }
 }
 
 export interface SparseMatrix {
@@ -11,21 +23,4 @@ export interface SparseMatrix {
   rowStart: Int32Array;
   indices: Int32Array;
   values: Float32Array;
-}
-
-export function stackRows(rows: SparseVector[], columns: number): SparseMatrix {
-  let nnz = 0;
-  for (const row of rows) nnz += row.indices.length;
-  const rowStart = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float32Array(nnz);
-  let at = 0;
-  rows.forEach((row, r) => {
-    rowStart[r] = at;
-    indices.set(row.indices, at);
-    values.set(row.values, at);
-    at += row.indices.length;
-  });
-  rowStart[rows.length] = at;
-  return { rows: rows.length, columns, rowStart, indices, values };
 }

@@ -1,88 +1,212 @@
 /**
- * TF-IDF vectoriser over hashed features: a vocabulary learned from the training texts (unseen
- * features are ignored), sublinear term frequency (1 + log tf), smoothed idf, each view
- * L2-normalised and scaled by its weight so the whole vector has unit length.
+ * TF-IDF vectoriser over hashed features: a vocabulary learned from the training texts (features
+ * seen in fewer than `minDocumentFrequency` texts, and unseen ones, are ignored), sublinear term
+ * frequency (1 + log tf), smoothed idf, each view L2-normalised and scaled by its weight so the
+ * whole vector has unit length. Transforming a message reuses scratch buffers: no allocation.
  */
-import { extractTermCounts, FeatureSettings, TermCounts, VIEW_COUNT } from './extractFeatures';
-import { SparseVector } from './sparse';
+import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
+import { HashIndex } from './hashIndex';
+import { SparseMatrix, SparseRow } from './sparse';
 
 export interface VectorizerSettings extends FeatureSettings {
   /** Relative weight of the word view versus the character view (0..1). */
   wordViewWeight: number;
   /** Features seen in fewer training texts are dropped. */
   minDocumentFrequency: number;
+  /**
+   * Dropped and unseen features still count in their view's norm, each like a feature seen in one
+   * training text, times this factor (0 = ignored): a message made mostly of words the training
+   * set never saw then scores low on every intent instead of being judged on its few known words.
+   */
+  unknownWeight: number;
 }
 
-export interface Vectorizer {
-  readonly size: number;
-  transform(normalized: string): SparseVector;
-}
+export class Vectorizer {
+  private readonly features = new FeatureBuffer();
+  private readonly featureIds = new SparseRow();
+  private readonly counts: Float32Array;
+  private readonly viewWeights: Float64Array;
+  private readonly unknownSquare: number;
 
-class TfidfVectorizer implements Vectorizer {
   constructor(
     private readonly settings: VectorizerSettings,
-    private readonly vocabulary: Map<number, number>[],
+    private readonly vocabulary: HashIndex,
     private readonly idf: Float32Array,
-  ) {}
+    private readonly featureView: Uint8Array,
+    trainingTexts: number,
+  ) {
+    this.counts = new Float32Array(idf.length);
+    this.viewWeights = Float64Array.of(settings.wordViewWeight, Math.sqrt(1 - settings.wordViewWeight ** 2));
+    this.unknownSquare = (settings.unknownWeight * (Math.log((1 + trainingTexts) / 2) + 1)) ** 2;
+  }
 
   get size(): number {
     return this.idf.length;
   }
 
-  transform(normalized: string): SparseVector {
-    return this.fromCounts(extractTermCounts(normalized, this.settings));
+  /** The TF-IDF vector of a normalised message, written into `out` (overwritten). */
+  transformInto(normalized: string, out: SparseRow): void {
+    const { features, featureIds, vocabulary } = this;
+    extractFeatures(normalized, this.settings, features);
+    featureIds.reserve(features.length);
+    const ids = featureIds.indices;
+    const views = features.views;
+    for (let k = 0; k < features.length; k++) {
+      const id = vocabulary.get(features.hashes[k] as number);
+      // Unknown features are passed on as -1 - view (-3 for bigrams: ignored).
+      ids[k] = id >= 0 ? id : -1 - (views[k] as number);
+    }
+    this.weigh(ids, features.length, out);
   }
 
-  fromCounts(counts: TermCounts): SparseVector {
-    const indices: number[] = [];
-    const values: number[] = [];
-    const viewWeights = [this.settings.wordViewWeight, Math.sqrt(1 - this.settings.wordViewWeight ** 2)];
-    for (let view = 0; view < VIEW_COUNT; view++) {
-      const vocabulary = this.vocabulary[view] as Map<number, number>;
-      const start = indices.length;
-      let norm = 0;
-      for (const [hash, count] of counts[view] as Map<number, number>) {
-        const index = vocabulary.get(hash);
-        if (index === undefined) continue;
-        const value = (1 + Math.log(count)) * (this.idf[index] as number);
-        indices.push(index);
-        values.push(value);
-        norm += value * value;
+  /**
+   * TF-IDF of a list of feature ids (repeats count as term frequency; -1 - view = a feature of
+   * that view not in the vocabulary), written into `out`.
+   */
+  weigh(ids: Int32Array, count: number, out: SparseRow): void {
+    const { counts, idf, featureView, viewWeights } = this;
+    out.reserve(count);
+    const indices = out.indices;
+    const values = out.values;
+    let length = 0;
+    let unknownWords = 0;
+    let unknownChars = 0;
+    for (let k = 0; k < count; k++) {
+      const id = ids[k] as number;
+      if (id < 0) {
+        if (id === -1 - VIEW_WORD) unknownWords++;
+        else if (id === -1 - VIEW_CHAR) unknownChars++;
+        continue;
       }
-      if (norm > 0) {
-        const scale = (viewWeights[view] as number) / Math.sqrt(norm);
-        for (let i = start; i < values.length; i++) values[i] = (values[i] as number) * scale;
-      }
+      if (counts[id] === 0) indices[length++] = id;
+      counts[id] = (counts[id] as number) + 1;
     }
-    return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
+    let wordNorm = unknownWords * this.unknownSquare;
+    let charNorm = unknownChars * this.unknownSquare;
+    for (let k = 0; k < length; k++) {
+      const id = indices[k] as number;
+      const value = (1 + Math.log(counts[id] as number)) * (idf[id] as number);
+      counts[id] = 0;
+      values[k] = value;
+      if (featureView[id] === VIEW_WORD) wordNorm += value * value;
+      else charNorm += value * value;
+    }
+    if (length === 0) wordNorm = charNorm = 0;
+    const wordScale = wordNorm > 0 ? (viewWeights[0] as number) / Math.sqrt(wordNorm) : 0;
+    const charScale = charNorm > 0 ? (viewWeights[1] as number) / Math.sqrt(charNorm) : 0;
+    for (let k = 0; k < length; k++) {
+      values[k] = (values[k] as number) * (featureView[indices[k] as number] === VIEW_WORD ? wordScale : charScale);
+    }
+    out.length = length;
   }
 }
 
-export function fitVectorizer(normalizedTexts: string[], settings: VectorizerSettings): { vectorizer: Vectorizer; vectors: SparseVector[] } {
-  // Two extraction passes (document frequencies, then vectors) rather than holding every
-  // text's term counts at once: cheaper in memory than in time.
-  const documentFrequency: Map<number, number>[] = [];
-  for (let view = 0; view < VIEW_COUNT; view++) documentFrequency.push(new Map());
-  for (const text of normalizedTexts) {
-    const counts = extractTermCounts(text, settings);
-    for (let view = 0; view < VIEW_COUNT; view++) {
-      const df = documentFrequency[view] as Map<number, number>;
-      for (const hash of (counts[view] as Map<number, number>).keys()) df.set(hash, (df.get(hash) ?? 0) + 1);
-    }
+class GrowableInt32 {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
   }
-  const vocabulary: Map<number, number>[] = [];
-  const idfValues: number[] = [];
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(Math.ceil(this.data.length * 1.5) + 16);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/**
+ * Learns the vocabulary and idf from the texts and returns their TF-IDF matrix. Features are
+ * extracted once: the first pass records each text's raw feature ids and document frequencies,
+ * the second weighs them.
+ */
+export function fitVectorizer(normalizedTexts: readonly string[], settings: VectorizerSettings): { vectorizer: Vectorizer; matrix: SparseMatrix } {
   const n = normalizedTexts.length;
-  for (const df of documentFrequency) {
-    const map = new Map<number, number>();
-    const sorted = [...df.entries()].filter(([, count]) => count >= settings.minDocumentFrequency).sort((a, b) => a[0] - b[0]);
-    for (const [hash, count] of sorted) {
-      map.set(hash, idfValues.length);
-      idfValues.push(Math.log((1 + n) / (1 + count)) + 1);
+  const buffer = new FeatureBuffer();
+  const rawIds = new HashIndex(1 << 14);
+  const rawHash = new GrowableInt32(1 << 14);
+  const rawView = new GrowableInt32(1 << 14);
+  const rawPair = new GrowableInt32(1 << 14);
+  const rawDf = new GrowableInt32(1 << 14);
+  const rawLastText = new GrowableInt32(1 << 14);
+  // About (length + 2) × (character n-gram orders + ½) occurrences per text: sized once, rarely grown.
+  const orders = settings.maxCharGram - settings.minCharGram + 1.5;
+  let expected = 16;
+  for (const text of normalizedTexts) expected += Math.ceil((text.length + 2) * orders);
+  const occurrences = new GrowableInt32(expected);
+  const textStart = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    textStart[t] = occurrences.length;
+    extractFeatures(normalizedTexts[t] as string, settings, buffer);
+    for (let k = 0; k < buffer.length; k++) {
+      const hash = buffer.hashes[k] as number;
+      let id = rawIds.get(hash);
+      if (id < 0) {
+        id = rawHash.length;
+        rawIds.set(hash, id);
+        rawHash.push(hash | 0);
+        rawView.push((buffer.views[k] as number) & ~PAIR_FLAG);
+        rawPair.push((buffer.views[k] as number) & PAIR_FLAG);
+        rawDf.push(0);
+        rawLastText.push(-1);
+      }
+      if (rawLastText.data[id] !== t) {
+        rawLastText.data[id] = t;
+        rawDf.data[id] = (rawDf.data[id] as number) + 1;
+      }
+      occurrences.push(id);
     }
-    vocabulary.push(map);
   }
-  const vectorizer = new TfidfVectorizer(settings, vocabulary, Float32Array.from(idfValues));
-  const vectors = normalizedTexts.map((text) => vectorizer.transform(text));
-  return { vectorizer, vectors };
+  textStart[n] = occurrences.length;
+
+  const rawCount = rawHash.length;
+  const rawToFeature = new Int32Array(rawCount);
+  let size = 0;
+  // Feature indices by descending document frequency (ties: first seen first), so the most used
+  // weights sit together in memory.
+  const kept: number[] = [];
+  for (let id = 0; id < rawCount; id++) {
+    rawToFeature[id] = -1;
+    if ((rawDf.data[id] as number) >= settings.minDocumentFrequency) kept.push(id);
+  }
+  kept.sort((a, b) => (rawDf.data[b] as number) - (rawDf.data[a] as number) || a - b);
+  for (const id of kept) rawToFeature[id] = size++;
+  const vocabulary = new HashIndex(size);
+  const idf = new Float32Array(size);
+  const featureView = new Uint8Array(size);
+  for (let id = 0; id < rawCount; id++) {
+    const feature = rawToFeature[id] as number;
+    if (feature < 0) continue;
+    vocabulary.set((rawHash.data[id] as number) >>> 0, feature);
+    idf[feature] = Math.log((1 + n) / (1 + (rawDf.data[id] as number))) + 1;
+    featureView[feature] = rawView.data[id] as number;
+  }
+  const vectorizer = new Vectorizer(settings, vocabulary, idf, featureView, n);
+
+  const ids = occurrences.data;
+  for (let k = 0; k < occurrences.length; k++) {
+    const raw = ids[k] as number;
+    const feature = rawToFeature[raw] as number;
+    ids[k] = feature >= 0 ? feature : -1 - ((rawView.data[raw] as number) | (rawPair.data[raw] as number));
+  }
+  // A text has at most as many distinct features as occurrences: the matrix is written into
+  // buffers of that size and handed out as views (no copy).
+  const rowStart = new Int32Array(n + 1);
+  const indices = new Int32Array(occurrences.length);
+  const values = new Float32Array(occurrences.length);
+  const row = new SparseRow();
+  let nnz = 0;
+  for (let t = 0; t < n; t++) {
+    rowStart[t] = nnz;
+    const start = textStart[t] as number;
+    const end = textStart[t + 1] as number;
+    vectorizer.weigh(ids.subarray(start, end), end - start, row);
+    indices.set(row.indices.subarray(0, row.length), nnz);
+    values.set(row.values.subarray(0, row.length), nnz);
+    nnz += row.length;
+  }
+  rowStart[n] = nnz;
+  return { vectorizer, matrix: { rows: n, columns: size, rowStart, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz) } };
 }
