@@ -1,0 +1,3 @@
+export { describeOpening } from './describeOpening';
+export { isOpen, nextOpening } from './openingHours';
+export { estimateWait, queueMessage, type QueueMessageInput, type WaitEstimateInput } from './queue';

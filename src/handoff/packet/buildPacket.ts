@@ -1,0 +1,72 @@
+import type { DialogueState } from '../../bot/dialogue/dialogueState';
+import type { Conversation, Message } from '../../conversations/types';
+import { type EscalationDecision, type HandoffPacket, handoffPacketSchema, type Sentiment } from '../types';
+import { summarise } from './summarise';
+
+/** Bot answers kept in the packet (the newest). */
+export const PACKET_ANSWERS = 10;
+/** Earlier conversations kept in the packet (the newest). */
+export const PACKET_HISTORY = 10;
+
+export interface PacketFacts {
+  conversation: Conversation;
+  /** The escalation being handed over. */
+  decision: Extract<EscalationDecision, { escalate: true }>;
+  /** The dialogue state: slots given, intents recognised, language. */
+  state: Pick<DialogueState, 'slots' | 'recognised' | 'language'>;
+  /** The conversation's transcript, any order. */
+  messages: readonly Message[];
+  sentiment: Sentiment;
+  customer: { id: string; name?: string; vip: boolean; addresses: { channel: string; address: string; verified: boolean }[] };
+  /** The customer's conversations on every linked channel, any order; the current one is left out if present. */
+  history: readonly HandoffPacket['history'][number][];
+  /** When the packet is built (ms). */
+  now: number;
+}
+
+function botAnswers(messages: readonly Message[]): HandoffPacket['answered'] {
+  return messages
+    .filter((m) => m.author === 'bot' && m.direction === 'outbound' && typeof m.text === 'string' && m.text.trim() !== '')
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .slice(-PACKET_ANSWERS)
+    .map((m) => {
+      const intent = m.meta?.intent;
+      return { ...(typeof intent === 'string' ? { intent } : {}), text: m.text as string, at: m.createdAt };
+    });
+}
+
+function historyOf(current: Conversation, history: PacketFacts['history']): HandoffPacket['history'] {
+  return history
+    .filter((h) => h.conversationId !== current.id)
+    .sort((a, b) => b.startedAt - a.startedAt)
+    .slice(0, PACKET_HISTORY)
+    .map((h) => ({ ...h }));
+}
+
+/**
+ * Everything an agent needs to take over without asking again, from facts already known. Pure;
+ * the result is checked against handoffPacketSchema, so a packet that reaches the queue is valid.
+ * Bot answers are bot-authored outbound messages with text (intent from meta.intent), the newest
+ * PACKET_ANSWERS, oldest first; history is the other conversations, newest first, at most PACKET_HISTORY.
+ */
+export function buildHandoffPacket(facts: PacketFacts): HandoffPacket {
+  const { conversation, decision, state, sentiment, customer } = facts;
+  const name = customer.name ?? conversation.customerName;
+  const withoutSummary = {
+    conversationId: conversation.id,
+    channel: conversation.channel,
+    reason: decision.reason,
+    reasons: decision.reasons,
+    team: decision.team,
+    priority: decision.priority,
+    language: conversation.language ?? state.language ?? 'und',
+    intents: state.recognised.map((r) => ({ intent: r.intent, confidence: r.confidence, at: r.at })),
+    slots: { ...state.slots },
+    answered: botAnswers(facts.messages),
+    sentiment: { label: sentiment.label, score: sentiment.score, anger: sentiment.anger },
+    customer: { id: customer.id, ...(name ? { name } : {}), vip: customer.vip, addresses: customer.addresses.map((a) => ({ ...a })) },
+    history: historyOf(conversation, facts.history),
+    createdAt: facts.now,
+  };
+  return handoffPacketSchema.parse({ ...withoutSummary, summary: summarise(withoutSummary) });
+}

@@ -1,0 +1,2 @@
+export { buildHandoffPacket, PACKET_ANSWERS, PACKET_HISTORY, type PacketFacts } from './buildPacket';
+export { summarise, SUMMARY_MAX_LENGTH, type SummaryFacts } from './summarise';

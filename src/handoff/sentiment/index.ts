@@ -1,0 +1,2 @@
+export { scoreSentiment, SENTIMENT_WEIGHTS } from './scoreSentiment';
+export { SENTIMENT_LEXICONS, type SentimentLexicon } from './lexicons';

@@ -1,0 +1,227 @@
+import type { Lang } from '../../nlu/types';
+import type { Sentiment } from '../types';
+import { compilePattern, matchesAt, matchKey, normaliseWords, type Pattern, type Word, wordsOf } from './lexiconText';
+import { SENTIMENT_LEXICONS, type SentimentLexicon } from './lexicons';
+
+/**
+ * Lexicon-based sentiment for the escalation policy and the handoff packet. No model: every
+ * number below is a weight an engineer can read and tune, and `matched` says why.
+ *
+ * All five lexicons are consulted for every message, whatever `lang` says: customers mix languages
+ * inside one message (Hinglish with English words, "service bahut kharab, worst"), and each
+ * lexicon is script-specific, so they do not collide. `lang` is accepted for symmetry with the
+ * rest of the NLU and currently changes nothing.
+ *
+ * How a message is scored:
+ * - Lexicon hits, longest phrase first, never overlapping: anger (weight w), positive (w),
+ *   courtesy (w, never negated), abuse (flags `abusive`, and counts as anger ABUSE_ANGER).
+ * - An intensifier up to INTENSIFIER_REACH words before a hit multiplies it by INTENSIFIER_BOOST.
+ * - A negation in the same clause (English: up to NEGATION_REACH words before; Hindi, Urdu, Nepali:
+ *   up to NEGATION_REACH words after) flips a hit: a negated anger word ("not bad", "bura nahi")
+ *   adds NEGATED_ANGER_POSITIVE to the positive side and no anger; a negated positive word
+ *   ("not happy", "khush nahi") adds NEGATED_POSITIVE_ANGER × w to anger.
+ * - Angry emoji are anger hits, friendly emoji positive hits.
+ * - Contributions combine like independent evidence: total = 1 − Π(1 − cᵢ), so it stays in 0..1.
+ * - Emphasis (a run of "!!"/"??", or a message in CAPITALS) strengthens whichever side is present;
+ *   on a message with no sentiment word at all it reads as impatience (anger = emphasis × 0.6).
+ * - score = positive − negative, label negative below −LABEL_MARGIN, positive above LABEL_MARGIN.
+ */
+export const SENTIMENT_WEIGHTS = {
+  ABUSE_ANGER: 0.6,
+  ABUSE_NEGATIVE: 0.8,
+  INTENSIFIER_REACH: 2,
+  INTENSIFIER_BOOST: 1.5,
+  NEGATION_REACH: 3,
+  NEGATED_ANGER_POSITIVE: 0.2,
+  NEGATED_POSITIVE_ANGER: 0.6,
+  EXCLAMATION_RUN_2: 0.15,
+  EXCLAMATION_RUN_3: 0.25,
+  CAPITALS: 0.25,
+  EMPHASIS_ALONE: 0.6,
+  LABEL_MARGIN: 0.25,
+} as const;
+
+type Kind = 'anger' | 'positive' | 'courtesy' | 'abuse';
+
+interface CompiledEntry {
+  kind: Kind;
+  pattern: Pattern;
+  weight: number;
+}
+
+interface CompiledLexicon {
+  /** Every entry of every language, longest phrase first. */
+  entries: CompiledEntry[];
+  intensifiers: Set<string>;
+  negatorsBefore: Set<string>;
+  negatorsAfter: Set<string>;
+}
+
+const ANGRY_EMOJI: Record<string, number> = { '😡': 0.6, '🤬': 0.7, '😠': 0.6, '👿': 0.6, '💢': 0.5, '😤': 0.4, '👎': 0.3, '🙄': 0.2 };
+const FRIENDLY_EMOJI: Record<string, number> = { '🙏': 0.4, '😊': 0.5, '🙂': 0.3, '😀': 0.5, '😃': 0.5, '😄': 0.5, '👍': 0.4, '❤️': 0.5, '❤': 0.5, '🥰': 0.6, '😍': 0.6, '💯': 0.4 };
+
+/** Masked or glued profanity that the word lexicon cannot see ("f***", "f@ck", "sh!t"). */
+const MASKED_ABUSE: { label: string; pattern: RegExp }[] = [
+  { label: 'f***', pattern: /(?:^|[^a-z])f[u*@#]*[*@#]+[*@#ck]*(?![a-z])/i },
+  { label: 'sh*t', pattern: /(?:^|[^a-z])sh[*!1]t(?![a-z])/i },
+];
+
+function compile(lexicons: readonly SentimentLexicon[]): CompiledLexicon {
+  const entries: CompiledEntry[] = [];
+  const words = (list: readonly string[]) => new Set(list.map((w) => matchKey(normaliseWords(w))));
+  for (const lexicon of lexicons) {
+    for (const [entry, weight] of Object.entries(lexicon.anger)) entries.push({ kind: 'anger', pattern: compilePattern(entry), weight });
+    for (const [entry, weight] of Object.entries(lexicon.positive)) entries.push({ kind: 'positive', pattern: compilePattern(entry), weight });
+    for (const [entry, weight] of Object.entries(lexicon.courtesy)) entries.push({ kind: 'courtesy', pattern: compilePattern(entry), weight });
+    for (const entry of lexicon.abuse) entries.push({ kind: 'abuse', pattern: compilePattern(entry), weight: 1 });
+  }
+  entries.sort((a, b) => b.pattern.keys.length - a.pattern.keys.length);
+  return {
+    entries,
+    intensifiers: words(lexicons.flatMap((l) => l.intensifiers)),
+    negatorsBefore: words(lexicons.flatMap((l) => l.negatorsBefore)),
+    negatorsAfter: words(lexicons.flatMap((l) => l.negatorsAfter)),
+  };
+}
+
+const ALL = compile(Object.values(SENTIMENT_LEXICONS));
+
+interface Hit {
+  entry: CompiledEntry;
+  start: number;
+  end: number;
+}
+
+function findHits(words: readonly Word[], lexicon: CompiledLexicon): Hit[] {
+  const taken = new Array<boolean>(words.length).fill(false);
+  const hits: Hit[] = [];
+  for (const entry of lexicon.entries) {
+    const n = entry.pattern.keys.length;
+    for (let start = 0; start + n <= words.length; start++) {
+      if (taken.slice(start, start + n).some(Boolean)) continue;
+      if (!matchesAt(entry.pattern, words, start)) continue;
+      for (let i = start; i < start + n; i++) taken[i] = true;
+      hits.push({ entry, start, end: start + n });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function isWithin(words: readonly Word[], index: number, clause: number): boolean {
+  return words[index]?.clause === clause;
+}
+
+function isNegated(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon, covered: ReadonlySet<number>): boolean {
+  const clause = words[hit.start]?.clause ?? -1;
+  const reach = SENTIMENT_WEIGHTS.NEGATION_REACH;
+  for (let i = hit.start - 1; i >= hit.start - reach && isWithin(words, i, clause); i--) {
+    if (!covered.has(i) && lexicon.negatorsBefore.has(words[i]!.key)) return true;
+  }
+  for (let i = hit.end; i < hit.end + reach && isWithin(words, i, clause); i++) {
+    if (!covered.has(i) && lexicon.negatorsAfter.has(words[i]!.key)) return true;
+  }
+  return false;
+}
+
+function isIntensified(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon): boolean {
+  const clause = words[hit.start]?.clause ?? -1;
+  for (let i = hit.start - 1; i >= hit.start - SENTIMENT_WEIGHTS.INTENSIFIER_REACH && isWithin(words, i, clause); i--) {
+    if (lexicon.intensifiers.has(words[i]!.key)) return true;
+  }
+  return false;
+}
+
+function combine(contributions: readonly number[]): number {
+  return 1 - contributions.reduce((rest, c) => rest * (1 - Math.min(1, Math.max(0, c))), 1);
+}
+
+/** 0 … 0.5: repeated "!"/"?" and a message written in capitals. */
+function emphasisOf(text: string, matched: string[]): number {
+  let emphasis = 0;
+  const longestRun = Math.max(0, ...(text.match(/[!?！？]{2,}/g) ?? []).map((run) => run.length));
+  if (longestRun >= 3) {
+    emphasis += SENTIMENT_WEIGHTS.EXCLAMATION_RUN_3;
+    matched.push('!!!');
+  } else if (longestRun === 2) {
+    emphasis += SENTIMENT_WEIGHTS.EXCLAMATION_RUN_2;
+    matched.push('!!');
+  }
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  const capitals = letters.replace(/[^A-Z]/g, '').length;
+  if (letters.length >= 6 && capitals / letters.length >= 0.8) {
+    emphasis += SENTIMENT_WEIGHTS.CAPITALS;
+    matched.push('CAPITALS');
+  }
+  return emphasis;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export function scoreSentiment(text: string, _lang?: Lang): Sentiment {
+  const words = wordsOf(text);
+  const hits = findHits(words, ALL);
+  const covered = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, i) => h.start + i)));
+  const anger: number[] = [];
+  const positive: number[] = [];
+  const matched: string[] = [];
+  let abusive = false;
+
+  for (const hit of hits) {
+    const { kind, weight, pattern } = hit.entry;
+    const boost = isIntensified(hit, words, ALL) ? SENTIMENT_WEIGHTS.INTENSIFIER_BOOST : 1;
+    const negated = kind !== 'courtesy' && kind !== 'abuse' && isNegated(hit, words, ALL, covered);
+    if (kind === 'abuse') {
+      abusive = true;
+      anger.push(SENTIMENT_WEIGHTS.ABUSE_ANGER);
+      matched.push(`abuse:${pattern.entry}`);
+    } else if (kind === 'anger' && negated) {
+      positive.push(SENTIMENT_WEIGHTS.NEGATED_ANGER_POSITIVE);
+      matched.push(`negated:${pattern.entry}`);
+    } else if (kind === 'anger') {
+      anger.push(weight * boost);
+      matched.push(`anger:${pattern.entry}`);
+    } else if (negated) {
+      anger.push(SENTIMENT_WEIGHTS.NEGATED_POSITIVE_ANGER * weight * boost);
+      matched.push(`negated:${pattern.entry}`);
+    } else {
+      positive.push(weight * boost);
+      matched.push(`${kind}:${pattern.entry}`);
+    }
+  }
+
+  for (const [emoji, weight] of Object.entries(ANGRY_EMOJI)) {
+    if (text.includes(emoji)) {
+      anger.push(weight);
+      matched.push(emoji);
+    }
+  }
+  for (const [emoji, weight] of Object.entries(FRIENDLY_EMOJI)) {
+    if (text.includes(emoji) && !(emoji === '❤' && text.includes('❤️'))) {
+      positive.push(weight);
+      matched.push(emoji);
+    }
+  }
+  for (const { label, pattern } of MASKED_ABUSE) {
+    if (pattern.test(text)) {
+      abusive = true;
+      anger.push(SENTIMENT_WEIGHTS.ABUSE_ANGER);
+      matched.push(`abuse:${label}`);
+    }
+  }
+
+  let angerLevel = combine(anger);
+  let positiveLevel = combine(positive);
+  const emphasis = emphasisOf(text, matched);
+  if (emphasis > 0) {
+    if (angerLevel > 0) angerLevel = combine([angerLevel, emphasis]);
+    else if (positiveLevel > 0) positiveLevel = combine([positiveLevel, emphasis]);
+    else angerLevel = emphasis * SENTIMENT_WEIGHTS.EMPHASIS_ALONE;
+  }
+
+  const negative = Math.max(angerLevel, abusive ? SENTIMENT_WEIGHTS.ABUSE_NEGATIVE : 0);
+  const score = round(Math.max(-1, Math.min(1, positiveLevel - negative)));
+  const label = score < -SENTIMENT_WEIGHTS.LABEL_MARGIN ? 'negative' : score > SENTIMENT_WEIGHTS.LABEL_MARGIN ? 'positive' : 'neutral';
+  return { score, label, anger: round(angerLevel), abusive, matched };
+}
