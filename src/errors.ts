@@ -23,6 +23,7 @@ export const ERROR_HTTP_STATUS = {
   FORBIDDEN: 403,
   NOT_OWNER: 409,
   CONFLICT: 409,
+  TOO_MANY_ATTEMPTS: 429,
   OWNERSHIP_CHANGED: 409,
   // channel rules and sends
   WINDOW_CLOSED: 422,

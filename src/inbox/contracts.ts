@@ -56,7 +56,7 @@ export interface CustomerView {
   addresses: { channel: string; address: string; verified: boolean }[];
   conversations: { id: string; channel: string; status: string; startedAt: string; lastMessageAt?: string }[];
   /** Unverified hints (a number typed in a message) the agent may check and merge. */
-  suggestedLinks: { channel: string; address: string; evidence: string }[];
+  suggestedLinks: { id: string; otherCustomerId: string; channel: string; address: string; evidence: string }[];
 }
 
 export interface ConversationDetail {

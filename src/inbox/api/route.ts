@@ -1,0 +1,136 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { z } from 'zod';
+import { BatonError } from '../../errors';
+import type { Agent } from '../../handoff/types';
+import { authOf, requireAdmin, requireAgent, type TokenSource } from '../auth/requireAgent';
+import type { AgentStore } from '../agents/agentStore';
+import type { SessionStore } from '../auth/sessionStore';
+
+/**
+ * One declaration per endpoint: method, path, who may call it, the zod schemas of its input and
+ * output, and the handler. The router and the OpenAPI document are both built from these, so the
+ * documentation cannot drift from what is validated.
+ */
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type Access = 'public' | 'agent' | 'admin';
+
+type Schema = z.ZodType | undefined;
+type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** The signed-in agent (routes with access agent/admin). */
+  readonly caller: Agent;
+  req: Request;
+  res: Response;
+}
+
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json. */
+  contentType?: string;
+}
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** Express-style path relative to /api/v1 ("/teams/:id"). */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: Access;
+  /** Where the session token may come from; default header + cookie. */
+  tokenSources?: readonly TokenSource[];
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Status of a successful answer (default 200; 204 sends no body). */
+  status: number;
+  responses: Record<number, ResponseDoc>;
+  /** The handler writes the response itself (server-sent events). */
+  raw?: boolean;
+  handle(input: RouteInput<unknown, unknown, unknown>): Promise<unknown>;
+}
+
+export interface RouteDef<P extends Schema, Q extends Schema, B extends Schema> {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: Access;
+  tokenSources?: readonly TokenSource[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  status?: number;
+  /** Documented success answer (its status is `status`). */
+  response: ResponseDoc;
+  raw?: boolean;
+  handle(input: RouteInput<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;
+}
+
+export function route<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
+  def: RouteDef<P, Q, B>,
+): RouteSpec {
+  const status = def.status ?? 200;
+  const { response, ...rest } = def;
+  return { ...rest, status, responses: { [status]: response }, handle: def.handle as RouteSpec['handle'] };
+}
+
+/** A ZodError as a 400 naming where the bad field is ("body.text", "query.status"). */
+export function validationError(location: 'body' | 'query' | 'params', err: z.ZodError): BatonError {
+  const issues = err.issues.map((i) => ({ path: [location, ...i.path.map(String)].join('.'), message: i.message }));
+  const first = issues[0]!;
+  return new BatonError('VALIDATION_FAILED', `Invalid request: ${first.path}: ${first.message}`, issues);
+}
+
+function parseWith(schema: z.ZodType | undefined, value: unknown, location: 'body' | 'query' | 'params'): unknown {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value);
+  if (!r.success) throw validationError(location, r.error);
+  return r.data;
+}
+
+export function isJsonRequest(req: Request): boolean {
+  return Boolean(req.is('application/json'));
+}
+
+function runRoute(spec: RouteSpec): RequestHandler {
+  return async (req, res) => {
+    if (spec.body && req.body === undefined) {
+      if (req.headers['content-type'] && !isJsonRequest(req)) {
+        throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with Content-Type: application/json');
+      }
+    }
+    const input: RouteInput<unknown, unknown, unknown> = {
+      params: parseWith(spec.params, req.params, 'params'),
+      query: parseWith(spec.query, req.query, 'query'),
+      body: parseWith(spec.body, req.body, 'body'),
+      get caller() {
+        return authOf(res).agent;
+      },
+      req,
+      res,
+    };
+    const result = await spec.handle(input);
+    if (spec.raw || res.headersSent) return;
+    if (spec.status === 204 || result === undefined) {
+      res.status(204).end();
+      return;
+    }
+    res.status(spec.status).json(result);
+  };
+}
+
+export function mountRoutes(router: Router, specs: RouteSpec[], auth: { sessions: SessionStore; agents: AgentStore }): void {
+  for (const spec of specs) {
+    const guards: RequestHandler[] = [];
+    if (spec.access !== 'public') guards.push(requireAgent(auth, spec.tokenSources));
+    if (spec.access === 'admin') guards.push(requireAdmin);
+    router[spec.method](spec.path, ...guards, runRoute(spec));
+  }
+}

@@ -1,0 +1,81 @@
+import type Redis from 'ioredis';
+import { BatonError } from '../../errors';
+import { newId } from '../ids';
+import { parseJson } from '../redisLike';
+
+/** A prepared reply an agent inserts by typing its shortcut ("/refund"). */
+export interface CannedAnswer {
+  id: string;
+  team: string;
+  shortcut: string;
+  title: string;
+  text: string;
+  language?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type CannedAnswerInput = Pick<CannedAnswer, 'team' | 'shortcut' | 'title' | 'text'> & { language?: string };
+
+const K = {
+  answer: (id: string) => `canned:${id}`,
+  all: 'canned:all',
+  shortcut: (team: string, shortcut: string) => `canned:shortcut:${team}:${shortcut.toLowerCase()}`,
+};
+
+export class CannedAnswerStore {
+  constructor(private readonly redis: Redis) {}
+
+  async create(input: CannedAnswerInput): Promise<CannedAnswer> {
+    const id = newId('ca');
+    await this.claimShortcut(input.team, input.shortcut, id);
+    const now = Date.now();
+    const answer: CannedAnswer = { id, ...withoutUndefined(input), createdAt: now, updatedAt: now };
+    await this.redis.multi().set(K.answer(id), JSON.stringify(answer)).zadd(K.all, now, id).exec();
+    return answer;
+  }
+
+  async get(id: string): Promise<CannedAnswer | null> {
+    return parseJson<CannedAnswer>(await this.redis.get(K.answer(id))) ?? null;
+  }
+
+  async list(query: { team?: string } = {}): Promise<CannedAnswer[]> {
+    const ids = await this.redis.zrange(K.all, 0, -1);
+    if (ids.length === 0) return [];
+    const rows = await this.redis.mget(...ids.map(K.answer));
+    return rows
+      .map((raw) => parseJson<CannedAnswer>(raw))
+      .filter((a): a is CannedAnswer => a !== undefined && (query.team === undefined || a.team === query.team))
+      .sort((a, b) => a.team.localeCompare(b.team) || a.shortcut.localeCompare(b.shortcut));
+  }
+
+  /** Replaces an answer's content; moving it to another team or shortcut keeps shortcuts unique per team. */
+  async update(id: string, input: CannedAnswerInput): Promise<CannedAnswer> {
+    const current = await this.get(id);
+    if (!current) throw new BatonError('NOT_FOUND', `No canned answer with id ${id}`);
+    const moved = K.shortcut(current.team, current.shortcut) !== K.shortcut(input.team, input.shortcut);
+    if (moved) await this.claimShortcut(input.team, input.shortcut, id);
+    const next: CannedAnswer = { id, ...withoutUndefined(input), createdAt: current.createdAt, updatedAt: Date.now() };
+    const tx = this.redis.multi().set(K.answer(id), JSON.stringify(next));
+    if (moved) tx.del(K.shortcut(current.team, current.shortcut));
+    await tx.exec();
+    return next;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const current = await this.get(id);
+    if (!current) return false;
+    await this.redis.multi().del(K.answer(id)).zrem(K.all, id).del(K.shortcut(current.team, current.shortcut)).exec();
+    return true;
+  }
+
+  private async claimShortcut(team: string, shortcut: string, id: string): Promise<void> {
+    const ok = await this.redis.set(K.shortcut(team, shortcut), id, 'NX');
+    if (ok !== 'OK') throw new BatonError('CONFLICT', `The team ${team} already has a canned answer ${shortcut}`);
+  }
+}
+
+function withoutUndefined(input: CannedAnswerInput): CannedAnswerInput {
+  const { language, ...rest } = input;
+  return language === undefined ? rest : { ...rest, language };
+}

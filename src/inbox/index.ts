@@ -1,0 +1,11 @@
+export { createInboxRouter, inboxRouteSpecs, type InboxRouterOptions } from './router';
+export { createInboxServices, type InboxServices, type InboxServiceOptions } from './services';
+export { bootstrapAdmin } from './auth/bootstrapAdmin';
+export { AgentStore } from './agents/agentStore';
+export { SessionStore } from './auth/sessionStore';
+export { TeamStore } from './teams/teamStore';
+export { CannedAnswerStore, type CannedAnswer } from './canned/cannedAnswerStore';
+export { RedisAuditLog } from './audit/redisAuditLog';
+export { FollowUpStore, type FollowUp } from './followups/followUpStore';
+export { RedisEventBus } from './events/redisEventBus';
+export { buildOpenApiDocument } from './openapi';

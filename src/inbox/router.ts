@@ -1,0 +1,33 @@
+import express, { Router } from 'express';
+import type { Logger } from '../logger';
+import { allRoutes, DEFAULT_HEARTBEAT_MS } from './api/allRoutes';
+import { mountRoutes, type RouteSpec } from './api/route';
+import type { ConversationActions } from './contracts';
+import { buildOpenApiDocument } from './openapi';
+import type { InboxServices } from './services';
+
+export interface InboxRouterOptions {
+  /** SSE heartbeat (default 15 s). */
+  heartbeatMs?: number;
+  /** JSON body limit in bytes (default 100 kB). */
+  maxBodyBytes?: number;
+  /** Where the router is mounted, for the OpenAPI servers entry (default /api/v1). */
+  basePath?: string;
+}
+
+/** The agent API, to mount at /api/v1: JSON only, every input validated, every admin change audited. */
+export function createInboxRouter(services: InboxServices, actions: ConversationActions, logger: Logger, opts: InboxRouterOptions = {}): Router {
+  const routes = inboxRouteSpecs(services, actions, logger, opts);
+  const router = Router();
+  router.use(express.json({ limit: opts.maxBodyBytes ?? 100 * 1024 }));
+  const document = buildOpenApiDocument(routes, opts.basePath ? { basePath: opts.basePath } : {});
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  mountRoutes(router, routes, services);
+  return router;
+}
+
+export function inboxRouteSpecs(services: InboxServices, actions: ConversationActions, logger: Logger, opts: InboxRouterOptions = {}): RouteSpec[] {
+  return allRoutes(services, actions, logger, opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+}

@@ -1,0 +1,174 @@
+import express from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createErrorMiddleware, notFound } from '../../../src/http/errorMiddleware';
+import type { Agent } from '../../../src/handoff/types';
+import type { ConversationActions } from '../../../src/inbox/contracts';
+import type { RedisLike } from '../../../src/inbox/redisLike';
+import { createInboxRouter } from '../../../src/inbox/router';
+import { createInboxServices, type InboxServices } from '../../../src/inbox/services';
+import { createLogger } from '../../../src/logger';
+
+export const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
+
+export type FakeActions = jest.Mocked<ConversationActions>;
+
+/** The seam under test: the handoff core, replaced by jest.fn()s answering fixed values. */
+export function fakeActions(): FakeActions {
+  const conversation = { id: 'c_1', status: 'assigned' };
+  return {
+    list: jest.fn(async () => [{ id: 'c_1', status: 'queued' }]),
+    detail: jest.fn(async () => ({ conversation, packet: null, messages: [], customer: null })),
+    claim: jest.fn(async () => conversation),
+    reply: jest.fn(async () => ({ id: 'm_1', text: 'hi' })),
+    note: jest.fn(async () => ({ id: 'm_2', direction: 'internal' })),
+    transfer: jest.fn(async () => conversation),
+    handback: jest.fn(async () => ({ ...conversation, status: 'bot' })),
+    resolve: jest.fn(async () => ({ ...conversation, status: 'resolved' })),
+  } as unknown as FakeActions;
+}
+
+export interface ApiInstance {
+  base: string;
+  services: InboxServices;
+  actions: FakeActions;
+  close(): Promise<void>;
+}
+
+/** One Baton instance's agent API on a free port: router + error middleware, nothing else. */
+export async function startApi(
+  connection: RedisLike,
+  opts: { now?: () => number; heartbeatMs?: number; actions?: FakeActions } = {},
+): Promise<ApiInstance> {
+  const services = createInboxServices(connection, logger, { sessionTtlHours: 12, scryptCost: { N: 1024, r: 8, p: 1 }, ...(opts.now ? { now: opts.now } : {}) });
+  const actions = opts.actions ?? fakeActions();
+  const app = express();
+  app.use('/api/v1', createInboxRouter(services, actions, logger, { heartbeatMs: opts.heartbeatMs ?? 15_000 }));
+  app.use(notFound);
+  app.use(createErrorMiddleware(logger));
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}/api/v1`,
+    services,
+    actions,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await services.close();
+    },
+  };
+}
+
+export interface Call {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
+}
+
+export async function call(base: string, method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Call> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...opts.headers,
+    },
+    ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+export async function seedAgents(services: InboxServices): Promise<{ admin: Agent; agent: Agent }> {
+  await services.teams.ensureDefaults();
+  const admin = await services.agents.create({ email: 'admin@example.com', name: 'Admin', password: 'admin-password', role: 'admin', teams: ['care', 'sales'], capacity: 5 });
+  const agent = await services.agents.create({ email: 'asha@example.com', name: 'Asha', password: 'asha-password', role: 'agent', teams: ['care'], capacity: 3 });
+  return { admin, agent };
+}
+
+export async function login(base: string, email: string, password: string): Promise<string> {
+  const r = await call(base, 'POST', '/auth/login', { body: { email, password } });
+  if (r.status !== 200) throw new Error(`login failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token as string;
+}
+
+export interface SseEvent {
+  id?: string;
+  event?: string;
+  data?: string;
+  comment?: string;
+}
+
+/** A minimal EventSource over fetch: collects parsed events, lets a test wait for one. */
+export async function openEventStream(url: string, headers: Record<string, string> = {}) {
+  const abort = new AbortController();
+  const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
+  const events: SseEvent[] = [];
+  const waiters: { pred: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }[] = [];
+  let buffer = '';
+  const pump = async () => {
+    if (!res.body) return;
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const e: SseEvent = {};
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) e.comment = line.slice(1).trim();
+            else if (line.startsWith('id: ')) e.id = line.slice(4);
+            else if (line.startsWith('event: ')) e.event = line.slice(7);
+            else if (line.startsWith('data: ')) e.data = line.slice(6);
+          }
+          events.push(e);
+          for (const w of [...waiters]) {
+            if (w.pred(e)) {
+              waiters.splice(waiters.indexOf(w), 1);
+              w.resolve(e);
+            }
+          }
+        }
+      }
+    } catch {
+      // aborted
+    }
+  };
+  void pump();
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    events,
+    waitFor(pred: (e: SseEvent) => boolean, timeoutMs = 3000): Promise<SseEvent> {
+      const found = events.find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events)}`)), timeoutMs);
+        waiters.push({
+          pred,
+          resolve: (e) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        });
+      });
+    },
+    close: () => abort.abort(),
+  };
+}
+
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,179 @@
+import { ZodError } from 'zod';
+import { isBatonError } from '../../../../src/errors';
+import { DEFAULT_TEAMS } from '../../../../src/handoff/types';
+import { RedisAuditLog } from '../../../../src/inbox/audit/redisAuditLog';
+import { LoginThrottle } from '../../../../src/inbox/auth/loginThrottle';
+import { CannedAnswerStore } from '../../../../src/inbox/canned/cannedAnswerStore';
+import { FollowUpStore } from '../../../../src/inbox/followups/followUpStore';
+import { TeamStore } from '../../../../src/inbox/teams/teamStore';
+import { withHarness, type MakeHarness } from './harness';
+
+const codeOf = (e: unknown) => (isBatonError(e) ? e.code : String(e));
+
+export function teamStoreContract(make: MakeHarness): void {
+  const h = withHarness(make);
+  const store = () => new TeamStore(h().client);
+
+  test('seeds the default teams when there are none', async () => {
+    expect((await store().ensureDefaults()).map((t) => t.id)).toEqual(DEFAULT_TEAMS.map((t) => t.id));
+    expect((await store().list()).map((t) => t.id)).toEqual(['care', 'marketing', 'sales']);
+  });
+
+  test('does not seed defaults once any team exists', async () => {
+    await store().upsert({ id: 'billing', name: 'Billing' });
+    expect(await store().ensureDefaults()).toEqual([]);
+    expect((await store().list()).map((t) => t.id)).toEqual(['billing']);
+  });
+
+  test('replaces a team on upsert and removes it', async () => {
+    await store().upsert({ id: 'care', name: 'Care' });
+    await store().upsert({ id: 'care', name: 'Customer care', leadAgentId: 'ag_1' });
+    expect(await store().get('care')).toEqual({ id: 'care', name: 'Customer care', leadAgentId: 'ag_1' });
+    expect(await store().remove('care')).toBe(true);
+    expect(await store().get('care')).toBeNull();
+    expect(await store().remove('care')).toBe(false);
+  });
+
+  test('refuses an invalid team', async () => {
+    await expect(store().upsert({ id: 'Not Valid', name: 'x' })).rejects.toBeInstanceOf(ZodError);
+  });
+}
+
+export function cannedAnswerStoreContract(make: MakeHarness): void {
+  const h = withHarness(make);
+  const store = () => new CannedAnswerStore(h().client);
+  const refund = { team: 'care', shortcut: '/refund', title: 'Refund', text: 'Refunds take 5 days.' };
+
+  test('creates and reads a canned answer', async () => {
+    const a = await store().create({ ...refund, language: 'en' });
+    expect(await store().get(a.id)).toEqual(a);
+    expect(a).toMatchObject({ ...refund, language: 'en' });
+  });
+
+  test('keeps shortcuts unique per team, whatever the case', async () => {
+    await store().create(refund);
+    expect(codeOf(await store().create({ ...refund, shortcut: '/REFUND' }).catch((e: unknown) => e))).toBe('CONFLICT');
+    await expect(store().create({ ...refund, team: 'sales' })).resolves.toMatchObject({ team: 'sales' });
+  });
+
+  test('lists all or one team', async () => {
+    await store().create(refund);
+    await store().create({ ...refund, team: 'sales' });
+    expect((await store().list()).map((a) => a.team)).toEqual(['care', 'sales']);
+    expect((await store().list({ team: 'sales' })).map((a) => a.team)).toEqual(['sales']);
+  });
+
+  test('frees the old shortcut when an answer moves to another one', async () => {
+    const a = await store().create(refund);
+    await store().update(a.id, { ...refund, shortcut: '/money-back' });
+    await expect(store().create(refund)).resolves.toMatchObject({ shortcut: '/refund' });
+    expect(codeOf(await store().create({ ...refund, shortcut: '/money-back' }).catch((e: unknown) => e))).toBe('CONFLICT');
+  });
+
+  test('frees the shortcut when an answer is removed', async () => {
+    const a = await store().create(refund);
+    expect(await store().remove(a.id)).toBe(true);
+    expect(await store().get(a.id)).toBeNull();
+    await expect(store().create(refund)).resolves.toBeDefined();
+  });
+
+  test('answers NOT_FOUND when updating an unknown answer', async () => {
+    expect(codeOf(await store().update('ca_nope', refund).catch((e: unknown) => e))).toBe('NOT_FOUND');
+  });
+}
+
+export function auditLogContract(make: MakeHarness): void {
+  const h = withHarness(make);
+
+  test('lists entries newest first', async () => {
+    const log = new RedisAuditLog(h().client);
+    await log.record({ actor: 'ag_1', action: 'team.created', target: 'team:care', at: 1 });
+    await log.record({ actor: 'ag_2', action: 'team.updated', target: 'team:care', at: 2 });
+    expect((await log.list()).map((e) => e.at)).toEqual([2, 1]);
+  });
+
+  test('stamps entries with the time when none is given', async () => {
+    const log = new RedisAuditLog(h().client);
+    const before = Date.now();
+    await log.record({ actor: 'system', action: 'x', target: 'y', details: { a: 1 } });
+    const [entry] = await log.list();
+    expect(entry?.at).toBeGreaterThanOrEqual(before);
+    expect(entry?.details).toEqual({ a: 1 });
+  });
+
+  test('filters by target, by actor, and by both', async () => {
+    const log = new RedisAuditLog(h().client);
+    await log.record({ actor: 'ag_1', action: 'a', target: 'team:care' });
+    await log.record({ actor: 'ag_2', action: 'b', target: 'team:care' });
+    await log.record({ actor: 'ag_1', action: 'c', target: 'agent:ag_3' });
+    expect((await log.list({ target: 'team:care' })).map((e) => e.action)).toEqual(['b', 'a']);
+    expect((await log.list({ actor: 'ag_1' })).map((e) => e.action)).toEqual(['c', 'a']);
+    expect((await log.list({ target: 'team:care', actor: 'ag_1' })).map((e) => e.action)).toEqual(['a']);
+    expect((await log.list({ limit: 1 })).map((e) => e.action)).toEqual(['c']);
+  });
+
+  test('keeps only the newest entries beyond its cap', async () => {
+    const log = new RedisAuditLog(h().client, { maxEntries: 3 });
+    for (let i = 1; i <= 5; i++) await log.record({ actor: 'ag_1', action: `a${i}`, target: 't' });
+    expect((await log.list()).map((e) => e.action)).toEqual(['a5', 'a4', 'a3']);
+  });
+}
+
+export function followUpStoreContract(make: MakeHarness): void {
+  const h = withHarness(make);
+  const store = () => new FollowUpStore(h().client);
+  const base = { conversationId: 'c_1', team: 'care', score: 1, scale: 'csat5' as const };
+
+  test('lists open follow-ups soonest due first', async () => {
+    const late = await store().open({ ...base, dueAt: 2000 });
+    const soon = await store().open({ ...base, dueAt: 1000, assigneeId: 'ag_1' });
+    expect((await store().list({ status: 'open' })).map((f) => f.id)).toEqual([soon.id, late.id]);
+    expect(soon).toMatchObject({ status: 'open', assigneeId: 'ag_1' });
+  });
+
+  test('moves a follow-up to done with who and when', async () => {
+    const f = await store().open({ ...base, dueAt: 1000 });
+    const done = await store().markDone(f.id, 'ag_9');
+    expect(done).toMatchObject({ status: 'done', doneBy: 'ag_9' });
+    expect(await store().list({ status: 'open' })).toEqual([]);
+    expect((await store().list({ status: 'done' })).map((x) => x.id)).toEqual([f.id]);
+  });
+
+  test('marking done twice keeps the first completion', async () => {
+    const f = await store().open({ ...base, dueAt: 1000 });
+    const first = await store().markDone(f.id, 'ag_1');
+    expect(await store().markDone(f.id, 'ag_2')).toEqual(first);
+  });
+
+  test('filters by team', async () => {
+    await store().open({ ...base, dueAt: 1 });
+    const s = await store().open({ ...base, team: 'sales', dueAt: 2 });
+    expect((await store().list({ team: 'sales' })).map((f) => f.id)).toEqual([s.id]);
+  });
+
+  test('answers NOT_FOUND for an unknown follow-up', async () => {
+    expect(codeOf(await store().markDone('fu_nope', 'ag_1').catch((e: unknown) => e))).toBe('NOT_FOUND');
+  });
+}
+
+export function loginThrottleContract(make: MakeHarness): void {
+  const h = withHarness(make);
+
+  test('blocks an e-mail after the allowed failures, whatever its case', async () => {
+    const t = new LoginThrottle(h().client, { maxFailures: 3, windowMs: 60_000 });
+    for (let i = 0; i < 2; i++) await t.recordFailure('asha@example.com');
+    expect(await t.blockedFor('ASHA@example.com')).toBe(0);
+    await t.recordFailure('Asha@Example.com');
+    const ms = await t.blockedFor('asha@example.com');
+    expect(ms).toBeGreaterThan(0);
+    expect(ms).toBeLessThanOrEqual(60_000);
+    expect(await t.blockedFor('bilal@example.com')).toBe(0);
+  });
+
+  test('forgets failures on reset', async () => {
+    const t = new LoginThrottle(h().client, { maxFailures: 1, windowMs: 60_000 });
+    await t.recordFailure('asha@example.com');
+    await t.reset('asha@example.com');
+    expect(await t.blockedFor('asha@example.com')).toBe(0);
+  });
+}
