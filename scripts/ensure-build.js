@@ -15,10 +15,11 @@ function newest(dir) {
   return t;
 }
 const entry = join(root, 'dist', 'main.js');
-const stale =
-  !existsSync(entry) ||
-  statSync(entry).mtimeMs < Math.max(newest(join(root, 'src')), statSync(join(root, 'tsconfig.json')).mtimeMs);
+const consoleEntry = join(root, 'dist', 'console', 'index.html');
+const built = existsSync(entry) && existsSync(consoleEntry) ? Math.min(statSync(entry).mtimeMs, statSync(consoleEntry).mtimeMs) : 0;
+const stale = built < Math.max(newest(join(root, 'src')), statSync(join(root, 'tsconfig.json')).mtimeMs);
 if (stale) {
   process.stderr.write('Building Baton (src/ changed since the last build)...\n');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-console.mjs')], { stdio: 'inherit' });
 }

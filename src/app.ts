@@ -4,6 +4,7 @@ import { BatonError } from './errors';
 import { createErrorMiddleware, notFound } from './http/errorMiddleware';
 import { requestId } from './http/requestId';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics/metrics';
 
 export interface Readiness {
   store: boolean;
@@ -15,6 +16,7 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   readiness: () => Promise<Readiness>;
+  metrics?: Metrics;
   /** Webhook routers of the enabled channels; a missing one answers 503 CHANNEL_DISABLED. */
   twilioRouter?: Router;
   messengerRouter?: Router;
@@ -51,6 +53,18 @@ export function createApp(deps: AppDeps): Express {
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
       });
+    });
+    next();
+  });
+
+  // Webhook outcomes that never reach ingest (refused signatures, bad payloads, disabled channels).
+  app.use('/webhooks/:channel', (req, res, next) => {
+    res.on('finish', () => {
+      const channel = req.params.channel === 'twilio' ? 'whatsapp' : String(req.params.channel);
+      const code = res.statusCode;
+      if (code < 400) return;
+      const outcome = code === 403 || (code === 400 && res.locals.errorCode === 'SIGNATURE_MISSING') ? 'rejected_signature' : code === 503 ? 'disabled' : 'invalid';
+      deps.metrics?.webhook(channel, outcome);
     });
     next();
   });

@@ -125,8 +125,44 @@ export const envSchema = z
     SHUTDOWN_GRACE_MS: intIn('SHUTDOWN_GRACE_MS', 0, 120000, 10000),
     TRUST_PROXY: bool(false),
     VIP_CUSTOMERS: csv,
+
+    ADMIN_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.string().email({ message: 'ADMIN_EMAIL must be an e-mail address' }).optional()),
+    ADMIN_PASSWORD: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().min(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' }).optional(),
+    ),
+    SESSION_TTL_HOURS: intIn('SESSION_TTL_HOURS', 1, 24 * 30, 12),
+    AUTO_ASSIGN: bool(false),
+    CSAT_SCALE: z.preprocess((v) => (v === '' || v === undefined ? 'csat5' : v), z.enum(['csat5', 'nps10'], { message: 'CSAT_SCALE must be csat5 or nps10' })),
+    CSAT_TEMPLATE_SID: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().regex(/^HX[0-9a-fA-F]{32}$/, { message: 'CSAT_TEMPLATE_SID must be a Content SID (HX + 32 hex)' }).optional(),
+    ),
+    WHATSAPP_TEMPLATES: z.preprocess((v) => {
+      if (v === '' || v === undefined) return {};
+      if (typeof v !== 'string') return v;
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        return 'not json';
+      }
+    }, z.record(
+      z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { message: 'template names: lower-case letters, digits, _' }),
+      z.object({
+        contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, { message: 'contentSid must be HX + 32 hex' }),
+        variables: z.array(z.string()).default([]),
+        description: z.string().optional(),
+      }).strict(),
+      { message: 'WHATSAPP_TEMPLATES must be JSON: {"name":{"contentSid":"HX…","variables":["1"]}}' },
+    )),
+    ESCALATION_ANGER_THRESHOLD: fraction('ESCALATION_ANGER_THRESHOLD', 0.6),
+    ESCALATION_MISUNDERSTANDINGS: intIn('ESCALATION_MISUNDERSTANDINGS', 1, 10, 2),
+    CONSOLE_ENABLED: bool(true),
   })
   .superRefine((env, ctx) => {
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together' });
+    }
     if (env.NLU_CLARIFY_THRESHOLD > env.NLU_ANSWER_THRESHOLD) {
       ctx.addIssue({
         code: 'custom',
@@ -180,6 +216,13 @@ export interface Config {
   shutdownGraceMs: number;
   trustProxy: boolean;
   vipCustomers: string[];
+  admin?: { email: string; password: string };
+  sessionTtlHours: number;
+  autoAssign: boolean;
+  csat: { scale: 'csat5' | 'nps10'; templateSid?: string };
+  whatsappTemplates: Record<string, { contentSid: string; variables: string[]; description?: string }>;
+  escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
+  consoleEnabled: boolean;
 }
 
 function missing(names: Record<string, unknown>): string[] {
@@ -259,5 +302,12 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     trustProxy: e.TRUST_PROXY,
     vipCustomers: e.VIP_CUSTOMERS,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    autoAssign: e.AUTO_ASSIGN,
+    csat: { scale: e.CSAT_SCALE, templateSid: e.CSAT_TEMPLATE_SID },
+    whatsappTemplates: e.WHATSAPP_TEMPLATES,
+    escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },
+    consoleEnabled: e.CONSOLE_ENABLED,
   };
 }

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   logger.info('catalog loaded', { dir: config.intentsDir, intents: catalog.intents.length, languages: catalog.languages });
 
   const runtime = createRuntime({ config, logger, catalog, createBrain: createDialogueBrain });
-  runtime.start();
+  await runtime.start();
 
   const stopWatching = watchCatalog(
     config.intentsDir,

@@ -1,20 +1,33 @@
+import path from 'node:path';
 import type { Express } from 'express';
 import type Redis from 'ioredis';
 import { createApp } from './app';
 import type { BotBrain } from './bot/botBrain';
 import { createBotRunner } from './bot/botRunner';
+import { parseDialogueState } from './bot/dialogue';
 import { createMessengerRouter, createMessengerSender } from './channels/messenger';
 import { createSandboxRouter, createSandboxSender } from './channels/sandbox';
 import { createTwilioRouter, createTwilioSender } from './channels/twilio';
 import type { ChannelSender } from './channels/types';
 import type { Config } from './config';
+import { createConsoleRouter } from './console/consoleRouter';
 import type { ConversationStore } from './conversations/conversationStore';
 import { RedisConversationStore } from './conversations/redisConversationStore';
 import type { ChannelName } from './conversations/types';
+import { ConversationActionsService } from './handoff/conversationActions';
+import { HandoffService } from './handoff/handoffService';
+import { PacketStore, WaitStats } from './handoff/packetStore';
+import { createCustomerRouter, createIdentityPort, customerView, LinkVerification, RedisCustomerStore, verificationCodeText } from './identity';
 import { createEventHandler } from './inbound/handleEvent';
 import { InboundQueue } from './inbound/inboundQueue';
 import { createIngest, type Ingest } from './inbound/ingest';
+import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
+import { requireAdmin, requireAgent } from './inbox/auth/requireAgent';
 import type { Logger } from './logger';
+import { createDashboardRouter } from './metrics/dashboard/dashboardRouter';
+import { Metrics } from './metrics/metrics';
+import { createMetricsRouter } from './metrics/metricsRouter';
+import { queueSnapshotFromStore } from './metrics/queueSnapshotFromStore';
 import type { Catalog } from './nlu/types';
 import { OutboundService } from './outbound/outboundService';
 import { connectRedis, type RedisConnection } from './store/redisConnection';
@@ -25,11 +38,15 @@ export interface Runtime {
   store: ConversationStore;
   queue: InboundQueue;
   outbound: OutboundService;
+  inbox: InboxServices;
+  handoff: HandoffService;
+  metrics: Metrics;
   ingest: Ingest;
   /** Swaps in a new catalog (hot reload) without a restart. */
   setCatalog(catalog: Catalog): void;
   catalog(): Catalog;
-  start(): void;
+  /** Seeds default teams and the first admin; starts background work. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,14 +58,22 @@ export interface RuntimeOptions {
   createBrain: (catalog: Catalog, deps: { store: ConversationStore; config: Config; logger: Logger }) => BotBrain;
   /** An existing connection (tests); otherwise one is opened from config. */
   redis?: RedisConnection;
+  /** Where the built console assets are (default dist/console next to the compiled code). */
+  consoleDir?: string;
 }
 
-/** Assembles Baton from its parts, in data-flow order: store → senders → bot → inbound → HTTP. */
+/**
+ * Assembles Baton from its parts, in data-flow order: store → senders → bot → handoff →
+ * inbound lanes → HTTP (webhooks, agent API, console).
+ */
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const { config, logger } = opts;
   const redis = opts.redis ?? connectRedis({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
   const store = new RedisConversationStore(redis.client);
+  const inbox = createInboxServices(redis, logger, { sessionTtlHours: config.sessionTtlHours });
+  const metrics = new Metrics({ queueSnapshot: queueSnapshotFromStore(store, async () => (await inbox.teams.list()).map((t) => t.id)) });
 
+  // ---- senders
   const senders: Partial<Record<ChannelName, ChannelSender>> = {};
   if (config.twilio) {
     senders.whatsapp = createTwilioSender({ config: config.twilio, publicUrl: config.publicUrl, timeoutMs: config.sendTimeoutMs, logger });
@@ -57,16 +82,72 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     senders.messenger = createMessengerSender({ config: config.messenger, timeoutMs: config.sendTimeoutMs, logger });
   }
   if (config.sandboxEnabled) senders.sandbox = createSandboxSender();
+  const outbound = new OutboundService({
+    store,
+    senders,
+    redis: redis.client,
+    logger,
+    onMessage: (conversation, message) => {
+      if (message.status === 'pending') metrics.message(conversation.channel, 'outbound', message.author);
+      if (message.status === 'failed') metrics.sendFailure(conversation.channel, message.errorCode ?? 'unknown');
+    },
+  });
 
-  const outbound = new OutboundService({ store, senders, redis: redis.client, logger });
-
+  // ---- bot
   let catalog = opts.catalog;
   let brain = opts.createBrain(catalog, { store, config, logger });
   const bot = createBotRunner({ respond: (input) => brain.respond(input) });
 
-  const handle = createEventHandler({ store, outbound, bot, logger });
+  // ---- identity and handoff
+  const customers = new RedisCustomerStore(redis.client, { audit: inbox.audit, logger });
+  const conversationLookup = (id: string) => store.get(id);
+  const verification = new LinkVerification({
+    redis: redis.client,
+    store: customers,
+    audit: inbox.audit,
+    sendCode: async (channel, address, code, lang) => {
+      const { conversation } = await store.findOrOpen({ channel, customerAddress: address });
+      const sent = await outbound.send({ conversation, author: 'system', content: { text: verificationCodeText(lang, code, 10) } });
+      if (sent.status === 'failed') throw new Error(`the code could not be delivered (${sent.errorCode ?? 'unknown error'})`);
+    },
+  });
+  const identity = createIdentityPort({ store: customers, verification, conversationLookup, vipList: () => config.vipCustomers, logger });
+  const handoff = new HandoffService({
+    store,
+    outbound,
+    packets: new PacketStore(redis.client),
+    waits: new WaitStats(redis.client),
+    bus: inbox.bus,
+    audit: inbox.audit,
+    teams: inbox.teams,
+    agents: inbox.agents,
+    followUps: inbox.followUps,
+    identity,
+    catalog: () => catalog,
+    dialogueState: async (id) => {
+      const raw = await store.getBotState(id);
+      return raw ? parseDialogueState(JSON.parse(raw) as unknown) : null;
+    },
+    resetMisunderstandings: async (id) => {
+      const raw = await store.getBotState(id);
+      if (!raw) return;
+      const state = parseDialogueState(JSON.parse(raw) as unknown);
+      await store.setBotState(id, JSON.stringify({ ...state, misunderstandings: 0, pending: undefined }));
+    },
+    config,
+    logger,
+    metrics,
+  });
+  const actions = new ConversationActionsService({
+    handoff,
+    templates: config.whatsappTemplates,
+    customerView: (id) => customerView(customers, id, conversationLookup),
+  });
+
+  // ---- inbound
+  const handle = createEventHandler({ store, outbound, bot, logger, hooks: handoff });
   const queue = new InboundQueue({ redis: redis.client, logger, handle, dedupeTtlSeconds: config.dedupeTtlSeconds });
-  const ingest = createIngest({ queue, store, logger });
+  const ingest = createIngest({ queue, store, logger, metrics });
 
   const laneIdle = async (lane: string): Promise<boolean> => {
     const c = redis.client as Redis;
@@ -74,9 +155,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     return len === 0 && lock === 0;
   };
 
+  // ---- HTTP
+  const authenticated = requireAgent({ sessions: inbox.sessions, agents: inbox.agents });
   const app = createApp({
     config,
     logger,
+    metrics,
     readiness: async () => {
       const pong = await redis.client.ping().catch(() => 'down');
       return { store: pong === 'PONG', catalog: catalog.intents.length > 0, details: { intents: catalog.intents.length, embeddedStore: redis.embedded } };
@@ -90,25 +174,67 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     sandboxRouter: config.sandboxEnabled
       ? createSandboxRouter({ store, ingest, laneIdle, maxBodyBytes: config.maxBodyBytes })
       : undefined,
+    mounts: [
+      { path: '/', router: createMetricsRouter(metrics) },
+      {
+        path: '/api/v1/customers',
+        router: createCustomerRouter({
+          store: customers,
+          verification,
+          audit: inbox.audit,
+          requireAgent: authenticated,
+          requireAdmin,
+          conversationLookup,
+          logger,
+          maxBodyBytes: config.maxBodyBytes,
+        }),
+      },
+      {
+        path: '/api/v1',
+        router: createDashboardRouter({ store, followUps: inbox.followUps, requireAdmin: [authenticated, requireAdmin] }),
+      },
+      { path: '/api/v1', router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes }) },
+      ...(config.consoleEnabled
+        ? [{ path: '/', router: createConsoleRouter({ distDir: opts.consoleDir ?? path.resolve(__dirname, 'console'), simulatorEnabled: config.sandboxEnabled }) }]
+        : []),
+    ],
   });
 
+  let unsubscribe: (() => void) | undefined;
   return {
     app,
     redis,
     store,
     queue,
     outbound,
+    inbox,
+    handoff,
+    metrics,
     ingest,
     setCatalog(next) {
       brain = opts.createBrain(next, { store, config, logger });
       catalog = next;
     },
     catalog: () => catalog,
-    start() {
+    async start() {
+      await inbox.teams.ensureDefaults();
+      await bootstrapAdmin({ agents: inbox.agents, teams: inbox.teams, email: config.admin?.email, password: config.admin?.password, logger });
       queue.startSweeper();
+      if (config.autoAssign) {
+        // An agent coming online or finishing a conversation frees room: try their teams' queues.
+        unsubscribe = await inbox.bus.subscribe((envelope) => {
+          const e = envelope.event;
+          if (e.type === 'agent.presence' && e.presence === 'online') {
+            void inbox.agents.get(e.agentId).then((a) => Promise.all((a?.teams ?? []).map((t) => handoff.autoAssign(t))));
+          }
+          if (e.type === 'conversation.status' && e.status === 'resolved' && e.team) void handoff.autoAssign(e.team);
+        });
+      }
     },
     async stop() {
+      unsubscribe?.();
       await queue.stop(config.shutdownGraceMs);
+      await inbox.close();
       if (!opts.redis) await redis.close();
     },
   };

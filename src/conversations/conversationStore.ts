@@ -28,7 +28,12 @@ export interface OwnershipTransition {
   expectToken?: number;
   to: Conversation['status'];
   /** Fields set with the change; `null` removes a field. */
-  set?: Partial<Record<'team' | 'assigneeId' | 'priority' | 'queuedAt' | 'assignedAt' | 'escalatedAt' | 'escalationReason' | 'resolvedAt', string | number | null>>;
+  set?: Partial<
+    Record<
+      'team' | 'assigneeId' | 'priority' | 'queuedAt' | 'assignedAt' | 'escalatedAt' | 'escalationReason' | 'resolvedAt' | 'firstAgentReplyAt',
+      string | number | null
+    >
+  >;
   /** Count a reopening (resolved → bot by a customer message). */
   reopen?: boolean;
 }

@@ -91,10 +91,12 @@ redis.call('HSET', KEYS[1], unpack(fields))
 redis.call('RPUSH', KEYS[2], ARGV[1])
 if hasPid then redis.call('SET', KEYS[3], ARGV[1]) end
 redis.call('HINCRBY', KEYS[4], 'messageCount', 1)
-redis.call('HSET', KEYS[4], 'updatedAt', ARGV[3], 'lastMessageAt', ARGV[3], 'lastMessagePreview', ARGV[4])
+local prevUpdated = tonumber(redis.call('HGET', KEYS[4], 'updatedAt') or '0')
+local at = math.max(prevUpdated, tonumber(ARGV[3]))
+redis.call('HSET', KEYS[4], 'updatedAt', at, 'lastMessageAt', ARGV[3], 'lastMessagePreview', ARGV[4])
 if ARGV[5] == '1' then redis.call('HSET', KEYS[4], 'lastInboundAt', ARGV[3]) end
 if ARGV[5] == '1' and redis.call('HGET', KEYS[4], 'firstInboundAt') == false then redis.call('HSET', KEYS[4], 'firstInboundAt', ARGV[3]) end
-redis.call('ZADD', KEYS[5], ARGV[3], ARGV[2])
+redis.call('ZADD', KEYS[5], at, ARGV[2])
 return {ARGV[1], 0}
 `;
 

@@ -45,6 +45,7 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
     const meta = { requestId, method: req.method, path: req.path, code: be.code, status: be.httpStatus };
     if (be.httpStatus >= 500) logger.error(be.code === 'INTERNAL' ? String((err as Error)?.stack ?? err) : be.message, meta);
     else logger.warn(be.message, meta);
+    res.locals.errorCode = be.code;
     if (res.headersSent) return;
     res.status(be.httpStatus).json({ ...be.toJSON(), ...(requestId ? { requestId } : {}) });
   };

@@ -2,27 +2,37 @@ import type { BotRunner } from '../bot/botRunner';
 import type { BotTurnOutput } from '../bot/botBrain';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { Conversation, InboundMessageEvent, Message } from '../conversations/types';
+import { isBatonError } from '../errors';
 import type { Logger } from '../logger';
 import type { OutboundService } from '../outbound/outboundService';
 import type { QueuedEvent } from './inboundQueue';
+
+/** What happens around the bot's turn: ownership, escalation, surveys, identity. */
+export interface ConversationHooks {
+  /**
+   * After a message from the customer is recorded. Returns the conversation the bot may answer
+   * (its owner token fences the bot's replies), or null when the bot must stay silent.
+   */
+  onCustomerMessage(conversation: Conversation, message: Message, event: InboundMessageEvent): Promise<Conversation | null>;
+  /** After the bot took a turn: the escalation policy reads its signals. */
+  onBotTurn(conversation: Conversation, outcome: BotTurnOutput, event: InboundMessageEvent): Promise<void>;
+  /** After anything else was recorded (a reply typed in the platform's own inbox, a standby message). */
+  onRecorded?(conversation: Conversation, message: Message): Promise<void>;
+}
 
 export interface EventHandlerDeps {
   store: ConversationStore;
   outbound: OutboundService;
   bot: BotRunner;
   logger: Logger;
-  /** After a customer message is recorded (live events, metrics). */
-  onInbound?: (conversation: Conversation, message: Message) => void | Promise<void>;
-  /** After the bot took a turn: the escalation policy reads its signals here. */
-  onBotTurn?: (conversation: Conversation, outcome: BotTurnOutput, event: InboundMessageEvent) => Promise<void>;
-  /**
-   * Decides whether the bot may answer this conversation now (ownership). Default: only while
-   * the conversation's status is `bot`.
-   */
-  botMayAnswer?: (conversation: Conversation) => Promise<boolean>;
-  /** Fence for each bot send: refuse if ownership changed since the turn started. */
-  botSendGuard?: (conversation: Conversation) => (() => Promise<string | null>) | undefined;
+  hooks?: ConversationHooks;
 }
+
+/** Without handoff: the bot answers while it owns the conversation. */
+const botOnly: ConversationHooks = {
+  onCustomerMessage: async (conversation) => (conversation.status === 'bot' ? conversation : null),
+  onBotTurn: async () => undefined,
+};
 
 /**
  * Handles one queued event of a customer's lane: records it on the conversation, and lets the
@@ -30,57 +40,70 @@ export interface EventHandlerDeps {
  */
 export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent) => Promise<void> {
   const { store, outbound, bot, logger } = deps;
+  const hooks = deps.hooks ?? botOnly;
 
   async function onMessage(event: InboundMessageEvent): Promise<void> {
+    const fromCustomer = event.author === 'customer';
     const { conversation } = await store.findOrOpen({
       channel: event.channel,
       customerAddress: event.customerAddress,
-      customerName: event.author === 'customer' ? event.profileName : undefined,
+      customerName: fromCustomer ? event.profileName : undefined,
       platformUserId: event.platformUserId,
       at: event.timestamp,
     });
     const { message, duplicate } = await store.appendMessage(conversation, {
-      direction: event.author === 'customer' ? 'inbound' : 'outbound',
+      direction: fromCustomer ? 'inbound' : 'outbound',
       author: event.author,
       text: event.text,
       payload: event.payload,
       media: event.media,
       location: event.location,
       platformMessageId: event.platformMessageId,
-      status: event.author === 'customer' ? 'received' : 'sent',
-      createdAt: event.author === 'customer' ? Math.min(event.timestamp, Date.now()) : undefined,
+      status: fromCustomer ? 'received' : 'sent',
+      createdAt: fromCustomer ? Math.min(event.timestamp, Date.now()) : undefined,
       meta: event.answerable ? undefined : { recordedOnly: true, ...(event.extra ?? {}) },
     });
     if (duplicate) return;
     const current = (await store.get(conversation.id)) ?? conversation;
-    await deps.onInbound?.(current, message);
-    if (!event.answerable || event.author !== 'customer') return;
-
-    const mayAnswer = deps.botMayAnswer ? await deps.botMayAnswer(current) : current.status === 'bot';
-    if (!mayAnswer) return;
-
-    outbound.senderAction(current, 'mark_seen', event.platformMessageId);
-    const guard = deps.botSendGuard?.(current);
-    const outcome = await bot.runTurn(event, current, {
-      send: async (reply) => {
-        const sent = await outbound.send({
-          conversation: current,
-          author: 'bot',
-          content: {
-            text: reply.text,
-            quickReplies: reply.quickReplies,
-            mediaUrls: reply.mediaUrl ? [reply.mediaUrl] : undefined,
-          },
-          guard,
-        });
-        return sent.id;
-      },
-      typing: async () => outbound.senderAction(current, 'typing_on', event.platformMessageId),
-    });
-    if (outcome.language && outcome.language !== current.language) {
-      await store.update(current.id, { language: outcome.language });
+    if (!event.answerable || !fromCustomer) {
+      await hooks.onRecorded?.(current, message);
+      return;
     }
-    await deps.onBotTurn?.(current, outcome, event);
+
+    const owned = await hooks.onCustomerMessage(current, message, event);
+    if (!owned) return;
+
+    outbound.senderAction(owned, 'mark_seen', event.platformMessageId);
+    let outcome: BotTurnOutput;
+    try {
+      outcome = await bot.runTurn(event, owned, {
+        send: async (reply) => {
+          const sent = await outbound.send({
+            conversation: owned,
+            author: 'bot',
+            content: {
+              text: reply.text,
+              quickReplies: reply.quickReplies,
+              mediaUrls: reply.mediaUrl ? [reply.mediaUrl] : undefined,
+            },
+            fence: owned.ownerToken,
+          });
+          return sent.id;
+        },
+        typing: async () => outbound.senderAction(owned, 'typing_on', event.platformMessageId),
+      });
+    } catch (err) {
+      if (isBatonError(err) && err.code === 'OWNERSHIP_CHANGED') {
+        // A person (or the queue) took the conversation while the bot was thinking: stay silent.
+        logger.info('bot reply dropped: the conversation changed owner during the turn', { conversationId: owned.id });
+        return;
+      }
+      throw err;
+    }
+    if (outcome.language && outcome.language !== owned.language) {
+      await store.update(owned.id, { language: outcome.language });
+    }
+    await hooks.onBotTurn((await store.get(owned.id)) ?? owned, outcome, event);
   }
 
   return async (event) => {

@@ -1,6 +1,7 @@
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChannelEvent } from '../conversations/types';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
 import type { InboundQueue, QueuedEvent } from './inboundQueue';
 
 export type Ingest = (events: ChannelEvent[], ctx: { requestId: string }) => Promise<void>;
@@ -11,7 +12,7 @@ export type Ingest = (events: ChannelEvent[], ctx: { requestId: string }) => Pro
  * Delivery receipts are applied at once (they are idempotent and only move forward); everything
  * else goes into the customer's ordered lane.
  */
-export function createIngest(deps: { queue: InboundQueue; store: ConversationStore; logger: Logger }): Ingest {
+export function createIngest(deps: { queue: InboundQueue; store: ConversationStore; logger: Logger; metrics?: Metrics }): Ingest {
   return async (events, ctx) => {
     const queued: QueuedEvent[] = [];
     for (const e of events) {
@@ -23,6 +24,7 @@ export function createIngest(deps: { queue: InboundQueue; store: ConversationSto
           e.errorCode ? { code: e.errorCode, message: e.errorMessage } : undefined,
         );
         if (e.status === 'failed' || e.status === 'undelivered') {
+          deps.metrics?.sendFailure(e.channel, e.errorCode ?? 'unknown');
           deps.logger.warn('platform reports a failed delivery', {
             requestId: ctx.requestId,
             channel: e.channel,
@@ -33,7 +35,12 @@ export function createIngest(deps: { queue: InboundQueue; store: ConversationSto
       } else queued.push(e);
     }
     if (queued.length === 0) return;
-    const { duplicates } = await deps.queue.enqueue(queued);
-    if (duplicates > 0) deps.logger.info('retried delivery dropped', { requestId: ctx.requestId, duplicates });
+    const { accepted, duplicates } = await deps.queue.enqueue(queued);
+    const channel = queued[0]!.channel;
+    if (accepted > 0) deps.metrics?.webhook(channel, 'accepted');
+    if (duplicates > 0) {
+      deps.metrics?.webhook(channel, 'duplicate');
+      deps.logger.info('retried delivery dropped', { requestId: ctx.requestId, duplicates });
+    }
   };
 }

@@ -13,10 +13,10 @@ export interface SendRequest {
   humanAgentTag?: boolean;
   meta?: Record<string, string | number | boolean>;
   /**
-   * Decides, right before the message is recorded, whether it may still go (the ownership fence).
-   * Returning a reason string refuses the send: nothing is recorded, nothing leaves.
+   * The conversation's owner token this send was decided under. The message is recorded (and
+   * then sent) only if the owner is still the same; otherwise OWNERSHIP_CHANGED and nothing leaves.
    */
-  guard?: () => Promise<string | null>;
+  fence?: number;
 }
 
 export interface OutboundOptions {
@@ -55,10 +55,6 @@ export class OutboundService {
 
   async send(req: SendRequest): Promise<Message> {
     const sender = this.senderFor(req.conversation.channel);
-    if (req.guard) {
-      const refusal = await req.guard();
-      if (refusal) throw new BatonError('OWNERSHIP_CHANGED', refusal);
-    }
     const { message } = await this.opts.store.appendMessage(req.conversation, {
       direction: 'outbound',
       author: req.author,
@@ -70,8 +66,9 @@ export class OutboundService {
       meta: {
         ...req.meta,
         ...(req.content.template ? { template: req.content.template.contentSid } : {}),
+        ...(req.humanAgentTag ? { tag: 'HUMAN_AGENT' } : {}),
       },
-    });
+    }, { fence: req.fence });
     this.opts.onMessage?.(req.conversation, message);
 
     let attempt = 0;

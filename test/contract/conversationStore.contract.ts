@@ -156,7 +156,8 @@ export function conversationStoreContract(makeHarness: () => Promise<StoreHarnes
   test('updates conversation fields and lists by status, newest first', async () => {
     const a = (await open('whatsapp:+911111111111')).conversation;
     const b = (await open('whatsapp:+912222222222')).conversation;
-    await h.store.update(a.id, { status: 'queued', language: 'ur' });
+    await h.store.transition(a.id, { from: ['bot'], to: 'queued', set: { team: 'care' } });
+    await h.store.update(a.id, { language: 'ur' });
     const queued = await h.sibling.list({ status: 'queued' });
     expect(queued.map((c) => c.id)).toEqual([a.id]);
     expect(queued[0]!.language).toBe('ur');
@@ -165,7 +166,7 @@ export function conversationStoreContract(makeHarness: () => Promise<StoreHarnes
   });
 
   test('refuses to update a conversation that does not exist', async () => {
-    await expect(h.store.update('c_missing', { status: 'queued' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h.store.update('c_missing', { language: 'hi' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   test('keeps the bot state of a conversation', async () => {

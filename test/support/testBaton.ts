@@ -79,7 +79,7 @@ export async function startTestBaton(
     createBrain: createDialogueBrain,
     redis,
   });
-  runtime.start();
+  await runtime.start();
   await new Promise<void>((resolve) => {
     server = runtime.app.listen(port, '127.0.0.1', () => resolve());
   });

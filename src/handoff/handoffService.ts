@@ -1,0 +1,392 @@
+import type { BotTurnOutput } from '../bot/botBrain';
+import type { DialogueSignal } from '../bot/dialogue';
+import type { Config } from '../config';
+import type { ConversationStore } from '../conversations/conversationStore';
+import type { Conversation, InboundMessageEvent, Message } from '../conversations/types';
+import type { ConversationHooks } from '../inbound/handleEvent';
+import type { EventBus, LiveEvent } from '../inbox/contracts';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
+import type { Catalog } from '../nlu/types';
+import type { OutboundService } from '../outbound/outboundService';
+import { checkWindow } from '../outbound/channelPolicy';
+import { describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
+import { isLowScore, parseSurveyAnswer, surveyFor, thanksFor } from './csat';
+import { decideEscalation } from './escalation';
+import { buildHandoffPacket } from './packet';
+import type { PacketStore, WaitStats } from './packetStore';
+import { scoreSentiment } from './sentiment';
+import {
+  DEFAULT_ESCALATION_CONFIG,
+  type Agent,
+  type AuditLog,
+  type EscalationConfig,
+  type EscalationDecision,
+  type Sentiment,
+  type Team,
+} from './types';
+
+/** What the handoff needs to know about customers; the identity module provides it. */
+export interface IdentityPort {
+  customerFor(input: { channel: string; address: string; name?: string; platformUserId?: string }): Promise<{ id: string; name?: string; vip: boolean }>;
+  attachConversation(customerId: string, conversationId: string, channel: string, at: number): Promise<void>;
+  isVip(customerId: string): Promise<boolean>;
+  /** A one-time code typed by the customer: handled (linked, wrong, locked) or not a code at all. */
+  tryConfirm(input: { channel: string; address: string; text: string; language: string }): Promise<{ handled: boolean; reply?: string }>;
+  suggestLinks(customerId: string, text: string, channel?: string): Promise<void>;
+  /** Identity and earlier conversations for the handoff packet. */
+  packetCustomer(customerId: string, excludeConversationId: string): Promise<{
+    customer: { id: string; name?: string; vip: boolean; addresses: { channel: string; address: string; verified: boolean }[] };
+    history: { conversationId: string; channel: string; status: string; startedAt: number; lastMessageAt?: number; preview?: string }[];
+  }>;
+}
+
+export interface HandoffDeps {
+  store: ConversationStore;
+  outbound: OutboundService;
+  packets: PacketStore;
+  waits: WaitStats;
+  bus: EventBus;
+  audit: AuditLog;
+  teams: { get(id: string): Promise<Team | null> };
+  agents: { get(id: string): Promise<Agent | null>; listByTeam(team: string): Promise<Agent[]> };
+  followUps: { open(input: { conversationId: string; team: string; score: number; scale: 'csat5' | 'nps10'; dueAt: number; assigneeId?: string }): Promise<{ id: string }> };
+  identity: IdentityPort;
+  catalog: () => Catalog;
+  /** Reads the bot's dialogue state (misunderstandings, slots, recognised intents). */
+  dialogueState: (conversationId: string) => Promise<{ misunderstandings: number; slots: Record<string, string>; recognised: { intent: string; confidence: number; at: number }[]; answered: string[] } | null>;
+  /** Forgets misunderstandings when a person hands the conversation back. */
+  resetMisunderstandings: (conversationId: string) => Promise<void>;
+  config: Pick<Config, 'autoAssign' | 'csat' | 'vipCustomers' | 'escalation'>;
+  logger: Logger;
+  metrics?: Metrics;
+  clock?: () => number;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * The handoff core: decides when a conversation leaves the bot, puts it in the right team's queue
+ * with everything the agent needs, tells the customer, assigns it, and runs the survey after it
+ * is resolved. Agent actions (claim, reply, transfer…) live in ConversationActionsService.
+ */
+export class HandoffService implements ConversationHooks {
+  readonly escalationConfig: EscalationConfig;
+  private readonly now: () => number;
+
+  constructor(readonly deps: HandoffDeps) {
+    this.now = deps.clock ?? Date.now;
+    this.escalationConfig = {
+      ...DEFAULT_ESCALATION_CONFIG,
+      angerThreshold: deps.config.escalation.angerThreshold,
+      misunderstandingsBeforeHandoff: deps.config.escalation.misunderstandingsBeforeHandoff,
+    };
+  }
+
+  async publish(event: LiveEvent): Promise<void> {
+    await this.deps.bus.publish(event).catch((err: Error) => this.deps.logger.warn('live event not published', { type: event.type, reason: err.message }));
+  }
+
+  // ---------------------------------------------------------------- customer side (hooks)
+
+  async onCustomerMessage(conversation: Conversation, message: Message, event: InboundMessageEvent): Promise<Conversation | null> {
+    const conv = await this.ensureCustomer(conversation, event);
+    this.deps.metrics?.message(conv.channel, 'inbound', 'customer');
+    await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author });
+    const text = event.text ?? '';
+    const language = conv.language ?? this.deps.catalog().defaultLanguage;
+
+    if (text && conv.customerId) {
+      const code = await this.deps.identity.tryConfirm({ channel: conv.channel, address: conv.customerAddress, text, language });
+      if (code.handled) {
+        if (code.reply) await this.sendSystem(conv, code.reply);
+        return null;
+      }
+      this.deps.identity.suggestLinks(conv.customerId, text, conv.channel).catch(() => undefined);
+    }
+
+    switch (conv.status) {
+      case 'queued':
+      case 'assigned':
+        // A person owns it: the agent sees the message live; the bot stays silent.
+        return null;
+      case 'resolved': {
+        if (conv.csat?.status === 'pending' && (await this.recordSurveyAnswer(conv, event))) return null;
+        const reopened = await this.deps.store.transition(conv.id, { from: ['resolved'], to: 'bot', reopen: true, set: { assigneeId: null } });
+        if (!reopened.ok) return null;
+        await this.publish({ type: 'conversation.status', conversationId: conv.id, status: 'bot' });
+        return this.preBotEscalation(reopened.conversation, text);
+      }
+      case 'bot':
+        return this.preBotEscalation(conv, text);
+    }
+  }
+
+  async onBotTurn(conversation: Conversation, outcome: BotTurnOutput, event: InboundMessageEvent): Promise<void> {
+    for (const s of outcome.signals) {
+      if (s.type === 'answered' && typeof s.intent === 'string') this.deps.metrics?.botAnswer(s.intent);
+      if (s.type === 'misunderstood') this.deps.metrics?.fallback(outcome.language);
+    }
+    if (conversation.status !== 'bot') return;
+    const intent = outcome.intent ? this.deps.catalog().intents.find((i) => i.id === outcome.intent!.id) : undefined;
+    const state = await this.deps.dialogueState(conversation.id);
+    const sentiment = scoreSentiment(event.text ?? '', outcome.language);
+    const decision = decideEscalation(
+      {
+        text: event.text,
+        language: outcome.language,
+        signals: outcome.signals as unknown as DialogueSignal[],
+        sentiment,
+        customer: { vip: await this.isVip(conversation) },
+        intent: intent ? { id: intent.id, team: intent.team, handoff: intent.handoff } : null,
+        consecutiveMisunderstandings: state?.misunderstandings ?? 0,
+      },
+      this.escalationConfig,
+    );
+    if (decision.escalate) await this.escalate(conversation, decision, sentiment, 'bot');
+  }
+
+  async onRecorded(conversation: Conversation, message: Message): Promise<void> {
+    await this.publish({ type: 'message.created', conversationId: conversation.id, messageId: message.id, direction: message.direction, author: message.author });
+  }
+
+  /** Text-only triggers (asked for a person, anger, abuse) hand off before the bot says anything. */
+  private async preBotEscalation(conv: Conversation, text: string): Promise<Conversation | null> {
+    if (!text) return conv;
+    const language = conv.language ?? this.deps.catalog().defaultLanguage;
+    const sentiment = scoreSentiment(text, language);
+    const decision = decideEscalation(
+      { text, language, signals: [], sentiment, customer: { vip: false }, intent: null, consecutiveMisunderstandings: 0 },
+      this.escalationConfig,
+    );
+    if (!decision.escalate) return conv;
+    const escalated = await this.escalate(conv, decision, sentiment, 'customer');
+    return escalated ? null : conv;
+  }
+
+  private async ensureCustomer(conv: Conversation, event: InboundMessageEvent): Promise<Conversation> {
+    if (conv.customerId) return conv;
+    const customer = await this.deps.identity.customerFor({
+      channel: conv.channel,
+      address: conv.customerAddress,
+      name: event.profileName ?? conv.customerName,
+      platformUserId: event.platformUserId,
+    });
+    await this.deps.identity.attachConversation(customer.id, conv.id, conv.channel, conv.createdAt);
+    return this.deps.store.update(conv.id, { customerId: customer.id });
+  }
+
+  private async isVip(conv: Conversation): Promise<boolean> {
+    if (this.deps.config.vipCustomers.includes(conv.customerAddress)) return true;
+    if (conv.customerId && this.deps.config.vipCustomers.includes(conv.customerId)) return true;
+    return conv.customerId ? this.deps.identity.isVip(conv.customerId) : false;
+  }
+
+  // ---------------------------------------------------------------- escalation
+
+  /** Moves a bot conversation to a team's queue with its packet; tells the customer. */
+  async escalate(
+    conv: Conversation,
+    decision: Extract<EscalationDecision, { escalate: true }>,
+    sentiment: Sentiment,
+    actor: string,
+  ): Promise<Conversation | null> {
+    const now = this.now();
+    const team = (await this.deps.teams.get(decision.team)) ? decision.team : this.escalationConfig.defaultTeam;
+    const moved = await this.deps.store.transition(conv.id, {
+      from: ['bot'],
+      expectToken: conv.ownerToken,
+      to: 'queued',
+      set: { team, priority: decision.priority, queuedAt: now, escalatedAt: now, escalationReason: decision.reason, assigneeId: null, firstAgentReplyAt: null },
+    });
+    if (!moved.ok) {
+      this.deps.logger.info('escalation skipped: the conversation already changed owner', { conversationId: conv.id });
+      return null;
+    }
+    const queued = moved.conversation;
+    await this.savePacket(queued, { ...decision, team }, sentiment);
+    await this.systemNote(queued, `Escalated to ${team}: ${decision.reasons.join(', ')} (${decision.priority} priority)`);
+    await this.deps.audit.record({ actor, action: 'conversation.escalate', target: `conversation:${queued.id}`, details: { team, reason: decision.reason, priority: decision.priority } });
+    await this.publish({ type: 'conversation.escalated', conversationId: queued.id, team, priority: decision.priority, reason: decision.reason });
+    this.deps.metrics?.escalation(decision.reason, team);
+    this.deps.logger.info('conversation escalated', { conversationId: queued.id, team, reason: decision.reason, priority: decision.priority });
+
+    await this.tellCustomerWhereTheyStand(queued);
+    if (this.deps.config.autoAssign) await this.autoAssign(team);
+    return (await this.deps.store.get(queued.id)) ?? queued;
+  }
+
+  async savePacket(conv: Conversation, decision: Extract<EscalationDecision, { escalate: true }>, sentiment: Sentiment): Promise<void> {
+    const [state, messages, who] = await Promise.all([
+      this.deps.dialogueState(conv.id),
+      this.deps.store.listMessages(conv.id, { limit: 200 }),
+      conv.customerId ? this.deps.identity.packetCustomer(conv.customerId, conv.id) : Promise.resolve(null),
+    ]);
+    const packet = buildHandoffPacket({
+      conversation: conv,
+      decision,
+      state: state ?? { misunderstandings: 0, slots: {}, recognised: [], answered: [] },
+      messages,
+      sentiment,
+      customer: who?.customer ?? { id: conv.customerId ?? conv.id, name: conv.customerName, vip: false, addresses: [{ channel: conv.channel, address: conv.customerAddress, verified: true }] },
+      history: who?.history ?? [],
+      now: this.now(),
+    });
+    await this.deps.packets.save(packet);
+  }
+
+  /** "A person is coming (you are number 2, about 4 minutes)" or "we open tomorrow at 10:00". */
+  async tellCustomerWhereTheyStand(conv: Conversation): Promise<void> {
+    if (!conv.team) return;
+    const language = conv.language ?? this.deps.catalog().defaultLanguage;
+    const team = await this.deps.teams.get(conv.team);
+    const at = new Date(this.now());
+    const open = isOpen(team?.businessHours, at);
+    let text: string;
+    if (open) {
+      const [position, agents, waits] = await Promise.all([
+        this.deps.store.queuePosition(conv.id, conv.team),
+        this.deps.agents.listByTeam(conv.team),
+        this.deps.waits.recent(conv.team),
+      ]);
+      const online = agents.filter((a) => a.presence === 'online' && !a.disabled).length;
+      const { minutes } = estimateWait({ position: position ?? 1, recentWaitsMs: waits, onlineAgents: online });
+      text = queueMessage({ lang: language, position: position ?? 1, minutes, open: true });
+    } else {
+      const opens = nextOpening(team?.businessHours, at);
+      text = queueMessage({
+        lang: language,
+        position: null,
+        minutes: null,
+        open: false,
+        opensAt: opens && team?.businessHours ? describeOpening(opens, team.businessHours.timeZone, language, at) : undefined,
+      });
+    }
+    await this.sendSystem(conv, text);
+  }
+
+  /** Gives queued conversations to the least busy online agents with room, in queue order. */
+  async autoAssign(team: string): Promise<void> {
+    const agents = (await this.deps.agents.listByTeam(team)).filter((a) => a.presence === 'online' && !a.disabled);
+    if (agents.length === 0) return;
+    for (;;) {
+      const loads = await Promise.all(agents.map(async (a) => ({ agent: a, load: (await this.deps.store.agentLoad(a.id)).length })));
+      const free = loads.filter((l) => l.load < l.agent.capacity).sort((x, y) => x.load - y.load || x.agent.id.localeCompare(y.agent.id));
+      const head = (await this.deps.store.queue(team, 1))[0];
+      if (!free[0] || !head) return;
+      const assigned = await this.assign(head, free[0].agent, 'system');
+      if (!assigned) return;
+    }
+  }
+
+  /** queued (or bot) → assigned to an agent; records the wait for estimates. */
+  async assign(conversationId: string, agent: Agent, actor: string, from: Conversation['status'][] = ['queued']): Promise<Conversation | null> {
+    const now = this.now();
+    const before = await this.deps.store.get(conversationId);
+    if (!before) return null;
+    const r = await this.deps.store.transition(conversationId, {
+      from,
+      expectToken: before.ownerToken,
+      to: 'assigned',
+      // Taken straight from the bot: it joins the agent's (first) team.
+      set: { assigneeId: agent.id, assignedAt: now, ...(before.team ? {} : { team: agent.teams[0] ?? this.escalationConfig.defaultTeam }) },
+    });
+    if (!r.ok) return null;
+    const conv = r.conversation;
+    if (r.previous.status === 'queued' && r.previous.queuedAt && conv.team) await this.deps.waits.record(conv.team, now - r.previous.queuedAt);
+    await this.systemNote(conv, `Assigned to ${agent.name}`);
+    await this.deps.audit.record({ actor, action: 'conversation.assign', target: `conversation:${conv.id}`, details: { agentId: agent.id, team: conv.team } });
+    await this.publish({ type: 'conversation.assigned', conversationId: conv.id, agentId: agent.id, team: conv.team ?? '' });
+    return conv;
+  }
+
+  // ---------------------------------------------------------------- resolve and CSAT
+
+  /** Sends the satisfaction survey after resolving, respecting the channel's window. */
+  async sendSurvey(conv: Conversation): Promise<void> {
+    const scale = this.deps.config.csat.scale;
+    const language = conv.language ?? this.deps.catalog().defaultLanguage;
+    const verdict = checkWindow({ channel: conv.channel, lastInboundAt: conv.lastInboundAt, now: this.now(), author: 'system', kind: 'text' });
+    const askedAt = this.now();
+    try {
+      if (verdict.allowed) {
+        const survey = surveyFor(scale, language, conv.channel);
+        await this.deps.outbound.send({
+          conversation: conv,
+          author: 'system',
+          content: { text: survey.text, quickReplies: survey.quickReplies },
+          fence: conv.ownerToken,
+          meta: { survey: scale },
+        });
+      } else if (conv.channel === 'whatsapp' && this.deps.config.csat.templateSid) {
+        await this.deps.outbound.send({
+          conversation: conv,
+          author: 'system',
+          content: { template: { contentSid: this.deps.config.csat.templateSid } },
+          fence: conv.ownerToken,
+          meta: { survey: scale },
+        });
+      } else {
+        await this.deps.store.update(conv.id, { csat: { status: 'skipped', scale, skippedReason: verdict.reason ?? 'the channel window is closed' } });
+        return;
+      }
+      await this.deps.store.update(conv.id, { csat: { status: 'pending', scale, askedAt } });
+    } catch (err) {
+      await this.deps.store.update(conv.id, { csat: { status: 'skipped', scale, skippedReason: `survey could not be sent: ${(err as Error).message}` } });
+    }
+  }
+
+  /** True when the message was the survey's answer (recorded); false when it was something else. */
+  private async recordSurveyAnswer(conv: Conversation, event: InboundMessageEvent): Promise<boolean> {
+    const csat = conv.csat!;
+    const answer = parseSurveyAnswer(event.payload ?? event.text ?? '', csat.scale);
+    if (!answer) {
+      await this.deps.store.update(conv.id, { csat: { ...csat, status: 'skipped', skippedReason: 'the customer wrote something else instead of a score' } });
+      return false;
+    }
+    const answeredAt = this.now();
+    const updated = await this.deps.store.update(conv.id, {
+      csat: { ...csat, status: 'answered', score: answer.score, comment: answer.comment, answeredAt },
+    });
+    this.deps.metrics?.csat(answer.score, csat.scale);
+    await this.deps.audit.record({ actor: 'customer', action: 'csat.answer', target: `conversation:${conv.id}`, details: { score: answer.score, scale: csat.scale } });
+    const language = conv.language ?? this.deps.catalog().defaultLanguage;
+    await this.sendSystem(updated, thanksFor(language));
+    if (isLowScore(answer.score, csat.scale)) {
+      const team = conv.team ?? this.escalationConfig.defaultTeam;
+      const lead = (await this.deps.teams.get(team))?.leadAgentId;
+      const followUp = await this.deps.followUps.open({ conversationId: conv.id, team, score: answer.score, scale: csat.scale, dueAt: answeredAt + DAY, assigneeId: lead });
+      await this.publish({ type: 'followup.opened', followUpId: followUp.id, conversationId: conv.id, team });
+    }
+    await this.publish({ type: 'conversation.status', conversationId: conv.id, status: 'resolved', team: conv.team });
+    return true;
+  }
+
+  // ---------------------------------------------------------------- sending helpers
+
+  /** A message from Baton itself (queue position, survey thanks), fenced on the current owner. */
+  async sendSystem(conv: Conversation, text: string): Promise<void> {
+    const current = (await this.deps.store.get(conv.id)) ?? conv;
+    try {
+      const m = await this.deps.outbound.send({ conversation: current, author: 'system', content: { text }, fence: current.ownerToken });
+      await this.publish({ type: 'message.created', conversationId: conv.id, messageId: m.id, direction: 'outbound', author: 'system' });
+    } catch (err) {
+      this.deps.logger.warn('system message not sent', { conversationId: conv.id, reason: (err as Error).message });
+    }
+  }
+
+  /** An internal line on the transcript (escalated, assigned, transferred), never sent. */
+  async systemNote(conv: Conversation, text: string, author: 'system' | 'agent' = 'system', agentId?: string): Promise<Message> {
+    const { message } = await this.deps.store.appendMessage(conv, {
+      direction: 'internal',
+      author,
+      agentId,
+      text,
+      media: [],
+      status: 'received',
+      meta: { note: author === 'agent', event: author === 'system' },
+    });
+    await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: 'internal', author });
+    return message;
+  }
+}

@@ -1,0 +1,31 @@
+import type Redis from 'ioredis';
+import { handoffPacketSchema, type HandoffPacket } from './types';
+
+/** The handoff packet of a conversation's latest escalation: what the agent sees first. */
+export class PacketStore {
+  constructor(private readonly redis: Redis) {}
+
+  async save(packet: HandoffPacket): Promise<void> {
+    await this.redis.set(`conv:${packet.conversationId}:packet`, JSON.stringify(handoffPacketSchema.parse(packet)));
+  }
+
+  async get(conversationId: string): Promise<HandoffPacket | null> {
+    const raw = await this.redis.get(`conv:${conversationId}:packet`);
+    if (!raw) return null;
+    const parsed = handoffPacketSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  }
+}
+
+/** Recent waits (queued → assigned) per team, for "about N minutes" estimates. */
+export class WaitStats {
+  constructor(private readonly redis: Redis) {}
+
+  async record(team: string, waitMs: number): Promise<void> {
+    await this.redis.multi().lpush(`waits:${team}`, String(Math.max(0, Math.round(waitMs)))).ltrim(`waits:${team}`, 0, 49).exec();
+  }
+
+  async recent(team: string): Promise<number[]> {
+    return (await this.redis.lrange(`waits:${team}`, 0, -1)).map(Number);
+  }
+}
