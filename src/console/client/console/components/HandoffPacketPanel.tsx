@@ -1,0 +1,91 @@
+import { channelInfo, formatTime, languageLabel, reasonLabel } from '../../shared/format';
+import type { HandoffPacket } from '../../shared/types';
+import { onLinkClick, routePath, type Route } from '../route';
+
+/** What the agent reads first: why it escalated, what the customer wants, what they already told the bot. */
+export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
+  const p = props.packet;
+  const slots = Object.entries(p.slots);
+  const intents = [...p.intents].reverse();
+  const others = p.history.filter((h) => h.conversationId !== p.conversationId);
+  return (
+    <section class="packet" aria-label="Handoff summary" data-testid="handoff-packet">
+      <p class="packet__summary" dir="auto" data-testid="packet-summary">
+        {p.summary}
+      </p>
+      <dl class="packet__facts">
+        <div>
+          <dt>Why</dt>
+          <dd data-testid="packet-reason">
+            {reasonLabel(p.reason)}
+            {p.reasons.length > 1 && <span class="muted"> (also: {p.reasons.slice(1).map(reasonLabel).join(', ')})</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Wants</dt>
+          <dd data-testid="packet-intents">
+            {intents.length === 0
+              ? '—'
+              : intents.slice(0, 4).map((i, n) => (
+                  <span key={`${i.intent}-${n}`} class="chip">
+                    {i.intent} <span class="muted">{Math.round(i.confidence * 100)}%</span>
+                  </span>
+                ))}
+          </dd>
+        </div>
+        <div>
+          <dt>Language</dt>
+          <dd>{languageLabel(p.language)}</dd>
+        </div>
+        <div>
+          <dt>Mood</dt>
+          <dd class={`mood mood--${p.sentiment.label}`}>
+            {p.sentiment.label}
+            {p.sentiment.anger >= 0.3 && <span class="muted"> (anger {Math.round(p.sentiment.anger * 100)}%)</span>}
+          </dd>
+        </div>
+        {p.customer.vip && (
+          <div>
+            <dt>Customer</dt>
+            <dd>
+              <span class="prio prio--high">VIP</span>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {slots.length > 0 && (
+        <dl class="packet__slots" data-testid="packet-slots" aria-label="Details already given">
+          {slots.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd dir="auto">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {others.length > 0 && (
+        <details class="packet__history" data-testid="packet-history">
+          <summary>Earlier conversations ({others.length})</summary>
+          <ul>
+            {others.map((h) => {
+              const route: Route = { page: 'inbox', conversationId: h.conversationId };
+              return (
+                <li key={h.conversationId}>
+                  <a href={routePath(route)} onClick={onLinkClick(route)}>
+                    {channelInfo(h.channel).label} · {formatTime(h.startedAt)} · {h.status}
+                  </a>
+                  {h.preview && (
+                    <span class="muted" dir="auto">
+                      {' '}
+                      — {h.preview}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

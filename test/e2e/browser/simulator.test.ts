@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core';
+import type { TestBaton } from '../../support/testBaton';
+import { hasChromium, launchChromium, openPage, type WatchedPage } from './support/browser';
+import { DESK } from './support/seed';
+import { startBrowserBaton } from './support/startBrowserBaton';
+import { waitForText } from './support/waits';
+
+const describeWithChromium = hasChromium ? describe : describe.skip;
+if (!hasChromium) console.warn('[browser tests] /usr/bin/chromium not found (set CHROMIUM_PATH): simulator tests SKIPPED');
+
+jest.setTimeout(60_000);
+
+describeWithChromium('customer simulator', () => {
+  let baton: TestBaton;
+  let browser: Browser;
+  let w: WatchedPage;
+
+  beforeAll(async () => {
+    baton = await startBrowserBaton();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await baton?.close();
+  });
+  beforeEach(async () => {
+    w = await openPage(browser, baton.url);
+  });
+  afterEach(async () => {
+    expect(w.outside).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  test('one person plays both sides: customer asks for a person, the agent in the iframe answers, the phone shows it', async () => {
+    const { page } = w;
+    await page.goto('/simulator');
+    await page.getByTestId('sim-name').fill('Kiran');
+    await page.getByTestId('sim-input').fill('i want to speak to an agent');
+    await page.getByTestId('sim-send').click();
+    await page.locator('[data-testid="sim-message"][data-author="bot"]').first().waitFor();
+    await waitForText(page, 'sim-status', /^queued$/);
+
+    const agent = page.frameLocator('[data-testid="console-frame"]');
+    await agent.getByTestId('login-email').fill(DESK.email);
+    await agent.getByTestId('login-password').fill(DESK.password);
+    await agent.getByTestId('login-submit').click();
+    await agent.getByTestId('tab-queue:care').click();
+    await agent.getByTestId('conversation-row').filter({ hasText: 'Kiran' }).click();
+    await agent.getByTestId('action-claim').click();
+    await agent.locator('[data-testid="conversation-status"]', { hasText: 'assigned' }).waitFor();
+    await agent.getByTestId('composer-input').fill('Hi Kiran, Meena here. How can I help?');
+    await agent.getByTestId('composer-send').click();
+
+    await page.locator('[data-testid="sim-message"][data-author="agent"]', { hasText: 'Meena here' }).waitFor({ timeout: 10_000 });
+  });
+
+  test('a greeting offers quick replies; tapping one posts its payload and the bot answers it', async () => {
+    const { page } = w;
+    await page.goto('/simulator');
+    await page.getByTestId('sim-new-customer').click();
+    await page.getByTestId('sim-input').fill('hello');
+    await page.getByTestId('sim-send').click();
+    const bot = page.locator('[data-testid="sim-message"][data-author="bot"]');
+    await bot.first().waitFor();
+    const delivery = page.getByTestId('sim-quick-reply').filter({ hasText: 'Delivery time' });
+    await delivery.waitFor();
+    const before = await bot.count();
+    await delivery.click();
+    await bot.nth(before).waitFor();
+    await page.locator('[data-testid="sim-message"][data-author="customer"]', { hasText: 'Delivery time' }).waitFor();
+  });
+
+  test('each tab is its own customer; "New customer" starts another', async () => {
+    const { page } = w;
+    await page.goto('/simulator');
+    const first = await page.getByTestId('sim-customer-id').textContent();
+    await page.reload();
+    expect(await page.getByTestId('sim-customer-id').textContent()).toBe(first);
+    await page.getByTestId('sim-new-customer').click();
+    expect(await page.getByTestId('sim-customer-id').textContent()).not.toBe(first);
+    const other = await w.context.newPage();
+    await other.goto('/simulator');
+    expect(await other.getByTestId('sim-customer-id').textContent()).not.toBe(first);
+  });
+});
