@@ -78,6 +78,8 @@ export async function startTestBaton(
     catalog: opts.catalog ?? (await defaultCatalog()),
     createBrain: createDialogueBrain,
     redis,
+    // Tests run from src/ (ts-jest); the console assets are built into dist/console.
+    consoleDir: path.join(__dirname, '../../dist/console'),
   });
   await runtime.start();
   await new Promise<void>((resolve) => {

@@ -59,7 +59,7 @@ describeWithChromium('agent console', () => {
     await row.click();
     await page.getByTestId('handoff-packet').waitFor();
     await waitForText(w.page, 'packet-reason', /person|Topic always goes/);
-    await waitForText(w.page, 'packet-intents', /human_agent/);
+    await waitForText(w.page, 'packet-summary', /asked for a person/);
 
     await page.keyboard.press('c');
     await waitForText(w.page, 'conversation-status', /^assigned$/);

@@ -38,7 +38,7 @@ describeWithChromium('customer simulator', () => {
     await page.getByTestId('sim-name').fill('Kiran');
     await page.getByTestId('sim-input').fill('i want to speak to an agent');
     await page.getByTestId('sim-send').click();
-    await page.locator('[data-testid="sim-message"][data-author="bot"]').first().waitFor();
+    await page.locator('[data-testid="sim-message"][data-author="system"]').first().waitFor(); // the queue notice
     await waitForText(page, 'sim-status', /^queued$/);
 
     const agent = page.frameLocator('[data-testid="console-frame"]');
