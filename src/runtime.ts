@@ -60,6 +60,8 @@ export interface RuntimeOptions {
   redis?: RedisConnection;
   /** Where the built console assets are (default dist/console next to the compiled code). */
   consoleDir?: string;
+  /** The handoff's clock (business hours, windows, waits); tests set it. */
+  clock?: () => number;
 }
 
 /**
@@ -137,11 +139,13 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     config,
     logger,
     metrics,
+    clock: opts.clock,
   });
   const actions = new ConversationActionsService({
     handoff,
     templates: config.whatsappTemplates,
     customerView: (id) => customerView(customers, id, conversationLookup),
+    clock: opts.clock,
   });
 
   // ---- inbound

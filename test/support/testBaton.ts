@@ -49,7 +49,7 @@ export interface TestBaton {
  * test calls, so Twilio signatures are computed over it.
  */
 export async function startTestBaton(
-  opts: { env?: Record<string, string>; redisUrl?: string; prefix?: string; catalog?: Catalog } = {},
+  opts: { env?: Record<string, string>; redisUrl?: string; prefix?: string; catalog?: Catalog; clock?: () => number } = {},
 ): Promise<TestBaton> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
   const prefix = opts.prefix ?? uniquePrefix('app');
@@ -80,6 +80,7 @@ export async function startTestBaton(
     redis,
     // Tests run from src/ (ts-jest); the console assets are built into dist/console.
     consoleDir: path.join(__dirname, '../../dist/console'),
+    clock: opts.clock,
   });
   await runtime.start();
   await new Promise<void>((resolve) => {
