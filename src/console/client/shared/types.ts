@@ -48,27 +48,39 @@ export interface FollowUp {
   createdAt?: number | string;
 }
 
-export interface DashboardTotals {
+/** One scale's survey figures (the server's CsatFigures). */
+export interface CsatFigures {
+  scale: 'csat5' | 'nps10';
+  responses: number;
+  average: number;
+  distribution: Record<string, number>;
+  nps?: number;
+}
+
+/** The figures of one scope (all, a channel, a team), as GET /api/v1/dashboard returns them. */
+export interface DashboardFigures {
   conversations: number;
   escalated: number;
   resolved: number;
-  responseRate: number;
+  responseRate: number | null;
   firstResponseMedianMs: number | null;
   firstResponseP90Ms: number | null;
   avgHandleMs: number | null;
-  firstContactResolution: number;
-  botContainment: number;
-  csatAverage: number | null;
+  firstContactResolution: number | null;
+  botContainment: number | null;
+  escalationRate: number | null;
+  escalationsByReason: Record<string, number>;
+  csat: CsatFigures[];
+  csatSkipped: number;
+  openFollowUps: { open: number; overdue: number };
 }
 
-export interface Dashboard {
+export interface Dashboard extends DashboardFigures {
   period: { from: string; to: string };
-  totals: DashboardTotals;
-  escalationsByReason: Record<string, number>;
-  csatDistribution: Record<string, number>;
-  openFollowUps: number;
-  byChannel: Record<string, DashboardTotals>;
-  byTeam: Record<string, DashboardTotals>;
+  asOf: string;
+  byChannel: Record<string, DashboardFigures>;
+  byTeam: Record<string, DashboardFigures>;
+  source?: { scanned: number; truncated: boolean; note?: string };
 }
 
 /** A message the simulator reads from the sandbox API (dates as ISO strings). */

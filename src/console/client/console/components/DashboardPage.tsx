@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, API_BASE, errorText, query } from '../../shared/api';
-import type { Dashboard, DashboardTotals } from '../../shared/types';
+import type { Dashboard, DashboardFigures } from '../../shared/types';
 import { BarChart } from './BarChart';
+import { BreakdownTable } from './BreakdownTable';
 import { defaultPeriod, PeriodPicker, type Period } from './PeriodPicker';
 import { StatTiles } from './StatTiles';
 
-function breakdown(by: Record<string, DashboardTotals>, pick: (t: DashboardTotals) => number): Record<string, number> {
+function breakdown(by: Record<string, DashboardFigures>, pick: (t: DashboardFigures) => number): Record<string, number> {
   return Object.fromEntries(Object.entries(by).map(([k, t]) => [k, pick(t)]));
 }
 
@@ -48,13 +49,16 @@ export function DashboardPage() {
       )}
       {data && (
         <>
-          <StatTiles totals={data.totals} openFollowUps={data.openFollowUps} />
+          <StatTiles figures={data} />
           <div class="charts">
             <BarChart title="Escalations by reason" data={data.escalationsByReason} testId="chart-reasons" />
-            <BarChart title="CSAT answers by score" data={data.csatDistribution} testId="chart-csat" keepOrder />
+            <BarChart title="CSAT answers by score" data={data.csat[0]?.distribution ?? {}} testId="chart-csat" keepOrder />
             <BarChart title="Conversations by channel" data={breakdown(data.byChannel, (t) => t.conversations)} testId="chart-channels" />
             <BarChart title="Escalations by team" data={breakdown(data.byTeam, (t) => t.escalated)} testId="chart-teams" />
           </div>
+          <BreakdownTable title="By channel" rows={data.byChannel} testId="by-channel" />
+          <BreakdownTable title="By team" rows={data.byTeam} testId="by-team" />
+          {data.source?.truncated && <p class="muted">{data.source.note}</p>}
         </>
       )}
     </main>

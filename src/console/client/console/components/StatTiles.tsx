@@ -1,25 +1,31 @@
 import { formatMs, formatPercent } from '../../shared/format';
-import type { DashboardTotals } from '../../shared/types';
+import type { DashboardFigures } from '../../shared/types';
 
-export function StatTiles(props: { totals: DashboardTotals; openFollowUps: number }) {
-  const t = props.totals;
-  const tiles: [string, string][] = [
-    ['Conversations', String(t.conversations)],
-    ['Escalated', String(t.escalated)],
-    ['Resolved', String(t.resolved)],
-    ['Response rate', formatPercent(t.responseRate)],
-    ['First response (median)', formatMs(t.firstResponseMedianMs)],
-    ['First response (p90)', formatMs(t.firstResponseP90Ms)],
-    ['Average handle time', formatMs(t.avgHandleMs)],
-    ['First-contact resolution', formatPercent(t.firstContactResolution)],
-    ['Bot containment', formatPercent(t.botContainment)],
-    ['CSAT average', t.csatAverage === null || t.csatAverage === undefined ? '–' : t.csatAverage.toFixed(2)],
-    ['Open follow-ups', String(props.openFollowUps)],
+/** The headline figures of the period, one tile each. */
+export function StatTiles(props: { figures: DashboardFigures }) {
+  const t = props.figures;
+  const csat = t.csat[0];
+  const tiles: [string, string, string][] = [
+    ['Conversations', String(t.conversations), 'conversations'],
+    ['Escalated', String(t.escalated), 'escalated'],
+    ['Resolved', String(t.resolved), 'resolved'],
+    ['Response rate', formatPercent(t.responseRate), 'responseRate'],
+    ['First response (median)', formatMs(t.firstResponseMedianMs), 'firstResponseMedian'],
+    ['First response (p90)', formatMs(t.firstResponseP90Ms), 'firstResponseP90'],
+    ['Average handle time', formatMs(t.avgHandleMs), 'avgHandle'],
+    ['First-contact resolution', formatPercent(t.firstContactResolution), 'fcr'],
+    ['Bot containment', formatPercent(t.botContainment), 'containment'],
+    [
+      csat?.scale === 'nps10' ? 'NPS' : 'CSAT average',
+      csat ? (csat.scale === 'nps10' ? String(csat.nps ?? '–') : `${csat.average.toFixed(2)} (${csat.responses})`) : '–',
+      'csat',
+    ],
+    ['Open follow-ups', `${t.openFollowUps.open}${t.openFollowUps.overdue ? ` (${t.openFollowUps.overdue} overdue)` : ''}`, 'followUps'],
   ];
   return (
     <dl class="tiles" data-testid="dashboard-tiles">
-      {tiles.map(([label, value]) => (
-        <div class="tile" key={label}>
+      {tiles.map(([label, value, id]) => (
+        <div class="tile" key={label} data-testid={`tile-${id}`}>
           <dt>{label}</dt>
           <dd>{value}</dd>
         </div>
