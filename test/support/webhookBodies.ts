@@ -8,8 +8,11 @@ import { readTwilioFixture } from '../fixtures/twilio';
  */
 
 /** The whatsapp-text fixture for another sender, message id and text (url-encoded, field order kept). */
+let whatsappTemplate: string | undefined;
+
 export function whatsappTextBody(opts: { from: string; messageSid: string; text: string; profileName?: string }): string {
-  const params = new URLSearchParams(readTwilioFixture('whatsappText'));
+  whatsappTemplate ??= readTwilioFixture('whatsappText');
+  const params = new URLSearchParams(whatsappTemplate);
   const waId = opts.from.replace(/^whatsapp:\+/, '');
   params.set('From', opts.from);
   params.set('WaId', waId);
