@@ -59,7 +59,7 @@ const TEXTS = [
 /** The fake Twilio, telling us who each reply was for and when it arrived. */
 class TimedTwilioApi extends FakeTwilioApi {
   onReply: (to: string, at: number) => void = () => {};
-  protected handle(rec: RecordedRequest, res: ServerResponse): void {
+  protected override handle(rec: RecordedRequest, res: ServerResponse): void {
     super.handle(rec, res);
     if (rec.method === 'POST' && rec.path.endsWith('/Messages.json')) this.onReply(rec.form?.get('To') ?? '', rec.at);
   }
