@@ -43,19 +43,22 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestId);
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      logger.http('request', {
-        requestId: res.locals.requestId,
-        method: req.method,
-        path: req.path,
-        status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
+  // Access log at `http` level; skipped entirely (no listener, no clock read) when that level is off.
+  if (logger.isLevelEnabled('http')) {
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        logger.http('request', {
+          requestId: res.locals.requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        });
       });
+      next();
     });
-    next();
-  });
+  }
 
   // Webhook outcomes that never reach ingest (refused signatures, bad payloads, disabled channels).
   app.use('/webhooks/:channel', (req, res, next) => {

@@ -41,6 +41,12 @@ if left == 0 then redis.call('SREM', KEYS[3], ARGV[2]) end
 return left
 `;
 
+/** KEYS: lane. Removes the event just handled and returns the next one (or nil), in one round trip. */
+const POP_AND_PEEK = `
+redis.call('LPOP', KEYS[1])
+return redis.call('LINDEX', KEYS[1], 0)
+`;
+
 /** KEYS: lock. ARGV: token, ttl ms. */
 const RENEW = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -51,6 +57,7 @@ type QueueRedis = Redis & {
   batonEnqueue(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
   batonRelease(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
   batonRenew(k1: string, ...argv: string[]): Promise<number>;
+  batonPopAndPeek(k1: string): Promise<string | null | false>;
 };
 
 export interface InboundQueueOptions {
@@ -87,6 +94,7 @@ export class InboundQueue {
       opts.redis.defineCommand('batonEnqueue', { numberOfKeys: 3, lua: ENQUEUE });
       opts.redis.defineCommand('batonRelease', { numberOfKeys: 3, lua: RELEASE });
       opts.redis.defineCommand('batonRenew', { numberOfKeys: 1, lua: RENEW });
+      opts.redis.defineCommand('batonPopAndPeek', { numberOfKeys: 1, lua: POP_AND_PEEK });
     }
     this.lockTtlMs = opts.lockTtlMs ?? 30_000;
     this.maxAttempts = opts.maxAttempts ?? 3;
@@ -164,10 +172,9 @@ export class InboundQueue {
   }
 
   private async handleAll(lane: string): Promise<void> {
+    let raw = await this.r.lindex(K.lane(lane), 0);
     for (;;) {
-      if (this.stopped) return;
-      const raw = await this.r.lindex(K.lane(lane), 0);
-      if (raw === null) return;
+      if (this.stopped || raw === null) return;
       const event = JSON.parse(raw) as QueuedEvent;
       let attempt = 0;
       for (;;) {
@@ -192,7 +199,8 @@ export class InboundQueue {
           await sleep(100 * 2 ** attempt);
         }
       }
-      await this.r.lpop(K.lane(lane));
+      const next: unknown = await this.r.batonPopAndPeek(K.lane(lane));
+      raw = typeof next === 'string' ? next : null; // Lua nil: null from Redis, false from the embedded store
     }
   }
 

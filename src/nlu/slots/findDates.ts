@@ -79,21 +79,34 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/**
+ * One formatter per zone, built once: constructing an Intl.DateTimeFormat costs far more than using
+ * one, and this runs on every message. `null` marks a zone name the runtime does not know.
+ */
+const calendarFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function calendarFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = calendarFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      // en-CA formats as YYYY-MM-DD.
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      format = null;
+    }
+    if (calendarFormats.size < 1000) calendarFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** True when `timeZone` is an IANA zone name this runtime knows (Asia/Kolkata, UTC, …). */
 export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return calendarFormat(timeZone) !== null;
 }
 
 /** The calendar date of `now` in `timeZone` (an IANA name such as Asia/Kolkata; unknown names count as UTC), as ISO. */
 export function calendarDate(now: Date, timeZone: string): string {
-  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return (calendarFormat(timeZone) ?? calendarFormat('UTC')!).format(now);
 }
 
 export function addDays(iso: string, days: number): string {
