@@ -158,8 +158,16 @@ export const envSchema = z
     ESCALATION_ANGER_THRESHOLD: fraction('ESCALATION_ANGER_THRESHOLD', 0.6),
     ESCALATION_MISUNDERSTANDINGS: intIn('ESCALATION_MISUNDERSTANDINGS', 1, 10, 2),
     CONSOLE_ENABLED: bool(true),
+    WEB_CONCURRENCY: intIn('WEB_CONCURRENCY', 1, 64, 1),
   })
   .superRefine((env, ctx) => {
+    if (env.WEB_CONCURRENCY > 1 && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEB_CONCURRENCY'],
+        message: 'WEB_CONCURRENCY above 1 needs REDIS_URL: worker processes share state only through Redis',
+      });
+    }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together' });
     }
@@ -223,6 +231,8 @@ export interface Config {
   whatsappTemplates: Record<string, { contentSid: string; variables: string[]; description?: string }>;
   escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
   consoleEnabled: boolean;
+  /** Worker processes sharing the port (node:cluster); each is a full instance on the same Redis. */
+  workers: number;
 }
 
 function missing(names: Record<string, unknown>): string[] {
@@ -309,5 +319,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     whatsappTemplates: e.WHATSAPP_TEMPLATES,
     escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },
     consoleEnabled: e.CONSOLE_ENABLED,
+    workers: e.WEB_CONCURRENCY,
   };
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { createDialogueBrain } from './bot/dialogueBrain';
 import { parseConfig, type Config } from './config';
@@ -47,7 +48,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
-  announce(config, logger);
+  if (config.workers > 1 && cluster.isPrimary) {
+    runPrimary(config, logger);
+    return;
+  }
+  if (cluster.isPrimary) announce(config, logger);
 
   let catalog;
   try {
@@ -74,7 +79,7 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(`Baton listening on http://localhost:${port}`, { port, store: config.redisUrl ? 'redis' : 'embedded' });
-    if (config.sandboxEnabled) {
+    if (config.sandboxEnabled && (cluster.isPrimary || cluster.worker?.id === 1)) {
       process.stderr.write(
         `\nBaton is up on http://localhost:${port}. Try the bot without any Twilio or Meta account:\n` +
           `  curl -s localhost:${port}/sandbox/messages -H 'content-type: application/json' -d '{"from":"demo","text":"hi"}'\n\n`,
@@ -100,6 +105,32 @@ async function main(): Promise<void> {
     logger.error(`cannot listen on port ${config.port}: ${err.message}`, { code: isBatonError(err) ? err.code : 'LISTEN_FAILED' });
     process.exit(1);
   });
+}
+
+/**
+ * WEB_CONCURRENCY > 1: a primary forks that many workers sharing the port (node:cluster); each is
+ * a full Baton instance on the same Redis, which is what makes several instances safe anyway.
+ */
+function runPrimary(config: Config, logger: Logger): void {
+  announce(config, logger);
+  let stopping = false;
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    logger.error('worker exited; starting another', { worker: worker.id, code, signal });
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down workers', { signal });
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 void main();

@@ -17,10 +17,11 @@
  *
  * Env: BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_RATE, BENCH_CUSTOMERS, BENCH_SECONDS (20),
  * BENCH_WARMUP_SECONDS (3), BENCH_GRACE_SECONDS (5), BENCH_MODE (open|closed),
- * BENCH_CPU_PROF=1 (writes the server's CPU profile to /tmp/baton-bench-prof).
+ * BENCH_CPU_PROF=1 (writes the server's CPU profile to /tmp/baton-bench-prof),
+ * BENCH_WORKERS (default 1: the server's WEB_CONCURRENCY, worker processes sharing the port).
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { ServerResponse } from 'node:http';
 import { signTwilioRequest } from '../fixtures/twilio/sign';
@@ -45,6 +46,7 @@ const WARMUP = num('BENCH_WARMUP_SECONDS', 3);
 const GRACE = num('BENCH_GRACE_SECONDS', 5);
 const MODE = process.env.BENCH_MODE === 'closed' ? 'closed' : 'open';
 const CPU_PROF = process.env.BENCH_CPU_PROF === '1';
+const WORKERS = Math.round(num('BENCH_WORKERS', 1));
 
 /** Texts that each get exactly one reply, whatever came before in the conversation (checked by this bench: see "answered twice"). */
 const TEXTS = [
@@ -73,15 +75,30 @@ interface Customer {
   twice: number;
 }
 
-/** User+system CPU seconds a process has used so far (Linux /proc), or NaN elsewhere. */
-function cpuSeconds(pid: number | undefined): number {
+function statFields(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return NaN;
+    return null;
   }
+}
+
+/**
+ * User+system CPU seconds a process and its live children (cluster workers) have used so far
+ * (Linux /proc), or NaN elsewhere.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const own = statFields(pid);
+  if (!own) return NaN;
+  let ticks = Number(own[11]) + Number(own[12]); // utime, stime in clock ticks (USER_HZ = 100)
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = statFields(Number(entry));
+    if (f && Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]); // field 4: ppid
+  }
+  return ticks / 100;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -109,6 +126,7 @@ async function main(): Promise<void> {
         TWILIO_AUTH_TOKEN: TWILIO_TEST_CONFIG.authToken,
         TWILIO_WHATSAPP_NUMBER: TWILIO_TEST_CONFIG.whatsappNumber,
         TWILIO_API_URL: twilio.url,
+        WEB_CONCURRENCY: String(WORKERS),
       },
       nodeArgs: CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/baton-bench-prof'] : [],
       readyTimeoutMs: 120_000,
@@ -270,7 +288,7 @@ async function main(): Promise<void> {
     ].join(' ');
     console.log(
       `\n## Webhook benchmark (${MODE} loop${MODE === 'open' ? ` at ${RATE} msg/s offered` : ''}, ${CUSTOMERS} customers, ` +
-        `${SECONDS} s measured after ${WARMUP} s warm-up, Redis ${REDIS_URL})\n`,
+        `${SECONDS} s measured after ${WARMUP} s warm-up, ${WORKERS} server process${WORKERS > 1 ? 'es' : ''}, Redis ${REDIS_URL})\n`,
     );
     console.log('| Metric | Value | Target | Status |');
     console.log('|---|---|---|---|');

@@ -31,10 +31,10 @@ const IO_KEY = Symbol('baton.turnIO');
 export class BatonAdapter extends BotAdapter {
   constructor(
     private readonly proactiveIO?: (conversationId: string) => Promise<TurnIO>,
-    typingDelayMs = 600,
+    typingDelayMs = 1000,
   ) {
     super();
-    // Typing indicator only when a turn is slow (fulfillment calls): first after the delay, then every 3 s.
+    // Typing indicator only when a turn is slow (fulfillment calls): first after 1 s, then every 3 s.
     this.use(new ShowTypingMiddleware(typingDelayMs, 3000));
   }
 

@@ -13,6 +13,9 @@ export const ROOT = path.resolve(__dirname, '../../../..');
 export const CONSOLE_DIST = path.join(ROOT, 'dist/console');
 
 export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.REQUIRE_BROWSER === '1') {
+  throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+}
 
 export const ADMIN = { email: 'lead@baton.test', password: 'lead-password-1' };
 
