@@ -48,38 +48,12 @@ export interface FollowUp {
   createdAt?: number | string;
 }
 
-/** One scale's survey figures (the server's CsatFigures). */
-export interface CsatFigures {
-  scale: 'csat5' | 'nps10';
-  responses: number;
-  average: number;
-  distribution: Record<string, number>;
-  nps?: number;
-}
+// The dashboard's shapes are the server's own (type-only import: nothing of the server is bundled).
+export type { CsatFigures, DashboardFigures } from '../../../metrics/dashboard/computeDashboard';
+import type { DashboardReport } from '../../../metrics/dashboard/computeDashboard';
 
-/** The figures of one scope (all, a channel, a team), as GET /api/v1/dashboard returns them. */
-export interface DashboardFigures {
-  conversations: number;
-  escalated: number;
-  resolved: number;
-  responseRate: number | null;
-  firstResponseMedianMs: number | null;
-  firstResponseP90Ms: number | null;
-  avgHandleMs: number | null;
-  firstContactResolution: number | null;
-  botContainment: number | null;
-  escalationRate: number | null;
-  escalationsByReason: Record<string, number>;
-  csat: CsatFigures[];
-  csatSkipped: number;
-  openFollowUps: { open: number; overdue: number };
-}
-
-export interface Dashboard extends DashboardFigures {
-  period: { from: string; to: string };
-  asOf: string;
-  byChannel: Record<string, DashboardFigures>;
-  byTeam: Record<string, DashboardFigures>;
+/** GET /api/v1/dashboard: the report plus how it was read. */
+export interface Dashboard extends DashboardReport {
   source?: { scanned: number; truncated: boolean; note?: string };
 }
 
