@@ -1,38 +1,16 @@
-import type { Browser } from 'playwright-core';
-import type { TestBaton } from '../../support/testBaton';
-import { customerSays, hasChromium, launchChromium, logIn, openPage, uniqueCustomer, type WatchedPage } from './support/browser';
+import { describeWithChromium, useBrowserDesk } from './support/desk';
+import { customerSays, logIn, uniqueCustomer } from './support/browser';
 import { DESK } from './support/seed';
-import { startBrowserBaton } from './support/startBrowserBaton';
 import { waitForText } from './support/waits';
 
-const describeWithChromium = hasChromium ? describe : describe.skip;
-if (!hasChromium) console.warn('[browser tests] /usr/bin/chromium not found (set CHROMIUM_PATH): bad-state tests SKIPPED');
 
 jest.setTimeout(60_000);
 
 describeWithChromium('the console in bad states', () => {
-  let baton: TestBaton;
-  let browser: Browser;
-  let w: WatchedPage;
-
-  beforeAll(async () => {
-    baton = await startBrowserBaton();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await baton?.close();
-  });
-  beforeEach(async () => {
-    w = await openPage(browser, baton.url);
-  });
-  afterEach(async () => {
-    expect(w.outside).toEqual([]);
-    await w.context.close();
-  });
+  const desk = useBrowserDesk({ allowPageErrors: true });
 
   test('an ended session sends the agent back to the login page with a message', async () => {
-    const { page, context } = w;
+    const { page, context } = desk.w;
     await logIn(page, DESK.email, DESK.password);
     // End the session on the server (as expiry or a logout elsewhere would), keeping the page as it is.
     const out = await context.request.post('/api/v1/auth/logout');
@@ -43,7 +21,7 @@ describeWithChromium('the console in bad states', () => {
   });
 
   test('a lost event stream shows "Reconnecting…", then reconnects and catches up without a reload', async () => {
-    const { page } = w;
+    const { page } = desk.w;
     await logIn(page, DESK.email, DESK.password);
     let cut = true;
     await page.route('**/api/v1/events**', (route) => (cut ? route.abort('connectionreset') : route.continue()));
@@ -52,7 +30,7 @@ describeWithChromium('the console in bad states', () => {
     await page.getByTestId('tab-queue:care').click();
 
     const from = uniqueCustomer('nisha');
-    await customerSays(baton.url, from, 'talk to a human', 'Nisha');
+    await customerSays(desk.baton.url, from, 'talk to a human', 'Nisha');
     cut = false;
 
     await page.getByTestId('reconnect-banner').waitFor({ state: 'detached', timeout: 20_000 });
@@ -60,10 +38,10 @@ describeWithChromium('the console in bad states', () => {
   });
 
   test('a reply the channel refuses (422) shows the reason next to the composer', async () => {
-    const { page } = w;
+    const { page } = desk.w;
     await logIn(page, DESK.email, DESK.password);
     const from = uniqueCustomer('omar');
-    await customerSays(baton.url, from, 'agent', 'Omar');
+    await customerSays(desk.baton.url, from, 'agent', 'Omar');
     await page.getByTestId('tab-queue:care').click();
     await page.getByTestId('conversation-row').filter({ hasText: 'Omar' }).click();
     await page.getByTestId('action-claim').click();

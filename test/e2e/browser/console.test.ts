@@ -1,54 +1,31 @@
-import type { Browser } from 'playwright-core';
-import type { TestBaton } from '../../support/testBaton';
-import { customerSays, hasChromium, launchChromium, logIn, openPage, sandboxTranscript, uniqueCustomer, type WatchedPage } from './support/browser';
+import { describeWithChromium, useBrowserDesk } from './support/desk';
+import { customerSays, logIn, sandboxTranscript, uniqueCustomer } from './support/browser';
 import { CARE_AGENT, DESK, REFUND_ANSWER } from './support/seed';
-import { startBrowserBaton } from './support/startBrowserBaton';
 import { eventually, waitForText } from './support/waits';
 
-const describeWithChromium = hasChromium ? describe : describe.skip;
-if (!hasChromium) console.warn('[browser tests] /usr/bin/chromium not found (set CHROMIUM_PATH): console tests SKIPPED');
 
 jest.setTimeout(60_000);
 
 describeWithChromium('agent console', () => {
-  let baton: TestBaton;
-  let browser: Browser;
-  let w: WatchedPage;
-
-  beforeAll(async () => {
-    baton = await startBrowserBaton();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await baton?.close();
-  });
-  beforeEach(async () => {
-    w = await openPage(browser, baton.url);
-  });
-  afterEach(async () => {
-    expect(w.outside).toEqual([]);
-    expect(w.errors).toEqual([]);
-    await w.context.close();
-  });
+  const desk = useBrowserDesk();
 
   test('shows the reason when the e-mail or password is wrong', async () => {
-    await w.page.goto('/console/');
-    await w.page.getByTestId('login-email').fill(DESK.email);
-    await w.page.getByTestId('login-password').fill('not-the-password');
-    await w.page.getByTestId('login-submit').click();
-    await waitForText(w.page, 'login-error', /./);
-    expect(new URL(w.page.url()).pathname).toBe('/console/login');
+    await desk.w.page.goto('/console/');
+    await desk.w.page.getByTestId('login-email').fill(DESK.email);
+    await desk.w.page.getByTestId('login-password').fill('not-the-password');
+    await desk.w.page.getByTestId('login-submit').click();
+    await waitForText(desk.w.page, 'login-error', /./);
+    expect(new URL(desk.w.page.url()).pathname).toBe('/console/login');
   });
 
   test('a new escalation appears live in the care queue, bumps the title, and is handled to the end', async () => {
-    const { page } = w;
+    const { page } = desk.w;
     await logIn(page, DESK.email, DESK.password);
     await page.getByTestId('tab-queue:care').click();
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
 
     const from = uniqueCustomer('meera');
-    await customerSays(baton.url, from, 'i want to speak to an agent', 'Meera');
+    await customerSays(desk.baton.url, from, 'i want to speak to an agent', 'Meera');
 
     const row = page.getByTestId('conversation-row').filter({ hasText: 'Meera' });
     await row.waitFor();
@@ -58,11 +35,11 @@ describeWithChromium('agent console', () => {
 
     await row.click();
     await page.getByTestId('handoff-packet').waitFor();
-    await waitForText(w.page, 'packet-reason', /person|Topic always goes/);
-    await waitForText(w.page, 'packet-summary', /asked for a person/);
+    await waitForText(desk.w.page, 'packet-reason', /person|Topic always goes/);
+    await waitForText(desk.w.page, 'packet-summary', /asked for a person/);
 
     await page.keyboard.press('c');
-    await waitForText(w.page, 'conversation-status', /^assigned$/);
+    await waitForText(desk.w.page, 'conversation-status', /^assigned$/);
 
     await page.keyboard.press('r');
     await page.keyboard.type('/ref');
@@ -72,49 +49,49 @@ describeWithChromium('agent console', () => {
     await page.keyboard.press('Enter');
 
     await page.getByTestId('message').filter({ hasText: REFUND_ANSWER }).getByTestId('ticks').waitFor();
-    await eventually(async () => (await sandboxTranscript(baton.url, from)).some((m) => m.author === 'agent' && m.text === REFUND_ANSWER));
+    await eventually(async () => (await sandboxTranscript(desk.baton.url, from)).some((m) => m.author === 'agent' && m.text === REFUND_ANSWER));
 
     await page.getByTestId('action-transfer').click();
     await page.getByTestId('transfer-team').selectOption('sales');
     await page.getByTestId('transfer-note').fill('Asks about a bulk order');
     await page.getByTestId('transfer-submit').click();
     await page.getByTestId('transfer-dialog').waitFor({ state: 'detached' });
-    await waitForText(w.page, 'conversation-status', /^queued$/);
+    await waitForText(desk.w.page, 'conversation-status', /^queued$/);
     await page.getByTestId('message').filter({ hasText: 'Asks about a bulk order' }).waitFor();
 
     await page.getByTestId('action-resolve').click();
-    await waitForText(w.page, 'conversation-status', /^resolved$/);
+    await waitForText(desk.w.page, 'conversation-status', /^resolved$/);
   });
 
   test('a care agent sees only their queue and Mine; a private note stays off the channel', async () => {
-    const { page } = w;
+    const { page } = desk.w;
     await logIn(page, CARE_AGENT.email, CARE_AGENT.password);
     await expect(page.getByTestId('tab-all').count()).resolves.toBe(0);
     await expect(page.getByTestId('nav-dashboard').count()).resolves.toBe(0);
 
     const from = uniqueCustomer('ravi');
-    await customerSays(baton.url, from, 'connect me to a real person', 'Ravi');
+    await customerSays(desk.baton.url, from, 'connect me to a real person', 'Ravi');
     const row = page.getByTestId('conversation-row').filter({ hasText: 'Ravi' });
     await row.click();
     await page.getByTestId('action-claim').click();
-    await waitForText(w.page, 'conversation-status', /^assigned$/);
+    await waitForText(desk.w.page, 'conversation-status', /^assigned$/);
 
     await page.getByTestId('composer-note-toggle').check();
     await page.getByTestId('composer-input').fill('VIP cousin of the owner, be kind');
     await page.getByTestId('composer-send').click();
     const note = page.locator('[data-testid="message"][data-kind="note"]').filter({ hasText: 'VIP cousin' });
     await note.waitFor();
-    expect((await sandboxTranscript(baton.url, from)).some((m) => m.text?.includes('VIP cousin') && m.direction !== 'internal')).toBe(false);
+    expect((await sandboxTranscript(desk.baton.url, from)).some((m) => m.text?.includes('VIP cousin') && m.direction !== 'internal')).toBe(false);
 
     await page.getByTestId('tab-mine').click();
     await page.getByTestId('conversation-row').filter({ hasText: 'Ravi' }).waitFor();
   });
 
   test('Urdu text flows right to left in the transcript', async () => {
-    const { page } = w;
+    const { page } = desk.w;
     await logIn(page, DESK.email, DESK.password);
     const from = uniqueCustomer('imran');
-    await customerSays(baton.url, from, 'مجھے نمائندے سے بات کرنی ہے', 'Imran');
+    await customerSays(desk.baton.url, from, 'مجھے نمائندے سے بات کرنی ہے', 'Imran');
     await page.getByTestId('tab-queue:care').click();
     await page.getByTestId('conversation-row').filter({ hasText: 'Imran' }).click();
     const text = page.locator('[data-kind="customer"] .msg__text').filter({ hasText: 'نمائندے' });

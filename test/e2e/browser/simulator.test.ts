@@ -1,39 +1,15 @@
-import type { Browser } from 'playwright-core';
-import type { TestBaton } from '../../support/testBaton';
-import { hasChromium, launchChromium, openPage, type WatchedPage } from './support/browser';
+import { describeWithChromium, useBrowserDesk } from './support/desk';
 import { DESK } from './support/seed';
-import { startBrowserBaton } from './support/startBrowserBaton';
 import { waitForText } from './support/waits';
 
-const describeWithChromium = hasChromium ? describe : describe.skip;
-if (!hasChromium) console.warn('[browser tests] /usr/bin/chromium not found (set CHROMIUM_PATH): simulator tests SKIPPED');
 
 jest.setTimeout(60_000);
 
 describeWithChromium('customer simulator', () => {
-  let baton: TestBaton;
-  let browser: Browser;
-  let w: WatchedPage;
-
-  beforeAll(async () => {
-    baton = await startBrowserBaton();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await baton?.close();
-  });
-  beforeEach(async () => {
-    w = await openPage(browser, baton.url);
-  });
-  afterEach(async () => {
-    expect(w.outside).toEqual([]);
-    expect(w.errors).toEqual([]);
-    await w.context.close();
-  });
+  const desk = useBrowserDesk();
 
   test('one person plays both sides: customer asks for a person, the agent in the iframe answers, the phone shows it', async () => {
-    const { page } = w;
+    const { page } = desk.w;
     await page.goto('/simulator');
     await page.getByTestId('sim-name').fill('Kiran');
     await page.getByTestId('sim-input').fill('i want to speak to an agent');
@@ -56,7 +32,7 @@ describeWithChromium('customer simulator', () => {
   });
 
   test('a greeting offers quick replies; tapping one posts its payload and the bot answers it', async () => {
-    const { page } = w;
+    const { page } = desk.w;
     await page.goto('/simulator');
     await page.getByTestId('sim-new-customer').click();
     await page.getByTestId('sim-input').fill('hello');
@@ -72,14 +48,14 @@ describeWithChromium('customer simulator', () => {
   });
 
   test('each tab is its own customer; "New customer" starts another', async () => {
-    const { page } = w;
+    const { page } = desk.w;
     await page.goto('/simulator');
     const first = await page.getByTestId('sim-customer-id').textContent();
     await page.reload();
     expect(await page.getByTestId('sim-customer-id').textContent()).toBe(first);
     await page.getByTestId('sim-new-customer').click();
     expect(await page.getByTestId('sim-customer-id').textContent()).not.toBe(first);
-    const other = await w.context.newPage();
+    const other = await desk.w.context.newPage();
     await other.goto('/simulator');
     expect(await other.getByTestId('sim-customer-id').textContent()).not.toBe(first);
   });
