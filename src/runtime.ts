@@ -195,7 +195,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       },
       {
         path: '/api/v1',
-        router: createDashboardRouter({ store, followUps: inbox.followUps, requireAdmin: [authenticated, requireAdmin] }),
+        router: createDashboardRouter({ store, followUps: inbox.followUps, requireAdmin: [authenticated, requireAdmin], clock: opts.clock }),
       },
       { path: '/api/v1', router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes }) },
       ...(config.consoleEnabled

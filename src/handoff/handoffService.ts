@@ -7,7 +7,8 @@ import type { ConversationHooks } from '../inbound/handleEvent';
 import type { EventBus, LiveEvent } from '../inbox/contracts';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
-import type { Catalog } from '../nlu/types';
+import { createLanguageDetector, LANGUAGE_CONFIDENCE_THRESHOLD } from '../nlu/language';
+import type { Catalog, LanguageDetector } from '../nlu/types';
 import type { OutboundService } from '../outbound/outboundService';
 import { checkWindow } from '../outbound/channelPolicy';
 import { describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
@@ -64,6 +65,9 @@ export interface HandoffDeps {
 }
 
 const DAY = 24 * 3600 * 1000;
+
+/** Language detectors per catalog object (trained once; a reload brings a new catalog). */
+const detectors = new WeakMap<Catalog, LanguageDetector>();
 
 /**
  * The handoff core: decides when a conversation leaves the bot, puts it in the right team's queue
@@ -153,6 +157,7 @@ export class HandoffService implements ConversationHooks {
   /** Text-only triggers (asked for a person, anger, abuse) hand off before the bot says anything. */
   private async preBotEscalation(conv: Conversation, text: string): Promise<Conversation | null> {
     if (!text) return conv;
+    if (!conv.language) conv = await this.learnLanguage(conv, text);
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
     const sentiment = scoreSentiment(text, language);
     const decision = decideEscalation(
@@ -162,6 +167,19 @@ export class HandoffService implements ConversationHooks {
     if (!decision.escalate) return conv;
     const escalated = await this.escalate(conv, decision, sentiment, 'customer');
     return escalated ? null : conv;
+  }
+
+  /**
+   * A first message that escalates before the bot ran ("mujhe insaan se baat karni hai") must
+   * still give the conversation its language: the queue notice and the packet are in it.
+   */
+  private async learnLanguage(conv: Conversation, text: string): Promise<Conversation> {
+    const catalog = this.deps.catalog();
+    let detector = detectors.get(catalog);
+    if (!detector) detectors.set(catalog, (detector = createLanguageDetector(catalog)));
+    const guess = detector.detect(text);
+    if (guess.confidence < LANGUAGE_CONFIDENCE_THRESHOLD) return conv;
+    return this.deps.store.update(conv.id, { language: guess.lang });
   }
 
   private async ensureCustomer(conv: Conversation, event: InboundMessageEvent): Promise<Conversation> {

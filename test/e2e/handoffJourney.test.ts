@@ -1,0 +1,237 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { RedisConversationStore } from '../../src/conversations/redisConversationStore';
+import type { Message } from '../../src/conversations/types';
+import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../fixtures/twilio';
+import { FakeTwilioApi } from '../support/fakePlatforms';
+import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../support/redis';
+
+/**
+ * The handoff issue's journey against the real server process (`node dist/main.js`) on a real
+ * Redis, talking to a local fake Twilio API: a WhatsApp customer asks about an order, asks for a
+ * person, an agent takes over through the API, resolves, and the customer's score is recorded.
+ */
+
+jest.setTimeout(180_000);
+
+const ROOT = join(__dirname, '../..');
+const ADMIN = { email: 'lead@journey.test', password: 'journey-password-1' };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** `node dist/main.js` with exactly the environment given (plus PATH/HOME); resolves once /readyz answers 200. */
+async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), PUBLIC_URL: url, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const keep = (c: Buffer) => {
+    out = (out + c.toString('utf8')).slice(-100_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited before it was ready:\n${out}`);
+    const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200).catch(() => false);
+    if (ready) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server was not ready in time:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, child, output: () => out, stop };
+}
+
+describeWithRedis('the handoff journey on the real server process', () => {
+  const prefix = uniquePrefix('journey');
+  const customer = `whatsapp:+9199${String(randomBytes(4).readUInt32BE(0)).padStart(10, '0').slice(0, 8)}`;
+  let twilio: FakeTwilioApi;
+  let server: ServerProcess;
+  let redis: Redis;
+  let store: RedisConversationStore;
+  let token = '';
+  let conversationId = '';
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-build.js')], { cwd: ROOT, stdio: 'inherit' });
+    twilio = await new FakeTwilioApi(TWILIO_TEST_CONFIG.accountSid, { authToken: TWILIO_TEST_CONFIG.authToken }).start();
+    server = await startServerProcess({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: testRedisUrl,
+      REDIS_KEY_PREFIX: prefix,
+      TWILIO_ACCOUNT_SID: TWILIO_TEST_CONFIG.accountSid,
+      TWILIO_AUTH_TOKEN: TWILIO_TEST_CONFIG.authToken,
+      TWILIO_WHATSAPP_NUMBER: TWILIO_TEST_CONFIG.whatsappNumber,
+      TWILIO_API_URL: twilio.url,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      SHUTDOWN_GRACE_MS: '3000',
+    });
+    redis = new Redis(testRedisUrl, { keyPrefix: prefix });
+    store = new RedisConversationStore(redis);
+  }, 300_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await twilio?.stop();
+    redis?.disconnect();
+    await deletePrefix(testRedisUrl, prefix);
+  }, 60_000);
+
+  async function customerWrites(text: string): Promise<void> {
+    const params = {
+      MessageSid: `SM${randomBytes(16).toString('hex')}`,
+      AccountSid: TWILIO_TEST_CONFIG.accountSid,
+      From: customer,
+      To: TWILIO_TEST_CONFIG.whatsappNumber,
+      Body: text,
+      NumMedia: '0',
+      ProfileName: 'Asha Verma',
+      WaId: customer.replace('whatsapp:+', ''),
+    };
+    const url = `${server.url}/webhooks/twilio`;
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, params) },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  const toCustomer = () => twilio.messages().filter((f) => f.get('To') === customer);
+
+  async function nthToCustomer(n: number): Promise<URLSearchParams> {
+    await twilio.waitFor(() => toCustomer().length >= n, 30_000);
+    return toCustomer()[n - 1]!;
+  }
+
+  async function transcriptWhere(pred: (m: Message[]) => boolean): Promise<Message[]> {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const conv = await store.findByAddress('whatsapp', customer);
+      const messages = conv ? await store.listMessages(conv.id) : [];
+      if (pred(messages)) return messages;
+      if (Date.now() > until) throw new Error(`the transcript never matched; it has ${messages.length} messages\n${server.output()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async function api(method: string, p: string, body?: unknown) {
+    const res = await fetch(`${server.url}/api/v1${p}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  // The steps build on each other, in order: one customer's journey.
+
+  test('the customer asks about an order and the bot asks for its number, then answers', async () => {
+    await customerWrites('where is my order');
+    expect((await nthToCustomer(1)).get('Body')).toMatch(/order number/i);
+    await customerWrites('SG-482913');
+    const answer = await nthToCustomer(2);
+    expect(answer.get('Body')).toBeTruthy();
+    expect(answer.get('Body')).not.toMatch(/order number\?/i);
+  });
+
+  test('asking for a person puts the conversation in the care queue and the customer is told so', async () => {
+    await customerWrites('I want to talk to a human agent please');
+    const notice = await nthToCustomer(3);
+    expect(notice.get('Body')).toMatch(/person from our team/);
+    const conv = await store.findByAddress('whatsapp', customer);
+    expect(conv).toMatchObject({ status: 'queued', team: 'care', escalationReason: 'customer_requested' });
+  });
+
+  test('an agent logs in and finds the conversation in the care queue with the order number in the packet', async () => {
+    const login = await api('POST', '/auth/login', ADMIN);
+    expect(login.status).toBe(200);
+    token = login.body.token;
+    const queue = await api('GET', '/conversations?status=queued&team=care');
+    expect(queue.status).toBe(200);
+    const item = (queue.body.items as { id: string; customer: { address: string } }[]).find((i) => i.customer.address === customer);
+    expect(item).toBeDefined();
+    conversationId = item!.id;
+    const detail = await api('GET', `/conversations/${conversationId}`);
+    expect(detail.body.packet).toMatchObject({ reason: 'customer_requested', team: 'care', language: 'en', slots: { order_number: 'SG-482913' } });
+  });
+
+  test("the agent claims it and replies; the fake Twilio receives the agent's text", async () => {
+    expect((await api('POST', `/conversations/${conversationId}/claim`)).body).toMatchObject({ status: 'assigned' });
+    const reply = await api('POST', `/conversations/${conversationId}/messages`, { text: 'Hi Asha, I am checking SG-482913 with the courier now.' });
+    expect(reply.status).toBe(201);
+    expect((await nthToCustomer(4)).get('Body')).toBe('Hi Asha, I am checking SG-482913 with the courier now.');
+  });
+
+  test("the customer's next message goes to the agent and the bot says nothing", async () => {
+    const sentBefore = toCustomer().length;
+    const botBefore = (await transcriptWhere(() => true)).filter((m) => m.author === 'bot').length;
+    await customerWrites('ok, where is it now?');
+    const messages = await transcriptWhere((m) => m.some((x) => x.author === 'customer' && x.text === 'ok, where is it now?'));
+    // Give a (wrong) bot turn time to show up before concluding it did not happen.
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = await store.listMessages(conversationId);
+    expect(after.filter((m) => m.author === 'bot')).toHaveLength(botBefore);
+    expect(after.slice(messages.length).filter((m) => m.direction === 'outbound')).toEqual([]);
+    expect(toCustomer()).toHaveLength(sentBefore);
+    expect((await store.get(conversationId))?.status).toBe('assigned');
+  });
+
+  test('the agent resolves and the fake Twilio receives the survey', async () => {
+    const sentBefore = toCustomer().length;
+    const resolved = await api('POST', `/conversations/${conversationId}/resolve`);
+    expect(resolved.body).toMatchObject({ status: 'resolved' });
+    const survey = await nthToCustomer(sentBefore + 1);
+    expect(survey.get('Body')).toMatch(/How did we do\?/);
+  });
+
+  test("the customer's 5 is recorded as the conversation's CSAT", async () => {
+    await customerWrites('5');
+    const until = Date.now() + 30_000;
+    let csat: { status?: string; score?: number } | undefined;
+    while (Date.now() < until) {
+      const detail = await api('GET', `/conversations/${conversationId}`);
+      csat = detail.body.conversation.csat;
+      if (csat?.status === 'answered') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(csat).toMatchObject({ status: 'answered', score: 5 });
+  });
+});
