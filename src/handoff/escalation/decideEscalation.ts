@@ -1,5 +1,6 @@
 import type { DialogueSignal } from '../../bot/dialogue/dialogueSignal';
 import type { Lang } from '../../nlu/types';
+import type { PreparedText } from '../sentiment/lexiconText';
 import {
   type EscalationConfig,
   type EscalationDecision,
@@ -12,8 +13,8 @@ import {
 import { asksForPerson } from './detectPersonRequest';
 
 export interface EscalationInput {
-  /** The customer's message this turn, when it had text. */
-  text?: string;
+  /** The customer's message this turn, when it had text; prepared (prepareText) when the caller already scored its sentiment. */
+  text?: string | PreparedText;
   language: Lang;
   /** What the bot noticed this turn; empty when the bot did not run. */
   signals: readonly DialogueSignal[];

@@ -1,7 +1,8 @@
 import type { Lang } from '../../nlu/types';
-import { compilePattern, matchKey, normaliseWords, type Pattern, type Word, wordsOf } from '../sentiment/lexiconText';
+import { compilePattern, matchKey, normaliseWords, type Pattern, type PreparedText, preparedOf, type Word } from '../sentiment/lexiconText';
 import { SENTIMENT_LEXICONS } from '../sentiment/lexicons';
-import { isTypoOf } from './fuzzyWord';
+import { type Candidate, fitsInClause, indexPhrases, patternsStartingWith, pickHits } from '../sentiment/phraseIndex';
+import { isTypoOf, MIN_TYPO_KEY_LENGTH, MIN_TYPO_WORD_LENGTH, typoLimitOf } from './fuzzyWord';
 import { PERSON_REQUEST_LEXICONS } from './personRequestLexicon';
 
 /**
@@ -58,33 +59,90 @@ const NEGATORS_AFTER = keySet([
 /** "no" opening a clause before "I"/"we"/"please" is an interjection ("no I want an agent"), not a negation. */
 const INTERJECTION_FOLLOWERS = keySet(['i', 'we', 'please', 'pls', 'plz', 'just']);
 
-function matches(entry: Entry, words: readonly Word[], start: number): boolean {
-  const first = words[start];
-  if (!first) return false;
+const INDEX = indexPhrases(ENTRIES.map((e) => e.pattern));
+const LATIN_KEY = /^[a-z]+$/;
+
+/** First words of person patterns that a typo may stand for ("agnet" → agent), with those patterns. */
+const TYPO_TARGETS: { key: string; limit: number; letters: Int32Array; entries: number[] }[] = (() => {
+  const byKey = new Map<string, number[]>();
+  ENTRIES.forEach((entry, i) => {
+    const { keys, prefixLast } = entry.pattern;
+    const first = keys[0];
+    if (!entry.fuzzy || first === undefined || (keys.length === 1 && prefixLast)) return;
+    if (!LATIN_KEY.test(first) || first.length < MIN_TYPO_KEY_LENGTH) return;
+    byKey.set(first, [...(byKey.get(first) ?? []), i]);
+  });
+  return [...byKey].map(([key, entries]) => ({ key, limit: typoLimitOf(key), letters: letterCounts(key, new Int32Array(26)), entries }));
+})();
+
+/** How often each letter a–z occurs in a Latin word. */
+function letterCounts(word: string, into: Int32Array): Int32Array {
+  into.fill(0);
+  for (let i = 0; i < word.length; i++) into[word.charCodeAt(i) - 97]!++;
+  return into;
+}
+
+/**
+ * A lower bound of the edit distance from the letter counts: each edit adds at most one letter
+ * the other word lacks on each side, so max(letters only in a, letters only in b) ≤ distance.
+ */
+function letterCountDistance(a: Int32Array, b: Int32Array): number {
+  let onlyA = 0;
+  let onlyB = 0;
+  for (let c = 0; c < 26; c++) {
+    const d = a[c]! - b[c]!;
+    if (d > 0) onlyA += d;
+    else onlyB -= d;
+  }
+  return Math.max(onlyA, onlyB);
+}
+
+const wordLetters = new Int32Array(26);
+
+/** Pushes the person patterns whose first word `key` is a typo of (exact matches come from INDEX). */
+function typoPatternsStartingWith(key: string, out: number[]): void {
+  if (key.length < MIN_TYPO_WORD_LENGTH || !LATIN_KEY.test(key)) return;
+  let counted = false;
+  for (const target of TYPO_TARGETS) {
+    if (target.key === key || Math.abs(target.key.length - key.length) > target.limit) continue;
+    if (!counted) {
+      letterCounts(key, wordLetters);
+      counted = true;
+    }
+    if (letterCountDistance(wordLetters, target.letters) > target.limit) continue;
+    if (isTypoOf(key, target.key)) for (const i of target.entries) out.push(i);
+  }
+}
+
+/** Words 2…n of a multi-word entry (the first is matched by the index; the caller checked the clause). */
+function restMatches(entry: Entry, words: readonly Word[], start: number): boolean {
   const { keys, prefixLast } = entry.pattern;
-  for (let i = 0; i < keys.length; i++) {
-    const word = words[start + i];
-    const key = keys[i] as string;
-    if (!word || word.clause !== first.clause) return false;
-    const ok = i === keys.length - 1 && prefixLast ? word.key.startsWith(key) : entry.fuzzy ? isTypoOf(word.key, key) : word.key === key;
+  for (let i = 1; i < keys.length; i++) {
+    const word = words[start + i]!.key;
+    const key = keys[i]!;
+    const ok = i === keys.length - 1 && prefixLast ? word.startsWith(key) : entry.fuzzy ? isTypoOf(word, key) : word === key;
     if (!ok) return false;
   }
   return true;
 }
 
+/** Lexicon hits, longest phrase first, then lexicon order, then left to right; never overlapping; in text order. */
 function findHits(words: readonly Word[]): Hit[] {
-  const taken = new Array<boolean>(words.length).fill(false);
-  const hits: Hit[] = [];
-  for (const entry of ENTRIES) {
-    const n = entry.pattern.keys.length;
-    if (n === 0) continue;
-    for (let start = 0; start + n <= words.length; start++) {
-      if (taken.slice(start, start + n).some(Boolean) || !matches(entry, words, start)) continue;
-      for (let i = start; i < start + n; i++) taken[i] = true;
-      hits.push({ role: entry.role, start, end: start + n, clause: words[start]!.clause });
+  const candidates: Candidate[] = [];
+  const starting: number[] = [];
+  for (let start = 0; start < words.length; start++) {
+    starting.length = 0;
+    const key = words[start]!.key;
+    patternsStartingWith(INDEX, key, starting);
+    typoPatternsStartingWith(key, starting);
+    for (const e of starting) {
+      const entry = ENTRIES[e]!;
+      const n = entry.pattern.keys.length;
+      if (n > 1 && !(fitsInClause(words, start, n) && restMatches(entry, words, start))) continue;
+      candidates.push({ pattern: e, start, end: start + n });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return pickHits(candidates, words.length).map((c) => ({ role: ENTRIES[c.pattern]!.role, start: c.start, end: c.end, clause: words[c.start]!.clause }));
 }
 
 function isNegatorBefore(words: readonly Word[], i: number): boolean {
@@ -95,20 +153,34 @@ function isNegatorBefore(words: readonly Word[], i: number): boolean {
   return !(word.key === 'no' && opensClause && next && next.clause === word.clause && INTERJECTION_FOLLOWERS.has(next.key));
 }
 
+/** Which words are part of a hit. */
+function coveredBy(hits: readonly Hit[], wordCount: number): Uint8Array {
+  const covered = new Uint8Array(wordCount);
+  for (const h of hits) for (let i = h.start; i < h.end; i++) covered[i] = 1;
+  return covered;
+}
+
+function isNoun(hit: Hit): boolean {
+  return hit.role === 'people' || hit.role === 'someone' || hit.role === 'bot';
+}
+
 /** The person, someone and bot hits that a negation applies to. */
-function negatedHits(words: readonly Word[], hits: readonly Hit[]): Set<Hit> {
-  const nouns = hits.filter((h) => h.role === 'people' || h.role === 'someone' || h.role === 'bot');
-  const inHit = (i: number) => hits.some((h) => i >= h.start && i < h.end);
+function negatedHits(words: readonly Word[], hits: readonly Hit[], covered: Uint8Array): Set<Hit> {
   const negated = new Set<Hit>();
   words.forEach((word, i) => {
-    if (inHit(i)) return;
+    if (covered[i]) return;
     if (isNegatorBefore(words, i)) {
-      const target = nouns.find((h) => h.clause === word.clause && h.start > i);
+      const target = hits.find((h) => isNoun(h) && h.clause === word.clause && h.start > i);
       if (target) negated.add(target);
     }
     if (NEGATORS_AFTER.has(word.key)) {
-      const target = [...nouns].reverse().find((h) => h.clause === word.clause && h.end <= i && i - h.end < NEGATION_REACH);
-      if (target) negated.add(target);
+      for (let k = hits.length - 1; k >= 0; k--) {
+        const h = hits[k]!;
+        if (isNoun(h) && h.clause === word.clause && h.end <= i && i - h.end < NEGATION_REACH) {
+          negated.add(h);
+          break;
+        }
+      }
     }
   });
   return negated;
@@ -123,38 +195,34 @@ function isSomeoneElse(words: readonly Word[], hit: Hit): boolean {
 }
 
 /** True when every word of the clause is part of a hit or politeness ("agent please", "bot nahi"). */
-function isBareClause(words: readonly Word[], hits: readonly Hit[], clause: number): boolean {
+function isBareClause(words: readonly Word[], covered: Uint8Array, clause: number): boolean {
   return words.every(
-    (w, i) =>
-      w.clause !== clause ||
-      FILLER.has(w.key) ||
-      NEGATORS_BEFORE.has(w.key) ||
-      NEGATORS_AFTER.has(w.key) ||
-      hits.some((h) => i >= h.start && i < h.end),
+    (w, i) => w.clause !== clause || FILLER.has(w.key) || NEGATORS_BEFORE.has(w.key) || NEGATORS_AFTER.has(w.key) || covered[i] === 1,
   );
 }
 
-export function asksForPerson(text: string, _lang?: Lang): boolean {
-  const words = wordsOf(text);
+/** Asks for a person? `message` is a string or what prepareText() made of it (to share the preparation with scoreSentiment). */
+export function asksForPerson(message: string | PreparedText, _lang?: Lang): boolean {
+  const { words } = preparedOf(message);
   if (words.length === 0) return false;
   const hits = findHits(words);
   if (hits.some((h) => h.role === 'leaveBot')) return true;
-  const negated = negatedHits(words, hits);
+  if (!hits.some(isNoun)) return false;
+  const covered = coveredBy(hits, words.length);
+  const negated = negatedHits(words, hits, covered);
   const inClause = (clause: number, role: Role) => hits.some((h) => h.clause === clause && h.role === role);
 
   return hits.some((hit) => {
+    if (!isNoun(hit)) return false;
     const talk = inClause(hit.clause, 'talk');
     const want = inClause(hit.clause, 'want');
-    const bare = isBareClause(words, hits, hit.clause);
     switch (hit.role) {
       case 'people':
-        return !negated.has(hit) && !isSomeoneElse(words, hit) && (talk || want || bare);
+        return !negated.has(hit) && !isSomeoneElse(words, hit) && (talk || want || isBareClause(words, covered, hit.clause));
       case 'someone':
         return !negated.has(hit) && talk;
-      case 'bot':
-        return negated.has(hit) && (talk || want || bare);
-      default:
-        return false;
+      default: // bot
+        return negated.has(hit) && (talk || want || isBareClause(words, covered, hit.clause));
     }
   });
 }

@@ -47,10 +47,11 @@ const DEVANAGARI_CHANDRABINDU = /\u0901/g;
 const ZERO_WIDTH = /[\u200B-\u200F\u2060\uFEFF]/g;
 const APOSTROPHES = /['\u2019\u2018\u02BC`´]/g;
 const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
-const CLAUSE_BREAK = /[.,;:!?\n\r\u0964\u0965\u060C\u06D4\u061F\u061B()"“”]+/u;
+/** Characters that end a clause; a run of them is one break. */
+const CLAUSE_BREAKS = new Set([...'.,;:!?\n\r\u0964\u0965\u060C\u06D4\u061F\u061B()"“”'].map((ch) => ch.charCodeAt(0)));
 const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966];
 const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]/g;
-const LATIN_WORD = /^[a-z0-9]+$/;
+const SQUEEZE = /([a-z])\1+/g;
 
 /** Digits of Devanagari (०-९), Arabic-Indic (٠-٩) and Urdu (۰-۹) script → ASCII. */
 export function toAsciiDigits(text: string): string {
@@ -61,8 +62,16 @@ export function toAsciiDigits(text: string): string {
   });
 }
 
+/** A character outside tab…tilde: anything not ASCII (and a few ASCII controls, which simply take the general path). */
+const NON_ASCII = /[^\t-~]/;
+const ASCII_APOSTROPHES = /['`]/g;
+const ASCII_NON_WORD = /[^a-z0-9]+/g;
+
 /** One piece of text normalised for matching (no clause splitting). */
 export function normaliseWords(text: string): string {
+  // ASCII text (most English and Hinglish messages): Unicode normalisation, accents, nukta and
+  // Arabic letters change nothing, and after lower-casing the only letters and digits are a–z, 0–9.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(ASCII_APOSTROPHES, '').replace(ASCII_NON_WORD, ' ').trim();
   return toAsciiDigits(
     text
       .normalize('NFKC')
@@ -83,17 +92,43 @@ export function normaliseWords(text: string): string {
 
 /** A Latin word with every run of the same letter squeezed to one (bakwaas → bakwas); other scripts unchanged. */
 export function matchKey(word: string): string {
-  return LATIN_WORD.test(word) ? word.replace(/([a-z])\1+/g, '$1') : word;
+  let repeats = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const letter = c >= 0x61 && c <= 0x7a;
+    if (!letter && !(c >= 0x30 && c <= 0x39)) return word; // not a Latin word
+    if (letter && c === word.charCodeAt(i - 1)) repeats = true;
+  }
+  return repeats && word.length > 0 ? word.replace(SQUEEZE, '$1') : word;
+}
+
+/** The text between clause breaks, empty ones included (like splitting on a run of breaks). */
+export function clausesOf(text: string): string[] {
+  const clauses: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!CLAUSE_BREAKS.has(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    clauses.push(text.slice(start, i));
+    while (i < text.length && CLAUSE_BREAKS.has(text.charCodeAt(i))) i++;
+    start = i;
+  }
+  clauses.push(text.slice(start));
+  return clauses;
 }
 
 /** The words of a message, each tagged with its clause. */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  text.split(CLAUSE_BREAK).forEach((clauseText, clause) => {
-    const normalised = normaliseWords(clauseText);
-    if (!normalised) return;
+  const clauses = clausesOf(text);
+  for (let clause = 0; clause < clauses.length; clause++) {
+    const normalised = normaliseWords(clauses[clause]!);
+    if (!normalised) continue;
     for (const w of normalised.split(' ')) words.push({ text: w, key: matchKey(w), clause });
-  });
+  }
   return words;
 }
 
@@ -116,16 +151,21 @@ export function compilePattern(entry: string): Pattern {
   return { entry, keys, prefixLast };
 }
 
-/** Does the pattern match the words starting at `start`, all in one clause? */
-export function matchesAt(pattern: Pattern, words: readonly Word[], start: number): boolean {
-  const first = words[start];
-  if (!first || pattern.keys.length === 0) return false;
-  for (let i = 0; i < pattern.keys.length; i++) {
-    const word = words[start + i];
-    const key = pattern.keys[i] as string;
-    if (!word || word.clause !== first.clause) return false;
-    const last = i === pattern.keys.length - 1;
-    if (last && pattern.prefixLast ? !word.key.startsWith(key) : word.key !== key) return false;
-  }
-  return true;
+/**
+ * A message prepared once for every lexicon matcher (scoreSentiment, asksForPerson): the raw text
+ * and its words. Preparing is most of the cost of a short message, so callers that run several
+ * matchers on one message pass the prepared text to each.
+ */
+export interface PreparedText {
+  readonly text: string;
+  readonly words: readonly Word[];
+}
+
+export function prepareText(text: string): PreparedText {
+  return { text, words: wordsOf(text) };
+}
+
+/** The prepared text, preparing a raw string. */
+export function preparedOf(text: string | PreparedText): PreparedText {
+  return typeof text === 'string' ? prepareText(text) : text;
 }

@@ -1,6 +1,7 @@
 import type { Lang } from '../../nlu/types';
 import type { Sentiment } from '../types';
-import { compilePattern, matchesAt, matchKey, normaliseWords, type Pattern, type Word, wordsOf } from './lexiconText';
+import { compilePattern, matchKey, normaliseWords, type Pattern, type PreparedText, preparedOf, type Word } from './lexiconText';
+import { type Candidate, fitsInClause, indexPhrases, type PhraseIndex, patternsStartingWith, pickHits } from './phraseIndex';
 import { SENTIMENT_LEXICONS, type SentimentLexicon } from './lexicons';
 
 /**
@@ -52,13 +53,17 @@ interface CompiledEntry {
 interface CompiledLexicon {
   /** Every entry of every language, longest phrase first. */
   entries: CompiledEntry[];
+  /** The entries' patterns indexed by first word. */
+  index: PhraseIndex;
   intensifiers: Set<string>;
   negatorsBefore: Set<string>;
   negatorsAfter: Set<string>;
 }
 
-const ANGRY_EMOJI: Record<string, number> = { '😡': 0.6, '🤬': 0.7, '😠': 0.6, '👿': 0.6, '💢': 0.5, '😤': 0.4, '👎': 0.3, '🙄': 0.2 };
-const FRIENDLY_EMOJI: Record<string, number> = { '🙏': 0.4, '😊': 0.5, '🙂': 0.3, '😀': 0.5, '😃': 0.5, '😄': 0.5, '👍': 0.4, '❤️': 0.5, '❤': 0.5, '🥰': 0.6, '😍': 0.6, '💯': 0.4 };
+const ANGRY_EMOJI: readonly (readonly [string, number])[] = Object.entries({ '😡': 0.6, '🤬': 0.7, '😠': 0.6, '👿': 0.6, '💢': 0.5, '😤': 0.4, '👎': 0.3, '🙄': 0.2 });
+const FRIENDLY_EMOJI: readonly (readonly [string, number])[] = Object.entries({ '🙏': 0.4, '😊': 0.5, '🙂': 0.3, '😀': 0.5, '😃': 0.5, '😄': 0.5, '👍': 0.4, '❤️': 0.5, '❤': 0.5, '🥰': 0.6, '😍': 0.6, '💯': 0.4 });
+/** Every emoji above is outside Basic Latin and the Indic/Arabic blocks; a text without a surrogate pair or U+2764 (❤) has none. */
+const MAY_HOLD_EMOJI = /[\uD800-\uDBFF\u2764]/;
 
 /** Masked or glued profanity that the word lexicon cannot see ("f***", "f@ck", "sh!t"). */
 const MASKED_ABUSE: { label: string; pattern: RegExp }[] = [
@@ -78,6 +83,7 @@ function compile(lexicons: readonly SentimentLexicon[]): CompiledLexicon {
   entries.sort((a, b) => b.pattern.keys.length - a.pattern.keys.length);
   return {
     entries,
+    index: indexPhrases(entries.map((e) => e.pattern)),
     intensifiers: words(lexicons.flatMap((l) => l.intensifiers)),
     negatorsBefore: words(lexicons.flatMap((l) => l.negatorsBefore)),
     negatorsAfter: words(lexicons.flatMap((l) => l.negatorsAfter)),
@@ -92,33 +98,46 @@ interface Hit {
   end: number;
 }
 
+/** Lexicon hits, longest phrase first, then lexicon order, then left to right; never overlapping; in text order. */
 function findHits(words: readonly Word[], lexicon: CompiledLexicon): Hit[] {
-  const taken = new Array<boolean>(words.length).fill(false);
-  const hits: Hit[] = [];
-  for (const entry of lexicon.entries) {
-    const n = entry.pattern.keys.length;
-    for (let start = 0; start + n <= words.length; start++) {
-      if (taken.slice(start, start + n).some(Boolean)) continue;
-      if (!matchesAt(entry.pattern, words, start)) continue;
-      for (let i = start; i < start + n; i++) taken[i] = true;
-      hits.push({ entry, start, end: start + n });
+  const candidates: Candidate[] = [];
+  const starting: number[] = [];
+  for (let start = 0; start < words.length; start++) {
+    starting.length = 0;
+    patternsStartingWith(lexicon.index, words[start]!.key, starting);
+    for (const p of starting) {
+      const pattern = lexicon.entries[p]!.pattern;
+      const n = pattern.keys.length;
+      if (n > 1 && !(fitsInClause(words, start, n) && restMatches(pattern, words, start))) continue;
+      candidates.push({ pattern: p, start, end: start + n });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return pickHits(candidates, words.length).map((c) => ({ entry: lexicon.entries[c.pattern]!, start: c.start, end: c.end }));
+}
+
+/** Words 2…n of a multi-word pattern (the first is matched by the index; the caller checked the clause). */
+function restMatches(pattern: Pattern, words: readonly Word[], start: number): boolean {
+  const { keys, prefixLast } = pattern;
+  for (let i = 1; i < keys.length; i++) {
+    const word = words[start + i]!.key;
+    const key = keys[i]!;
+    if (i === keys.length - 1 && prefixLast ? !word.startsWith(key) : word !== key) return false;
+  }
+  return true;
 }
 
 function isWithin(words: readonly Word[], index: number, clause: number): boolean {
   return words[index]?.clause === clause;
 }
 
-function isNegated(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon, covered: ReadonlySet<number>): boolean {
+function isNegated(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon, covered: Uint8Array): boolean {
   const clause = words[hit.start]?.clause ?? -1;
   const reach = SENTIMENT_WEIGHTS.NEGATION_REACH;
   for (let i = hit.start - 1; i >= hit.start - reach && isWithin(words, i, clause); i--) {
-    if (!covered.has(i) && lexicon.negatorsBefore.has(words[i]!.key)) return true;
+    if (!covered[i] && lexicon.negatorsBefore.has(words[i]!.key)) return true;
   }
   for (let i = hit.end; i < hit.end + reach && isWithin(words, i, clause); i++) {
-    if (!covered.has(i) && lexicon.negatorsAfter.has(words[i]!.key)) return true;
+    if (!covered[i] && lexicon.negatorsAfter.has(words[i]!.key)) return true;
   }
   return false;
 }
@@ -135,10 +154,25 @@ function combine(contributions: readonly number[]): number {
   return 1 - contributions.reduce((rest, c) => rest * (1 - Math.min(1, Math.max(0, c))), 1);
 }
 
+const EMPHASIS_MARKS = new Set(['!', '?', '！', '？']);
+
 /** 0 … 0.5: repeated "!"/"?" and a message written in capitals. */
 function emphasisOf(text: string, matched: string[]): number {
   let emphasis = 0;
-  const longestRun = Math.max(0, ...(text.match(/[!?！？]{2,}/g) ?? []).map((run) => run.length));
+  let longestRun = 0;
+  let run = 0;
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const code = text.charCodeAt(i);
+    run = EMPHASIS_MARKS.has(ch) ? run + 1 : 0;
+    if (run > longestRun) longestRun = run;
+    if (code >= 0x41 && code <= 0x5a) {
+      letters++;
+      capitals++;
+    } else if (code >= 0x61 && code <= 0x7a) letters++;
+  }
   if (longestRun >= 3) {
     emphasis += SENTIMENT_WEIGHTS.EXCLAMATION_RUN_3;
     matched.push('!!!');
@@ -146,9 +180,7 @@ function emphasisOf(text: string, matched: string[]): number {
     emphasis += SENTIMENT_WEIGHTS.EXCLAMATION_RUN_2;
     matched.push('!!');
   }
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  const capitals = letters.replace(/[^A-Z]/g, '').length;
-  if (letters.length >= 6 && capitals / letters.length >= 0.8) {
+  if (letters >= 6 && capitals / letters >= 0.8) {
     emphasis += SENTIMENT_WEIGHTS.CAPITALS;
     matched.push('CAPITALS');
   }
@@ -159,10 +191,12 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-export function scoreSentiment(text: string, _lang?: Lang): Sentiment {
-  const words = wordsOf(text);
+/** Scores a message, given as a string or as prepareText() made it (to share the preparation with asksForPerson). */
+export function scoreSentiment(message: string | PreparedText, _lang?: Lang): Sentiment {
+  const { text, words } = preparedOf(message);
   const hits = findHits(words, ALL);
-  const covered = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, i) => h.start + i)));
+  const covered = new Uint8Array(words.length);
+  for (const h of hits) for (let i = h.start; i < h.end; i++) covered[i] = 1;
   const anger: number[] = [];
   const positive: number[] = [];
   const matched: string[] = [];
@@ -191,16 +225,18 @@ export function scoreSentiment(text: string, _lang?: Lang): Sentiment {
     }
   }
 
-  for (const [emoji, weight] of Object.entries(ANGRY_EMOJI)) {
-    if (text.includes(emoji)) {
-      anger.push(weight);
-      matched.push(emoji);
+  if (MAY_HOLD_EMOJI.test(text)) {
+    for (const [emoji, weight] of ANGRY_EMOJI) {
+      if (text.includes(emoji)) {
+        anger.push(weight);
+        matched.push(emoji);
+      }
     }
-  }
-  for (const [emoji, weight] of Object.entries(FRIENDLY_EMOJI)) {
-    if (text.includes(emoji) && !(emoji === '❤' && text.includes('❤️'))) {
-      positive.push(weight);
-      matched.push(emoji);
+    for (const [emoji, weight] of FRIENDLY_EMOJI) {
+      if (text.includes(emoji) && !(emoji === '❤' && text.includes('❤️'))) {
+        positive.push(weight);
+        matched.push(emoji);
+      }
     }
   }
   for (const { label, pattern } of MASKED_ABUSE) {

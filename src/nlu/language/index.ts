@@ -51,13 +51,15 @@ export function createLanguageDetector(catalog: Catalog): LanguageDetector {
   }
   const model = trainLanguageModel(documents);
   const unknown: LanguageGuess = { lang: catalog.defaultLanguage, confidence: 0 };
+  const candidatesOf = new Map<Script, Lang[]>();
+  for (const [lang, script] of scriptOf) candidatesOf.set(script, [...(candidatesOf.get(script) ?? []), lang]);
 
   return {
     detect(text: string): LanguageGuess {
       const tokens = languageTokens(text);
       const dominant = dominantScript(countScripts(tokens));
       if (!dominant || dominant.script === 'other') return unknown;
-      const candidates = languages.filter((lang) => scriptOf.get(lang) === dominant.script);
+      const candidates = candidatesOf.get(dominant.script) ?? [];
       const first = candidates[0];
       if (first === undefined) return unknown;
       const scale = dominant.script === 'latin' ? VOCABULARY_EVIDENCE_SCALE : SCRIPT_EVIDENCE_SCALE;

@@ -35,17 +35,45 @@ export function trainLanguageModel(documents: { lang: string; tokens: readonly s
     return Math.log((count + SMOOTHING) / ((totals.get(lang) ?? 0) + SMOOTHING * v));
   };
 
+  // Every log probability computed once, here: per vocabulary feature, one value per language
+  // (in `languages` order); plus each language's value for a feature it never saw. The same
+  // expression as logProbability, so the same doubles.
+  const languages = [...counts.keys()];
+  const slot = new Map(languages.map((lang, i) => [lang, i]));
+  const logProbabilities = new Map<string, Float64Array>();
+  for (const feature of vocabulary) logProbabilities.set(feature, Float64Array.from(languages, (lang) => logProbability(lang, feature)));
+  const unseen = (lang: string): number => logProbability(lang, '\u0000 never a feature');
+
+  /** The vocabulary features of each token, left out when the token has none. */
+  const knownFeaturesOf = (tokens: readonly string[]): Float64Array[][] => {
+    const out: Float64Array[][] = [];
+    for (const token of tokens) {
+      const known: Float64Array[] = [];
+      for (const f of wordFeatures(token)) {
+        const row = logProbabilities.get(f);
+        if (row) known.push(row);
+      }
+      if (known.length > 0) out.push(known);
+    }
+    return out;
+  };
+
   return {
-    languages: [...counts.keys()],
+    languages,
     posterior(tokens, among) {
+      const perToken = knownFeaturesOf(tokens);
       const scores = new Map<string, number>();
       for (const lang of among) {
+        const i = slot.get(lang);
         let score = 0;
-        for (const token of tokens) {
-          const features = wordFeatures(token).filter((f) => vocabulary.has(f));
-          if (features.length === 0) continue;
+        for (const features of perToken) {
           let sum = 0;
-          for (const f of features) sum += logProbability(lang, f);
+          if (i === undefined) {
+            const lp = unseen(lang);
+            for (let k = 0; k < features.length; k++) sum += lp;
+          } else {
+            for (const row of features) sum += row[i]!;
+          }
           score += sum / features.length;
         }
         scores.set(lang, score);

@@ -14,10 +14,18 @@ export function languageTokens(text: string): string[] {
   return tokens;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Features of one word: the word itself and its character trigrams (with word boundaries). */
 export function wordFeatures(token: string): string[] {
   const features = [`w:${token}`];
-  const chars = [...`<${token}>`];
+  const bounded = `<${token}>`;
+  if (!SURROGATE.test(bounded)) {
+    // One UTF-16 unit per character: trigrams are plain slices.
+    for (let i = 0; i + 3 <= bounded.length; i++) features.push(bounded.slice(i, i + 3));
+    return features;
+  }
+  const chars = [...bounded];
   for (let i = 0; i + 3 <= chars.length; i++) features.push(chars.slice(i, i + 3).join(''));
   return features;
 }
