@@ -16,7 +16,7 @@ import { isLowScore, parseSurveyAnswer, surveyFor, thanksFor } from './csat';
 import { decideEscalation } from './escalation';
 import { buildHandoffPacket } from './packet';
 import type { PacketStore, WaitStats } from './packetStore';
-import { scoreSentiment } from './sentiment';
+import { prepareText, scoreSentiment, type PreparedText } from './sentiment';
 import {
   DEFAULT_ESCALATION_CONFIG,
   type Agent,
@@ -119,10 +119,10 @@ export class HandoffService implements ConversationHooks {
         const reopened = await this.deps.store.transition(conv.id, { from: ['resolved'], to: 'bot', reopen: true, set: { assigneeId: null } });
         if (!reopened.ok) return null;
         await this.publish({ type: 'conversation.status', conversationId: conv.id, status: 'bot' });
-        return this.preBotEscalation(reopened.conversation, text);
+        return this.preBotEscalation(reopened.conversation, event);
       }
       case 'bot':
-        return this.preBotEscalation(conv, text);
+        return this.preBotEscalation(conv, event);
     }
   }
 
@@ -133,17 +133,18 @@ export class HandoffService implements ConversationHooks {
     }
     if (conversation.status !== 'bot') return;
     const intent = outcome.intent ? this.deps.catalog().intents.find((i) => i.id === outcome.intent!.id) : undefined;
-    const state = await this.deps.dialogueState(conversation.id);
-    const sentiment = scoreSentiment(event.text ?? '', outcome.language);
+    const signals = outcome.signals as unknown as DialogueSignal[];
+    const misunderstood = signals.find((x) => x.type === 'misunderstood') as { consecutive?: number } | undefined;
+    const { prepared, sentiment } = this.readText(event);
     const decision = decideEscalation(
       {
-        text: event.text,
+        text: prepared,
         language: outcome.language,
-        signals: outcome.signals as unknown as DialogueSignal[],
+        signals,
         sentiment,
         customer: { vip: await this.isVip(conversation) },
         intent: intent ? { id: intent.id, team: intent.team, handoff: intent.handoff } : null,
-        consecutiveMisunderstandings: state?.misunderstandings ?? 0,
+        consecutiveMisunderstandings: misunderstood?.consecutive ?? 0,
       },
       this.escalationConfig,
     );
@@ -154,14 +155,28 @@ export class HandoffService implements ConversationHooks {
     await this.publish({ type: 'message.created', conversationId: conversation.id, messageId: message.id, direction: message.direction, author: message.author });
   }
 
+  /** The message's text prepared once, and its sentiment, shared by both escalation checks of a turn. */
+  private readonly texts = new WeakMap<InboundMessageEvent, { prepared: PreparedText; sentiment: Sentiment }>();
+
+  private readText(event: InboundMessageEvent): { prepared: PreparedText; sentiment: Sentiment } {
+    let read = this.texts.get(event);
+    if (!read) {
+      const prepared = prepareText(event.text ?? '');
+      read = { prepared, sentiment: scoreSentiment(prepared) };
+      this.texts.set(event, read);
+    }
+    return read;
+  }
+
   /** Text-only triggers (asked for a person, anger, abuse) hand off before the bot says anything. */
-  private async preBotEscalation(conv: Conversation, text: string): Promise<Conversation | null> {
+  private async preBotEscalation(conv: Conversation, event: InboundMessageEvent): Promise<Conversation | null> {
+    const text = event.text ?? '';
     if (!text) return conv;
     if (!conv.language) conv = await this.learnLanguage(conv, text);
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
-    const sentiment = scoreSentiment(text, language);
+    const { prepared, sentiment } = this.readText(event);
     const decision = decideEscalation(
-      { text, language, signals: [], sentiment, customer: { vip: false }, intent: null, consecutiveMisunderstandings: 0 },
+      { text: prepared, language, signals: [], sentiment, customer: { vip: false }, intent: null, consecutiveMisunderstandings: 0 },
       this.escalationConfig,
     );
     if (!decision.escalate) return conv;
