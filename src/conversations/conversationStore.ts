@@ -50,6 +50,23 @@ export type StatusUpdateResult =
   /** No message carries that platform id yet; the update is parked and applied when it does. */
   | { outcome: 'parked' };
 
+export interface AppendOptions {
+  /**
+   * Append only while the conversation's owner token is still this one (else BatonError
+   * OWNERSHIP_CHANGED): a send decided under an old owner never goes out.
+   */
+  fence?: number;
+  /** Also return the conversation as it stands right after the append (same round trip on Redis). */
+  returnConversation?: boolean;
+}
+
+export interface AppendResult {
+  message: Message;
+  duplicate: boolean;
+  /** With `returnConversation`: the conversation right after the append (or, for a duplicate, as it is). */
+  conversation?: Conversation;
+}
+
 /** Enough of a conversation to address its transcript. */
 export type ConversationRef = Pick<Conversation, 'id' | 'channel'>;
 
@@ -75,12 +92,9 @@ export interface ConversationStore {
    * Appends to the transcript. A message whose platform id is already recorded is not added twice.
    * With `fence`, the append happens only while the conversation's owner token is still that one
    * (else BatonError OWNERSHIP_CHANGED): a send decided under an old owner never goes out.
+   * With `returnConversation`, the result carries the conversation as the append left it.
    */
-  appendMessage(
-    conversation: ConversationRef,
-    message: NewMessage,
-    opts?: { fence?: number },
-  ): Promise<{ message: Message; duplicate: boolean }>;
+  appendMessage(conversation: ConversationRef, message: NewMessage, opts?: AppendOptions): Promise<AppendResult>;
 
   /** Moves a conversation to a new owner atomically, keeping team queues and agents' loads in step. */
   transition(id: string, change: OwnershipTransition): Promise<TransitionResult>;

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { BatonError } from '../errors';
 import type {
+  AppendOptions,
+  AppendResult,
   ConversationPatch,
   ConversationRef,
   ConversationStore,
@@ -58,13 +60,21 @@ local function advance(key, status, code, emsg, now)
 end
 `;
 
-/** KEYS: byAddress, conv, index. ARGV: id, now, then field/value pairs. Returns {id, opened}. */
+/**
+ * KEYS: byAddress, conv (of the new id), index, conv of the id we expect to find ('none' if no guess).
+ * ARGV: new id, now, expected id ('' if no guess), then field/value pairs.
+ * Returns {id, 1} when it opened (the hash is the fields given), {id, 0, hash} when it found the
+ * expected conversation, {id, 0} when it found another one.
+ */
 const FIND_OR_OPEN = `
 local existing = redis.call('GET', KEYS[1])
-if existing then return {existing, 0} end
+if existing then
+  if existing == ARGV[3] then return {existing, 0, redis.call('HGETALL', KEYS[4])} end
+  return {existing, 0}
+end
 redis.call('SET', KEYS[1], ARGV[1])
 local fields = {}
-for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 4, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('HSET', KEYS[2], unpack(fields))
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
 return {ARGV[1], 1}
@@ -73,7 +83,9 @@ return {ARGV[1], 1}
 /**
  * KEYS: msg, list, byPlatform, conv, index.
  * ARGV: id, conversationId, now, preview, isInbound ('1'/'0'), hasPlatformId ('1'/'0'), fence ('' or token),
- * then field/value pairs. Returns {id, 0 new | 1 duplicate | 2 fenced out}.
+ * return the conversation ('1'/'0'), then field/value pairs.
+ * Returns {id, 0 new | 1 duplicate | 2 fenced out, conversation hash (when asked; not when fenced out)}.
+ * A new message's hash is exactly the fields given, so it is not returned.
  */
 const APPEND = `
 if ARGV[7] ~= '' then
@@ -83,10 +95,13 @@ end
 local hasPid = ARGV[6] == '1'
 if hasPid then
   local known = redis.call('GET', KEYS[3])
-  if known then return {known, 1} end
+  if known then
+    if ARGV[8] == '1' then return {known, 1, redis.call('HGETALL', KEYS[4])} end
+    return {known, 1}
+  end
 end
 local fields = {}
-for i = 8, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 9, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('HSET', KEYS[1], unpack(fields))
 redis.call('RPUSH', KEYS[2], ARGV[1])
 if hasPid then redis.call('SET', KEYS[3], ARGV[1]) end
@@ -97,6 +112,7 @@ redis.call('HSET', KEYS[4], 'updatedAt', at, 'lastMessageAt', ARGV[3], 'lastMess
 if ARGV[5] == '1' then redis.call('HSET', KEYS[4], 'lastInboundAt', ARGV[3]) end
 if ARGV[5] == '1' and redis.call('HGET', KEYS[4], 'firstInboundAt') == false then redis.call('HSET', KEYS[4], 'firstInboundAt', ARGV[3]) end
 redis.call('ZADD', KEYS[5], at, ARGV[2])
+if ARGV[8] == '1' then return {ARGV[1], 0, redis.call('HGETALL', KEYS[4])} end
 return {ARGV[1], 0}
 `;
 
@@ -104,7 +120,15 @@ return {ARGV[1], 0}
 const ADVANCE = `${RANK_LUA}
 return advance(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])`;
 
-/** KEYS: msg, byPlatform, parked. ARGV: id, pid, status, now. Applies parked updates. */
+/** KEYS: msg. ARGV: status, code, message, now. Returns {1 applied | 0 stale, the message's hash}. */
+const ADVANCE_AND_GET = `${RANK_LUA}
+local applied = advance(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
+return {applied, redis.call('HGETALL', KEYS[1])}`;
+
+/**
+ * KEYS: msg, byPlatform, parked. ARGV: id, pid, status, now. Applies parked updates.
+ * Returns the message's hash as it now is.
+ */
 const ATTACH = `${RANK_LUA}
 redis.call('SET', KEYS[2], ARGV[1])
 redis.call('HSET', KEYS[1], 'platformMessageId', ARGV[2], 'updatedAt', ARGV[4])
@@ -115,7 +139,7 @@ for _, entry in ipairs(parked) do
   if s then advance(KEYS[1], s, c, m, ARGV[4]) end
 end
 redis.call('DEL', KEYS[3])
-return 1
+return redis.call('HGETALL', KEYS[1])
 `;
 
 /** KEYS: byPlatform, parked. ARGV: entry, ttl. Returns the message id if known, else parks. */
@@ -131,16 +155,17 @@ return false
  * KEYS: conv, index, oldQueue, oldAgentSet, newQueue, newAgentSet.
  * ARGV: convId, allowed statuses (csv), expected token or '', expected team, expected assignee, to status,
  * now, reopen ('1'/'0'), queue score, then field/value pairs ('' value removes the field).
- * Returns {'ok', token} | {'status'} | {'token'} | {'retry'} | {'missing'}.
+ * Returns {'ok', token, hash} | {'status', 0, hash} | {'token', 0, hash} | {'retry'} | {'missing'}, where hash
+ * is the conversation's hash after the call.
  */
 const TRANSITION = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return {'missing'} end
 local allowed = false
 for s in string.gmatch(ARGV[2], '[^,]+') do if s == status then allowed = true end end
-if not allowed then return {'status'} end
+if not allowed then return {'status', 0, redis.call('HGETALL', KEYS[1])} end
 local token = redis.call('HGET', KEYS[1], 'ownerToken') or '0'
-if ARGV[3] ~= '' and ARGV[3] ~= token then return {'token'} end
+if ARGV[3] ~= '' and ARGV[3] ~= token then return {'token', 0, redis.call('HGETALL', KEYS[1])} end
 if (redis.call('HGET', KEYS[1], 'team') or '') ~= ARGV[4] then return {'retry'} end
 if (redis.call('HGET', KEYS[1], 'assigneeId') or '') ~= ARGV[5] then return {'retry'} end
 redis.call('ZREM', KEYS[3], ARGV[1])
@@ -154,34 +179,64 @@ local newToken = redis.call('HINCRBY', KEYS[1], 'ownerToken', 1)
 if ARGV[6] == 'queued' then redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1]) end
 if ARGV[6] == 'assigned' then redis.call('SADD', KEYS[6], ARGV[1]) end
 redis.call('ZADD', KEYS[2], ARGV[7], ARGV[1])
-return {'ok', newToken}
+return {'ok', newToken, redis.call('HGETALL', KEYS[1])}
 `;
 
+/** KEYS: conv, index. ARGV: id, now, then field/value pairs. Returns {1, hash} or {0} when there is no such conversation. */
+const UPDATE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
+local fields = {}
+for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('HSET', KEYS[1], unpack(fields))
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+return {1, redis.call('HGETALL', KEYS[1])}
+`;
+
+/** A hash as a Lua script returns it: field, value, field, value… */
+type FlatHash = string[];
+
 type RedisWithScripts = Redis & {
-  batonTransition(k1: string, k2: string, k3: string, k4: string, k5: string, k6: string, ...argv: string[]): Promise<[string, number?]>;
-  batonFindOrOpen(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[string, number]>;
-  batonAppend(k1: string, k2: string, k3: string, k4: string, k5: string, ...argv: string[]): Promise<[string, number]>;
+  batonTransition(
+    k1: string, k2: string, k3: string, k4: string, k5: string, k6: string, ...argv: string[]
+  ): Promise<[string, number?, FlatHash?]>;
+  batonFindOrOpen(k1: string, k2: string, k3: string, k4: string, ...argv: string[]): Promise<[string, number, FlatHash?]>;
+  batonAppend(k1: string, k2: string, k3: string, k4: string, k5: string, ...argv: string[]): Promise<[string, number, FlatHash?]>;
   batonAdvance(k1: string, ...argv: string[]): Promise<number>;
-  batonAttach(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
+  batonAdvanceAndGet(k1: string, ...argv: string[]): Promise<[number, FlatHash]>;
+  batonAttach(k1: string, k2: string, k3: string, ...argv: string[]): Promise<FlatHash>;
   batonPark(k1: string, k2: string, ...argv: string[]): Promise<string | null>;
+  batonUpdate(k1: string, k2: string, ...argv: string[]): Promise<[number, FlatHash?]>;
 };
 
 export function defineStoreScripts(redis: Redis): RedisWithScripts {
   const r = redis as RedisWithScripts;
   if (typeof r.batonFindOrOpen === 'function') return r;
-  redis.defineCommand('batonFindOrOpen', { numberOfKeys: 3, lua: FIND_OR_OPEN });
+  redis.defineCommand('batonFindOrOpen', { numberOfKeys: 4, lua: FIND_OR_OPEN });
   redis.defineCommand('batonAppend', { numberOfKeys: 5, lua: APPEND });
   redis.defineCommand('batonAdvance', { numberOfKeys: 1, lua: ADVANCE });
+  redis.defineCommand('batonAdvanceAndGet', { numberOfKeys: 1, lua: ADVANCE_AND_GET });
   redis.defineCommand('batonAttach', { numberOfKeys: 3, lua: ATTACH });
   redis.defineCommand('batonPark', { numberOfKeys: 2, lua: PARK });
   redis.defineCommand('batonTransition', { numberOfKeys: 6, lua: TRANSITION });
+  redis.defineCommand('batonUpdate', { numberOfKeys: 2, lua: UPDATE });
   return r;
 }
 
 function flat(obj: Record<string, string | number | undefined>): string[] {
   const out: string[] = [];
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out.push(k, String(v));
+  for (const k in obj) {
+    const v = obj[k];
+    if (v !== undefined) out.push(k, String(v));
+  }
   return out;
+}
+
+/** field/value pairs (a script's HGETALL, or the fields we wrote) as a record, like HGETALL's. */
+export function hashFromPairs(pairs: readonly string[] | undefined): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (!pairs) return h;
+  for (let i = 0; i + 1 < pairs.length; i += 2) h[pairs[i]!] = pairs[i + 1]!;
+  return h;
 }
 
 const num = (v: string | undefined): number | undefined => (v === undefined || v === '' ? undefined : Number(v));
@@ -251,8 +306,16 @@ export function previewOf(m: NewMessage): string {
   return '';
 }
 
+/** How many (channel, address) → conversation id pairs a store remembers (the pair never changes once set). */
+const KNOWN_IDS_MAX = 20_000;
+
 export class RedisConversationStore implements ConversationStore {
   private readonly r: RedisWithScripts;
+  /**
+   * Conversation ids this instance has seen per `channel:address`, so that findOrOpen can read the
+   * conversation in the same round trip. Only a guess: the script checks it against Redis.
+   */
+  private readonly knownIds = new Map<string, string>();
 
   constructor(
     redis: Redis,
@@ -275,20 +338,37 @@ export class RedisConversationStore implements ConversationStore {
       updatedAt: now,
       messageCount: 0,
     });
-    const [actualId, opened] = await this.r.batonFindOrOpen(
-      K.byAddress(input.channel, input.customerAddress),
+    const addressKey = K.byAddress(input.channel, input.customerAddress);
+    const expected = this.knownIds.get(addressKey);
+    const [actualId, opened, found] = await this.r.batonFindOrOpen(
+      addressKey,
       K.conv(id),
       K.index,
+      expected ? K.conv(expected) : K.none,
       id,
       String(now),
+      expected ?? '',
       ...fields,
     );
-    let conversation = await this.get(actualId);
+    this.rememberId(addressKey, actualId);
+    let conversation =
+      opened === 1
+        ? decodeConversation(actualId, hashFromPairs(fields))
+        : found
+          ? decodeConversation(actualId, hashFromPairs(found))
+          : await this.get(actualId);
     if (!conversation) throw new BatonError('STORE_UNAVAILABLE', `Conversation ${actualId} is indexed but missing`);
     if (!opened && input.customerName && input.customerName !== conversation.customerName) {
       conversation = await this.update(actualId, { customerName: input.customerName });
     }
     return { conversation, opened: opened === 1 };
+  }
+
+  private rememberId(addressKey: string, id: string): void {
+    if (this.knownIds.get(addressKey) === id) return;
+    this.knownIds.delete(addressKey);
+    this.knownIds.set(addressKey, id);
+    if (this.knownIds.size > KNOWN_IDS_MAX) this.knownIds.delete(this.knownIds.keys().next().value!);
   }
 
   async get(id: string): Promise<Conversation | null> {
@@ -301,14 +381,13 @@ export class RedisConversationStore implements ConversationStore {
   }
 
   async update(id: string, patch: ConversationPatch): Promise<Conversation> {
-    const exists = await this.r.exists(K.conv(id));
-    if (!exists) throw new BatonError('NOT_FOUND', `No conversation ${id}`);
     const now = this.clock();
     const { csat, ...plain } = patch;
     const fields = flat({ ...plain, ...(csat ? { csat: JSON.stringify(csat) } : {}), updatedAt: now });
-    await this.r.hset(K.conv(id), ...fields);
-    await this.r.zadd(K.index, now, id);
-    return (await this.get(id))!;
+    const [updated, hash] = await this.r.batonUpdate(K.conv(id), K.index, id, String(now), ...fields);
+    const conversation = updated === 1 ? decodeConversation(id, hashFromPairs(hash)) : null;
+    if (!conversation) throw new BatonError('NOT_FOUND', `No conversation ${id}`);
+    return conversation;
   }
 
   async list(query: ListConversationsQuery = {}): Promise<Conversation[]> {
@@ -335,8 +414,8 @@ export class RedisConversationStore implements ConversationStore {
   async appendMessage(
     conversation: ConversationRef,
     m: NewMessage,
-    opts: { fence?: number } = {},
-  ): Promise<{ message: Message; duplicate: boolean }> {
+    opts: AppendOptions = {},
+  ): Promise<AppendResult> {
     const conversationId = conversation.id;
     const now = m.createdAt ?? this.clock();
     const id = newId('m');
@@ -359,7 +438,7 @@ export class RedisConversationStore implements ConversationStore {
       meta: m.meta ? JSON.stringify(m.meta) : undefined,
     });
     const pid = m.platformMessageId;
-    const [actualId, duplicate] = await this.r.batonAppend(
+    const [actualId, duplicate, conversationHash] = await this.r.batonAppend(
       K.msg(id),
       K.messages(conversationId),
       K.byPlatform(conversation.channel, pid ?? id),
@@ -372,14 +451,18 @@ export class RedisConversationStore implements ConversationStore {
       m.direction === 'inbound' && m.author === 'customer' ? '1' : '0',
       pid ? '1' : '0',
       opts.fence === undefined ? '' : String(opts.fence),
+      opts.returnConversation ? '1' : '0',
       ...fields,
     );
     if (duplicate === 2) {
       throw new BatonError('OWNERSHIP_CHANGED', `Conversation ${conversationId} changed owner; the message was not sent`);
     }
-    const message = await this.getMessage(actualId);
+    // A new message's hash is exactly what we wrote; a duplicate's is read back.
+    const message = duplicate === 0 ? decodeMessage(actualId, hashFromPairs(fields)) : await this.getMessage(actualId);
     if (!message) throw new BatonError('STORE_UNAVAILABLE', `Message ${actualId} is indexed but missing`);
-    return { message, duplicate: duplicate === 1 };
+    if (!opts.returnConversation) return { message, duplicate: duplicate === 1 };
+    const current = decodeConversation(conversationId, hashFromPairs(conversationHash));
+    return { message, duplicate: duplicate === 1, ...(current ? { conversation: current } : {}) };
   }
 
   async getMessage(id: string): Promise<Message | null> {
@@ -403,7 +486,7 @@ export class RedisConversationStore implements ConversationStore {
     platformMessageId: string,
     status: DeliveryStatus,
   ): Promise<Message> {
-    await this.r.batonAttach(
+    const hash = await this.r.batonAttach(
       K.msg(messageId),
       K.byPlatform(channel, platformMessageId),
       K.parked(channel, platformMessageId),
@@ -412,7 +495,7 @@ export class RedisConversationStore implements ConversationStore {
       status,
       String(this.clock()),
     );
-    return (await this.getMessage(messageId))!;
+    return decodeMessage(messageId, hashFromPairs(hash))!;
   }
 
   async setMessageStatus(messageId: string, status: DeliveryStatus, error?: { code: string; message?: string }): Promise<Message> {
@@ -432,8 +515,8 @@ export class RedisConversationStore implements ConversationStore {
     const entry = `${status}|${error?.code ?? ''}|${(error?.message ?? '').replace(/\|/g, '/')}`;
     const id = await this.r.batonPark(K.byPlatform(channel, platformMessageId), K.parked(channel, platformMessageId), entry, '3600');
     if (!id) return { outcome: 'parked' };
-    const applied = await this.r.batonAdvance(K.msg(id), status, error?.code ?? '', error?.message ?? '', String(this.clock()));
-    const message = (await this.getMessage(id))!;
+    const [applied, hash] = await this.r.batonAdvanceAndGet(K.msg(id), status, error?.code ?? '', error?.message ?? '', String(this.clock()));
+    const message = decodeMessage(id, hashFromPairs(hash))!;
     return { outcome: applied === 1 ? 'applied' : 'stale', message };
   }
 
@@ -470,7 +553,7 @@ export class RedisConversationStore implements ConversationStore {
       const queuedAt = Number(value('queuedAt', previous.queuedAt) ?? now);
       const pairs: string[] = [];
       for (const [k, v] of Object.entries(set)) pairs.push(k, v === null || v === undefined ? '' : String(v));
-      const [outcome] = await this.r.batonTransition(
+      const [outcome, , hash] = await this.r.batonTransition(
         K.conv(id),
         K.index,
         previous.team ? K.queue(previous.team) : K.none,
@@ -490,7 +573,7 @@ export class RedisConversationStore implements ConversationStore {
       );
       if (outcome === 'retry') continue;
       if (outcome === 'missing') throw new BatonError('NOT_FOUND', `No conversation ${id}`);
-      const conversation = (await this.get(id))!;
+      const conversation = decodeConversation(id, hashFromPairs(hash))!;
       if (outcome === 'ok') return { ok: true, conversation, previous };
       return { ok: false, conversation, why: outcome === 'token' ? 'token' : 'status' };
     }

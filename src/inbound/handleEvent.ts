@@ -51,7 +51,7 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
       platformUserId: event.platformUserId,
       at: event.timestamp,
     });
-    const { message, duplicate } = await store.appendMessage(conversation, {
+    const appended = await store.appendMessage(conversation, {
       direction: fromCustomer ? 'inbound' : 'outbound',
       author: event.author,
       text: event.text,
@@ -62,9 +62,10 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
       status: fromCustomer ? 'received' : 'sent',
       createdAt: fromCustomer ? Math.min(event.timestamp, Date.now()) : undefined,
       meta: event.answerable ? undefined : { recordedOnly: true, ...(event.extra ?? {}) },
-    });
-    if (duplicate) return;
-    const current = (await store.get(conversation.id)) ?? conversation;
+    }, { returnConversation: true });
+    if (appended.duplicate) return;
+    const message = appended.message;
+    const current = appended.conversation ?? (await store.get(conversation.id)) ?? conversation;
     if (!event.answerable || !fromCustomer) {
       await hooks.onRecorded?.(current, message);
       return;
@@ -74,11 +75,13 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
     if (!owned) return;
 
     outbound.senderAction(owned, 'mark_seen', event.platformMessageId);
+    /** The conversation as our last write during the turn left it (saves reading it again). */
+    let latest: Conversation | undefined;
     let outcome: BotTurnOutput;
     try {
       outcome = await bot.runTurn(event, owned, {
         send: async (reply) => {
-          const sent = await outbound.send({
+          const sent = await outbound.sendWithConversation({
             conversation: owned,
             author: 'bot',
             content: {
@@ -88,7 +91,8 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
             },
             fence: owned.ownerToken,
           });
-          return sent.id;
+          if (sent.conversation) latest = sent.conversation;
+          return sent.message.id;
         },
         typing: async () => outbound.senderAction(owned, 'typing_on', event.platformMessageId),
       });
@@ -101,9 +105,9 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
       throw err;
     }
     if (outcome.language && outcome.language !== owned.language) {
-      await store.update(owned.id, { language: outcome.language });
+      latest = await store.update(owned.id, { language: outcome.language });
     }
-    await hooks.onBotTurn((await store.get(owned.id)) ?? owned, outcome, event);
+    await hooks.onBotTurn(latest ?? (await store.get(owned.id)) ?? owned, outcome, event);
   }
 
   return async (event) => {

@@ -41,10 +41,29 @@ if left == 0 then redis.call('SREM', KEYS[3], ARGV[2]) end
 return left
 `;
 
-/** KEYS: lane. Removes the event just handled and returns the next one (or nil), in one round trip. */
-const POP_AND_PEEK = `
+/**
+ * KEYS: lock, lane. ARGV: token, ttl ms. Takes the lane's lock and peeks at its first event, in one
+ * round trip. Returns {0} (someone else holds the lock), {1} (ours, lane empty) or {1, event}.
+ */
+const ACQUIRE = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return {0} end
+local head = redis.call('LINDEX', KEYS[2], 0)
+if head then return {1, head} end
+return {1}
+`;
+
+/**
+ * KEYS: lane, lock, pending. ARGV: token, lane name. Removes the event just handled and returns the
+ * next one as {1, event}; when there is none, releases our lock and forgets the lane, returning {0}:
+ * a lane with one event costs no separate release.
+ */
+const POP_NEXT_OR_RELEASE = `
 redis.call('LPOP', KEYS[1])
-return redis.call('LINDEX', KEYS[1], 0)
+local head = redis.call('LINDEX', KEYS[1], 0)
+if head then return {1, head} end
+if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+redis.call('SREM', KEYS[3], ARGV[2])
+return {0}
 `;
 
 /** KEYS: lock. ARGV: token, ttl ms. */
@@ -57,7 +76,8 @@ type QueueRedis = Redis & {
   batonEnqueue(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
   batonRelease(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
   batonRenew(k1: string, ...argv: string[]): Promise<number>;
-  batonPopAndPeek(k1: string): Promise<string | null | false>;
+  batonAcquire(k1: string, k2: string, ...argv: string[]): Promise<[number, string?]>;
+  batonPopNextOrRelease(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[number, string?]>;
 };
 
 export interface InboundQueueOptions {
@@ -94,7 +114,8 @@ export class InboundQueue {
       opts.redis.defineCommand('batonEnqueue', { numberOfKeys: 3, lua: ENQUEUE });
       opts.redis.defineCommand('batonRelease', { numberOfKeys: 3, lua: RELEASE });
       opts.redis.defineCommand('batonRenew', { numberOfKeys: 1, lua: RENEW });
-      opts.redis.defineCommand('batonPopAndPeek', { numberOfKeys: 1, lua: POP_AND_PEEK });
+      opts.redis.defineCommand('batonAcquire', { numberOfKeys: 2, lua: ACQUIRE });
+      opts.redis.defineCommand('batonPopNextOrRelease', { numberOfKeys: 3, lua: POP_NEXT_OR_RELEASE });
     }
     this.lockTtlMs = opts.lockTtlMs ?? 30_000;
     this.maxAttempts = opts.maxAttempts ?? 3;
@@ -154,27 +175,32 @@ export class InboundQueue {
     for (;;) {
       state.again = false;
       const token = randomBytes(8).toString('hex');
-      const locked = await this.r.set(K.lock(lane), token, 'PX', this.lockTtlMs, 'NX');
-      if (!locked) return; // another instance is on it; the sweeper covers it if that one dies
+      const [locked, head] = await this.r.batonAcquire(K.lock(lane), K.lane(lane), token, String(this.lockTtlMs));
+      if (locked !== 1) return; // another instance is on it; the sweeper covers it if that one dies
       const renew = setInterval(() => {
         this.r.batonRenew(K.lock(lane), token, String(this.lockTtlMs)).catch(() => undefined);
       }, Math.max(1000, Math.floor(this.lockTtlMs / 3)));
       let left: number;
+      let released = false;
       try {
-        await this.handleAll(lane);
+        released = await this.handleAll(lane, token, typeof head === 'string' ? head : null);
       } finally {
         clearInterval(renew);
-        left = await this.r.batonRelease(K.lock(lane), K.lane(lane), K.pending, token, lane);
+        left = released ? 0 : await this.r.batonRelease(K.lock(lane), K.lane(lane), K.pending, token, lane);
       }
       if (left === 0 && !state.again) return;
       if (this.stopped) return;
     }
   }
 
-  private async handleAll(lane: string): Promise<void> {
-    let raw = await this.r.lindex(K.lane(lane), 0);
+  /**
+   * Handles the lane's events from `first` on, in order. Returns true when the lane ran empty and the
+   * last pop released the lock already; false when the lock is still to be released.
+   */
+  private async handleAll(lane: string, token: string, first: string | null): Promise<boolean> {
+    let raw = first;
     for (;;) {
-      if (this.stopped || raw === null) return;
+      if (this.stopped || raw === null) return false;
       const event = JSON.parse(raw) as QueuedEvent;
       let attempt = 0;
       for (;;) {
@@ -199,8 +225,9 @@ export class InboundQueue {
           await sleep(100 * 2 ** attempt);
         }
       }
-      const next: unknown = await this.r.batonPopAndPeek(K.lane(lane));
-      raw = typeof next === 'string' ? next : null; // Lua nil: null from Redis, false from the embedded store
+      const [more, next] = await this.r.batonPopNextOrRelease(K.lane(lane), K.lock(lane), K.pending, token, lane);
+      if (more !== 1) return true;
+      raw = typeof next === 'string' ? next : null;
     }
   }
 

@@ -54,8 +54,20 @@ export class OutboundService {
   }
 
   async send(req: SendRequest): Promise<Message> {
+    return (await this.deliver(req, false)).message;
+  }
+
+  /**
+   * Like send, and also reports the conversation as recording the message left it (what a caller
+   * that goes on working with the conversation would otherwise read again).
+   */
+  async sendWithConversation(req: SendRequest): Promise<{ message: Message; conversation?: Conversation }> {
+    return this.deliver(req, true);
+  }
+
+  private async deliver(req: SendRequest, returnConversation: boolean): Promise<{ message: Message; conversation?: Conversation }> {
     const sender = this.senderFor(req.conversation.channel);
-    const { message } = await this.opts.store.appendMessage(req.conversation, {
+    const { message, conversation } = await this.opts.store.appendMessage(req.conversation, {
       direction: 'outbound',
       author: req.author,
       agentId: req.agentId,
@@ -68,7 +80,7 @@ export class OutboundService {
         ...(req.content.template ? { template: req.content.template.contentSid } : {}),
         ...(req.humanAgentTag ? { tag: 'HUMAN_AGENT' } : {}),
       },
-    }, { fence: req.fence });
+    }, { fence: req.fence, returnConversation });
     this.opts.onMessage?.(req.conversation, message);
 
     let attempt = 0;
@@ -82,7 +94,7 @@ export class OutboundService {
         });
         const sent = await this.opts.store.attachPlatformId(message.id, req.conversation.channel, result.platformMessageId, result.status);
         this.opts.onMessage?.(req.conversation, sent);
-        return sent;
+        return { message: sent, conversation };
       } catch (err) {
         const e =
           err instanceof ChannelSendError
@@ -115,7 +127,7 @@ export class OutboundService {
           .ltrim(DEAD_LETTERS, 0, 9999)
           .exec();
         this.opts.onMessage?.(req.conversation, failed);
-        return failed;
+        return { message: failed, conversation };
       }
     }
   }

@@ -183,6 +183,103 @@ export function conversationStoreContract(makeHarness: () => Promise<StoreHarnes
     expect(last2.map((m) => m.text)).toEqual(['m3', 'm4']);
   });
 
+  describe('what writes return', () => {
+    test('opening returns the conversation as it is stored', async () => {
+      const { conversation } = await open();
+      expect(conversation).toEqual(await h.sibling.get(conversation.id));
+    });
+
+    test('finding again returns the conversation as another instance last left it', async () => {
+      const { conversation } = await open();
+      await open();
+      await h.sibling.update(conversation.id, { language: 'ur' });
+      await h.sibling.appendMessage(conversation, inbound('salaam', 'SM1'));
+      const again = await open();
+      expect(again.conversation).toMatchObject({ language: 'ur', messageCount: 1, lastMessagePreview: 'salaam' });
+      expect(again.conversation).toEqual(await h.store.get(conversation.id));
+    });
+
+    test('finding a conversation another instance opened returns it as it is stored', async () => {
+      const { conversation } = await h.sibling.findOrOpen({ channel: 'whatsapp', customerAddress: 'whatsapp:+919800000001' });
+      await h.sibling.update(conversation.id, { language: 'hi' });
+      const found = await h.store.findOrOpen({ channel: 'whatsapp', customerAddress: 'whatsapp:+919800000001' });
+      expect(found.opened).toBe(false);
+      expect(found.conversation).toEqual(await h.sibling.get(conversation.id));
+    });
+
+    test('a new customer name given when finding again is kept', async () => {
+      const { conversation } = await open();
+      const again = await h.store.findOrOpen({ channel: 'whatsapp', customerAddress: conversation.customerAddress, customerName: 'Asha K' });
+      expect(again.conversation.customerName).toBe('Asha K');
+      expect((await h.sibling.get(conversation.id))!.customerName).toBe('Asha K');
+    });
+
+    test('appending returns the message as it is stored', async () => {
+      const { conversation } = await open();
+      const { message } = await h.store.appendMessage(conversation, {
+        ...inbound('see this', 'MM9'),
+        media: [{ url: 'https://example.com/a.jpg', contentType: 'image/jpeg', kind: 'image' }],
+        location: { latitude: 28.6, longitude: 77.2 },
+        meta: { recordedOnly: true, messageType: 'image' },
+        createdAt: 1_700_000_000_000,
+      });
+      const { message: reply } = await h.store.appendMessage(conversation, { ...outbound('pick one'), quickReplies: [{ title: 'A', payload: 'a' }] });
+      expect(message).toEqual(await h.sibling.getMessage(message.id));
+      expect(reply).toEqual(await h.sibling.getMessage(reply.id));
+    });
+
+    test('appending returns the conversation as the append left it when asked', async () => {
+      const { conversation } = await open();
+      const first = await h.store.appendMessage(conversation, inbound('hello', 'SM1'), { returnConversation: true });
+      expect(first.conversation).toMatchObject({ messageCount: 1, lastMessagePreview: 'hello' });
+      expect(first.conversation).toEqual(await h.sibling.get(conversation.id));
+      const again = await h.sibling.appendMessage(conversation, inbound('hello', 'SM1'), { returnConversation: true });
+      expect(again.duplicate).toBe(true);
+      expect(again.conversation).toEqual(first.conversation);
+    });
+
+    test('appending leaves the conversation out of the result unless asked', async () => {
+      const { conversation } = await open();
+      const r = await h.store.appendMessage(conversation, inbound('hello', 'SM1'));
+      expect(r.conversation).toBeUndefined();
+    });
+
+    test('updating returns the conversation as it is stored', async () => {
+      const { conversation } = await open();
+      const updated = await h.store.update(conversation.id, { language: 'ne', customerId: 'cu_1' });
+      expect(updated).toMatchObject({ language: 'ne', customerId: 'cu_1' });
+      expect(updated).toEqual(await h.sibling.get(conversation.id));
+    });
+
+    test('attaching a platform id returns the message with a status parked for it applied', async () => {
+      const { conversation } = await open();
+      await h.store.updateStatusByPlatformId('whatsapp', 'SMearly2', 'read');
+      const { message } = await h.store.appendMessage(conversation, outbound('hi'));
+      const attached = await h.store.attachPlatformId(message.id, 'whatsapp', 'SMearly2', 'queued');
+      expect(attached).toMatchObject({ status: 'read', platformMessageId: 'SMearly2' });
+      expect(attached).toEqual(await h.sibling.getMessage(message.id));
+    });
+
+    test('a status update returns the message as it now is', async () => {
+      const { conversation } = await open();
+      const { message } = await h.store.appendMessage(conversation, outbound('hi'));
+      await h.store.attachPlatformId(message.id, 'whatsapp', 'SMout9', 'queued');
+      const applied = await h.store.updateStatusByPlatformId('whatsapp', 'SMout9', 'delivered');
+      expect(applied.outcome === 'applied' && applied.message).toEqual(await h.sibling.getMessage(message.id));
+      const stale = await h.store.updateStatusByPlatformId('whatsapp', 'SMout9', 'sent');
+      expect(stale.outcome === 'stale' && stale.message.status).toBe('delivered');
+    });
+
+    test('a change of owner returns the conversation as it is stored, refused or not', async () => {
+      const { conversation } = await open();
+      const moved = await h.store.transition(conversation.id, { from: ['bot'], to: 'queued', set: { team: 'care' } });
+      expect(moved.conversation).toEqual(await h.sibling.get(conversation.id));
+      const refused = await h.store.transition(conversation.id, { from: ['bot'], to: 'resolved' });
+      expect(refused).toMatchObject({ ok: false, why: 'status' });
+      expect(refused.conversation).toEqual(await h.sibling.get(conversation.id));
+    });
+  });
+
   describe('ownership', () => {
     const queue = (id: string, team = 'care', priority = 'normal', at = Date.now()) =>
       h.store.transition(id, { from: ['bot'], to: 'queued', set: { team, priority, queuedAt: at, escalatedAt: at } });

@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import RedisMock from 'ioredis-mock';
 import { createLogger } from '../../../src/logger';
 import { InboundQueue, type QueuedEvent } from '../../../src/inbound/inboundQueue';
 import type { InboundMessageEvent } from '../../../src/conversations/types';
@@ -22,12 +23,38 @@ function msg(address: string, n: number): InboundMessageEvent {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describeWithRedis('InboundQueue across two instances sharing one Redis', () => {
+/** Where the queue keeps its lanes: a real Redis server, or the embedded in-memory store. */
+interface Backend {
+  /** A new client on the same data (as another server instance would have), under the key prefix. */
+  connect(prefix: string): Redis;
+  cleanUp(prefix: string): Promise<void>;
+}
+
+const realRedis: Backend = {
+  connect: (prefix) => new Redis(testRedisUrl, { keyPrefix: prefix }),
+  cleanUp: (prefix) => deletePrefix(testRedisUrl, prefix),
+};
+
+let embeddedRoot: Redis | undefined;
+const embedded: Backend = {
+  connect: (prefix) => {
+    embeddedRoot ??= new RedisMock() as unknown as Redis;
+    // duplicate() shares the data; each client applies its own prefix.
+    const c = (embeddedRoot as unknown as { duplicate(o?: object): Redis }).duplicate({ keyPrefix: prefix });
+    return c;
+  },
+  cleanUp: async () => undefined,
+};
+
+describeWithRedis('InboundQueue across two instances sharing one Redis', () => inboundQueueBehaviour(realRedis));
+describe('InboundQueue across two instances sharing the embedded store', () => inboundQueueBehaviour(embedded));
+
+function inboundQueueBehaviour(backend: Backend): void {
   let prefix: string;
   const clients: Redis[] = [];
   const queues: InboundQueue[] = [];
   const connect = () => {
-    const c = new Redis(testRedisUrl, { keyPrefix: prefix });
+    const c = backend.connect(prefix);
     clients.push(c);
     return c;
   };
@@ -42,7 +69,7 @@ describeWithRedis('InboundQueue across two instances sharing one Redis', () => {
   });
   afterEach(async () => {
     for (const q of queues.splice(0)) await q.stop(2000);
-    await deletePrefix(testRedisUrl, prefix);
+    await backend.cleanUp(prefix);
     for (const c of clients.splice(0)) c.disconnect();
   });
 
@@ -117,5 +144,86 @@ describeWithRedis('InboundQueue across two instances sharing one Redis', () => {
     expect(seen).toEqual(['m2']);
     const dead = (await q.deadLetters()) as { reason: string }[];
     expect(dead[0]!.reason).toBe('boom');
+  });
+
+  test('lets go of a lane once its events are handled: no lock left, the lane forgotten', async () => {
+    const seen: string[] = [];
+    const q = makeQueue(async (e) => {
+      if (e.kind === 'message') seen.push(e.text!);
+    });
+    await q.enqueue([msg('+915', 1)]);
+    for (let t = 0; t < 80 && seen.length === 0; t++) await sleep(25);
+    await q.idle();
+    const raw = connect();
+    expect(seen).toEqual(['m1']);
+    expect(await raw.exists('inbox:lock:whatsapp:+915')).toBe(0);
+    expect(await raw.llen('inbox:lane:whatsapp:+915')).toBe(0);
+    expect(await raw.sismember('inbox:pending', 'whatsapp:+915')).toBe(0);
+  });
+
+  test('handles an event accepted while the lane was draining, after the ones before it', async () => {
+    const seen: string[] = [];
+    const q: InboundQueue = makeQueue(async (e) => {
+      if (e.kind !== 'message') return;
+      seen.push(e.text!);
+      if (e.text === 'm1') await q.enqueue([msg('+916', 2)]);
+    });
+    await q.enqueue([msg('+916', 1)]);
+    for (let t = 0; t < 80 && seen.length < 2; t++) await sleep(25);
+    await q.idle();
+    expect(seen).toEqual(['m1', 'm2']);
+  });
+
+  test('leaves a lane alone while another instance holds its lock', async () => {
+    const raw = connect();
+    await raw.set('inbox:lock:whatsapp:+917', 'other-instance', 'PX', 60_000);
+    const seen: string[] = [];
+    const q = makeQueue(async (e) => {
+      if (e.kind === 'message') seen.push(e.text!);
+    });
+    await q.enqueue([msg('+917', 1)]);
+    await sleep(50);
+    await q.idle();
+    expect(seen).toEqual([]);
+    expect(await raw.lrange('inbox:lane:whatsapp:+917', 0, -1)).toHaveLength(1);
+    expect(await raw.get('inbox:lock:whatsapp:+917')).toBe('other-instance');
+  });
+}
+
+describeWithRedis('InboundQueue round trips', () => {
+  let prefix: string;
+  let client: Redis;
+  beforeEach(() => {
+    prefix = uniquePrefix('queue-rt');
+    client = new Redis(testRedisUrl, { keyPrefix: prefix });
+  });
+  afterEach(async () => {
+    await deletePrefix(testRedisUrl, prefix);
+    client.disconnect();
+  });
+
+  test('a lane holding one event is taken, handled and let go in two round trips', async () => {
+    const handled: string[] = [];
+    const q = new InboundQueue({
+      redis: client,
+      logger,
+      handle: async (e) => {
+        if (e.kind === 'message') handled.push(e.text!);
+      },
+      dedupeTtlSeconds: 60,
+    });
+    await q.enqueue([msg('+918', 1)]); // loads the scripts
+    await q.idle();
+    const commands: string[] = [];
+    const send = client.sendCommand.bind(client);
+    jest.spyOn(client, 'sendCommand').mockImplementation((command, stream) => {
+      commands.push((command as { name: string }).name);
+      return send(command, stream);
+    });
+    await q.enqueue([msg('+918', 2)]);
+    await q.idle();
+    expect(handled).toEqual(['m1', 'm2']);
+    expect(commands).toEqual(['evalsha', 'evalsha', 'evalsha']); // enqueue; take + peek; pop + let go
+    await q.stop(100);
   });
 });
