@@ -4,7 +4,8 @@ import type { LiveEvent, LiveEventEnvelope } from './types';
  * The live event stream (SSE) with the states an agent must see: connecting, open, lost.
  * EventSource reconnects by itself after a dropped connection (CONNECTING); when the browser gives
  * up (CLOSED: a non-200 answer, a wrong content type) this module opens a new one with back-off.
- * After any reconnection `onReconnected` fires, so callers refetch what they may have missed.
+ * Each time the stream opens (the first time too) `onReconnected` fires, so callers refetch what
+ * they may have missed before it was live.
  */
 
 export type StreamStatus = 'connecting' | 'open' | 'lost';
@@ -95,10 +96,10 @@ export function openEventStream(opts: StreamOptions, handlers: StreamHandlers): 
       if (source !== es) return;
       delay = minDelay;
       handlers.onStatus('open');
-      if (hadTrouble) {
-        hadTrouble = false;
-        handlers.onReconnected();
-      }
+      // Also on the first open: events between the lists' first fetch and this moment were not
+      // streamed to us, so callers refetch once the stream is live.
+      hadTrouble = false;
+      handlers.onReconnected();
     });
     es.addEventListener('error', () => {
       if (source !== es || stopped) return;
