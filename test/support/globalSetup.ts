@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { createConnection } from 'node:net';
+import path from 'node:path';
 
 /**
  * Finds out once, before any suite runs, whether a Redis answers at TEST_REDIS_URL
@@ -22,6 +24,9 @@ function ping(url: string): Promise<boolean> {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // The console bundle the browser tests load, rebuilt once from the current sources (esbuild, < 1 s).
+  execFileSync(process.execPath, [path.join(__dirname, '../../scripts/build-console.mjs')], { stdio: 'pipe' });
+
   const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const ok = await ping(url);
   if (ok) {

@@ -19,8 +19,13 @@ if (!hasChromium && process.env.REQUIRE_BROWSER === '1') {
 
 export const ADMIN = { email: 'lead@baton.test', password: 'lead-password-1' };
 
-/** Builds dist/console from the current sources (esbuild: well under a second), so tests never see a stale bundle. */
+/**
+ * Builds dist/console if it is missing. Under jest, the global setup has already rebuilt it from
+ * the current sources once for the whole run (so no test sees a stale bundle, and parallel test
+ * files never rewrite it while another one is serving it).
+ */
 export function ensureConsoleBuilt(): void {
+  if (existsSync(path.join(CONSOLE_DIST, 'index.html'))) return;
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-console.mjs')], { stdio: 'pipe' });
 }
 
