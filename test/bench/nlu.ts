@@ -3,6 +3,7 @@
  * queries) and the default catalog's per-language held-out accuracy. Prints Markdown tables.
  * Exits non-zero only on real errors; missed targets are reported, not fatal.
  */
+import { loadCatalog } from '../../src/nlu/catalog/loadCatalog';
 import path from 'node:path';
 import { trainClassifier } from '../../src/nlu/classifier';
 import { evaluateCatalogHoldout } from './nluCatalogHoldout';
@@ -75,16 +76,7 @@ function benchClinc(): void {
 async function benchCatalog(): Promise<void> {
   console.log('## Default catalog: per-language held-out accuracy (4/5 train, 1/5 held out, fixed seed)\n');
   const dir = process.env.CATALOG_DIR ?? path.resolve(__dirname, '../../intents');
-  let catalog;
-  try {
-    const { loadCatalog } = (await import('../../src/nlu/catalog/loadCatalog')) as {
-      loadCatalog: (dir: string) => Promise<import('../../src/nlu/types').Catalog>;
-    };
-    catalog = await loadCatalog(dir);
-  } catch (error) {
-    console.log(`skipped: could not load the catalog from ${dir}: ${(error as Error).message}\n`);
-    return;
-  }
+  const catalog = await loadCatalog(dir);
   const { perLanguage, misclassified, trainSize } = evaluateCatalogHoldout(catalog);
   const allExamples = catalog.intents.flatMap((intent) => Object.values(intent.examples).flatMap((texts) => texts.map((text) => ({ intent: intent.id, text }))));
   const trainingTimes: number[] = [];
