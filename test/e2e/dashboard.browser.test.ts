@@ -50,7 +50,7 @@ describeWithChromium('the care dashboard over the seeded week', () => {
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('dashboard').waitFor();
     const seedWeek = page.waitForResponse((r) => /\/api\/v1\/dashboard\?from=2025-03-01&to=2025-03-08$/.test(r.url()) && r.status() === 200);
-    await page.getByTestId('period-to').fill('2025-03-08');
+    await page.getByTestId('period-to').fill('2025-03-07'); // the last day included
     await page.getByTestId('period-from').fill('2025-03-01');
     await seedWeek;
     await eventually(async () => (await tile('conversations')) === '12' || (await page.getByTestId('dashboard-error').count()) > 0, 'the seed week on the page');

@@ -10,13 +10,21 @@ function breakdown(by: Record<string, DashboardFigures>, pick: (t: DashboardFigu
   return Object.fromEntries(Object.entries(by).map(([k, t]) => [k, pick(t)]));
 }
 
+/** YYYY-MM-DD → the following day, YYYY-MM-DD (UTC calendar arithmetic). */
+export function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Care figures for a period, as tiles, small bar charts, and a CSV download. */
 export function DashboardPage() {
   const [period, setPeriod] = useState<Period>(defaultPeriod());
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const q = query({ from: period.from, to: period.to });
+  // The picker's "to" day is included; the API's `to` is the exclusive end, so ask up to the next day.
+  const q = query({ from: period.from, to: dayAfter(period.to) });
 
   useEffect(() => {
     let live = true;
