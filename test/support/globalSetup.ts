@@ -37,7 +37,6 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.REQUIRE_REDIS === '1') {
     throw new Error(`REQUIRE_REDIS=1 but no Redis answers at ${url}; start redis-server or set TEST_REDIS_URL`);
   }
-  // eslint-disable-next-line no-console
   console.warn(
     `\n[baton tests] No Redis answers at ${url}: suites that need a real Redis are SKIPPED.\n` +
       `              Start one (redis-server --port 6379) or set TEST_REDIS_URL to run them.\n`,
