@@ -1,3 +1,4 @@
+import { MESSENGER_MAX_TEXT_CHARS, splitMessageBody } from '../splitText';
 import { createHmac } from 'node:crypto';
 import type { Logger } from 'winston';
 import { z } from 'zod';
@@ -124,7 +125,11 @@ export function createMessengerSender({ config, timeoutMs, logger }: MessengerSe
       throw new Error(`The HUMAN_AGENT tag is for replies a human agent wrote; a ${options.author} message never uses it`);
     }
     const parts: MessagePart[] = [];
-    if (content.text !== undefined && content.text !== '') parts.push({ text: content.text });
+    // Messenger refuses text over 2,000 characters: longer answers go as several messages, cut at
+    // line, sentence or word boundaries.
+    if (content.text !== undefined && content.text !== '') {
+      for (const text of splitMessageBody(content.text, MESSENGER_MAX_TEXT_CHARS)) parts.push({ text });
+    }
     for (const mediaUrl of content.mediaUrls ?? []) {
       parts.push({ attachment: { type: attachmentTypeForUrl(mediaUrl), payload: { url: mediaUrl, is_reusable: true } } });
     }

@@ -7,7 +7,7 @@ export { parseTwilioStatus } from './parseStatus';
 export { mapTwilioStatus } from './statusMapping';
 export { mediaKindFromContentType } from './mediaKind';
 export { appendQuickRepliesAsList } from './quickRepliesAsText';
-export { splitMessageBody, TWILIO_MAX_BODY_CHARS } from './splitBody';
+export { splitMessageBody, TWILIO_MAX_BODY_CHARS } from '../splitText';
 export { messagingBaseUrl } from './baseUrls';
 export { createTwilioSender, planTwilioMessages, toTwilioSendError, twilioFromFor } from './sender';
 export type { TwilioSenderOptions } from './sender';

@@ -5,7 +5,7 @@ import type { ChannelSender, OutboundContent, SenderAction, SendOptions, SendRes
 import { ChannelSendError } from '../types';
 import { messagingBaseUrl } from './baseUrls';
 import { appendQuickRepliesAsList } from './quickRepliesAsText';
-import { splitMessageBody } from './splitBody';
+import { splitMessageBody } from '../splitText';
 import { mapTwilioStatus } from './statusMapping';
 
 /**

@@ -60,7 +60,7 @@ export function buildHandoffPacket(facts: PacketFacts): HandoffPacket {
     team: decision.team,
     priority: decision.priority,
     language: conversation.language ?? state.language ?? 'und',
-    intents: state.recognised.map((r) => ({ intent: r.intent, confidence: r.confidence, at: r.at })),
+    intents: collapseRepeats(state.recognised).map((r) => ({ intent: r.intent, confidence: r.confidence, at: r.at })),
     slots: { ...state.slots },
     answered: botAnswers(facts.messages),
     sentiment: { label: sentiment.label, score: sentiment.score, anger: sentiment.anger },
@@ -69,4 +69,17 @@ export function buildHandoffPacket(facts: PacketFacts): HandoffPacket {
     createdAt: facts.now,
   };
   return handoffPacketSchema.parse({ ...withoutSummary, summary: summarise(withoutSummary) });
+}
+
+/**
+ * The same intent recognised on consecutive turns (asked, then the order number given) is one
+ * thing the customer wanted: keep its latest entry.
+ */
+export function collapseRepeats<T extends { intent: string }>(recognised: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const r of recognised) {
+    if (out.length > 0 && out[out.length - 1]!.intent === r.intent) out[out.length - 1] = r;
+    else out.push(r);
+  }
+  return out;
 }

@@ -61,6 +61,19 @@ describe('createMessengerSender', () => {
     ]);
   });
 
+  it('sends a text longer than 2,000 characters as several messages, cut between sentences', async () => {
+    fake.reply(SENT);
+    fake.reply(SENT);
+    const sentence = 'Your order is packed and will ship today. ';
+    const text = sentence.repeat(60).trim(); // 2,519 characters
+    await sender.send(PSID, { text }, BOT);
+    const texts = bodies().map((b) => (b as { message: { text: string } }).message.text);
+    expect(texts).toHaveLength(2);
+    expect(texts.every((t) => t.length <= 2000)).toBe(true);
+    expect(texts[0]!.endsWith('today.')).toBe(true);
+    expect(texts.join(' ')).toBe(text);
+  });
+
   it('sends an agent reply with the HUMAN_AGENT tag when asked', async () => {
     fake.reply(SENT);
     await sender.send(PSID, { text: 'Priya here, checking now.' }, { messageId: 'msg_2', author: 'agent', humanAgentTag: true });

@@ -1,5 +1,5 @@
 import type { Conversation, Message } from '../../../../src/conversations/types';
-import { buildHandoffPacket, type PacketFacts, summarise } from '../../../../src/handoff/packet';
+import { buildHandoffPacket, collapseRepeats, type PacketFacts, summarise } from '../../../../src/handoff/packet';
 
 const NOW = Date.UTC(2025, 10, 21, 9, 30);
 
@@ -64,6 +64,22 @@ function facts(overrides: Partial<PacketFacts> = {}): PacketFacts {
     ...overrides,
   };
 }
+
+describe('collapseRepeats', () => {
+  it('keeps one entry, the latest, for an intent recognised on consecutive turns', () => {
+    const r = collapseRepeats([
+      { intent: 'order_status', at: 1 },
+      { intent: 'order_status', at: 2 },
+      { intent: 'refund_status', at: 3 },
+      { intent: 'order_status', at: 4 },
+    ]);
+    expect(r).toEqual([
+      { intent: 'order_status', at: 2 },
+      { intent: 'refund_status', at: 3 },
+      { intent: 'order_status', at: 4 },
+    ]);
+  });
+});
 
 describe('buildHandoffPacket', () => {
   it('carries the decision, channel, language and creation time', () => {

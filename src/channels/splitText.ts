@@ -1,5 +1,7 @@
 /** Twilio's limit for `Body` (protocols.md §1.6). */
 export const TWILIO_MAX_BODY_CHARS = 1600;
+/** Messenger's limit for `message.text`. */
+export const MESSENGER_MAX_TEXT_CHARS = 2000;
 
 // A sentence ends at . ! ? (Latin), । ॥ (Devanagari danda), ۔ ؟ (Urdu) followed by white space.
 const SENTENCE_END = /[.!?\u0964\u0965\u06d4\u061f](?=\s)/g;

@@ -1,4 +1,4 @@
-import { splitMessageBody, TWILIO_MAX_BODY_CHARS } from '../../../../src/channels/twilio/splitBody';
+import { splitMessageBody, TWILIO_MAX_BODY_CHARS } from '../../../src/channels/splitText';
 
 describe('splitMessageBody', () => {
   it('returns a text within the limit as one part, unchanged', () => {
