@@ -1,13 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import Redis from 'ioredis';
 import { RedisConversationStore } from '../../src/conversations/redisConversationStore';
 import type { Message } from '../../src/conversations/types';
 import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../fixtures/twilio';
 import { FakeTwilioApi } from '../support/fakePlatforms';
 import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../support/redis';
+import { ensureBuild, startServerProcess, type ServerProcess } from '../support/serverProcess';
 
 /**
  * The handoff issue's journey against the real server process (`node dist/main.js`) on a real
@@ -17,64 +15,7 @@ import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../
 
 jest.setTimeout(180_000);
 
-const ROOT = join(__dirname, '../..');
 const ADMIN = { email: 'lead@journey.test', password: 'journey-password-1' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** `node dist/main.js` with exactly the environment given (plus PATH/HOME); resolves once /readyz answers 200. */
-async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), PUBLIC_URL: url, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const keep = (c: Buffer) => {
-    out = (out + c.toString('utf8')).slice(-100_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited before it was ready:\n${out}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200).catch(() => false);
-    if (ready) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the server was not ready in time:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, child, output: () => out, stop };
-}
 
 describeWithRedis('the handoff journey on the real server process', () => {
   const prefix = uniquePrefix('journey');
@@ -87,20 +28,23 @@ describeWithRedis('the handoff journey on the real server process', () => {
   let conversationId = '';
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-build.js')], { cwd: ROOT, stdio: 'inherit' });
+    ensureBuild();
     twilio = await new FakeTwilioApi(TWILIO_TEST_CONFIG.accountSid, { authToken: TWILIO_TEST_CONFIG.authToken }).start();
     server = await startServerProcess({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      REDIS_URL: testRedisUrl,
-      REDIS_KEY_PREFIX: prefix,
-      TWILIO_ACCOUNT_SID: TWILIO_TEST_CONFIG.accountSid,
-      TWILIO_AUTH_TOKEN: TWILIO_TEST_CONFIG.authToken,
-      TWILIO_WHATSAPP_NUMBER: TWILIO_TEST_CONFIG.whatsappNumber,
-      TWILIO_API_URL: twilio.url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      SHUTDOWN_GRACE_MS: '3000',
+      env: {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        REDIS_URL: testRedisUrl,
+        REDIS_KEY_PREFIX: prefix,
+        TWILIO_ACCOUNT_SID: TWILIO_TEST_CONFIG.accountSid,
+        TWILIO_AUTH_TOKEN: TWILIO_TEST_CONFIG.authToken,
+        TWILIO_WHATSAPP_NUMBER: TWILIO_TEST_CONFIG.whatsappNumber,
+        TWILIO_API_URL: twilio.url,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        SHUTDOWN_GRACE_MS: '3000',
+      },
+      readyTimeoutMs: 90_000,
     });
     redis = new Redis(testRedisUrl, { keyPrefix: prefix });
     store = new RedisConversationStore(redis);
