@@ -7,8 +7,8 @@
  *   Arabic-script letter variants unified (ي/ى/ے → ی, ك → ک, ه/ھ/ۃ → ہ, أ/إ/آ → ا), digits → ASCII.
  * - Each Latin word also gets a `key` with repeated letters squeezed (baaat → bat, bakwaas →
  *   bakwas, pleeease → please), which absorbs stretched words and Hinglish spelling variants.
- * (The classifier has its own normaliser in src/nlu/classifier; this one is kept separate on
- *  purpose: it must keep clause boundaries, which the classifier's throws away.)
+ * (The character classes come from src/nlu/scriptNormalization, shared with the classifier; the
+ *  matcher keeps clause boundaries, which the classifier throws away.)
  */
 
 export interface Word {
@@ -20,33 +20,17 @@ export interface Word {
   clause: number;
 }
 
-const ARABIC_LETTER_MAP: Record<string, string> = {
-  '\u064A': '\u06CC',
-  '\u0649': '\u06CC',
-  '\u06D2': '\u06CC',
-  '\u06D3': '\u06CC',
-  '\u0626': '\u06CC',
-  '\u0643': '\u06A9',
-  '\u0647': '\u06C1',
-  '\u06BE': '\u06C1',
-  '\u06D5': '\u06C1',
-  '\u0629': '\u06C1',
-  '\u06C3': '\u06C1',
-  '\u06C2': '\u06C1',
-  '\u0623': '\u0627',
-  '\u0625': '\u0627',
-  '\u0622': '\u0627',
-  '\u0671': '\u0627',
-  '\u0624': '\u0648',
-};
-const ARABIC_LETTERS = new RegExp(`[${Object.keys(ARABIC_LETTER_MAP).join('')}]`, 'g');
-const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
-const LATIN_COMBINING_MARKS = /[\u0300-\u036F]/g;
-const DEVANAGARI_NUKTA = /\u093C/g;
-const DEVANAGARI_CHANDRABINDU = /\u0901/g;
-const ZERO_WIDTH = /[\u200B-\u200F\u2060\uFEFF]/g;
-const APOSTROPHES = /['\u2019\u2018\u02BC`´]/g;
-const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
+import {
+  APOSTROPHES,
+  ARABIC_LETTERS,
+  ARABIC_MARKS,
+  DEVANAGARI_CHANDRABINDU,
+  DEVANAGARI_NUKTA,
+  LATIN_COMBINING_MARKS,
+  NON_WORD,
+  ZERO_WIDTH,
+  ARABIC_LETTER_MAP,
+} from '../../nlu/scriptNormalization';
 /** Characters that end a clause; a run of them is one break. */
 const CLAUSE_BREAKS = new Set([...'.,;:!?\n\r\u0964\u0965\u060C\u06D4\u061F\u061B()"“”'].map((ch) => ch.charCodeAt(0)));
 const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966];
