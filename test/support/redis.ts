@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 /** The Redis URL found by globalSetup, or '' when none answers. */
 export const testRedisUrl = process.env.BATON_TEST_REDIS ?? '';
 
-/** `describe` when a Redis answers, `describe.skip` otherwise (globalSetup already said why). */
-export const describeWithRedis: jest.Describe = testRedisUrl ? describe : describe.skip;
+/** `describe` when a Redis answers, `describe.skip` otherwise (globalSetup already said why). Undefined outside jest (benchmarks). */
+export const describeWithRedis: jest.Describe = (testRedisUrl ? globalThis.describe : globalThis.describe?.skip) as jest.Describe;
 
 /** A unique key prefix so suites running side by side on one Redis never see each other's keys. */
 export function uniquePrefix(label = 'test'): string {
