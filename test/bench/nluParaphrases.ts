@@ -4,13 +4,14 @@
  * `{ intent_id: { en: [...], hi: [...], hi-Latn: [...], ur: [...], ne: [...] } }`.
  * The classifier is trained on the whole catalog and scored on every file of that folder: top-1
  * accuracy, and "answered right" (top-1 right with confidence at or above the answer threshold,
- * i.e. what the bot would actually answer).
+ * i.e. what the bot would actually answer), and whether the language detector names the right language.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { trainClassifier } from '../../src/nlu/classifier';
+import { createLanguageDetector } from '../../src/nlu/language';
 import type { Catalog, Lang, TrainingExample } from '../../src/nlu/types';
 
 export const PARAPHRASES_DIR = path.resolve(__dirname, '../fixtures/paraphrases');
@@ -63,6 +64,8 @@ export interface ParaphraseLanguageScore {
   topRight: number;
   /** Top-1 right and confident enough for the bot to answer. */
   answeredRight: number;
+  /** The language detector (trained on the same catalog) named the paraphrase's language. */
+  languageRight: number;
 }
 
 export interface ParaphraseMiss extends Paraphrase {
@@ -78,12 +81,14 @@ export function scoreParaphrases(
   const start = process.hrtime.bigint();
   const classifier = trainClassifier(catalogExamples(catalog));
   const trainingMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const detector = createLanguageDetector(catalog);
   const byLang = new Map<Lang, ParaphraseLanguageScore>();
   const misses: ParaphraseMiss[] = [];
   for (const p of paraphrases) {
-    const score = byLang.get(p.lang) ?? { lang: p.lang, total: 0, topRight: 0, answeredRight: 0 };
+    const score = byLang.get(p.lang) ?? { lang: p.lang, total: 0, topRight: 0, answeredRight: 0, languageRight: 0 };
     byLang.set(p.lang, score);
     score.total++;
+    if (detector.detect(p.text).lang === p.lang) score.languageRight++;
     const result = classifier.classify(p.text);
     const right = result.top === p.intent;
     if (right) score.topRight++;
