@@ -60,3 +60,21 @@ describe('held-out paraphrase fixtures', () => {
     expect(repeated).toEqual([]);
   });
 });
+
+describe('catalog intents with held-out paraphrases', () => {
+  const MIN_CATALOG_EXAMPLES = 40;
+
+  it(`have at least ${MIN_CATALOG_EXAMPLES} catalog examples per language, so the held-out set measures a rewritten intent`, async () => {
+    const catalog = await loadCatalog(path.join(__dirname, '../../../../intents'), {});
+    const covered = new Set(loadParaphrases().map((p) => p.intent));
+    const short: string[] = [];
+    for (const intent of catalog.intents.filter((i) => covered.has(i.id))) {
+      for (const lang of catalog.languages) {
+        const n = intent.examples[lang]?.length ?? 0;
+        if (n < MIN_CATALOG_EXAMPLES) short.push(`${intent.id} ${lang}: ${n}`);
+      }
+    }
+    expect(covered.size).toBeGreaterThan(0);
+    expect(short).toEqual([]);
+  });
+});
