@@ -1,12 +1,14 @@
 /**
  * `npm run bench:nlu`: measures the intent classifier on CLINC150 (150 intents, out-of-scope
- * queries) and the default catalog's per-language held-out accuracy. Prints Markdown tables.
+ * queries), the default catalog's per-language held-out accuracy, and the held-out paraphrases of
+ * test/fixtures/paraphrases (BENCH_NLU_ONLY=catalog skips CLINC150). Prints Markdown tables.
  * Exits non-zero only on real errors; missed targets are reported, not fatal.
  */
 import { loadCatalog } from '../../src/nlu/catalog/loadCatalog';
 import path from 'node:path';
 import { trainClassifier } from '../../src/nlu/classifier';
 import { evaluateCatalogHoldout } from './nluCatalogHoldout';
+import { DEFAULT_ANSWER_THRESHOLD, loadParaphrases, PARAPHRASES_DIR, scoreParaphrases } from './nluParaphrases';
 import { chooseThreshold, loadClinc150, peakMemoryMb, percentile, predictAll, scoreAtThreshold, timeEachMessage } from './nluClinc';
 
 interface Row {
@@ -113,10 +115,43 @@ async function benchCatalog(): Promise<void> {
   console.log('');
 }
 
+async function benchParaphrases(): Promise<void> {
+  console.log(`## Default catalog: held-out paraphrases (${path.relative(process.cwd(), PARAPHRASES_DIR)}/*.yaml), trained on the whole catalog\n`);
+  const dir = process.env.CATALOG_DIR ?? path.resolve(__dirname, '../../intents');
+  const catalog = await loadCatalog(dir);
+  const paraphrases = loadParaphrases();
+  const { perLanguage, misses, trainingMs } = scoreParaphrases(catalog, paraphrases);
+  const files = new Set(paraphrases.map((p) => p.file));
+  const intents = new Set(paraphrases.map((p) => p.intent));
+  console.log(`${paraphrases.length} paraphrases of ${intents.size} intents in ${files.size} files; training ${trainingMs.toFixed(0)} ms.\n`);
+  printTable(
+    perLanguage.flatMap((s) => [
+      { metric: `Paraphrases, ${s.lang}, top-1 right (${s.topRight}/${s.total})`, value: s.topRight / s.total, unit: '%', target: 0.92, higherIsBetter: true },
+      {
+        metric: `Paraphrases, ${s.lang}, answered right at confidence ≥ ${DEFAULT_ANSWER_THRESHOLD} (${s.answeredRight}/${s.total})`,
+        value: s.answeredRight / s.total,
+        unit: '%',
+        target: 0.92,
+        higherIsBetter: true,
+      },
+      { metric: `Paraphrases, ${s.lang}, language detected (${s.languageRight}/${s.total})`, value: s.languageRight / s.total, unit: '%', target: 0.98, higherIsBetter: true },
+    ]),
+  );
+  if (misses.length > 0) {
+    console.log('\nMisses (lang | file | expected | got | confidence | text); "low" = right intent below the answer threshold:\n');
+    for (const m of misses) {
+      const low = m.got === m.intent ? ' (low)' : '';
+      console.log(`- ${m.lang} | ${m.file} | ${m.intent} | ${m.got}${low} | ${m.confidence.toFixed(2)} | ${m.text}`);
+    }
+  }
+  console.log('');
+}
+
 async function main(): Promise<void> {
   console.log('Command: npm run bench:nlu\n');
-  benchClinc();
+  if (process.env.BENCH_NLU_ONLY !== 'catalog') benchClinc();
   await benchCatalog();
+  await benchParaphrases();
 }
 
 main().catch((error: unknown) => {
