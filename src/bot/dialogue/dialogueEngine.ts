@@ -1,5 +1,5 @@
 import { BatonError } from '../../errors';
-import { type ActKind, readActs } from '../../nlu/acts';
+import { type ActReading, readActs } from '../../nlu/acts';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
@@ -171,7 +171,7 @@ export class DialogueEngine {
 
     // 2½. Conversational acts: a message of only acts is answered as such; acts around a question are set aside.
     const acts = readActs(withoutSpans(text, found));
-    if (acts.rest === '' && acts.acts.length > 0 && found.length === 0) return this.answerActs(turn, acts.acts);
+    if (acts.rest === '' && acts.acts.length > 0 && found.length === 0) return this.answerActs(turn, acts);
     const asked = keepRest(text, acts);
 
     // 3. The answer to the question the bot asked.
@@ -191,15 +191,18 @@ export class DialogueEngine {
       return bare ? this.handleIntent(turn, bare, 1) : this.fallback(turn);
     }
     const reading = readQuestions(words, (t) => this.deps.classifier.classify(t), this.deps.thresholds);
-    return this.answerReading(turn, reading, acts.acts);
+    return this.answerReading(turn, reading, acts);
   }
 
   /** A message of only acts: "yes"/"no" to "did you mean…?", the pending question kept, or a brief reply. */
-  private async answerActs(turn: Turn, acts: readonly ActKind[]): Promise<void> {
+  private async answerActs(turn: Turn, acts: ActReading): Promise<void> {
     const previous = turn.input.state;
+    // "ठीक है", "हुन्छ", "achha" are too short for the detector, but their words say the language.
+    const suggested = acts.languages.filter((l) => this.catalog.languages.includes(l));
+    if (suggested.length > 0 && !suggested.includes(turn.lang)) turn.lang = turn.state.language = suggested[0] as Lang;
     const pendingIntent = this.intentById(turn.state.pending?.intent ?? null);
     const pendingSlot = pendingIntent?.slots.find((s) => s.name === turn.state.pending?.slot);
-    const decision = answerAct(acts, {
+    const decision = answerAct(acts.acts, {
       confirm: this.intentById(previous.confirm ?? null) !== undefined,
       pending: pendingSlot !== undefined,
     });
@@ -227,7 +230,7 @@ export class DialogueEngine {
     return undefined;
   }
 
-  private async answerReading(turn: Turn, reading: QuestionReading, acts: readonly ActKind[]): Promise<void> {
+  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading): Promise<void> {
     if (reading.kind === 'several') return this.answerSeveral(turn, reading);
     const classification = reading.classification;
     turn.classification = classification;
@@ -236,7 +239,7 @@ export class DialogueEngine {
     if (top && classification.confidence >= answer) return this.handleIntent(turn, top, classification.confidence);
     if (top && classification.confidence >= clarify) return this.clarify(turn, top, classification);
     // "hello, anyone there?": not a question we know, but a greeting is not a misunderstanding.
-    if (acts.length > 0) return this.answerActs(turn, acts);
+    if (acts.acts.length > 0) return this.answerActs(turn, acts);
     return this.fallback(turn);
   }
 
@@ -254,7 +257,7 @@ export class DialogueEngine {
     const ordered = [...parts.filter((x) => !waits(x.intent)), ...parts.filter((x) => x.intent.handoff), ...asking];
     turn.classification = ordered[0]?.part.classification ?? reading.answers[0]?.classification;
     const replies: DialogueReply[] = [];
-    for (const { part, intent } of ordered) {
+    for (const { part, intent } of ordered.filter((x) => !asking.includes(x))) {
       const sub: Turn = { ...turn, replies: [] };
       await this.handleIntent(sub, intent, part.classification.confidence);
       replies.push(...sub.replies);
@@ -263,7 +266,7 @@ export class DialogueEngine {
     if (reading.unclear) {
       const c = reading.unclear.classification;
       const top = this.intentById(c.top);
-      const options = top && c.confidence >= this.deps.thresholds.clarify && !turn.state.pending ? this.clarifyOptions(top, c) : [];
+      const options = top && c.confidence >= this.deps.thresholds.clarify && asking.length === 0 ? this.clarifyOptions(top, c) : [];
       const quoted = quote(reading.unclear.text);
       const template = this.message(options.length > 0 ? 'unclearPartChoice' : 'unclearPart', turn.lang);
       replies.push({ text: template.split('{part}').join(quoted) });
@@ -271,6 +274,12 @@ export class DialogueEngine {
         buttons = options.map((i) => intentButton(i, turn.lang, this.catalog.defaultLanguage));
         turn.state.confirm = (top as Intent).id;
       }
+    }
+    // The question that waits for a detail comes last, so the next message can answer it.
+    for (const { part, intent } of asking) {
+      const sub: Turn = { ...turn, replies: [] };
+      await this.handleIntent(sub, intent, part.classification.confidence);
+      replies.push(...sub.replies);
     }
     if (replies.length === 0) return this.fallback(turn);
     const quickReplies = buttons ?? [...replies].reverse().find((r) => r.quickReplies?.length)?.quickReplies;

@@ -2,12 +2,22 @@ import { ACT_EMOJI, ACT_PHRASES, MAX_ACT_PHRASE_WORDS } from './actLexicon';
 import { actToken, tokenize, type Token } from './actToken';
 import type { ActKind, ActReading } from './types';
 
-/** Normalised phrase ("theek hai") → act. Built once. */
-const PHRASES = new Map<string, ActKind>();
-for (const [kind, phrases] of Object.entries(ACT_PHRASES) as [ActKind, readonly string[]][]) {
-  for (const phrase of phrases) {
-    const key = phrase.split(/\s+/u).map(actToken).filter(Boolean).join(' ');
-    if (!PHRASES.has(key)) PHRASES.set(key, kind);
+interface Entry {
+  kind: ActKind;
+  /** The languages the phrase suggests; empty for shared phrases ("ok", "thanks"). */
+  langs: string[];
+}
+
+/** Normalised phrase ("theek hai") → act and languages. Built once; a phrase keeps its first act. */
+const PHRASES = new Map<string, Entry>();
+for (const [lang, byKind] of Object.entries(ACT_PHRASES)) {
+  for (const [kind, phrases] of Object.entries(byKind) as [ActKind, readonly string[]][]) {
+    for (const phrase of phrases) {
+      const key = phrase.split(/\s+/u).map(actToken).filter(Boolean).join(' ');
+      const entry = PHRASES.get(key) ?? { kind, langs: [] };
+      if (lang !== 'shared' && !entry.langs.includes(lang)) entry.langs.push(lang);
+      PHRASES.set(key, entry);
+    }
   }
 }
 const EMOJI = new Map<string, ActKind>();
@@ -23,6 +33,7 @@ const SEPARATOR = /[^\s]/u;
 
 interface Match {
   kind: ActKind;
+  langs: readonly string[];
   /** Token indexes [from, to). */
   from: number;
   to: number;
@@ -31,7 +42,7 @@ interface Match {
 /** The act that starts at token i (the longest phrase wins), or null. */
 function actAt(tokens: readonly Token[], i: number, limit: number): Match | null {
   const first = tokens[i] as Token;
-  if (first.emoji) return { kind: EMOJI.get(first.norm) ?? 'emoji', from: i, to: i + 1 };
+  if (first.emoji) return { kind: EMOJI.get(first.norm) ?? 'emoji', langs: [], from: i, to: i + 1 };
   for (let n = Math.min(MAX_ACT_PHRASE_WORDS, limit - i); n >= 1; n--) {
     let key = first.norm;
     let words = true;
@@ -44,8 +55,8 @@ function actAt(tokens: readonly Token[], i: number, limit: number): Match | null
       key += ` ${t.norm}`;
     }
     if (!words) continue;
-    const kind = PHRASES.get(key);
-    if (kind) return { kind, from: i, to: i + n };
+    const entry = PHRASES.get(key);
+    if (entry) return { kind: entry.kind, langs: entry.langs, from: i, to: i + n };
   }
   return null;
 }
@@ -53,12 +64,12 @@ function actAt(tokens: readonly Token[], i: number, limit: number): Match | null
 /** The act that ends at token j (inclusive), not reaching before token `floor`, or null. */
 function actEndingAt(tokens: readonly Token[], j: number, floor: number): Match | null {
   const last = tokens[j] as Token;
-  if (last.emoji) return { kind: EMOJI.get(last.norm) ?? 'emoji', from: j, to: j + 1 };
+  if (last.emoji) return { kind: EMOJI.get(last.norm) ?? 'emoji', langs: [], from: j, to: j + 1 };
   for (let n = Math.min(MAX_ACT_PHRASE_WORDS, j - floor + 1); n >= 1; n--) {
     const slice = tokens.slice(j - n + 1, j + 1);
     if (slice.some((t) => t.emoji)) continue;
-    const kind = PHRASES.get(slice.map((t) => t.norm).join(' '));
-    if (kind) return { kind, from: j - n + 1, to: j + 1 };
+    const entry = PHRASES.get(slice.map((t) => t.norm).join(' '));
+    if (entry) return { kind: entry.kind, langs: entry.langs, from: j - n + 1, to: j + 1 };
   }
   return null;
 }
@@ -78,7 +89,7 @@ export function readActs(text: string): ActReading {
   if (tokens.length === 0) {
     const rest = text.trim();
     const start = rest === '' ? 0 : text.indexOf(rest);
-    return { acts: [], rest, restStart: start, restEnd: start + rest.length };
+    return { acts: [], languages: [], rest, restStart: start, restEnd: start + rest.length };
   }
   const leading: Match[] = [];
   let i = 0;
@@ -105,13 +116,15 @@ export function readActs(text: string): ActReading {
     trailing.unshift(m);
     j = m.from - 1;
   }
-  const acts = [...leading, ...trailing].map((m) => m.kind);
-  if (i > j) return { acts, rest: '', restStart: 0, restEnd: 0 };
+  const matches = [...leading, ...trailing];
+  const acts = matches.map((m) => m.kind);
+  const languages = [...new Set(matches.flatMap((m) => m.langs))];
+  if (i > j) return { acts, languages, rest: '', restStart: 0, restEnd: 0 };
   const from = (tokens[i] as Token).start;
   const to = trailing.length > 0 ? (tokens[(trailing[0] as Match).from] as Token).start : text.length;
   const raw = text.slice(from, to);
   const rest = raw.trimEnd();
-  return { acts, rest, restStart: from, restEnd: from + rest.length };
+  return { acts, languages, rest, restStart: from, restEnd: from + rest.length };
 }
 
 /** Which act a message of only acts mainly is: a goodbye, then no, thanks, yes, greeting, ack, emoji. */

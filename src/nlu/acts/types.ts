@@ -10,6 +10,8 @@ export type ActKind = 'ack' | 'thanks' | 'greeting' | 'goodbye' | 'yes' | 'no' |
 export interface ActReading {
   /** Every act found at the start and the end of the message, in message order. */
   acts: ActKind[];
+  /** The languages the acts' own words suggest, first found first ("ठीक है" → hi; "ok" suggests none). */
+  languages: string[];
   /** The message without its leading and trailing acts, trimmed; '' when the message is only acts. */
   rest: string;
   /** Where `rest` starts and ends in the message (UTF-16 offsets); both 0 when rest is ''. */
