@@ -29,7 +29,7 @@ export type QuestionReading =
 export function readQuestions(
   text: string,
   classify: (text: string) => Classification,
-  thresholds: { answer: number },
+  thresholds: { answer: number; clarify: number },
 ): QuestionReading {
   const whole = classify(text);
   const clauses = splitClauses(text)
@@ -44,8 +44,12 @@ export function readQuestions(
     if (c.confidence >= thresholds.answer && !understood.some((u) => u.classification.top === c.top)) understood.push(p);
   }
   const answered = new Set(understood.map((u) => u.classification.top));
+  // A clause that asks something not understood; one that leans to a question already answered restates it.
   const unclear = parts.find(
-    (p) => p.classification.confidence < thresholds.answer && !answered.has(p.classification.top) && bearsQuestion(p.text, p.asked),
+    (p) =>
+      p.classification.confidence < thresholds.answer &&
+      !(answered.has(p.classification.top) && p.classification.confidence >= thresholds.clarify) &&
+      bearsQuestion(p.text, p.asked),
   );
   const strip = (p: { text: string; classification: Classification }): ReadPart => ({ text: p.text, classification: p.classification });
 
