@@ -32,9 +32,9 @@ export function readQuestions(
   thresholds: { answer: number; clarify: number },
 ): QuestionReading {
   const whole = classify(text);
-  const clauses = splitClauses(text)
-    .map((c) => ({ rest: readActs(c.text).rest, asked: c.asked }))
-    .filter((c) => /[\p{L}\p{N}]/u.test(c.rest));
+  const split = splitClauses(text);
+  if (split.length < 2) return { kind: 'single', classification: whole };
+  const clauses = split.map((c) => ({ rest: readActs(c.text).rest, asked: c.asked })).filter((c) => /[\p{L}\p{N}]/u.test(c.rest));
   if (clauses.length < 2) return { kind: 'single', classification: whole };
 
   const parts = clauses.map((c) => ({ text: c.rest, asked: c.asked, classification: classify(c.rest) }));

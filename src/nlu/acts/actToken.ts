@@ -19,6 +19,8 @@ export const PICTOGRAPHIC_START = /^[\p{Extended_Pictographic}\p{Regional_Indica
 
 const DEVANAGARI_CHANDRABINDU = /\u0901/g;
 const REPEATED = /(\p{L})\1+/gu;
+const REPEATED_ASCII = /([a-z])\1+/g;
+const ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * A word as the act lexicon and the question-word lists compare it: lowercased, Arabic letter
@@ -27,6 +29,8 @@ const REPEATED = /(\p{L})\1+/gu;
  * "thanksss" = "thanks"). Applied to the lexicon and to messages alike.
  */
 export function actToken(word: string): string {
+  // Most words are plain ASCII: lowercase, no apostrophes, no repeated letters.
+  if (ASCII.test(word)) return word.toLowerCase().replace(APOSTROPHES, '').replace(REPEATED_ASCII, '$1');
   return word
     .normalize('NFC')
     .toLowerCase()
@@ -40,23 +44,30 @@ export function actToken(word: string): string {
     .replace(REPEATED, '$1');
 }
 
-export interface Token {
-  /** actToken of the word, or the emoji's first code point. */
-  norm: string;
-  start: number;
-  end: number;
-  emoji: boolean;
+/** One token; its normal form is computed when first read (most tokens of a message never are). */
+export class Token {
+  private normal: string | undefined;
+  readonly emoji: boolean;
+
+  constructor(
+    readonly raw: string,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    this.emoji = PICTOGRAPHIC_START.test(raw);
+  }
+
+  /** actToken of the word ('' for a lone joiner), or the emoji's first code point. */
+  get norm(): string {
+    if (this.normal === undefined) this.normal = this.emoji ? String.fromCodePoint(this.raw.codePointAt(0) as number) : actToken(this.raw);
+    return this.normal;
+  }
 }
 
 /** Every token of the text, in order (linear in the text's length). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const raw = m[0];
-    const emoji = PICTOGRAPHIC_START.test(raw);
-    const norm = emoji ? String.fromCodePoint(raw.codePointAt(0) as number) : actToken(raw);
-    if (norm !== '') tokens.push({ norm, start: m.index, end: m.index + raw.length, emoji });
-  }
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) tokens.push(new Token(m[0], m.index, m.index + m[0].length));
   return tokens;
 }

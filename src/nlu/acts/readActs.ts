@@ -85,7 +85,7 @@ function actEndingAt(tokens: readonly Token[], j: number, floor: number): Match 
  * - Nothing in the middle of a message is touched.
  */
 export function readActs(text: string): ActReading {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text).filter((t, i, all) => (i > 0 && i < all.length - 1) || t.norm !== '');
   if (tokens.length === 0) {
     const rest = text.trim();
     const start = rest === '' ? 0 : text.indexOf(rest);

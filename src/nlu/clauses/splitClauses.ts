@@ -1,4 +1,3 @@
-import { tokenize } from '../acts/actToken';
 
 export interface Clause {
   text: string;
@@ -17,6 +16,8 @@ export interface Clause {
 const BOUNDARY =
   /[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:and|also|plus|aur|और|तथा|अनि|र|साथै|اور|نیز)(?=[\s,،]|$)/giu;
 const QUESTION_MARK = /[?？؟]/u;
+/** A cheap first look: no punctuation, new line or joining word at all means one clause. */
+const MAYBE_BOUNDARY = /[?？؟!！।॥۔;\n.,،]|and|also|plus|aur|और|तथा|अनि|र|साथै|اور|نیز/iu;
 /** A clause needs this many words to stand as a question; shorter pieces join the clause before. */
 export const MIN_CLAUSE_WORDS = 2;
 /** Clauses considered per message; the rest is left to the whole-message reading. */
@@ -28,6 +29,12 @@ export const MAX_CLAUSES = 8;
  * Linear in the message's length; at most MAX_CLAUSES clauses.
  */
 export function splitClauses(text: string): Clause[] {
+  if (!MAYBE_BOUNDARY.test(text)) {
+    const trimmed = text.trim();
+    if (trimmed === '') return [];
+    const start = text.indexOf(trimmed);
+    return [{ text: trimmed, start, end: start + trimmed.length, asked: false }];
+  }
   const pieces: Clause[] = [];
   let from = 0;
   BOUNDARY.lastIndex = 0;
@@ -63,6 +70,11 @@ export function splitClauses(text: string): Clause[] {
   return clauses.slice(0, MAX_CLAUSES);
 }
 
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
 function wordCount(text: string): number {
-  return tokenize(text).filter((t) => !t.emoji).length;
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (n < MIN_CLAUSE_WORDS && WORD.exec(text) !== null) n++;
+  return n;
 }
