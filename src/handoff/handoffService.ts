@@ -94,7 +94,8 @@ export class HandoffService implements ConversationHooks {
   // ---------------------------------------------------------------- customer side (hooks)
 
   async onCustomerMessage(conversation: Conversation, message: Message, event: InboundMessageEvent): Promise<Conversation | null> {
-    const conv = await this.ensureCustomer(conversation, event);
+    // Every reply to this message (code check, survey thanks, queue notice, packet) follows its language.
+    const conv = await this.followLanguage(await this.ensureCustomer(conversation, event), event.text ?? '');
     this.deps.metrics?.message(conv.channel, 'inbound', 'customer');
     await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author });
     const text = event.text ?? '';
@@ -172,7 +173,6 @@ export class HandoffService implements ConversationHooks {
   private async preBotEscalation(conv: Conversation, event: InboundMessageEvent): Promise<Conversation | null> {
     const text = event.text ?? '';
     if (!text) return conv;
-    if (!conv.language) conv = await this.learnLanguage(conv, text);
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
     const { prepared, sentiment } = this.readText(event);
     const decision = decideEscalation(
@@ -185,16 +185,25 @@ export class HandoffService implements ConversationHooks {
   }
 
   /**
-   * A first message that escalates before the bot ran ("mujhe insaan se baat karni hai") must
-   * still give the conversation its language: the queue notice and the packet are in it.
+   * The conversation takes the language of the customer's latest message when the detector is
+   * sure of it (LANGUAGE_CONFIDENCE_THRESHOLD; "ok", "12345" and order numbers stay below), so a
+   * message that escalates at once ("mujhe insaan se baat karni hai", or Urdu after English) gets
+   * its notice, and the packet its language, in that message's language. While a person owns the
+   * conversation, the stored packet follows too.
    */
-  private async learnLanguage(conv: Conversation, text: string): Promise<Conversation> {
+  private async followLanguage(conv: Conversation, text: string): Promise<Conversation> {
+    if (!/\p{L}/u.test(text)) return conv;
     const catalog = this.deps.catalog();
     let detector = detectors.get(catalog);
     if (!detector) detectors.set(catalog, (detector = createLanguageDetector(catalog)));
     const guess = detector.detect(text);
-    if (guess.confidence < LANGUAGE_CONFIDENCE_THRESHOLD) return conv;
-    return this.deps.store.update(conv.id, { language: guess.lang });
+    if (guess.confidence < LANGUAGE_CONFIDENCE_THRESHOLD || !catalog.languages.includes(guess.lang) || guess.lang === conv.language) return conv;
+    const updated = await this.deps.store.update(conv.id, { language: guess.lang });
+    if (conv.status === 'queued' || conv.status === 'assigned') {
+      const packet = await this.deps.packets.get(conv.id);
+      if (packet && packet.language !== guess.lang) await this.deps.packets.save({ ...packet, language: guess.lang });
+    }
+    return updated;
   }
 
   private async ensureCustomer(conv: Conversation, event: InboundMessageEvent): Promise<Conversation> {

@@ -62,13 +62,34 @@ export interface CatalogMessages {
   clarify: LangText;
   handoff: LangText;
   fulfillmentError: LangText;
+  /** Replies to conversational acts (src/nlu/acts); built-in defaults when a catalog has none. */
+  acknowledge?: LangText;
+  thanks?: LangText;
+  greeting?: LangText;
+  goodbye?: LangText;
+  /** "yes" with nothing to confirm: "Sure — what would you like to know?" */
+  whatElse?: LangText;
+  /** "no" to "did you mean…?": ask for other words. */
+  rephrase?: LangText;
+  /** Introduces the topics menu offered after two misunderstandings. */
+  menu?: LangText;
+  /** One part of a several-question message was not understood; `{part}` is that part. */
+  unclearPart?: LangText;
+  /** The same, with "did you mean one of these?" buttons. */
+  unclearPartChoice?: LangText;
 }
+
+export type CatalogMessageKind = keyof CatalogMessages;
 
 export interface Catalog {
   languages: Lang[];
   defaultLanguage: Lang;
   messages: CatalogMessages;
   intents: Intent[];
+  /** Intent ids offered as a menu after two misunderstandings in a row; none = no menu. */
+  topics?: string[];
+  /** Slot name → the intent a bare value of it means when sent unasked ({ order_number: order_status }). */
+  bareFacts?: Record<string, string>;
   /** Files read, in order. */
   files: string[];
 }

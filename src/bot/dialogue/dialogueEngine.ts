@@ -1,13 +1,17 @@
 import { BatonError } from '../../errors';
+import { type ActReading, readActs } from '../../nlu/acts';
+import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
-import type { Answer, Catalog, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
+import type { Answer, Catalog, CatalogMessageKind, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
+import { answerAct, keepRest } from './answerAct';
 import type { DialogueSignal } from './dialogueSignal';
 import { appendBounded, DialogueState } from './dialogueState';
 import { fillPlaceholders } from './fillPlaceholders';
 import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
 import { intentOfPayload, pickOffered } from './readChoice';
+import { type QuestionReading, readQuestions } from './readQuestions';
 
 export interface DialogueReply {
   text: string;
@@ -80,11 +84,18 @@ interface Turn {
  *    below it); otherwise the conversation keeps its language (the catalog default at first).
  * 3. A payload `intent:<id>` (tapped button) → that intent, confidence 1.
  * 4. "1", "२", "۲"… or an option's title, when options were offered last turn → that option.
+ * 4½. A message of only conversational acts ("ok", "thanks", "haan", "👍"; src/nlu/acts) is answered
+ *    briefly and is never a misunderstanding; "yes"/"no" answer an open "did you mean…?"; acts
+ *    opening or closing a longer message are set aside ("hi, where is my order?" is the question).
  * 5. A pending question: a message that is only the value fills it; a message classified at or
  *    above the answer threshold as another intent drops it and is handled instead; a message that
  *    is neither re-asks the question and counts as a misunderstanding.
- * 6. Otherwise classify the message with its slot values cut out: ≥ answer → handle the intent;
- *    ≥ clarify → "did you mean A or B?"; below → fallback (a misunderstanding).
+ * 6. A message that is only a value the catalog's `bareFacts` names (a bare order number) → that intent.
+ * 7. Otherwise read the questions in the message with its slot values cut out (readQuestions): up to
+ *    three different questions are answered in one reply, in the order asked, and a clause that asks
+ *    something not understood is asked about; one question: ≥ answer → handle the intent; ≥ clarify →
+ *    "did you mean A or B?"; below → fallback (a misunderstanding; the second in a row offers the
+ *    catalog's `topics` as a menu instead, and the escalation policy waits for the next one).
  * Handling an intent: handoff intents answer and signal handoff_intent; missing required slots are
  * asked for one at a time; then the fulfillment is called (if it has a URL) or the static answer
  * is given with {slot} placeholders filled and the followUps offered as buttons.
@@ -129,6 +140,7 @@ export class DialogueEngine {
     const lang = this.chooseLanguage(withoutSpans(text, found), previous.language);
     const state: DialogueState = { ...previous, slots, language: lang };
     delete state.offered; // offered again below only if this turn's reply has options
+    delete state.confirm;
     const turn: Turn = { state, lang, replies: [], signals: [], input };
 
     await this.respond(turn, text, found, previous.offered);
@@ -157,19 +169,126 @@ export class DialogueEngine {
       return this.classifyAndAnswer(turn, picked.title);
     }
 
+    // 2½. Conversational acts: a message of only acts is answered as such; acts around a question are set aside.
+    const acts = readActs(withoutSpans(text, found));
+    if (acts.rest === '' && acts.acts.length > 0 && found.length === 0) return this.answerActs(turn, acts);
+    const asked = keepRest(text, acts);
+
     // 3. The answer to the question the bot asked.
     const pending = turn.state.pending;
     const pendingIntent = this.intentById(pending?.intent ?? null);
     if (pending && pendingIntent && pendingIntent.slots.some((s) => s.name === pending.slot)) {
-      return this.answerPending(turn, text, found, pendingIntent, pending.slot);
+      return this.answerPending(turn, asked, found, pendingIntent, pending.slot);
     }
     delete turn.state.pending;
 
-    // 4. Classify what is left once slot values are cut out (an order number says nothing about the
-    //    intent, and its letters and digits only add noise); a message that was only values falls back.
-    const words = withoutSpans(text, found);
-    if (!/[\p{L}\p{N}]/u.test(words)) return this.fallback(turn);
-    return this.classifyAndAnswer(turn, words);
+    // 4. Read what is left once slot values are cut out (an order number says nothing about the
+    //    intent, and its letters and digits only add noise); a message that was only values means
+    //    the catalog's bareFacts intent for them, else falls back.
+    const words = withoutSpans(asked, found);
+    if (!/[\p{L}\p{N}]/u.test(words)) {
+      const bare = this.bareFactIntent(found);
+      return bare ? this.handleIntent(turn, bare, 1) : this.fallback(turn);
+    }
+    const reading = readQuestions(words, (t) => this.deps.classifier.classify(t), this.deps.thresholds);
+    return this.answerReading(turn, reading, acts);
+  }
+
+  /** A message of only acts: "yes"/"no" to "did you mean…?", the pending question kept, or a brief reply. */
+  private async answerActs(turn: Turn, acts: ActReading): Promise<void> {
+    const previous = turn.input.state;
+    // "ठीक है", "हुन्छ", "achha" are too short for the detector, but their words say the language.
+    const suggested = acts.languages.filter((l) => this.catalog.languages.includes(l));
+    if (suggested.length > 0 && !suggested.includes(turn.lang)) turn.lang = turn.state.language = suggested[0] as Lang;
+    const pendingIntent = this.intentById(turn.state.pending?.intent ?? null);
+    const pendingSlot = pendingIntent?.slots.find((s) => s.name === turn.state.pending?.slot);
+    const decision = answerAct(acts.acts, {
+      confirm: this.intentById(previous.confirm ?? null) !== undefined,
+      pending: pendingSlot !== undefined,
+    });
+    turn.signals.push({ type: 'act', act: decision.act });
+    if (decision.kind === 'confirm') return this.handleIntent(turn, this.intentById(previous.confirm ?? null) as Intent, 1);
+    if (decision.kind === 'ask_again') {
+      if (pendingSlot) turn.replies.push({ text: this.text(pendingSlot.prompt, turn.lang) });
+      return;
+    }
+    delete turn.state.pending;
+    // A catalog intent named like the act (greeting, thanks, goodbye) answers it in the catalog's own words.
+    const own = decision.act === 'greeting' || decision.act === 'thanks' || decision.act === 'goodbye' ? this.intentById(decision.act) : undefined;
+    if (own && !own.handoff) return this.handleIntent(turn, own, 1);
+    if (decision.keepOptions && previous.offered) turn.state.offered = previous.offered;
+    turn.replies.push({ text: this.message(decision.message, turn.lang) });
+  }
+
+  /** The intent the catalog's bareFacts names for a value sent alone (a bare order number → order status). */
+  private bareFactIntent(found: readonly NamedSlotMatch[]): Intent | undefined {
+    const bareFacts = this.catalog.bareFacts ?? {};
+    for (const m of found) {
+      const intent = this.intentById(bareFacts[m.name] ?? null);
+      if (intent) return intent;
+    }
+    return undefined;
+  }
+
+  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading): Promise<void> {
+    if (reading.kind === 'several') return this.answerSeveral(turn, reading);
+    const classification = reading.classification;
+    turn.classification = classification;
+    const { answer, clarify } = this.deps.thresholds;
+    const top = this.intentById(classification.top);
+    if (top && classification.confidence >= answer) return this.handleIntent(turn, top, classification.confidence);
+    if (top && classification.confidence >= clarify) return this.clarify(turn, top, classification);
+    // "hello, anyone there?": not a question we know, but a greeting is not a misunderstanding.
+    if (acts.acts.length > 0) return this.answerActs(turn, acts);
+    return this.fallback(turn);
+  }
+
+  /**
+   * Several questions in one message, answered in one reply in the order asked; a question that
+   * asks for a missing detail or hands off comes last (at most one detail is asked for), and a
+   * clause not understood is asked about at the end.
+   */
+  private async answerSeveral(turn: Turn, reading: Extract<QuestionReading, { kind: 'several' }>): Promise<void> {
+    const parts = reading.answers
+      .map((p) => ({ part: p, intent: this.intentById(p.classification.top) }))
+      .filter((x): x is { part: typeof x.part; intent: Intent } => x.intent !== undefined);
+    const waits = (i: Intent) => i.handoff || i.slots.some((s) => s.required && !turn.state.slots[s.name]);
+    const asking = parts.filter((x) => waits(x.intent) && !x.intent.handoff).slice(0, 1);
+    const ordered = [...parts.filter((x) => !waits(x.intent)), ...parts.filter((x) => x.intent.handoff), ...asking];
+    turn.classification = ordered[0]?.part.classification ?? reading.answers[0]?.classification;
+    const replies: DialogueReply[] = [];
+    for (const { part, intent } of ordered.filter((x) => !asking.includes(x))) {
+      const sub: Turn = { ...turn, replies: [] };
+      await this.handleIntent(sub, intent, part.classification.confidence);
+      replies.push(...sub.replies);
+    }
+    let buttons: QuickReply[] | undefined;
+    if (reading.unclear) {
+      const c = reading.unclear.classification;
+      const top = this.intentById(c.top);
+      const options = top && c.confidence >= this.deps.thresholds.clarify && asking.length === 0 ? this.clarifyOptions(top, c) : [];
+      const quoted = quote(reading.unclear.text);
+      const template = this.message(options.length > 0 ? 'unclearPartChoice' : 'unclearPart', turn.lang);
+      replies.push({ text: template.split('{part}').join(quoted) });
+      if (options.length > 0) {
+        buttons = options.map((i) => intentButton(i, turn.lang, this.catalog.defaultLanguage));
+        turn.state.confirm = (top as Intent).id;
+      }
+    }
+    // The question that waits for a detail comes last, so the next message can answer it.
+    for (const { part, intent } of asking) {
+      const sub: Turn = { ...turn, replies: [] };
+      await this.handleIntent(sub, intent, part.classification.confidence);
+      replies.push(...sub.replies);
+    }
+    if (replies.length === 0) return this.fallback(turn);
+    const quickReplies = buttons ?? [...replies].reverse().find((r) => r.quickReplies?.length)?.quickReplies;
+    const mediaUrl = replies.find((r) => r.mediaUrl)?.mediaUrl;
+    turn.replies.push({
+      text: replies.map((r) => r.text).join('\n\n'),
+      ...(quickReplies?.length ? { quickReplies } : {}),
+      ...(mediaUrl ? { mediaUrl } : {}),
+    });
   }
 
   private async answerPending(turn: Turn, text: string, found: NamedSlotMatch[], intent: Intent, slot: string): Promise<void> {
@@ -202,25 +321,45 @@ export class DialogueEngine {
     return this.fallback(turn);
   }
 
-  private clarify(turn: Turn, top: Intent, classification: Classification): void {
+  private clarifyOptions(top: Intent, classification: Classification): Intent[] {
     const runnerUp = this.intentById(classification.runnerUp?.intent ?? null);
-    const options = [top, ...(runnerUp && runnerUp.id !== top.id ? [runnerUp] : [])];
+    return [top, ...(runnerUp && runnerUp.id !== top.id ? [runnerUp] : [])];
+  }
+
+  private clarify(turn: Turn, top: Intent, classification: Classification): void {
+    const options = this.clarifyOptions(top, classification);
+    turn.state.confirm = top.id; // "yes" takes the first option
     turn.replies.push({
       text: this.text(this.catalog.messages.clarify, turn.lang),
       quickReplies: options.map((i) => intentButton(i, turn.lang, this.catalog.defaultLanguage)),
     });
   }
 
+  /** "Sorry, I didn't get that"; the second time in a row, the catalog's topics as a menu instead. */
   private fallback(turn: Turn): void {
-    this.countMisunderstanding(turn);
+    const consecutive = this.countMisunderstanding(turn);
+    const topics = consecutive === 2 ? this.topicButtons(turn.lang) : [];
+    if (topics.length > 0) {
+      turn.replies.push({ text: this.message('menu', turn.lang), quickReplies: topics });
+      turn.signals.push({ type: 'topics_offered', topics: topics.map((t) => intentOfPayload(t.payload) ?? t.payload) });
+      return;
+    }
     turn.replies.push({ text: this.text(this.catalog.messages.fallback, turn.lang) });
   }
 
-  private countMisunderstanding(turn: Turn): void {
+  private topicButtons(lang: Lang): QuickReply[] {
+    return (this.catalog.topics ?? [])
+      .map((id) => this.intentById(id))
+      .filter((i): i is Intent => i !== undefined)
+      .map((i) => intentButton(i, lang, this.catalog.defaultLanguage));
+  }
+
+  private countMisunderstanding(turn: Turn): number {
     const consecutive = turn.state.misunderstandings + 1;
     turn.state.misunderstandings = consecutive;
     turn.signals.push({ type: 'misunderstood', consecutive });
     if (consecutive === 2) turn.signals.push({ type: 'misunderstood_twice' });
+    return consecutive;
   }
 
   private async handleIntent(turn: Turn, intent: Intent, confidence: number): Promise<void> {
@@ -335,6 +474,17 @@ export class DialogueEngine {
   private text(text: LangText, lang: Lang): string {
     return textIn(text, lang, this.catalog.defaultLanguage);
   }
+
+  /** A catalog message, or the built-in one when the catalog has none of that kind. */
+  private message(kind: CatalogMessageKind, lang: Lang): string {
+    return this.text(this.catalog.messages[kind] ?? DEFAULT_MESSAGES[kind], lang);
+  }
+}
+
+/** A part of the customer's message quoted back, at most 80 characters. */
+function quote(text: string): string {
+  const chars = [...text.trim()];
+  return chars.length <= 80 ? chars.join('') : `${chars.slice(0, 79).join('')}…`;
 }
 
 /** The intent's own slot values (what its fulfillment endpoint receives). */

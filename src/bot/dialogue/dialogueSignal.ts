@@ -1,3 +1,4 @@
+import type { ActKind } from '../../nlu/acts';
 import type { FulfillmentFailure } from '../../nlu/fulfillment';
 
 /**
@@ -8,6 +9,9 @@ import type { FulfillmentFailure } from '../../nlu/fulfillment';
  * - fulfillment_failed: the fulfillment endpoint timed out, failed or answered nonsense; `slots` are the values collected.
  * - fulfillment_handoff: the fulfillment endpoint asked for a person.
  * - answered: the bot answered an intent (static answer or fulfillment reply).
+ * - act: the message was a conversational act (ok, thanks, yes, hi, bye, emoji), answered briefly; never a misunderstanding.
+ * - topics_offered: the second misunderstanding in a row was answered with the catalog's topics menu;
+ *   the escalation policy hands off on the next misunderstanding instead.
  */
 export type DialogueSignal =
   | { type: 'handoff_intent'; intent: string; team?: string }
@@ -15,4 +19,6 @@ export type DialogueSignal =
   | { type: 'misunderstood_twice' }
   | { type: 'fulfillment_failed'; intent: string; outcome: FulfillmentFailure; slots: Record<string, string> }
   | { type: 'fulfillment_handoff'; intent: string; reason?: string; team?: string }
-  | { type: 'answered'; intent: string; confidence: number };
+  | { type: 'answered'; intent: string; confidence: number }
+  | { type: 'act'; act: ActKind }
+  | { type: 'topics_offered'; topics: string[] };

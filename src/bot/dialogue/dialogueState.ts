@@ -19,6 +19,8 @@ export interface DialogueState {
   pending?: { intent: string; slot: string };
   /** The quick replies of the last reply, so "1", "2"… (WhatsApp's numbered list) can pick one. */
   offered?: QuickReply[];
+  /** The intent a "yes" confirms: the first option of the "did you mean…?" asked last turn. */
+  confirm?: string;
   /** Intents acted upon, oldest first, the last STATE_HISTORY_LENGTH. */
   recognised: { intent: string; confidence: number; at: number }[];
   /** Intent ids answered, oldest first, the last STATE_HISTORY_LENGTH. */
@@ -33,6 +35,7 @@ export const dialogueStateSchema = z.object({
   slots: z.record(z.string(), z.string()),
   pending: z.object({ intent: z.string(), slot: z.string() }).optional(),
   offered: z.array(quickReplySchema).optional(),
+  confirm: z.string().optional(),
   recognised: z.array(z.object({ intent: z.string(), confidence: z.number(), at: z.number() })),
   answered: z.array(z.string()),
 });

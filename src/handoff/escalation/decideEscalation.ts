@@ -63,7 +63,10 @@ function triggersOf(input: EscalationInput, config: EscalationConfig): Set<Escal
     input.consecutiveMisunderstandings,
     ...signals.map((s) => (s.type === 'misunderstood' ? s.consecutive : 0)),
   );
-  if (misunderstood > 0 && misunderstood >= config.misunderstandingsBeforeHandoff) fired.add('repeated_misunderstanding');
+  // The bot answered this miss with a menu of topics: the customer gets one more chance to pick.
+  if (misunderstood > 0 && misunderstood >= config.misunderstandingsBeforeHandoff && !hasSignal(signals, 'topics_offered')) {
+    fired.add('repeated_misunderstanding');
+  }
   if (sentiment.anger >= config.angerThreshold) fired.add('negative_sentiment');
   if (sentiment.abusive) fired.add('abuse');
   if (hasSignal(signals, 'fulfillment_failed') || hasSignal(signals, 'fulfillment_handoff')) fired.add('fulfillment_failed');

@@ -1,7 +1,7 @@
 import type { CatalogMessages } from '../types';
 
 /** Built-in bot messages; a catalog's `messages:` overrides them per message and language. */
-export const DEFAULT_MESSAGES: CatalogMessages = {
+export const DEFAULT_MESSAGES: Required<CatalogMessages> = {
   fallback: {
     en: "Sorry, I didn't get that. Could you say it another way?",
     hi: 'माफ़ कीजिए, मैं समझ नहीं पाया। क्या आप इसे दूसरे तरीके से लिख सकते हैं?',
@@ -29,5 +29,68 @@ export const DEFAULT_MESSAGES: CatalogMessages = {
     'hi-Latn': 'Sorry, main abhi yeh check nahi kar pa raha. Hamari team ka koi member ise dekhega.',
     ur: 'معاف کیجیے، میں ابھی یہ معلومات نہیں دیکھ پا رہا۔ ہماری ٹیم کا کوئی رکن اسے دیکھے گا۔',
     ne: 'माफ गर्नुहोस्, म अहिले यो जानकारी हेर्न सक्दिनँ। हाम्रो टोलीको एक जनाले यो हेर्नुहुनेछ।',
+  },
+  acknowledge: {
+    en: "👍 Anything else I can help you with?",
+    hi: "👍 क्या मैं किसी और चीज़ में मदद कर सकता हूँ?",
+    "hi-Latn": "👍 Aur kisi cheez mein madad chahiye?",
+    ur: "👍 کیا میں کسی اور چیز میں مدد کر سکتا ہوں؟",
+    ne: "👍 अरू केहीमा सहयोग चाहिन्छ?",
+  },
+  thanks: {
+    en: "You're welcome! Anything else I can help you with?",
+    hi: "आपका स्वागत है! क्या मैं किसी और चीज़ में मदद कर सकता हूँ?",
+    "hi-Latn": "Koi baat nahi! Aur kisi cheez mein madad chahiye?",
+    ur: "کوئی بات نہیں! کیا میں کسی اور چیز میں مدد کر سکتا ہوں؟",
+    ne: "केही छैन नि! अरू केहीमा सहयोग चाहिन्छ?",
+  },
+  greeting: {
+    en: "Hi! How can I help you today?",
+    hi: "नमस्ते! बताइए, मैं आपकी क्या मदद कर सकता हूँ?",
+    "hi-Latn": "Namaste! Bataiye, main aapki kya madad kar sakta hoon?",
+    ur: "السلام علیکم! بتائیے، میں آپ کی کیا مدد کر سکتا ہوں؟",
+    ne: "नमस्ते! भन्नुहोस्, म तपाईंलाई के सहयोग गर्न सक्छु?",
+  },
+  goodbye: {
+    en: "Bye! Message us here any time.",
+    hi: "अलविदा! कभी भी यहाँ लिखिए।",
+    "hi-Latn": "Bye! Kabhi bhi yahan message kijiye.",
+    ur: "اللہ حافظ! جب چاہیں یہاں پیغام بھیجیں۔",
+    ne: "बिदा! जुनसुकै बेला यहाँ लेख्नुहोस्।",
+  },
+  whatElse: {
+    en: "Sure — what would you like to know?",
+    hi: "ज़रूर — बताइए, आप क्या जानना चाहते हैं?",
+    "hi-Latn": "Zaroor — bataiye, aap kya jaanna chahte hain?",
+    ur: "ضرور — بتائیے، آپ کیا جاننا چاہتے ہیں؟",
+    ne: "हुन्छ — भन्नुहोस्, के जान्न चाहनुहुन्छ?",
+  },
+  rephrase: {
+    en: "No problem — could you tell me in a few words what you need?",
+    hi: "कोई बात नहीं — क्या आप कुछ शब्दों में बता सकते हैं कि आपको क्या चाहिए?",
+    "hi-Latn": "Koi baat nahi — kya aap thode shabdon mein bata sakte hain ki aapko kya chahiye?",
+    ur: "کوئی بات نہیں — کیا آپ چند الفاظ میں بتا سکتے ہیں کہ آپ کو کیا چاہیے؟",
+    ne: "केही छैन — तपाईंलाई के चाहिएको हो, छोटकरीमा भन्न सक्नुहुन्छ?",
+  },
+  menu: {
+    en: "Sorry, I'm still not following. Is it about one of these? Pick one, or tell me if you'd like to talk to a person.",
+    hi: "माफ़ कीजिए, मैं अब भी नहीं समझ पाया। क्या आपका सवाल इनमें से किसी के बारे में है? एक चुनिए, या बताइए अगर आप किसी व्यक्ति से बात करना चाहते हैं।",
+    "hi-Latn": "Sorry, main ab bhi samajh nahi paaya. Kya aapka sawaal inmein se kisi ke baare mein hai? Ek chuniye, ya bataiye agar aap kisi insaan se baat karna chahte hain.",
+    ur: "معذرت، میں اب بھی نہیں سمجھ سکا۔ کیا آپ کا سوال ان میں سے کسی کے بارے میں ہے؟ ایک چنیں، یا بتائیں اگر آپ کسی انسان سے بات کرنا چاہتے ہیں۔",
+    ne: "माफ गर्नुहोस्, मैले अझै बुझिनँ। के तपाईंको प्रश्न यीमध्ये कुनैको बारेमा हो? एउटा छान्नुहोस्, वा मान्छेसँग कुरा गर्न चाहनुहुन्छ भने भन्नुहोस्।",
+  },
+  unclearPart: {
+    en: "About “{part}”: I'm not sure I understood. Could you say it another way?",
+    hi: "“{part}” — यह हिस्सा मैं ठीक से नहीं समझ पाया। क्या आप इसे दूसरे शब्दों में लिख सकते हैं?",
+    "hi-Latn": "“{part}” — yeh hissa main theek se samajh nahi paaya. Kya aap ise dusre tarike se likh sakte hain?",
+    ur: "“{part}” — یہ حصہ میں ٹھیک سے نہیں سمجھ سکا۔ کیا آپ اسے کسی اور طرح لکھ سکتے ہیں؟",
+    ne: "“{part}” — यो भाग मैले राम्ररी बुझिनँ। कृपया अर्को तरिकाले लेखिदिनुहुन्छ?",
+  },
+  unclearPartChoice: {
+    en: "About “{part}”: did you mean one of these?",
+    hi: "“{part}” — क्या आपका मतलब इनमें से किसी से था?",
+    "hi-Latn": "“{part}” — kya aapka matlab inmein se kisi se tha?",
+    ur: "“{part}” — کیا آپ کا مطلب ان میں سے کسی سے تھا؟",
+    ne: "“{part}” — के तपाईंले यीमध्ये कुनै भन्न खोज्नुभएको हो?",
   },
 };

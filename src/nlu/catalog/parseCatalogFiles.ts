@@ -22,7 +22,22 @@ interface ParsedFile {
   locate(path: readonly PropertyKey[], key?: string): Position | undefined;
 }
 
-const MESSAGE_KINDS = ['fallback', 'clarify', 'handoff', 'fulfillmentError'] as const;
+const MESSAGE_KINDS = [
+  'fallback',
+  'clarify',
+  'handoff',
+  'fulfillmentError',
+  'acknowledge',
+  'thanks',
+  'greeting',
+  'goodbye',
+  'whatElse',
+  'rephrase',
+  'menu',
+  'unclearPart',
+  'unclearPartChoice',
+] as const;
+const SETTING_KEYS = ['languages', 'defaultLanguage', 'messages', 'topics', 'bareFacts'] as const;
 const DEFAULT_LANGUAGE = 'en';
 
 class IssueList {
@@ -182,13 +197,11 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
   const parsed = files.map((f) => parseOneFile(f, issues, knownIds)).filter((f): f is ParsedFile => f !== undefined);
 
   // Catalog-wide settings: in at most one file.
-  const settingsFiles = parsed.filter(
-    (f) => f.raw.languages !== undefined || f.raw.defaultLanguage !== undefined || f.raw.messages !== undefined,
-  );
+  const settingsFiles = parsed.filter((f) => SETTING_KEYS.some((k) => f.raw[k] !== undefined));
   const settingsFile = settingsFiles[0];
   for (const extra of settingsFiles.slice(1)) {
-    const key = (['languages', 'defaultLanguage', 'messages'] as const).find((k) => extra.raw[k] !== undefined) ?? 'languages';
-    issues.at(extra, [], `catalog-wide settings (languages, defaultLanguage, messages) must be in one file only; already set in ${settingsFile?.path}`, key);
+    const key = SETTING_KEYS.find((k) => extra.raw[k] !== undefined) ?? 'languages';
+    issues.at(extra, [], `catalog-wide settings (${SETTING_KEYS.join(', ')}) must be in one file only; already set in ${settingsFile?.path}`, key);
   }
   const settings = settingsFile?.raw ?? {};
   const declaredLanguages = settings.languages;
@@ -257,8 +270,16 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
     fulfillments.set(intent, resolveFulfillment(intent, file, at, env, issues));
   }
 
+  // Topics menu and bare facts name intents.
+  settings.topics?.forEach((id, i) => {
+    if (settingsFile && !knownIds.has(id)) issues.at(settingsFile, ['topics', i], `topic "${id}" names no intent in the catalog`);
+  });
+  for (const [slot, id] of Object.entries(settings.bareFacts ?? {})) {
+    if (settingsFile && !knownIds.has(id)) issues.at(settingsFile, ['bareFacts', slot], `"${id}" names no intent in the catalog`);
+  }
+
   // Messages: built-in defaults for the catalog's languages, overridden by the catalog.
-  const messages = {} as CatalogMessages;
+  const messages = {} as Required<CatalogMessages>;
   for (const kind of MESSAGE_KINDS) {
     const custom = settings.messages?.[kind] ?? {};
     const merged: LangText = {};
@@ -284,6 +305,8 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
     defaultLanguage,
     messages,
     intents: entries.map(({ file, intent }) => normaliseIntent(intent, file.path, defaultLanguage, fulfillments.get(intent))),
+    ...(settings.topics ? { topics: [...new Set(settings.topics)] } : {}),
+    ...(settings.bareFacts ? { bareFacts: { ...settings.bareFacts } } : {}),
     files: files.map((f) => f.path),
   };
 }

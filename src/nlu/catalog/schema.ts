@@ -161,7 +161,19 @@ const messagesSchema = z.strictObject({
   clarify: langTextMap.optional(),
   handoff: langTextMap.optional(),
   fulfillmentError: langTextMap.optional(),
+  acknowledge: langTextMap.optional(),
+  thanks: langTextMap.optional(),
+  greeting: langTextMap.optional(),
+  goodbye: langTextMap.optional(),
+  whatElse: langTextMap.optional(),
+  rephrase: langTextMap.optional(),
+  menu: langTextMap.optional(),
+  unclearPart: langTextMap.optional(),
+  unclearPartChoice: langTextMap.optional(),
 });
+
+/** At most this many topics in the menu offered after two misunderstandings. */
+export const MAX_TOPICS = 10;
 
 export const catalogFileSchema = z.strictObject(
   {
@@ -172,6 +184,20 @@ export const catalogFileSchema = z.strictObject(
     defaultLanguage: languageTag.optional(),
     messages: messagesSchema.optional(),
     intents: z.array(intentSchema, { error: 'expected a list of intents' }).optional(),
+    /** The intents offered as a menu after two misunderstandings in a row, in order. */
+    topics: z
+      .array(intentId, { error: 'expected a list of intent ids' })
+      .min(1, { error: 'expected at least one topic' })
+      .max(MAX_TOPICS, { error: `at most ${MAX_TOPICS} topics` })
+      .optional(),
+    /** A slot value sent alone, unasked, means this intent: `{ order_number: order_status }`. */
+    bareFacts: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'a slot name must match ^[a-z][a-z0-9_]*$' }),
+        intentId,
+        { error: 'expected slot names mapped to intent ids, like { order_number: order_status }' },
+      )
+      .optional(),
   },
   { error: 'expected a mapping with intents: (and optionally languages, defaultLanguage, messages)' },
 );

@@ -66,3 +66,13 @@ test('once open, a customer is told their place in line behind those who waited 
   expect(notices.join('\n')).toMatch(/you are number 2 in line/);
   expect(notices.join('\n')).not.toMatch(/closed/);
 });
+
+test('before opening, a customer who switches from English to Nepali in the message that escalates is told in Nepali', async () => {
+  const from = uniqueCustomer('hours-switch');
+  await customerSays(baton.url, from, 'what time do you open on sunday?');
+  const answer = await customerSays(baton.url, from, 'मलाई कुनै मान्छेसँग कुरा गर्नु छ');
+  const d = await detail(admin, answer.conversationId!);
+  expect(d.conversation.status).toBe('queued');
+  expect(d.packet?.language).toBe('ne');
+  expect(sent(d.messages, 'system').map((m) => m.text ?? '')).toContain('हाम्रो टोली अहिले बन्द छ; हामी आज 10:00 बजे खुल्छौं र त्यसपछि जवाफ दिनेछौं।');
+});

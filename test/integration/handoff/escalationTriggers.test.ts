@@ -97,12 +97,14 @@ describe('the bot', () => {
     expect(packet.language).toBe('en');
   });
 
-  test('hands over after two misunderstandings in a row as repeated_misunderstanding', async () => {
+  test('hands over on the misunderstanding after the topics menu as repeated_misunderstanding', async () => {
     const from = uniqueCustomer('lost');
     const first = await customerSays(baton.url, from, 'blorp zibber quantum marmalade');
     expect(first.status).toBe('bot');
     const second = await customerSays(baton.url, from, 'flim flam wobble sprocket');
-    const { conversation, packet } = await queued(second.conversationId);
+    expect(second.status).toBe('bot');
+    const third = await customerSays(baton.url, from, 'gribble snorkel vortex');
+    const { conversation, packet } = await queued(third.conversationId);
     expect(conversation.escalationReason).toBe('repeated_misunderstanding');
     expect(packet.reason).toBe('repeated_misunderstanding');
     expect(packet.language).toBe('en');

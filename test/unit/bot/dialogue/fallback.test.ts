@@ -15,7 +15,7 @@ describe('DialogueEngine: fallback', () => {
   });
 
   it('does not emit misunderstood_twice again on the third fallback', async () => {
-    const result = await say(makeEngine(), 'purple elephant dancing', 'asdf qwerty', 'thanks');
+    const result = await say(makeEngine(), 'purple elephant dancing', 'asdf qwerty', 'zebra moonlight');
     expect(result.signals).toEqual([{ type: 'misunderstood', consecutive: 3 }]);
   });
 
@@ -32,7 +32,7 @@ describe('DialogueEngine: fallback', () => {
   it('falls back in the catalog default language when the fallback has no translation', async () => {
     const catalog = (await import('./testCatalog')).testCatalog();
     delete catalog.messages.fallback.ur;
-    const result = await say(makeEngine({ catalog }), 'دکان کب کھلتی ہے', 'ok');
+    const result = await say(makeEngine({ catalog }), 'دکان کب کھلتی ہے', 'مجھے بلی پسند ہے');
     expect(textsOf(result)).toEqual(["[en] Sorry, I didn't get that."]);
   });
 });

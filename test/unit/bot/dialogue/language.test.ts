@@ -17,7 +17,7 @@ describe('DialogueEngine: language', () => {
   it('keeps the conversation language on a short "ok"', async () => {
     const result = await say(makeEngine(), 'دکان کب کھلتی ہے', 'ok');
     expect(result.lang).toBe('ur');
-    expect(textsOf(result)).toEqual(['[ur] معاف کیجیے، میں سمجھ نہیں سکا۔']);
+    expect(textsOf(result)).toEqual(['👍 کیا میں کسی اور چیز میں مدد کر سکتا ہوں؟']);
   });
 
   it('keeps the conversation language on a bare number', async () => {

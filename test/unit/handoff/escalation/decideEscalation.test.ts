@@ -67,6 +67,28 @@ describe('decideEscalation: one reason per trigger', () => {
     expect(d.reasons).toEqual(['repeated_misunderstanding']);
   });
 
+  it('waits one more turn when the bot answered the misunderstanding with the topics menu', () => {
+    const signals: DialogueSignal[] = [{ type: 'misunderstood', consecutive: 2 }, { type: 'misunderstood_twice' }, { type: 'topics_offered', topics: ['order_status'] }];
+    expect(decideEscalation(turn({ text: 'asdf', signals, consecutiveMisunderstandings: 2, intent: null }), config)).toEqual({ escalate: false });
+  });
+
+  it('escalates on the misunderstanding after the topics menu', () => {
+    const d = decided(turn({ text: 'qwerty', signals: [{ type: 'misunderstood', consecutive: 3 }], consecutiveMisunderstandings: 3, intent: null }));
+    expect(d.reasons).toEqual(['repeated_misunderstanding']);
+  });
+
+  it('still escalates a request for a person on a turn that offered the menu', () => {
+    const signals: DialogueSignal[] = [{ type: 'misunderstood', consecutive: 2 }, { type: 'topics_offered', topics: ['order_status'] }];
+    const d = decided(turn({ text: 'I want to talk to a human', signals, consecutiveMisunderstandings: 2, intent: null }));
+    expect(d.reason).toBe('customer_requested');
+  });
+
+  it('never escalates a conversational act after one misunderstanding', () => {
+    expect(decideEscalation(turn({ text: 'ok', signals: [{ type: 'act', act: 'ack' }], consecutiveMisunderstandings: 0, intent: null }), config)).toEqual({
+      escalate: false,
+    });
+  });
+
   it('takes the misunderstanding count from the config', () => {
     const input = turn({ text: 'asdf', signals: [{ type: 'misunderstood', consecutive: 2 }], consecutiveMisunderstandings: 2, intent: null });
     expect(decideEscalation(input, { ...config, misunderstandingsBeforeHandoff: 3 })).toEqual({ escalate: false });

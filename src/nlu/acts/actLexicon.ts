@@ -1,0 +1,89 @@
+import type { ActKind } from './types';
+
+type PhraseKind = Exclude<ActKind, 'emoji'>;
+
+/**
+ * The phrases that are a conversational act on their own, as customers write them, per language.
+ * `shared` holds English and the words every language's customers type ("ok", "thanks", "bye"):
+ * they say nothing about the language. The others suggest their language when the detector is
+ * unsure ("ठीक है" = hi, "हुन्छ" = ne, "achha" = hi-Latn, "ٹھیک ہے" = ur; romanised Nepali counts as ne).
+ * Phrases are normalised (actToken) when the table is built, so "Okkk", "ठीक  है" and "ٹھیک ھے"
+ * all match. A phrase is at most MAX_ACT_PHRASE_WORDS words.
+ */
+export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Partial<Record<PhraseKind, readonly string[]>>> = {
+  shared: {
+    ack: [
+      'ok', 'okay', 'okey', 'okie', 'oki', 'ohk', 'okh', 'k', 'kk', 'alright', 'all right', 'fine', 'cool', 'great', 'got it',
+      'noted', 'understood', 'sounds good', 'perfect', 'nice', 'good', 'oh ok', 'ok then', 'alright then', 'awesome', 'right',
+      'i see', 'makes sense', 'no problem', 'np', 'hmm', 'hm', 'oh', 'wow', 'ok cool', 'fair enough', 'done',
+    ],
+    thanks: [
+      'thanks', 'thank you', 'thank u', 'thankyou', 'thanku', 'thx', 'thnx', 'tnx', 'ty', 'tysm', 'tq', 'thanks a lot',
+      'thank you so much', 'thanks so much', 'thank you very much', 'many thanks', 'much appreciated', 'appreciate it', 'cheers',
+    ],
+    greeting: [
+      'hi', 'hello', 'helo', 'hey', 'heya', 'hiya', 'good morning', 'good afternoon', 'good evening', 'gm', 'yo', 'greetings',
+      'hi there', 'hello there', 'hey there', 'morning',
+    ],
+    goodbye: ['bye', 'goodbye', 'good bye', 'bye bye', 'see you', 'see ya', 'cya', 'take care', 'good night', 'gn', 'ttyl'],
+    yes: ['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'of course', 'correct', 'exactly', 'absolutely', 'y', 'thats right', 'thats it', 'yes please'],
+    no: ['no', 'nope', 'nah', 'not really', 'nothing', 'nothing else', 'thats all', 'no need', 'no thanks'],
+  },
+  hi: {
+    ack: [
+      'ठीक है', 'ठीक', 'ठीक हैं', 'अच्छा', 'अच्छा जी', 'ओके', 'ओके जी', 'समझ गया', 'समझ गई', 'सही है', 'बढ़िया', 'चलो ठीक है',
+      'ठीक है जी', 'हम्म', 'चलो', 'अच्छा ठीक है',
+    ],
+    thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'आभार', 'धन्यवाद जी'],
+    greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हैलो', 'हाय', 'प्रणाम', 'राम राम', 'सुप्रभात', 'शुभ प्रभात', 'नमस्ते जी'],
+    goodbye: ['अलविदा', 'बाय', 'फिर मिलेंगे', 'शुभ रात्रि', 'टाटा'],
+    yes: ['हाँ', 'हां', 'हा', 'जी', 'जी हाँ', 'जी हां', 'हाँ जी', 'हां जी', 'बिल्कुल', 'सही', 'हाँ हाँ'],
+    no: ['नहीं', 'ना', 'नही', 'जी नहीं', 'नहीं जी', 'कुछ नहीं', 'बस'],
+  },
+  'hi-Latn': {
+    ack: [
+      'theek hai', 'thik hai', 'theek h', 'thik h', 'tik hai', 'thik', 'theek', 'achha', 'acha', 'accha', 'achcha', 'acha ji',
+      'achha ji', 'sahi hai', 'samajh gaya', 'samajh gayi', 'chalo', 'chalo theek hai', 'chalo thik hai', 'badhiya', 'bdiya',
+      'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'accha thik hai', 'acha theek hai',
+    ],
+    thanks: [
+      'dhanyavaad', 'dhanyawad', 'dhanyavad', 'dhanyawaad', 'shukriya', 'shukriyaa', 'bahut shukriya', 'bahut dhanyavaad',
+      'thanks ji', 'thank you ji', 'meherbani',
+    ],
+    greeting: ['namaste', 'namaskar', 'namaste ji', 'pranam', 'ram ram', 'hello ji', 'hi ji'],
+    goodbye: ['alvida', 'phir milenge', 'tata', 'bye ji', 'shubh ratri'],
+    yes: ['haan', 'han', 'haa', 'ha', 'haanji', 'haan ji', 'han ji', 'ji', 'ji haan', 'bilkul', 'hanji', 'sahi'],
+    no: ['nahi', 'nahin', 'nai', 'na', 'nhi', 'ji nahi', 'nahi ji', 'kuch nahi', 'bas'],
+  },
+  ur: {
+    ack: ['ٹھیک ہے', 'ٹھیک', 'اچھا', 'اوکے', 'جی اچھا', 'ٹھیک ہے جی', 'سمجھ گیا', 'سمجھ گئی', 'بہتر', 'بہت خوب', 'صحیح ہے', 'اچھا ٹھیک ہے'],
+    thanks: ['شکریہ', 'بہت شکریہ', 'بہت بہت شکریہ', 'جزاک اللہ', 'مہربانی', 'تھینکس', 'تھینک یو', 'شکریہ جی', 'shukria', 'jazakallah'],
+    greeting: [
+      'السلام علیکم', 'اسلام علیکم', 'السلام و علیکم', 'سلام', 'آداب', 'ہیلو', 'ہائے', 'صبح بخیر', 'وعلیکم السلام',
+      'assalam o alaikum', 'assalamualaikum', 'asalamualaikum', 'aoa', 'salam', 'salaam', 'adab',
+    ],
+    goodbye: ['اللہ حافظ', 'خدا حافظ', 'فی امان اللہ', 'بائے', 'شب بخیر', 'پھر ملیں گے', 'allah hafiz', 'khuda hafiz'],
+    yes: ['ہاں', 'جی', 'جی ہاں', 'ہاں جی', 'بالکل', 'جی بالکل'],
+    no: ['نہیں', 'نا', 'جی نہیں', 'نہیں جی', 'کچھ نہیں', 'بس'],
+  },
+  ne: {
+    ack: [
+      'हुन्छ', 'ल', 'ठिक छ', 'ठीक छ', 'ठिकै छ', 'हस्', 'हस', 'बुझेँ', 'बुझें', 'बुझियो', 'राम्रो', 'ल ठिक छ', 'ल हुन्छ', 'ल ठीक छ',
+      'ओके', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
+    ],
+    thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],
+    greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हाइ', 'शुभ प्रभात', 'शुभ बिहानी', 'नमस्कार हजुर', 'नमस्ते हजुर'],
+    goodbye: ['बिदा', 'बाइ', 'फेरि भेटौंला', 'फेरि भेटौँला', 'शुभ रात्री', 'शुभरात्री', 'bida', 'pheri bhetaula'],
+    yes: ['हो', 'हजुर', 'हो हजुर', 'हजुर हो', 'हो नि', 'ho', 'hajur', 'ho hajur'],
+    no: ['होइन', 'हैन', 'छैन', 'पर्दैन', 'केही छैन', 'होइन हजुर', 'hoina', 'haina', 'chaina', 'pardaina'],
+  },
+};
+
+/** Emoji that say something on their own (matched on their first code point, skin tone and VS16 ignored). */
+export const ACT_EMOJI: Record<'ack' | 'thanks' | 'greeting', readonly string[]> = {
+  ack: ['👍', '👌', '🙂', '😊', '😀', '😃', '😄', '😁', '👏', '✅', '✔', '💯', '🆗', '🤝', '☺', '😎', '🙆'],
+  thanks: ['🙏', '❤', '💖', '💕', '😍', '🥰', '🤗', '💐', '🌹', '♥'],
+  greeting: ['👋'],
+};
+
+export const MAX_ACT_PHRASE_WORDS = 4;

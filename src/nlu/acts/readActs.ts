@@ -1,0 +1,136 @@
+import { ACT_EMOJI, ACT_PHRASES, MAX_ACT_PHRASE_WORDS } from './actLexicon';
+import { actToken, tokenize, type Token } from './actToken';
+import type { ActKind, ActReading } from './types';
+
+interface Entry {
+  kind: ActKind;
+  /** The languages the phrase suggests; empty for shared phrases ("ok", "thanks"). */
+  langs: string[];
+}
+
+/** Normalised phrase ("theek hai") → act and languages. Built once; a phrase keeps its first act. */
+const PHRASES = new Map<string, Entry>();
+for (const [lang, byKind] of Object.entries(ACT_PHRASES)) {
+  for (const [kind, phrases] of Object.entries(byKind) as [ActKind, readonly string[]][]) {
+    for (const phrase of phrases) {
+      const key = phrase.split(/\s+/u).map(actToken).filter(Boolean).join(' ');
+      const entry = PHRASES.get(key) ?? { kind, langs: [] };
+      if (lang !== 'shared' && !entry.langs.includes(lang)) entry.langs.push(lang);
+      PHRASES.set(key, entry);
+    }
+  }
+}
+const EMOJI = new Map<string, ActKind>();
+for (const [kind, emoji] of Object.entries(ACT_EMOJI) as [ActKind, readonly string[]][]) {
+  for (const e of emoji) EMOJI.set(String.fromCodePoint(e.codePointAt(0) as number), kind);
+}
+
+/** Acts that may also close a message ("where is my order? thanks 🙏"). */
+const TRAILING: ReadonlySet<ActKind> = new Set(['thanks', 'goodbye', 'emoji']);
+/** Yes and no open a message only when set apart ("no, I want to cancel"), not in "no refund yet". */
+const NEEDS_SEPARATOR: ReadonlySet<ActKind> = new Set(['yes', 'no']);
+const SEPARATOR = /[^\s]/u;
+
+interface Match {
+  kind: ActKind;
+  langs: readonly string[];
+  /** Token indexes [from, to). */
+  from: number;
+  to: number;
+}
+
+/** The act that starts at token i (the longest phrase wins), or null. */
+function actAt(tokens: readonly Token[], i: number, limit: number): Match | null {
+  const first = tokens[i] as Token;
+  if (first.emoji) return { kind: EMOJI.get(first.norm) ?? 'emoji', langs: [], from: i, to: i + 1 };
+  for (let n = Math.min(MAX_ACT_PHRASE_WORDS, limit - i); n >= 1; n--) {
+    let key = first.norm;
+    let words = true;
+    for (let k = 1; k < n; k++) {
+      const t = tokens[i + k] as Token;
+      if (t.emoji) {
+        words = false;
+        break;
+      }
+      key += ` ${t.norm}`;
+    }
+    if (!words) continue;
+    const entry = PHRASES.get(key);
+    if (entry) return { kind: entry.kind, langs: entry.langs, from: i, to: i + n };
+  }
+  return null;
+}
+
+/** The act that ends at token j (inclusive), not reaching before token `floor`, or null. */
+function actEndingAt(tokens: readonly Token[], j: number, floor: number): Match | null {
+  const last = tokens[j] as Token;
+  if (last.emoji) return { kind: EMOJI.get(last.norm) ?? 'emoji', langs: [], from: j, to: j + 1 };
+  for (let n = Math.min(MAX_ACT_PHRASE_WORDS, j - floor + 1); n >= 1; n--) {
+    const slice = tokens.slice(j - n + 1, j + 1);
+    if (slice.some((t) => t.emoji)) continue;
+    const entry = PHRASES.get(slice.map((t) => t.norm).join(' '));
+    if (entry) return { kind: entry.kind, langs: entry.langs, from: j - n + 1, to: j + 1 };
+  }
+  return null;
+}
+
+/**
+ * Reads the conversational acts at the start and the end of a message: "ok", "thanks", "haan",
+ * "ٹھیک ہے", "हुन्छ", "👍"… Pure and linear in the message's length.
+ *
+ * - A message made only of acts (and punctuation) has rest '' and its acts in order.
+ * - Acts opening a longer message are cut off ("hi, where is my order?" → rest "where is my
+ *   order?"); yes/no only when set apart by punctuation ("no, cancel it"), never "no refund yet".
+ * - Thanks, goodbyes and emoji closing a message are cut off too ("where is it? thanks 🙏").
+ * - Nothing in the middle of a message is touched.
+ */
+export function readActs(text: string): ActReading {
+  const tokens = tokenize(text).filter((t, i, all) => (i > 0 && i < all.length - 1) || t.norm !== '');
+  if (tokens.length === 0) {
+    const rest = text.trim();
+    const start = rest === '' ? 0 : text.indexOf(rest);
+    return { acts: [], languages: [], rest, restStart: start, restEnd: start + rest.length };
+  }
+  const leading: Match[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const m = actAt(tokens, i, tokens.length);
+    if (!m) break;
+    leading.push(m);
+    i = m.to;
+  }
+  // A yes/no running straight into the question is part of it ("no refund yet", "bas ek sawal").
+  while (i < tokens.length && leading.length > 0) {
+    const last = leading[leading.length - 1] as Match;
+    if (!NEEDS_SEPARATOR.has(last.kind)) break;
+    const gap = text.slice((tokens[last.to - 1] as Token).end, (tokens[i] as Token).start);
+    if (SEPARATOR.test(gap)) break;
+    leading.pop();
+    i = last.from;
+  }
+  const trailing: Match[] = [];
+  let j = tokens.length - 1;
+  while (j >= i) {
+    const m = actEndingAt(tokens, j, i);
+    if (!m || !TRAILING.has(m.kind)) break;
+    trailing.unshift(m);
+    j = m.from - 1;
+  }
+  const matches = [...leading, ...trailing];
+  const acts = matches.map((m) => m.kind);
+  const languages = [...new Set(matches.flatMap((m) => m.langs))];
+  if (i > j) return { acts, languages, rest: '', restStart: 0, restEnd: 0 };
+  const from = (tokens[i] as Token).start;
+  const to = trailing.length > 0 ? (tokens[(trailing[0] as Match).from] as Token).start : text.length;
+  const raw = text.slice(from, to);
+  const rest = raw.trimEnd();
+  return { acts, languages, rest, restStart: from, restEnd: from + rest.length };
+}
+
+/** Which act a message of only acts mainly is: a goodbye, then no, thanks, yes, greeting, ack, emoji. */
+const PRIORITY: readonly ActKind[] = ['goodbye', 'no', 'thanks', 'yes', 'greeting', 'ack', 'emoji'];
+
+export function mainAct(acts: readonly ActKind[]): ActKind | null {
+  for (const kind of PRIORITY) if (acts.includes(kind)) return kind;
+  return null;
+}

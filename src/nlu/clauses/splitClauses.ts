@@ -1,0 +1,80 @@
+
+export interface Clause {
+  text: string;
+  /** UTF-16 offsets into the message. */
+  start: number;
+  end: number;
+  /** Followed by a question mark (?, ؟, ？). */
+  asked: boolean;
+}
+
+/**
+ * Where one clause ends and the next starts: sentence ends (. ! ? । ۔ ؟ ; new line; a full stop
+ * or comma only when a space or the end follows, so "sargam.example" and "2,499" stay whole),
+ * and the words that join two questions: and, also, plus, aur, और, तथा, अनि, र, साथै, اور, نیز.
+ */
+const BOUNDARY =
+  /[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:and|also|plus|aur|और|तथा|अनि|र|साथै|اور|نیز)(?=[\s,،]|$)/giu;
+const QUESTION_MARK = /[?？؟]/u;
+/** A cheap first look: no punctuation, new line or joining word at all means one clause. */
+const MAYBE_BOUNDARY = /[?？؟!！।॥۔;\n.,،]|and|also|plus|aur|और|तथा|अनि|र|साथै|اور|نیز/iu;
+/** A clause needs this many words to stand as a question; shorter pieces join the clause before. */
+export const MIN_CLAUSE_WORDS = 2;
+/** Clauses considered per message; the rest is left to the whole-message reading. */
+export const MAX_CLAUSES = 8;
+
+/**
+ * Splits a message into clauses that could each be a question, in order. Pieces shorter than
+ * MIN_CLAUSE_WORDS words ("or UPI") are joined to the clause before them (to the next when first).
+ * Linear in the message's length; at most MAX_CLAUSES clauses.
+ */
+export function splitClauses(text: string): Clause[] {
+  if (!MAYBE_BOUNDARY.test(text)) {
+    const trimmed = text.trim();
+    if (trimmed === '') return [];
+    const start = text.indexOf(trimmed);
+    return [{ text: trimmed, start, end: start + trimmed.length, asked: false }];
+  }
+  const pieces: Clause[] = [];
+  let from = 0;
+  BOUNDARY.lastIndex = 0;
+  const push = (start: number, end: number, asked: boolean) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed !== '') pieces.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length, asked });
+  };
+  for (let m = BOUNDARY.exec(text); m !== null && pieces.length < MAX_CLAUSES * 2; m = BOUNDARY.exec(text)) {
+    push(from, m.index, QUESTION_MARK.test(m[0]));
+    from = m.index + m[0].length;
+  }
+  push(from, text.length, false);
+
+  const clauses: Clause[] = [];
+  let carry: Clause | null = null;
+  for (const piece of pieces) {
+    const joined: Clause = carry ? { text: text.slice(carry.start, piece.end), start: carry.start, end: piece.end, asked: piece.asked } : piece;
+    carry = null;
+    if (wordCount(joined.text) >= MIN_CLAUSE_WORDS) {
+      clauses.push(joined);
+      continue;
+    }
+    const previous = clauses[clauses.length - 1];
+    if (previous) {
+      clauses[clauses.length - 1] = { text: text.slice(previous.start, joined.end), start: previous.start, end: joined.end, asked: previous.asked || joined.asked };
+    } else {
+      carry = joined;
+    }
+  }
+  if (carry) clauses.push(carry);
+  return clauses.slice(0, MAX_CLAUSES);
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+function wordCount(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (n < MIN_CLAUSE_WORDS && WORD.exec(text) !== null) n++;
+  return n;
+}

@@ -1,0 +1,59 @@
+import { MAX_ANSWERS, readQuestions } from '../../../../src/bot/dialogue/readQuestions';
+import type { Classification } from '../../../../src/nlu/types';
+
+/** A classifier by table, so the reading rules are tested on their own. */
+function table(scores: Record<string, [string, number]>): (text: string) => Classification {
+  return (text) => {
+    const [top, confidence] = scores[text.replace(/[?.!,]+$/u, '')] ?? ['unknown', 0.05];
+    return { intent: confidence >= 0.3 ? top : null, top, confidence, runnerUp: null, outOfScope: confidence < 0.3 };
+  };
+}
+const T = { answer: 0.55, clarify: 0.3 };
+
+describe('readQuestions', () => {
+  test('a one-clause message is classified once, whole', () => {
+    const calls: string[] = [];
+    const classify = (t: string) => {
+      calls.push(t);
+      return table({ 'where is my order': ['order_status', 0.9] })(t);
+    };
+    expect(readQuestions('where is my order', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'order_status' } });
+    expect(calls).toEqual(['where is my order']);
+  });
+
+  test('two clauses of different understood intents are read as two questions, in order', () => {
+    const classify = table({ 'when do you open': ['store_hours', 0.9], 'can I pay by UPI': ['payment_methods', 0.8] });
+    const r = readQuestions('when do you open and can I pay by UPI?', classify, T);
+    expect(r.kind).toBe('several');
+    if (r.kind === 'several') expect(r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'payment_methods']);
+  });
+
+  test('the same intent asked twice is answered once', () => {
+    const classify = table({ 'when do you open': ['store_hours', 0.9], 'what are your hours': ['store_hours', 0.9], 'when do you open and what are your hours': ['store_hours', 0.95] });
+    expect(readQuestions('when do you open and what are your hours', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'store_hours' } });
+  });
+
+  test(`at most ${MAX_ANSWERS} questions are kept`, () => {
+    const classify = table({ 'a a': ['a', 0.9], 'b b': ['b', 0.9], 'c c': ['c', 0.9], 'd d': ['d', 0.9] });
+    const r = readQuestions('a a? b b? c c? d d?', classify, T);
+    expect(r.kind === 'several' && r.answers.length).toBe(MAX_ANSWERS);
+  });
+
+  test('a clause that asks something not understood is reported as unclear', () => {
+    const classify = table({ 'when do you open': ['store_hours', 0.9], 'how do i fix my tv': ['repair', 0.2] });
+    const r = readQuestions('when do you open and how do i fix my tv?', classify, T);
+    expect(r).toMatchObject({ kind: 'several', unclear: { text: 'how do i fix my tv' } });
+  });
+
+  test('the best clause wins when the whole message is below the answer threshold', () => {
+    const classify = table({ 'my order has not come, it was due yesterday': ['order_status', 0.4], 'my order has not come': ['order_status', 0.95] });
+    const r = readQuestions('my order has not come, it was due yesterday', classify, T);
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'order_status', confidence: 0.95 } });
+  });
+
+  test('greetings in a clause are set aside before it is classified', () => {
+    const classify = table({ 'when do you open': ['store_hours', 0.9], 'where is your store': ['store_location', 0.9] });
+    const r = readQuestions('hi. when do you open? thanks, where is your store', classify, T);
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'store_location']);
+  });
+});

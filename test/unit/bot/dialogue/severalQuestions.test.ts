@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { DialogueEngine, initialDialogueState } from '../../../../src/bot/dialogue';
+import { trainingExamples } from '../../../../src/bot/dialogueBrain';
+import { loadCatalog } from '../../../../src/nlu/catalog/loadCatalog';
+import { trainClassifier } from '../../../../src/nlu/classifier';
+import { createLanguageDetector } from '../../../../src/nlu/language';
+import { THRESHOLDS, makeEngine, say, textsOf } from './engineHarness';
+
+describe('DialogueEngine: several questions in one message', () => {
+  test('two questions are both answered, in the order asked, in one reply', async () => {
+    const result = await say(makeEngine(), 'when do you close on sunday and where is your store?');
+    expect(textsOf(result)).toEqual(['[en] We are open 10 am to 8 pm, every day.\n\n[en] 12 MG Road, Bengaluru.']);
+    expect(result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent)).toEqual([
+      'store_hours',
+      'store_location',
+    ]);
+  });
+
+  test('the order asked is kept when the questions come the other way round', async () => {
+    const result = await say(makeEngine(), 'where is your store? also when do you open');
+    expect(textsOf(result)).toEqual(['[en] 12 MG Road, Bengaluru.\n\n[en] We are open 10 am to 8 pm, every day.']);
+  });
+
+  test.each([
+    ['hi', 'दुकान कब खुलती है और दुकान कहाँ है?'],
+    ['hi-Latn', 'dukaan kab khulti hai aur dukaan kahan hai?'],
+    ['ur', 'دکان کب کھلتی ہے اور دکان کہاں ہے؟'],
+  ])('two questions joined by the %s "and" are both answered', async (_lang, text) => {
+    const result = await say(makeEngine(), text);
+    expect(result.signals.filter((s) => s.type === 'answered')).toHaveLength(2);
+    expect(result.replies).toHaveLength(1);
+  });
+
+  test('an unclear second question is asked about after the first is answered', async () => {
+    const result = await say(makeEngine(), 'when are you open and how do i fix the blue screen on my tv?');
+    expect(textsOf(result)).toEqual([
+      "[en] We are open 10 am to 8 pm, every day.\n\nAbout “how do i fix the blue screen on my tv”: I'm not sure I understood. Could you say it another way?",
+    ]);
+    expect(result.signals.some((s) => s.type === 'misunderstood')).toBe(false);
+  });
+
+  test('a question that needs a detail is asked last, so the next message can answer it', async () => {
+    const result = await say(makeEngine(), 'where is my order and when do you open?');
+    expect(textsOf(result)).toEqual([
+      '[en] We are open 10 am to 8 pm, every day.\n\n[en] What is your order number? It looks like SG-123456.',
+    ]);
+    expect(result.state.pending).toEqual({ intent: 'order_status', slot: 'order_number' });
+  });
+
+  test('context around one question is not asked about', async () => {
+    const result = await say(makeEngine(), 'when do you open, I was there yesterday');
+    expect(textsOf(result)).toEqual(['[en] We are open 10 am to 8 pm, every day.']);
+  });
+
+  test('at most three questions are answered', async () => {
+    const result = await say(
+      makeEngine(),
+      'when do you open? where is your store? where is my refund SG-482913? ask the courier to call me on 9876543210',
+    );
+    expect(result.signals.filter((s) => s.type === 'answered')).toHaveLength(3);
+  });
+});
+
+describe('DialogueEngine: several questions, with the demo catalog', () => {
+  let engine: DialogueEngine;
+  beforeAll(async () => {
+    const catalog = await loadCatalog(path.join(__dirname, '../../../../intents'));
+    engine = new DialogueEngine({
+      catalog,
+      classifier: trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: THRESHOLDS.clarify }),
+      languageDetector: createLanguageDetector(catalog),
+      thresholds: THRESHOLDS,
+      fulfillmentDefaults: { timeoutMs: 1000 },
+      random: () => 0,
+    });
+  });
+
+  test('"when do you close on Sunday and can I pay by UPI?" gets the store hours and the payment methods', async () => {
+    const result = await engine.turn({
+      text: 'when do you close on Sunday and can I pay by UPI?',
+      state: initialDialogueState(),
+      customerRef: 'c',
+      channel: 'sandbox',
+      conversationId: 'c',
+    });
+    expect(result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent)).toEqual([
+      'store_hours',
+      'payment_methods',
+    ]);
+    expect(result.replies).toHaveLength(1);
+  });
+});

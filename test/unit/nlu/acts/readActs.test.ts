@@ -1,0 +1,124 @@
+import { mainAct, readActs } from '../../../../src/nlu/acts';
+
+/** Conversational acts in the five languages, as customers type them, and hostile inputs. */
+
+const only = (text: string) => {
+  const r = readActs(text);
+  expect(r.rest).toBe('');
+  return mainAct(r.acts);
+};
+
+describe('readActs: a message that is only an act', () => {
+  test.each([
+    // en
+    ['ok', 'ack'], ['okk', 'ack'], ['OKKKK', 'ack'], ['k', 'ack'], ['alright!', 'ack'], ['got it', 'ack'],
+    ['thanks', 'thanks'], ['Thank you so much!!', 'thanks'], ['thx', 'thanks'],
+    ['yes', 'yes'], ['yeah', 'yes'], ['no', 'no'], ['nope', 'no'],
+    ['hi', 'greeting'], ['Hello!!', 'greeting'], ['good morning', 'greeting'],
+    ['bye', 'goodbye'], ['see you', 'goodbye'],
+  ])('en: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
+
+  test.each([
+    ['ठीक है', 'ack'], ['अच्छा', 'ack'], ['ओके जी', 'ack'], ['धन्यवाद', 'thanks'], ['बहुत शुक्रिया', 'thanks'],
+    ['हाँ', 'yes'], ['हां जी', 'yes'], ['नहीं', 'no'], ['नमस्ते', 'greeting'], ['अलविदा', 'goodbye'],
+  ])('hi: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
+
+  test.each([
+    ['achha', 'ack'], ['acha', 'ack'], ['accha ji', 'ack'], ['theek hai', 'ack'], ['thik h', 'ack'], ['shukriya', 'thanks'],
+    ['dhanyavaad', 'thanks'], ['haan ji', 'yes'], ['nahi', 'no'], ['namaste ji', 'greeting'], ['phir milenge', 'goodbye'],
+  ])('hi-Latn: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
+
+  test.each([
+    ['ٹھیک ہے', 'ack'], ['ٹھیک ھے', 'ack'], ['اچھا', 'ack'], ['شکریہ', 'thanks'], ['بہت شکریہ', 'thanks'], ['جی ہاں', 'yes'],
+    ['نہیں', 'no'], ['السلام علیکم', 'greeting'], ['اللہ حافظ', 'goodbye'], ['خدا حافظ', 'goodbye'],
+  ])('ur: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
+
+  test.each([
+    ['हुन्छ', 'ack'], ['ल', 'ack'], ['ठिक छ', 'ack'], ['thik cha', 'ack'], ['huncha', 'ack'], ['धेरै धन्यवाद', 'thanks'],
+    ['हो हजुर', 'yes'], ['होइन', 'no'], ['नमस्कार हजुर', 'greeting'], ['फेरि भेटौँला', 'goodbye'],
+  ])('ne: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
+
+  test.each([
+    ['👍', 'ack'], ['👍🏽', 'ack'], ['👌👌', 'ack'], ['🙏', 'thanks'], ['❤️', 'thanks'], ['👋', 'greeting'], ['😅🎉', 'emoji'], ['😡😡😡', 'emoji'],
+  ])('emoji: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
+
+  test('a message of several acts is mainly its goodbye, then no, thanks, yes, greeting, ack', () => {
+    expect(only('ok thanks bye')).toBe('goodbye');
+    expect(only('no thanks')).toBe('no');
+    expect(only('ok 👍 thanks 🙏')).toBe('thanks');
+    expect(only('haan ji ok')).toBe('yes');
+  });
+});
+
+describe('readActs: acts around a question', () => {
+  test.each([
+    ['hi, where is my order?', 'where is my order?'],
+    ['Hello where is my order', 'where is my order'],
+    ['नमस्ते, मेरा ऑर्डर कहाँ है?', 'मेरा ऑर्डर कहाँ है?'],
+    ['namaste ji mera order kab aayega', 'mera order kab aayega'],
+    ['السلام علیکم میرا آرڈر کہاں ہے', 'میرا آرڈر کہاں ہے'],
+    ['नमस्कार, मेरो अर्डर कहाँ पुग्यो?', 'मेरो अर्डर कहाँ पुग्यो?'],
+    ['where is my order? thanks 🙏', 'where is my order?'],
+    ['no, I want to cancel it', 'I want to cancel it'],
+  ])('"%s" leaves the question "%s"', (text, rest) => {
+    const r = readActs(text);
+    expect(r.rest).toBe(rest);
+    expect(text.slice(r.restStart, r.restEnd)).toBe(rest);
+  });
+
+  test.each([['no refund yet'], ['nahi aaya mera order'], ['bas ek sawal tha'], ['हो सकता है कल आए']])(
+    'a yes or no running into the sentence stays part of it: "%s"',
+    (text) => expect(readActs(text).rest).toBe(text),
+  );
+
+  test('nothing in the middle of a message is taken for an act', () => {
+    expect(readActs('my order ok thanks is late').rest).toBe('my order ok thanks is late');
+  });
+
+  test('a message with no words or emoji has no acts', () => {
+    expect(readActs('?')).toMatchObject({ acts: [], rest: '?' });
+    expect(readActs('   ')).toMatchObject({ acts: [], rest: '' });
+  });
+});
+
+describe('readActs: the language the act words suggest', () => {
+  test.each([
+    ['ठीक है', 'hi'], ['achha', 'hi-Latn'], ['ٹھیک ہے', 'ur'], ['हुन्छ', 'ne'], ['thik cha', 'ne'],
+  ])('"%s" suggests %s', (text, lang) => expect(readActs(text).languages[0]).toBe(lang));
+
+  test('shared words suggest no language', () => {
+    expect(readActs('ok thanks 👍').languages).toEqual([]);
+  });
+
+  test('a word of two languages suggests both', () => {
+    expect(readActs('धन्यवाद').languages).toEqual(expect.arrayContaining(['hi', 'ne']));
+  });
+});
+
+describe('readActs: hostile inputs', () => {
+  test('an emoji flood of 4,000 characters is one long acknowledgement', () => {
+    const r = readActs('👍'.repeat(2000));
+    expect(r.rest).toBe('');
+    expect(mainAct(r.acts)).toBe('ack');
+  });
+
+  test('mixed scripts: Urdu, Devanagari and Latin acts in one message', () => {
+    expect(only('ٹھیک ہے ठीक है ok 👍')).toBe('ack');
+  });
+
+  test('a very long question behind a greeting keeps the whole question', () => {
+    const question = `where is my order ${'please '.repeat(600)}tell me`;
+    const r = readActs(`hi, ${question}`);
+    expect(r.rest).toBe(question);
+  });
+
+  test('zero-width characters and stray marks do not hide an act', () => {
+    expect(only('ठीक\u200D है')).toBe('ack');
+    expect(only('شُکریہ')).toBe('thanks');
+  });
+
+  test('a long run of digits is not an act', () => {
+    const digits = '9'.repeat(3000);
+    expect(readActs(digits)).toMatchObject({ acts: [], rest: digits });
+  });
+});

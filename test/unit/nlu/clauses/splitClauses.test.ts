@@ -1,0 +1,61 @@
+import { bearsQuestion, MAX_CLAUSES, splitClauses } from '../../../../src/nlu/clauses';
+
+const texts = (text: string) => splitClauses(text).map((c) => c.text);
+
+describe('splitClauses', () => {
+  test.each([
+    ['en', 'when do you close on Sunday and can I pay by UPI?', ['when do you close on Sunday', 'can I pay by UPI']],
+    ['hi', 'दुकान कब बंद होती है और क्या UPI से पेमेंट होता है?', ['दुकान कब बंद होती है', 'क्या UPI से पेमेंट होता है']],
+    ['hi-Latn', 'dukaan kab band hoti hai aur UPI se payment ho sakta hai?', ['dukaan kab band hoti hai', 'UPI se payment ho sakta hai']],
+    ['ur', 'دکان کب بند ہوتی ہے اور کیا UPI سے ادائیگی ہو سکتی ہے؟', ['دکان کب بند ہوتی ہے', 'کیا UPI سے ادائیگی ہو سکتی ہے']],
+    ['ne', 'पसल कहिले बन्द हुन्छ र UPI बाट तिर्न सकिन्छ?', ['पसल कहिले बन्द हुन्छ', 'UPI बाट तिर्न सकिन्छ']],
+  ])('splits two %s questions joined by "and"', (_lang, text, clauses) => expect(texts(text)).toEqual(clauses));
+
+  test('splits sentences on . ! ? । ۔ ؟ and new lines', () => {
+    expect(texts('where is my order? I paid on Monday. it is late!\nplease check')).toEqual([
+      'where is my order',
+      'I paid on Monday',
+      'it is late',
+      'please check',
+    ]);
+    expect(texts('मेरा ऑर्डर कहाँ है। पैसे कट गए')).toEqual(['मेरा ऑर्डर कहाँ है', 'पैसे कट गए']);
+    expect(texts('میرا آرڈر کہاں ہے۔ پیسے کٹ گئے')).toEqual(['میرا آرڈر کہاں ہے', 'پیسے کٹ گئے']);
+  });
+
+  test('keeps web addresses, decimals and thousands whole', () => {
+    expect(texts('is sargam.example down, the price was 2,499.50 yesterday')).toEqual(['is sargam.example down', 'the price was 2,499.50 yesterday']);
+  });
+
+  test('a one-word piece joins the clause before it', () => {
+    expect(texts('can I pay by card and UPI')).toEqual(['can I pay by card and UPI']);
+  });
+
+  test('marks the clauses that ended with a question mark', () => {
+    expect(splitClauses('where is my order? it was due yesterday').map((c) => c.asked)).toEqual([true, false]);
+  });
+
+  test('offsets point at the clause in the message', () => {
+    const text = 'hi there. when do you open?';
+    for (const c of splitClauses(text)) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  test(`a message of hundreds of sentences gives at most ${MAX_CLAUSES} clauses`, () => {
+    expect(splitClauses('where is it? '.repeat(500)).length).toBe(MAX_CLAUSES);
+  });
+
+  test('an emoji flood and a digit run are one clause each at most', () => {
+    expect(splitClauses('👍'.repeat(2000)).length).toBeLessThanOrEqual(1);
+    expect(splitClauses('9'.repeat(4000))).toHaveLength(1);
+  });
+});
+
+describe('bearsQuestion', () => {
+  test.each([
+    ['can I pay by UPI'], ['when do you open'], ['दुकान कब खुलती है'], ['dukaan kab khulti hai'], ['دکان کب کھلتی ہے'],
+    ['पसल कहिले खुल्छ'], ['anything'],
+  ])('"%s" asks something', (text) => expect(bearsQuestion(text, text === 'anything')).toBe(true));
+
+  test.each([['it was due yesterday'], ['I was there last week'], ['कल आना था'], ['کل آنا تھا']])('"%s" is context', (text) =>
+    expect(bearsQuestion(text)).toBe(false),
+  );
+});
