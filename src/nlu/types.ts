@@ -64,11 +64,34 @@ export interface CatalogMessages {
   fulfillmentError: LangText;
 }
 
+/** A kind of product (TVs, washing machines…), named in every language the catalog speaks. */
+export interface ProductCategory {
+  id: string;
+  name: LangText;
+  /** Other ways customers say it, per language ("telly", "टीवी", "ٹی وی"). */
+  aliases: Record<Lang, string[]>;
+}
+
+/** One product the brand sells; found in messages by its names and aliases in every language. */
+export interface Product {
+  id: string;
+  category: string;
+  name: LangText;
+  aliases: Record<Lang, string[]>;
+}
+
+export interface ProductCatalog {
+  categories: ProductCategory[];
+  products: Product[];
+}
+
 export interface Catalog {
   languages: Lang[];
   defaultLanguage: Lang;
   messages: CatalogMessages;
   intents: Intent[];
+  /** Products and categories (the catalog's `categories:` and `products:`); none when absent. */
+  products?: ProductCatalog;
   /** Files read, in order. */
   files: string[];
 }

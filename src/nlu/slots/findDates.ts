@@ -64,8 +64,8 @@ const PAST_MARKERS = new RegExp(
   'iu',
 );
 
-const YEAR_FIRST = /(?<![\p{N}])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\p{N}])/gu;
-const DAY_FIRST = /(?<![\p{N}])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])/gu;
+export const YEAR_FIRST = /(?<![\p{N}])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\p{N}])/gu;
+export const DAY_FIRST = /(?<![\p{N}])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])/gu;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
