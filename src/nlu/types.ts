@@ -57,11 +57,17 @@ export interface Intent {
   source: string;
 }
 
+/** Kinds of value whose wrong format the bot explains. */
+export type FormatHintKind = 'order_number' | 'email' | 'phone' | 'date';
+export type FormatHints = Partial<Record<FormatHintKind, LangText>>;
+
 export interface CatalogMessages {
   fallback: LangText;
   clarify: LangText;
   handoff: LangText;
   fulfillmentError: LangText;
+  /** What the right format of a value looks like, per kind and language (`{value}`: what was typed). */
+  formatHints?: FormatHints;
 }
 
 /** A kind of product (TVs, washing machines…), named in every language the catalog speaks. */

@@ -8,7 +8,7 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
  * Text must have ASCII digits, e-mails and phones masked out.
  */
 export function findDateFacts(text: string, now: Date, timeZone: string): FactCandidate[] {
-  const out: FactCandidate[] = findDates(text, calendarDate(now, timeZone))
+  const out: FactCandidate[] = findDates(text, calendarDate(now, timeZone), MAX_FACTS_PER_KIND)
     .slice(0, MAX_FACTS_PER_KIND)
     .map((m) => ({ kind: 'date' as const, value: m.value, verified: true, span: { start: m.start, end: m.end } }));
   if (!/\d[-/.]\d/.test(text)) return out;
