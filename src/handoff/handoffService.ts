@@ -2,6 +2,7 @@ import type { BotTurnOutput } from '../bot/botBrain';
 import type { DialogueSignal } from '../bot/dialogue';
 import type { Config } from '../config';
 import type { ConversationStore } from '../conversations/conversationStore';
+import type { FactStore } from '../conversations/factStore';
 import type { Conversation, InboundMessageEvent, Message } from '../conversations/types';
 import type { ConversationHooks } from '../inbound/handleEvent';
 import type { EventBus, LiveEvent } from '../inbox/contracts';
@@ -46,6 +47,8 @@ export interface HandoffDeps {
   store: ConversationStore;
   outbound: OutboundService;
   packets: PacketStore;
+  /** The conversations' fact sheets (what the customer wrote: order numbers, phones, products…). */
+  facts?: Pick<FactStore, 'list'>;
   waits: WaitStats;
   bus: EventBus;
   audit: AuditLog;
@@ -250,10 +253,11 @@ export class HandoffService implements ConversationHooks {
   }
 
   async savePacket(conv: Conversation, decision: Extract<EscalationDecision, { escalate: true }>, sentiment: Sentiment): Promise<void> {
-    const [state, messages, who] = await Promise.all([
+    const [state, messages, who, facts] = await Promise.all([
       this.deps.dialogueState(conv.id),
       this.deps.store.listMessages(conv.id, { limit: 200 }),
       conv.customerId ? this.deps.identity.packetCustomer(conv.customerId, conv.id) : Promise.resolve(null),
+      this.deps.facts?.list(conv.id) ?? Promise.resolve([]),
     ]);
     const packet = buildHandoffPacket({
       conversation: conv,
@@ -261,6 +265,7 @@ export class HandoffService implements ConversationHooks {
       state: state ?? { misunderstandings: 0, slots: {}, recognised: [], answered: [] },
       messages,
       sentiment,
+      facts,
       customer: who?.customer ?? { id: conv.customerId ?? conv.id, name: conv.customerName, vip: false, addresses: [{ channel: conv.channel, address: conv.customerAddress, verified: true }] },
       history: who?.history ?? [],
       now: this.now(),

@@ -1,4 +1,5 @@
 import type { DialogueState } from '../../bot/dialogue/dialogueState';
+import type { Fact } from '../../conversations/fact';
 import type { Conversation, Message } from '../../conversations/types';
 import { type EscalationDecision, type HandoffPacket, handoffPacketSchema, type Sentiment } from '../types';
 import { summarise } from './summarise';
@@ -17,6 +18,8 @@ export interface PacketFacts {
   /** The conversation's transcript, any order. */
   messages: readonly Message[];
   sentiment: Sentiment;
+  /** The conversation's fact sheet, newest first (FactStore.list). */
+  facts?: readonly Fact[];
   customer: { id: string; name?: string; vip: boolean; addresses: { channel: string; address: string; verified: boolean }[] };
   /** The customer's conversations on every linked channel, any order; the current one is left out if present. */
   history: readonly HandoffPacket['history'][number][];
@@ -62,6 +65,7 @@ export function buildHandoffPacket(facts: PacketFacts): HandoffPacket {
     language: conversation.language ?? state.language ?? 'und',
     intents: collapseRepeats(state.recognised).map((r) => ({ intent: r.intent, confidence: r.confidence, at: r.at })),
     slots: { ...state.slots },
+    facts: (facts.facts ?? []).map((f) => ({ ...f })),
     answered: botAnswers(facts.messages),
     sentiment: { label: sentiment.label, score: sentiment.score, anger: sentiment.anger },
     customer: { id: customer.id, ...(name ? { name } : {}), vip: customer.vip, addresses: customer.addresses.map((a) => ({ ...a })) },

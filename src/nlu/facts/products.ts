@@ -1,5 +1,5 @@
 import { normalizeText } from '../classifier/normalizeText';
-import type { Lang, ProductCatalog } from '../types';
+import type { Catalog, Lang, ProductCatalog } from '../types';
 import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
 
 /**
@@ -185,4 +185,16 @@ export function findProductFacts(text: string, index: ProductIndex): FactCandida
     i = best.end + 1;
   }
   return out;
+}
+
+const indexes = new WeakMap<Catalog, ProductIndex | null>();
+
+/** The product matcher of a catalog, compiled once per catalog object; undefined when it lists no products. */
+export function productIndexOf(catalog: Catalog): ProductIndex | undefined {
+  let index = indexes.get(catalog);
+  if (index === undefined) {
+    index = catalog.products ? compileProductIndex(catalog.products, catalog.defaultLanguage) : null;
+    indexes.set(catalog, index);
+  }
+  return index ?? undefined;
 }
