@@ -32,8 +32,8 @@ export interface ProductIndex {
   maxWords: number;
   /** Every normalised word of every alias. */
   vocabulary: Set<string>;
-  /** A Latin word with one letter removed → the vocabulary word (null when two words share it). */
-  deletions: Map<string, string | null>;
+  /** A Latin word with one letter removed → the vocabulary words it comes from. */
+  deletions: Map<string, string[]>;
   /** How many aliases were indexed (for logs and tests). */
   size: number;
 }
@@ -41,7 +41,9 @@ export interface ProductIndex {
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
 const FUZZY_MIN_LENGTH = 5;
-const NUMBER_WORDS = /^[\s.:-]*(?:number|numbr|nmbr|num|no|nambar|nanbar|नंबर|नम्बर|نمبر)\.?$/iu;
+/** After a product word, these make it a way to reach someone ("mobile number", "फ़ोन करें", "فون کریں"). */
+const CONTACT_WORDS =
+  /^[\s.:-]*(?:number|numbr|nmbr|num|no|nambar|nanbar|नंबर|नम्बर|نمبر|karo|karein|karen|kariye|kar|karna|kro|करें|करो|कीजिए|करना|कर|गर्नुहोस्|गर्नु|गर|गर्दा|کریں|کرو|کیجیے|کرنا|کر)\.?$/iu;
 
 /** Spelling-variant folding of one Latin word (Hinglish and English typos). */
 function foldLatin(word: string): string {
@@ -120,44 +122,48 @@ export function compileProductIndex(products: ProductCatalog, defaultLanguage: L
     const entry: ProductEntry = { id: p.id, type: 'product', value: nameIn(p.name) };
     for (const phrase of phrasesOf(p.name, p.aliases)) add(phrase, entry);
   }
-  const deletions = new Map<string, string | null>();
+  const deletions = new Map<string, string[]>();
   for (const w of vocabulary) {
     if (w.length < FUZZY_MIN_LENGTH || !ASCII_WORD.test(w)) continue;
-    for (const d of deletionsOf(w)) deletions.set(d, deletions.has(d) && deletions.get(d) !== w ? null : w);
+    for (const d of deletionsOf(w)) {
+      const list = deletions.get(d);
+      if (!list) deletions.set(d, [w]);
+      else if (!list.includes(w) && list.length < 4) list.push(w);
+    }
   }
   return { root, maxWords, vocabulary, deletions, size };
 }
 
-/** The vocabulary word a folded message word stands for (itself, or a one-letter typo of one), or null. */
-function resolveWord(word: string, index: ProductIndex): string | null {
-  if (index.vocabulary.has(word)) return word;
-  if (word.length < FUZZY_MIN_LENGTH - 1 || !ASCII_WORD.test(word) || /^\d+$/.test(word)) return null;
-  const missing = index.deletions.get(word); // a letter missing
-  if (missing) return missing;
-  if (word.length < FUZZY_MIN_LENGTH) return null;
-  let found: string | null = null;
-  for (const d of deletionsOf(word)) {
-    const hit = index.vocabulary.has(d) && d.length >= FUZZY_MIN_LENGTH - 1 ? d : index.deletions.get(d); // extra / wrong letter
-    if (hit && hit !== found) {
-      if (found !== null) return null; // two different words: too ambiguous to guess
-      found = hit;
+/**
+ * The vocabulary words a folded message word may stand for: itself, or the words it is a one-letter
+ * typo of (a letter missing, extra or wrong, never the first). Empty when none.
+ */
+function resolveWord(word: string, index: ProductIndex): string[] {
+  if (index.vocabulary.has(word)) return [word];
+  if (word.length < FUZZY_MIN_LENGTH - 1 || !ASCII_WORD.test(word) || /^\d+$/.test(word)) return [];
+  const found = new Set<string>(index.deletions.get(word) ?? []); // a letter missing
+  if (word.length >= FUZZY_MIN_LENGTH) {
+    for (const d of deletionsOf(word)) {
+      if (d.length >= FUZZY_MIN_LENGTH - 1 && index.vocabulary.has(d)) found.add(d); // a letter too many
+      for (const w of index.deletions.get(d) ?? []) found.add(w); // a letter wrong
+      if (found.size >= 4) break;
     }
   }
-  return found;
+  return [...found];
 }
 
 export function findProductFacts(text: string, index: ProductIndex): FactCandidate[] {
   if (index.size === 0) return [];
-  const words: { word: string | null; start: number; end: number }[] = [];
-  const cache = new Map<string, string | null>();
+  const words: { candidates: string[]; start: number; end: number }[] = [];
+  const cache = new Map<string, string[]>();
   for (const m of text.matchAll(WORD)) {
     let resolved = cache.get(m[0]);
     if (resolved === undefined) {
       const folded = foldWord(m[0]);
-      resolved = folded ? resolveWord(folded, index) : null;
+      resolved = folded ? resolveWord(folded, index) : [];
       if (cache.size < 1000) cache.set(m[0], resolved);
     }
-    words.push({ word: resolved, start: m.index, end: m.index + m[0].length });
+    words.push({ candidates: resolved, start: m.index, end: m.index + m[0].length });
   }
   const out: FactCandidate[] = [];
   const seen = new Set<string>();
@@ -165,8 +171,9 @@ export function findProductFacts(text: string, index: ProductIndex): FactCandida
     let node: TrieNode | undefined = index.root;
     let best: { entry: ProductEntry; end: number } | undefined;
     for (let j = i; j < words.length && j - i < index.maxWords; j++) {
-      const w = words[j]!.word;
-      node = w === null ? undefined : node.next.get(w);
+      const from: TrieNode = node;
+      node = undefined;
+      for (const w of words[j]!.candidates) if ((node = from.next.get(w))) break;
       if (!node) break;
       if (node.entry) best = { entry: node.entry, end: j };
     }
@@ -176,8 +183,8 @@ export function findProductFacts(text: string, index: ProductIndex): FactCandida
     }
     const key = `${best.entry.type}:${best.entry.id}`;
     const after = words[best.end + 1];
-    // "mobile number", "phone no.": a way to reach the customer, not the thing they bought.
-    const isNumber = after !== undefined && NUMBER_WORDS.test(text.slice(words[best.end]!.end, after.end));
+    // "mobile number", "phone no.", "फ़ोन करें": a way to reach someone, not the thing they bought.
+    const isNumber = after !== undefined && CONTACT_WORDS.test(text.slice(words[best.end]!.end, after.end));
     if (!seen.has(key) && !isNumber) {
       seen.add(key);
       out.push({ kind: 'product', value: best.entry.value, verified: true, span: { start: words[i]!.start, end: words[best.end]!.end } });
