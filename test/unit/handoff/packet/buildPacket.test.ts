@@ -1,5 +1,6 @@
 import type { Conversation, Message } from '../../../../src/conversations/types';
 import { buildHandoffPacket, collapseRepeats, type PacketFacts, summarise } from '../../../../src/handoff/packet';
+import { handoffPacketSchema } from '../../../../src/handoff/types';
 
 const NOW = Date.UTC(2025, 10, 21, 9, 30);
 
@@ -100,6 +101,21 @@ describe('buildHandoffPacket', () => {
     const p = buildHandoffPacket(facts());
     expect(p.slots).toEqual({ order_number: 'SG-482913' });
     expect(p.intents.map((i) => i.intent)).toEqual(['order_status', 'human_agent']);
+  });
+
+  it('carries the fact sheet as given, newest first, unverified values marked', () => {
+    const sheet = [
+      { kind: 'phone' as const, value: '+919876543210', verified: true, messageId: 'm3', at: new Date(NOW - 2000).toISOString() },
+      { kind: 'order_number' as const, value: 'SG-4829', verified: false, messageId: 'm1', at: new Date(NOW - 9000).toISOString() },
+    ];
+    expect(buildHandoffPacket(facts({ facts: sheet })).facts).toEqual(sheet);
+  });
+
+  it('carries an empty fact sheet when none was given, and reads back a packet stored before facts existed', () => {
+    const p = buildHandoffPacket(facts());
+    expect(p.facts).toEqual([]);
+    const { facts: _dropped, ...older } = p;
+    expect(handoffPacketSchema.parse(older).facts).toEqual([]);
   });
 
   it('lists bot answers with text, with their intent, and nothing the customer or the system wrote', () => {
