@@ -7,6 +7,7 @@ import { loadCatalog } from '../../src/nlu/catalog/loadCatalog';
 import path from 'node:path';
 import { trainClassifier } from '../../src/nlu/classifier';
 import { evaluateCatalogHoldout } from './nluCatalogHoldout';
+import { benchFacts } from './nluFacts';
 import { chooseThreshold, loadClinc150, peakMemoryMb, percentile, predictAll, scoreAtThreshold, timeEachMessage } from './nluClinc';
 
 interface Row {
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
   console.log('Command: npm run bench:nlu\n');
   benchClinc();
   await benchCatalog();
+  await benchFacts();
 }
 
 main().catch((error: unknown) => {

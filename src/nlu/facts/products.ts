@@ -64,12 +64,24 @@ function foldDevanagari(word: string): string {
   return word.replace(/\u0940/g, '\u093F').replace(/\u0942/g, '\u0941').replace(/\u0949/g, '\u093E').replace(/\u0945/g, '');
 }
 
+/** Words of other scripts folded recently: their normalisation is the costly part, and words repeat. */
+const foldedWords = new Map<string, string>();
+const FOLDED_WORDS_KEPT = 20000;
+
 /** One word of a message or alias, folded so spelling variants meet. May be '' (nothing left). */
 export function foldWord(raw: string): string {
   const lower = raw.toLowerCase();
   if (ASCII_WORD.test(lower)) return /^\d+$/.test(lower) ? lower : foldLatin(lower);
-  const n = normalizeText(raw).replace(/ /g, '');
-  return ASCII_WORD.test(n) ? (/^\d+$/.test(n) ? n : foldLatin(n)) : foldDevanagari(n);
+  let folded = foldedWords.get(raw);
+  if (folded === undefined) {
+    const n = normalizeText(raw).replace(/ /g, '');
+    folded = ASCII_WORD.test(n) ? (/^\d+$/.test(n) ? n : foldLatin(n)) : foldDevanagari(n);
+    if (raw.length <= 40) {
+      if (foldedWords.size >= FOLDED_WORDS_KEPT) foldedWords.clear();
+      foldedWords.set(raw, folded);
+    }
+  }
+  return folded;
 }
 
 /** The folded words of a phrase. */
