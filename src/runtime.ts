@@ -133,6 +133,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     outbound,
     packets: new PacketStore(redis.client),
     facts,
+    recordFacts: createFactRecorder({ facts, catalog: () => catalog, phoneRegion: config.facts.phoneRegion, logger }),
     waits: new WaitStats(redis.client),
     bus: inbox.bus,
     audit: inbox.audit,
@@ -164,8 +165,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   });
 
   // ---- inbound
-  const recordFacts = createFactRecorder({ facts, catalog: () => catalog, phoneRegion: config.facts.phoneRegion, logger });
-  const handle = createEventHandler({ store, outbound, bot, logger, hooks: handoff, recordFacts });
+  const handle = createEventHandler({ store, outbound, bot, logger, hooks: handoff });
   const queue = new InboundQueue({ redis: redis.client, logger, handle, dedupeTtlSeconds: config.dedupeTtlSeconds });
   const ingest = createIngest({ queue, store, logger, metrics });
 

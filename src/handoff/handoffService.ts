@@ -5,6 +5,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import type { FactStore } from '../conversations/factStore';
 import type { Conversation, InboundMessageEvent, Message } from '../conversations/types';
 import type { ConversationHooks } from '../inbound/handleEvent';
+import type { FactRecorder } from '../inbound/recordFacts';
 import type { EventBus, LiveEvent } from '../inbox/contracts';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
@@ -49,6 +50,8 @@ export interface HandoffDeps {
   packets: PacketStore;
   /** The conversations' fact sheets (what the customer wrote: order numbers, phones, products…). */
   facts?: Pick<FactStore, 'list'>;
+  /** Reads a customer message's facts into its conversation's sheet. */
+  recordFacts?: FactRecorder;
   waits: WaitStats;
   bus: EventBus;
   audit: AuditLog;
@@ -111,6 +114,9 @@ export class HandoffService implements ConversationHooks {
       }
       this.deps.identity.suggestLinks(conv.customerId, text, conv.channel).catch(() => undefined);
     }
+    // Every message but a one-time code goes on the fact sheet, whoever owns the conversation, and
+    // before an escalation below builds its packet from the sheet.
+    await this.deps.recordFacts?.(conv, message);
 
     switch (conv.status) {
       case 'queued':
@@ -155,6 +161,8 @@ export class HandoffService implements ConversationHooks {
   }
 
   async onRecorded(conversation: Conversation, message: Message): Promise<void> {
+    // A customer message the bot may not answer (Messenger standby: another app holds the thread) still holds facts.
+    if (message.author === 'customer') await this.deps.recordFacts?.(conversation, message);
     await this.publish({ type: 'message.created', conversationId: conversation.id, messageId: message.id, direction: message.direction, author: message.author });
   }
 

@@ -6,7 +6,6 @@ import { isBatonError } from '../errors';
 import type { Logger } from '../logger';
 import type { OutboundService } from '../outbound/outboundService';
 import type { QueuedEvent } from './inboundQueue';
-import type { FactRecorder } from './recordFacts';
 
 /** What happens around the bot's turn: ownership, escalation, surveys, identity. */
 export interface ConversationHooks {
@@ -27,8 +26,6 @@ export interface EventHandlerDeps {
   bot: BotRunner;
   logger: Logger;
   hooks?: ConversationHooks;
-  /** Reads every customer message's facts into the fact sheet, before anything else decides on it. */
-  recordFacts?: FactRecorder;
 }
 
 /** Without handoff: the bot answers while it owns the conversation. */
@@ -69,8 +66,6 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
     if (appended.duplicate) return;
     const message = appended.message;
     const current = appended.conversation ?? (await store.get(conversation.id)) ?? conversation;
-    // Whoever owns the conversation, and before an escalation can build its packet.
-    if (fromCustomer) await deps.recordFacts?.(current, message);
     if (!event.answerable || !fromCustomer) {
       await hooks.onRecorded?.(current, message);
       return;

@@ -79,7 +79,8 @@ interface Turn {
  * state goes in and a new state comes out (the input state is never modified).
  *
  * Order of decisions on a turn:
- * 1. Slot values of every kind the catalog uses are taken from the message into state.slots.
+ * 1. Slot values of every kind the catalog uses are taken from the fact sheet (the newest verified
+ *    value of each kind, whoever owned the conversation when it was written), then from the message.
  * 2. Language: switches when the detector is at least `languageSwitchConfidence` sure (default 0.5,
  *    the detector's own LANGUAGE_CONFIDENCE_THRESHOLD: "ok", "12345" and bare order numbers stay
  *    below it); otherwise the conversation keeps its language (the catalog default at first).

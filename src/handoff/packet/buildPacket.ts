@@ -72,7 +72,24 @@ export function buildHandoffPacket(facts: PacketFacts): HandoffPacket {
     history: historyOf(conversation, facts.history),
     createdAt: facts.now,
   };
-  return handoffPacketSchema.parse({ ...withoutSummary, summary: summarise(withoutSummary) });
+  return handoffPacketSchema.parse({ ...withoutSummary, summary: summarise({ ...withoutSummary, slots: summarySlots(state.slots, facts.facts) }) });
+}
+
+/** Kinds of fact the summary names when no slot holds one ("order SG-482913 given"), most useful first. */
+const SUMMARY_FACT_KINDS = ['order_number', 'product', 'phone', 'email'] as const;
+
+/**
+ * The slots, then the newest verified fact of each kind no slot already holds: a customer who gave
+ * their order number in the message that escalated (the bot never ran) still has it in the summary.
+ */
+function summarySlots(slots: Record<string, string>, sheet: readonly Fact[] | undefined): Record<string, string> {
+  const out = { ...slots };
+  const held = new Set(Object.values(slots));
+  for (const kind of SUMMARY_FACT_KINDS) {
+    const newest = sheet?.find((f) => f.kind === kind && f.verified);
+    if (newest && out[kind] === undefined && !held.has(newest.value)) out[kind] = newest.value;
+  }
+  return out;
 }
 
 /**

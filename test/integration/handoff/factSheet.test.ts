@@ -1,5 +1,5 @@
 import type { TestBaton } from '../../support/testBaton';
-import { createAgent, customerSays, detail, startBaton, uniqueCustomer, type AgentClient } from './handoffHarness';
+import { createAgent, customerSays, detail, startBaton, uniqueCustomer, waitUntil, type AgentClient } from './handoffHarness';
 
 /**
  * The fact sheet: every customer message is read for order numbers, phones, e-mails, products,
@@ -109,5 +109,23 @@ describe('the bot and a number in the wrong format', () => {
     expect(reply).not.toBe(question);
     expect(reply).toContain('"SG-4829"');
     expect(reply).toContain('SG followed by 6 digits');
+  });
+});
+
+describe('a one-time code typed back to link two addresses', () => {
+  test('is not kept as a fact, though it looks like an order number', async () => {
+    const first = uniqueCustomer('facts');
+    const other = uniqueCustomer('facts');
+    const firstTurn = await customerSays(baton.url, first, 'I want to talk to a human agent please');
+    await customerSays(baton.url, other, 'hello');
+    const customerId = (await detail(admin, firstTurn.conversationId!)).customer!.id;
+    await admin.ok('POST', `/customers/${customerId}/verify-link`, { channel: 'sandbox', address: other });
+    const transcript = async () => ((await (await fetch(`${baton.url}/sandbox/conversations/${other}`)).json()) as { messages: { author: string; text?: string }[] }).messages;
+    const codeMessage = await waitUntil(async () => (await transcript()).find((m) => m.author === 'system' && /\d{6}/.test(m.text ?? '')));
+    const code = /(\d{6})/.exec(codeMessage.text!)![1]!;
+    await customerSays(baton.url, first, code);
+    await customerSays(baton.url, first, 'and my order is SG-482913');
+    const d = await detail(admin, firstTurn.conversationId!);
+    expect(d.packet!.facts.map((f) => f.value)).toEqual(['SG-482913']);
   });
 });

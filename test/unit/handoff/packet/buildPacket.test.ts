@@ -111,6 +111,19 @@ describe('buildHandoffPacket', () => {
     expect(buildHandoffPacket(facts({ facts: sheet })).facts).toEqual(sheet);
   });
 
+  it('names in the summary the order number and product of the sheet that no slot holds', () => {
+    const sheet = [
+      { kind: 'product' as const, value: 'Washing machine', verified: true, messageId: 'm3', at: new Date(NOW - 2000).toISOString() },
+      { kind: 'order_number' as const, value: 'SG-777111', verified: true, messageId: 'm1', at: new Date(NOW - 9000).toISOString() },
+      { kind: 'order_number' as const, value: 'SG-4829', verified: false, messageId: 'm1', at: new Date(NOW - 9000).toISOString() },
+    ];
+    const p = buildHandoffPacket(facts({ state: { language: 'en', slots: {}, recognised: [] }, facts: sheet }));
+    expect(p.summary).toContain('order SG-777111');
+    expect(p.summary).toContain('product Washing machine');
+    expect(p.summary).not.toContain('SG-4829');
+    expect(p.slots).toEqual({});
+  });
+
   it('carries an empty fact sheet when none was given, and reads back a packet stored before facts existed', () => {
     const p = buildHandoffPacket(facts());
     expect(p.facts).toEqual([]);
