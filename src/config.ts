@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BatonError } from './errors';
+import { isPhoneRegion } from './nlu/facts/phones';
 
 /**
  * The whole environment contract, read once at start by parseConfig(env).
@@ -119,6 +120,12 @@ export const envSchema = z
     NLU_CLARIFY_THRESHOLD: fraction('NLU_CLARIFY_THRESHOLD', 0.3),
     FULFILLMENT_TIMEOUT_MS: intIn('FULFILLMENT_TIMEOUT_MS', 100, 60000, 4000),
     FULFILLMENT_SECRET: optionalString,
+    DEFAULT_PHONE_REGION: z.preprocess(
+      (v) => (v === '' || v === undefined ? 'IN' : typeof v === 'string' ? v.trim().toUpperCase() : v),
+      z.string().refine(isPhoneRegion, {
+        message: 'DEFAULT_PHONE_REGION must be a two-letter ISO 3166 region code, such as IN, PK, NP, BD, US',
+      }),
+    ),
 
     SEND_TIMEOUT_MS: intIn('SEND_TIMEOUT_MS', 100, 60000, 10000),
     DEDUPE_TTL_SECONDS: intIn('DEDUPE_TTL_SECONDS', 60, 30 * 24 * 3600, 3 * 24 * 3600),
@@ -219,6 +226,8 @@ export interface Config {
   sandboxEnabled: boolean;
   nlu: { answerThreshold: number; clarifyThreshold: number };
   fulfillment: { timeoutMs: number; secret?: string };
+  /** Fact extraction: the region of phone numbers written without a country code. */
+  facts: { phoneRegion: string };
   sendTimeoutMs: number;
   dedupeTtlSeconds: number;
   shutdownGraceMs: number;
@@ -307,6 +316,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxEnabled,
     nlu: { answerThreshold: e.NLU_ANSWER_THRESHOLD, clarifyThreshold: e.NLU_CLARIFY_THRESHOLD },
     fulfillment: { timeoutMs: e.FULFILLMENT_TIMEOUT_MS, secret: e.FULFILLMENT_SECRET },
+    facts: { phoneRegion: e.DEFAULT_PHONE_REGION },
     sendTimeoutMs: e.SEND_TIMEOUT_MS,
     dedupeTtlSeconds: e.DEDUPE_TTL_SECONDS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -12,6 +12,7 @@ import type { ChannelSender } from './channels/types';
 import type { Config } from './config';
 import { createConsoleRouter } from './console/consoleRouter';
 import type { ConversationStore } from './conversations/conversationStore';
+import { FactStore } from './conversations/factStore';
 import { RedisConversationStore } from './conversations/redisConversationStore';
 import type { ChannelName } from './conversations/types';
 import { ConversationActionsService } from './handoff/conversationActions';
@@ -21,6 +22,7 @@ import { createCustomerRouter, createIdentityPort, customerView, LinkVerificatio
 import { createEventHandler } from './inbound/handleEvent';
 import { InboundQueue } from './inbound/inboundQueue';
 import { createIngest, type Ingest } from './inbound/ingest';
+import { createFactRecorder } from './inbound/recordFacts';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
 import { requireAdmin, requireAgent } from './inbox/auth/requireAgent';
 import type { Logger } from './logger';
@@ -36,6 +38,8 @@ export interface Runtime {
   app: Express;
   redis: RedisConnection;
   store: ConversationStore;
+  /** Every conversation's fact sheet. */
+  facts: FactStore;
   queue: InboundQueue;
   outbound: OutboundService;
   inbox: InboxServices;
@@ -50,12 +54,21 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** What a bot brain may use besides its catalog. */
+export interface BrainDeps {
+  store: ConversationStore;
+  config: Config;
+  logger: Logger;
+  /** The conversation's fact sheet: slot filling reads it first, so nothing given is asked again. */
+  facts?: Pick<FactStore, 'list'>;
+}
+
 export interface RuntimeOptions {
   config: Config;
   logger: Logger;
   catalog: Catalog;
   /** Builds the bot's brain for a catalog (called again on every reload). */
-  createBrain: (catalog: Catalog, deps: { store: ConversationStore; config: Config; logger: Logger }) => BotBrain;
+  createBrain: (catalog: Catalog, deps: BrainDeps) => BotBrain;
   /** An existing connection (tests); otherwise one is opened from config. */
   redis?: RedisConnection;
   /** Where the built console assets are (default dist/console next to the compiled code). */
@@ -72,6 +85,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const { config, logger } = opts;
   const redis = opts.redis ?? connectRedis({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
   const store = new RedisConversationStore(redis.client);
+  const facts = new FactStore(redis.client);
   const inbox = createInboxServices(redis, logger, { sessionTtlHours: config.sessionTtlHours });
   const metrics = new Metrics({ queueSnapshot: queueSnapshotFromStore(store, async () => (await inbox.teams.list()).map((t) => t.id)) });
 
@@ -97,7 +111,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   // ---- bot
   let catalog = opts.catalog;
-  let brain = opts.createBrain(catalog, { store, config, logger });
+  let brain = opts.createBrain(catalog, { store, config, logger, facts });
   const bot = createBotRunner({ respond: (input) => brain.respond(input) });
 
   // ---- identity and handoff
@@ -118,6 +132,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     store,
     outbound,
     packets: new PacketStore(redis.client),
+    facts,
+    recordFacts: createFactRecorder({ facts, catalog: () => catalog, phoneRegion: config.facts.phoneRegion, logger }),
     waits: new WaitStats(redis.client),
     bus: inbox.bus,
     audit: inbox.audit,
@@ -209,6 +225,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     app,
     redis,
     store,
+    facts,
     queue,
     outbound,
     inbox,
@@ -216,7 +233,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     metrics,
     ingest,
     setCatalog(next) {
-      brain = opts.createBrain(next, { store, config, logger });
+      brain = opts.createBrain(next, { store, config, logger, facts });
       catalog = next;
     },
     catalog: () => catalog,

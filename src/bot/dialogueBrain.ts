@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { ConversationStore } from '../conversations/conversationStore';
+import type { FactStore } from '../conversations/factStore';
 import type { Logger } from '../logger';
 import { trainClassifier } from '../nlu/classifier';
 import { createLanguageDetector } from '../nlu/language';
@@ -39,7 +40,7 @@ function trainedModels(catalog: Catalog, threshold: number, logger: Logger) {
  */
 export function createDialogueBrain(
   catalog: Catalog,
-  deps: { store: ConversationStore; config: Config; logger: Logger },
+  deps: { store: ConversationStore; config: Config; logger: Logger; facts?: Pick<FactStore, 'list'> },
 ): BotBrain {
   const { classifier, languageDetector } = trainedModels(catalog, deps.config.nlu.clarifyThreshold, deps.logger);
   const engine = new DialogueEngine({
@@ -48,13 +49,15 @@ export function createDialogueBrain(
     languageDetector,
     thresholds: { answer: deps.config.nlu.answerThreshold, clarify: deps.config.nlu.clarifyThreshold },
     fulfillmentDefaults: deps.config.fulfillment,
+    phoneRegion: deps.config.facts.phoneRegion,
   });
 
   return {
     async respond({ conversation, text, payload }) {
-      const stored = await deps.store.getBotState(conversation.id);
+      const [stored, facts] = await Promise.all([deps.store.getBotState(conversation.id), deps.facts?.list(conversation.id)]);
       const state = parseDialogueState(stored ? (JSON.parse(stored) as unknown) : null);
       const result = await engine.turn({
+        facts,
         text,
         payload,
         state,

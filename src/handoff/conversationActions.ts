@@ -75,11 +75,15 @@ export class ConversationActionsService implements ConversationActions {
 
   async detail(id: string, _actor: Agent): Promise<ConversationDetail> {
     const conv = await this.load(id);
-    const [packet, messages, customer] = await Promise.all([
+    const [stored, messages, customer, facts] = await Promise.all([
       this.h.deps.packets.get(id),
       this.h.deps.store.listMessages(id),
       conv.customerId ? this.deps.customerView(conv.customerId) : Promise.resolve(null),
+      this.h.deps.facts?.list(id),
     ]);
+    // The packet is a snapshot of the escalation; the facts are the sheet as it stands now, so what the
+    // customer wrote while queued or assigned shows up too.
+    const packet = stored && facts ? { ...stored, facts } : stored;
     return { conversation: { ...conv, window: this.windowOf(conv) }, packet, messages, customer };
   }
 

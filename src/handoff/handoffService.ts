@@ -2,8 +2,10 @@ import type { BotTurnOutput } from '../bot/botBrain';
 import type { DialogueSignal } from '../bot/dialogue';
 import type { Config } from '../config';
 import type { ConversationStore } from '../conversations/conversationStore';
+import type { FactStore } from '../conversations/factStore';
 import type { Conversation, InboundMessageEvent, Message } from '../conversations/types';
 import type { ConversationHooks } from '../inbound/handleEvent';
+import type { FactRecorder } from '../inbound/recordFacts';
 import type { EventBus, LiveEvent } from '../inbox/contracts';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
@@ -46,6 +48,10 @@ export interface HandoffDeps {
   store: ConversationStore;
   outbound: OutboundService;
   packets: PacketStore;
+  /** The conversations' fact sheets (what the customer wrote: order numbers, phones, products…). */
+  facts?: Pick<FactStore, 'list'>;
+  /** Reads a customer message's facts into its conversation's sheet. */
+  recordFacts?: FactRecorder;
   waits: WaitStats;
   bus: EventBus;
   audit: AuditLog;
@@ -109,6 +115,9 @@ export class HandoffService implements ConversationHooks {
       }
       this.deps.identity.suggestLinks(conv.customerId, text, conv.channel).catch(() => undefined);
     }
+    // Every message but a one-time code goes on the fact sheet, whoever owns the conversation, and
+    // before an escalation below builds its packet from the sheet.
+    await this.deps.recordFacts?.(conv, message);
 
     switch (conv.status) {
       case 'queued':
@@ -153,6 +162,8 @@ export class HandoffService implements ConversationHooks {
   }
 
   async onRecorded(conversation: Conversation, message: Message): Promise<void> {
+    // A customer message the bot may not answer (Messenger standby: another app holds the thread) still holds facts.
+    if (message.author === 'customer') await this.deps.recordFacts?.(conversation, message);
     await this.publish({ type: 'message.created', conversationId: conversation.id, messageId: message.id, direction: message.direction, author: message.author });
   }
 
@@ -259,10 +270,11 @@ export class HandoffService implements ConversationHooks {
   }
 
   async savePacket(conv: Conversation, decision: Extract<EscalationDecision, { escalate: true }>, sentiment: Sentiment): Promise<void> {
-    const [state, messages, who] = await Promise.all([
+    const [state, messages, who, facts] = await Promise.all([
       this.deps.dialogueState(conv.id),
       this.deps.store.listMessages(conv.id, { limit: 200 }),
       conv.customerId ? this.deps.identity.packetCustomer(conv.customerId, conv.id) : Promise.resolve(null),
+      this.deps.facts?.list(conv.id) ?? Promise.resolve([]),
     ]);
     const packet = buildHandoffPacket({
       conversation: conv,
@@ -270,6 +282,7 @@ export class HandoffService implements ConversationHooks {
       state: state ?? { misunderstandings: 0, slots: {}, recognised: [], answered: [] },
       messages,
       sentiment,
+      facts,
       customer: who?.customer ?? { id: conv.customerId ?? conv.id, name: conv.customerName, vip: false, addresses: [{ channel: conv.channel, address: conv.customerAddress, verified: true }] },
       history: who?.history ?? [],
       now: this.now(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { factSchema } from '../conversations/fact';
 import type { ChannelName } from '../conversations/types';
 
 /**
@@ -159,6 +160,12 @@ export const handoffPacketSchema = z.object({
   intents: z.array(z.object({ intent: z.string(), confidence: z.number(), at: z.number() })),
   /** Details the customer already gave (order number, email…): never ask again. */
   slots: z.record(z.string(), z.string()),
+  /**
+   * Every fact the customer wrote (order numbers, e-mails, phones, products, dates, amounts), from
+   * every message whoever owned the conversation, newest first; `verified: false` marks a value in
+   * the wrong format. Packets stored before facts existed read back with none.
+   */
+  facts: z.array(factSchema).default([]),
   /** What the bot already answered. */
   answered: z.array(z.object({ intent: z.string().optional(), text: z.string(), at: z.number() })),
   sentiment: z.object({ label: z.enum(['negative', 'neutral', 'positive']), score: z.number(), anger: z.number() }),

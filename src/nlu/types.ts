@@ -57,6 +57,10 @@ export interface Intent {
   source: string;
 }
 
+/** Kinds of value whose wrong format the bot explains. */
+export type FormatHintKind = 'order_number' | 'email' | 'phone' | 'date';
+export type FormatHints = Partial<Record<FormatHintKind, LangText>>;
+
 export interface CatalogMessages {
   fallback: LangText;
   clarify: LangText;
@@ -77,9 +81,32 @@ export interface CatalogMessages {
   unclearPart?: LangText;
   /** The same, with "did you mean one of these?" buttons. */
   unclearPartChoice?: LangText;
+  /** What the right format of a value looks like, per kind and language (`{value}`: what was typed). */
+  formatHints?: FormatHints;
 }
 
-export type CatalogMessageKind = keyof CatalogMessages;
+/** A kind of product (TVs, washing machines…), named in every language the catalog speaks. */
+export interface ProductCategory {
+  id: string;
+  name: LangText;
+  /** Other ways customers say it, per language ("telly", "टीवी", "ٹی وی"). */
+  aliases: Record<Lang, string[]>;
+}
+
+/** One product the brand sells; found in messages by its names and aliases in every language. */
+export interface Product {
+  id: string;
+  category: string;
+  name: LangText;
+  aliases: Record<Lang, string[]>;
+}
+
+export interface ProductCatalog {
+  categories: ProductCategory[];
+  products: Product[];
+}
+
+export type CatalogMessageKind = Exclude<keyof CatalogMessages, 'formatHints'>;
 
 export interface Catalog {
   languages: Lang[];
@@ -90,6 +117,8 @@ export interface Catalog {
   topics?: string[];
   /** Slot name → the intent a bare value of it means when sent unasked ({ order_number: order_status }). */
   bareFacts?: Record<string, string>;
+  /** Products and categories (the catalog's `categories:` and `products:`); none when absent. */
+  products?: ProductCatalog;
   /** Files read, in order. */
   files: string[];
 }

@@ -10,6 +10,7 @@ import { trainClassifier } from '../../src/nlu/classifier';
 import { evaluateCatalogHoldout } from './nluCatalogHoldout';
 import { DEFAULT_ANSWER_THRESHOLD, loadParaphrases, PARAPHRASES_DIR, scoreParaphrases } from './nluParaphrases';
 import { PASSES, timeEachReading, twoQuestionMessages } from './nluTurnReading';
+import { benchFacts } from './nluFacts';
 import { chooseThreshold, loadClinc150, peakMemoryMb, percentile, predictAll, scoreAtThreshold, timeEachMessage } from './nluClinc';
 
 interface Row {
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
   if (process.env.BENCH_NLU_ONLY !== 'catalog') benchClinc();
   await benchCatalog();
   await benchParaphrases();
+  await benchFacts();
 }
 
 main().catch((error: unknown) => {

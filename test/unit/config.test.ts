@@ -47,8 +47,15 @@ describe('parseConfig', () => {
     ['META_GRAPH_VERSION', '21'],
     ['LOG_LEVEL', 'loud'],
     ['NLU_ANSWER_THRESHOLD', '1.5'],
+    ['DEFAULT_PHONE_REGION', 'India'],
+    ['DEFAULT_PHONE_REGION', 'XX'],
   ])('refuses a malformed %s with a message naming it', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  test('reads phone numbers without a country code as Indian unless DEFAULT_PHONE_REGION says otherwise', () => {
+    expect(parseConfig({}).facts.phoneRegion).toBe('IN');
+    expect(parseConfig({ DEFAULT_PHONE_REGION: 'np' }).facts.phoneRegion).toBe('NP');
   });
 
   test('refuses a clarify threshold above the answer threshold', () => {

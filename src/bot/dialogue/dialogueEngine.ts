@@ -9,6 +9,7 @@ import { answerAct, keepRest } from './answerAct';
 import type { DialogueSignal } from './dialogueSignal';
 import { appendBounded, DialogueState } from './dialogueState';
 import { fillPlaceholders } from './fillPlaceholders';
+import { formatHintFor, type KnownFact, slotsFromFacts } from './slotFacts';
 import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
@@ -27,6 +28,8 @@ export interface TurnInput {
   customerRef: string;
   channel: string;
   conversationId: string;
+  /** The conversation's fact sheet, newest first: a slot it holds a verified value for is never asked. */
+  facts?: readonly KnownFact[];
 }
 
 export interface TurnResult {
@@ -57,6 +60,8 @@ export interface DialogueEngineDeps {
   timeZone?: string;
   /** Order-number prefix (SG by default). */
   orderPrefix?: string;
+  /** Region of phone numbers written without a country code (DEFAULT_PHONE_REGION; IN by default). */
+  phoneRegion?: string;
 }
 
 /** Longer messages are cut before any processing. */
@@ -78,7 +83,8 @@ interface Turn {
  * state goes in and a new state comes out (the input state is never modified).
  *
  * Order of decisions on a turn:
- * 1. Slot values of every kind the catalog uses are taken from the message into state.slots.
+ * 1. Slot values of every kind the catalog uses are taken from the fact sheet (the newest verified
+ *    value of each kind, whoever owned the conversation when it was written), then from the message.
  * 2. Language: switches when the detector is at least `languageSwitchConfidence` sure (default 0.5,
  *    the detector's own LANGUAGE_CONFIDENCE_THRESHOLD: "ok", "12345" and bare order numbers stay
  *    below it); otherwise the conversation keeps its language (the catalog default at first).
@@ -135,7 +141,7 @@ export class DialogueEngine {
     const found = text
       ? findSlotValues(text, this.slotSpecs, { now: this.now(), timeZone: this.deps.timeZone ?? 'UTC', orderPrefix: this.deps.orderPrefix })
       : [];
-    const slots = { ...previous.slots };
+    const slots = { ...previous.slots, ...slotsFromFacts(this.slotSpecs, input.facts) };
     for (const m of found) slots[m.name] = m.value;
     const lang = this.chooseLanguage(withoutSpans(text, found), previous.language);
     const state: DialogueState = { ...previous, slots, language: lang };
@@ -309,7 +315,7 @@ export class DialogueEngine {
     const spec = intent.slots.find((s) => s.name === slot) as SlotSpec;
     turn.state.pending = { intent: intent.id, slot };
     this.countMisunderstanding(turn);
-    turn.replies.push({ text: this.text(spec.prompt, turn.lang) });
+    turn.replies.push({ text: this.promptFor(turn, spec) });
   }
 
   private async classifyAndAnswer(turn: Turn, text: string): Promise<void> {
@@ -380,7 +386,7 @@ export class DialogueEngine {
     const missing = intent.slots.find((s) => s.required && !state.slots[s.name]);
     if (missing) {
       state.pending = { intent: intent.id, slot: missing.name };
-      turn.replies.push({ text: this.text(missing.prompt, lang) });
+      turn.replies.push({ text: this.promptFor(turn, missing) });
       return;
     }
 
@@ -469,6 +475,20 @@ export class DialogueEngine {
 
   private intentById(id: string | null): Intent | undefined {
     return id === null ? undefined : this.intents.get(id);
+  }
+
+  /**
+   * The question for a missing slot; when this message holds a value of the slot's kind in the wrong
+   * format (SG-4829, asha@gmail), what the right format looks like instead (the catalog's format hint).
+   */
+  private promptFor(turn: Turn, spec: SlotSpec): string {
+    const hint = formatHintFor(spec, turn.input.text ?? '', this.catalog.messages.formatHints, {
+      now: this.now(),
+      timeZone: this.deps.timeZone,
+      orderPrefix: this.deps.orderPrefix,
+      phoneRegion: this.deps.phoneRegion,
+    });
+    return hint ? fillPlaceholders(this.text(hint.text, turn.lang), { value: hint.value }, ['value']) : this.text(spec.prompt, turn.lang);
   }
 
   private text(text: LangText, lang: Lang): string {

@@ -1,4 +1,5 @@
 import type { DialogueState } from '../../bot/dialogue/dialogueState';
+import type { Fact } from '../../conversations/fact';
 import type { Conversation, Message } from '../../conversations/types';
 import { type EscalationDecision, type HandoffPacket, handoffPacketSchema, type Sentiment } from '../types';
 import { summarise } from './summarise';
@@ -17,6 +18,8 @@ export interface PacketFacts {
   /** The conversation's transcript, any order. */
   messages: readonly Message[];
   sentiment: Sentiment;
+  /** The conversation's fact sheet, newest first (FactStore.list). */
+  facts?: readonly Fact[];
   customer: { id: string; name?: string; vip: boolean; addresses: { channel: string; address: string; verified: boolean }[] };
   /** The customer's conversations on every linked channel, any order; the current one is left out if present. */
   history: readonly HandoffPacket['history'][number][];
@@ -62,13 +65,31 @@ export function buildHandoffPacket(facts: PacketFacts): HandoffPacket {
     language: conversation.language ?? state.language ?? 'und',
     intents: collapseRepeats(state.recognised).map((r) => ({ intent: r.intent, confidence: r.confidence, at: r.at })),
     slots: { ...state.slots },
+    facts: (facts.facts ?? []).map((f) => ({ ...f })),
     answered: botAnswers(facts.messages),
     sentiment: { label: sentiment.label, score: sentiment.score, anger: sentiment.anger },
     customer: { id: customer.id, ...(name ? { name } : {}), vip: customer.vip, addresses: customer.addresses.map((a) => ({ ...a })) },
     history: historyOf(conversation, facts.history),
     createdAt: facts.now,
   };
-  return handoffPacketSchema.parse({ ...withoutSummary, summary: summarise(withoutSummary) });
+  return handoffPacketSchema.parse({ ...withoutSummary, summary: summarise({ ...withoutSummary, slots: summarySlots(state.slots, facts.facts) }) });
+}
+
+/** Kinds of fact the summary names when no slot holds one ("order SG-482913 given"), most useful first. */
+const SUMMARY_FACT_KINDS = ['order_number', 'product', 'phone', 'email'] as const;
+
+/**
+ * The slots, then the newest verified fact of each kind no slot already holds: a customer who gave
+ * their order number in the message that escalated (the bot never ran) still has it in the summary.
+ */
+function summarySlots(slots: Record<string, string>, sheet: readonly Fact[] | undefined): Record<string, string> {
+  const out = { ...slots };
+  const held = new Set(Object.values(slots));
+  for (const kind of SUMMARY_FACT_KINDS) {
+    const newest = sheet?.find((f) => f.kind === kind && f.verified);
+    if (newest && out[kind] === undefined && !held.has(newest.value)) out[kind] = newest.value;
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CatalogMessages } from '../types';
 
 /** Built-in bot messages; a catalog's `messages:` overrides them per message and language. */
-export const DEFAULT_MESSAGES: Required<CatalogMessages> = {
+export const DEFAULT_MESSAGES: Required<Omit<CatalogMessages, 'formatHints'>> = {
   fallback: {
     en: "Sorry, I didn't get that. Could you say it another way?",
     hi: 'माफ़ कीजिए, मैं समझ नहीं पाया। क्या आप इसे दूसरे तरीके से लिख सकते हैं?',

@@ -15,6 +15,7 @@ const KNOWN_KEYS = [
   'languages', 'defaultLanguage', 'messages', 'intents', 'id', 'title', 'examples', 'answers', 'quickReplies',
   'handoff', 'team', 'slots', 'fulfillment', 'followUps', 'text', 'mediaUrl', 'payload', 'name', 'kind', 'pattern',
   'required', 'prompt', 'url', 'timeoutMs', 'fallback', 'clarify', 'fulfillmentError',
+  'formatHints', 'categories', 'products', 'category', 'aliases',
 ];
 
 function editDistance(a: string, b: string): number {

@@ -12,6 +12,10 @@ export const CATALOG_LIMITS = {
   maxAliasCount: 100,
   /** Deepest nesting of YAML collections accepted. */
   maxDepth: 32,
+  /** Most aliases per language of one product or category. */
+  maxAliasesPerLanguage: 100,
+  /** Most products plus categories across all files. */
+  maxProducts: 5000,
   /** Most problems kept in an error's details (the message lists fewer). */
   maxIssues: 500,
 } as const;

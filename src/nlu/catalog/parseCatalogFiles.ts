@@ -1,4 +1,6 @@
-import type { Catalog, CatalogMessages, FulfillmentSpec, Lang, LangText } from '../types';
+import type { Catalog, CatalogMessages, FormatHints, FulfillmentSpec, Lang, LangText } from '../types';
+import { collectProducts } from './collectProducts';
+import { DEFAULT_FORMAT_HINTS } from './defaultFormatHints';
 import { DEFAULT_MESSAGES } from './defaultMessages';
 import { describeZodIssues } from './describeZodIssues';
 import { interpolateEnv } from './interpolateEnv';
@@ -6,7 +8,7 @@ import { catalogError, formatPath, type CatalogIssue } from './issues';
 import { CATALOG_LIMITS } from './limits';
 import { normaliseIntent } from './normaliseIntent';
 import { parseYamlFile, type Position } from './parseYamlFile';
-import { catalogFileSchema, isHttpUrl, type RawCatalogFile, type RawIntent, type RawLangText } from './schema';
+import { catalogFileSchema, FORMAT_HINT_KINDS, isHttpUrl, type RawCatalogFile, type RawIntent, type RawLangText } from './schema';
 
 export interface CatalogFile {
   /** Shown in error messages and in `Catalog.files`, e.g. `intents/orders.yaml`. */
@@ -298,6 +300,29 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
     messages[kind] = merged;
   }
 
+  // Format hints: built-in per kind, overridden per language by the catalog.
+  const formatHints: FormatHints = {};
+  for (const kind of FORMAT_HINT_KINDS) {
+    const custom = settings.messages?.formatHints?.[kind] ?? {};
+    const merged: LangText = {};
+    for (const lang of languages) {
+      const text = custom[lang] ?? DEFAULT_FORMAT_HINTS[kind]?.[lang];
+      if (text !== undefined) merged[lang] = text;
+    }
+    for (const lang of Object.keys(custom)) {
+      if (!isDeclared(lang) && settingsFile) issues.at(settingsFile, ['messages', 'formatHints', kind, lang], `language "${lang}" is not in languages [${languages.join(', ')}]`);
+    }
+    if (Object.keys(merged).length > 0) formatHints[kind] = merged;
+  }
+  messages.formatHints = formatHints;
+
+  // Products and categories, from any file.
+  const products = collectProducts(
+    parsed.map((file) => ({ file, categories: file.raw.categories ?? [], products: file.raw.products ?? [] })),
+    { defaultLanguage, isDeclared, languages, fileName: (file) => file.path },
+    (file, path, message) => issues.at(file, path, message),
+  );
+
   if (issues.items.length > 0) throw catalogError(issues.items);
 
   return {
@@ -307,6 +332,7 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
     intents: entries.map(({ file, intent }) => normaliseIntent(intent, file.path, defaultLanguage, fulfillments.get(intent))),
     ...(settings.topics ? { topics: [...new Set(settings.topics)] } : {}),
     ...(settings.bareFacts ? { bareFacts: { ...settings.bareFacts } } : {}),
+    ...(products.categories.length + products.products.length > 0 ? { products } : {}),
     files: files.map((f) => f.path),
   };
 }

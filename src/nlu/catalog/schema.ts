@@ -156,6 +156,9 @@ export const intentSchema = z
     });
   });
 
+/** Kinds of value whose wrong format the bot explains ("an order number is SG and 6 digits…"). */
+export const FORMAT_HINT_KINDS = ['order_number', 'email', 'phone', 'date'] as const;
+
 const messagesSchema = z.strictObject({
   fallback: langTextMap.optional(),
   clarify: langTextMap.optional(),
@@ -170,6 +173,39 @@ const messagesSchema = z.strictObject({
   menu: langTextMap.optional(),
   unclearPart: langTextMap.optional(),
   unclearPartChoice: langTextMap.optional(),
+  /** Per kind, per language: what the right format looks like; `{value}` is what the customer typed. */
+  formatHints: z
+    .partialRecord(z.enum(FORMAT_HINT_KINDS, { error: `expected one of ${FORMAT_HINT_KINDS.join(', ')}` }), langTextMap, {
+      error: 'expected format hints per kind, like { order_number: { en: "..." } }',
+    })
+    .optional(),
+});
+
+const productId = z
+  .string({ error: 'expected an id (a string)' })
+  .regex(INTENT_ID_PATTERN, { error: 'an id must match ^[a-z][a-z0-9_]*$ (lowercase letters, digits, _)' })
+  .max(64, { error: 'an id must be at most 64 characters' });
+
+/** `{ en: ["55-inch TV", "55 inch tv"], hi: ["५५ इंच टीवी"] }`: other names per language. */
+const aliasesSchema = z.record(
+  languageTag,
+  z
+    .array(nonEmptyText, { error: 'expected a list of names' })
+    .max(CATALOG_LIMITS.maxAliasesPerLanguage, { error: `at most ${CATALOG_LIMITS.maxAliasesPerLanguage} aliases per language` }),
+  { error: 'expected aliases per language, like { en: ["telly"], hi: ["टीवी"] }' },
+);
+
+export const categorySchema = z.strictObject({
+  id: productId,
+  name: langTextOrString,
+  aliases: aliasesSchema.optional(),
+});
+
+export const productSchema = z.strictObject({
+  id: productId,
+  category: productId,
+  name: langTextOrString,
+  aliases: aliasesSchema.optional(),
 });
 
 /** At most this many topics in the menu offered after two misunderstandings. */
@@ -198,8 +234,10 @@ export const catalogFileSchema = z.strictObject(
         { error: 'expected slot names mapped to intent ids, like { order_number: order_status }' },
       )
       .optional(),
+    categories: z.array(categorySchema, { error: 'expected a list of product categories' }).optional(),
+    products: z.array(productSchema, { error: 'expected a list of products' }).optional(),
   },
-  { error: 'expected a mapping with intents: (and optionally languages, defaultLanguage, messages)' },
+  { error: 'expected a mapping with intents: (and optionally languages, defaultLanguage, messages, categories, products)' },
 );
 
 export type RawCatalogFile = z.infer<typeof catalogFileSchema>;
@@ -207,3 +245,5 @@ export type RawIntent = z.infer<typeof intentSchema>;
 export type RawQuickReply = z.infer<typeof quickReplySchema>;
 export type RawAnswerValue = z.infer<typeof answerValue>;
 export type RawLangText = z.infer<typeof langTextOrString>;
+export type RawCategory = z.infer<typeof categorySchema>;
+export type RawProduct = z.infer<typeof productSchema>;

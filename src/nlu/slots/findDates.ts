@@ -64,8 +64,8 @@ const PAST_MARKERS = new RegExp(
   'iu',
 );
 
-const YEAR_FIRST = /(?<![\p{N}])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\p{N}])/gu;
-const DAY_FIRST = /(?<![\p{N}])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])/gu;
+export const YEAR_FIRST = /(?<![\p{N}])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\p{N}])/gu;
+export const DAY_FIRST = /(?<![\p{N}])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])/gu;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -114,19 +114,24 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-export function findDates(text: string, today: string): SlotMatch[] {
+/** Every date in the text, in order; at most `limit` of each form (numeric, relative word) are read. */
+export function findDates(text: string, today: string, limit = Infinity): SlotMatch[] {
   const out: SlotMatch[] = [];
   for (const m of allMatches(text, YEAR_FIRST)) {
+    if (out.length >= limit) break;
     const value = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     if (value) out.push({ value, start: m.index, end: m.index + m[0].length });
   }
   for (const m of allMatches(text, DAY_FIRST)) {
+    if (out.length >= limit) break;
     const y = m[4] as string;
     const value = isoDate(y.length === 2 ? 2000 + Number(y) : Number(y), Number(m[3]), Number(m[1]));
     if (value) out.push({ value, start: m.index, end: m.index + m[0].length });
   }
   const past = PAST_MARKERS.test(text);
+  const numeric = out.length;
   for (const m of allMatches(text, RELATIVE)) {
+    if (out.length - numeric >= limit) break;
     const said = (m[1] as string).toLowerCase().replace(/\s+/g, ' ');
     const word = RELATIVE_WORDS.find((w) => w.word === said);
     if (!word) continue;

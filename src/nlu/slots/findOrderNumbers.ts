@@ -10,15 +10,15 @@ export const DEFAULT_ORDER_PREFIX = 'SG';
  * decimal), or right after a word that says it is something else (PIN code, OTP, an amount).
  * Run on text whose digits are ASCII and whose phones and e-mails are masked out.
  */
-const NOT_AN_ORDER_BEFORE =
+export const NOT_AN_ORDER_BEFORE =
   /(?<![\p{L}\p{M}])(?:pin\s*code|pincode|pin|zip(?:\s*code)?|postal\s*code|post\s*code|otp|rs\.?|inr|pkr|npr|rupees?|₹|रु\.?|रुपये|रुपए|रुपैयाँ|पिन|ओटीपी|روپے|پن)\s*(?:no\.?|number|is|hai|:|#|-)?\s*$/iu;
 
 function prefixed(prefix: string): RegExp {
   const p = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\p{L}\\p{N}])${p}[\\s\\-_#.:/]{0,2}(\\d{6})(?![\\p{N}])`, 'giu');
 }
-const HASHED = /#\s?(\d{6})(?![\p{N}])/gu;
-const BARE = /(?<![\p{L}\p{N}+#.,:/-])(\d{6})(?![\p{N}]|[.,:/-]\d|\p{L})/gu;
+export const HASHED = /#\s?(\d{6})(?![\p{N}])/gu;
+export const BARE = /(?<![\p{L}\p{N}+#.,:/-])(\d{6})(?![\p{N}]|[.,:/-]\d|\p{L})/gu;
 
 export function findOrderNumbers(text: string, prefix = DEFAULT_ORDER_PREFIX): SlotMatch[] {
   const out: SlotMatch[] = [];

@@ -63,6 +63,23 @@ describeWithChromium('agent console', () => {
     await waitForText(desk.w.page, 'conversation-status', /^resolved$/);
   });
 
+  test('the packet lists the facts the customer gave, the wrong-format one flagged unverified', async () => {
+    const { page } = desk.w;
+    await logIn(page, DESK.email, DESK.password);
+    await page.getByTestId('tab-queue:care').click();
+    const from = uniqueCustomer('tara');
+    await customerSays(desk.baton.url, from, 'i want to speak to an agent, order SG-4829 never came, call 98765 43210', 'Tara');
+    await page.getByTestId('conversation-row').filter({ hasText: 'Tara' }).click();
+    const facts = page.getByTestId('packet-facts');
+    await facts.waitFor();
+    const phone = facts.locator('[data-verified="true"]').filter({ hasText: '+919876543210' });
+    const order = facts.locator('[data-verified="false"]').filter({ hasText: 'SG-4829' });
+    await phone.waitFor();
+    await order.waitFor();
+    await expect(order.textContent()).resolves.toMatch(/unverified/);
+    await expect(phone.textContent()).resolves.not.toMatch(/unverified/);
+  });
+
   test('a care agent sees only their queue and Mine; a private note stays off the channel', async () => {
     const { page } = desk.w;
     await logIn(page, CARE_AGENT.email, CARE_AGENT.password);

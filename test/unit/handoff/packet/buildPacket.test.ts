@@ -1,5 +1,6 @@
 import type { Conversation, Message } from '../../../../src/conversations/types';
 import { buildHandoffPacket, collapseRepeats, type PacketFacts, summarise } from '../../../../src/handoff/packet';
+import { handoffPacketSchema } from '../../../../src/handoff/types';
 
 const NOW = Date.UTC(2025, 10, 21, 9, 30);
 
@@ -100,6 +101,34 @@ describe('buildHandoffPacket', () => {
     const p = buildHandoffPacket(facts());
     expect(p.slots).toEqual({ order_number: 'SG-482913' });
     expect(p.intents.map((i) => i.intent)).toEqual(['order_status', 'human_agent']);
+  });
+
+  it('carries the fact sheet as given, newest first, unverified values marked', () => {
+    const sheet = [
+      { kind: 'phone' as const, value: '+919876543210', verified: true, messageId: 'm3', at: new Date(NOW - 2000).toISOString() },
+      { kind: 'order_number' as const, value: 'SG-4829', verified: false, messageId: 'm1', at: new Date(NOW - 9000).toISOString() },
+    ];
+    expect(buildHandoffPacket(facts({ facts: sheet })).facts).toEqual(sheet);
+  });
+
+  it('names in the summary the order number and product of the sheet that no slot holds', () => {
+    const sheet = [
+      { kind: 'product' as const, value: 'Washing machine', verified: true, messageId: 'm3', at: new Date(NOW - 2000).toISOString() },
+      { kind: 'order_number' as const, value: 'SG-777111', verified: true, messageId: 'm1', at: new Date(NOW - 9000).toISOString() },
+      { kind: 'order_number' as const, value: 'SG-4829', verified: false, messageId: 'm1', at: new Date(NOW - 9000).toISOString() },
+    ];
+    const p = buildHandoffPacket(facts({ state: { language: 'en', slots: {}, recognised: [] }, facts: sheet }));
+    expect(p.summary).toContain('order SG-777111');
+    expect(p.summary).toContain('product Washing machine');
+    expect(p.summary).not.toContain('SG-4829');
+    expect(p.slots).toEqual({});
+  });
+
+  it('carries an empty fact sheet when none was given, and reads back a packet stored before facts existed', () => {
+    const p = buildHandoffPacket(facts());
+    expect(p.facts).toEqual([]);
+    const { facts: _dropped, ...older } = p;
+    expect(handoffPacketSchema.parse(older).facts).toEqual([]);
   });
 
   it('lists bot answers with text, with their intent, and nothing the customer or the system wrote', () => {

@@ -1,6 +1,7 @@
 import { channelInfo, formatTime, languageLabel, reasonLabel } from '../../shared/format';
 import type { HandoffPacket } from '../../shared/types';
 import { onLinkClick, routePath, type Route } from '../route';
+import { PacketFactList } from './PacketFactList';
 
 /** What the agent reads first: why it escalated, what the customer wants, what they already told the bot. */
 export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
@@ -63,6 +64,7 @@ export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
           ))}
         </dl>
       )}
+      <PacketFactList facts={p.facts ?? []} />
       {others.length > 0 && (
         <details class="packet__history" data-testid="packet-history">
           <summary>Earlier conversations ({others.length})</summary>

@@ -1,0 +1,65 @@
+import { matchesOf } from './mask';
+import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
+
+/**
+ * Amounts of money, as `<ISO currency> <amount>` ("INR 2499", "INR 150000", "NPR 5000"):
+ * - a currency before the number: ₹, Rs, Rs., INR, NPR, PKR, रु, रू, $ / USD;
+ * - or after it: rupees, rupaye, rupaiya, रुपये, रुपए, रुपया, रुपैयाँ, روپے, روپیہ, /-, INR…;
+ * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ).
+ * Amounts may use Indian or Western grouping (1,50,000 / 150,000), decimals (1.5 lakh, 499.50) and
+ * k / thousand / hazaar (हज़ार, ہزار). Rupees without a country code count as INR.
+ * Text must have ASCII digits, e-mails and phones masked out.
+ */
+
+const NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{1,12}(?:\\.\\d{1,2})?)';
+const MULTIPLIER =
+  '(?:\\s?(k|thousand|hazaa?r|हज़ार|हजार|ہزار|lakhs?|lacs?|lakh|लाख|لاکھ|crores?|cr|करोड़|करोड|کروڑ)(?![\\p{L}\\p{M}]))?';
+const BEFORE = '(₹|rs\\.?|inr|npr|pkr|usd|\\$|रु\\.?|रू\\.?)';
+const AFTER =
+  '(rupees?|rupaye|rupaiy[ae]|rupay|rupiya|rs\\.?|inr|npr|pkr|रुपये|रुपए|रुपया|रूपये|रुपैयाँ|रुपैयां|रुपैंया|روپے|روپیہ|روپئے|/-)';
+
+const PREFIXED = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${BEFORE}\\s?${NUMBER}${MULTIPLIER}`, 'giu');
+const SUFFIXED = new RegExp(`(?<![\\p{L}\\p{N},.])${NUMBER}${MULTIPLIER}\\s?${AFTER}(?![\\p{L}\\p{M}])`, 'giu');
+const LARGE = new RegExp(
+  `(?<![\\p{L}\\p{N},.])${NUMBER}\\s?(lakhs?|lacs?|लाख|لاکھ|crores?|करोड़|करोड|کروڑ)(?![\\p{L}\\p{M}])`,
+  'giu',
+);
+
+const FACTORS: [RegExp, number][] = [
+  [/^(k|thousand|hazaa?r|हज़ार|हजार|ہزار)$/i, 1e3],
+  [/^(lakhs?|lacs?|लाख|لاکھ)$/i, 1e5],
+  [/^(crores?|cr|करोड़|करोड|کروڑ)$/i, 1e7],
+];
+
+function currencyOf(marker: string | undefined): string {
+  const m = (marker ?? '').toLowerCase();
+  if (m === 'npr') return 'NPR';
+  if (m === 'pkr') return 'PKR';
+  if (m === 'usd' || m === '$') return 'USD';
+  return 'INR';
+}
+
+function amountOf(number: string, multiplier: string | undefined): string | null {
+  let value = Number(number.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return null;
+  if (multiplier) value *= FACTORS.find(([re]) => re.test(multiplier))?.[1] ?? 1;
+  if (value <= 0 || value > 1e12) return null;
+  const rounded = Math.round(value * 100) / 100;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(2);
+}
+
+export function findMoneyFacts(text: string): FactCandidate[] {
+  if (!/\d/.test(text)) return [];
+  const out: FactCandidate[] = [];
+  const overlaps = (start: number, end: number) => out.some((f) => start < f.span.end && f.span.start < end);
+  const add = (m: RegExpExecArray, number: string, multiplier: string | undefined, marker: string | undefined) => {
+    if (out.length >= MAX_FACTS_PER_KIND || overlaps(m.index, m.index + m[0].length)) return;
+    const amount = amountOf(number, multiplier);
+    if (amount === null) return;
+    out.push({ kind: 'money', value: `${currencyOf(marker)} ${amount}`, verified: true, span: { start: m.index, end: m.index + m[0].length } });
+  };
+  for (const m of matchesOf(text, PREFIXED, MAX_FACTS_PER_KIND)) add(m, m[2] as string, m[3], m[1]);
+  for (const m of matchesOf(text, SUFFIXED, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], m[3]);
+  for (const m of matchesOf(text, LARGE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

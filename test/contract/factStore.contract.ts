@@ -1,0 +1,69 @@
+import type Redis from 'ioredis';
+import { FactStore, MAX_FACTS_PER_CONVERSATION } from '../../src/conversations/factStore';
+import type { FactCandidate } from '../../src/nlu/facts';
+
+const span = { start: 0, end: 1 };
+const fact = (kind: FactCandidate['kind'], value: string, verified = true): FactCandidate => ({ kind, value, verified, span });
+const at = (iso: string) => Date.parse(iso);
+
+/** What the fact sheet must do on every store it runs on (real Redis, the embedded in-memory Redis). */
+export function factStoreContract(open: () => Promise<{ redis: Redis; close: () => Promise<void> }>): void {
+  let redis: Redis;
+  let close: () => Promise<void>;
+  let store: FactStore;
+
+  beforeEach(async () => {
+    ({ redis, close } = await open());
+    store = new FactStore(redis);
+  });
+  afterEach(() => close());
+
+  test('lists the facts of every message, newest message first, in message order within one', async () => {
+    await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, [fact('order_number', 'SG-482913'), fact('phone', '+919876543210')]);
+    await store.record('c1', { id: 'm2', createdAt: at('2025-03-10T10:05:00Z') }, [fact('email', 'asha@example.com')]);
+    expect(await store.list('c1')).toEqual([
+      { kind: 'email', value: 'asha@example.com', verified: true, messageId: 'm2', at: '2025-03-10T10:05:00.000Z' },
+      { kind: 'order_number', value: 'SG-482913', verified: true, messageId: 'm1', at: '2025-03-10T10:00:00.000Z' },
+      { kind: 'phone', value: '+919876543210', verified: true, messageId: 'm1', at: '2025-03-10T10:00:00.000Z' },
+    ]);
+  });
+
+  test('keeps one entry per kind and value, under its newest mention', async () => {
+    await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, [fact('email', 'Asha@Example.com')]);
+    await store.record('c1', { id: 'm2', createdAt: at('2025-03-10T10:05:00Z') }, [fact('email', 'asha@example.com')]);
+    expect(await store.list('c1')).toEqual([{ kind: 'email', value: 'asha@example.com', verified: true, messageId: 'm2', at: '2025-03-10T10:05:00.000Z' }]);
+  });
+
+  test('keeps a wrong-format value apart from the right one, marked unverified', async () => {
+    await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, [fact('order_number', 'SG-4829', false)]);
+    await store.record('c1', { id: 'm2', createdAt: at('2025-03-10T10:01:00Z') }, [fact('order_number', 'SG-482913')]);
+    expect((await store.list('c1')).map((f) => [f.value, f.verified])).toEqual([['SG-482913', true], ['SG-4829', false]]);
+  });
+
+  test('keeps the conversations apart', async () => {
+    await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, [fact('product', 'Washing machine')]);
+    expect(await store.list('c2')).toEqual([]);
+  });
+
+  test(`keeps the newest ${MAX_FACTS_PER_CONVERSATION} facts of a conversation`, async () => {
+    for (let i = 0; i < MAX_FACTS_PER_CONVERSATION + 10; i++) {
+      await store.record('c1', { id: `m${i}`, createdAt: at('2025-03-10T10:00:00Z') + i * 1000 }, [fact('money', `INR ${i + 1}`)]);
+    }
+    const facts = await store.list('c1');
+    expect(facts).toHaveLength(MAX_FACTS_PER_CONVERSATION);
+    expect(facts[0]!.value).toBe(`INR ${MAX_FACTS_PER_CONVERSATION + 10}`);
+    expect(facts.at(-1)!.value).toBe('INR 11');
+    expect(await redis.hlen('conv:c1:facts')).toBe(MAX_FACTS_PER_CONVERSATION);
+  });
+
+  test('skips entries that do not read back as facts instead of failing', async () => {
+    await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, [fact('phone', '+919876543210')]);
+    await redis.hset('conv:c1:facts', 'broken', '{not json', 'alien', JSON.stringify({ kind: 'ssn', value: 'x', verified: true, messageId: 'm', at: 'yesterday', n: 0 }));
+    expect((await store.list('c1')).map((f) => f.value)).toEqual(['+919876543210']);
+  });
+
+  test('records nothing for a message without facts', async () => {
+    await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, []);
+    expect(await redis.exists('conv:c1:facts')).toBe(0);
+  });
+}

@@ -1,0 +1,32 @@
+import { extractFacts } from '../../../../src/nlu/facts';
+import { flood, valuesOf } from './helpers';
+
+describe('amounts of money', () => {
+  test.each([
+    ['en', 'I was charged ₹2,499 twice', 'INR 2499'],
+    ['hi', 'मैंने ५०० रुपये दिए', 'INR 500'],
+    ['hi-Latn', 'maine 1.5 lakh diye the', 'INR 150000'],
+    ['ur', 'میں نے 300 روپے دیے', 'INR 300'],
+    ['ne', 'मैले ५ हजार रुपैयाँ तिरें', 'INR 5000'],
+  ])('finds the amount in a %s message, as currency and number', (_lang, text, value) => {
+    expect(valuesOf('money', text)).toEqual([[value, true]]);
+  });
+
+  test.each([
+    ['Rs. with Indian grouping', 'refund Rs. 1,50,000 please', 'INR 150000'],
+    ['INR with decimals', 'paid INR 499.50', 'INR 499.50'],
+    ['a /- suffix', 'price 2499/-', 'INR 2499'],
+    ['crore', 'order worth 2 करोड़', 'INR 20000000'],
+    ['NPR', 'NPR 5000 tiryo', 'NPR 5000'],
+  ])('reads %s', (_what, text, value) => {
+    expect(valuesOf('money', text)).toEqual([[value, true]]);
+  });
+
+  test('does not take a bare number for money', () => {
+    expect(valuesOf('money', 'I have 3 TVs and 2 fridges')).toEqual([]);
+  });
+
+  test('keeps a bounded number of amounts from a flood of them', () => {
+    expect(extractFacts(flood('₹2,499 Rs 10 ')).filter((f) => f.kind === 'money').length).toBeLessThanOrEqual(8);
+  });
+});

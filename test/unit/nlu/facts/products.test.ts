@@ -1,0 +1,83 @@
+import { compileProductIndex, extractFacts } from '../../../../src/nlu/facts';
+import type { ProductCatalog } from '../../../../src/nlu/types';
+import { demoProducts, flood } from './helpers';
+
+async function productsIn(text: string): Promise<string[]> {
+  const products = await demoProducts();
+  return extractFacts(text, { products })
+    .filter((f) => f.kind === 'product')
+    .map((f) => f.value);
+}
+
+describe('products of the demo catalog', () => {
+  test.each([
+    ['en', 'my washing machine is leaking'],
+    ['hi', 'मेरी वाशिंग मशीन से पानी टपक रहा है'],
+    ['hi-Latn', 'meri washing mashin kharab ho gayi'],
+    ['ur', 'میری واشنگ مشین خراب ہے'],
+    ['ne', 'मेरो वासिङ मेसिन बिग्रियो'],
+  ])('finds a category in a %s message', async (_lang, text) => {
+    expect(await productsIn(text)).toEqual(['Washing machine']);
+  });
+
+  test.each([
+    ['en', 'the 55-inch TV I bought has no sound'],
+    ['hi', 'मेरा ५५ इंच टीवी बंद हो गया'],
+    ['hi-Latn', 'mera 55 inch wala tv chal nahi raha'],
+    ['ur', 'میرا 55 انچ ٹی وی خراب ہے'],
+    ['ne', 'मेरो ५५ इन्च टिभी चलेन'],
+  ])('finds the 55-inch TV in a %s message, by its longest name', async (_lang, text) => {
+    expect(await productsIn(text)).toEqual(['Sargam Vision 55-inch 4K TV']);
+  });
+
+  test.each([
+    ['upper case', 'MY FRIDGE IS NOT COOLING', 'Refrigerator'],
+    ['a Hinglish spelling', 'mera naya fridj band hai', 'Refrigerator'],
+    ['a letter missing', 'my calculatr is broken', 'Calculator'],
+    ['a letter too many', 'the guittar strings snapped', 'Guitar'],
+    ['a nukta in Devanagari', 'मेरा फ़्रिज ठंडा नहीं करता', 'Refrigerator'],
+    ['dots between letters', 'my T.V. remote', 'TV'],
+  ])('tolerates %s', async (_what, text, value) => {
+    expect(await productsIn(text)).toEqual([value]);
+  });
+
+  test('finds several products, in the order written, each once', async () => {
+    expect(await productsIn('the gaming laptop and the soundbar, and the gaming laptop again')).toEqual([
+      'Sargam Blaze 15 gaming laptop',
+      'Sargam Cinema soundbar',
+    ]);
+  });
+
+  test('does not take "mobile number" for a phone the customer bought', async () => {
+    expect(await productsIn('my mobile number changed')).toEqual([]);
+  });
+
+  test('does not take the verb "watch" for a wristwatch', async () => {
+    expect(await productsIn('I watch the news every night')).toEqual([]);
+  });
+
+  test('stays bounded on a flood of product names', async () => {
+    const products = await demoProducts();
+    expect(extractFacts(flood('tv fridge laptop guitar ac '), { products }).length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('a product catalog', () => {
+  const catalog: ProductCatalog = {
+    categories: [{ id: 'tv', name: { en: 'TV' }, aliases: { hi: ['टीवी'] } }],
+    products: [{ id: 'tv55', category: 'tv', name: { en: 'Vision 55' }, aliases: { en: ['55 inch tv'], ur: ['55 انچ ٹی وی'] } }],
+  };
+
+  test('names a fact by the default-language name, whatever language matched', () => {
+    const products = compileProductIndex(catalog, 'en');
+    expect(extractFacts('میرا 55 انچ ٹی وی', { products }).map((f) => f.value)).toEqual(['Vision 55']);
+    expect(extractFacts('मेरा टीवी', { products }).map((f) => f.value)).toEqual(['TV']);
+  });
+
+  test('gives the span of the words that matched', () => {
+    const products = compileProductIndex(catalog, 'en');
+    const text = 'my 55 inch tv broke';
+    const [fact] = extractFacts(text, { products });
+    expect(text.slice(fact!.span.start, fact!.span.end)).toBe('55 inch tv');
+  });
+});
