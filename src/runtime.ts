@@ -93,6 +93,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       if (message.status === 'pending') metrics.message(conversation.channel, 'outbound', message.author);
       if (message.status === 'failed') metrics.sendFailure(conversation.channel, message.errorCode ?? 'unknown');
     },
+    clock: opts.clock,
   });
 
   // ---- bot

@@ -102,6 +102,11 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
         logger.info('bot reply dropped: the conversation changed owner during the turn', { conversationId: owned.id });
         return;
       }
+      if (isBatonError(err) && err.code === 'WINDOW_CLOSED') {
+        // An old message redelivered after the channel's window closed: the refusal is on the transcript.
+        logger.info('bot reply refused: the channel window is closed', { conversationId: owned.id });
+        return;
+      }
       throw err;
     }
     if (outcome.language && outcome.language !== owned.language) {

@@ -3,14 +3,15 @@ import { ChannelSendError, type ChannelSender, type OutboundContent, type Sender
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { ChannelName, Conversation, Message } from '../conversations/types';
 import { BatonError } from '../errors';
+import type { WindowVerdict } from '../handoff/types';
 import type { Logger } from '../logger';
+import { checkWindow } from './channelPolicy';
 
 export interface SendRequest {
   conversation: Conversation;
   content: OutboundContent;
   author: 'bot' | 'agent' | 'system';
   agentId?: string;
-  humanAgentTag?: boolean;
   meta?: Record<string, string | number | boolean>;
   /**
    * The conversation's owner token this send was decided under. The message is recorded (and
@@ -29,6 +30,8 @@ export interface OutboundOptions {
   baseDelayMs?: number;
   /** Called after every outbound message is recorded or changes (live events, metrics). */
   onMessage?: (conversation: Conversation, message: Message) => void;
+  /** The clock the channel windows are judged by (tests move it). */
+  clock?: () => number;
 }
 
 const DEAD_LETTERS = 'outbound:dead';
@@ -45,6 +48,17 @@ export class OutboundService {
   constructor(private readonly opts: OutboundOptions) {
     this.maxAttempts = opts.maxAttempts ?? 3;
     this.baseDelayMs = opts.baseDelayMs ?? 250;
+    this.now = opts.clock ?? Date.now;
+  }
+
+  private readonly now: () => number;
+
+  /**
+   * What the channel's window allows this author now. Callers may ask (to choose between text and a
+   * template); send() asks again itself, so nobody can send past a closed window.
+   */
+  window(conversation: Conversation, author: SendRequest['author'], kind: 'text' | 'template'): WindowVerdict {
+    return checkWindow({ channel: conversation.channel, lastInboundAt: conversation.lastInboundAt, now: this.now(), author, kind });
   }
 
   senderFor(channel: ChannelName): ChannelSender {
@@ -67,6 +81,9 @@ export class OutboundService {
 
   private async deliver(req: SendRequest, returnConversation: boolean): Promise<{ message: Message; conversation?: Conversation }> {
     const sender = this.senderFor(req.conversation.channel);
+    const verdict = this.window(req.conversation, req.author, req.content.template ? 'template' : 'text');
+    if (!verdict.allowed) await this.refuse(req, verdict);
+    const humanAgentTag = verdict.humanAgentTag === true;
     const { message, conversation } = await this.opts.store.appendMessage(req.conversation, {
       direction: 'outbound',
       author: req.author,
@@ -78,7 +95,7 @@ export class OutboundService {
       meta: {
         ...req.meta,
         ...(req.content.template ? { template: req.content.template.contentSid } : {}),
-        ...(req.humanAgentTag ? { tag: 'HUMAN_AGENT' } : {}),
+        ...(humanAgentTag ? { tag: 'HUMAN_AGENT' } : {}),
       },
     }, { fence: req.fence, returnConversation });
     this.opts.onMessage?.(req.conversation, message);
@@ -90,7 +107,7 @@ export class OutboundService {
         const result = await sender.send(req.conversation.customerAddress, req.content, {
           messageId: message.id,
           author: req.author,
-          humanAgentTag: req.humanAgentTag,
+          humanAgentTag,
         });
         const sent = await this.opts.store.attachPlatformId(message.id, req.conversation.channel, result.platformMessageId, result.status);
         this.opts.onMessage?.(req.conversation, sent);
@@ -130,6 +147,45 @@ export class OutboundService {
         return { message: failed, conversation };
       }
     }
+  }
+
+  /**
+   * A send the channel's window forbids: recorded on the transcript as refused (status failed, code
+   * WINDOW_CLOSED, never sent), then thrown as WINDOW_CLOSED so the caller knows.
+   */
+  private async refuse(req: SendRequest, verdict: WindowVerdict): Promise<never> {
+    const reason = verdict.reason ?? 'The channel does not allow this message now';
+    const { message } = await this.opts.store.appendMessage(req.conversation, {
+      direction: 'outbound',
+      author: req.author,
+      agentId: req.agentId,
+      text: req.content.text,
+      media: (req.content.mediaUrls ?? []).map((url) => ({ url, kind: 'other' as const })),
+      quickReplies: req.content.quickReplies,
+      status: 'failed',
+      errorCode: 'WINDOW_CLOSED',
+      errorMessage: reason,
+      meta: {
+        ...req.meta,
+        refused: true,
+        ...(verdict.code ? { windowCode: verdict.code } : {}),
+        ...(req.content.template ? { template: req.content.template.contentSid } : {}),
+      },
+    }, { fence: req.fence });
+    this.opts.logger.info('send refused: the channel window is closed', {
+      channel: req.conversation.channel,
+      author: req.author,
+      conversationId: req.conversation.id,
+      messageId: message.id,
+      windowCode: verdict.code,
+    });
+    this.opts.onMessage?.(req.conversation, message);
+    throw new BatonError('WINDOW_CLOSED', reason, {
+      code: verdict.code,
+      closesAt: verdict.closesAt,
+      ...(verdict.humanAgentClosesAt ? { humanAgentClosesAt: verdict.humanAgentClosesAt } : {}),
+      messageId: message.id,
+    });
   }
 
   /** Typing / read marks: best effort, never delays or fails a turn. */
