@@ -23,6 +23,7 @@ import { InboundQueue } from './inbound/inboundQueue';
 import { TurnJournal } from './inbound/turnJournal';
 import { createIngest, type Ingest } from './inbound/ingest';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
+import { deadLetterRoutes } from './inbox/api/deadLetterRoutes';
 import { requireAdmin, requireAgent } from './inbox/auth/requireAgent';
 import type { Logger } from './logger';
 import { createDashboardRouter } from './metrics/dashboard/dashboardRouter';
@@ -207,7 +208,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         path: '/api/v1',
         router: createDashboardRouter({ store, followUps: inbox.followUps, requireAdmin: [authenticated, requireAdmin], clock: opts.clock }),
       },
-      { path: '/api/v1', router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes }) },
+      {
+        path: '/api/v1',
+        router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes, extraRoutes: deadLetterRoutes(inbox, outbound) }),
+      },
       ...(config.consoleEnabled
         ? [{ path: '/', router: createConsoleRouter({ distDir: opts.consoleDir ?? path.resolve(__dirname, 'console'), simulatorEnabled: config.sandboxEnabled }) }]
         : []),
