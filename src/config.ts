@@ -128,6 +128,8 @@ export const envSchema = z
     ),
 
     SEND_TIMEOUT_MS: intIn('SEND_TIMEOUT_MS', 100, 60000, 10000),
+    SEND_RETRY_WINDOW_SECONDS: intIn('SEND_RETRY_WINDOW_SECONDS', 1, 24 * 3600, 15 * 60),
+    SEND_RETRY_BASE_MS: intIn('SEND_RETRY_BASE_MS', 10, 60000, 1000),
     DEDUPE_TTL_SECONDS: intIn('DEDUPE_TTL_SECONDS', 60, 30 * 24 * 3600, 3 * 24 * 3600),
     SHUTDOWN_GRACE_MS: intIn('SHUTDOWN_GRACE_MS', 0, 120000, 10000),
     TRUST_PROXY: bool(false),
@@ -229,6 +231,8 @@ export interface Config {
   /** Fact extraction: the region of phone numbers written without a country code. */
   facts: { phoneRegion: string };
   sendTimeoutMs: number;
+  /** Retryable send failures are tried again, with backoff from baseDelayMs, for up to windowMs. */
+  sendRetry: { windowMs: number; baseDelayMs: number };
   dedupeTtlSeconds: number;
   shutdownGraceMs: number;
   trustProxy: boolean;
@@ -318,6 +322,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fulfillment: { timeoutMs: e.FULFILLMENT_TIMEOUT_MS, secret: e.FULFILLMENT_SECRET },
     facts: { phoneRegion: e.DEFAULT_PHONE_REGION },
     sendTimeoutMs: e.SEND_TIMEOUT_MS,
+    sendRetry: { windowMs: e.SEND_RETRY_WINDOW_SECONDS * 1000, baseDelayMs: e.SEND_RETRY_BASE_MS },
     dedupeTtlSeconds: e.DEDUPE_TTL_SECONDS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     trustProxy: e.TRUST_PROXY,

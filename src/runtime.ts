@@ -21,9 +21,11 @@ import { PacketStore, WaitStats } from './handoff/packetStore';
 import { createCustomerRouter, createIdentityPort, customerView, LinkVerification, RedisCustomerStore, verificationCodeText } from './identity';
 import { createEventHandler } from './inbound/handleEvent';
 import { InboundQueue } from './inbound/inboundQueue';
+import { TurnJournal } from './inbound/turnJournal';
 import { createIngest, type Ingest } from './inbound/ingest';
 import { createFactRecorder } from './inbound/recordFacts';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
+import { deadLetterRoutes } from './inbox/api/deadLetterRoutes';
 import { requireAdmin, requireAgent } from './inbox/auth/requireAgent';
 import type { Logger } from './logger';
 import { createDashboardRouter } from './metrics/dashboard/dashboardRouter';
@@ -107,6 +109,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       if (message.status === 'pending') metrics.message(conversation.channel, 'outbound', message.author);
       if (message.status === 'failed') metrics.sendFailure(conversation.channel, message.errorCode ?? 'unknown');
     },
+    onDelivery: (e) => {
+      if (e.kind === 'retry_scheduled') metrics.sendRetry(e.channel, e.code);
+      else if (e.kind === 'dead_letter') metrics.deadLetter(e.channel, e.code);
+      else if (e.kind === 'reconciled') metrics.sendReconciliation(e.channel, e.outcome);
+      else metrics.sendReconciliation(e.channel, 'unreconciled');
+    },
+    retry: config.sendRetry,
+    clock: opts.clock,
   });
 
   // ---- bot
@@ -165,7 +175,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   });
 
   // ---- inbound
-  const handle = createEventHandler({ store, outbound, bot, logger, hooks: handoff });
+  const journal = new TurnJournal(redis.client, config.dedupeTtlSeconds);
+  const handle = createEventHandler({ store, outbound, bot, logger, hooks: handoff, journal });
   const queue = new InboundQueue({ redis: redis.client, logger, handle, dedupeTtlSeconds: config.dedupeTtlSeconds });
   const ingest = createIngest({ queue, store, logger, metrics });
 
@@ -213,7 +224,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         path: '/api/v1',
         router: createDashboardRouter({ store, followUps: inbox.followUps, requireAdmin: [authenticated, requireAdmin], clock: opts.clock }),
       },
-      { path: '/api/v1', router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes }) },
+      {
+        path: '/api/v1',
+        router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes, extraRoutes: deadLetterRoutes(inbox, outbound) }),
+      },
       ...(config.consoleEnabled
         ? [{ path: '/', router: createConsoleRouter({ distDir: opts.consoleDir ?? path.resolve(__dirname, 'console'), simulatorEnabled: config.sandboxEnabled }) }]
         : []),
@@ -241,6 +255,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       await inbox.teams.ensureDefaults();
       await bootstrapAdmin({ agents: inbox.agents, teams: inbox.teams, email: config.admin?.email, password: config.admin?.password, logger });
       queue.startSweeper();
+      outbound.startSchedule();
       if (config.autoAssign) {
         // An agent coming online or finishing a conversation frees room: try their teams' queues.
         unsubscribe = await inbox.bus.subscribe((envelope) => {
@@ -255,6 +270,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     async stop() {
       unsubscribe?.();
       await queue.stop(config.shutdownGraceMs);
+      await outbound.stopSchedule();
       await inbox.close();
       if (!opts.redis) await redis.close();
     },

@@ -17,6 +17,25 @@ export interface SendOptions {
   author: 'bot' | 'agent' | 'system';
   /** Messenger: send with the HUMAN_AGENT tag (agent replies 24 h – 7 days after the last customer message). */
   humanAgentTag?: boolean;
+  /**
+   * A content that becomes several platform messages (long text, several media) whose first parts
+   * already went out: start at this part (0-based), so a retry never repeats what was delivered.
+   */
+  fromPart?: number;
+}
+
+/** Where to look for a send whose result is unknown (the request left, no answer came back). */
+export interface LookupQuery {
+  /** Which part of the content (see SendOptions.fromPart). */
+  part: number;
+  /** The attempt started at this time (ms); the platform's copy, if any, was created after it. */
+  since: number;
+}
+
+/** The platform's copy of one part (null: none), and how many parts the content makes. */
+export interface LookupResult {
+  found: SendResult | null;
+  parts: number;
 }
 
 export interface SendResult {
@@ -32,6 +51,12 @@ export interface ChannelSender {
   send(to: string, content: OutboundContent, options: SendOptions): Promise<SendResult>;
   /** Best effort: typing indicators / read marks. Never throws. */
   senderAction(to: string, action: SenderAction, inReplyToPlatformId?: string): Promise<void>;
+  /**
+   * Channels that can list what they sent: finds the platform's copy of one part of a send whose
+   * result is unknown. null = the platform has no such message (safe to send it). Throws
+   * ChannelSendError when the platform cannot be asked now.
+   */
+  lookup?(to: string, content: OutboundContent, query: LookupQuery): Promise<LookupResult>;
 }
 
 /** A send the platform refused or that never reached it. */
@@ -48,4 +73,11 @@ export class ChannelSendError extends Error {
     super(message);
     this.name = 'ChannelSendError';
   }
+
+  /** The platform's Retry-After (ms), when it sent one. */
+  retryAfterMs?: number;
+  /** Parts of a multi-part content that went out before this failure (see SendOptions.fromPart). */
+  partsSent = 0;
+  /** The request may have reached the platform (timeout after it left): reconcile before resending. */
+  outcomeUnknown = false;
 }

@@ -9,7 +9,6 @@ import type {
   CustomerView,
   TransferRequest,
 } from '../inbox/contracts';
-import { checkWindow } from '../outbound/channelPolicy';
 import type { HandoffService } from './handoffService';
 import type { Agent } from './types';
 
@@ -44,7 +43,7 @@ export class ConversationActionsService implements ConversationActions {
   }
 
   private windowOf(conv: Conversation) {
-    return checkWindow({ channel: conv.channel, lastInboundAt: conv.lastInboundAt, now: this.now(), author: 'agent', kind: 'text' });
+    return this.h.deps.outbound.window(conv, 'agent', 'text');
   }
 
   async list(query: ConversationListQuery, _actor: Agent): Promise<ConversationListItem[]> {
@@ -121,20 +120,11 @@ export class ConversationActionsService implements ConversationActions {
     } else {
       content = { text: reply.text, mediaUrls: reply.mediaUrl ? [reply.mediaUrl] : undefined };
     }
-    const verdict = checkWindow({
-      channel: conv.channel,
-      lastInboundAt: conv.lastInboundAt,
-      now: this.now(),
-      author: 'agent',
-      kind: reply.template ? 'template' : 'text',
-    });
-    if (!verdict.allowed) throw new BatonError('WINDOW_CLOSED', verdict.reason ?? 'The channel does not allow this message now', { code: verdict.code, closesAt: verdict.closesAt });
     const message = await this.h.deps.outbound.send({
       conversation: conv,
       author: 'agent',
       agentId: actor.id,
       content,
-      humanAgentTag: verdict.humanAgentTag,
       fence: conv.ownerToken,
       meta: reply.template ? { templateName: reply.template.name } : undefined,
     });

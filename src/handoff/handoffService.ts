@@ -12,7 +12,6 @@ import type { Metrics } from '../metrics/metrics';
 import { createLanguageDetector, LANGUAGE_CONFIDENCE_THRESHOLD } from '../nlu/language';
 import type { Catalog, LanguageDetector } from '../nlu/types';
 import type { OutboundService } from '../outbound/outboundService';
-import { checkWindow } from '../outbound/channelPolicy';
 import { describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
 import { isLowScore, parseSurveyAnswer, surveyFor, thanksFor } from './csat';
 import { decideEscalation } from './escalation';
@@ -361,7 +360,8 @@ export class HandoffService implements ConversationHooks {
   async sendSurvey(conv: Conversation): Promise<void> {
     const scale = this.deps.config.csat.scale;
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
-    const verdict = checkWindow({ channel: conv.channel, lastInboundAt: conv.lastInboundAt, now: this.now(), author: 'system', kind: 'text' });
+    // Choose text or template by the window; the send itself is checked again by OutboundService.
+    const verdict = this.deps.outbound.window(conv, 'system', 'text');
     const askedAt = this.now();
     try {
       if (verdict.allowed) {

@@ -6,6 +6,7 @@ import { isBatonError } from '../errors';
 import type { Logger } from '../logger';
 import type { OutboundService } from '../outbound/outboundService';
 import type { QueuedEvent } from './inboundQueue';
+import type { TurnJournal } from './turnJournal';
 
 /** What happens around the bot's turn: ownership, escalation, surveys, identity. */
 export interface ConversationHooks {
@@ -26,6 +27,11 @@ export interface EventHandlerDeps {
   bot: BotRunner;
   logger: Logger;
   hooks?: ConversationHooks;
+  /**
+   * Remembers which turns finished. With it, a redelivered or reclaimed message whose turn was cut
+   * short (a crash mid-turn) runs again, and its replies are neither lost nor doubled.
+   */
+  journal?: TurnJournal;
 }
 
 /** Without handoff: the bot answers while it owns the conversation. */
@@ -39,10 +45,25 @@ const botOnly: ConversationHooks = {
  * bot answer when the bot owns the conversation. Runs in lane order, one event at a time.
  */
 export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent) => Promise<void> {
-  const { store, outbound, bot, logger } = deps;
+  const { store, outbound, bot, logger, journal } = deps;
   const hooks = deps.hooks ?? botOnly;
 
+  /** A message event counts as handled only once its whole turn has run. */
   async function onMessage(event: InboundMessageEvent): Promise<void> {
+    const ids = [event.channel, event.customerAddress, event.platformMessageId] as const;
+    const before = journal ? await journal.begin(...ids) : 'unknown';
+    if (before === 'done') return;
+    const finished = await turn(event, before === 'started');
+    if (finished) await journal?.finish(...ids);
+  }
+
+  /**
+   * Records the message and runs its turn. `again`: an earlier run of this turn began and did not
+   * finish (its instance died, or it threw): the message is on the transcript already and the turn
+   * runs again from the bot state it started from; replies it recorded are reused, not repeated.
+   * Returns false when the turn must not count as finished.
+   */
+  async function turn(event: InboundMessageEvent, again: boolean): Promise<boolean> {
     const fromCustomer = event.author === 'customer';
     const { conversation } = await store.findOrOpen({
       channel: event.channel,
@@ -63,21 +84,30 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
       createdAt: fromCustomer ? Math.min(event.timestamp, Date.now()) : undefined,
       meta: event.answerable ? undefined : { recordedOnly: true, ...(event.extra ?? {}) },
     }, { returnConversation: true });
-    if (appended.duplicate) return;
+    // Recorded before: a redelivery (nothing to do) unless its turn was cut short.
+    if (appended.duplicate && !again) return true;
+    if (appended.duplicate) logger.info('running a turn again that did not finish', { channel: event.channel, conversationId: conversation.id });
     const message = appended.message;
     const current = appended.conversation ?? (await store.get(conversation.id)) ?? conversation;
     if (!event.answerable || !fromCustomer) {
       await hooks.onRecorded?.(current, message);
-      return;
+      return true;
+    }
+
+    if (journal) {
+      const now = await store.getBotState(current.id);
+      const startedFrom = await journal.botStateBefore(event.channel, event.customerAddress, event.platformMessageId, now);
+      if (again && startedFrom !== (now ?? '')) await store.setBotState(current.id, startedFrom);
     }
 
     const owned = await hooks.onCustomerMessage(current, message, event);
-    if (!owned) return;
+    if (!owned) return true;
 
     outbound.senderAction(owned, 'mark_seen', event.platformMessageId);
     /** The conversation as our last write during the turn left it (saves reading it again). */
     let latest: Conversation | undefined;
     let outcome: BotTurnOutput;
+    let replyIndex = 0;
     try {
       outcome = await bot.runTurn(event, owned, {
         send: async (reply) => {
@@ -90,6 +120,9 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
               mediaUrls: reply.mediaUrl ? [reply.mediaUrl] : undefined,
             },
             fence: owned.ownerToken,
+            // The n-th reply of this turn is one message however often the turn runs.
+            idempotencyKey: `turn:${message.id}:${replyIndex++}`,
+            replay: again,
           });
           if (sent.conversation) latest = sent.conversation;
           return sent.message.id;
@@ -100,7 +133,12 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
       if (isBatonError(err) && err.code === 'OWNERSHIP_CHANGED') {
         // A person (or the queue) took the conversation while the bot was thinking: stay silent.
         logger.info('bot reply dropped: the conversation changed owner during the turn', { conversationId: owned.id });
-        return;
+        return true;
+      }
+      if (isBatonError(err) && err.code === 'WINDOW_CLOSED') {
+        // An old message redelivered after the channel's window closed: the refusal is on the transcript.
+        logger.info('bot reply refused: the channel window is closed', { conversationId: owned.id });
+        return true;
       }
       throw err;
     }
@@ -108,6 +146,7 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
       latest = await store.update(owned.id, { language: outcome.language });
     }
     await hooks.onBotTurn(latest ?? (await store.get(owned.id)) ?? owned, outcome, event);
+    return true;
   }
 
   return async (event) => {

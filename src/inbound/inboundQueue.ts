@@ -53,17 +53,24 @@ return {1}
 `;
 
 /**
- * KEYS: lane, lock, pending. ARGV: token, lane name. Removes the event just handled and returns the
- * next one as {1, event}; when there is none, releases our lock and forgets the lane, returning {0}:
- * a lane with one event costs no separate release.
+ * KEYS: lane, lock, pending, lockTtl. ARGV: token, lane name, the event just handled, keep ('1'/'0'), ttl ms.
+ * Removes the event just handled, only while our lease still holds and it is still the head (a
+ * lease lost to a pause means the new holder handles it: {-1}). Then, with keep '1', returns the
+ * next one as {1, event} with the lease renewed; otherwise (or when the lane is empty) releases the
+ * lease and returns {0, left}, forgetting the lane when it is empty.
  */
 const POP_NEXT_OR_RELEASE = `
-redis.call('LPOP', KEYS[1])
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then return {-1} end
+if redis.call('LINDEX', KEYS[1], 0) == ARGV[3] then redis.call('LPOP', KEYS[1]) end
 local head = redis.call('LINDEX', KEYS[1], 0)
-if head then return {1, head} end
-if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
-redis.call('SREM', KEYS[3], ARGV[2])
-return {0}
+if head and ARGV[4] == '1' then
+  redis.call('PEXPIRE', KEYS[2], ARGV[5])
+  return {1, head}
+end
+redis.call('DEL', KEYS[2])
+local left = redis.call('LLEN', KEYS[1])
+if left == 0 then redis.call('SREM', KEYS[3], ARGV[2]) end
+return {0, left}
 `;
 
 /** KEYS: lock. ARGV: token, ttl ms. */
@@ -77,7 +84,7 @@ type QueueRedis = Redis & {
   batonRelease(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
   batonRenew(k1: string, ...argv: string[]): Promise<number>;
   batonAcquire(k1: string, k2: string, ...argv: string[]): Promise<[number, string?]>;
-  batonPopNextOrRelease(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[number, string?]>;
+  batonPopNextOrRelease(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[number, (string | number)?]>;
 };
 
 export interface InboundQueueOptions {
@@ -85,8 +92,16 @@ export interface InboundQueueOptions {
   logger: Logger;
   handle: (event: QueuedEvent) => Promise<void>;
   dedupeTtlSeconds: number;
-  /** How long a lane stays locked if its holder dies (renewed while it works). */
+  /**
+   * The lease on a lane: how long it stays locked if its holder dies. Renewed every third of it
+   * while the holder works, so a live holder keeps it and a dead one loses it within this time.
+   */
   lockTtlMs?: number;
+  /**
+   * Lanes this instance works on at once. Beyond it, the instance takes no new lanes and hands
+   * each lane back after every event, so instances with room take the work over.
+   */
+  maxActiveLanes?: number;
   /** Attempts before an event that keeps failing goes to the dead-letter list. */
   maxAttempts?: number;
   sweepIntervalMs?: number;
@@ -103,6 +118,7 @@ export class InboundQueue {
   private readonly r: QueueRedis;
   private readonly lockTtlMs: number;
   private readonly maxAttempts: number;
+  private readonly maxActiveLanes: number;
   private readonly active = new Map<string, { again: boolean }>();
   private readonly running = new Set<Promise<void>>();
   private sweeper?: NodeJS.Timeout;
@@ -117,7 +133,8 @@ export class InboundQueue {
       opts.redis.defineCommand('batonAcquire', { numberOfKeys: 2, lua: ACQUIRE });
       opts.redis.defineCommand('batonPopNextOrRelease', { numberOfKeys: 3, lua: POP_NEXT_OR_RELEASE });
     }
-    this.lockTtlMs = opts.lockTtlMs ?? 30_000;
+    this.lockTtlMs = opts.lockTtlMs ?? 3_000;
+    this.maxActiveLanes = opts.maxActiveLanes ?? 32;
     this.maxAttempts = opts.maxAttempts ?? 3;
   }
 
@@ -158,6 +175,8 @@ export class InboundQueue {
       current.again = true;
       return;
     }
+    // Busy: leave the lane to an instance with room (it stays in the pending set for every sweeper).
+    if (this.active.size >= this.maxActiveLanes) return;
     const state = { again: false };
     this.active.set(lane, state);
     const p: Promise<void> = this.drain(lane, state)
@@ -165,8 +184,11 @@ export class InboundQueue {
         this.opts.logger.error('inbound lane drain failed', { lane: laneHash(lane), reason: err.message });
       })
       .finally(() => {
+        const wasFull = this.active.size >= this.maxActiveLanes;
         this.active.delete(lane);
         this.running.delete(p);
+        // Room again: look at once for lanes waiting for someone.
+        if (wasFull) this.sweepOnce();
       });
     this.running.add(p);
   }
@@ -177,30 +199,46 @@ export class InboundQueue {
       const token = randomBytes(8).toString('hex');
       const [locked, head] = await this.r.batonAcquire(K.lock(lane), K.lane(lane), token, String(this.lockTtlMs));
       if (locked !== 1) return; // another instance is on it; the sweeper covers it if that one dies
+      const lease = { lost: false };
       const renew = setInterval(() => {
-        this.r.batonRenew(K.lock(lane), token, String(this.lockTtlMs)).catch(() => undefined);
-      }, Math.max(1000, Math.floor(this.lockTtlMs / 3)));
-      let left: number;
-      let released = false;
+        this.r
+          .batonRenew(K.lock(lane), token, String(this.lockTtlMs))
+          .then((ok) => {
+            if (ok === 0) lease.lost = true;
+          })
+          .catch(() => undefined);
+      }, Math.max(200, Math.floor(this.lockTtlMs / 3)));
+      let released: { done: true; left: number } | { done: false };
       try {
-        released = await this.handleAll(lane, token, typeof head === 'string' ? head : null);
+        released = await this.handleAll(lane, token, typeof head === 'string' ? head : null, lease);
       } finally {
         clearInterval(renew);
-        left = released ? 0 : await this.r.batonRelease(K.lock(lane), K.lane(lane), K.pending, token, lane);
+      }
+      const left = released.done ? released.left : await this.r.batonRelease(K.lock(lane), K.lane(lane), K.pending, token, lane);
+      if (lease.lost) {
+        this.opts.logger.warn('inbound lane lease lost mid-event; its new holder handles the event again', { lane: laneHash(lane) });
+        return;
       }
       if (left === 0 && !state.again) return;
       if (this.stopped) return;
+      // Handed back because this instance is busy: whoever has room takes it (sweepers, new webhooks).
+      if (this.active.size >= this.maxActiveLanes) return;
     }
   }
 
   /**
-   * Handles the lane's events from `first` on, in order. Returns true when the lane ran empty and the
-   * last pop released the lock already; false when the lock is still to be released.
+   * Handles the lane's events from `first` on, in order. Returns {done: true, left} when the last
+   * pop released the lease already; {done: false} when it is still to be released.
    */
-  private async handleAll(lane: string, token: string, first: string | null): Promise<boolean> {
+  private async handleAll(
+    lane: string,
+    token: string,
+    first: string | null,
+    lease: { lost: boolean },
+  ): Promise<{ done: true; left: number } | { done: false }> {
     let raw = first;
     for (;;) {
-      if (this.stopped || raw === null) return false;
+      if (this.stopped || raw === null || lease.lost) return { done: false };
       const event = JSON.parse(raw) as QueuedEvent;
       let attempt = 0;
       for (;;) {
@@ -225,22 +263,34 @@ export class InboundQueue {
           await sleep(100 * 2 ** attempt);
         }
       }
-      const [more, next] = await this.r.batonPopNextOrRelease(K.lane(lane), K.lock(lane), K.pending, token, lane);
-      if (more !== 1) return true;
+      // Keep the lane for its next event only while this instance has room; a busy one hands it back.
+      const keep = this.active.size < this.maxActiveLanes && !this.stopped ? '1' : '0';
+      const [more, next] = await this.r.batonPopNextOrRelease(K.lane(lane), K.lock(lane), K.pending, token, lane, raw, keep, String(this.lockTtlMs));
+      if (more === -1) {
+        lease.lost = true;
+        return { done: true, left: 1 };
+      }
+      if (more !== 1) return { done: true, left: typeof next === 'number' ? next : Number(next ?? 0) };
       raw = typeof next === 'string' ? next : null;
     }
   }
 
   /** Periodically picks up lanes left behind by an instance that stopped mid-way. */
   startSweeper(): void {
-    const every = this.opts.sweepIntervalMs ?? 2000;
-    this.sweeper = setInterval(() => {
-      this.r
-        .srandmember(K.pending, 100)
-        .then((lanes) => lanes.forEach((l) => this.kick(l)))
-        .catch(() => undefined);
-    }, every);
+    const every = this.opts.sweepIntervalMs ?? 1000;
+    this.sweeper = setInterval(() => this.sweepOnce(), every);
     this.sweeper.unref();
+  }
+
+  /** Tries the lanes that wait (a random sample, so instances spread over them), as room allows. */
+  private sweepOnce(): void {
+    if (this.stopped) return;
+    const room = this.maxActiveLanes - this.active.size;
+    if (room <= 0) return;
+    this.r
+      .srandmember(K.pending, Math.min(100, room * 2))
+      .then((lanes) => lanes.forEach((l) => this.kick(l)))
+      .catch(() => undefined);
   }
 
   /** Resolves when this instance has no lane in hand (for graceful shutdown and tests). */

@@ -13,6 +13,8 @@ export interface InboxRouterOptions {
   maxBodyBytes?: number;
   /** Where the router is mounted, for the OpenAPI servers entry (default /api/v1). */
   basePath?: string;
+  /** More endpoints from other parts of Baton (dead letters), mounted and documented like the rest. */
+  extraRoutes?: RouteSpec[];
 }
 
 /** The agent API, to mount at /api/v1: JSON only, every input validated, every admin change audited. */
@@ -29,5 +31,5 @@ export function createInboxRouter(services: InboxServices, actions: Conversation
 }
 
 export function inboxRouteSpecs(services: InboxServices, actions: ConversationActions, logger: Logger, opts: InboxRouterOptions = {}): RouteSpec[] {
-  return allRoutes(services, actions, logger, opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  return [...allRoutes(services, actions, logger, opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS), ...(opts.extraRoutes ?? [])];
 }

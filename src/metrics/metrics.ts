@@ -66,6 +66,9 @@ export class Metrics {
   private readonly webhookRequests: Counter<'channel' | 'outcome'>;
   private readonly messages: Counter<'channel' | 'direction' | 'author'>;
   private readonly sendFailures: Counter<'channel' | 'code'>;
+  private readonly sendRetries: Counter<'channel' | 'code'>;
+  private readonly deadLetters: Counter<'channel' | 'code'>;
+  private readonly sendReconciliations: Counter<'channel' | 'outcome'>;
   private readonly botAnswers: Counter<'intent'>;
   private readonly botFallbacks: Counter<'language'>;
   private readonly escalations: Counter<'reason' | 'team'>;
@@ -113,6 +116,24 @@ export class Metrics {
       name: 'baton_send_failures_total',
       help: 'Outbound messages the platform refused or failed to deliver, by channel and platform error code',
       labelNames: ['channel', 'code'],
+      registers,
+    });
+    this.sendRetries = new Counter({
+      name: 'baton_send_retries_total',
+      help: 'Retries scheduled for sends that failed in a retryable way (5xx, 429, timeouts, transient platform codes), by channel and code',
+      labelNames: ['channel', 'code'],
+      registers,
+    });
+    this.deadLetters = new Counter({
+      name: 'baton_send_dead_letters_total',
+      help: 'Sends that failed for good and were kept as dead letters (GET /api/v1/dead-letters), by channel and code',
+      labelNames: ['channel', 'code'],
+      registers,
+    });
+    this.sendReconciliations = new Counter({
+      name: 'baton_send_reconciliations_total',
+      help: 'Sends whose result was unknown (timeout, crash): found on the platform, not found (sent again), or unreconciled (could not be checked)',
+      labelNames: ['channel', 'outcome'],
       registers,
     });
     this.botAnswers = new Counter({
@@ -233,6 +254,21 @@ export class Metrics {
   /** A send failed (API refusal or a failed/undelivered status callback), with the platform's code. */
   sendFailure(channel: string, code: string | undefined): void {
     this.sendFailures.inc({ channel: this.channel.value(channel), code: this.code.value(code || 'unknown') });
+  }
+
+  /** A retryable send failure, tried again later. */
+  sendRetry(channel: string, code: string): void {
+    this.sendRetries.inc({ channel: this.channel.value(channel), code: this.code.value(code || 'unknown') });
+  }
+
+  /** A send that failed for good and became a dead letter. */
+  deadLetter(channel: string, code: string): void {
+    this.deadLetters.inc({ channel: this.channel.value(channel), code: this.code.value(code || 'unknown') });
+  }
+
+  /** A send with an unknown result: `found`, `not_found` (then sent again) or `unreconciled`. */
+  sendReconciliation(channel: string, outcome: 'found' | 'not_found' | 'unreconciled'): void {
+    this.sendReconciliations.inc({ channel: this.channel.value(channel), outcome });
   }
 
   botAnswer(intent: string): void {

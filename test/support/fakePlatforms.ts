@@ -107,6 +107,14 @@ export class FakeTwilioApi extends FakeServer {
     super();
   }
 
+  /** What the fake accepted, as Twilio keeps it (the Messages list answers from here). */
+  readonly accepted: { sid: string; to: string; from: string; body: string | null; status: string; createdAt: number }[] = [];
+  /**
+   * When set and true for a create, the fake accepts the message (it is kept and listed) but never
+   * answers: a send whose result is unknown to the sender.
+   */
+  hangWhen: ((form: URLSearchParams) => boolean) | null = null;
+
   /** Message creates (POST …/Messages.json), in the order received. */
   messages(): URLSearchParams[] {
     return this.requests.filter((r) => r.path.endsWith('/Messages.json')).map((r) => r.form!);
@@ -118,27 +126,39 @@ export class FakeTwilioApi extends FakeServer {
       if (this.takeFailure(res)) return;
       const sid = `SM${randomBytes(16).toString('hex')}`;
       const form = rec.form ?? new URLSearchParams(rec.body);
+      const kept = { sid, to: form.get('To') ?? '', from: form.get('From') ?? '', body: form.get('Body'), status: 'queued', createdAt: Date.now() };
+      this.accepted.push(kept);
+      if (this.hangWhen?.(form)) return; // accepted, never answered
       res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          sid,
-          account_sid: this.accountSid,
-          to: form.get('To'),
-          from: form.get('From'),
-          body: form.get('Body'),
-          status: 'queued',
-          num_media: String(form.getAll('MediaUrl').length),
-          num_segments: '1',
-          direction: 'outbound-api',
-          api_version: '2010-04-01',
-          date_created: new Date().toUTCString(),
-          error_code: null,
-          error_message: null,
-          uri: `/2010-04-01/Accounts/${this.accountSid}/Messages/${sid}.json`,
-        }),
-      );
+      res.end(JSON.stringify(this.resource(kept)));
       const callbackUrl = form.get('StatusCallback');
       if (this.callbacks && callbackUrl) void this.sendCallbacks(callbackUrl, sid, form);
+      return;
+    }
+    const list = `/2010-04-01/Accounts/${this.accountSid}/Messages.json`;
+    if (rec.method === 'GET' && rec.path.split('?')[0] === list) {
+      // The Messages list with Twilio's To and DateSent> filters (newest first, one page).
+      const q = new URLSearchParams(rec.path.split('?')[1] ?? '');
+      const to = q.get('To');
+      const after = q.get('DateSent>');
+      const since = after ? Date.parse(after) : undefined;
+      const found = this.accepted
+        .filter((m) => (to === null || m.to === to) && (since === undefined || m.createdAt >= since))
+        .reverse();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          messages: found.map((m) => this.resource(m)),
+          first_page_uri: rec.path,
+          next_page_uri: null,
+          previous_page_uri: null,
+          page: 0,
+          page_size: found.length,
+          uri: rec.path,
+          end: Math.max(0, found.length - 1),
+          start: 0,
+        }),
+      );
       return;
     }
     if (rec.method === 'POST' && rec.path === '/v2/Indicators/Typing.json') {
@@ -148,6 +168,26 @@ export class FakeTwilioApi extends FakeServer {
     }
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ code: 20404, message: 'The requested resource was not found', status: 404 }));
+  }
+
+  private resource(m: FakeTwilioApi['accepted'][number]): Record<string, unknown> {
+    return {
+      sid: m.sid,
+      account_sid: this.accountSid,
+      to: m.to,
+      from: m.from,
+      body: m.body,
+      status: m.status,
+      num_media: '0',
+      num_segments: '1',
+      direction: 'outbound-api',
+      api_version: '2010-04-01',
+      date_created: new Date(m.createdAt).toUTCString(),
+      date_sent: new Date(m.createdAt).toUTCString(),
+      error_code: null,
+      error_message: null,
+      uri: `/2010-04-01/Accounts/${this.accountSid}/Messages/${m.sid}.json`,
+    };
   }
 
   private async sendCallbacks(url: string, sid: string, form: URLSearchParams): Promise<void> {

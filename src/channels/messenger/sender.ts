@@ -4,6 +4,7 @@ import type { Logger } from 'winston';
 import { z } from 'zod';
 import type { MessengerConfig } from '../../config';
 import { fingerprint } from '../../logger';
+import { parseRetryAfter } from '../../outbound/retryPolicy';
 import { ChannelSendError, type ChannelSender, type OutboundContent, type SendOptions, type SendResult, type SenderAction } from '../types';
 import { attachmentTypeForUrl } from './attachmentType';
 import { ownMetadata } from './ownMetadata';
@@ -109,11 +110,18 @@ export function createMessengerSender({ config, timeoutMs, logger }: MessengerSe
     } catch (err) {
       // Never include the URL: it carries the access token.
       if (isTimeout(err)) {
-        throw new ChannelSendError('messenger', 'TIMEOUT', `Graph API did not answer within ${timeoutMs} ms`, true);
+        const timeout = new ChannelSendError('messenger', 'TIMEOUT', `Graph API did not answer within ${timeoutMs} ms`, true);
+        timeout.outcomeUnknown = true;
+        throw timeout;
       }
       throw new ChannelSendError('messenger', 'NETWORK', `Graph API unreachable: ${networkReason(err)}`, true);
     }
-    if (!res.ok) throw graphErrorToSendError(res.status, json);
+    if (!res.ok) {
+      const e = graphErrorToSendError(res.status, json);
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
+      if (retryAfterMs !== undefined) e.retryAfterMs = retryAfterMs;
+      throw e;
+    }
     return json;
   }
 
@@ -148,17 +156,27 @@ export function createMessengerSender({ config, timeoutMs, logger }: MessengerSe
     const metadata = ownMetadata(options.messageId);
 
     let first: string | undefined;
+    const fromPart = Math.min(options.fromPart ?? 0, parts.length - 1);
     for (const [i, part] of parts.entries()) {
+      if (i < fromPart) continue;
       const isLast = i === parts.length - 1;
-      const json = await post({
-        recipient: { id: to },
-        ...routing,
-        message: { ...part, ...(isLast && quickReplies ? { quick_replies: quickReplies } : {}), metadata },
-      });
+      let json: unknown;
+      try {
+        json = await post({
+          recipient: { id: to },
+          ...routing,
+          message: { ...part, ...(isLast && quickReplies ? { quick_replies: quickReplies } : {}), metadata },
+        });
+      } catch (err) {
+        if (err instanceof ChannelSendError) err.partsSent = i;
+        throw err;
+      }
       const ok = sendSuccessSchema.safeParse(json);
       if (!ok.success) {
         // The platform took the request; sending again could duplicate the message, so do not retry.
-        throw new ChannelSendError('messenger', 'BAD_RESPONSE', 'Graph API answered 2xx without a message_id', false);
+        const bad = new ChannelSendError('messenger', 'BAD_RESPONSE', 'Graph API answered 2xx without a message_id', false);
+        bad.partsSent = i + 1;
+        throw bad;
       }
       first ??= ok.data.message_id;
     }

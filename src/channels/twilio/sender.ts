@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import twilio from 'twilio';
 import type winston from 'winston';
 import type { TwilioConfig } from '../../config';
-import type { ChannelSender, OutboundContent, SenderAction, SendOptions, SendResult } from '../types';
+import { parseRetryAfter } from '../../outbound/retryPolicy';
+import type { ChannelSender, LookupQuery, LookupResult, OutboundContent, SenderAction, SendOptions, SendResult } from '../types';
 import { ChannelSendError } from '../types';
 import { messagingBaseUrl } from './baseUrls';
 import { appendQuickRepliesAsList } from './quickRepliesAsText';
@@ -82,6 +84,31 @@ interface RestLikeError {
   message?: unknown;
 }
 
+/** What the HTTP layer saw of the last response inside one send (twilio-node's errors drop the headers). */
+interface CallRecord {
+  retryAfter?: string;
+}
+
+/**
+ * twilio-node's RequestClient, remembering each response's Retry-After for the send that made the
+ * call (AsyncLocalStorage, so concurrent sends never see each other's headers).
+ */
+function createHeaderAwareClient(opts: { timeout: number; keepAlive: boolean }, calls: AsyncLocalStorage<CallRecord>): twilio.RequestClient {
+  class HeaderAwareClient extends twilio.RequestClient {
+    override async request<TData>(o: Parameters<twilio.RequestClient['request']>[0]) {
+      const res = await super.request<TData>(o as never);
+      const record = calls.getStore();
+      if (record) {
+        const h = (res.headers ?? {}) as Record<string, unknown>;
+        const value = h['retry-after'] ?? h['Retry-After'];
+        record.retryAfter = typeof value === 'string' ? value : undefined;
+      }
+      return res;
+    }
+  }
+  return new HeaderAwareClient({ timeout: opts.timeout, keepAlive: opts.keepAlive, autoRetry: false });
+}
+
 /** Any failure of a Twilio REST call → ChannelSendError with Twilio's code, retryability and HTTP status. */
 export function toTwilioSendError(err: unknown): ChannelSendError {
   if (err instanceof ChannelSendError) return err;
@@ -96,7 +123,10 @@ export function toTwilioSendError(err: unknown): ChannelSendError {
   const e = err as { code?: unknown; message?: unknown; isAxiosError?: unknown };
   const msg = typeof e?.message === 'string' ? e.message : String(err);
   if (e?.code === 'ECONNABORTED' || e?.code === 'ETIMEDOUT' || /timeout/i.test(msg)) {
-    return new ChannelSendError('whatsapp', 'TIMEOUT', `Twilio did not answer in time: ${msg}`, true);
+    const timeout = new ChannelSendError('whatsapp', 'TIMEOUT', `Twilio did not answer in time: ${msg}`, true);
+    // The request left: Twilio may have accepted it. Look it up before sending it again.
+    timeout.outcomeUnknown = true;
+    return timeout;
   }
   if (e?.isAxiosError === true || (typeof e?.code === 'string' && /^E[A-Z_]+$/.test(e.code))) {
     return new ChannelSendError('whatsapp', 'NETWORK', `Could not reach Twilio: ${msg}`, true);
@@ -105,6 +135,7 @@ export function toTwilioSendError(err: unknown): ChannelSendError {
 }
 
 export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: TwilioSenderOptions): ChannelSender {
+  const calls = new AsyncLocalStorage<CallRecord>();
   // edge/region '' keep TWILIO_EDGE / TWILIO_REGION from the process environment from rewriting the host.
   const client = twilio(config.accountSid, config.authToken, {
     timeout: timeoutMs,
@@ -112,32 +143,74 @@ export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: Twi
     edge: '',
     region: '',
     keepAlive: config.keepAlive !== false,
+    httpClient: createHeaderAwareClient({ timeout: timeoutMs, keepAlive: config.keepAlive !== false }, calls),
   });
   client.api.baseUrl = config.apiUrl;
   client.messaging.baseUrl = messagingBaseUrl(config.apiUrl);
   const statusCallback = `${publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status`;
 
   async function createOne(params: CreateParams): Promise<SendResult> {
+    const record: CallRecord = {};
     try {
-      const msg = await client.messages.create(params);
+      const msg = await calls.run(record, () => client.messages.create(params));
       return { platformMessageId: msg.sid, status: mapTwilioStatus(String(msg.status ?? '')) ?? 'queued' };
     } catch (err) {
-      throw toTwilioSendError(err);
+      const e = toTwilioSendError(err);
+      const retryAfterMs = parseRetryAfter(record.retryAfter, Date.now());
+      if (retryAfterMs !== undefined) e.retryAfterMs = retryAfterMs;
+      throw e;
     }
+  }
+
+  function planFor(to: string, content: OutboundContent): CreateParams[] {
+    return planTwilioMessages(to, content, { from: twilioFromFor(to, config.whatsappNumber), statusCallback });
   }
 
   return {
     channel: 'whatsapp',
 
     async send(to: string, content: OutboundContent, options: SendOptions): Promise<SendResult> {
-      const plan = planTwilioMessages(to, content, { from: twilioFromFor(to, config.whatsappNumber), statusCallback });
+      const plan = planFor(to, content);
       if (plan.length === 0) {
         throw new ChannelSendError('whatsapp', 'EMPTY_MESSAGE', 'Nothing to send: no text, media or template', false);
       }
       let result: SendResult | undefined;
-      for (const params of plan) result = await createOne(params);
+      const from = Math.min(options.fromPart ?? 0, plan.length - 1);
+      for (let i = from; i < plan.length; i++) {
+        try {
+          result = await createOne(plan[i]!);
+        } catch (err) {
+          (err as ChannelSendError).partsSent = i;
+          throw err;
+        }
+      }
       logger.debug('twilio message sent', { messageId: options.messageId, parts: plan.length, sid: result?.platformMessageId });
       return result!;
+    },
+
+    /**
+     * Finds the copy Twilio kept of one part: GET Messages.json filtered by To and DateSent, then
+     * the message from our number created since the attempt began, with the same body.
+     */
+    async lookup(to: string, content: OutboundContent, query: LookupQuery): Promise<LookupResult> {
+      const plan = planFor(to, content);
+      const params = plan[query.part];
+      if (!params) return { found: null, parts: plan.length };
+      const since = query.since - 5_000; // clocks differ a little
+      let found;
+      try {
+        found = await client.messages.list({ to, dateSentAfter: new Date(Math.floor(since / 86_400_000) * 86_400_000), limit: 100 });
+      } catch (err) {
+        throw toTwilioSendError(err);
+      }
+      const match = found.find(
+        (m) =>
+          m.from === params.from &&
+          (m.dateCreated ? m.dateCreated.getTime() >= since : true) &&
+          (params.body === undefined || m.body === params.body),
+      );
+      const result = match ? { platformMessageId: match.sid, status: mapTwilioStatus(String(match.status ?? '')) ?? 'queued' } : null;
+      return { found: result, parts: plan.length };
     },
 
     async senderAction(to: string, action: SenderAction, inReplyToPlatformId?: string): Promise<void> {

@@ -106,7 +106,7 @@ describe('WhatsApp', () => {
     await waitUntil(async () => (twilioTo(address).some((f) => f.get('Body') === 'Hello, I am looking into it.') ? true : undefined));
   });
 
-  test('free text 25 hours after the customer wrote is refused with 422 WINDOW_CLOSED and a reason, and nothing is recorded or sent', async () => {
+  test('free text 25 hours after the customer wrote is refused with 422 WINDOW_CLOSED and a reason, recorded as refused and not sent', async () => {
     const { id, address } = await whatsappCustomerAsksForPerson();
     await admin.ok('POST', `/conversations/${id}/claim`);
     const before = await detail(admin, id);
@@ -117,7 +117,10 @@ describe('WhatsApp', () => {
     expect(r.body.error.code).toBe('WINDOW_CLOSED');
     expect(r.body.error.message).toMatch(/24-hour window closed at .*template/);
     const after = await detail(admin, id);
-    expect(after.messages).toEqual(before.messages);
+    expect(after.messages.slice(0, before.messages.length)).toEqual(before.messages);
+    expect(after.messages.slice(before.messages.length)).toEqual([
+      expect.objectContaining({ author: 'agent', text: 'Are you still there?', status: 'failed', errorCode: 'WINDOW_CLOSED' }),
+    ]);
     expect(after.conversation.status).toBe('assigned');
     await new Promise((r2) => setTimeout(r2, 100));
     expect(twilioTo(address)).toHaveLength(sentBefore);
@@ -174,7 +177,8 @@ describe('Messenger', () => {
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('WINDOW_CLOSED');
     expect(r.body.error.message).toMatch(/7-day human agent window closed/);
-    expect((await detail(admin, id)).messages).toEqual(before.messages);
+    const after = await detail(admin, id);
+    expect(after.messages.slice(before.messages.length)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 'WINDOW_CLOSED' })]);
     await new Promise((r2) => setTimeout(r2, 100));
     expect(graphTo(psid)).toHaveLength(sentBefore);
   });

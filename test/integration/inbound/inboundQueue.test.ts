@@ -113,6 +113,48 @@ function inboundQueueBehaviour(backend: Backend): void {
     expect(seen).toContain('+91b:m1');
   });
 
+  test('an instance at its lane limit leaves new lanes to one with room', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>((r) => (release = r));
+    const byA: string[] = [];
+    const byB: string[] = [];
+    const a = makeQueue(async (e) => {
+      if (e.kind !== 'message') return;
+      byA.push(e.customerAddress);
+      if (e.customerAddress === '+91busy') await blocked;
+    }, { maxActiveLanes: 1, sweepIntervalMs: 50 });
+    const b = makeQueue(async (e) => {
+      if (e.kind === 'message') byB.push(e.customerAddress);
+    }, { sweepIntervalMs: 50 });
+    a.startSweeper();
+    b.startSweeper();
+    await a.enqueue([msg('+91busy', 1)]);
+    for (let t = 0; t < 40 && byA.length === 0; t++) await sleep(25);
+    // A is busy with one lane: the next customers' webhooks land on A too, yet B answers them.
+    await a.enqueue([msg('+91c1', 1), msg('+91c2', 1), msg('+91c3', 1)]);
+    for (let t = 0; t < 80 && byB.length < 3; t++) await sleep(25);
+    expect(byB.sort()).toEqual(['+91c1', '+91c2', '+91c3']);
+    expect(byA).toEqual(['+91busy']);
+    release();
+  });
+
+  test('a lane whose holder stops renewing its 3 s lease is taken over by another instance', async () => {
+    const raw = connect();
+    await raw.rpush('inbox:lane:whatsapp:+914', JSON.stringify(msg('+914', 1)));
+    await raw.sadd('inbox:pending', 'whatsapp:+914');
+    // Taken by an instance that then died: the default lease runs out and nobody renews it.
+    await raw.set('inbox:lock:whatsapp:+914', 'dead-instance', 'PX', 3000);
+    const startedAt = Date.now();
+    let handledAt = 0;
+    const q = makeQueue(async () => {
+      handledAt = Date.now();
+    });
+    q.startSweeper();
+    for (let t = 0; t < 250 && handledAt === 0; t++) await sleep(25);
+    expect(handledAt - startedAt).toBeGreaterThanOrEqual(2900);
+    expect(handledAt - startedAt).toBeLessThanOrEqual(5000);
+  });
+
   test('picks up a lane left behind by an instance that died mid-way', async () => {
     // An instance took the lane's lock and died: its lock expires and the sweeper of another resumes.
     const raw = connect();

@@ -100,7 +100,8 @@ async function quiet(): Promise<void> {
 
 test('verifies a Hindi message whose JSON escapes non-ASCII and answers it in Hindi through the Send API', async () => {
   const graph = graphCalls();
-  const raw = readFixture('text-hindi');
+  // Stamped now: the bot answers only inside Messenger's 24-hour window.
+  const raw = stampedNow(readFixture('text-hindi'));
   expect(raw).toContain('\\u092e'); // the signed bytes are the escaped ones, not re-serialised UTF-8
 
   const res = await postSigned(raw);
@@ -126,7 +127,7 @@ test('records the Hindi message as the customer wrote it, in UTF-8', async () =>
 
 test('sends quick replies when the answer offers options', async () => {
   const graph = graphCalls();
-  await postSigned(readFixture('text').replace('"Where is my order?"', '"hi"'));
+  await postSigned(stampedNow(readFixture('text').replace('"Where is my order?"', '"hi"')));
   const [reply] = await eventually(() => (graph.messages().length ? graph.messages() : undefined));
   const quickReplies = reply!.message!.quick_replies ?? [];
   expect(quickReplies).toHaveLength(3);
@@ -166,7 +167,7 @@ describe('signature', () => {
 
 test('answers a retried delivery of the same mid once', async () => {
   const graph = graphCalls();
-  const raw = readFixture('text');
+  const raw = stampedNow(readFixture('text'));
   const [a, b] = await Promise.all([postSigned(raw), postSigned(raw)]);
   const c = await postSigned(raw);
   expect([a.status, b.status, c.status]).toEqual([200, 200, 200]);
@@ -305,7 +306,7 @@ describe('bad input gets a 4xx JSON error, never a 500', () => {
 
   test('unknown fields are accepted and the message is answered', async () => {
     const graph = graphCalls();
-    const raw = readFixture('text').replace('"text":"Where is my order?"', '"text":"Where is my order?","nlp":{"entities":{}},"brand_new_field":[1,2]');
+    const raw = stampedNow(readFixture('text')).replace('"text":"Where is my order?"', '"text":"Where is my order?","nlp":{"entities":{}},"brand_new_field":[1,2]');
     const res = await postSigned(raw);
     expect(res.status).toBe(200);
     await eventually(() => (graph.messages().length ? true : undefined));
