@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import type Redis from 'ioredis';
 import { createApp } from './app';
 import type { BotBrain } from './bot/botBrain';
@@ -22,6 +22,7 @@ import { createEventHandler } from './inbound/handleEvent';
 import { InboundQueue } from './inbound/inboundQueue';
 import { createIngest, type Ingest } from './inbound/ingest';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
+import { TeamScope } from './inbox/access/teamScope';
 import { requireAdmin, requireAgent } from './inbox/auth/requireAgent';
 import type { Logger } from './logger';
 import { createDashboardRouter } from './metrics/dashboard/dashboardRouter';
@@ -34,6 +35,8 @@ import { connectRedis, type RedisConnection } from './store/redisConnection';
 
 export interface Runtime {
   app: Express;
+  /** /metrics alone, for METRICS_PORT on 127.0.0.1 (undefined when METRICS_PORT is unset). */
+  metricsApp?: Express;
   redis: RedisConnection;
   store: ConversationStore;
   queue: InboundQueue;
@@ -72,7 +75,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const { config, logger } = opts;
   const redis = opts.redis ?? connectRedis({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
   const store = new RedisConversationStore(redis.client);
-  const inbox = createInboxServices(redis, logger, { sessionTtlHours: config.sessionTtlHours });
+  const inbox = createInboxServices(redis, logger, { sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
   const metrics = new Metrics({ queueSnapshot: queueSnapshotFromStore(store, async () => (await inbox.teams.list()).map((t) => t.id)) });
 
   // ---- senders
@@ -160,6 +163,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
 
   // ---- HTTP
+  const teamScope = new TeamScope({
+    conversation: (id) => store.get(id),
+    customerConversations: async (customerId) => {
+      const customer = await customers.get(customerId);
+      if (!customer) return null;
+      const links = await customers.conversations(customer.id);
+      const found = await Promise.all(links.map((l) => store.get(l.conversationId)));
+      return found.filter((c): c is NonNullable<typeof c> => c !== null);
+    },
+  });
   const authenticated = requireAgent({ sessions: inbox.sessions, agents: inbox.agents });
   const app = createApp({
     config,
@@ -179,7 +192,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       ? createSandboxRouter({ store, ingest, laneIdle, maxBodyBytes: config.maxBodyBytes })
       : undefined,
     mounts: [
-      { path: '/', router: createMetricsRouter(metrics) },
+      // On PORT, /metrics needs METRICS_TOKEN (without it, it is closed); METRICS_PORT serves it on 127.0.0.1 only.
+      { path: '/', router: createMetricsRouter(metrics, { bearerToken: config.metrics.token }) },
       {
         path: '/api/v1/customers',
         router: createCustomerRouter({
@@ -189,6 +203,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           requireAgent: authenticated,
           requireAdmin,
           conversationLookup,
+          teamScope,
           logger,
           maxBodyBytes: config.maxBodyBytes,
         }),
@@ -197,16 +212,24 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         path: '/api/v1',
         router: createDashboardRouter({ store, followUps: inbox.followUps, requireAdmin: [authenticated, requireAdmin], clock: opts.clock }),
       },
-      { path: '/api/v1', router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes }) },
+      { path: '/api/v1', router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes, scope: teamScope }) },
       ...(config.consoleEnabled
         ? [{ path: '/', router: createConsoleRouter({ distDir: opts.consoleDir ?? path.resolve(__dirname, 'console'), simulatorEnabled: config.sandboxEnabled }) }]
         : []),
     ],
   });
 
+  let metricsApp: Express | undefined;
+  if (config.metrics.port !== undefined) {
+    metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.use(createMetricsRouter(metrics, { loopbackOnly: true }));
+  }
+
   let unsubscribe: (() => void) | undefined;
   return {
     app,
+    metricsApp,
     redis,
     store,
     queue,

@@ -49,10 +49,11 @@ export class ConversationActionsService implements ConversationActions {
 
   async list(query: ConversationListQuery, _actor: Agent): Promise<ConversationListItem[]> {
     const limit = Math.min(query.limit ?? 100, 500);
-    const all = await this.h.deps.store.list({ status: query.status, limit: query.team || query.assignee ? 2000 : limit });
+    const all = await this.h.deps.store.list({ status: query.status, limit: query.team || query.assignee || query.visible ? 2000 : limit });
     const items = all
       .filter((c) => !query.team || c.team === query.team)
       .filter((c) => !query.assignee || c.assigneeId === query.assignee)
+      .filter((c) => !query.visible || query.visible(c))
       .slice(0, limit);
     if (query.status === 'queued') {
       const rank = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
