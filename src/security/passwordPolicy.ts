@@ -30,9 +30,9 @@ function core(password: string): string {
   return password.toLowerCase().replace(/^[\d\W_]+|[\d\W_]+$/gu, '');
 }
 
-/** One character, or one short run, repeated ("aaaaaaaaaaaa", "abcabcabcabc"). */
+/** One character or one run repeated ("aaaaaaaaaaaa", "abcabcabcabc", "passwordpassword"). */
 function isRepetition(p: string): boolean {
-  return /^(.{1,4})\1+$/su.test(p);
+  return /^(.+)\1+$/su.test(p);
 }
 
 /** A run of consecutive characters ("123456789012", "abcdefghijkl"), ascending or descending. */
@@ -61,16 +61,18 @@ export function passwordProblem(password: string, email?: string): string | null
   if (email) {
     const e = email.trim().toLowerCase();
     const local = e.split('@')[0] ?? '';
-    const rest = local.length >= 3 ? lower.replace(local, '').replace(/[\d\W_]+/gu, '') : lower;
-    if (lower.includes(e) || core(password) === local || rest.length < 4) {
+    // What is left once the name part is taken out: a password that is mostly the name is refused.
+    const rest = local.length >= 3 && lower.includes(local) ? lower.replaceAll(local, '').replace(/[\d\W_]+/gu, '') : null;
+    if (lower.includes(e) || core(password) === local || (rest !== null && rest.length < 4)) {
       return 'must not be the e-mail address or its name part';
     }
   }
   const list = commonPasswords();
   const c = core(password);
-  if (list.has(lower) || list.has(c) || (c.length >= 4 && list.has(c.replace(/[\d\W_]+/gu, '')))) {
+  const bare = c.replace(/[\d\W_]+/gu, '');
+  if (list.has(lower) || list.has(c) || (bare.length >= 4 && list.has(bare))) {
     return 'too common: it is on the list of the most used passwords; choose a longer phrase of unrelated words';
   }
-  if (isRepetition(lower) || isSequence(lower)) return 'too easy to guess: a repeated or consecutive run of characters';
+  if (isRepetition(lower) || isSequence(lower) || (bare.length >= 4 && isRepetition(bare))) return 'too easy to guess: a repeated or consecutive run of characters';
   return null;
 }
