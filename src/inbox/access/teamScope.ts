@@ -59,14 +59,6 @@ export class TeamScope {
     return this.assertCustomer(authOf(res).agent, id, need);
   }
 
-  /** Express guard: the conversation in `req.params[param]` must be visible to the caller. */
-  conversationGuard(param = 'id'): RequestHandler {
-    return async (req, res, next) => {
-      await this.assertConversation(authOf(res).agent, String(req.params[param]));
-      next();
-    };
-  }
-
   /** Express guard: the customer in `req.params[param]` (see CustomerNeed). */
   customerGuard(need: CustomerNeed, param = 'id'): RequestHandler {
     return async (req, res, next) => {

@@ -109,15 +109,18 @@ export function isJsonRequest(req: Request): boolean {
   return Boolean(req.is('application/json'));
 }
 
-function runRoute(spec: RouteSpec): RequestHandler {
+function runRoute(spec: RouteSpec, scope: TeamScope): RequestHandler {
   return async (req, res) => {
     if (spec.body && req.body === undefined) {
       if (req.headers['content-type'] && !isJsonRequest(req)) {
         throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with Content-Type: application/json');
       }
     }
+    const params = parseWith(spec.params, req.params, 'params');
+    // Team scope, once the path is known to be well formed and before anything else is read.
+    if (spec.scope === 'conversation') await scope.assertConversation(authOf(res).agent, (params as { id: string }).id);
     const input: RouteInput<unknown, unknown, unknown> = {
-      params: parseWith(spec.params, req.params, 'params'),
+      params,
       query: parseWith(spec.query, req.query, 'query'),
       body: parseWith(spec.body, req.body, 'body'),
       get caller() {
@@ -146,7 +149,8 @@ export function limitPublic(limiter: LoginLimiter): RequestHandler {
 
 /**
  * Mounts every route behind its guards, in order: per-client limit (public routes), session,
- * role, then team scope; handlers run only for callers who passed all of them.
+ * role, then (in runRoute, once the path parameters are valid) team scope; handlers run only for
+ * callers who passed all of them.
  */
 export function mountRoutes(
   router: Router,
@@ -159,7 +163,6 @@ export function mountRoutes(
     if (spec.access === 'public') guards.push(limitPublic(auth.limiter));
     if (spec.access !== 'public') guards.push(requireAgent(auth, spec.tokenSources));
     if (spec.access === 'admin') guards.push(requireAdmin);
-    if (spec.scope === 'conversation') guards.push(scope.conversationGuard('id'));
-    router[spec.method](spec.path, ...guards, runRoute(spec));
+    router[spec.method](spec.path, ...guards, runRoute(spec, scope));
   }
 }
