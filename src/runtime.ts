@@ -17,6 +17,7 @@ import type { ChannelName } from './conversations/types';
 import { ConversationActionsService } from './handoff/conversationActions';
 import { HandoffService } from './handoff/handoffService';
 import { PacketStore, WaitStats } from './handoff/packetStore';
+import { canSeeConversation } from './handoff/teamAccess';
 import { createCustomerRouter, createIdentityPort, customerView, LinkVerification, RedisCustomerStore, verificationCodeText } from './identity';
 import { createEventHandler } from './inbound/handleEvent';
 import { InboundQueue } from './inbound/inboundQueue';
@@ -147,7 +148,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const actions = new ConversationActionsService({
     handoff,
     templates: config.whatsappTemplates,
-    customerView: (id) => customerView(customers, id, conversationLookup),
+    customerView: (id, viewer) => customerView(customers, id, conversationLookup, (c) => canSeeConversation(viewer, c)),
     clock: opts.clock,
   });
 

@@ -16,7 +16,8 @@ import type { Agent } from './types';
 export interface ActionsDeps {
   handoff: HandoffService;
   templates: Record<string, { contentSid: string; variables: string[]; description?: string }>;
-  customerView: (customerId: string) => Promise<CustomerView | null>;
+  /** The customer as `viewer` may see them (their conversations filtered by team scope). */
+  customerView: (customerId: string, viewer: Agent) => Promise<CustomerView | null>;
   clock?: () => number;
 }
 
@@ -74,12 +75,12 @@ export class ConversationActionsService implements ConversationActions {
     }));
   }
 
-  async detail(id: string, _actor: Agent): Promise<ConversationDetail> {
+  async detail(id: string, actor: Agent): Promise<ConversationDetail> {
     const conv = await this.load(id);
     const [packet, messages, customer] = await Promise.all([
       this.h.deps.packets.get(id),
       this.h.deps.store.listMessages(id),
-      conv.customerId ? this.deps.customerView(conv.customerId) : Promise.resolve(null),
+      conv.customerId ? this.deps.customerView(conv.customerId, actor) : Promise.resolve(null),
     ]);
     return { conversation: { ...conv, window: this.windowOf(conv) }, packet, messages, customer };
   }

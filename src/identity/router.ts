@@ -34,6 +34,8 @@ export interface CustomerScope {
   customerGuard(need: 'see' | 'own', param?: string): RequestHandler;
   /** The same check for a customer named elsewhere than the path (the merge's source). */
   assertCustomerFor(res: Response, customerId: string, need: 'see' | 'own'): Promise<void>;
+  /** Which of a customer's conversations the caller may see listed. */
+  conversationFilterFor(res: Response): (c: { team?: string; assigneeId?: string }) => boolean;
 }
 
 const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'not a customer id' });
@@ -125,8 +127,8 @@ export function createCustomerRouter(deps: CustomerRouterDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: deps.maxBodyBytes ?? 16 * 1024 });
 
-  const viewOr404 = async (id: string) => {
-    const view = await customerView(store, id, conversationLookup);
+  const viewOr404 = async (id: string, res: Response) => {
+    const view = await customerView(store, id, conversationLookup, teamScope.conversationFilterFor(res));
     if (!view) throw new BatonError('NOT_FOUND', `No customer ${id}`);
     return view;
   };
@@ -137,7 +139,7 @@ export function createCustomerRouter(deps: CustomerRouterDeps): Router {
     canSee,
     run(async (req, res) => {
       const { id } = parse(params, req.params, 'params');
-      res.json(await viewOr404(id));
+      res.json(await viewOr404(id, res));
     }),
   );
 
@@ -155,7 +157,7 @@ export function createCustomerRouter(deps: CustomerRouterDeps): Router {
       await teamScope.assertCustomerFor(res, body.sourceCustomerId, 'see');
       const merged = await store.merge({ targetId: target.id, sourceId: body.sourceCustomerId, actor, ...(body.reason ? { reason: body.reason } : {}) });
       deps.logger.info('customers merged by an agent', { customerId: merged.id, sourceCustomerId: body.sourceCustomerId, actor });
-      res.json(await viewOr404(merged.id));
+      res.json(await viewOr404(merged.id, res));
     }),
   );
 
@@ -208,7 +210,7 @@ export function createCustomerRouter(deps: CustomerRouterDeps): Router {
       const { id } = parse(params, req.params, 'params');
       const body = parse(patchBody, req.body, 'body');
       const updated = await store.update(id, body, actorOf(res));
-      res.json(await viewOr404(updated.id));
+      res.json(await viewOr404(updated.id, res));
     }),
   );
 

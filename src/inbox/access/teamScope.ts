@@ -59,6 +59,12 @@ export class TeamScope {
     return this.assertCustomer(authOf(res).agent, id, need);
   }
 
+  /** The caller's view of which conversations may be listed (a customer's conversations). */
+  conversationFilterFor(res: Response): (c: { team?: string | null; assigneeId?: string | null }) => boolean {
+    const agent = authOf(res).agent;
+    return (c) => this.canSee(agent, c);
+  }
+
   /** Express guard: the customer in `req.params[param]` (see CustomerNeed). */
   customerGuard(need: CustomerNeed, param = 'id'): RequestHandler {
     return async (req, res, next) => {

@@ -340,3 +340,16 @@ test("an outsider's live stream carries no event of a care conversation; a teamm
     outsider.close();
   }
 });
+
+test("a customer's conversations of another team are not listed to an agent, in the customer view or the conversation's", async () => {
+  const careConversation = await ownersConversation();
+  const salesConversation = await queuedCare();
+  await client.admin.ok('POST', `/conversations/${salesConversation}/transfer`, { team: 'sales' });
+  const customer = await customerOf(careConversation);
+  await client.admin.ok('POST', `/customers/${customer}/merge`, { sourceCustomerId: await customerOf(salesConversation) });
+  const listed = async (role: Role, path: string, pick: (b: any) => { id: string }[]) => pick(await client[role].ok('GET', path)).map((c) => c.id).sort(); // eslint-disable-line @typescript-eslint/no-explicit-any
+  expect(await listed('admin', `/customers/${customer}`, (b) => b.conversations)).toEqual([careConversation, salesConversation].sort());
+  expect(await listed('teammate', `/customers/${customer}`, (b) => b.conversations)).toEqual([careConversation]);
+  expect(await listed('teammate', `/conversations/${careConversation}`, (b) => b.customer.conversations)).toEqual([careConversation]);
+  expect(await listed('outsider', `/conversations/${salesConversation}`, (b) => b.customer.conversations)).toEqual([salesConversation]);
+});

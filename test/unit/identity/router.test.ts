@@ -25,6 +25,7 @@ const requireAdmin: RequestHandler = (_req, res, next) => {
 const allowAll = {
   customerGuard: (): RequestHandler => (_req, _res, next) => next(),
   assertCustomerFor: async () => undefined,
+  conversationFilterFor: () => () => true,
 };
 
 describe('customer routes', () => {
