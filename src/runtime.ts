@@ -164,6 +164,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
 
   // ---- HTTP
+  let started = false;
   const teamScope = new TeamScope({
     conversation: (id) => store.get(id),
     customerConversations: async (customerId) => {
@@ -181,7 +182,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     metrics,
     readiness: async () => {
       const pong = await redis.client.ping().catch(() => 'down');
-      return { store: pong === 'PONG', catalog: catalog.intents.length > 0, details: { intents: catalog.intents.length, embeddedStore: redis.embedded } };
+      return { store: pong === 'PONG', catalog: catalog.intents.length > 0, started, details: { intents: catalog.intents.length, embeddedStore: redis.embedded } };
     },
     twilioRouter: config.twilio
       ? createTwilioRouter({ config: config.twilio, publicUrl: config.publicUrl, maxBodyBytes: config.maxBodyBytes, ingest, logger })
@@ -258,6 +259,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           if (e.type === 'conversation.status' && e.status === 'resolved' && e.team) void handoff.autoAssign(e.team);
         });
       }
+      started = true;
     },
     async stop() {
       unsubscribe?.();
