@@ -9,6 +9,8 @@ import type { Metrics } from './metrics/metrics';
 export interface Readiness {
   store: boolean;
   catalog: boolean;
+  /** False while the instance is still starting (the port is bound before the first admin is seeded). */
+  started?: boolean;
   details?: Record<string, unknown>;
 }
 
@@ -76,11 +78,16 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const r = await deps.readiness().catch(() => ({ store: false, catalog: false }));
-    const ready = r.store && r.catalog;
+    const r: Readiness = await deps.readiness().catch(() => ({ store: false, catalog: false }));
+    const ready = r.store && r.catalog && r.started !== false;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...r });
   });
 
+  // Answers of the agent API (sessions, transcripts, customers, figures) are never cached.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/webhooks/twilio', deps.twilioRouter ?? disabledChannel('WhatsApp (Twilio)', config.twilioMissing));
   app.use('/webhooks/messenger', deps.messengerRouter ?? disabledChannel('Messenger', config.messengerMissing));
   if (deps.sandboxRouter) app.use('/sandbox', deps.sandboxRouter);

@@ -1,14 +1,32 @@
 import { z } from 'zod';
 import { BatonError } from './errors';
 import { isPhoneRegion } from './nlu/facts/phones';
+import { passwordProblem } from './security/passwordPolicy';
 
 /**
  * The whole environment contract, read once at start by parseConfig(env).
- * Empty strings count as "not set", so `FOO=` in a .env file means the default.
+ * Empty strings count as "not set" for every variable (parseConfig drops them before the schema
+ * sees them), so `FOO=` in a .env file means the default.
  * README's configuration table and .env.example list exactly these names.
  */
 
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+/** Shortest secret accepted: a shorter one (or blanks) would let anyone forge signed requests. */
+export const SECRET_MIN_LENGTH = 16;
+
+/** A shared secret or token: unset, or at least SECRET_MIN_LENGTH characters that are not all blank. */
+const secret = (name: string) =>
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => v.trim() !== '', { message: `${name} is only whitespace; set a real secret (at least ${SECRET_MIN_LENGTH} characters) or leave it empty` })
+      .refine((v) => v.trim() === '' || v.length >= SECRET_MIN_LENGTH, {
+        message: `${name} is too short: use at least ${SECRET_MIN_LENGTH} characters (a random string, e.g. openssl rand -hex 24)`,
+      })
+      .optional(),
+  );
 
 const url = (name: string, def?: string) =>
   z.preprocess(
@@ -90,7 +108,7 @@ export const envSchema = z
         .regex(/^AC[0-9a-fA-F]{32}$/, { message: 'TWILIO_ACCOUNT_SID must be AC followed by 32 hex characters' })
         .optional(),
     ),
-    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_AUTH_TOKEN: secret('TWILIO_AUTH_TOKEN'),
     TWILIO_WHATSAPP_NUMBER: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z
@@ -104,9 +122,9 @@ export const envSchema = z
     TWILIO_API_URL: url('TWILIO_API_URL', 'https://api.twilio.com'),
     TWILIO_HTTP_KEEP_ALIVE: bool(true),
 
-    META_APP_SECRET: optionalString,
-    META_VERIFY_TOKEN: optionalString,
-    META_PAGE_ACCESS_TOKEN: optionalString,
+    META_APP_SECRET: secret('META_APP_SECRET'),
+    META_VERIFY_TOKEN: secret('META_VERIFY_TOKEN'),
+    META_PAGE_ACCESS_TOKEN: secret('META_PAGE_ACCESS_TOKEN'),
     META_APP_ID: optionalString,
     META_GRAPH_URL: url('META_GRAPH_URL', 'https://graph.facebook.com'),
     META_GRAPH_VERSION: z.preprocess(
@@ -119,7 +137,7 @@ export const envSchema = z
     NLU_ANSWER_THRESHOLD: fraction('NLU_ANSWER_THRESHOLD', 0.55),
     NLU_CLARIFY_THRESHOLD: fraction('NLU_CLARIFY_THRESHOLD', 0.3),
     FULFILLMENT_TIMEOUT_MS: intIn('FULFILLMENT_TIMEOUT_MS', 100, 60000, 4000),
-    FULFILLMENT_SECRET: optionalString,
+    FULFILLMENT_SECRET: secret('FULFILLMENT_SECRET'),
     DEFAULT_PHONE_REGION: z.preprocess(
       (v) => (v === '' || v === undefined ? 'IN' : typeof v === 'string' ? v.trim().toUpperCase() : v),
       z.string().refine(isPhoneRegion, {
@@ -136,10 +154,7 @@ export const envSchema = z
     VIP_CUSTOMERS: csv,
 
     ADMIN_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.string().email({ message: 'ADMIN_EMAIL must be an e-mail address' }).optional()),
-    ADMIN_PASSWORD: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().min(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' }).optional(),
-    ),
+    ADMIN_PASSWORD: optionalString,
     SESSION_TTL_HOURS: intIn('SESSION_TTL_HOURS', 1, 24 * 30, 12),
     AUTO_ASSIGN: bool(false),
     CSAT_SCALE: z.preprocess((v) => (v === '' || v === undefined ? 'csat5' : v), z.enum(['csat5', 'nps10'], { message: 'CSAT_SCALE must be csat5 or nps10' })),
@@ -168,6 +183,17 @@ export const envSchema = z
     ESCALATION_MISUNDERSTANDINGS: intIn('ESCALATION_MISUNDERSTANDINGS', 1, 10, 2),
     CONSOLE_ENABLED: bool(true),
     WEB_CONCURRENCY: intIn('WEB_CONCURRENCY', 1, 64, 1),
+    ALLOW_MEMORY_STORE: bool(false),
+    METRICS_TOKEN: secret('METRICS_TOKEN'),
+    METRICS_PORT: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce
+        .number({ message: 'METRICS_PORT must be a whole number' })
+        .int({ message: 'METRICS_PORT must be a whole number' })
+        .min(0, { message: 'METRICS_PORT must be at least 0' })
+        .max(65535, { message: 'METRICS_PORT must be at most 65535' })
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.WEB_CONCURRENCY > 1 && !env.REDIS_URL) {
@@ -179,6 +205,22 @@ export const envSchema = z
     }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together' });
+    }
+    if (env.ADMIN_PASSWORD !== undefined) {
+      const problem = passwordProblem(env.ADMIN_PASSWORD, env.ADMIN_EMAIL);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: `ADMIN_PASSWORD is refused: ${problem}` });
+    }
+    if (env.NODE_ENV === 'production' && !env.REDIS_URL && !env.ALLOW_MEMORY_STORE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message:
+          'NODE_ENV=production needs REDIS_URL: the embedded in-memory store loses everything on restart and is not shared. ' +
+          'Set REDIS_URL=redis://host:6379, or ALLOW_MEMORY_STORE=true to run without Redis anyway',
+      });
+    }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'METRICS_PORT must differ from PORT' });
     }
     if (env.NLU_CLARIFY_THRESHOLD > env.NLU_ANSWER_THRESHOLD) {
       ctx.addIssue({
@@ -246,6 +288,13 @@ export interface Config {
   consoleEnabled: boolean;
   /** Worker processes sharing the port (node:cluster); each is a full instance on the same Redis. */
   workers: number;
+  /**
+   * Who may read /metrics: with `token`, scrapes send `Authorization: Bearer <token>`; with `port`,
+   * /metrics is served only on that port of 127.0.0.1 (and not on PORT). Neither: /metrics is off.
+   */
+  metrics: { token?: string; port?: number };
+  /** The session cookie gets `Secure` (PUBLIC_URL is https). */
+  secureCookies: boolean;
 }
 
 function missing(names: Record<string, unknown>): string[] {
@@ -256,7 +305,9 @@ function missing(names: Record<string, unknown>): string[] {
 
 /** Parse and check the environment. Throws CONFIG_INVALID naming every bad variable. */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // Empty means unset, for every variable: `PUBLIC_URL=` in .env is the same as no PUBLIC_URL.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
     throw new BatonError('CONFIG_INVALID', `Invalid configuration:\n  - ${lines.join('\n  - ')}`, lines);
@@ -335,5 +386,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },
     consoleEnabled: e.CONSOLE_ENABLED,
     workers: e.WEB_CONCURRENCY,
+    metrics: { ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}), ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}) },
+    secureCookies: (e.PUBLIC_URL ?? '').startsWith('https://'),
   };
 }

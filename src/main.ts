@@ -1,8 +1,8 @@
 import cluster from 'node:cluster';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createDialogueBrain } from './bot/dialogueBrain';
 import { parseConfig, type Config } from './config';
-import { isBatonError } from './errors';
+import { loadEnvFile } from './envFile';
 import { createLogger, type Logger } from './logger';
 import { loadCatalog, watchCatalog } from './nlu/catalog';
 import { createRuntime } from './runtime';
@@ -39,9 +39,37 @@ function announce(config: Config, logger: Logger): void {
   }
 }
 
+/** Binds the port, or rejects with the listen error (EADDRINUSE…): nothing is announced before this. */
+function listen(server: Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Exit status when the port is taken (EX_UNAVAILABLE), so scripts can tell it from a bad config (1). */
+const EXIT_PORT_IN_USE = 69;
+
+function listenFailed(what: string, port: number, err: NodeJS.ErrnoException): never {
+  const reason =
+    err.code === 'EADDRINUSE'
+      ? `port ${port} is already in use (another Baton, or another program, is listening there). Stop it, or set ${what}=<another port>.`
+      : err.code === 'EACCES'
+        ? `not allowed to listen on port ${port}; use a port above 1023 (${what}).`
+        : `cannot listen on port ${port}: ${err.message}`;
+  process.stderr.write(`Baton cannot start: ${reason}\n`);
+  process.exit(err.code === 'EADDRINUSE' ? EXIT_PORT_IN_USE : 1);
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
+    loadEnvFile();
     config = parseConfig(process.env);
   } catch (err) {
     process.stderr.write(`Baton cannot start. ${(err as Error).message}\n`);
@@ -64,6 +92,25 @@ async function main(): Promise<void> {
   logger.info('catalog loaded', { dir: config.intentsDir, intents: catalog.intents.length, languages: catalog.languages });
 
   const runtime = createRuntime({ config, logger, catalog, createBrain: createDialogueBrain });
+  // Bind first: a second copy on a busy port says so and exits before it claims to be up.
+  const server: Server = createServer(runtime.app);
+  server.keepAliveTimeout = 65_000;
+  let port: number;
+  try {
+    port = await listen(server, config.port);
+  } catch (err) {
+    listenFailed('PORT', config.port, err as NodeJS.ErrnoException);
+  }
+  let metricsServer: Server | undefined;
+  if (runtime.metricsApp && config.metrics.port !== undefined && (cluster.isPrimary || cluster.worker?.id === 1)) {
+    metricsServer = createServer(runtime.metricsApp);
+    try {
+      const metricsPort = await listen(metricsServer, config.metrics.port, '127.0.0.1');
+      logger.info(`metrics on http://127.0.0.1:${metricsPort}/metrics`, { port: metricsPort });
+    } catch (err) {
+      listenFailed('METRICS_PORT', config.metrics.port, err as NodeJS.ErrnoException);
+    }
+  }
   await runtime.start();
 
   const stopWatching = watchCatalog(
@@ -75,18 +122,17 @@ async function main(): Promise<void> {
     (err) => logger.error('catalog reload failed; keeping the last good catalog', { reason: (err as Error).message }),
   );
 
-  const server: Server = runtime.app.listen(config.port, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info(`Baton listening on http://localhost:${port}`, { port, store: config.redisUrl ? 'redis' : 'embedded' });
-    if (config.sandboxEnabled && (cluster.isPrimary || cluster.worker?.id === 1)) {
-      process.stderr.write(
-        `\nBaton is up on http://localhost:${port}. Try the bot without any Twilio or Meta account:\n` +
-          `  curl -s localhost:${port}/sandbox/messages -H 'content-type: application/json' -d '{"from":"demo","text":"hi"}'\n\n`,
-      );
-    }
+  logger.info(`Baton listening on http://localhost:${port}`, { port, store: config.redisUrl ? 'redis' : 'embedded' });
+  if (config.sandboxEnabled && (cluster.isPrimary || cluster.worker?.id === 1)) {
+    process.stderr.write(
+      `\nBaton is up on http://localhost:${port}. Try the bot without any Twilio or Meta account:\n` +
+        `  curl -s localhost:${port}/sandbox/messages -H 'content-type: application/json' -d '{"from":"demo","text":"hi"}'\n\n`,
+    );
+  }
+  server.on('error', (err) => {
+    logger.error(`the HTTP server failed: ${err.message}`, { code: 'LISTEN_FAILED' });
+    process.exit(1);
   });
-  server.keepAliveTimeout = 65_000;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -95,16 +141,13 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     stopWatching();
     server.close();
+    metricsServer?.close();
     await runtime.stop();
     logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  server.on('error', (err) => {
-    logger.error(`cannot listen on port ${config.port}: ${err.message}`, { code: isBatonError(err) ? err.code : 'LISTEN_FAILED' });
-    process.exit(1);
-  });
 }
 
 /**
@@ -119,6 +162,12 @@ function runPrimary(config: Config, logger: Logger): void {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
+    }
+    if (code === EXIT_PORT_IN_USE) {
+      // Restarting would only fail again: the worker already said which port is taken.
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+      process.exit(EXIT_PORT_IN_USE);
     }
     logger.error('worker exited; starting another', { worker: worker.id, code, signal });
     cluster.fork();

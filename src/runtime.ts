@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import type Redis from 'ioredis';
 import { createApp } from './app';
 import type { BotBrain } from './bot/botBrain';
@@ -18,6 +18,7 @@ import type { ChannelName } from './conversations/types';
 import { ConversationActionsService } from './handoff/conversationActions';
 import { HandoffService } from './handoff/handoffService';
 import { PacketStore, WaitStats } from './handoff/packetStore';
+import { canSeeConversation } from './handoff/teamAccess';
 import { createCustomerRouter, createIdentityPort, customerView, LinkVerification, RedisCustomerStore, verificationCodeText } from './identity';
 import { createEventHandler } from './inbound/handleEvent';
 import { InboundQueue } from './inbound/inboundQueue';
@@ -26,6 +27,7 @@ import { createIngest, type Ingest } from './inbound/ingest';
 import { createFactRecorder } from './inbound/recordFacts';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
 import { deadLetterRoutes } from './inbox/api/deadLetterRoutes';
+import { TeamScope } from './inbox/access/teamScope';
 import { requireAdmin, requireAgent } from './inbox/auth/requireAgent';
 import type { Logger } from './logger';
 import { createDashboardRouter } from './metrics/dashboard/dashboardRouter';
@@ -38,6 +40,8 @@ import { connectRedis, type RedisConnection } from './store/redisConnection';
 
 export interface Runtime {
   app: Express;
+  /** /metrics alone, for METRICS_PORT on 127.0.0.1 (undefined when METRICS_PORT is unset). */
+  metricsApp?: Express;
   redis: RedisConnection;
   store: ConversationStore;
   /** Every conversation's fact sheet. */
@@ -88,7 +92,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const redis = opts.redis ?? connectRedis({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
   const store = new RedisConversationStore(redis.client);
   const facts = new FactStore(redis.client);
-  const inbox = createInboxServices(redis, logger, { sessionTtlHours: config.sessionTtlHours });
+  const inbox = createInboxServices(redis, logger, { sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
   const metrics = new Metrics({ queueSnapshot: queueSnapshotFromStore(store, async () => (await inbox.teams.list()).map((t) => t.id)) });
 
   // ---- senders
@@ -170,7 +174,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const actions = new ConversationActionsService({
     handoff,
     templates: config.whatsappTemplates,
-    customerView: (id) => customerView(customers, id, conversationLookup),
+    customerView: (id, viewer) => customerView(customers, id, conversationLookup, (c) => canSeeConversation(viewer, c)),
     clock: opts.clock,
   });
 
@@ -187,6 +191,17 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
 
   // ---- HTTP
+  let started = false;
+  const teamScope = new TeamScope({
+    conversation: (id) => store.get(id),
+    customerConversations: async (customerId) => {
+      const customer = await customers.get(customerId);
+      if (!customer) return null;
+      const links = await customers.conversations(customer.id);
+      const found = await Promise.all(links.map((l) => store.get(l.conversationId)));
+      return found.filter((c): c is NonNullable<typeof c> => c !== null);
+    },
+  });
   const authenticated = requireAgent({ sessions: inbox.sessions, agents: inbox.agents });
   const app = createApp({
     config,
@@ -194,7 +209,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     metrics,
     readiness: async () => {
       const pong = await redis.client.ping().catch(() => 'down');
-      return { store: pong === 'PONG', catalog: catalog.intents.length > 0, details: { intents: catalog.intents.length, embeddedStore: redis.embedded } };
+      return { store: pong === 'PONG', catalog: catalog.intents.length > 0, started, details: { intents: catalog.intents.length, embeddedStore: redis.embedded } };
     },
     twilioRouter: config.twilio
       ? createTwilioRouter({ config: config.twilio, publicUrl: config.publicUrl, maxBodyBytes: config.maxBodyBytes, ingest, logger })
@@ -206,7 +221,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       ? createSandboxRouter({ store, ingest, laneIdle, maxBodyBytes: config.maxBodyBytes })
       : undefined,
     mounts: [
-      { path: '/', router: createMetricsRouter(metrics) },
+      // On PORT, /metrics needs METRICS_TOKEN (without it, it is closed); METRICS_PORT serves it on 127.0.0.1 only.
+      { path: '/', router: createMetricsRouter(metrics, { bearerToken: config.metrics.token }) },
       {
         path: '/api/v1/customers',
         router: createCustomerRouter({
@@ -216,6 +232,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           requireAgent: authenticated,
           requireAdmin,
           conversationLookup,
+          teamScope,
           logger,
           maxBodyBytes: config.maxBodyBytes,
         }),
@@ -226,7 +243,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       },
       {
         path: '/api/v1',
-        router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes, extraRoutes: deadLetterRoutes(inbox, outbound) }),
+        router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes, extraRoutes: deadLetterRoutes(inbox, outbound), scope: teamScope }),
       },
       ...(config.consoleEnabled
         ? [{ path: '/', router: createConsoleRouter({ distDir: opts.consoleDir ?? path.resolve(__dirname, 'console'), simulatorEnabled: config.sandboxEnabled }) }]
@@ -234,9 +251,17 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ],
   });
 
+  let metricsApp: Express | undefined;
+  if (config.metrics.port !== undefined) {
+    metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.use(createMetricsRouter(metrics, { loopbackOnly: true }));
+  }
+
   let unsubscribe: (() => void) | undefined;
   return {
     app,
+    metricsApp,
     redis,
     store,
     facts,
@@ -266,6 +291,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           if (e.type === 'conversation.status' && e.status === 'resolved' && e.team) void handoff.autoAssign(e.team);
         });
       }
+      started = true;
     },
     async stop() {
       unsubscribe?.();

@@ -15,7 +15,8 @@ import type { Agent } from './types';
 export interface ActionsDeps {
   handoff: HandoffService;
   templates: Record<string, { contentSid: string; variables: string[]; description?: string }>;
-  customerView: (customerId: string) => Promise<CustomerView | null>;
+  /** The customer as `viewer` may see them (their conversations filtered by team scope). */
+  customerView: (customerId: string, viewer: Agent) => Promise<CustomerView | null>;
   clock?: () => number;
 }
 
@@ -48,10 +49,11 @@ export class ConversationActionsService implements ConversationActions {
 
   async list(query: ConversationListQuery, _actor: Agent): Promise<ConversationListItem[]> {
     const limit = Math.min(query.limit ?? 100, 500);
-    const all = await this.h.deps.store.list({ status: query.status, limit: query.team || query.assignee ? 2000 : limit });
+    const all = await this.h.deps.store.list({ status: query.status, limit: query.team || query.assignee || query.visible ? 2000 : limit });
     const items = all
       .filter((c) => !query.team || c.team === query.team)
       .filter((c) => !query.assignee || c.assigneeId === query.assignee)
+      .filter((c) => !query.visible || query.visible(c))
       .slice(0, limit);
     if (query.status === 'queued') {
       const rank = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
@@ -72,12 +74,12 @@ export class ConversationActionsService implements ConversationActions {
     }));
   }
 
-  async detail(id: string, _actor: Agent): Promise<ConversationDetail> {
+  async detail(id: string, actor: Agent): Promise<ConversationDetail> {
     const conv = await this.load(id);
     const [stored, messages, customer, facts] = await Promise.all([
       this.h.deps.packets.get(id),
       this.h.deps.store.listMessages(id),
-      conv.customerId ? this.deps.customerView(conv.customerId) : Promise.resolve(null),
+      conv.customerId ? this.deps.customerView(conv.customerId, actor) : Promise.resolve(null),
       this.h.deps.facts?.list(id),
     ]);
     // The packet is a snapshot of the escalation; the facts are the sheet as it stands now, so what the

@@ -1,3 +1,4 @@
+import { conversationTeam } from './teamAccess';
 import type { BotTurnOutput } from '../bot/botBrain';
 import type { DialogueSignal } from '../bot/dialogue';
 import type { Config } from '../config';
@@ -92,7 +93,12 @@ export class HandoffService implements ConversationHooks {
     };
   }
 
+  /** Publishes a live event; one about a conversation carries its team, so streams can scope it. */
   async publish(event: LiveEvent): Promise<void> {
+    if ('conversationId' in event && !('team' in event && event.team)) {
+      const conv = await this.deps.store.get(event.conversationId).catch(() => null);
+      if (conv) event = { ...event, team: conversationTeam(conv, this.escalationConfig.defaultTeam) } as LiveEvent;
+    }
     await this.deps.bus.publish(event).catch((err: Error) => this.deps.logger.warn('live event not published', { type: event.type, reason: err.message }));
   }
 

@@ -47,6 +47,8 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
     else logger.warn(be.message, meta);
     res.locals.errorCode = be.code;
     if (res.headersSent) return;
+    const retryAfter = (be.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (be.httpStatus === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(be.httpStatus).json({ ...be.toJSON(), ...(requestId ? { requestId } : {}) });
   };
 }

@@ -1,6 +1,9 @@
 import type { CustomerView } from '../inbox/contracts';
 import type { RedisCustomerStore } from './redisCustomerStore';
-import type { ConversationLookup } from './types';
+import type { ConversationLookup, ConversationSummary } from './types';
+
+/** Which of the customer's conversations the viewer may see listed (team scoping); default all. */
+export type ConversationFilter = (c: ConversationSummary) => boolean;
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -9,7 +12,12 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
  * every conversation on any of them, newest first, and the open suggestions.
  * Null when there is no such customer. A merged id shows the record it was merged into.
  */
-export async function customerView(store: RedisCustomerStore, customerId: string, lookup: ConversationLookup): Promise<CustomerView | null> {
+export async function customerView(
+  store: RedisCustomerStore,
+  customerId: string,
+  lookup: ConversationLookup,
+  visible?: ConversationFilter,
+): Promise<CustomerView | null> {
   const customer = await store.get(customerId);
   if (!customer) return null;
   const [addresses, links, suggestions] = await Promise.all([
@@ -17,9 +25,10 @@ export async function customerView(store: RedisCustomerStore, customerId: string
     store.conversations(customer.id),
     store.suggestions(customer.id),
   ]);
-  const conversations = await Promise.all(
+  const listed = await Promise.all(
     links.map(async (l) => {
       const c = await lookup(l.conversationId);
+      if (visible && (!c || !visible(c))) return null;
       const lastMessageAt = iso(c?.lastMessageAt);
       return {
         id: l.conversationId,
@@ -30,6 +39,7 @@ export async function customerView(store: RedisCustomerStore, customerId: string
       };
     }),
   );
+  const conversations = listed.filter((c) => c !== null);
   return {
     id: customer.id,
     ...(customer.name ? { name: customer.name } : {}),

@@ -19,8 +19,23 @@ export interface CustomerRouterDeps {
   requireAgent: RequestHandler;
   requireAdmin: RequestHandler;
   conversationLookup: ConversationLookup;
+  /** Team scoping (the inbox's TeamScope): who may see a customer, or act on their identity. */
+  teamScope: CustomerScope;
   logger: Logger;
   maxBodyBytes?: number;
+}
+
+/**
+ * `see`: the caller may see the customer (an admin, or a conversation of theirs is in the caller's
+ * teams). `own`: the caller may act on the customer's identity (an admin, or the caller owns one
+ * of their conversations). Both fail with 403/404.
+ */
+export interface CustomerScope {
+  customerGuard(need: 'see' | 'own', param?: string): RequestHandler;
+  /** The same check for a customer named elsewhere than the path (the merge's source). */
+  assertCustomerFor(res: Response, customerId: string, need: 'see' | 'own'): Promise<void>;
+  /** Which of a customer's conversations the caller may see listed. */
+  conversationFilterFor(res: Response): (c: { team?: string; assigneeId?: string }) => boolean;
 }
 
 const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'not a customer id' });
@@ -102,15 +117,18 @@ const run =
 /**
  * The agent API for customers, mounted by the lead at /api/v1/customers:
  * GET /:id, POST /:id/merge, POST /:id/verify-link, PATCH /:id (admin),
- * GET /:id/suggestions, DELETE /:id/suggestions/:sid.
+ * GET /:id/suggestions, DELETE /:id/suggestions/:sid. Seeing a customer needs `see`; merging and
+ * sending a verification code need `own` (CustomerScope).
  */
 export function createCustomerRouter(deps: CustomerRouterDeps): Router {
-  const { store, verification, conversationLookup, requireAgent, requireAdmin } = deps;
+  const { store, verification, conversationLookup, requireAgent, requireAdmin, teamScope } = deps;
+  const canSee = teamScope.customerGuard('see');
+  const owns = teamScope.customerGuard('own');
   const router = express.Router();
   const json = express.json({ limit: deps.maxBodyBytes ?? 16 * 1024 });
 
-  const viewOr404 = async (id: string) => {
-    const view = await customerView(store, id, conversationLookup);
+  const viewOr404 = async (id: string, res: Response) => {
+    const view = await customerView(store, id, conversationLookup, teamScope.conversationFilterFor(res));
     if (!view) throw new BatonError('NOT_FOUND', `No customer ${id}`);
     return view;
   };
@@ -118,15 +136,17 @@ export function createCustomerRouter(deps: CustomerRouterDeps): Router {
   router.get(
     '/:id',
     requireAgent,
+    canSee,
     run(async (req, res) => {
       const { id } = parse(params, req.params, 'params');
-      res.json(await viewOr404(id));
+      res.json(await viewOr404(id, res));
     }),
   );
 
   router.post(
     '/:id/merge',
     requireAgent,
+    owns,
     json,
     run(async (req, res) => {
       const { id } = parse(params, req.params, 'params');
@@ -134,15 +154,17 @@ export function createCustomerRouter(deps: CustomerRouterDeps): Router {
       const actor = actorOf(res);
       const target = await store.get(id);
       if (!target) throw new BatonError('NOT_FOUND', `No customer ${id}`);
+      await teamScope.assertCustomerFor(res, body.sourceCustomerId, 'see');
       const merged = await store.merge({ targetId: target.id, sourceId: body.sourceCustomerId, actor, ...(body.reason ? { reason: body.reason } : {}) });
       deps.logger.info('customers merged by an agent', { customerId: merged.id, sourceCustomerId: body.sourceCustomerId, actor });
-      res.json(await viewOr404(merged.id));
+      res.json(await viewOr404(merged.id, res));
     }),
   );
 
   router.post(
     '/:id/verify-link',
     requireAgent,
+    owns,
     json,
     run(async (req, res) => {
       const { id } = parse(params, req.params, 'params');
@@ -188,13 +210,14 @@ export function createCustomerRouter(deps: CustomerRouterDeps): Router {
       const { id } = parse(params, req.params, 'params');
       const body = parse(patchBody, req.body, 'body');
       const updated = await store.update(id, body, actorOf(res));
-      res.json(await viewOr404(updated.id));
+      res.json(await viewOr404(updated.id, res));
     }),
   );
 
   router.get(
     '/:id/suggestions',
     requireAgent,
+    canSee,
     run(async (req, res) => {
       const { id } = parse(params, req.params, 'params');
       const customer = await store.get(id);
@@ -206,6 +229,7 @@ export function createCustomerRouter(deps: CustomerRouterDeps): Router {
   router.delete(
     '/:id/suggestions/:sid',
     requireAgent,
+    canSee,
     run(async (req, res) => {
       const { id, sid } = parse(suggestionParams, req.params, 'params');
       const customer = await store.get(id);

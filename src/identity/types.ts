@@ -81,6 +81,9 @@ export interface ConversationSummary {
   language?: string;
   lastMessageAt?: number;
   lastMessagePreview?: string;
+  /** Who handles it (team scoping of what an agent is shown). */
+  team?: string;
+  assigneeId?: string;
 }
 
 export type ConversationLookup = (conversationId: string) => Promise<ConversationSummary | null>;

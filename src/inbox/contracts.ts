@@ -11,8 +11,8 @@ export type LiveEvent =
   | { type: 'conversation.escalated'; conversationId: string; team: string; priority: Priority; reason: string }
   | { type: 'conversation.assigned'; conversationId: string; agentId: string; team: string }
   | { type: 'conversation.status'; conversationId: string; status: Conversation['status']; team?: string; assigneeId?: string }
-  | { type: 'message.created'; conversationId: string; messageId: string; direction: Message['direction']; author: Message['author'] }
-  | { type: 'message.status'; conversationId: string; messageId: string; status: Message['status']; errorCode?: string }
+  | { type: 'message.created'; conversationId: string; messageId: string; direction: Message['direction']; author: Message['author']; team?: string }
+  | { type: 'message.status'; conversationId: string; messageId: string; status: Message['status']; errorCode?: string; team?: string }
   | { type: 'agent.presence'; agentId: string; presence: Agent['presence'] }
   | { type: 'followup.opened'; followUpId: string; conversationId: string; team: string };
 
@@ -33,6 +33,8 @@ export interface ConversationListQuery {
   /** An agent id; the API turns `me` into the caller's id. */
   assignee?: string;
   limit?: number;
+  /** Only conversations this says the caller may see (team scoping); applied before `limit`. */
+  visible?: (c: { team?: string; assigneeId?: string }) => boolean;
 }
 
 export interface ConversationListItem {

@@ -1,7 +1,8 @@
 import express, { Router } from 'express';
 import type { Logger } from '../logger';
+import { TeamScope } from './access/teamScope';
 import { allRoutes, DEFAULT_HEARTBEAT_MS } from './api/allRoutes';
-import { mountRoutes, type RouteSpec } from './api/route';
+import { limitPublic, mountRoutes, type RouteSpec } from './api/route';
 import type { ConversationActions } from './contracts';
 import { buildOpenApiDocument } from './openapi';
 import type { InboxServices } from './services';
@@ -15,18 +16,28 @@ export interface InboxRouterOptions {
   basePath?: string;
   /** More endpoints from other parts of Baton (dead letters), mounted and documented like the rest. */
   extraRoutes?: RouteSpec[];
+  /** Team scoping; without it, agents (not admins) are refused every conversation (closed by default). */
+  scope?: TeamScope;
 }
+
+/** A scope that knows no conversation or customer: only admins pass. */
+const closedScope = () => new TeamScope({ conversation: async () => null, customerConversations: async () => null });
 
 /** The agent API, to mount at /api/v1: JSON only, every input validated, every admin change audited. */
 export function createInboxRouter(services: InboxServices, actions: ConversationActions, logger: Logger, opts: InboxRouterOptions = {}): Router {
   const routes = inboxRouteSpecs(services, actions, logger, opts);
   const router = Router();
+  // Nothing the agent API answers (sessions, transcripts, customers) belongs in a cache.
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   router.use(express.json({ limit: opts.maxBodyBytes ?? 100 * 1024 }));
   const document = buildOpenApiDocument(routes, opts.basePath ? { basePath: opts.basePath } : {});
-  router.get('/openapi.json', (_req, res) => {
+  router.get('/openapi.json', limitPublic(services.limiter), (_req, res) => {
     res.json(document);
   });
-  mountRoutes(router, routes, services);
+  mountRoutes(router, routes, services, opts.scope ?? closedScope());
   return router;
 }
 

@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import { AgentStore } from './agents/agentStore';
 import type { ScryptCost } from './agents/passwordHash';
 import { RedisAuditLog } from './audit/redisAuditLog';
-import { LoginThrottle, type ThrottleOptions } from './auth/loginThrottle';
+import { LoginLimiter, type LoginLimits } from './auth/loginLimiter';
 import { SessionStore } from './auth/sessionStore';
 import { CannedAnswerStore } from './canned/cannedAnswerStore';
 import { RedisEventBus } from './events/redisEventBus';
@@ -13,13 +13,16 @@ import { TeamStore } from './teams/teamStore';
 export interface InboxServiceOptions {
   /** SESSION_TTL_HOURS (default 12). */
   sessionTtlHours?: number;
-  throttle?: ThrottleOptions;
+  /** Sign-in and unauthenticated-request budgets (defaults in LoginLimiter). */
+  limits?: LoginLimits;
   /** Events kept in the stream for resuming (default 10 000). */
   eventStreamMaxLength?: number;
   /** Clock for sessions (tests). */
   now?: () => number;
   /** Password hashing cost; lower it only in tests. */
   scryptCost?: ScryptCost;
+  /** Mark the session cookie `Secure` (PUBLIC_URL is https), whatever the request looked like. */
+  secureCookies?: boolean;
 }
 
 /** Every store and the event bus of the agent inbox, on one Redis connection; shared with the handoff core. */
@@ -31,7 +34,13 @@ export interface InboxServices {
   audit: RedisAuditLog;
   followUps: FollowUpStore;
   bus: RedisEventBus;
-  throttle: LoginThrottle;
+  limiter: LoginLimiter;
+  /** The session cookie is always `Secure` (PUBLIC_URL is https). */
+  secureCookies: boolean;
+  /** Ends one session (logout) and closes its open event streams on every instance. */
+  endSession(token: string): Promise<void>;
+  /** Ends every session of an agent (disabled, password changed) and closes all their streams. */
+  endAllSessions(agentId: string): Promise<void>;
   /** Closes the bus's subscriber connection (the command connection belongs to the caller). */
   close(): Promise<void>;
 }
@@ -39,15 +48,25 @@ export interface InboxServices {
 export function createInboxServices(connection: RedisLike, logger: Logger, opts: InboxServiceOptions = {}): InboxServices {
   const redis = connection.client;
   const bus = new RedisEventBus(connection, logger, { ...(opts.eventStreamMaxLength ? { maxLength: opts.eventStreamMaxLength } : {}) });
+  const sessions = new SessionStore(redis, { ttlHours: opts.sessionTtlHours ?? 12, ...(opts.now ? { now: opts.now } : {}) });
   return {
     agents: new AgentStore(redis, opts.scryptCost ? { scryptCost: opts.scryptCost } : {}),
-    sessions: new SessionStore(redis, { ttlHours: opts.sessionTtlHours ?? 12, ...(opts.now ? { now: opts.now } : {}) }),
+    sessions,
     teams: new TeamStore(redis),
     canned: new CannedAnswerStore(redis),
     audit: new RedisAuditLog(redis),
     followUps: new FollowUpStore(redis),
     bus,
-    throttle: new LoginThrottle(redis, opts.throttle),
+    limiter: new LoginLimiter(redis, opts.limits),
+    secureCookies: opts.secureCookies ?? false,
+    async endSession(token) {
+      const ended = await sessions.revoke(token);
+      if (ended) await bus.publishSessionsEnded({ agentId: ended.agentId, digests: [ended.digest] });
+    },
+    async endAllSessions(agentId) {
+      await sessions.revokeAll(agentId);
+      await bus.publishSessionsEnded({ agentId });
+    },
     close: () => bus.close(),
   };
 }

@@ -1,9 +1,18 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { parseConfig } from '../../src/config';
 
 const twilio = {
   TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32),
-  TWILIO_AUTH_TOKEN: 'secret-token',
+  TWILIO_AUTH_TOKEN: '9f8e7d6c5b4a39281716f5e4d3c2b1a0',
   TWILIO_WHATSAPP_NUMBER: 'whatsapp:+14155238886',
+};
+
+const meta = {
+  META_APP_SECRET: 'a3f1c9e5b7d2468090ab12cd34ef5678',
+  META_VERIFY_TOKEN: 'baton-verify-7Qk2',
+  META_PAGE_ACCESS_TOKEN: 'EAAGtestPageToken123',
 };
 
 describe('parseConfig', () => {
@@ -31,9 +40,9 @@ describe('parseConfig', () => {
   });
 
   test('enables Messenger only with app secret, verify token and page token', () => {
-    const c = parseConfig({ META_APP_SECRET: 's', META_VERIFY_TOKEN: 'v', META_PAGE_ACCESS_TOKEN: 'p' });
+    const c = parseConfig(meta);
     expect(c.messenger).toMatchObject({ graphUrl: 'https://graph.facebook.com', graphVersion: 'v21.0' });
-    expect(parseConfig({ META_APP_SECRET: 's' }).messengerMissing).toEqual(['META_VERIFY_TOKEN', 'META_PAGE_ACCESS_TOKEN']);
+    expect(parseConfig({ META_APP_SECRET: meta.META_APP_SECRET }).messengerMissing).toEqual(['META_VERIFY_TOKEN', 'META_PAGE_ACCESS_TOKEN']);
   });
 
   test.each([
@@ -67,8 +76,69 @@ describe('parseConfig', () => {
   });
 
   test('turns the sandbox off in production unless asked for', () => {
-    expect(parseConfig({ NODE_ENV: 'production' }).sandboxEnabled).toBe(false);
-    expect(parseConfig({ NODE_ENV: 'production', SANDBOX_ENABLED: 'true' }).sandboxEnabled).toBe(true);
+    const production = { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(parseConfig(production).sandboxEnabled).toBe(false);
+    expect(parseConfig({ ...production, SANDBOX_ENABLED: 'true' }).sandboxEnabled).toBe(true);
     expect(parseConfig({}).sandboxEnabled).toBe(true);
+  });
+
+  test('treats an empty PUBLIC_URL, as .env.example ships it, as unset', () => {
+    const c = parseConfig({ PUBLIC_URL: '', PORT: '4000' });
+    expect(c.publicUrl).toBe('http://localhost:4000');
+    expect(c.publicUrlIsDefault).toBe(true);
+  });
+
+  test('treats every empty variable of .env.example as unset and starts', () => {
+    const example = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
+    expect(() => parseConfig(parseEnv(example) as NodeJS.ProcessEnv)).not.toThrow();
+  });
+
+  test.each(['TWILIO_AUTH_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN', 'META_PAGE_ACCESS_TOKEN', 'FULFILLMENT_SECRET', 'METRICS_TOKEN'])(
+    'refuses a %s shorter than 16 characters, naming it',
+    (name) => {
+      expect(() => parseConfig({ [name]: 'x' })).toThrow(new RegExp(`${name}: ${name} is too short`));
+      expect(() => parseConfig({ [name]: 'fifteen-chars-x' })).toThrow(new RegExp(name));
+      expect(() => parseConfig({ [name]: 'sixteen-chars-xy' })).not.toThrow();
+    },
+  );
+
+  test.each(['TWILIO_AUTH_TOKEN', 'META_APP_SECRET', 'FULFILLMENT_SECRET'])('refuses a %s made only of whitespace, naming it', (name) => {
+    expect(() => parseConfig({ [name]: ' '.repeat(40) })).toThrow(new RegExp(`${name} is only whitespace`));
+    expect(() => parseConfig({ [name]: '\t\n ' })).toThrow(new RegExp(name));
+  });
+
+  test('refuses NODE_ENV=production without REDIS_URL', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/REDIS_URL: NODE_ENV=production needs REDIS_URL/);
+  });
+
+  test('starts in production on the in-memory store only when ALLOW_MEMORY_STORE=true', () => {
+    expect(parseConfig({ NODE_ENV: 'production', ALLOW_MEMORY_STORE: 'true' }).redisUrl).toBeUndefined();
+    expect(parseConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  test.each([
+    ['password', /at least 12 characters/],
+    ['12345678', /at least 12 characters/],
+    ['passwordpassword', /common|easy/],
+    ['Password1234!', /common/],
+    ['qwerty123456', /common/],
+    ['123456789012', /easy to guess/],
+    ['admin@example.com', /e-mail/],
+    ['admin-2024-admin!', /e-mail/],
+  ])('refuses ADMIN_PASSWORD %j, saying why', (password, why) => {
+    expect(() => parseConfig({ ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: password })).toThrow(why);
+  });
+
+  test('accepts a long ADMIN_PASSWORD of unrelated words', () => {
+    expect(parseConfig({ ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'tangerine-kettle-orbit' }).admin).toEqual({
+      email: 'admin@example.com',
+      password: 'tangerine-kettle-orbit',
+    });
+  });
+
+  test('marks the session cookie Secure whenever PUBLIC_URL is https', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://baton.example.com' }).secureCookies).toBe(true);
+    expect(parseConfig({ PUBLIC_URL: 'http://localhost:3000' }).secureCookies).toBe(false);
+    expect(parseConfig({}).secureCookies).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { ConversationStore } from '../../conversations/conversationStore';
-import type { ChannelEvent, Message } from '../../conversations/types';
+import type { ChannelEvent, Conversation, Message } from '../../conversations/types';
 import { BatonError } from '../../errors';
 
 const customerId = z
@@ -36,21 +36,34 @@ export interface SandboxRouterDeps {
   maxBodyBytes: number;
 }
 
+/** A message as the customer's phone shows it: no agent ids, no platform ids, no meta. */
 const publicMessage = (m: Message) => ({
   id: m.id,
   direction: m.direction,
   author: m.author,
   text: m.text,
   quickReplies: m.quickReplies,
-  media: m.media,
+  media: m.media.map((x) => ({ url: x.url, kind: x.kind, ...(x.contentType ? { contentType: x.contentType } : {}) })),
   status: m.status,
   createdAt: new Date(m.createdAt).toISOString(),
+});
+
+/** What a customer can see: what they sent and what was sent to them; never private notes or system events. */
+export const customerCanSee = (m: Message): boolean => m.direction !== 'internal';
+
+/** The conversation as the customer knows it: no team, agent, ownership token, escalation or survey internals. */
+const publicConversation = (c: Conversation) => ({
+  id: c.id,
+  status: c.status,
+  ...(c.language ? { language: c.language } : {}),
+  startedAt: new Date(c.createdAt).toISOString(),
 });
 
 /**
  * A channel with no platform behind it, for trying Baton and for end-to-end tests:
  *   POST /sandbox/messages {from, text}  → the bot's replies (waits up to `wait` ms)
- *   GET  /sandbox/conversations/:from    → the whole transcript
+ *   GET  /sandbox/conversations/:from    → the transcript as the customer sees it (no private notes,
+ *                                          no internal fields)
  */
 export function createSandboxRouter(deps: SandboxRouterDeps): Router {
   const router = express.Router();
@@ -87,7 +100,7 @@ export function createSandboxRouter(deps: SandboxRouterDeps): Router {
     const conversation = await deps.store.findByAddress('sandbox', body.from);
     const messages = conversation ? await deps.store.listMessages(conversation.id, { limit: 50 }) : [];
     const mine = messages.find((m) => m.platformMessageId === platformMessageId);
-    const replies = mine ? messages.filter((m) => m.direction === 'outbound' && m.createdAt >= mine.createdAt) : [];
+    const replies = mine ? messages.filter((m) => customerCanSee(m) && m.direction === 'outbound' && m.createdAt >= mine.createdAt) : [];
     res.status(mine ? 200 : 202).json({
       conversationId: conversation?.id ?? null,
       status: conversation?.status ?? 'bot',
@@ -102,7 +115,7 @@ export function createSandboxRouter(deps: SandboxRouterDeps): Router {
     const conversation = await deps.store.findByAddress('sandbox', from);
     if (!conversation) throw new BatonError('NOT_FOUND', `No sandbox conversation for ${from} yet: POST /sandbox/messages first`);
     const messages = await deps.store.listMessages(conversation.id);
-    res.json({ conversation, messages: messages.map(publicMessage) });
+    res.json({ conversation: publicConversation(conversation), messages: messages.filter(customerCanSee).map(publicMessage) });
   });
 
   return router;

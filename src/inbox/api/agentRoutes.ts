@@ -3,7 +3,7 @@ import { BatonError } from '../../errors';
 import type { Agent } from '../../handoff/types';
 import type { AgentPatch } from '../agents/agentStore';
 import type { InboxServices } from '../services';
-import { assertTeamsExist } from './checks';
+import { assertPasswordFor, assertTeamsExist } from './checks';
 import { route, type RouteSpec } from './route';
 import { agentRoleSchema, agentView, emailSchema, idParams, itemsOf, passwordSchema, presenceSchema, teamIdSchema } from './schemas';
 
@@ -85,6 +85,7 @@ export function agentRoutes(s: InboxServices): RouteSpec[] {
       status: 201,
       response: { description: 'The new agent', schema: agentView },
       handle: async ({ body, caller }) => {
+        assertPasswordFor(body.password, body.email);
         await assertTeamsExist(s.teams, body.teams, 'body.teams');
         const agent = await s.agents.create(body);
         await s.audit.record({
@@ -108,13 +109,14 @@ export function agentRoutes(s: InboxServices): RouteSpec[] {
       handle: async ({ params, body, caller }) => {
         const current = await s.agents.get(params.id);
         if (!current) throw new BatonError('NOT_FOUND', `No agent with id ${params.id}`);
+        if (body.password !== undefined) assertPasswordFor(body.password, body.email ?? current.email);
         if (body.teams) await assertTeamsExist(s.teams, body.teams, 'body.teams');
         const losesAdmin = isActiveAdmin(current) && (body.role === 'agent' || body.disabled === true);
         if (losesAdmin && (await s.agents.list()).filter(isActiveAdmin).length <= 1) {
           throw new BatonError('CONFLICT', 'This is the last enabled admin; make another agent admin first');
         }
         const agent = await s.agents.update(params.id, body as AgentPatch);
-        if (body.disabled === true || body.password !== undefined) await s.sessions.revokeAll(agent.id);
+        if (body.disabled === true || body.password !== undefined) await s.endAllSessions(agent.id);
         const { password, ...visible } = body;
         await s.audit.record({
           actor: caller.id,

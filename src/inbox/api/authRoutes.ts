@@ -19,29 +19,22 @@ export function authRoutes(s: InboxServices): RouteSpec[] {
       summary: 'Sign in with e-mail and password',
       description:
         'Answers a bearer token and sets the httpOnly baton_session cookie for the console. ' +
-        `After ${s.throttle.maxFailures} failed attempts for one e-mail within ${s.throttle.windowMs / 60_000} minutes, sign-in is refused until the window ends.`,
+        `Attempts are counted before the password is checked: ${s.limiter.limits.perClient} per client address in ` +
+        `${s.limiter.limits.clientWindowSeconds / 60} minutes, ${s.limiter.limits.perAccountAndClient} per e-mail from one address in ` +
+        `${s.limiter.limits.accountClientWindowSeconds / 60} minutes, ${s.limiter.limits.perAccount} per e-mail from all addresses in ` +
+        `${s.limiter.limits.accountWindowSeconds / 60} minutes; beyond, 429 with Retry-After (a correct password included).`,
       body: loginBody,
       response: { description: 'Signed in', schema: sessionView },
       handle: async ({ body, req, res }) => {
-        const blockedMs = await s.throttle.blockedFor(body.email);
-        if (blockedMs > 0) {
-          const minutes = Math.ceil(blockedMs / 60_000);
-          res.setHeader('Retry-After', String(Math.ceil(blockedMs / 1000)));
-          throw new BatonError(
-            'TOO_MANY_ATTEMPTS',
-            `Too many failed sign-in attempts for this e-mail; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-            { retryAfterSeconds: Math.ceil(blockedMs / 1000) },
-          );
-        }
+        const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        // Atomically counted before the password is checked: a parallel burst cannot outrun it.
+        await s.limiter.admit(body.email, client);
         const agent = await s.agents.verifyPassword(body.email, body.password);
-        if (!agent) {
-          await s.throttle.recordFailure(body.email);
-          throw new BatonError('UNAUTHENTICATED', 'Wrong e-mail or password');
-        }
+        if (!agent) throw new BatonError('UNAUTHENTICATED', 'Wrong e-mail or password');
         if (agent.disabled) throw new BatonError('FORBIDDEN', 'This agent account is disabled; ask an admin to enable it');
-        await s.throttle.reset(body.email);
+        await s.limiter.succeeded(body.email, client);
         const session = await s.sessions.create(agent.id);
-        res.setHeader('Set-Cookie', sessionCookie(session.token, s.sessions.ttlSeconds, req.secure));
+        res.setHeader('Set-Cookie', sessionCookie(session.token, s.sessions.ttlSeconds, s.secureCookies || req.secure));
         await s.audit.record({ actor: agent.id, action: 'auth.login', target: `agent:${agent.id}` });
         return { token: session.token, agent, expiresAt: new Date(session.expiresAt).toISOString() };
       },
@@ -55,8 +48,8 @@ export function authRoutes(s: InboxServices): RouteSpec[] {
       status: 204,
       response: { description: 'Signed out' },
       handle: async ({ caller, req, res }) => {
-        await s.sessions.revoke(authOf(res).token);
-        res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
+        await s.endSession(authOf(res).token);
+        res.setHeader('Set-Cookie', clearedSessionCookie(s.secureCookies || req.secure));
         await s.audit.record({ actor: caller.id, action: 'auth.logout', target: `agent:${caller.id}` });
       },
     }),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BatonError } from '../../errors';
+import { canSeeConversation } from '../../handoff/teamAccess';
 import type { ConversationActions } from '../contracts';
 import { route, type RouteSpec } from './route';
 import { described, idSchema, itemsOf, teamIdSchema } from './schemas';
@@ -63,6 +65,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       path: `/conversations/:id/${path}`,
       tag: 'conversations',
       access: 'agent',
+      scope: 'conversation',
       summary,
       params: conversationParams,
       response: { description: 'The conversation after the change', schema: conversationView },
@@ -80,7 +83,13 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       response: { description: 'Matching conversations', schema: itemsOf(listItemView) },
       handle: async ({ query, caller }) => {
         const { assignee, ...rest } = query;
-        const items = await actions.list({ ...rest, ...(assignee ? { assignee: assignee === 'me' ? caller.id : assignee } : {}) }, caller);
+        if (query.team && caller.role !== 'admin' && !caller.teams.includes(query.team)) {
+          throw new BatonError('FORBIDDEN', `You are not in the team ${query.team}`);
+        }
+        const items = await actions.list(
+          { ...rest, ...(assignee ? { assignee: assignee === 'me' ? caller.id : assignee } : {}), visible: (c) => canSeeConversation(caller, c) },
+          caller,
+        );
         return { items };
       },
     }),
@@ -89,6 +98,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       path: '/conversations/:id',
       tag: 'conversations',
       access: 'agent',
+      scope: 'conversation',
       summary: 'A conversation with its handoff packet, transcript and customer',
       params: conversationParams,
       response: { description: 'The conversation', schema: detailView },
@@ -100,6 +110,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       path: '/conversations/:id/messages',
       tag: 'conversations',
       access: 'agent',
+      scope: 'conversation',
       summary: 'Reply to the customer (free text inside the window, or an approved template)',
       params: conversationParams,
       body: replyBody,
@@ -117,6 +128,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       path: '/conversations/:id/notes',
       tag: 'conversations',
       access: 'agent',
+      scope: 'conversation',
       summary: 'Add a private note (never sent to the customer)',
       params: conversationParams,
       body: noteBody,
@@ -129,6 +141,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       path: '/conversations/:id/transfer',
       tag: 'conversations',
       access: 'agent',
+      scope: 'conversation',
       summary: 'Transfer to another team or agent',
       params: conversationParams,
       body: transferBody,

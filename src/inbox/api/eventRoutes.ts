@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BatonError } from '../../errors';
 import type { Logger } from '../../logger';
+import { authOf } from '../auth/requireAgent';
+import { tokenDigest } from '../auth/sessionStore';
 import { streamLiveEvents } from '../events/sseStream';
 import { isStreamId } from '../events/streamIds';
 import type { InboxServices } from '../services';
@@ -37,7 +39,23 @@ export function eventRoutes(s: InboxServices, logger: Logger, heartbeatMs: numbe
           ]);
         }
         const lastEventId = header || query.lastEventId;
-        await streamLiveEvents({ req, res, source: s.bus, agent: caller, heartbeatMs, logger, ...(lastEventId ? { lastEventId } : {}) });
+        const { token } = authOf(res);
+        const stillSignedIn = async () => {
+          const session = await s.sessions.resolve(token);
+          const agent = session ? await s.agents.get(session.agentId) : null;
+          return Boolean(agent && !agent.disabled);
+        };
+        await streamLiveEvents({
+          req,
+          res,
+          source: s.bus,
+          agent: caller,
+          heartbeatMs,
+          logger,
+          sessionDigest: tokenDigest(token),
+          stillSignedIn,
+          ...(lastEventId ? { lastEventId } : {}),
+        });
       },
     }),
   ];

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { BatonError } from '../../errors';
 import type { Agent } from '../../handoff/types';
 import { authOf, requireAdmin, requireAgent, type TokenSource } from '../auth/requireAgent';
+import type { TeamScope } from '../access/teamScope';
 import type { AgentStore } from '../agents/agentStore';
+import type { LoginLimiter } from '../auth/loginLimiter';
 import type { SessionStore } from '../auth/sessionStore';
 
 /**
@@ -13,6 +15,12 @@ import type { SessionStore } from '../auth/sessionStore';
  */
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Access = 'public' | 'agent' | 'admin';
+/**
+ * What the route's `:id` names, for team scoping (src/inbox/access/teamScope.ts): `conversation`
+ * = agents pass only for a conversation of their teams (or assigned to them). Routes without a
+ * scope touch nothing team-owned, or filter what they answer by the same rule.
+ */
+export type Scope = 'conversation';
 
 type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -42,6 +50,7 @@ export interface RouteSpec {
   description?: string;
   tag: string;
   access: Access;
+  scope?: Scope;
   /** Where the session token may come from; default header + cookie. */
   tokenSources?: readonly TokenSource[];
   params?: z.ZodType;
@@ -62,6 +71,7 @@ export interface RouteDef<P extends Schema, Q extends Schema, B extends Schema> 
   description?: string;
   tag: string;
   access: Access;
+  scope?: Scope;
   tokenSources?: readonly TokenSource[];
   params?: P;
   query?: Q;
@@ -99,15 +109,18 @@ export function isJsonRequest(req: Request): boolean {
   return Boolean(req.is('application/json'));
 }
 
-function runRoute(spec: RouteSpec): RequestHandler {
+function runRoute(spec: RouteSpec, scope: TeamScope): RequestHandler {
   return async (req, res) => {
     if (spec.body && req.body === undefined) {
       if (req.headers['content-type'] && !isJsonRequest(req)) {
         throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with Content-Type: application/json');
       }
     }
+    const params = parseWith(spec.params, req.params, 'params');
+    // Team scope, once the path is known to be well formed and before anything else is read.
+    if (spec.scope === 'conversation') await scope.assertConversation(authOf(res).agent, (params as { id: string }).id);
     const input: RouteInput<unknown, unknown, unknown> = {
-      params: parseWith(spec.params, req.params, 'params'),
+      params,
       query: parseWith(spec.query, req.query, 'query'),
       body: parseWith(spec.body, req.body, 'body'),
       get caller() {
@@ -126,11 +139,30 @@ function runRoute(spec: RouteSpec): RequestHandler {
   };
 }
 
-export function mountRoutes(router: Router, specs: RouteSpec[], auth: { sessions: SessionStore; agents: AgentStore }): void {
+/** Unauthenticated requests share a per-client budget (LoginLimiter.publicRequest). */
+export function limitPublic(limiter: LoginLimiter): RequestHandler {
+  return async (req, _res, next) => {
+    await limiter.publicRequest(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    next();
+  };
+}
+
+/**
+ * Mounts every route behind its guards, in order: per-client limit (public routes), session,
+ * role, then (in runRoute, once the path parameters are valid) team scope; handlers run only for
+ * callers who passed all of them.
+ */
+export function mountRoutes(
+  router: Router,
+  specs: RouteSpec[],
+  auth: { sessions: SessionStore; agents: AgentStore; limiter: LoginLimiter },
+  scope: TeamScope,
+): void {
   for (const spec of specs) {
     const guards: RequestHandler[] = [];
+    if (spec.access === 'public') guards.push(limitPublic(auth.limiter));
     if (spec.access !== 'public') guards.push(requireAgent(auth, spec.tokenSources));
     if (spec.access === 'admin') guards.push(requireAdmin);
-    router[spec.method](spec.path, ...guards, runRoute(spec));
+    router[spec.method](spec.path, ...guards, runRoute(spec, scope));
   }
 }

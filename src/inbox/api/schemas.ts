@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { teamSchema } from '../../handoff/types';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../security/passwordPolicy';
 
 /** Zod schemas shared by several endpoints: validation on the way in, documentation on the way out. */
 
@@ -9,7 +10,17 @@ export const idParams = z.object({ id: idSchema });
 
 export const teamIdSchema = teamSchema.shape.id;
 export const emailSchema = z.email({ message: 'must be an e-mail address' }).max(254);
-export const passwordSchema = z.string().min(8, { message: 'at least 8 characters' }).max(256);
+/** The password policy (src/security/passwordPolicy.ts); the e-mail rule is checked where the e-mail is known. */
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(PASSWORD_MAX_LENGTH)
+  .superRefine((p, ctx) => {
+    if (p.length < PASSWORD_MIN_LENGTH) return;
+    const problem = passwordProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ description: `at least ${PASSWORD_MIN_LENGTH} characters, not the e-mail, not a common password` });
 export const languageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?$/, { message: 'a language tag such as en, hi or hi-Latn' });
 
 export const agentRoleSchema = z.enum(['agent', 'admin']);

@@ -1,4 +1,5 @@
-import { isBatonError } from '../../errors';
+import { BatonError, isBatonError } from '../../errors';
+import { PASSWORD_MIN_LENGTH, passwordProblem } from '../../security/passwordPolicy';
 import type { Logger } from '../../logger';
 import type { AgentStore } from '../agents/agentStore';
 import type { TeamStore } from '../teams/teamStore';
@@ -24,10 +25,12 @@ export async function bootstrapAdmin(input: BootstrapAdminInput): Promise<Bootst
   if (!input.email || !input.password) {
     logger.warn(
       'No agent exists yet and ADMIN_EMAIL / ADMIN_PASSWORD are not set: nobody can sign in to the agent API or console. ' +
-        'Set ADMIN_EMAIL and ADMIN_PASSWORD (at least 8 characters) and restart to create the first admin.',
+        `Set ADMIN_EMAIL and ADMIN_PASSWORD (at least ${PASSWORD_MIN_LENGTH} characters, not a common password) and restart to create the first admin.`,
     );
     return 'no-credentials';
   }
+  const problem = passwordProblem(input.password, input.email);
+  if (problem) throw new BatonError('CONFIG_INVALID', `ADMIN_PASSWORD is refused: ${problem}`);
   if (input.teams) await input.teams.ensureDefaults();
   const teamIds = input.teams ? (await input.teams.list()).map((t) => t.id) : [];
   const existing = await agents.findByEmail(input.email);

@@ -59,15 +59,17 @@ export class SessionStore {
     return s;
   }
 
-  async revoke(token: string): Promise<void> {
+  /** Ends one session; answers whose it was and its digest (null when it was unknown). */
+  async revoke(token: string): Promise<{ agentId: string; digest: string } | null> {
     const digest = tokenDigest(token);
     const s = parseJson<{ agentId: string }>(await this.redis.get(K.session(digest)));
     const tx = this.redis.multi().del(K.session(digest));
     if (s?.agentId) tx.srem(K.byAgent(s.agentId), digest);
     await tx.exec();
+    return typeof s?.agentId === 'string' ? { agentId: s.agentId, digest } : null;
   }
 
-  /** Logs an agent out everywhere (disabled, password changed). */
+  /** Logs an agent out everywhere (disabled, password changed); answers how many sessions ended. */
   async revokeAll(agentId: string): Promise<number> {
     const digests = await this.redis.smembers(K.byAgent(agentId));
     const tx = this.redis.multi();

@@ -6,6 +6,19 @@ import { compareStreamIds, millisecondsPart } from './streamIds';
 
 export type LiveEventListener = (envelope: LiveEventEnvelope) => void;
 
+/** Sessions that just ended (logout, agent disabled, password changed): their streams must close. */
+export interface SessionsEnded {
+  agentId: string;
+  /** sha256 digests of the ended session tokens; absent = every session of the agent. */
+  digests?: string[];
+}
+export type SessionsEndedListener = (ended: SessionsEnded) => void;
+
+function isSessionsEnded(v: unknown): v is SessionsEnded {
+  const e = v as SessionsEnded | undefined;
+  return typeof e?.agentId === 'string' && (e.digests === undefined || (Array.isArray(e.digests) && e.digests.every((d) => typeof d === 'string')));
+}
+
 export interface EventBusOptions {
   /** Approximate number of events kept for resuming (XADD MAXLEN ~). */
   maxLength?: number;
@@ -28,6 +41,8 @@ function isEnvelope(v: unknown): v is LiveEventEnvelope {
 export class RedisEventBus implements EventBus {
   private readonly client: Redis;
   private readonly channel: string;
+  private readonly sessionsChannel: string;
+  private readonly sessionListeners = new Set<SessionsEndedListener>();
   private readonly maxLength: number;
   private readonly listeners = new Set<LiveEventListener>();
   private subscriber: Redis | undefined;
@@ -41,6 +56,7 @@ export class RedisEventBus implements EventBus {
     this.client = connection.client;
     // ioredis prefixes keys, not channels: add the prefix so two deployments on one Redis stay apart.
     this.channel = `${keyPrefixOf(this.client)}${STREAM_KEY}`;
+    this.sessionsChannel = `${keyPrefixOf(this.client)}sessions:ended`;
     this.maxLength = options.maxLength ?? 10_000;
   }
 
@@ -66,6 +82,20 @@ export class RedisEventBus implements EventBus {
     await this.ensureSubscribed();
     return () => {
       this.listeners.delete(listener);
+    };
+  }
+
+  /** Tells every instance that sessions ended, so they close those agents' open streams. */
+  async publishSessionsEnded(ended: SessionsEnded): Promise<void> {
+    await this.client.publish(this.sessionsChannel, JSON.stringify(ended));
+  }
+
+  /** Calls `listener` whenever any instance ends sessions; resolves once subscribed. */
+  async onSessionsEnded(listener: SessionsEndedListener): Promise<() => void> {
+    this.sessionListeners.add(listener);
+    await this.ensureSubscribed();
+    return () => {
+      this.sessionListeners.delete(listener);
     };
   }
 
@@ -105,6 +135,7 @@ export class RedisEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.listeners.clear();
+    this.sessionListeners.clear();
     const sub = this.subscriber;
     this.subscriber = undefined;
     this.subscribing = undefined;
@@ -116,6 +147,10 @@ export class RedisEventBus implements EventBus {
       const sub = this.connection.duplicate();
       this.subscriber = sub;
       sub.on('message', (channel: string, message: string) => {
+        if (channel === this.sessionsChannel) {
+          this.deliverSessionsEnded(message);
+          return;
+        }
         if (channel !== this.channel) return;
         const envelope = parseJson<unknown>(message);
         if (!isEnvelope(envelope)) {
@@ -130,11 +165,26 @@ export class RedisEventBus implements EventBus {
           }
         }
       });
-      await sub.subscribe(this.channel);
+      await sub.subscribe(this.channel, this.sessionsChannel);
     })().catch((err: unknown) => {
       this.subscribing = undefined;
       throw err;
     });
     return this.subscribing;
+  }
+
+  private deliverSessionsEnded(message: string): void {
+    const ended = parseJson<unknown>(message);
+    if (!isSessionsEnded(ended)) {
+      this.logger.warn('ignored a malformed sessions-ended notice');
+      return;
+    }
+    for (const listener of [...this.sessionListeners]) {
+      try {
+        listener(ended);
+      } catch (err) {
+        this.logger.error('sessions-ended listener failed', { reason: (err as Error).message });
+      }
+    }
   }
 }

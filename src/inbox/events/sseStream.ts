@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Agent } from '../../handoff/types';
 import type { Logger } from '../../logger';
 import type { LiveEventEnvelope } from '../contracts';
+import type { SessionsEnded } from './redisEventBus';
 import { isVisibleTo } from './eventVisibility';
 import { compareStreamIds } from './streamIds';
 
@@ -10,6 +11,8 @@ export interface LiveEventSource {
   subscribe(listener: (envelope: LiveEventEnvelope) => void): Promise<() => void>;
   since(lastEventId: string, limit?: number): Promise<LiveEventEnvelope[]>;
   oldestId(): Promise<string | null>;
+  /** Sessions ended on any instance (logout, disable, password change). */
+  onSessionsEnded(listener: (ended: SessionsEnded) => void): Promise<() => void>;
 }
 
 export interface SseOptions {
@@ -21,6 +24,15 @@ export interface SseOptions {
   lastEventId?: string;
   heartbeatMs: number;
   logger: Logger;
+  /** sha256 of the session token the stream was opened with: the stream ends with that session. */
+  sessionDigest: string;
+  /** Checked with every heartbeat, in case a sessions-ended notice was missed (Redis reconnect). */
+  stillSignedIn(): Promise<boolean>;
+}
+
+/** True when `ended` covers the session a stream was opened with. */
+export function endsSession(ended: SessionsEnded, agentId: string, digest: string): boolean {
+  return ended.agentId === agentId && (ended.digests === undefined || ended.digests.includes(digest));
 }
 
 /** At most this many missed events are replayed; beyond it the console is told to reload. */
@@ -42,17 +54,33 @@ export async function streamLiveEvents(o: SseOptions): Promise<void> {
   const replayed = new Set<string>();
   const held: LiveEventEnvelope[] = [];
   let unsubscribe: (() => void) | undefined;
-  const heartbeat = setInterval(() => {
-    if (!closed) res.write(': heartbeat\n\n');
-  }, o.heartbeatMs);
-  heartbeat.unref();
+  let stopWatchingSessions: (() => void) | undefined;
 
   const cleanup = () => {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
     unsubscribe?.();
+    stopWatchingSessions?.();
   };
+  /** The session is over: say so (the console goes back to its sign-in page) and hang up. */
+  const endForSession = () => {
+    if (closed) return;
+    res.write(`event: session-ended\ndata: ${JSON.stringify({ reason: 'your session ended; sign in again' })}\n\n`);
+    cleanup();
+    res.end();
+  };
+  const heartbeat = setInterval(() => {
+    if (closed) return;
+    res.write(': heartbeat\n\n');
+    o.stillSignedIn().then(
+      (ok) => {
+        if (!ok) endForSession();
+      },
+      () => undefined,
+    );
+  }, o.heartbeatMs);
+  heartbeat.unref();
   req.on('close', cleanup);
   res.on('close', cleanup);
 
@@ -70,6 +98,19 @@ export async function streamLiveEvents(o: SseOptions): Promise<void> {
   res.flushHeaders();
 
   try {
+    const stopSessions = await o.source.onSessionsEnded((ended) => {
+      if (endsSession(ended, o.agent.id, o.sessionDigest)) endForSession();
+    });
+    if (closed) {
+      stopSessions();
+      return;
+    }
+    stopWatchingSessions = stopSessions;
+    // Ended between the request's authentication and this subscription: nothing would tell us now.
+    if (!(await o.stillSignedIn())) {
+      endForSession();
+      return;
+    }
     const off = await o.source.subscribe((envelope) => (replaying ? held.push(envelope) : send(envelope)));
     if (closed) {
       off();

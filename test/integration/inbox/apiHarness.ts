@@ -2,10 +2,13 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createErrorMiddleware, notFound } from '../../../src/http/errorMiddleware';
+import type { Conversation } from '../../../src/conversations/types';
 import type { Agent } from '../../../src/handoff/types';
+import { TeamScope } from '../../../src/inbox/access/teamScope';
 import type { ConversationActions } from '../../../src/inbox/contracts';
 import type { RedisLike } from '../../../src/inbox/redisLike';
 import { createInboxRouter } from '../../../src/inbox/router';
+import type { LoginLimits } from '../../../src/inbox/auth/loginLimiter';
 import { createInboxServices, type InboxServices } from '../../../src/inbox/services';
 import { createLogger } from '../../../src/logger';
 
@@ -38,12 +41,24 @@ export interface ApiInstance {
 /** One Baton instance's agent API on a free port: router + error middleware, nothing else. */
 export async function startApi(
   connection: RedisLike,
-  opts: { now?: () => number; heartbeatMs?: number; actions?: FakeActions } = {},
+  opts: { now?: () => number; heartbeatMs?: number; actions?: FakeActions; limits?: LoginLimits; trustProxy?: boolean; secureCookies?: boolean } = {},
 ): Promise<ApiInstance> {
-  const services = createInboxServices(connection, logger, { sessionTtlHours: 12, scryptCost: { N: 1024, r: 8, p: 1 }, ...(opts.now ? { now: opts.now } : {}) });
+  const services = createInboxServices(connection, logger, {
+    sessionTtlHours: 12,
+    scryptCost: { N: 1024, r: 8, p: 1 },
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.secureCookies ? { secureCookies: true } : {}),
+  });
   const actions = opts.actions ?? fakeActions();
+  // The handoff core is faked: every conversation id names a queued conversation of the care team.
+  const scope = new TeamScope({
+    conversation: async (id) => ({ id, team: 'care', status: 'queued' }) as Conversation,
+    customerConversations: async () => null,
+  });
   const app = express();
-  app.use('/api/v1', createInboxRouter(services, actions, logger, { heartbeatMs: opts.heartbeatMs ?? 15_000 }));
+  app.set('trust proxy', opts.trustProxy ?? false);
+  app.use('/api/v1', createInboxRouter(services, actions, logger, { heartbeatMs: opts.heartbeatMs ?? 15_000, scope }));
   app.use(notFound);
   app.use(createErrorMiddleware(logger));
   const server: Server = await new Promise((resolve) => {
@@ -109,14 +124,19 @@ export async function openEventStream(url: string, headers: Record<string, strin
   const events: SseEvent[] = [];
   const waiters: { pred: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }[] = [];
   let buffer = '';
+  let markEnded: () => void = () => undefined;
+  /** Resolves when the server ends the stream. */
+  const ended = new Promise<void>((resolve) => {
+    markEnded = resolve;
+  });
   const pump = async () => {
-    if (!res.body) return;
+    if (!res.body) return markEnded();
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) return markEnded();
         buffer += decoder.decode(value, { stream: true });
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -147,6 +167,7 @@ export async function openEventStream(url: string, headers: Record<string, strin
     status: res.status,
     contentType: res.headers.get('content-type'),
     events,
+    ended,
     waitFor(pred: (e: SseEvent) => boolean, timeoutMs = 3000): Promise<SseEvent> {
       const found = events.find(pred);
       if (found) return Promise.resolve(found);

@@ -21,6 +21,13 @@ const requireAdmin: RequestHandler = (_req, res, next) => {
   next((res.locals.agent as { role: string }).role === 'admin' ? undefined : new BatonError('FORBIDDEN', 'admins only'));
 };
 
+/** Team scoping is the inbox's (tested in test/integration/inbox/teamScope.test.ts): here every caller passes. */
+const allowAll = {
+  customerGuard: (): RequestHandler => (_req, _res, next) => next(),
+  assertCustomerFor: async () => undefined,
+  conversationFilterFor: () => () => true,
+};
+
 describe('customer routes', () => {
   let pair: RedisPair;
   let id: ReturnType<typeof identityOn>;
@@ -42,6 +49,7 @@ describe('customer routes', () => {
         requireAgent,
         requireAdmin,
         conversationLookup: async (cid) => conversations.get(cid) ?? null,
+        teamScope: allowAll,
         logger: quietLogger,
       }),
     );

@@ -174,9 +174,9 @@ describe('Metrics registry', () => {
 });
 
 describe('GET /metrics', () => {
-  async function serve(metrics: Metrics, token?: string) {
+  async function serve(metrics: Metrics, opts: { bearerToken?: string; loopbackOnly?: boolean } = { loopbackOnly: true }) {
     const app = express();
-    app.use(createMetricsRouter(metrics, token ? { bearerToken: token } : {}));
+    app.use(createMetricsRouter(metrics, opts));
     app.use(((err, _req, res, _next) => {
       res.status((err as { httpStatus?: number }).httpStatus ?? 500).json({ code: (err as { code?: string }).code });
     }) as express.ErrorRequestHandler);
@@ -186,7 +186,7 @@ describe('GET /metrics', () => {
     return { url, close: () => new Promise((r) => server.close(r)) };
   }
 
-  test('answers the Prometheus text format with its content type', async () => {
+  test('on the loopback-only metrics port, answers the Prometheus text format with its content type', async () => {
     const m = new Metrics({ defaultMetrics: false });
     m.webhook('whatsapp', 'duplicate');
     const s = await serve(m);
@@ -201,11 +201,23 @@ describe('GET /metrics', () => {
   });
 
   test('with a token configured, refuses a scrape without it and answers one with it', async () => {
-    const s = await serve(new Metrics({ defaultMetrics: false }), 's3cret-token');
+    const s = await serve(new Metrics({ defaultMetrics: false }), { bearerToken: 's3cret-metrics-token' });
     try {
       expect((await fetch(s.url)).status).toBe(401);
       expect((await fetch(s.url, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
-      expect((await fetch(s.url, { headers: { authorization: 'Bearer s3cret-token' } })).status).toBe(200);
+      expect((await fetch(s.url, { headers: { authorization: 'Bearer s3cret-metrics-token' } })).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('closed by default: without a token (and off the metrics port) every scrape is refused', async () => {
+    const s = await serve(new Metrics({ defaultMetrics: false }), {});
+    try {
+      const res = await fetch(s.url);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ code: 'FORBIDDEN' });
+      expect((await fetch(s.url, { headers: { authorization: 'Bearer anything-at-all-123' } })).status).toBe(403);
     } finally {
       await s.close();
     }

@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { isBatonError } from '../../../../src/errors';
 import { DEFAULT_TEAMS } from '../../../../src/handoff/types';
 import { RedisAuditLog } from '../../../../src/inbox/audit/redisAuditLog';
-import { LoginThrottle } from '../../../../src/inbox/auth/loginThrottle';
+import { LoginLimiter } from '../../../../src/inbox/auth/loginLimiter';
 import { CannedAnswerStore } from '../../../../src/inbox/canned/cannedAnswerStore';
 import { FollowUpStore } from '../../../../src/inbox/followups/followUpStore';
 import { TeamStore } from '../../../../src/inbox/teams/teamStore';
@@ -156,24 +156,49 @@ export function followUpStoreContract(make: MakeHarness): void {
   });
 }
 
-export function loginThrottleContract(make: MakeHarness): void {
+export function loginLimiterContract(make: MakeHarness): void {
   const h = withHarness(make);
+  const refusal = (p: Promise<unknown>) => p.then(() => 'admitted', (e: unknown) => codeOf(e));
 
-  test('blocks an e-mail after the allowed failures, whatever its case', async () => {
-    const t = new LoginThrottle(h().client, { maxFailures: 3, windowMs: 60_000 });
-    for (let i = 0; i < 2; i++) await t.recordFailure('asha@example.com');
-    expect(await t.blockedFor('ASHA@example.com')).toBe(0);
-    await t.recordFailure('Asha@Example.com');
-    const ms = await t.blockedFor('asha@example.com');
-    expect(ms).toBeGreaterThan(0);
-    expect(ms).toBeLessThanOrEqual(60_000);
-    expect(await t.blockedFor('bilal@example.com')).toBe(0);
+  test('admits the allowed attempts for an e-mail from one address, then refuses with a wait', async () => {
+    const l = new LoginLimiter(h().client, { perAccountAndClient: 3 });
+    for (let i = 0; i < 3; i++) expect(await refusal(l.admit('asha@example.com', '10.0.0.1'))).toBe('admitted');
+    const err = await l.admit('ASHA@example.com', '10.0.0.1').catch((e: unknown) => e as { code: string; details: { retryAfterSeconds: number } });
+    expect(err).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(err!.details.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  test('forgets failures on reset', async () => {
-    const t = new LoginThrottle(h().client, { maxFailures: 1, windowMs: 60_000 });
-    await t.recordFailure('asha@example.com');
-    await t.reset('asha@example.com');
-    expect(await t.blockedFor('asha@example.com')).toBe(0);
+  test('counts a parallel burst exactly: no more admitted than the budget', async () => {
+    const l = new LoginLimiter(h().client, { perClient: 1000, perAccountAndClient: 10 });
+    const outcomes = await Promise.all(Array.from({ length: 100 }, () => refusal(l.admit('asha@example.com', '10.0.0.1'))));
+    expect(outcomes.filter((o) => o === 'admitted')).toHaveLength(10);
+  });
+
+  test('an address that used up its attempts on an account does not lock out another address', async () => {
+    const l = new LoginLimiter(h().client, { perAccountAndClient: 2 });
+    await l.admit('asha@example.com', '10.0.0.1').catch(() => undefined);
+    await l.admit('asha@example.com', '10.0.0.1').catch(() => undefined);
+    expect(await refusal(l.admit('asha@example.com', '10.0.0.1'))).toBe('TOO_MANY_ATTEMPTS');
+    expect(await refusal(l.admit('asha@example.com', '10.0.0.2'))).toBe('admitted');
+  });
+
+  test('one address trying many e-mails is stopped by its own budget', async () => {
+    const l = new LoginLimiter(h().client, { perClient: 5 });
+    const outcomes = [];
+    for (let i = 0; i < 8; i++) outcomes.push(await refusal(l.admit(`user${i}@example.com`, '10.0.0.9')));
+    expect(outcomes.indexOf('TOO_MANY_ATTEMPTS')).toBe(5);
+  });
+
+  test('the per-account ceiling holds across addresses', async () => {
+    const l = new LoginLimiter(h().client, { perAccount: 3 });
+    for (let i = 0; i < 3; i++) expect(await refusal(l.admit('asha@example.com', `10.0.1.${i}`))).toBe('admitted');
+    expect(await refusal(l.admit('asha@example.com', '10.0.1.99'))).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  test('a success clears the lock of that address for that account', async () => {
+    const l = new LoginLimiter(h().client, { perAccountAndClient: 1 });
+    await l.admit('asha@example.com', '10.0.0.1');
+    await l.succeeded('asha@example.com', '10.0.0.1');
+    expect(await refusal(l.admit('asha@example.com', '10.0.0.1'))).toBe('admitted');
   });
 }

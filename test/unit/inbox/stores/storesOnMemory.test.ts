@@ -2,7 +2,7 @@ import { agentStoreContract } from './agentStore.contract';
 import { eventBusContract } from './eventBus.contract';
 import { memoryHarness } from './harness';
 import { sessionStoreContract } from './sessionStore.contract';
-import { auditLogContract, cannedAnswerStoreContract, followUpStoreContract, loginThrottleContract, teamStoreContract } from './smallStores.contract';
+import { auditLogContract, cannedAnswerStoreContract, followUpStoreContract, loginLimiterContract, teamStoreContract } from './smallStores.contract';
 
 describe('inbox stores on the embedded store (ioredis-mock)', () => {
   describe('AgentStore', () => agentStoreContract(memoryHarness));
@@ -11,6 +11,6 @@ describe('inbox stores on the embedded store (ioredis-mock)', () => {
   describe('CannedAnswerStore', () => cannedAnswerStoreContract(memoryHarness));
   describe('RedisAuditLog', () => auditLogContract(memoryHarness));
   describe('FollowUpStore', () => followUpStoreContract(memoryHarness));
-  describe('LoginThrottle', () => loginThrottleContract(memoryHarness));
+  describe('LoginLimiter', () => loginLimiterContract(memoryHarness));
   describe('RedisEventBus', () => eventBusContract(memoryHarness));
 });

@@ -3,7 +3,7 @@ import { agentStoreContract } from './agentStore.contract';
 import { eventBusContract } from './eventBus.contract';
 import { realHarness } from './harness';
 import { sessionStoreContract } from './sessionStore.contract';
-import { auditLogContract, cannedAnswerStoreContract, followUpStoreContract, loginThrottleContract, teamStoreContract } from './smallStores.contract';
+import { auditLogContract, cannedAnswerStoreContract, followUpStoreContract, loginLimiterContract, teamStoreContract } from './smallStores.contract';
 
 describeWithRedis('inbox stores on a real Redis server', () => {
   describe('AgentStore', () => agentStoreContract(realHarness));
@@ -12,6 +12,6 @@ describeWithRedis('inbox stores on a real Redis server', () => {
   describe('CannedAnswerStore', () => cannedAnswerStoreContract(realHarness));
   describe('RedisAuditLog', () => auditLogContract(realHarness));
   describe('FollowUpStore', () => followUpStoreContract(realHarness));
-  describe('LoginThrottle', () => loginThrottleContract(realHarness));
+  describe('LoginLimiter', () => loginLimiterContract(realHarness));
   describe('RedisEventBus', () => eventBusContract(realHarness));
 });
