@@ -259,6 +259,19 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/audit', does: 'reads the audit trail', request: async () => ({ method: 'GET', path: '/audit' }), expect: adminOnly(200) },
   { route: 'GET /api/v1/dashboard', does: 'reads the dashboard', request: async () => ({ method: 'GET', path: '/dashboard' }), expect: adminOnly(200) },
   { route: 'GET /api/v1/dashboard.csv', does: 'downloads the dashboard', request: async () => ({ method: 'GET', path: '/dashboard.csv' }), expect: adminOnly(200) },
+  { route: 'GET /api/v1/dead-letters', does: 'lists sends that failed for good', request: async () => ({ method: 'GET', path: '/dead-letters' }), expect: adminOnly(200) },
+  {
+    route: 'POST /api/v1/dead-letters/:messageId/retry',
+    does: 'sends a dead letter again',
+    request: async () => ({ method: 'POST', path: '/dead-letters/m_unknown0000_0000000000/retry' }),
+    expect: adminOnly(404),
+  },
+  {
+    route: 'DELETE /api/v1/dead-letters/:messageId',
+    does: 'discards a dead letter',
+    request: async () => ({ method: 'DELETE', path: '/dead-letters/m_unknown0000_0000000000' }),
+    expect: adminOnly(404),
+  },
 
   // ---- live events and the API document
   { route: 'GET /api/v1/events', does: 'opens the live event stream (filtered to their teams)', request: async () => ({ method: 'GET', path: '/events' }), expect: all(200) },

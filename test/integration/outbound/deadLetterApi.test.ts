@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => twilio.stop());
 beforeEach(async () => {
-  ({ baton, admin } = await startBaton({ env: { TWILIO_API_URL: twilio.url } }));
+  ({ baton, admin } = await startBaton({ env: { TWILIO_API_URL: twilio.url, METRICS_TOKEN: 'dead-letter-metrics-token-0001' } }));
 });
 afterEach(() => baton.close());
 
@@ -116,7 +116,7 @@ test('a bad query or id is a 400 naming the field', async () => {
 test('the metric counts dead letters by channel and code, and the OpenAPI document lists the endpoints', async () => {
   const { id } = await claimedConversation();
   await refusedReply(id);
-  const metrics = await (await fetch(`${baton.url}/metrics`)).text();
+  const metrics = await (await fetch(`${baton.url}/metrics`, { headers: { authorization: 'Bearer dead-letter-metrics-token-0001' } })).text();
   expect(metrics).toMatch(/baton_send_dead_letters_total\{channel="whatsapp",code="21211"\} 1/);
   const doc = (await (await fetch(`${baton.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   expect(Object.keys(doc.paths['/dead-letters'] ?? {})).toEqual(['get']);
