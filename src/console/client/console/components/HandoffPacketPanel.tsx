@@ -1,4 +1,5 @@
 import { channelInfo, formatTime, languageLabel, reasonLabel } from '../../shared/format';
+import { neutraliseBidi } from '../../shared/safeContent';
 import type { HandoffPacket } from '../../shared/types';
 import { onLinkClick, routePath, type Route } from '../route';
 
@@ -11,7 +12,7 @@ export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
   return (
     <section class="packet" aria-label="Handoff summary" data-testid="handoff-packet">
       <p class="packet__summary" dir="auto" data-testid="packet-summary">
-        {p.summary}
+        {neutraliseBidi(p.summary)}
       </p>
       <dl class="packet__facts">
         <div>
@@ -58,7 +59,7 @@ export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
           {slots.map(([k, v]) => (
             <div key={k}>
               <dt>{k}</dt>
-              <dd dir="auto">{v}</dd>
+              <dd dir="auto">{neutraliseBidi(v)}</dd>
             </div>
           ))}
         </dl>
@@ -77,7 +78,7 @@ export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
                   {h.preview && (
                     <span class="muted" dir="auto">
                       {' '}
-                      — {h.preview}
+                      — {neutraliseBidi(h.preview)}
                     </span>
                   )}
                 </li>
