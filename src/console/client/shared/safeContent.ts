@@ -8,13 +8,19 @@
  *    them: the elements that show customer text carry dir="auto" and are isolated (<bdi>).
  */
 
+// C0 controls and DEL are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f]/g;
+const hasControls = (s: string) => new RegExp(CONTROLS.source).test(s);
+const stripControls = (s: string) => s.replace(CONTROLS, '');
+
 /** A URL that may be opened or loaded, as the absolute URL to use; null when it must stay text. */
 export function safeUrl(raw: string | null | undefined, pageOrigin: string): string | null {
   if (typeof raw !== 'string') return null;
   // Browsers drop ASCII tab/newline and leading/trailing C0 controls/spaces before parsing; do the
   // same so "java\tscript:" cannot hide, then refuse anything still holding controls.
   const cleaned = raw.replace(/[\t\n\r]/g, '').trim();
-  if (cleaned === '' || /[\u0000-\u001f\u007f]/.test(cleaned)) return null;
+  if (cleaned === '' || hasControls(cleaned)) return null;
   let url: URL;
   try {
     url = new URL(cleaned, pageOrigin);
@@ -72,11 +78,11 @@ export function fileNameOf(url: string): string | undefined {
   } catch {
     /* keep it encoded */
   }
-  return neutraliseBidi(name.replace(/[\u0000-\u001f\u007f]/g, '')).slice(0, 120);
+  return neutraliseBidi(stripControls(name)).slice(0, 120);
 }
 
 /** A URL shown as text (never as a link): bidi-safe and cut to a readable length. */
 export function urlAsText(raw: string): string {
-  const t = neutraliseBidi(raw.replace(/[\u0000-\u001f\u007f]/g, ''));
+  const t = neutraliseBidi(stripControls(raw));
   return t.length > 200 ? `${t.slice(0, 199)}…` : t;
 }
