@@ -22,6 +22,8 @@ import { createEventHandler } from './inbound/handleEvent';
 import { InboundQueue } from './inbound/inboundQueue';
 import { createIngest, type Ingest } from './inbound/ingest';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
+import { customerRouteDocs } from './inbox/api/customerRouteDocs';
+import { dashboardRouteDocs } from './inbox/api/dashboardRouteDocs';
 import { requireAdmin, requireAgent } from './inbox/auth/requireAgent';
 import type { Logger } from './logger';
 import { createDashboardRouter } from './metrics/dashboard/dashboardRouter';
@@ -197,7 +199,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         path: '/api/v1',
         router: createDashboardRouter({ store, followUps: inbox.followUps, requireAdmin: [authenticated, requireAdmin], clock: opts.clock }),
       },
-      { path: '/api/v1', router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes }) },
+      {
+        path: '/api/v1',
+        router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes, documentedElsewhere: [...customerRouteDocs, ...dashboardRouteDocs] }),
+      },
       ...(config.consoleEnabled
         ? [{ path: '/', router: createConsoleRouter({ distDir: opts.consoleDir ?? path.resolve(__dirname, 'console'), simulatorEnabled: config.sandboxEnabled }) }]
         : []),

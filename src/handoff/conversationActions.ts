@@ -124,7 +124,7 @@ export class ConversationActionsService implements ConversationActions {
       author: 'agent',
       kind: reply.template ? 'template' : 'text',
     });
-    if (!verdict.allowed) throw new BatonError('WINDOW_CLOSED', verdict.reason ?? 'The channel does not allow this message now', { code: verdict.code, closesAt: verdict.closesAt });
+    if (!verdict.allowed) throw new BatonError('WINDOW_CLOSED', verdict.reason ?? 'The channel does not allow this message now', { code: verdict.code, ...(verdict.closesAt !== undefined ? { closesAt: new Date(verdict.closesAt).toISOString() } : {}) });
     const message = await this.h.deps.outbound.send({
       conversation: conv,
       author: 'agent',

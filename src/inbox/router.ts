@@ -1,7 +1,8 @@
 import express, { Router } from 'express';
+import { z } from 'zod';
 import type { Logger } from '../logger';
 import { allRoutes, DEFAULT_HEARTBEAT_MS } from './api/allRoutes';
-import { mountRoutes, type RouteSpec } from './api/route';
+import { mountRoutes, type RouteDoc, type RouteSpec } from './api/route';
 import type { ConversationActions } from './contracts';
 import { buildOpenApiDocument } from './openapi';
 import type { InboxServices } from './services';
@@ -13,14 +14,27 @@ export interface InboxRouterOptions {
   maxBodyBytes?: number;
   /** Where the router is mounted, for the OpenAPI servers entry (default /api/v1). */
   basePath?: string;
+  /** Endpoints served by other routers under the same base path (customers, dashboard), for the document. */
+  documentedElsewhere?: readonly RouteDoc[];
 }
+
+/** GET /openapi.json itself. */
+const openApiRouteDoc: RouteDoc = {
+  method: 'get',
+  path: '/openapi.json',
+  tag: 'meta',
+  access: 'public',
+  summary: 'This OpenAPI 3.1 document',
+  status: 200,
+  responses: { 200: { description: 'The document', schema: z.looseObject({ openapi: z.literal('3.1.0') }) } },
+};
 
 /** The agent API, to mount at /api/v1: JSON only, every input validated, every admin change audited. */
 export function createInboxRouter(services: InboxServices, actions: ConversationActions, logger: Logger, opts: InboxRouterOptions = {}): Router {
   const routes = inboxRouteSpecs(services, actions, logger, opts);
   const router = Router();
   router.use(express.json({ limit: opts.maxBodyBytes ?? 100 * 1024 }));
-  const document = buildOpenApiDocument(routes, opts.basePath ? { basePath: opts.basePath } : {});
+  const document = buildOpenApiDocument([openApiRouteDoc, ...routes, ...(opts.documentedElsewhere ?? [])], opts.basePath ? { basePath: opts.basePath } : {});
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });

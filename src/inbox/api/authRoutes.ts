@@ -17,6 +17,7 @@ export function authRoutes(s: InboxServices): RouteSpec[] {
       tag: 'auth',
       access: 'public',
       summary: 'Sign in with e-mail and password',
+      errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS'],
       description:
         'Answers a bearer token and sets the httpOnly baton_session cookie for the console. ' +
         `After ${s.throttle.maxFailures} failed attempts for one e-mail within ${s.throttle.windowMs / 60_000} minutes, sign-in is refused until the window ends.`,

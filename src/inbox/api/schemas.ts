@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { teamSchema } from '../../handoff/types';
+import { isoTimestamp } from './views';
 
 /** Zod schemas shared by several endpoints: validation on the way in, documentation on the way out. */
 
@@ -25,9 +26,12 @@ export const agentView = z
     capacity: z.number().int(),
     presence: presenceSchema,
     disabled: z.boolean(),
-    createdAt: z.number().int().meta({ description: 'ms since epoch' }),
+    createdAt: isoTimestamp,
   })
   .meta({ id: 'Agent' });
+
+/** An agent as the API sends it (JSON). */
+export type AgentWire = z.output<typeof agentView>;
 
 export const teamView = teamSchema.meta({ id: 'Team' });
 
@@ -39,6 +43,3 @@ export const errorView = z
     requestId: z.string().optional(),
   })
   .meta({ id: 'Error' });
-
-/** A loosely described object whose full shape is a TypeScript contract (src/inbox/contracts.ts). */
-export const described = (name: string, description: string) => z.looseObject({}).meta({ id: name, description });
