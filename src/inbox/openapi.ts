@@ -13,7 +13,7 @@ export interface OpenApiDocument {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
   servers: { url: string }[];
-  tags: { name: string }[];
+  tags: { name: string; description: string }[];
   paths: Record<string, Record<string, Json>>;
   components: { schemas: Record<string, unknown>; securitySchemes: Json };
 }
@@ -90,6 +90,20 @@ const ERROR_MEANING: Partial<Record<ErrorCode, string>> = {
   CHANNEL_DISABLED: 'The channel is not configured on this server',
 };
 
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  meta: 'This document',
+  auth: 'Sign in and out (bearer token or httpOnly cookie)',
+  conversations: 'The inbox: list, read, claim, reply, note, transfer, hand back, resolve',
+  customers: 'One customer across channels: profile, merges, verified links, suggestions',
+  agents: 'Agents, their roles, teams, capacity and presence',
+  teams: 'Teams and their business hours',
+  'canned answers': 'Reusable replies per team',
+  'follow-ups': 'Low-satisfaction surveys to call back',
+  audit: 'Who did what to what, when',
+  events: 'Live events (server-sent events)',
+  dashboard: "The brand's figures: response rate and times, containment, CSAT",
+};
+
 function operationOf(spec: RouteDoc, collector: SchemaCollector): Json {
   const responses: Record<string, Json> = {};
   for (const [status, doc] of Object.entries(spec.responses)) {
@@ -157,7 +171,7 @@ export function buildOpenApiDocument(specs: readonly RouteDoc[], opts: { basePat
         'Every time is an ISO 8601 string in UTC; every error is `{error: {code, message, details?}, requestId}`.',
     },
     servers: [{ url: opts.basePath ?? '/api/v1' }],
-    tags: [...new Set(specs.map((s) => s.tag))].map((name) => ({ name })),
+    tags: [...new Set(specs.map((s) => s.tag))].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name })),
     paths,
     components: {
       schemas: collector.components,
