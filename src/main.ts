@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createDialogueBrain } from './bot/dialogueBrain';
 import { parseConfig, type Config } from './config';
 import { isBatonError } from './errors';
@@ -75,7 +75,16 @@ async function main(): Promise<void> {
     (err) => logger.error('catalog reload failed; keeping the last good catalog', { reason: (err as Error).message }),
   );
 
-  const server: Server = runtime.app.listen(config.port, () => {
+  // Express 5's app.listen() calls its callback on a listen error too (EADDRINUSE): with a plain
+  // http server the callback is the 'listening' event only, so "up" is said once the port is bound.
+  const server: Server = createServer(runtime.app);
+  server.keepAliveTimeout = 65_000;
+  server.once('error', (err) => {
+    logger.error(`cannot listen on port ${config.port}: ${err.message}`, { code: isBatonError(err) ? err.code : 'LISTEN_FAILED' });
+    process.stderr.write(`Baton cannot start: port ${config.port} is not available (${(err as NodeJS.ErrnoException).code ?? err.message}). Stop what uses it or set PORT.\n`);
+    process.exit(1);
+  });
+  server.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(`Baton listening on http://localhost:${port}`, { port, store: config.redisUrl ? 'redis' : 'embedded' });
@@ -86,7 +95,6 @@ async function main(): Promise<void> {
       );
     }
   });
-  server.keepAliveTimeout = 65_000;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -101,10 +109,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  server.on('error', (err) => {
-    logger.error(`cannot listen on port ${config.port}: ${err.message}`, { code: isBatonError(err) ? err.code : 'LISTEN_FAILED' });
-    process.exit(1);
-  });
 }
 
 /**
