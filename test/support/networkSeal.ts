@@ -57,13 +57,19 @@ export class OutsideNetworkError extends Error {
   }
 }
 
-/** Installs the socket layer once per process (idempotent); returns the shared list of attempts. */
+let installed: SealState | undefined;
+
+/**
+ * Installs the socket layer and returns its list of attempts. Idempotent within one module
+ * registry; each jest test file (its own registry, the same core `net`) installs its own guard
+ * over the original connect, so the errors and the list are the file's own.
+ */
 export function sealSockets(): OutsideAttempt[] {
   const proto = net.Socket.prototype as Patched;
-  const existing = proto[STATE];
-  if (existing) return existing.attempts;
-  const state: SealState = { original: proto.connect, attempts: [] };
+  if (installed && proto[STATE] === installed) return installed.attempts;
+  const state: SealState = { original: proto[STATE]?.original ?? proto.connect, attempts: [] };
   proto[STATE] = state;
+  installed = state;
   proto.connect = function sealedConnect(this: net.Socket, ...args: unknown[]) {
     const target = connectTarget(args);
     if (target && !isLoopbackHost(target.host)) {
@@ -76,6 +82,16 @@ export function sealSockets(): OutsideAttempt[] {
     return (state.original as (...a: unknown[]) => net.Socket).apply(this, args);
   } as net.Socket['connect'];
   return state.attempts;
+}
+
+/** Puts the original net.Socket#connect back (end of a test file). */
+export function unsealSockets(): void {
+  const proto = net.Socket.prototype as Patched;
+  const state = proto[STATE];
+  if (!state) return;
+  proto.connect = state.original;
+  delete proto[STATE];
+  installed = undefined;
 }
 
 /** Turns nock's net-connect switch to loopback only, and records what it refuses. */

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { assertNoOutsideAttempts, sealNock, sealSockets } from './networkSeal';
+import { assertNoOutsideAttempts, sealNock, sealSockets, unsealSockets } from './networkSeal';
 
 /**
  * Runs in every test file (jest setupFilesAfterEnv): no test reaches a host outside loopback.
@@ -10,4 +10,11 @@ const attempts = sealSockets();
 sealNock(nock, attempts);
 
 afterEach(() => assertNoOutsideAttempts(attempts));
-afterAll(() => assertNoOutsideAttempts(attempts));
+afterAll(() => {
+  // Every test file has its own nock (its own module registry) patching the same core http
+  // module: take this file's interceptors off, so the next file's nock sees its own requests.
+  nock.cleanAll();
+  nock.restore();
+  unsealSockets();
+  assertNoOutsideAttempts(attempts);
+});
