@@ -8,5 +8,7 @@ module.exports = {
   },
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   setupFiles: ['<rootDir>/test/support/setupEnv.ts'],
+  // No test reaches the network beyond loopback (test/support/networkSeal.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/sealNetworkForJest.ts'],
   testTimeout: 20000,
 };

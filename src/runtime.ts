@@ -28,6 +28,8 @@ import { createFactRecorder } from './inbound/recordFacts';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
 import { deadLetterRoutes } from './inbox/api/deadLetterRoutes';
 import { TeamScope } from './inbox/access/teamScope';
+import { customerRouteDocs } from './inbox/api/customerRouteDocs';
+import { dashboardRouteDocs } from './inbox/api/dashboardRouteDocs';
 import { requireAdmin, requireAgent } from './inbox/auth/requireAgent';
 import type { Logger } from './logger';
 import { createDashboardRouter } from './metrics/dashboard/dashboardRouter';
@@ -243,7 +245,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       },
       {
         path: '/api/v1',
-        router: createInboxRouter(inbox, actions, logger, { maxBodyBytes: config.maxBodyBytes, extraRoutes: deadLetterRoutes(inbox, outbound), scope: teamScope }),
+        router: createInboxRouter(inbox, actions, logger, {
+          maxBodyBytes: config.maxBodyBytes,
+          extraRoutes: deadLetterRoutes(inbox, outbound),
+          scope: teamScope,
+          documentedElsewhere: [...customerRouteDocs, ...dashboardRouteDocs],
+        }),
       },
       ...(config.consoleEnabled
         ? [{ path: '/', router: createConsoleRouter({ distDir: opts.consoleDir ?? path.resolve(__dirname, 'console'), simulatorEnabled: config.sandboxEnabled }) }]

@@ -94,6 +94,9 @@ const patchBody = z
   .strict()
   .refine((v) => v.vip !== undefined || v.name !== undefined, { message: 'send vip or name' });
 
+/** The schemas the routes below validate with, for the OpenAPI document (src/inbox/api/customerRouteDocs.ts). */
+export const customerRouteSchemas = { params, suggestionParams, mergeBody, verifyBody, patchBody };
+
 function parse<S extends z.ZodType>(schema: S, value: unknown, location: 'body' | 'params'): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
@@ -222,7 +225,8 @@ export function createCustomerRouter(deps: CustomerRouterDeps): Router {
       const { id } = parse(params, req.params, 'params');
       const customer = await store.get(id);
       if (!customer) throw new BatonError('NOT_FOUND', `No customer ${id}`);
-      res.json({ suggestions: await store.suggestions(customer.id) });
+      const suggestions = await store.suggestions(customer.id);
+      res.json({ suggestions: suggestions.map((sg) => ({ ...sg, at: new Date(sg.at).toISOString() })) });
     }),
   );
 

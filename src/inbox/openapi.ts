@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_HTTP_STATUS, type ErrorCode } from '../errors';
-import type { RouteSpec } from './api/route';
+import type { RouteDoc } from './api/route';
 import { errorView } from './api/schemas';
 
 /**
@@ -11,8 +11,9 @@ type Json = Record<string, unknown>;
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
-  info: { title: string; version: string; description: string };
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
   servers: { url: string }[];
+  tags: { name: string; description: string }[];
   paths: Record<string, Record<string, Json>>;
   components: { schemas: Record<string, unknown>; securitySchemes: Json };
 }
@@ -68,7 +69,42 @@ function errorResponse(codes: ErrorCode[], description: string): Json {
   return { description: `${description} (${codes.join(', ')})`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 }
 
-function operationOf(spec: RouteSpec, collector: SchemaCollector): Json {
+/** What each error code means, as the documentation of a route's error status. */
+const ERROR_MEANING: Partial<Record<ErrorCode, string>> = {
+  BAD_REQUEST: 'The request cannot be carried out as asked; the message says why',
+  VALIDATION_FAILED: 'Invalid input; the message names the field',
+  MALFORMED_JSON: 'The body is not valid JSON',
+  PAYLOAD_TOO_LARGE: 'The body is larger than the server accepts',
+  UNSUPPORTED_MEDIA_TYPE: 'The body is not sent as application/json',
+  UNAUTHENTICATED: 'No, unknown or malformed session token',
+  TOKEN_EXPIRED: 'The session has ended; sign in again',
+  FORBIDDEN: 'Not allowed for this agent, or the account is disabled',
+  NOT_FOUND: 'Unknown id',
+  NOT_OWNER: 'The conversation belongs to someone else; claim it first',
+  CONFLICT: 'The state changed or does not allow this; refresh and try again',
+  OWNERSHIP_CHANGED: 'The owner changed while this was decided; refresh and try again',
+  TOO_MANY_ATTEMPTS: 'Too many attempts; wait for the Retry-After header',
+  WINDOW_CLOSED: 'The channel does not allow this message now (service window)',
+  TEMPLATE_UNKNOWN: 'No approved template by that name',
+  SEND_FAILED: 'The platform refused or could not be reached',
+  CHANNEL_DISABLED: 'The channel is not configured on this server',
+};
+
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  meta: 'This document',
+  auth: 'Sign in and out (bearer token or httpOnly cookie)',
+  conversations: 'The inbox: list, read, claim, reply, note, transfer, hand back, resolve',
+  customers: 'One customer across channels: profile, merges, verified links, suggestions',
+  agents: 'Agents, their roles, teams, capacity and presence',
+  teams: 'Teams and their business hours',
+  'canned answers': 'Reusable replies per team',
+  'follow-ups': 'Low-satisfaction surveys to call back',
+  audit: 'Who did what to what, when',
+  events: 'Live events (server-sent events)',
+  dashboard: "The brand's figures: response rate and times, containment, CSAT",
+};
+
+function operationOf(spec: RouteDoc, collector: SchemaCollector): Json {
   const responses: Record<string, Json> = {};
   for (const [status, doc] of Object.entries(spec.responses)) {
     responses[status] = {
@@ -84,17 +120,20 @@ function operationOf(spec: RouteSpec, collector: SchemaCollector): Json {
       existing.description = existing.description.replace(/\)$/, `, ${code})`);
     }
   };
-  if (spec.params || spec.query || spec.body) add('VALIDATION_FAILED', 'Invalid input; the message names the field');
+  const meaning = (code: ErrorCode) => ERROR_MEANING[code] ?? code;
+  if (spec.params || spec.query || spec.body) add('VALIDATION_FAILED', meaning('VALIDATION_FAILED'));
+  if (spec.body) {
+    add('MALFORMED_JSON', meaning('MALFORMED_JSON'));
+    add('PAYLOAD_TOO_LARGE', meaning('PAYLOAD_TOO_LARGE'));
+    add('UNSUPPORTED_MEDIA_TYPE', meaning('UNSUPPORTED_MEDIA_TYPE'));
+  }
   if (spec.access !== 'public') {
-    add('UNAUTHENTICATED', 'No or malformed session token');
-    add('TOKEN_EXPIRED', 'No or malformed session token');
-    add('FORBIDDEN', spec.access === 'admin' ? 'Not an admin, or account disabled' : 'Account disabled or not allowed');
+    add('UNAUTHENTICATED', meaning('UNAUTHENTICATED'));
+    add('TOKEN_EXPIRED', meaning('TOKEN_EXPIRED'));
+    add('FORBIDDEN', spec.access === 'admin' ? 'Not an admin, or the account is disabled' : meaning('FORBIDDEN'));
   }
-  if (spec.path.includes(':')) add('NOT_FOUND', 'Unknown id');
-  if (spec.path === '/auth/login') {
-    add('UNAUTHENTICATED', 'Wrong e-mail or password');
-    add('FORBIDDEN', 'Account disabled, or too many failed attempts');
-  }
+  if (spec.path.includes(':')) add('NOT_FOUND', meaning('NOT_FOUND'));
+  for (const code of spec.errors ?? []) add(code, meaning(code));
 
   const parameters = [...parametersOf(spec.params, 'path', collector), ...parametersOf(spec.query, 'query', collector)];
   if (spec.path === '/events') {
@@ -112,7 +151,7 @@ function operationOf(spec: RouteSpec, collector: SchemaCollector): Json {
   };
 }
 
-export function buildOpenApiDocument(specs: RouteSpec[], opts: { basePath?: string; version?: string } = {}): OpenApiDocument {
+export function buildOpenApiDocument(specs: readonly RouteDoc[], opts: { basePath?: string; version?: string } = {}): OpenApiDocument {
   const collector = new SchemaCollector();
   collector.convert(errorView, 'output');
   const paths: OpenApiDocument['paths'] = {};
@@ -126,9 +165,13 @@ export function buildOpenApiDocument(specs: RouteSpec[], opts: { basePath?: stri
     info: {
       title: 'Baton agent API',
       version: opts.version ?? '1',
-      description: 'Conversations, agents, teams, canned answers, follow-ups, audit and live events for the Baton care desk.',
+      license: { name: 'MIT', identifier: 'MIT' },
+      description:
+        'Conversations, customers, agents, teams, canned answers, follow-ups, audit, the dashboard and live events for the Baton care desk. ' +
+        'Every time is an ISO 8601 string in UTC; every error is `{error: {code, message, details?}, requestId}`.',
     },
     servers: [{ url: opts.basePath ?? '/api/v1' }],
+    tags: [...new Set(specs.map((s) => s.tag))].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name })),
     paths,
     components: {
       schemas: collector.components,

@@ -1,8 +1,9 @@
 import express, { Router } from 'express';
+import { z } from 'zod';
 import type { Logger } from '../logger';
 import { TeamScope } from './access/teamScope';
 import { allRoutes, DEFAULT_HEARTBEAT_MS } from './api/allRoutes';
-import { limitPublic, mountRoutes, type RouteSpec } from './api/route';
+import { limitPublic, mountRoutes, type RouteDoc, type RouteSpec } from './api/route';
 import type { ConversationActions } from './contracts';
 import { buildOpenApiDocument } from './openapi';
 import type { InboxServices } from './services';
@@ -18,10 +19,23 @@ export interface InboxRouterOptions {
   extraRoutes?: RouteSpec[];
   /** Team scoping; without it, agents (not admins) are refused every conversation (closed by default). */
   scope?: TeamScope;
+  /** Endpoints served by other routers under the same base path (customers, dashboard), for the document. */
+  documentedElsewhere?: readonly RouteDoc[];
 }
 
 /** A scope that knows no conversation or customer: only admins pass. */
 const closedScope = () => new TeamScope({ conversation: async () => null, customerConversations: async () => null });
+
+/** GET /openapi.json itself. */
+const openApiRouteDoc: RouteDoc = {
+  method: 'get',
+  path: '/openapi.json',
+  tag: 'meta',
+  access: 'public',
+  summary: 'This OpenAPI 3.1 document',
+  status: 200,
+  responses: { 200: { description: 'The document', schema: z.looseObject({ openapi: z.literal('3.1.0') }) } },
+};
 
 /** The agent API, to mount at /api/v1: JSON only, every input validated, every admin change audited. */
 export function createInboxRouter(services: InboxServices, actions: ConversationActions, logger: Logger, opts: InboxRouterOptions = {}): Router {
@@ -33,7 +47,7 @@ export function createInboxRouter(services: InboxServices, actions: Conversation
     next();
   });
   router.use(express.json({ limit: opts.maxBodyBytes ?? 100 * 1024 }));
-  const document = buildOpenApiDocument(routes, opts.basePath ? { basePath: opts.basePath } : {});
+  const document = buildOpenApiDocument([openApiRouteDoc, ...routes, ...(opts.documentedElsewhere ?? [])], opts.basePath ? { basePath: opts.basePath } : {});
   router.get('/openapi.json', limitPublic(services.limiter), (_req, res) => {
     res.json(document);
   });

@@ -5,7 +5,8 @@ import type { AgentPatch } from '../agents/agentStore';
 import type { InboxServices } from '../services';
 import { assertPasswordFor, assertTeamsExist } from './checks';
 import { route, type RouteSpec } from './route';
-import { agentRoleSchema, agentView, emailSchema, idParams, itemsOf, passwordSchema, presenceSchema, teamIdSchema } from './schemas';
+import { passwordSchema } from './passwordSchema';
+import { agentRoleSchema, agentView, emailSchema, idParams, itemsOf, presenceSchema, teamIdSchema } from './schemas';
 
 const presenceBody = z.object({ status: presenceSchema }).strict();
 
@@ -81,6 +82,7 @@ export function agentRoutes(s: InboxServices): RouteSpec[] {
       tag: 'agents',
       access: 'admin',
       summary: 'Create an agent',
+      errors: ['CONFLICT'],
       body: createAgentBody,
       status: 201,
       response: { description: 'The new agent', schema: agentView },
@@ -103,6 +105,7 @@ export function agentRoutes(s: InboxServices): RouteSpec[] {
       tag: 'agents',
       access: 'admin',
       summary: 'Change an agent (name, e-mail, password, role, teams, capacity, disabled)',
+      errors: ['CONFLICT'],
       params: idParams,
       body: patchAgentBody,
       response: { description: 'The agent after the change', schema: agentView },

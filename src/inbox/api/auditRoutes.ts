@@ -3,6 +3,7 @@ import type { InboxServices } from '../services';
 import { AUDIT_LIST_MAX } from '../audit/redisAuditLog';
 import { route, type RouteSpec } from './route';
 import { itemsOf } from './schemas';
+import { isoTimestamp } from './views';
 
 const auditQuery = z
   .object({
@@ -13,7 +14,7 @@ const auditQuery = z
   .strict();
 
 const auditView = z
-  .object({ at: z.number().int(), actor: z.string(), action: z.string(), target: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+  .object({ at: isoTimestamp, actor: z.string(), action: z.string(), target: z.string(), details: z.record(z.string(), z.unknown()).optional() })
   .meta({ id: 'AuditEntry' });
 
 export function auditRoutes(s: InboxServices): RouteSpec[] {

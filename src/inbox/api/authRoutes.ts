@@ -17,6 +17,7 @@ export function authRoutes(s: InboxServices): RouteSpec[] {
       tag: 'auth',
       access: 'public',
       summary: 'Sign in with e-mail and password',
+      errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS'],
       description:
         'Answers a bearer token and sets the httpOnly baton_session cookie for the console. ' +
         `Attempts are counted before the password is checked: ${s.limiter.limits.perClient} per client address in ` +

@@ -4,6 +4,7 @@ import type { InboxServices } from '../services';
 import { assertTeamsExist, canSeeTeam } from './checks';
 import { route, type RouteSpec } from './route';
 import { idParams, itemsOf, languageSchema, teamIdSchema } from './schemas';
+import { isoTimestamp } from './views';
 
 const cannedBody = z
   .object({
@@ -16,7 +17,7 @@ const cannedBody = z
   .strict();
 
 const cannedView = cannedBody
-  .extend({ id: z.string(), createdAt: z.number().int(), updatedAt: z.number().int() })
+  .extend({ id: z.string(), createdAt: isoTimestamp, updatedAt: isoTimestamp })
   .meta({ id: 'CannedAnswer' });
 
 const listQuery = z.object({ team: teamIdSchema.optional() }).strict();
@@ -48,6 +49,7 @@ export function cannedRoutes(s: InboxServices): RouteSpec[] {
       tag: 'canned answers',
       access: 'admin',
       summary: 'Create a canned answer (shortcut unique per team)',
+      errors: ['CONFLICT'],
       body: cannedBody,
       status: 201,
       response: { description: 'The new canned answer', schema: cannedView },
@@ -64,6 +66,7 @@ export function cannedRoutes(s: InboxServices): RouteSpec[] {
       tag: 'canned answers',
       access: 'admin',
       summary: 'Replace a canned answer',
+      errors: ['CONFLICT'],
       params: idParams,
       body: cannedBody,
       response: { description: 'The canned answer after the change', schema: cannedView },

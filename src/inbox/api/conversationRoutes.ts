@@ -3,7 +3,8 @@ import { BatonError } from '../../errors';
 import { canSeeConversation } from '../../handoff/teamAccess';
 import type { ConversationActions } from '../contracts';
 import { route, type RouteSpec } from './route';
-import { described, idSchema, itemsOf, teamIdSchema } from './schemas';
+import { idSchema, itemsOf, teamIdSchema } from './schemas';
+import { conversationDetailView, conversationListItemView, conversationView, messageView } from './views';
 
 const conversationParams = z.object({ id: idSchema });
 
@@ -48,10 +49,6 @@ const transferBody = z
   })
   .meta({ description: 'Exactly one of `team` or `agentId`.' });
 
-const conversationView = described('Conversation', 'A conversation (src/conversations/types.ts Conversation).');
-const messageView = described('Message', 'A transcript message (src/conversations/types.ts Message).');
-const listItemView = described('ConversationListItem', 'One inbox row (src/inbox/contracts.ts ConversationListItem).');
-const detailView = described('ConversationDetail', 'Conversation, handoff packet, transcript and customer (ConversationDetail).');
 
 /** The conversation endpoints only validate and delegate: the handoff core decides, changes state and audits. */
 export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
@@ -69,6 +66,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       summary,
       params: conversationParams,
       response: { description: 'The conversation after the change', schema: conversationView },
+      errors: ['NOT_OWNER', 'CONFLICT'],
       handle: ({ params, caller }) => run(params.id, caller),
     });
 
@@ -80,7 +78,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       access: 'agent',
       summary: 'List conversations (queue, mine, resolved…)',
       query: listQuery,
-      response: { description: 'Matching conversations', schema: itemsOf(listItemView) },
+      response: { description: 'Matching conversations', schema: itemsOf(conversationListItemView) },
       handle: async ({ query, caller }) => {
         const { assignee, ...rest } = query;
         if (query.team && caller.role !== 'admin' && !caller.teams.includes(query.team)) {
@@ -101,7 +99,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       scope: 'conversation',
       summary: 'A conversation with its handoff packet, transcript and customer',
       params: conversationParams,
-      response: { description: 'The conversation', schema: detailView },
+      response: { description: 'The conversation', schema: conversationDetailView },
       handle: ({ params, caller }) => actions.detail(params.id, caller),
     }),
     action('claim', 'Take a queued conversation', (id, caller) => actions.claim(id, caller)),
@@ -116,6 +114,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       body: replyBody,
       status: 201,
       response: { description: 'The message, queued for sending', schema: messageView },
+      errors: ['NOT_OWNER', 'CONFLICT', 'WINDOW_CLOSED', 'TEMPLATE_UNKNOWN', 'CHANNEL_DISABLED'],
       handle: ({ params, body, caller }) =>
         actions.reply(params.id, caller, {
           ...(body.text !== undefined ? { text: body.text } : {}),
@@ -146,6 +145,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       params: conversationParams,
       body: transferBody,
       response: { description: 'The conversation after the transfer', schema: conversationView },
+      errors: ['NOT_OWNER', 'CONFLICT'],
       handle: ({ params, body, caller }) =>
         actions.transfer(params.id, caller, {
           ...(body.team !== undefined ? { team: body.team } : {}),

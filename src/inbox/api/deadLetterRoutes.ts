@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { OutboundService } from '../../outbound/outboundService';
 import type { InboxServices } from '../services';
 import { route, type RouteSpec } from './route';
-import { described, idSchema } from './schemas';
+import { idSchema } from './schemas';
+import { isoTimestamp, messageView } from './views';
 
 /**
  * Sends that failed for good (refused by the platform, or still failing when the retry window ran
@@ -29,11 +30,10 @@ const deadLetterView = z
     reason: z.string(),
     attempts: z.number().int(),
     unreconciled: z.boolean().describe('The send may have reached the customer: its result could not be checked'),
-    at: z.number().int(),
+    at: isoTimestamp,
   })
   .meta({ id: 'DeadLetter' });
 
-const messageView = described('Message', 'A transcript message (src/conversations/types.ts Message).');
 
 export function deadLetterRoutes(s: InboxServices, outbound: OutboundService): RouteSpec[] {
   return [

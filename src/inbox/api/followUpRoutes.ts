@@ -6,6 +6,7 @@ import type { InboxServices } from '../services';
 import { canSeeTeam } from './checks';
 import { route, type RouteSpec } from './route';
 import { idParams, itemsOf, teamIdSchema } from './schemas';
+import { isoTimestamp } from './views';
 
 const listQuery = z.object({ status: z.enum(['open', 'done']).optional(), team: teamIdSchema.optional() }).strict();
 
@@ -16,11 +17,11 @@ const followUpView = z
     team: z.string(),
     score: z.number(),
     scale: z.enum(['csat5', 'nps10']),
-    dueAt: z.number().int(),
+    dueAt: isoTimestamp,
     assigneeId: z.string().optional(),
     status: z.enum(['open', 'done']),
-    createdAt: z.number().int(),
-    doneAt: z.number().int().optional(),
+    createdAt: isoTimestamp,
+    doneAt: isoTimestamp.optional(),
     doneBy: z.string().optional(),
   })
   .meta({ id: 'FollowUp' });

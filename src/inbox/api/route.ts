@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
-import { BatonError } from '../../errors';
+import { BatonError, type ErrorCode } from '../../errors';
 import type { Agent } from '../../handoff/types';
 import { authOf, requireAdmin, requireAgent, type TokenSource } from '../auth/requireAgent';
 import type { TeamScope } from '../access/teamScope';
@@ -42,6 +42,9 @@ export interface ResponseDoc {
   contentType?: string;
 }
 
+/** What the OpenAPI document needs of an endpoint: everything but the handler. */
+export type RouteDoc = Omit<RouteSpec, 'handle' | 'raw'>;
+
 export interface RouteSpec {
   method: HttpMethod;
   /** Express-style path relative to /api/v1 ("/teams/:id"). */
@@ -59,6 +62,11 @@ export interface RouteSpec {
   /** Status of a successful answer (default 200; 204 sends no body). */
   status: number;
   responses: Record<number, ResponseDoc>;
+  /**
+   * Error codes the handler itself can answer with, beyond those every route of its kind has
+   * (validation, authentication, unknown id): they become the documented error statuses.
+   */
+  errors?: readonly ErrorCode[];
   /** The handler writes the response itself (server-sent events). */
   raw?: boolean;
   handle(input: RouteInput<unknown, unknown, unknown>): Promise<unknown>;
@@ -79,6 +87,7 @@ export interface RouteDef<P extends Schema, Q extends Schema, B extends Schema> 
   status?: number;
   /** Documented success answer (its status is `status`). */
   response: ResponseDoc;
+  errors?: readonly ErrorCode[];
   raw?: boolean;
   handle(input: RouteInput<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;
 }
@@ -109,6 +118,20 @@ export function isJsonRequest(req: Request): boolean {
   return Boolean(req.is('application/json'));
 }
 
+/**
+ * The handler's result through the route's response schema: times become ISO strings, fields the
+ * document does not list are dropped. A result that does not fit is the server's bug: a 500 naming
+ * the fields (never their values).
+ */
+export function asDocumented(spec: RouteSpec, result: unknown): unknown {
+  const schema = spec.responses[spec.status]?.schema;
+  if (!schema) return result;
+  const r = schema.safeParse(result);
+  if (r.success) return r.data;
+  const fields = r.error.issues.slice(0, 5).map((i) => i.path.join('.') || '(root)');
+  throw new BatonError('INTERNAL', `The answer of ${spec.method.toUpperCase()} ${spec.path} did not match its documented shape (${fields.join(', ')})`);
+}
+
 function runRoute(spec: RouteSpec, scope: TeamScope): RequestHandler {
   return async (req, res) => {
     if (spec.body && req.body === undefined) {
@@ -135,7 +158,8 @@ function runRoute(spec: RouteSpec, scope: TeamScope): RequestHandler {
       res.status(204).end();
       return;
     }
-    res.status(spec.status).json(result);
+    // The answer goes out exactly as documented: through its response schema (ISO times, no stray fields).
+    res.status(spec.status).json(asDocumented(spec, result));
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { teamSchema } from '../../handoff/types';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../security/passwordPolicy';
+import { isoTimestamp } from './views';
 
 /** Zod schemas shared by several endpoints: validation on the way in, documentation on the way out. */
 
@@ -10,17 +10,6 @@ export const idParams = z.object({ id: idSchema });
 
 export const teamIdSchema = teamSchema.shape.id;
 export const emailSchema = z.email({ message: 'must be an e-mail address' }).max(254);
-/** The password policy (src/security/passwordPolicy.ts); the e-mail rule is checked where the e-mail is known. */
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, { message: `at least ${PASSWORD_MIN_LENGTH} characters` })
-  .max(PASSWORD_MAX_LENGTH)
-  .superRefine((p, ctx) => {
-    if (p.length < PASSWORD_MIN_LENGTH) return;
-    const problem = passwordProblem(p);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .meta({ description: `at least ${PASSWORD_MIN_LENGTH} characters, not the e-mail, not a common password` });
 export const languageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?$/, { message: 'a language tag such as en, hi or hi-Latn' });
 
 export const agentRoleSchema = z.enum(['agent', 'admin']);
@@ -36,9 +25,12 @@ export const agentView = z
     capacity: z.number().int(),
     presence: presenceSchema,
     disabled: z.boolean(),
-    createdAt: z.number().int().meta({ description: 'ms since epoch' }),
+    createdAt: isoTimestamp,
   })
   .meta({ id: 'Agent' });
+
+/** An agent as the API sends it (JSON). */
+export type AgentWire = z.output<typeof agentView>;
 
 export const teamView = teamSchema.meta({ id: 'Team' });
 
@@ -50,6 +42,3 @@ export const errorView = z
     requestId: z.string().optional(),
   })
   .meta({ id: 'Error' });
-
-/** A loosely described object whose full shape is a TypeScript contract (src/inbox/contracts.ts). */
-export const described = (name: string, description: string) => z.looseObject({}).meta({ id: name, description });

@@ -39,7 +39,9 @@ export function endsSession(ended: SessionsEnded, agentId: string, digest: strin
 export const REPLAY_LIMIT = 1000;
 
 export function formatSseEvent(envelope: LiveEventEnvelope): string {
-  return `id: ${envelope.id}\nevent: ${envelope.event.type}\ndata: ${JSON.stringify(envelope)}\n\n`;
+  // On the wire, as everywhere in the API, the time is an ISO 8601 string.
+  const wire = { ...envelope, at: new Date(envelope.at).toISOString() };
+  return `id: ${envelope.id}\nevent: ${envelope.event.type}\ndata: ${JSON.stringify(wire)}\n\n`;
 }
 
 /**

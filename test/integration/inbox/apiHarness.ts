@@ -2,10 +2,10 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createErrorMiddleware, notFound } from '../../../src/http/errorMiddleware';
-import type { Conversation } from '../../../src/conversations/types';
 import type { Agent } from '../../../src/handoff/types';
 import { TeamScope } from '../../../src/inbox/access/teamScope';
-import type { ConversationActions } from '../../../src/inbox/contracts';
+import type { Conversation, Message } from '../../../src/conversations/types';
+import type { ConversationActions, ConversationListItem } from '../../../src/inbox/contracts';
 import type { RedisLike } from '../../../src/inbox/redisLike';
 import { createInboxRouter } from '../../../src/inbox/router';
 import type { LoginLimits } from '../../../src/inbox/auth/loginLimiter';
@@ -17,14 +17,48 @@ export const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
 export type FakeActions = jest.Mocked<ConversationActions>;
 
 /** The seam under test: the handoff core, replaced by jest.fn()s answering fixed values. */
+/** Realistic answers (the routes send them through their response schemas, as in production). */
 export function fakeActions(): FakeActions {
-  const conversation = { id: 'c_1', status: 'assigned' };
+  const at = Date.parse('2025-03-01T09:30:00.000Z');
+  const conversation: Conversation = {
+    id: 'c_1',
+    ownerToken: 3,
+    team: 'care',
+    assigneeId: 'ag_1',
+    channel: 'whatsapp',
+    customerAddress: 'whatsapp:+919812345678',
+    status: 'assigned',
+    createdAt: at,
+    updatedAt: at + 60_000,
+    messageCount: 4,
+  };
+  const message = (over: Partial<Message>): Message => ({
+    id: 'm_1',
+    conversationId: 'c_1',
+    direction: 'outbound',
+    author: 'agent',
+    media: [],
+    status: 'pending',
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  });
+  const window = { allowed: true, closesAt: at + 24 * 3600_000 };
+  const item: ConversationListItem = {
+    id: 'c_1',
+    channel: 'whatsapp',
+    customer: { address: 'whatsapp:+919812345678' },
+    status: 'queued',
+    team: 'care',
+    waitingSince: new Date(at).toISOString(),
+    window,
+  };
   return {
-    list: jest.fn(async () => [{ id: 'c_1', status: 'queued' }]),
-    detail: jest.fn(async () => ({ conversation, packet: null, messages: [], customer: null })),
+    list: jest.fn(async () => [item]),
+    detail: jest.fn(async () => ({ conversation: { ...conversation, window }, packet: null, messages: [], customer: null })),
     claim: jest.fn(async () => conversation),
-    reply: jest.fn(async () => ({ id: 'm_1', text: 'hi' })),
-    note: jest.fn(async () => ({ id: 'm_2', direction: 'internal' })),
+    reply: jest.fn(async () => message({ id: 'm_1', text: 'hi' })),
+    note: jest.fn(async () => message({ id: 'm_2', direction: 'internal', text: 'called back' })),
     transfer: jest.fn(async () => conversation),
     handback: jest.fn(async () => ({ ...conversation, status: 'bot' })),
     resolve: jest.fn(async () => ({ ...conversation, status: 'resolved' })),

@@ -14,6 +14,9 @@ beforeAll(() => {
 afterAll(() => nock.enableNetConnect());
 
 beforeEach(async () => {
+  // When the bot takes a moment (a loaded machine), Baton shows "typing…" first: answered here,
+  // since nothing may reach the real Twilio.
+  nock('https://messaging.twilio.com').post('/v2/Indicators/Typing.json').reply(200, { success: true }).persist();
   baton = await startTestBaton();
 });
 afterEach(async () => {

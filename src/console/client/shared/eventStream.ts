@@ -46,7 +46,7 @@ export function parseEnvelope(data: string): LiveEventEnvelope | null {
     return null;
   }
   if (isObject(v) && isObject(v.event) && typeof v.event.type === 'string') return v as unknown as LiveEventEnvelope;
-  if (isObject(v) && typeof v.type === 'string') return { id: '', at: Date.now(), event: v as unknown as LiveEvent };
+  if (isObject(v) && typeof v.type === 'string') return { id: '', at: new Date().toISOString(), event: v as unknown as LiveEvent };
   return null;
 }
 

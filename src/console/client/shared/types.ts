@@ -1,34 +1,42 @@
 /**
- * The shapes the browser reads from the server. The API's own contracts are imported as types
- * only (erased by esbuild), so the console and the server cannot drift apart silently.
+ * The shapes the browser reads from the server: the API's own response schemas, as they arrive in
+ * JSON (every time an ISO 8601 string). Imported as types only (erased by esbuild), so the console
+ * and the server cannot drift apart silently.
  */
-import type { AgentReply, ConversationDetail, ConversationListItem, LiveEvent, LiveEventEnvelope, TransferRequest } from '../../../inbox/contracts';
-import type { Agent, HandoffPacket, Presence, Priority, Team, WindowVerdict } from '../../../handoff/types';
-import type { ChannelName, Conversation, DeliveryStatus, Message } from '../../../conversations/types';
+import type { AgentReply, LiveEvent, TransferRequest } from '../../../inbox/contracts';
+import type { AgentWire } from '../../../inbox/api/schemas';
+import type {
+  ConversationDetailWire,
+  ConversationListItemWire,
+  ConversationWire,
+  HandoffPacketWire,
+  MessageWire,
+  WindowVerdictWire,
+} from '../../../inbox/api/views';
+import type { Presence, Priority, Team } from '../../../handoff/types';
+import type { ChannelName, DeliveryStatus } from '../../../conversations/types';
 
-export type {
-  AgentReply,
-  TransferRequest,
-  Agent,
-  ChannelName,
-  Conversation,
-  ConversationDetail,
-  ConversationListItem,
-  DeliveryStatus,
-  HandoffPacket,
-  LiveEvent,
-  LiveEventEnvelope,
-  Message,
-  Presence,
-  Priority,
-  Team,
-  WindowVerdict,
-};
+export type Agent = AgentWire;
+export type Conversation = ConversationWire;
+export type ConversationDetail = ConversationDetailWire;
+export type ConversationListItem = ConversationListItemWire;
+export type HandoffPacket = HandoffPacketWire;
+export type Message = MessageWire;
+export type WindowVerdict = WindowVerdictWire;
+
+/** One live event as the SSE stream sends it. */
+export interface LiveEventEnvelope {
+  id: string;
+  at: string;
+  event: LiveEvent;
+}
+
+export type { AgentReply, TransferRequest, ChannelName, DeliveryStatus, LiveEvent, Presence, Priority, Team };
 
 export interface LoginResponse {
   token: string;
   agent: Agent;
-  expiresAt: string | number;
+  expiresAt: string;
 }
 
 export interface CannedAnswer {
@@ -45,7 +53,7 @@ export interface FollowUp {
   team?: string;
   status?: string;
   reason?: string;
-  createdAt?: number | string;
+  createdAt?: string;
 }
 
 // The dashboard's shapes are the server's own (type-only import: nothing of the server is bundled).

@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import type { TestBaton } from '../../../support/testBaton';
 import { hasChromium, launchChromium, openPage, type WatchedPage } from './browser';
-import { startBrowserBaton } from './startBrowserBaton';
+import { startBrowserBaton, type BrowserBaton } from './startBrowserBaton';
 
 /** `describe` when Debian's Chromium is there, `describe.skip` with a clear warning otherwise. */
 export function describeWithChromium(name: string, body: () => void): void {
@@ -10,7 +9,7 @@ export function describeWithChromium(name: string, body: () => void): void {
 }
 
 export interface Desk {
-  baton: TestBaton;
+  baton: BrowserBaton;
   browser: Browser;
   /** A fresh page (own cookies) per test, watching every request. */
   w: WatchedPage;

@@ -15,7 +15,7 @@ const agent = (over: Partial<Agent> = {}): Agent => ({
   capacity: 3,
   presence: 'online',
   disabled: false,
-  createdAt: 0,
+  createdAt: '2025-01-01T00:00:00.000Z',
   ...over,
 });
 

@@ -1,4 +1,5 @@
 import { formatDuration, toMs } from '../../shared/format';
+import { neutraliseBidi } from '../../shared/safeContent';
 import type { ConversationListItem } from '../../shared/types';
 import { onLinkClick, routePath, type Route } from '../route';
 import { ChannelBadge } from './ChannelBadge';
@@ -8,7 +9,7 @@ export function ConversationRow(props: { item: ConversationListItem; now: number
   const { item, now } = props;
   const route: Route = { page: 'inbox', conversationId: item.id };
   const since = toMs(item.waitingSince);
-  const who = item.customer.name ?? item.customer.address;
+  const who = neutraliseBidi(item.customer.name ?? item.customer.address);
   return (
     <li>
       <a
@@ -27,7 +28,7 @@ export function ConversationRow(props: { item: ConversationListItem; now: number
           {item.priority && <PriorityBadge priority={item.priority} />}
         </span>
         <span class="row__preview" dir="auto" data-testid="row-preview">
-          {item.lastMessage?.text ?? '—'}
+          {neutraliseBidi(item.lastMessage?.text) ?? '—'}
         </span>
         <span class="row__meta muted">
           {item.status === 'queued' && since !== undefined ? (

@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { neutraliseBidi } from '../../shared/safeContent';
 import { languageLabel } from '../../shared/format';
 import type { Agent, Team } from '../../shared/types';
 import { useShortcut } from '../shortcuts';
@@ -43,7 +44,7 @@ export function ConversationView(props: { id: string; agent: Agent; teams: Team[
         <div class="conv__title">
           <ChannelBadge channel={c.channel} long />
           <h2 dir="auto" data-testid="conversation-customer">
-            {c.customerName ?? detail.customer?.name ?? c.customerAddress}
+            {neutraliseBidi(c.customerName ?? detail.customer?.name ?? c.customerAddress)}
           </h2>
           {c.priority && <PriorityBadge priority={c.priority} />}
           <span class={`status status--${c.status}`} data-testid="conversation-status">

@@ -1,4 +1,5 @@
 import { channelInfo, formatTime, languageLabel, reasonLabel } from '../../shared/format';
+import { neutraliseBidi } from '../../shared/safeContent';
 import type { HandoffPacket } from '../../shared/types';
 import { onLinkClick, routePath, type Route } from '../route';
 import { PacketFactList } from './PacketFactList';
@@ -12,7 +13,7 @@ export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
   return (
     <section class="packet" aria-label="Handoff summary" data-testid="handoff-packet">
       <p class="packet__summary" dir="auto" data-testid="packet-summary">
-        {p.summary}
+        {neutraliseBidi(p.summary)}
       </p>
       <dl class="packet__facts">
         <div>
@@ -59,7 +60,7 @@ export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
           {slots.map(([k, v]) => (
             <div key={k}>
               <dt>{k}</dt>
-              <dd dir="auto">{v}</dd>
+              <dd dir="auto">{neutraliseBidi(v)}</dd>
             </div>
           ))}
         </dl>
@@ -79,7 +80,7 @@ export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
                   {h.preview && (
                     <span class="muted" dir="auto">
                       {' '}
-                      — {h.preview}
+                      — {neutraliseBidi(h.preview)}
                     </span>
                   )}
                 </li>

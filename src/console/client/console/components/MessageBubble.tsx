@@ -1,4 +1,5 @@
 import { formatTime } from '../../shared/format';
+import { neutraliseBidi } from '../../shared/safeContent';
 import type { Message } from '../../shared/types';
 import { DeliveryTicks } from './DeliveryTicks';
 import { MediaList } from './MediaList';
@@ -22,19 +23,19 @@ export function MessageBubble(props: { message: Message }) {
       <div class="msg__bubble">
         <span class="msg__author">{LABEL[kind]}</span>
         {m.text && (
-          <p class="msg__text" dir="auto">
-            {m.text}
+          <p class="msg__text" dir="auto" data-testid="message-text">
+            {neutraliseBidi(m.text)}
           </p>
         )}
-        {!m.text && m.payload && <p class="msg__text muted">[button: {m.payload}]</p>}
+        {!m.text && m.payload && <p class="msg__text muted">[button: <bdi dir="auto">{neutraliseBidi(m.payload)}</bdi>]</p>}
         {m.media.length > 0 && <MediaList media={m.media} />}
         {m.location && (
           <p class="msg__text">
-            📍 {m.location.label ?? m.location.address ?? `${m.location.latitude}, ${m.location.longitude}`}
+            📍 <bdi dir="auto">{neutraliseBidi(m.location.label ?? m.location.address) ?? `${m.location.latitude}, ${m.location.longitude}`}</bdi>
           </p>
         )}
         {m.quickReplies && m.quickReplies.length > 0 && (
-          <p class="msg__quick muted">Buttons: {m.quickReplies.map((q) => q.title).join(' · ')}</p>
+          <p class="msg__quick muted">Buttons: <bdi dir="auto">{neutraliseBidi(m.quickReplies.map((q) => q.title).join(' · '))}</bdi></p>
         )}
         <span class="msg__meta">
           {formatTime(m.createdAt)}

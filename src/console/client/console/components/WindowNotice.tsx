@@ -1,4 +1,4 @@
-import { formatDuration } from '../../shared/format';
+import { formatDuration, toMs } from '../../shared/format';
 import type { ChannelName, WindowVerdict } from '../../shared/types';
 import { useNow } from '../useNow';
 
@@ -6,6 +6,8 @@ import { useNow } from '../useNow';
 export function WindowNotice(props: { channel: ChannelName; window: WindowVerdict }) {
   const now = useNow(1000);
   const w = props.window;
+  const humanAgentClosesAt = toMs(w.humanAgentClosesAt);
+  const closesAt = toMs(w.closesAt);
   if (!w.allowed) {
     return (
       <p class="window window--closed" role="status" data-testid="window-notice" data-state="closed">
@@ -18,12 +20,12 @@ export function WindowNotice(props: { channel: ChannelName; window: WindowVerdic
     return (
       <p class="window window--tag" role="status" data-testid="window-notice" data-state="human-agent">
         Messenger: more than 24 h since the customer wrote, so your reply goes with the HUMAN_AGENT tag
-        {w.humanAgentClosesAt ? ` (possible for ${formatDuration(w.humanAgentClosesAt - now)} more, 7 days in all)` : ' (up to 7 days)'}.
+        {humanAgentClosesAt !== undefined ? ` (possible for ${formatDuration(humanAgentClosesAt - now)} more, 7 days in all)` : ' (up to 7 days)'}.
       </p>
     );
   }
-  if (w.closesAt) {
-    const left = w.closesAt - now;
+  if (closesAt !== undefined) {
+    const left = closesAt - now;
     return (
       <p class={`window ${left < 3600_000 ? 'window--soon' : ''}`} role="status" data-testid="window-notice" data-state="open">
         {left > 0 ? `Window closes in ${formatDuration(left)}` : 'Window just closed'}
