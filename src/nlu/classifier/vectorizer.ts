@@ -7,6 +7,7 @@
 import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';
 import { SparseMatrix, SparseRow } from './sparse';
+import type { WordVectors } from './wordVectors';
 
 export interface VectorizerSettings extends FeatureSettings {
   /** Relative weight of the word view versus the character view (0..1). */
@@ -19,6 +20,11 @@ export interface VectorizerSettings extends FeatureSettings {
    * set never saw then scores low on every intent instead of being judged on its few known words.
    */
   unknownWeight: number;
+  /**
+   * Length of the averaged word vector appended to the message's vector (0 = none): the mean of
+   * the unit vectors of the message's words that have one, normalised, times this weight.
+   */
+  wordVectorWeight: number;
 }
 
 export class Vectorizer {
@@ -27,6 +33,8 @@ export class Vectorizer {
   private readonly counts: Float32Array;
   private readonly viewWeights: Float64Array;
   private readonly unknownSquare: number;
+  /** Averaged word vector of the message being transformed (null: no word vectors). */
+  private readonly dense: Float64Array | null;
 
   constructor(
     private readonly settings: VectorizerSettings,
@@ -34,19 +42,25 @@ export class Vectorizer {
     private readonly idf: Float32Array,
     private readonly featureView: Uint8Array,
     trainingTexts: number,
+    private readonly wordVectors: WordVectors | null = null,
   ) {
+    this.dense = wordVectors !== null && settings.wordVectorWeight > 0 ? new Float64Array(wordVectors.dimensions) : null;
     this.counts = new Float32Array(idf.length);
     this.viewWeights = Float64Array.of(settings.wordViewWeight, Math.sqrt(1 - settings.wordViewWeight ** 2));
     this.unknownSquare = (settings.unknownWeight * (Math.log((1 + trainingTexts) / 2) + 1)) ** 2;
   }
 
+  /** Number of features: the vocabulary, then the word vector's dimensions (if any). */
   get size(): number {
-    return this.idf.length;
+    return this.idf.length + (this.dense === null ? 0 : this.dense.length);
   }
 
-  /** The TF-IDF vector of a normalised message, written into `out` (overwritten). */
-  transformInto(normalized: string, out: SparseRow): void {
-    const { features, featureIds, vocabulary } = this;
+  /**
+   * The vector of a normalised message, written into `out` (overwritten); returns how many
+   * vocabulary features (word vector dimensions excluded) the message has.
+   */
+  transformInto(normalized: string, out: SparseRow): number {
+    const { features, featureIds, vocabulary, dense } = this;
     extractFeatures(normalized, this.settings, features);
     featureIds.reserve(features.length);
     const ids = featureIds.indices;
@@ -56,16 +70,31 @@ export class Vectorizer {
       // Unknown features are passed on as -1 - view (-3 for bigrams: ignored).
       ids[k] = id >= 0 ? id : -1 - (views[k] as number);
     }
-    this.weigh(ids, features.length, out);
+    if (dense !== null) this.averageWordVector(features, dense);
+    this.weigh(ids, features.length, out, dense);
+    return out.length - (dense === null ? 0 : dense.length);
+  }
+
+  /** Fills `out` with the normalised mean of the unit vectors of the buffer's words (zeros if none has one). */
+  averageWordVector(features: FeatureBuffer, out: Float64Array): void {
+    out.fill(0);
+    const vectors = this.wordVectors as WordVectors;
+    for (let k = 0; k < features.wordCount; k++) vectors.addInto(features.words[k] as number, out);
+    let norm = 0;
+    for (let d = 0; d < out.length; d++) norm += (out[d] as number) ** 2;
+    if (norm === 0) return;
+    const scale = this.settings.wordVectorWeight / Math.sqrt(norm);
+    for (let d = 0; d < out.length; d++) out[d] = (out[d] as number) * scale;
   }
 
   /**
    * TF-IDF of a list of feature ids (repeats count as term frequency; -1 - view = a feature of
-   * that view not in the vocabulary), written into `out`.
+   * that view not in the vocabulary), written into `out`, followed by `dense` (the message's
+   * weighted word vector) if given and the message has any known feature.
    */
-  weigh(ids: Int32Array, count: number, out: SparseRow): void {
+  weigh(ids: Int32Array, count: number, out: SparseRow, dense: ArrayLike<number> | null = null): void {
     const { counts, idf, featureView, viewWeights } = this;
-    out.reserve(count);
+    out.reserve(count + (dense === null ? 0 : dense.length));
     const indices = out.indices;
     const values = out.values;
     let length = 0;
@@ -97,6 +126,13 @@ export class Vectorizer {
     for (let k = 0; k < length; k++) {
       values[k] = (values[k] as number) * (featureView[indices[k] as number] === VIEW_WORD ? wordScale : charScale);
     }
+    if (dense !== null && length > 0) {
+      const first = idf.length;
+      for (let d = 0; d < dense.length; d++) {
+        indices[length] = first + d;
+        values[length++] = dense[d] as number;
+      }
+    }
     out.length = length;
   }
 }
@@ -122,7 +158,11 @@ class GrowableInt32 {
  * extracted once: the first pass records each text's raw feature ids and document frequencies,
  * the second weighs them.
  */
-export function fitVectorizer(normalizedTexts: readonly string[], settings: VectorizerSettings): { vectorizer: Vectorizer; matrix: SparseMatrix } {
+export function fitVectorizer(
+  normalizedTexts: readonly string[],
+  settings: VectorizerSettings,
+  wordVectors: WordVectors | null = null,
+): { vectorizer: Vectorizer; matrix: SparseMatrix } {
   const n = normalizedTexts.length;
   const buffer = new FeatureBuffer();
   const rawIds = new HashIndex(1 << 14);
@@ -137,9 +177,19 @@ export function fitVectorizer(normalizedTexts: readonly string[], settings: Vect
   for (const text of normalizedTexts) expected += Math.ceil((text.length + 2) * orders);
   const occurrences = new GrowableInt32(expected);
   const textStart = new Int32Array(n + 1);
+  // The averaged word vector of each text, computed on the first pass (the word hashes are gone after).
+  const withVectors = wordVectors !== null && settings.wordVectorWeight > 0;
+  const dimensions = withVectors ? wordVectors.dimensions : 0;
+  const denseRows = new Float32Array(n * dimensions);
+  const dense = new Float64Array(dimensions);
+  const averager = withVectors ? new Vectorizer(settings, new HashIndex(1), new Float32Array(0), new Uint8Array(0), n, wordVectors) : null;
   for (let t = 0; t < n; t++) {
     textStart[t] = occurrences.length;
     extractFeatures(normalizedTexts[t] as string, settings, buffer);
+    if (averager !== null) {
+      averager.averageWordVector(buffer, dense);
+      denseRows.set(dense, t * dimensions);
+    }
     for (let k = 0; k < buffer.length; k++) {
       const hash = buffer.hashes[k] as number;
       let id = rawIds.get(hash);
@@ -183,7 +233,7 @@ export function fitVectorizer(normalizedTexts: readonly string[], settings: Vect
     idf[feature] = Math.log((1 + n) / (1 + (rawDf.data[id] as number))) + 1;
     featureView[feature] = rawView.data[id] as number;
   }
-  const vectorizer = new Vectorizer(settings, vocabulary, idf, featureView, n);
+  const vectorizer = new Vectorizer(settings, vocabulary, idf, featureView, n, withVectors ? wordVectors : null);
 
   const ids = occurrences.data;
   for (let k = 0; k < occurrences.length; k++) {
@@ -194,19 +244,19 @@ export function fitVectorizer(normalizedTexts: readonly string[], settings: Vect
   // A text has at most as many distinct features as occurrences: the matrix is written into
   // buffers of that size and handed out as views (no copy).
   const rowStart = new Int32Array(n + 1);
-  const indices = new Int32Array(occurrences.length);
-  const values = new Float32Array(occurrences.length);
+  const indices = new Int32Array(occurrences.length + n * dimensions);
+  const values = new Float32Array(occurrences.length + n * dimensions);
   const row = new SparseRow();
   let nnz = 0;
   for (let t = 0; t < n; t++) {
     rowStart[t] = nnz;
     const start = textStart[t] as number;
     const end = textStart[t + 1] as number;
-    vectorizer.weigh(ids.subarray(start, end), end - start, row);
+    vectorizer.weigh(ids.subarray(start, end), end - start, row, withVectors ? denseRows.subarray(t * dimensions, (t + 1) * dimensions) : null);
     indices.set(row.indices.subarray(0, row.length), nnz);
     values.set(row.values.subarray(0, row.length), nnz);
     nnz += row.length;
   }
   rowStart[n] = nnz;
-  return { vectorizer, matrix: { rows: n, columns: size, rowStart, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz) } };
+  return { vectorizer, matrix: { rows: n, columns: vectorizer.size, rowStart, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz) } };
 }
