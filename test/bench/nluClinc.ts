@@ -29,7 +29,20 @@ export interface ClincSplits {
   file: string;
 }
 
-export const DEFAULT_CLINC150_PATH = path.resolve(__dirname, '../../../shared/datasets/clinc150/data_full.json');
+/** shared/datasets/clinc150/data_full.json in the nearest folder above the repository that has it (a git worktree may sit deeper). */
+function findSharedClinc150(): string {
+  const relative = path.join('shared', 'datasets', 'clinc150', 'data_full.json');
+  let dir = path.resolve(__dirname, '../../..');
+  for (;;) {
+    const candidate = path.join(dir, relative);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(__dirname, '../../..', relative);
+    dir = parent;
+  }
+}
+
+export const DEFAULT_CLINC150_PATH = findSharedClinc150();
 
 export function loadClinc150(file = process.env.CLINC150_PATH ?? DEFAULT_CLINC150_PATH): ClincSplits {
   if (!existsSync(file)) {

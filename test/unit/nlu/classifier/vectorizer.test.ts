@@ -5,7 +5,7 @@ import { fitVectorizer, VectorizerSettings } from '../../../../src/nlu/classifie
 const TEXTS = ['where is my order', 'track my order', 'where is my parcel', 'refund my order', 'i want a refund'];
 
 function settings(unknownWeight: number): VectorizerSettings {
-  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0 };
+  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordClusterLevels: [], wordClusterBigrams: false };
 }
 
 function norm(row: SparseRow): number {
