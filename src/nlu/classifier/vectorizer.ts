@@ -33,6 +33,8 @@ export interface VectorizerSettings extends FeatureSettings, WordClusterSettings
   wordVectorWeight: number;
   /** Each word's vector counts rank / (rank + this) in the mean (rank 1 = most frequent English word). */
   wordVectorRankOffset: number;
+  /** Also append the (normalised, weighted) element-wise maximum of the words' unit vectors. */
+  wordVectorMaxPooling: boolean;
 }
 
 export class Vectorizer {
@@ -43,6 +45,7 @@ export class Vectorizer {
   private readonly unknownSquare: number;
   /** Averaged word vector of the message being transformed (null: no word vectors). */
   private readonly dense: Float64Array | null;
+  private readonly scratch: Float64Array;
 
   constructor(
     private readonly settings: VectorizerSettings,
@@ -52,7 +55,8 @@ export class Vectorizer {
     trainingTexts: number,
     private readonly wordVectors: WordVectors | null = null,
   ) {
-    this.dense = wordVectors !== null && settings.wordVectorWeight > 0 ? new Float64Array(wordVectors.dimensions) : null;
+    this.dense = wordVectors !== null && settings.wordVectorWeight > 0 ? new Float64Array(denseSize(settings, wordVectors)) : null;
+    this.scratch = new Float64Array(wordVectors?.dimensions ?? 0);
     this.counts = new Float32Array(idf.length);
     this.viewWeights = Float64Array.of(settings.wordViewWeight, Math.sqrt(1 - settings.wordViewWeight ** 2));
     this.unknownSquare = (settings.unknownWeight * (Math.log((1 + trainingTexts) / 2) + 1)) ** 2;
@@ -80,28 +84,46 @@ export class Vectorizer {
       ids[k] = id >= 0 ? id : -1 - (views[k] as number);
     }
     if (dense !== null) this.averageWordVector(features, dense);
-    this.weigh(ids, features.length, out, dense);
-    return out.length - (dense === null ? 0 : dense.length);
+    return this.weigh(ids, features.length, out, dense);
   }
 
-  /** Fills `out` with the normalised mean of the unit vectors of the buffer's words (zeros if none has one). */
+  /**
+   * Fills `out` with the normalised mean of the unit vectors of the buffer's words, then (with
+   * wordVectorMaxPooling) their normalised element-wise maximum; zeros if no word has a vector.
+   */
   averageWordVector(features: FeatureBuffer, out: Float64Array): void {
     out.fill(0);
     const vectors = this.wordVectors as WordVectors;
-    for (let k = 0; k < features.wordCount; k++) vectors.addInto(features.words[k] as number, out, this.settings.wordVectorRankOffset);
-    let norm = 0;
-    for (let d = 0; d < out.length; d++) norm += (out[d] as number) ** 2;
-    if (norm === 0) return;
-    const scale = this.settings.wordVectorWeight / Math.sqrt(norm);
-    for (let d = 0; d < out.length; d++) out[d] = (out[d] as number) * scale;
+    const { dimensions } = vectors;
+    const { wordVectorRankOffset, wordVectorMaxPooling, wordVectorWeight } = this.settings;
+    const scratch = this.scratch;
+    let found = 0;
+    for (let k = 0; k < features.wordCount; k++) {
+      const row = vectors.rowOf(features.words[k] as number);
+      if (row < 0) continue;
+      vectors.addRowInto(row, out, wordVectorRankOffset);
+      if (wordVectorMaxPooling) {
+        scratch.fill(0);
+        vectors.addRowInto(row, scratch);
+        for (let d = 0; d < dimensions; d++) {
+          const value = scratch[d] as number;
+          if (found === 0 || value > (out[dimensions + d] as number)) out[dimensions + d] = value;
+        }
+      }
+      found++;
+    }
+    if (found === 0) return;
+    normalizeRange(out, 0, dimensions, wordVectorWeight);
+    if (wordVectorMaxPooling) normalizeRange(out, dimensions, 2 * dimensions, wordVectorWeight);
   }
 
   /**
    * TF-IDF of a list of feature ids (repeats count as term frequency; -1 - view = a feature of
    * that view not in the vocabulary), written into `out`, followed by `dense` (the message's
-   * weighted word vector) if given and the message has any known feature.
+   * weighted word vector) if given and the message has any known feature. Returns the number of
+   * vocabulary features (`dense` not counted).
    */
-  weigh(ids: Int32Array, count: number, out: SparseRow, dense: ArrayLike<number> | null = null): void {
+  weigh(ids: Int32Array, count: number, out: SparseRow, dense: ArrayLike<number> | null = null): number {
     const { counts, idf, featureView, viewWeights } = this;
     out.reserve(count + (dense === null ? 0 : dense.length));
     const indices = out.indices;
@@ -135,6 +157,7 @@ export class Vectorizer {
     for (let k = 0; k < length; k++) {
       values[k] = (values[k] as number) * (featureView[indices[k] as number] === VIEW_WORD ? wordScale : charScale);
     }
+    const known = length;
     if (dense !== null && length > 0) {
       const first = idf.length;
       for (let d = 0; d < dense.length; d++) {
@@ -143,7 +166,22 @@ export class Vectorizer {
       }
     }
     out.length = length;
+    return known;
   }
+}
+
+/** Scales values[from, to) to length `weight` (left as is if all zero). */
+function normalizeRange(values: Float64Array, from: number, to: number, weight: number): void {
+  let norm = 0;
+  for (let d = from; d < to; d++) norm += (values[d] as number) ** 2;
+  if (norm === 0) return;
+  const scale = weight / Math.sqrt(norm);
+  for (let d = from; d < to; d++) values[d] = (values[d] as number) * scale;
+}
+
+/** Length of the word vector part of a message's vector. */
+function denseSize(settings: VectorizerSettings, wordVectors: WordVectors): number {
+  return wordVectors.dimensions * (settings.wordVectorMaxPooling ? 2 : 1);
 }
 
 class GrowableInt32 {
@@ -189,7 +227,7 @@ export function fitVectorizer(
   // The averaged word vector of each text, computed on the first pass (the word hashes are gone after).
   const withVectors = wordVectors !== null && settings.wordVectorWeight > 0;
   const clusters = wordVectors !== null && settings.wordClusterLevels.length > 0 ? wordVectors : null;
-  const dimensions = withVectors ? wordVectors.dimensions : 0;
+  const dimensions = withVectors ? denseSize(settings, wordVectors) : 0;
   const denseRows = new Float32Array(n * dimensions);
   const dense = new Float64Array(dimensions);
   const averager = withVectors ? new Vectorizer(settings, new HashIndex(1), new Float32Array(0), new Uint8Array(0), n, wordVectors) : null;
