@@ -52,7 +52,7 @@ export interface ClassifierSettings {
 }
 
 export const DEFAULT_SETTINGS: ClassifierSettings = {
-  vectorizer: { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 2, unknownWeight: 1, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorMaxPooling: false, wordClusterLevels: [], wordClusterBigrams: false },
+  vectorizer: { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 2, unknownWeight: 1, wordVectorWeight: 0.5, wordVectorRankOffset: 1000, wordVectorPooling: 'mean+max', wordClusterLevels: [], wordClusterBigrams: false },
   wordVectors: defaultWordVectors,
   svm: { C: 2, bias: 1, tolerance: 0.3, maxIterations: 10, seed: 17, initialNegatives: 500, minWeight: 0.04 },
   calibration: { noneScore: -0.3, heldOutFraction: 0.1, seed: 4242, minExamples: 20, fallback: { temperature: 0.1, noneScore: -0.2 } },

@@ -33,9 +33,12 @@ export interface VectorizerSettings extends FeatureSettings, WordClusterSettings
   wordVectorWeight: number;
   /** Each word's vector counts rank / (rank + this) in the mean (rank 1 = most frequent English word). */
   wordVectorRankOffset: number;
-  /** Also append the (normalised, weighted) element-wise maximum of the words' unit vectors. */
-  wordVectorMaxPooling: boolean;
+  /** Word vector blocks appended: the mean, then optionally the element-wise maximum and minimum (each normalised and weighted). */
+  wordVectorPooling: WordVectorPooling;
 }
+
+export type WordVectorPooling = 'mean' | 'mean+max' | 'mean+max+min';
+const POOLING_BLOCKS: Record<WordVectorPooling, number> = { mean: 1, 'mean+max': 2, 'mean+max+min': 3 };
 
 export class Vectorizer {
   private readonly features = new FeatureBuffer();
@@ -83,38 +86,41 @@ export class Vectorizer {
       // Unknown features are passed on as -1 - view (-3 for bigrams: ignored).
       ids[k] = id >= 0 ? id : -1 - (views[k] as number);
     }
-    if (dense !== null) this.averageWordVector(features, dense);
-    return this.weigh(ids, features.length, out, dense);
+    const hasVector = dense !== null && this.averageWordVector(features.words, 0, features.wordCount, dense);
+    return this.weigh(ids, features.length, out, hasVector ? dense : null);
   }
 
   /**
-   * Fills `out` with the normalised mean of the unit vectors of the buffer's words, then (with
-   * wordVectorMaxPooling) their normalised element-wise maximum; zeros if no word has a vector.
+   * Fills `out` with the normalised mean of the unit vectors of the words words[from, to) (word
+   * hashes), then as wordVectorPooling says their normalised element-wise maximum and minimum;
+   * false (and zeros) if no word has a vector.
    */
-  averageWordVector(features: FeatureBuffer, out: Float64Array): void {
+  averageWordVector(words: Uint32Array | Int32Array, from: number, to: number, out: Float64Array): boolean {
     out.fill(0);
     const vectors = this.wordVectors as WordVectors;
     const { dimensions } = vectors;
-    const { wordVectorRankOffset, wordVectorMaxPooling, wordVectorWeight } = this.settings;
+    const { wordVectorRankOffset, wordVectorPooling, wordVectorWeight } = this.settings;
+    const blocks = POOLING_BLOCKS[wordVectorPooling];
     const scratch = this.scratch;
     let found = 0;
-    for (let k = 0; k < features.wordCount; k++) {
-      const row = vectors.rowOf(features.words[k] as number);
+    for (let k = from; k < to; k++) {
+      const row = vectors.rowOf((words[k] as number) >>> 0);
       if (row < 0) continue;
       vectors.addRowInto(row, out, wordVectorRankOffset);
-      if (wordVectorMaxPooling) {
+      if (blocks > 1) {
         scratch.fill(0);
         vectors.addRowInto(row, scratch);
         for (let d = 0; d < dimensions; d++) {
           const value = scratch[d] as number;
           if (found === 0 || value > (out[dimensions + d] as number)) out[dimensions + d] = value;
+          if (blocks > 2 && (found === 0 || value < (out[2 * dimensions + d] as number))) out[2 * dimensions + d] = value;
         }
       }
       found++;
     }
-    if (found === 0) return;
-    normalizeRange(out, 0, dimensions, wordVectorWeight);
-    if (wordVectorMaxPooling) normalizeRange(out, dimensions, 2 * dimensions, wordVectorWeight);
+    if (found === 0) return false;
+    for (let b = 0; b < blocks; b++) normalizeRange(out, b * dimensions, (b + 1) * dimensions, wordVectorWeight);
+    return true;
   }
 
   /**
@@ -181,7 +187,7 @@ function normalizeRange(values: Float64Array, from: number, to: number, weight: 
 
 /** Length of the word vector part of a message's vector. */
 function denseSize(settings: VectorizerSettings, wordVectors: WordVectors): number {
-  return wordVectors.dimensions * (settings.wordVectorMaxPooling ? 2 : 1);
+  return wordVectors.dimensions * POOLING_BLOCKS[settings.wordVectorPooling];
 }
 
 class GrowableInt32 {
@@ -228,17 +234,16 @@ export function fitVectorizer(
   const withVectors = wordVectors !== null && settings.wordVectorWeight > 0;
   const clusters = wordVectors !== null && settings.wordClusterLevels.length > 0 ? wordVectors : null;
   const dimensions = withVectors ? denseSize(settings, wordVectors) : 0;
-  const denseRows = new Float32Array(n * dimensions);
+  // Word hashes of every text (for the word vector part, weighed on the second pass).
+  const wordHashes = new GrowableInt32(withVectors ? n * 16 : 0);
+  const wordStart = new Int32Array(n + 1);
   const dense = new Float64Array(dimensions);
-  const averager = withVectors ? new Vectorizer(settings, new HashIndex(1), new Float32Array(0), new Uint8Array(0), n, wordVectors) : null;
   for (let t = 0; t < n; t++) {
     textStart[t] = occurrences.length;
     extractFeatures(normalizedTexts[t] as string, settings, buffer);
     if (clusters !== null) addWordClusterFeatures(buffer, clusters, settings);
-    if (averager !== null) {
-      averager.averageWordVector(buffer, dense);
-      denseRows.set(dense, t * dimensions);
-    }
+    wordStart[t] = wordHashes.length;
+    if (withVectors) for (let k = 0; k < buffer.wordCount; k++) wordHashes.push((buffer.words[k] as number) | 0);
     for (let k = 0; k < buffer.length; k++) {
       const hash = buffer.hashes[k] as number;
       let id = rawIds.get(hash);
@@ -259,6 +264,7 @@ export function fitVectorizer(
     }
   }
   textStart[n] = occurrences.length;
+  wordStart[n] = wordHashes.length;
 
   const rawCount = rawHash.length;
   const rawToFeature = new Int32Array(rawCount);
@@ -301,7 +307,8 @@ export function fitVectorizer(
     rowStart[t] = nnz;
     const start = textStart[t] as number;
     const end = textStart[t + 1] as number;
-    vectorizer.weigh(ids.subarray(start, end), end - start, row, withVectors ? denseRows.subarray(t * dimensions, (t + 1) * dimensions) : null);
+    const hasVector = withVectors && vectorizer.averageWordVector(wordHashes.data, wordStart[t] as number, wordStart[t + 1] as number, dense);
+    vectorizer.weigh(ids.subarray(start, end), end - start, row, hasVector ? dense : null);
     indices.set(row.indices.subarray(0, row.length), nnz);
     values.set(row.values.subarray(0, row.length), nnz);
     nnz += row.length;

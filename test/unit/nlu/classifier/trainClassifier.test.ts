@@ -1,4 +1,4 @@
-import { trainClassifier } from '../../../../src/nlu/classifier';
+import { DEFAULT_SETTINGS, trainClassifier, trainClassifierWith } from '../../../../src/nlu/classifier';
 import { EXAMPLES } from './fixtures';
 
 describe('trainClassifier', () => {
@@ -112,5 +112,15 @@ describe('trainClassifier', () => {
 
   it('refuses to train without examples', () => {
     expect(() => trainClassifier([])).toThrow(/at least one training example/);
+  });
+
+  it('understands English words it was never shown through their word vectors', () => {
+    // Neither "reimburse" nor "cash" is in the examples; "refund" and "money" are.
+    expect(classifier.classify('reimburse the cash').top).toBe('refund');
+  });
+
+  it('misses the same unseen English words without word vectors', () => {
+    const withoutVectors = trainClassifierWith(EXAMPLES, { ...DEFAULT_SETTINGS, vectorizer: { ...DEFAULT_SETTINGS.vectorizer, wordVectorWeight: 0 } });
+    expect(withoutVectors.classify('reimburse the cash').top).not.toBe('refund');
   });
 });

@@ -6,7 +6,7 @@ import { wordVectorsFrom } from '../../../../src/nlu/classifier/wordVectors';
 const TEXTS = ['where is my order', 'track my order', 'where is my parcel', 'refund my order', 'i want a refund'];
 
 function settings(unknownWeight: number): VectorizerSettings {
-  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorMaxPooling: false, wordClusterLevels: [], wordClusterBigrams: false };
+  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean', wordClusterLevels: [], wordClusterBigrams: false };
 }
 
 function norm(row: SparseRow): number {
@@ -65,7 +65,7 @@ describe('fitVectorizer with word vectors', () => {
   const VECTORS = wordVectorsFrom({ words: ['order', 'parcel', 'refund'], dimensions: 2, vectors: [1, 0, 0.8, 0.6, 0, 1], clusters: [] });
 
   function withVectors(maxPooling: boolean): VectorizerSettings {
-    return { ...settings(1), wordVectorWeight: 0.5, wordVectorMaxPooling: maxPooling };
+    return { ...settings(1), wordVectorWeight: 0.5, wordVectorPooling: maxPooling ? 'mean+max' : 'mean' };
   }
 
   /** The entries of `row` past the vocabulary (the word vector part). */
