@@ -90,8 +90,7 @@ const TAG_BIGRAM = 2;
 const TAG_CHAR = 3;
 const TAG_SKELETON = 4;
 const TAG_BOUNDARY = 5;
-const TAG_CLUSTER = 6;
-const TAG_CLUSTER_BIGRAM = 7;
+
 const START_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3c);
 const END_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3e);
 
@@ -102,19 +101,6 @@ function isLowerLatin(code: number): boolean {
 function isVowel(code: number): boolean {
   return code === 0x61 || code === 0x65 || code === 0x69 || code === 0x6f || code === 0x75;
 }
-
-/** The feature hash of word cluster `cluster` at granularity `level`. */
-export function hashCluster(level: number, cluster: number): number {
-  return combine(level, cluster, TAG_CLUSTER);
-}
-
-/** The feature hash of two consecutive word clusters (any hashes, e.g. from hashCluster or the boundary). */
-export function hashClusterPair(first: number, second: number): number {
-  return combine(first, second, TAG_CLUSTER_BIGRAM);
-}
-
-/** Stands for the start or end of the message in a pair of clusters. */
-export const BOUNDARY_HASH = START_HASH;
 
 /** The hash of the word text[start, end) as a word feature (also the key of word vectors). */
 export function hashWord(text: string, start: number, end: number): number {

@@ -18,7 +18,7 @@ import { chooseCalibrationRows } from './calibrationSplit';
 import { SvmSettings, trainOneVsRestSvm } from './linearSvm';
 import { normalizeText } from './normalizeText';
 import { SparseRow } from './sparse';
-import { fitVectorizer, usesWordVectors, Vectorizer, VectorizerSettings } from './vectorizer';
+import { fitVectorizer, Vectorizer, VectorizerSettings } from './vectorizer';
 import { defaultWordVectors, WordVectors } from './wordVectors';
 
 export { normalizeText } from './normalizeText';
@@ -52,7 +52,7 @@ export interface ClassifierSettings {
 }
 
 export const DEFAULT_SETTINGS: ClassifierSettings = {
-  vectorizer: { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 2, unknownWeight: 1, wordVectorWeight: 0.5, wordVectorRankOffset: 1000, wordVectorPooling: 'mean+max', wordClusterLevels: [], wordClusterBigrams: false },
+  vectorizer: { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 2, unknownWeight: 1, wordVectorWeight: 0.5, wordVectorRankOffset: 1000, wordVectorPooling: 'mean+max' },
   wordVectors: defaultWordVectors,
   svm: { C: 2, bias: 1, tolerance: 0.3, maxIterations: 10, seed: 17, initialNegatives: 500, minWeight: 0.04 },
   calibration: { noneScore: -0.3, heldOutFraction: 0.1, seed: 4242, minExamples: 20, fallback: { temperature: 0.1, noneScore: -0.2 } },
@@ -136,7 +136,7 @@ export function trainClassifierWith(examples: readonly TrainingExample[], settin
   const { vectorizer, matrix } = fitVectorizer(
     examples.map((e) => normalizeText(e.text.length > MAX_TEXT_LENGTH ? e.text.slice(0, MAX_TEXT_LENGTH) : e.text)),
     settings.vectorizer,
-    usesWordVectors(settings.vectorizer) ? settings.wordVectors() : null,
+    settings.vectorizer.wordVectorWeight > 0 ? settings.wordVectors() : null,
   );
   const { calibration: c } = settings;
   let heldOut = intents.length < 2 ? new Int32Array(0) : chooseCalibrationRows(labels, intents.length, c.heldOutFraction, c.seed);

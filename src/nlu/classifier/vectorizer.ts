@@ -7,15 +7,9 @@
 import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';
 import { SparseMatrix, SparseRow } from './sparse';
-import { addWordClusterFeatures, WordClusterSettings } from './wordClusterFeatures';
 import type { WordVectors } from './wordVectors';
 
-/** Whether the settings use word vectors at all (averaged or as clusters). */
-export function usesWordVectors(settings: VectorizerSettings): boolean {
-  return settings.wordVectorWeight > 0 || settings.wordClusterLevels.length > 0;
-}
-
-export interface VectorizerSettings extends FeatureSettings, WordClusterSettings {
+export interface VectorizerSettings extends FeatureSettings {
   /** Relative weight of the word view versus the character view (0..1). */
   wordViewWeight: number;
   /** Features seen in fewer training texts are dropped. */
@@ -77,7 +71,6 @@ export class Vectorizer {
   transformInto(normalized: string, out: SparseRow): number {
     const { features, featureIds, vocabulary, dense } = this;
     extractFeatures(normalized, this.settings, features);
-    if (this.wordVectors !== null) addWordClusterFeatures(features, this.wordVectors, this.settings);
     featureIds.reserve(features.length);
     const ids = featureIds.indices;
     const views = features.views;
@@ -232,7 +225,6 @@ export function fitVectorizer(
   const textStart = new Int32Array(n + 1);
   // The averaged word vector of each text, computed on the first pass (the word hashes are gone after).
   const withVectors = wordVectors !== null && settings.wordVectorWeight > 0;
-  const clusters = wordVectors !== null && settings.wordClusterLevels.length > 0 ? wordVectors : null;
   const dimensions = withVectors ? denseSize(settings, wordVectors) : 0;
   // Word hashes of every text (for the word vector part, weighed on the second pass).
   const wordHashes = new GrowableInt32(withVectors ? n * 16 : 0);
@@ -241,7 +233,6 @@ export function fitVectorizer(
   for (let t = 0; t < n; t++) {
     textStart[t] = occurrences.length;
     extractFeatures(normalizedTexts[t] as string, settings, buffer);
-    if (clusters !== null) addWordClusterFeatures(buffer, clusters, settings);
     wordStart[t] = wordHashes.length;
     if (withVectors) for (let k = 0; k < buffer.wordCount; k++) wordHashes.push((buffer.words[k] as number) | 0);
     for (let k = 0; k < buffer.length; k++) {

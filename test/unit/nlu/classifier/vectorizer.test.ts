@@ -6,7 +6,7 @@ import { wordVectorsFrom } from '../../../../src/nlu/classifier/wordVectors';
 const TEXTS = ['where is my order', 'track my order', 'where is my parcel', 'refund my order', 'i want a refund'];
 
 function settings(unknownWeight: number): VectorizerSettings {
-  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean', wordClusterLevels: [], wordClusterBigrams: false };
+  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean' };
 }
 
 function norm(row: SparseRow): number {
@@ -62,7 +62,7 @@ describe('fitVectorizer', () => {
 
 describe('fitVectorizer with word vectors', () => {
   // Two-dimensional toy vectors: "order" and "parcel" point one way, "refund" the other.
-  const VECTORS = wordVectorsFrom({ words: ['order', 'parcel', 'refund'], dimensions: 2, vectors: [1, 0, 0.8, 0.6, 0, 1], clusters: [] });
+  const VECTORS = wordVectorsFrom({ words: ['order', 'parcel', 'refund'], dimensions: 2, vectors: [1, 0, 0.8, 0.6, 0, 1] });
 
   function withVectors(maxPooling: boolean): VectorizerSettings {
     return { ...settings(1), wordVectorWeight: 0.5, wordVectorPooling: maxPooling ? 'mean+max' : 'mean' };

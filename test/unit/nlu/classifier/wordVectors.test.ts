@@ -6,10 +6,6 @@ const DATA: WordVectorData = {
   words: ['money', 'refund', 'Café'],
   dimensions: 3,
   vectors: [3, 4, 0, 0, 0, 2, 1, 0, 0],
-  clusters: [
-    [0, 0, 1],
-    [5, 6, 7],
-  ],
 };
 
 function vectorOf(vectors: ReturnType<typeof wordVectorsFrom>, word: string, rankOffset = 0): Float64Array | null {
@@ -48,12 +44,6 @@ describe('word vectors', () => {
     const decoded = decodeWordVectors(encodeWordVectors(DATA));
     expect(decoded.size).toBe(3);
     expect(vectorOf(decoded, 'refund')?.[2]).toBeCloseTo(1, 5);
-  });
-
-  it('gives each word its cluster at every granularity', () => {
-    const vectors = decodeWordVectors(encodeWordVectors(DATA));
-    const row = vectors.rowOf(hashWord('refund', 0, 6));
-    expect([vectors.clusterOf(row, 0), vectors.clusterOf(row, 1)]).toEqual([0, 6]);
   });
 
   it('rejects a file without the header', () => {
