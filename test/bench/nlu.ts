@@ -7,7 +7,7 @@ import { loadCatalog } from '../../src/nlu/catalog/loadCatalog';
 import path from 'node:path';
 import { trainClassifier } from '../../src/nlu/classifier';
 import { evaluateCatalogHoldout } from './nluCatalogHoldout';
-import { chooseThreshold, loadClinc150, peakMemoryMb, percentile, predictAll, scoreAtThreshold, timeEachMessage } from './nluClinc';
+import { chooseThreshold, fastestTimeEachMessage, loadClinc150, peakMemoryMb, percentile, predictAll, scoreAtThreshold, timeEachMessage } from './nluClinc';
 
 interface Row {
   metric: string;
@@ -56,6 +56,7 @@ function benchClinc(): void {
   const noThreshold = scoreAtThreshold(testPredictions, 0);
   const atThreshold = scoreAtThreshold(testPredictions, valChoice.threshold);
   const times = timeEachMessage(classifier, data.test.map((item) => item.text));
+  const fastestTimes = fastestTimeEachMessage(classifier, data.test.map((item) => item.text), 5);
 
   printTable([
     { metric: 'In-scope accuracy, test, no threshold', value: noThreshold.inScopeAccuracy, unit: '%', target: 0.94, higherIsBetter: true },
@@ -65,6 +66,7 @@ function benchClinc(): void {
     { metric: 'Training time (150 intents × 100 examples)', value: trainingMs, unit: 'ms', target: 3000, higherIsBetter: false },
     { metric: `Classification time, median (${times.length} messages)`, value: percentile(times, 0.5), unit: 'ms', target: 0.1, higherIsBetter: false },
     { metric: 'Classification time, p99', value: percentile(times, 0.99), unit: 'ms', target: 0.1, higherIsBetter: false },
+    { metric: "Classification time, p99 of each message's fastest of 5 runs", value: percentile(fastestTimes, 0.99), unit: 'ms', target: 0.1, higherIsBetter: false },
     { metric: 'Peak memory of the benchmark process (VmHWM)', value: peakMemoryMb(), unit: 'MB', target: 150, higherIsBetter: false },
   ]);
   console.log(

@@ -131,6 +131,22 @@ export function timeEachMessage(classifier: IntentClassifier, texts: string[]): 
   return times.sort((a, b) => a - b);
 }
 
+/**
+ * Per-message classification times in milliseconds, each message's fastest of `runs` timings: the
+ * message's own cost with the pauses of a busy, shared machine taken out.
+ */
+export function fastestTimeEachMessage(classifier: IntentClassifier, texts: string[], runs: number): number[] {
+  const fastest = texts.map(() => Infinity);
+  for (let run = 0; run < runs; run++) {
+    texts.forEach((text, i) => {
+      const start = process.hrtime.bigint();
+      classifier.classify(text);
+      fastest[i] = Math.min(fastest[i] as number, Number(process.hrtime.bigint() - start) / 1e6);
+    });
+  }
+  return fastest.sort((a, b) => a - b);
+}
+
 export function peakMemoryMb(): number {
   try {
     const status = readFileSync('/proc/self/status', 'utf8');
