@@ -52,10 +52,23 @@ export interface ClassifierSettings {
 }
 
 export const DEFAULT_SETTINGS: ClassifierSettings = {
-  vectorizer: { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 2, unknownWeight: 1, wordVectorWeight: 0.5, wordVectorRankOffset: 1000, wordVectorPooling: 'mean+max' },
+  vectorizer: { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 2, unknownWeight: 1, wordVectorWeight: 0, wordVectorRankOffset: 1000, wordVectorPooling: 'mean+max', wordVectorKnownPower: 1 },
   wordVectors: defaultWordVectors,
   svm: { C: 2, bias: 1, tolerance: 0.3, maxIterations: 10, seed: 17, initialNegatives: 500, minWeight: 0.04 },
   calibration: { noneScore: -0.3, heldOutFraction: 0.1, seed: 4242, minExamples: 20, fallback: { temperature: 0.1, noneScore: -0.2 } },
+};
+
+/**
+ * DEFAULT_SETTINGS with English word vectors on (the mean and the maximum of the words' GloVe
+ * vectors appended to the features, see wordVectors.ts). They raise CLINC150 in-scope accuracy
+ * (val 93.43% → 94.30%) and let English messages use words the examples never did, but they make
+ * unrelated messages look in scope: on a small catalog "purple elephant dancing" and "asdf qwerty"
+ * no longer fall back, and CLINC150's test OOS recall at the val threshold drops. So they are off by
+ * default until out-of-scope detection accounts for them.
+ */
+export const WITH_WORD_VECTORS: ClassifierSettings = {
+  ...DEFAULT_SETTINGS,
+  vectorizer: { ...DEFAULT_SETTINGS.vectorizer, wordVectorWeight: 0.5 },
 };
 
 interface Model {

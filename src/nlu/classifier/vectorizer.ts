@@ -29,6 +29,11 @@ export interface VectorizerSettings extends FeatureSettings {
   wordVectorRankOffset: number;
   /** Word vector blocks appended: the mean, then optionally the element-wise maximum and minimum (each normalised and weighted). */
   wordVectorPooling: WordVectorPooling;
+  /**
+   * The word vector part is scaled by the length of the vocabulary part (1 when every feature is
+   * known, less when some are unknown) to this power (0 = not scaled).
+   */
+  wordVectorKnownPower: number;
 }
 
 export type WordVectorPooling = 'mean' | 'mean+max' | 'mean+max+min';
@@ -158,10 +163,14 @@ export class Vectorizer {
     }
     const known = length;
     if (dense !== null && length > 0) {
+      // Shrunk like the vocabulary part, whose length unknown features reduce (see unknownWeight).
+      let known = 0;
+      for (let k = 0; k < length; k++) known += (values[k] as number) ** 2;
+      const scale = known ** (this.settings.wordVectorKnownPower / 2);
       const first = idf.length;
       for (let d = 0; d < dense.length; d++) {
         indices[length] = first + d;
-        values[length++] = dense[d] as number;
+        values[length++] = (dense[d] as number) * scale;
       }
     }
     out.length = length;

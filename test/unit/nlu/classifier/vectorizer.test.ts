@@ -6,7 +6,7 @@ import { wordVectorsFrom } from '../../../../src/nlu/classifier/wordVectors';
 const TEXTS = ['where is my order', 'track my order', 'where is my parcel', 'refund my order', 'i want a refund'];
 
 function settings(unknownWeight: number): VectorizerSettings {
-  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean' };
+  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean', wordVectorKnownPower: 0 };
 }
 
 function norm(row: SparseRow): number {
