@@ -3,7 +3,7 @@
  * split with a fixed seed into 4/5 train and 1/5 held out; one classifier is trained on the 4/5 of
  * all languages together and scored on each language's held-out fifth.
  */
-import type { Catalog, Lang, TrainingExample } from '../../src/nlu/types';
+import type { Catalog, IntentClassifier, Lang, TrainingExample } from '../../src/nlu/types';
 import { trainClassifier } from '../../src/nlu/classifier';
 import { createRandom, shuffleInPlace } from '../../src/nlu/classifier/prng';
 
@@ -42,9 +42,13 @@ export function splitCatalog(catalog: Catalog): { train: TrainingExample[]; held
   return { train, heldOut: heldOut as HeldOutExample[] };
 }
 
-export function evaluateCatalogHoldout(catalog: Catalog): { perLanguage: LanguageAccuracy[]; misclassified: Misclassified[]; trainSize: number } {
-  const { train, heldOut } = splitCatalog(catalog);
-  const classifier = trainClassifier(train);
+export function evaluateCatalogHoldout(
+  catalog: Catalog,
+  train: (examples: TrainingExample[]) => IntentClassifier = trainClassifier,
+): { perLanguage: LanguageAccuracy[]; misclassified: Misclassified[]; trainSize: number } {
+  const split = splitCatalog(catalog);
+  const classifier = train(split.train);
+  const heldOut = split.heldOut;
   const perLanguage = new Map<Lang, LanguageAccuracy>();
   const misclassified: Misclassified[] = [];
   for (const example of heldOut) {
@@ -55,5 +59,5 @@ export function evaluateCatalogHoldout(catalog: Catalog): { perLanguage: Languag
     if (result.top === example.intent) stats.correct++;
     else misclassified.push({ lang: example.lang, text: example.text, expected: example.intent, got: result.top, confidence: result.confidence });
   }
-  return { perLanguage: [...perLanguage.values()].sort((a, b) => a.lang.localeCompare(b.lang)), misclassified, trainSize: train.length };
+  return { perLanguage: [...perLanguage.values()].sort((a, b) => a.lang.localeCompare(b.lang)), misclassified, trainSize: split.train.length };
 }

@@ -35,11 +35,25 @@ export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
   latinSkeletons: true,
 };
 
-/** Feature occurrences of one message: hashes[i] in view views[i] (plus PAIR_FLAG for bigrams), for i < length. */
+/**
+ * Feature occurrences of one message: hashes[i] in view views[i] (plus PAIR_FLAG for bigrams), for
+ * i < length; and the hash of each word (as hashWord computes it), words[i] for i < wordCount.
+ */
 export class FeatureBuffer {
   hashes = new Uint32Array(256);
   views = new Uint8Array(256);
   length = 0;
+  words = new Uint32Array(64);
+  wordCount = 0;
+
+  pushWord(hash: number): void {
+    if (this.wordCount === this.words.length) {
+      const words = new Uint32Array(this.wordCount * 2);
+      words.set(this.words);
+      this.words = words;
+    }
+    this.words[this.wordCount++] = hash;
+  }
 
   push(hash: number, view: number): void {
     if (this.length === this.hashes.length) {
@@ -76,6 +90,7 @@ const TAG_BIGRAM = 2;
 const TAG_CHAR = 3;
 const TAG_SKELETON = 4;
 const TAG_BOUNDARY = 5;
+
 const START_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3c);
 const END_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3e);
 
@@ -85,6 +100,13 @@ function isLowerLatin(code: number): boolean {
 
 function isVowel(code: number): boolean {
   return code === 0x61 || code === 0x65 || code === 0x69 || code === 0x6f || code === 0x75;
+}
+
+/** The hash of the word text[start, end) as a word feature (also the key of word vectors). */
+export function hashWord(text: string, start: number, end: number): number {
+  let h = fnvStep(FNV_OFFSET, TAG_WORD);
+  for (let i = start; i < end; i++) h = fnvStep(h, text.charCodeAt(i));
+  return h;
 }
 
 /** Character n-grams of " word " for the word text[start, end). */
@@ -129,6 +151,7 @@ function addLatinVariants(text: string, start: number, end: number, out: Feature
 /** Appends the features of `normalized` to `out` (which it clears first). */
 export function extractFeatures(normalized: string, settings: FeatureSettings, out: FeatureBuffer): void {
   out.length = 0;
+  out.wordCount = 0;
   const length = normalized.length;
   let previous = START_HASH;
   let start = 0;
@@ -144,6 +167,7 @@ export function extractFeatures(normalized: string, settings: FeatureSettings, o
     }
     if (end > start) {
       out.push(word, VIEW_WORD);
+      out.pushWord(word);
       if (settings.wordBigrams) out.push(combine(previous, word, TAG_BIGRAM), VIEW_WORD + PAIR_FLAG);
       previous = word;
       if (end - start >= settings.minCharGramWordLength) addCharGrams(normalized, start, end, settings, out);

@@ -19,6 +19,7 @@ import { SvmSettings, trainOneVsRestSvm } from './linearSvm';
 import { normalizeText } from './normalizeText';
 import { SparseRow } from './sparse';
 import { fitVectorizer, Vectorizer, VectorizerSettings } from './vectorizer';
+import { defaultWordVectors, WordVectors } from './wordVectors';
 
 export { normalizeText } from './normalizeText';
 
@@ -44,14 +45,30 @@ export interface CalibrationSettings {
 
 export interface ClassifierSettings {
   vectorizer: VectorizerSettings;
+  /** Word vectors for vectorizer.wordVectorWeight (called once per training). */
+  wordVectors: () => WordVectors | null;
   svm: SvmSettings;
   calibration: CalibrationSettings;
 }
 
 export const DEFAULT_SETTINGS: ClassifierSettings = {
-  vectorizer: { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 2, unknownWeight: 1 },
+  vectorizer: { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 2, unknownWeight: 1, wordVectorWeight: 0, wordVectorRankOffset: 1000, wordVectorPooling: 'mean+max', wordVectorKnownPower: 1 },
+  wordVectors: defaultWordVectors,
   svm: { C: 2, bias: 1, tolerance: 0.3, maxIterations: 10, seed: 17, initialNegatives: 500, minWeight: 0.04 },
   calibration: { noneScore: -0.3, heldOutFraction: 0.1, seed: 4242, minExamples: 20, fallback: { temperature: 0.1, noneScore: -0.2 } },
+};
+
+/**
+ * DEFAULT_SETTINGS with English word vectors on (the mean and the maximum of the words' GloVe
+ * vectors appended to the features, see wordVectors.ts). They raise CLINC150 in-scope accuracy
+ * (val 93.43% → 94.30%) and let English messages use words the examples never did, but they make
+ * unrelated messages look in scope: on a small catalog "purple elephant dancing" and "asdf qwerty"
+ * no longer fall back, and CLINC150's test OOS recall at the val threshold drops. So they are off by
+ * default until out-of-scope detection accounts for them.
+ */
+export const WITH_WORD_VECTORS: ClassifierSettings = {
+  ...DEFAULT_SETTINGS,
+  vectorizer: { ...DEFAULT_SETTINGS.vectorizer, wordVectorWeight: 0.5 },
 };
 
 interface Model {
@@ -116,10 +133,10 @@ export class TrainedClassifier implements IntentClassifier {
 
   /** Fills `probabilities`; returns the number of known features in the message. */
   private computeProbabilities(text: string): number {
-    this.model.vectorizer.transformInto(normalizeText(text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text), this.row);
+    const known = this.model.vectorizer.transformInto(normalizeText(text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text), this.row);
     scoreRowInto(this.model.linear, this.row, this.scores);
     probabilitiesInto(this.scores, this.calibration, this.probabilities);
-    return this.row.length;
+    return known;
   }
 }
 
@@ -132,6 +149,7 @@ export function trainClassifierWith(examples: readonly TrainingExample[], settin
   const { vectorizer, matrix } = fitVectorizer(
     examples.map((e) => normalizeText(e.text.length > MAX_TEXT_LENGTH ? e.text.slice(0, MAX_TEXT_LENGTH) : e.text)),
     settings.vectorizer,
+    settings.vectorizer.wordVectorWeight > 0 ? settings.wordVectors() : null,
   );
   const { calibration: c } = settings;
   let heldOut = intents.length < 2 ? new Int32Array(0) : chooseCalibrationRows(labels, intents.length, c.heldOutFraction, c.seed);

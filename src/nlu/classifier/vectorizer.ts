@@ -7,6 +7,7 @@
 import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';
 import { SparseMatrix, SparseRow } from './sparse';
+import type { WordVectors } from './wordVectors';
 
 export interface VectorizerSettings extends FeatureSettings {
   /** Relative weight of the word view versus the character view (0..1). */
@@ -19,7 +20,24 @@ export interface VectorizerSettings extends FeatureSettings {
    * set never saw then scores low on every intent instead of being judged on its few known words.
    */
   unknownWeight: number;
+  /**
+   * Length of the averaged word vector appended to the message's vector (0 = none): the mean of
+   * the unit vectors of the message's words that have one, normalised, times this weight.
+   */
+  wordVectorWeight: number;
+  /** Each word's vector counts rank / (rank + this) in the mean (rank 1 = most frequent English word). */
+  wordVectorRankOffset: number;
+  /** Word vector blocks appended: the mean, then optionally the element-wise maximum and minimum (each normalised and weighted). */
+  wordVectorPooling: WordVectorPooling;
+  /**
+   * The word vector part is scaled by the length of the vocabulary part (1 when every feature is
+   * known, less when some are unknown) to this power (0 = not scaled).
+   */
+  wordVectorKnownPower: number;
 }
+
+export type WordVectorPooling = 'mean' | 'mean+max' | 'mean+max+min';
+const POOLING_BLOCKS: Record<WordVectorPooling, number> = { mean: 1, 'mean+max': 2, 'mean+max+min': 3 };
 
 export class Vectorizer {
   private readonly features = new FeatureBuffer();
@@ -27,6 +45,9 @@ export class Vectorizer {
   private readonly counts: Float32Array;
   private readonly viewWeights: Float64Array;
   private readonly unknownSquare: number;
+  /** Averaged word vector of the message being transformed (null: no word vectors). */
+  private readonly dense: Float64Array | null;
+  private readonly scratch: Float64Array;
 
   constructor(
     private readonly settings: VectorizerSettings,
@@ -34,19 +55,26 @@ export class Vectorizer {
     private readonly idf: Float32Array,
     private readonly featureView: Uint8Array,
     trainingTexts: number,
+    private readonly wordVectors: WordVectors | null = null,
   ) {
+    this.dense = wordVectors !== null && settings.wordVectorWeight > 0 ? new Float64Array(denseSize(settings, wordVectors)) : null;
+    this.scratch = new Float64Array(wordVectors?.dimensions ?? 0);
     this.counts = new Float32Array(idf.length);
     this.viewWeights = Float64Array.of(settings.wordViewWeight, Math.sqrt(1 - settings.wordViewWeight ** 2));
     this.unknownSquare = (settings.unknownWeight * (Math.log((1 + trainingTexts) / 2) + 1)) ** 2;
   }
 
+  /** Number of features: the vocabulary, then the word vector's dimensions (if any). */
   get size(): number {
-    return this.idf.length;
+    return this.idf.length + (this.dense === null ? 0 : this.dense.length);
   }
 
-  /** The TF-IDF vector of a normalised message, written into `out` (overwritten). */
-  transformInto(normalized: string, out: SparseRow): void {
-    const { features, featureIds, vocabulary } = this;
+  /**
+   * The vector of a normalised message, written into `out` (overwritten); returns how many
+   * vocabulary features (word vector dimensions excluded) the message has.
+   */
+  transformInto(normalized: string, out: SparseRow): number {
+    const { features, featureIds, vocabulary, dense } = this;
     extractFeatures(normalized, this.settings, features);
     featureIds.reserve(features.length);
     const ids = featureIds.indices;
@@ -56,16 +84,52 @@ export class Vectorizer {
       // Unknown features are passed on as -1 - view (-3 for bigrams: ignored).
       ids[k] = id >= 0 ? id : -1 - (views[k] as number);
     }
-    this.weigh(ids, features.length, out);
+    const hasVector = dense !== null && this.averageWordVector(features.words, 0, features.wordCount, dense);
+    return this.weigh(ids, features.length, out, hasVector ? dense : null);
+  }
+
+  /**
+   * Fills `out` with the normalised mean of the unit vectors of the words words[from, to) (word
+   * hashes), then as wordVectorPooling says their normalised element-wise maximum and minimum;
+   * false (and zeros) if no word has a vector.
+   */
+  averageWordVector(words: Uint32Array | Int32Array, from: number, to: number, out: Float64Array): boolean {
+    out.fill(0);
+    const vectors = this.wordVectors as WordVectors;
+    const { dimensions } = vectors;
+    const { wordVectorRankOffset, wordVectorPooling, wordVectorWeight } = this.settings;
+    const blocks = POOLING_BLOCKS[wordVectorPooling];
+    const scratch = this.scratch;
+    let found = 0;
+    for (let k = from; k < to; k++) {
+      const row = vectors.rowOf((words[k] as number) >>> 0);
+      if (row < 0) continue;
+      vectors.addRowInto(row, out, wordVectorRankOffset);
+      if (blocks > 1) {
+        scratch.fill(0);
+        vectors.addRowInto(row, scratch);
+        for (let d = 0; d < dimensions; d++) {
+          const value = scratch[d] as number;
+          if (found === 0 || value > (out[dimensions + d] as number)) out[dimensions + d] = value;
+          if (blocks > 2 && (found === 0 || value < (out[2 * dimensions + d] as number))) out[2 * dimensions + d] = value;
+        }
+      }
+      found++;
+    }
+    if (found === 0) return false;
+    for (let b = 0; b < blocks; b++) normalizeRange(out, b * dimensions, (b + 1) * dimensions, wordVectorWeight);
+    return true;
   }
 
   /**
    * TF-IDF of a list of feature ids (repeats count as term frequency; -1 - view = a feature of
-   * that view not in the vocabulary), written into `out`.
+   * that view not in the vocabulary), written into `out`, followed by `dense` (the message's
+   * weighted word vector) if given and the message has any known feature. Returns the number of
+   * vocabulary features (`dense` not counted).
    */
-  weigh(ids: Int32Array, count: number, out: SparseRow): void {
+  weigh(ids: Int32Array, count: number, out: SparseRow, dense: ArrayLike<number> | null = null): number {
     const { counts, idf, featureView, viewWeights } = this;
-    out.reserve(count);
+    out.reserve(count + (dense === null ? 0 : dense.length));
     const indices = out.indices;
     const values = out.values;
     let length = 0;
@@ -97,8 +161,35 @@ export class Vectorizer {
     for (let k = 0; k < length; k++) {
       values[k] = (values[k] as number) * (featureView[indices[k] as number] === VIEW_WORD ? wordScale : charScale);
     }
+    const known = length;
+    if (dense !== null && length > 0) {
+      // Shrunk like the vocabulary part, whose length unknown features reduce (see unknownWeight).
+      let known = 0;
+      for (let k = 0; k < length; k++) known += (values[k] as number) ** 2;
+      const scale = known ** (this.settings.wordVectorKnownPower / 2);
+      const first = idf.length;
+      for (let d = 0; d < dense.length; d++) {
+        indices[length] = first + d;
+        values[length++] = (dense[d] as number) * scale;
+      }
+    }
     out.length = length;
+    return known;
   }
+}
+
+/** Scales values[from, to) to length `weight` (left as is if all zero). */
+function normalizeRange(values: Float64Array, from: number, to: number, weight: number): void {
+  let norm = 0;
+  for (let d = from; d < to; d++) norm += (values[d] as number) ** 2;
+  if (norm === 0) return;
+  const scale = weight / Math.sqrt(norm);
+  for (let d = from; d < to; d++) values[d] = (values[d] as number) * scale;
+}
+
+/** Length of the word vector part of a message's vector. */
+function denseSize(settings: VectorizerSettings, wordVectors: WordVectors): number {
+  return wordVectors.dimensions * POOLING_BLOCKS[settings.wordVectorPooling];
 }
 
 class GrowableInt32 {
@@ -122,7 +213,11 @@ class GrowableInt32 {
  * extracted once: the first pass records each text's raw feature ids and document frequencies,
  * the second weighs them.
  */
-export function fitVectorizer(normalizedTexts: readonly string[], settings: VectorizerSettings): { vectorizer: Vectorizer; matrix: SparseMatrix } {
+export function fitVectorizer(
+  normalizedTexts: readonly string[],
+  settings: VectorizerSettings,
+  wordVectors: WordVectors | null = null,
+): { vectorizer: Vectorizer; matrix: SparseMatrix } {
   const n = normalizedTexts.length;
   const buffer = new FeatureBuffer();
   const rawIds = new HashIndex(1 << 14);
@@ -137,9 +232,18 @@ export function fitVectorizer(normalizedTexts: readonly string[], settings: Vect
   for (const text of normalizedTexts) expected += Math.ceil((text.length + 2) * orders);
   const occurrences = new GrowableInt32(expected);
   const textStart = new Int32Array(n + 1);
+  // The averaged word vector of each text, computed on the first pass (the word hashes are gone after).
+  const withVectors = wordVectors !== null && settings.wordVectorWeight > 0;
+  const dimensions = withVectors ? denseSize(settings, wordVectors) : 0;
+  // Word hashes of every text (for the word vector part, weighed on the second pass).
+  const wordHashes = new GrowableInt32(withVectors ? n * 16 : 0);
+  const wordStart = new Int32Array(n + 1);
+  const dense = new Float64Array(dimensions);
   for (let t = 0; t < n; t++) {
     textStart[t] = occurrences.length;
     extractFeatures(normalizedTexts[t] as string, settings, buffer);
+    wordStart[t] = wordHashes.length;
+    if (withVectors) for (let k = 0; k < buffer.wordCount; k++) wordHashes.push((buffer.words[k] as number) | 0);
     for (let k = 0; k < buffer.length; k++) {
       const hash = buffer.hashes[k] as number;
       let id = rawIds.get(hash);
@@ -160,6 +264,7 @@ export function fitVectorizer(normalizedTexts: readonly string[], settings: Vect
     }
   }
   textStart[n] = occurrences.length;
+  wordStart[n] = wordHashes.length;
 
   const rawCount = rawHash.length;
   const rawToFeature = new Int32Array(rawCount);
@@ -183,7 +288,7 @@ export function fitVectorizer(normalizedTexts: readonly string[], settings: Vect
     idf[feature] = Math.log((1 + n) / (1 + (rawDf.data[id] as number))) + 1;
     featureView[feature] = rawView.data[id] as number;
   }
-  const vectorizer = new Vectorizer(settings, vocabulary, idf, featureView, n);
+  const vectorizer = new Vectorizer(settings, vocabulary, idf, featureView, n, wordVectors);
 
   const ids = occurrences.data;
   for (let k = 0; k < occurrences.length; k++) {
@@ -194,19 +299,20 @@ export function fitVectorizer(normalizedTexts: readonly string[], settings: Vect
   // A text has at most as many distinct features as occurrences: the matrix is written into
   // buffers of that size and handed out as views (no copy).
   const rowStart = new Int32Array(n + 1);
-  const indices = new Int32Array(occurrences.length);
-  const values = new Float32Array(occurrences.length);
+  const indices = new Int32Array(occurrences.length + n * dimensions);
+  const values = new Float32Array(occurrences.length + n * dimensions);
   const row = new SparseRow();
   let nnz = 0;
   for (let t = 0; t < n; t++) {
     rowStart[t] = nnz;
     const start = textStart[t] as number;
     const end = textStart[t + 1] as number;
-    vectorizer.weigh(ids.subarray(start, end), end - start, row);
+    const hasVector = withVectors && vectorizer.averageWordVector(wordHashes.data, wordStart[t] as number, wordStart[t + 1] as number, dense);
+    vectorizer.weigh(ids.subarray(start, end), end - start, row, hasVector ? dense : null);
     indices.set(row.indices.subarray(0, row.length), nnz);
     values.set(row.values.subarray(0, row.length), nnz);
     nnz += row.length;
   }
   rowStart[n] = nnz;
-  return { vectorizer, matrix: { rows: n, columns: size, rowStart, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz) } };
+  return { vectorizer, matrix: { rows: n, columns: vectorizer.size, rowStart, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz) } };
 }

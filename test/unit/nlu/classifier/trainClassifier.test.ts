@@ -1,4 +1,4 @@
-import { trainClassifier } from '../../../../src/nlu/classifier';
+import { trainClassifier, trainClassifierWith, WITH_WORD_VECTORS } from '../../../../src/nlu/classifier';
 import { EXAMPLES } from './fixtures';
 
 describe('trainClassifier', () => {
@@ -112,5 +112,14 @@ describe('trainClassifier', () => {
 
   it('refuses to train without examples', () => {
     expect(() => trainClassifier([])).toThrow(/at least one training example/);
+  });
+
+  it('understands English words it was never shown through their word vectors, when they are on', () => {
+    // Neither "reimburse" nor "cash" is in the examples; "refund" and "money" are.
+    expect(trainClassifierWith(EXAMPLES, WITH_WORD_VECTORS).classify('reimburse the cash').top).toBe('refund');
+  });
+
+  it('misses the same unseen English words by default (word vectors off)', () => {
+    expect(classifier.classify('reimburse the cash').top).not.toBe('refund');
   });
 });

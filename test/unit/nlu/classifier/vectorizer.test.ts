@@ -1,11 +1,12 @@
 import { DEFAULT_FEATURE_SETTINGS } from '../../../../src/nlu/classifier/extractFeatures';
 import { SparseRow } from '../../../../src/nlu/classifier/sparse';
 import { fitVectorizer, VectorizerSettings } from '../../../../src/nlu/classifier/vectorizer';
+import { wordVectorsFrom } from '../../../../src/nlu/classifier/wordVectors';
 
 const TEXTS = ['where is my order', 'track my order', 'where is my parcel', 'refund my order', 'i want a refund'];
 
 function settings(unknownWeight: number): VectorizerSettings {
-  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight };
+  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean', wordVectorKnownPower: 0 };
 }
 
 function norm(row: SparseRow): number {
@@ -56,5 +57,60 @@ describe('fitVectorizer', () => {
     const row = new SparseRow();
     vectorizer.transformInto('qqqq', row);
     expect(row.length).toBe(0);
+  });
+});
+
+describe('fitVectorizer with word vectors', () => {
+  // Two-dimensional toy vectors: "order" and "parcel" point one way, "refund" the other.
+  const VECTORS = wordVectorsFrom({ words: ['order', 'parcel', 'refund'], dimensions: 2, vectors: [1, 0, 0.8, 0.6, 0, 1] });
+
+  function withVectors(maxPooling: boolean): VectorizerSettings {
+    return { ...settings(1), wordVectorWeight: 0.5, wordVectorPooling: maxPooling ? 'mean+max' : 'mean' };
+  }
+
+  /** The entries of `row` past the vocabulary (the word vector part). */
+  function vectorPart(row: SparseRow, vocabularySize: number): number[] {
+    const part: number[] = [];
+    for (let k = 0; k < row.length; k++) if ((row.indices[k] as number) >= vocabularySize) part.push(row.values[k] as number);
+    return part;
+  }
+
+  it('appends the normalised mean word vector, of length wordVectorWeight, after the vocabulary', () => {
+    const { vectorizer } = fitVectorizer(TEXTS, withVectors(false), VECTORS);
+    const row = new SparseRow();
+    vectorizer.transformInto('order refund', row);
+    const part = vectorPart(row, vectorizer.size - 2);
+    expect(part.map((v) => Number(v.toFixed(3)))).toEqual([0.354, 0.354]);
+  });
+
+  it('appends the element-wise maximum after the mean with max pooling', () => {
+    const { vectorizer } = fitVectorizer(TEXTS, withVectors(true), VECTORS);
+    const row = new SparseRow();
+    vectorizer.transformInto('order parcel', row);
+    // max of (1, 0) and (0.8, 0.6) is (1, 0.6), normalised to length 0.5.
+    const part = vectorPart(row, vectorizer.size - 4);
+    expect(part.slice(2).map((v) => Number(v.toFixed(3)))).toEqual([0.429, 0.257]);
+  });
+
+  it('counts only vocabulary features in what transformInto returns', () => {
+    const { vectorizer } = fitVectorizer(TEXTS, withVectors(false), VECTORS);
+    const row = new SparseRow();
+    const known = vectorizer.transformInto('refund', row);
+    expect(row.length - known).toBe(2);
+  });
+
+  it('adds no word vector part to a message with no known feature', () => {
+    const { vectorizer } = fitVectorizer(TEXTS, withVectors(false), VECTORS);
+    const row = new SparseRow();
+    expect(vectorizer.transformInto('qqqq', row)).toBe(0);
+    expect(row.length).toBe(0);
+  });
+
+  it('transforms a training text like its training matrix row, word vector included', () => {
+    const { vectorizer, matrix } = fitVectorizer(TEXTS, withVectors(true), VECTORS);
+    const row = new SparseRow();
+    vectorizer.transformInto(TEXTS[3] as string, row);
+    const expected = Array.from(matrix.values.subarray(matrix.rowStart[3], matrix.rowStart[4]));
+    expect(Array.from(row.values.subarray(0, row.length))).toEqual(expected.map((v) => expect.closeTo(v, 6)));
   });
 });
