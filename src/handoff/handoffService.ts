@@ -12,7 +12,7 @@ import type { Catalog, LanguageDetector } from '../nlu/types';
 import type { OutboundService } from '../outbound/outboundService';
 import { checkWindow } from '../outbound/channelPolicy';
 import { describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
-import { isLowScore, parseSurveyAnswer, surveyFor, thanksFor } from './csat';
+import { isLowScore, NPS_COMMENT_MAX, npsWhyFor, parseSurveyAnswer, surveyFor, surveyPlan, thanksFor, type SurveyPlan } from './csat';
 import { decideEscalation } from './escalation';
 import { buildHandoffPacket } from './packet';
 import type { PacketStore, WaitStats } from './packetStore';
@@ -21,6 +21,7 @@ import {
   DEFAULT_ESCALATION_CONFIG,
   type Agent,
   type AuditLog,
+  type CsatScale,
   type EscalationConfig,
   type EscalationDecision,
   type Sentiment,
@@ -116,6 +117,8 @@ export class HandoffService implements ConversationHooks {
         return null;
       case 'resolved': {
         if (conv.csat?.status === 'pending' && (await this.recordSurveyAnswer(conv, event))) return null;
+        const npsOpen = conv.nps?.status === 'pending' || conv.nps?.status === 'why';
+        if (npsOpen && conv.csat?.status !== 'pending' && (await this.recordNpsAnswer((await this.deps.store.get(conv.id)) ?? conv, event))) return null;
         const reopened = await this.deps.store.transition(conv.id, { from: ['resolved'], to: 'bot', reopen: true, set: { assigneeId: null } });
         if (!reopened.ok) return null;
         await this.publish({ type: 'conversation.status', conversationId: conv.id, status: 'bot' });
@@ -335,9 +338,19 @@ export class HandoffService implements ConversationHooks {
 
   // ---------------------------------------------------------------- resolve and CSAT
 
-  /** Sends the satisfaction survey after resolving, respecting the channel's window. */
+  /** Sends the satisfaction survey after resolving (CSAT, NPS or CSAT then NPS, per team), respecting the channel's window. */
   async sendSurvey(conv: Conversation): Promise<void> {
-    const scale = this.deps.config.csat.scale;
+    const plan = await this.surveyPlanFor(conv);
+    if (plan.csat) await this.sendCsat(conv, plan.csat);
+    else if (plan.nps) await this.sendNps(conv);
+  }
+
+  private async surveyPlanFor(conv: Conversation): Promise<SurveyPlan> {
+    const team = conv.team ? await this.deps.teams.get(conv.team) : null;
+    return surveyPlan(team?.survey, this.deps.config.csat.scale);
+  }
+
+  private async sendCsat(conv: Conversation, scale: CsatScale): Promise<void> {
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
     const verdict = checkWindow({ channel: conv.channel, lastInboundAt: conv.lastInboundAt, now: this.now(), author: 'system', kind: 'text' });
     const askedAt = this.now();
@@ -369,6 +382,70 @@ export class HandoffService implements ConversationHooks {
     }
   }
 
+  /** The NPS question (0–10) in the customer's language; only inside the channel's window. */
+  private async sendNps(conv: Conversation): Promise<void> {
+    const language = conv.language ?? this.deps.catalog().defaultLanguage;
+    const current = (await this.deps.store.get(conv.id)) ?? conv;
+    const verdict = checkWindow({ channel: current.channel, lastInboundAt: current.lastInboundAt, now: this.now(), author: 'system', kind: 'text' });
+    if (!verdict.allowed) {
+      await this.deps.store.update(conv.id, { nps: { status: 'skipped', skippedReason: verdict.reason ?? 'the channel window is closed' } });
+      return;
+    }
+    const askedAt = this.now();
+    try {
+      const survey = surveyFor('nps10', language, current.channel);
+      await this.deps.outbound.send({
+        conversation: current,
+        author: 'system',
+        content: { text: survey.text, quickReplies: survey.quickReplies },
+        fence: current.ownerToken,
+        meta: { survey: 'nps10' },
+      });
+      await this.deps.store.update(conv.id, { nps: { status: 'pending', askedAt } });
+    } catch (err) {
+      await this.deps.store.update(conv.id, { nps: { status: 'skipped', skippedReason: `survey could not be sent: ${(err as Error).message}` } });
+    }
+  }
+
+  /**
+   * The NPS score (then the answer to "why?"). True when the message was recorded as such; false
+   * when it was something else (the survey is then skipped and the conversation goes on as usual).
+   */
+  private async recordNpsAnswer(conv: Conversation, event: InboundMessageEvent): Promise<boolean> {
+    const nps = conv.nps!;
+    const language = conv.language ?? this.deps.catalog().defaultLanguage;
+    if (nps.status === 'why') {
+      const comment = (event.text ?? '').trim().slice(0, NPS_COMMENT_MAX);
+      if (!comment) return false;
+      const updated = await this.deps.store.update(conv.id, { nps: { ...nps, status: 'answered', comment } });
+      await this.sendSystem(updated, thanksFor(language));
+      return true;
+    }
+    const answer = parseSurveyAnswer(event.payload ?? event.text ?? '', 'nps10');
+    if (!answer) {
+      await this.deps.store.update(conv.id, { nps: { ...nps, status: 'skipped', skippedReason: 'the customer wrote something else instead of a score' } });
+      return false;
+    }
+    const answeredAt = this.now();
+    const updated = await this.deps.store.update(conv.id, {
+      nps: { ...nps, status: answer.comment ? 'answered' : 'why', score: answer.score, comment: answer.comment, answeredAt },
+    });
+    this.deps.metrics?.csat(answer.score, 'nps10');
+    await this.deps.audit.record({ actor: 'customer', action: 'nps.answer', target: `conversation:${conv.id}`, details: { score: answer.score } });
+    await this.sendSystem(updated, answer.comment ? thanksFor(language) : npsWhyFor(language));
+    if (isLowScore(answer.score, 'nps10')) await this.openLowScoreFollowUp(conv, answer.score, 'nps10', answeredAt);
+    await this.publish({ type: 'conversation.status', conversationId: conv.id, status: 'resolved', team: conv.team });
+    return true;
+  }
+
+  /** A low score (CSAT 1–2, NPS 0–6) opens a 24-hour follow-up for the team lead. */
+  private async openLowScoreFollowUp(conv: Conversation, score: number, scale: CsatScale, answeredAt: number): Promise<void> {
+    const team = conv.team ?? this.escalationConfig.defaultTeam;
+    const lead = (await this.deps.teams.get(team))?.leadAgentId;
+    const followUp = await this.deps.followUps.open({ conversationId: conv.id, team, score, scale, dueAt: answeredAt + DAY, assigneeId: lead });
+    await this.publish({ type: 'followup.opened', followUpId: followUp.id, conversationId: conv.id, team });
+  }
+
   /** True when the message was the survey's answer (recorded); false when it was something else. */
   private async recordSurveyAnswer(conv: Conversation, event: InboundMessageEvent): Promise<boolean> {
     const csat = conv.csat!;
@@ -384,13 +461,10 @@ export class HandoffService implements ConversationHooks {
     this.deps.metrics?.csat(answer.score, csat.scale);
     await this.deps.audit.record({ actor: 'customer', action: 'csat.answer', target: `conversation:${conv.id}`, details: { score: answer.score, scale: csat.scale } });
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
-    await this.sendSystem(updated, thanksFor(language));
-    if (isLowScore(answer.score, csat.scale)) {
-      const team = conv.team ?? this.escalationConfig.defaultTeam;
-      const lead = (await this.deps.teams.get(team))?.leadAgentId;
-      const followUp = await this.deps.followUps.open({ conversationId: conv.id, team, score: answer.score, scale: csat.scale, dueAt: answeredAt + DAY, assigneeId: lead });
-      await this.publish({ type: 'followup.opened', followUpId: followUp.id, conversationId: conv.id, team });
-    }
+    const npsNext = (await this.surveyPlanFor(conv)).nps;
+    if (npsNext) await this.sendNps(updated);
+    else await this.sendSystem(updated, thanksFor(language));
+    if (isLowScore(answer.score, csat.scale)) await this.openLowScoreFollowUp(conv, answer.score, csat.scale, answeredAt);
     await this.publish({ type: 'conversation.status', conversationId: conv.id, status: 'resolved', team: conv.team });
     return true;
   }

@@ -106,9 +106,15 @@ export const teamSchema = z
     businessHours: businessHoursSchema.optional(),
     /** The agent who gets low-CSAT follow-ups. */
     leadAgentId: z.string().optional(),
+    /**
+     * The survey after resolving: `csat` (1–5), `nps` (0–10, then "why?") or `both` (CSAT, then NPS).
+     * Absent = the server-wide CSAT_SCALE.
+     */
+    survey: z.enum(['csat', 'nps', 'both'], { message: 'survey must be csat, nps or both' }).optional(),
   })
   .strict();
 export type Team = z.infer<typeof teamSchema>;
+export type TeamSurvey = NonNullable<Team['survey']>;
 
 export const DEFAULT_TEAMS: Team[] = [
   { id: 'care', name: 'Customer care' },
