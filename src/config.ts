@@ -155,6 +155,10 @@ export const envSchema = z
       }).strict(),
       { message: 'WHATSAPP_TEMPLATES must be JSON: {"name":{"contentSid":"HX…","variables":["1"]}}' },
     )),
+    VOICE_DEFLECTION_TEMPLATE: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { message: 'VOICE_DEFLECTION_TEMPLATE must be a template name from WHATSAPP_TEMPLATES' }).optional(),
+    ),
     ESCALATION_ANGER_THRESHOLD: fraction('ESCALATION_ANGER_THRESHOLD', 0.6),
     ESCALATION_MISUNDERSTANDINGS: intIn('ESCALATION_MISUNDERSTANDINGS', 1, 10, 2),
     CONSOLE_ENABLED: bool(true),
@@ -170,6 +174,13 @@ export const envSchema = z
     }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together' });
+    }
+    if (env.VOICE_DEFLECTION_TEMPLATE !== undefined && !(env.VOICE_DEFLECTION_TEMPLATE in env.WHATSAPP_TEMPLATES)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VOICE_DEFLECTION_TEMPLATE'],
+        message: `VOICE_DEFLECTION_TEMPLATE names ${env.VOICE_DEFLECTION_TEMPLATE}, which is not in WHATSAPP_TEMPLATES: add it there with its contentSid`,
+      });
     }
     if (env.NLU_CLARIFY_THRESHOLD > env.NLU_ANSWER_THRESHOLD) {
       ctx.addIssue({
@@ -230,6 +241,8 @@ export interface Config {
   csat: { scale: 'csat5' | 'nps10'; templateSid?: string };
   whatsappTemplates: Record<string, { contentSid: string; variables: string[]; description?: string }>;
   escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
+  /** Call deflection (VOICE_DEFLECTION_TEMPLATE): the template that opens the WhatsApp thread; null = off. */
+  voiceDeflection: { templateName: string; contentSid: string } | null;
   consoleEnabled: boolean;
   /** Worker processes sharing the port (node:cluster); each is a full instance on the same Redis. */
   workers: number;
@@ -318,6 +331,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     csat: { scale: e.CSAT_SCALE, templateSid: e.CSAT_TEMPLATE_SID },
     whatsappTemplates: e.WHATSAPP_TEMPLATES,
     escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },
+    voiceDeflection: e.VOICE_DEFLECTION_TEMPLATE
+      ? { templateName: e.VOICE_DEFLECTION_TEMPLATE, contentSid: e.WHATSAPP_TEMPLATES[e.VOICE_DEFLECTION_TEMPLATE]!.contentSid }
+      : null,
     consoleEnabled: e.CONSOLE_ENABLED,
     workers: e.WEB_CONCURRENCY,
   };

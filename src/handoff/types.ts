@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelName } from '../conversations/types';
+import { crmRecordSchema } from './crm/crmRecord';
 
 /**
  * The handoff vocabulary shared by the escalation policy, the packet, queues, the agent API and
@@ -185,6 +186,10 @@ export const handoffPacketSchema = z.object({
       preview: z.string().optional(),
     }),
   ),
+  /** The customer came through call deflection: when they called and where they were sent. */
+  cameFromCall: z.object({ at: z.number(), via: z.enum(['whatsapp', 'sms']) }).optional(),
+  /** What the CRM knows about the customer (CRM enrichment), when it answered in time. */
+  crm: crmRecordSchema.extend({ fetchedAt: z.number() }).optional(),
   /** One line an agent reads first, built from the facts above. */
   summary: z.string(),
   createdAt: z.number(),

@@ -22,6 +22,8 @@ export interface PacketFacts {
   history: readonly HandoffPacket['history'][number][];
   /** When the packet is built (ms). */
   now: number;
+  /** The CRM's record of the customer, if it answered in time. */
+  crm?: HandoffPacket['crm'];
 }
 
 function botAnswers(messages: readonly Message[]): HandoffPacket['answered'] {
@@ -68,7 +70,11 @@ export function buildHandoffPacket(facts: PacketFacts): HandoffPacket {
     history: historyOf(conversation, facts.history),
     createdAt: facts.now,
   };
-  return handoffPacketSchema.parse({ ...withoutSummary, summary: summarise(withoutSummary) });
+  const extras = {
+    ...(conversation.callDeflection ? { cameFromCall: { at: conversation.callDeflection.at, via: conversation.callDeflection.via } } : {}),
+    ...(facts.crm ? { crm: facts.crm } : {}),
+  };
+  return handoffPacketSchema.parse({ ...withoutSummary, ...extras, summary: summarise(withoutSummary) });
 }
 
 /**
