@@ -155,6 +155,13 @@ export const envSchema = z
       }).strict(),
       { message: 'WHATSAPP_TEMPLATES must be JSON: {"name":{"contentSid":"HX…","variables":["1"]}}' },
     )),
+    CRM_ENRICHMENT_URL: url('CRM_ENRICHMENT_URL').optional(),
+    CRM_ENRICHMENT_SECRET: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().min(16, { message: 'CRM_ENRICHMENT_SECRET must be at least 16 characters' }).optional(),
+    ),
+    CRM_TIMEOUT_MS: intIn('CRM_TIMEOUT_MS', 100, 10000, 1500),
+    CRM_CACHE_TTL_SECONDS: intIn('CRM_CACHE_TTL_SECONDS', 10, 7 * 24 * 3600, 900),
     VOICE_DEFLECTION_TEMPLATE: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { message: 'VOICE_DEFLECTION_TEMPLATE must be a template name from WHATSAPP_TEMPLATES' }).optional(),
@@ -174,6 +181,13 @@ export const envSchema = z
     }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together' });
+    }
+    if ((env.CRM_ENRICHMENT_URL === undefined) !== (env.CRM_ENRICHMENT_SECRET === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CRM_ENRICHMENT_SECRET'],
+        message: 'set CRM_ENRICHMENT_URL and CRM_ENRICHMENT_SECRET together: every CRM request is signed',
+      });
     }
     if (env.VOICE_DEFLECTION_TEMPLATE !== undefined && !(env.VOICE_DEFLECTION_TEMPLATE in env.WHATSAPP_TEMPLATES)) {
       ctx.addIssue({
@@ -241,6 +255,8 @@ export interface Config {
   csat: { scale: 'csat5' | 'nps10'; templateSid?: string };
   whatsappTemplates: Record<string, { contentSid: string; variables: string[]; description?: string }>;
   escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
+  /** CRM enrichment (CRM_ENRICHMENT_URL + CRM_ENRICHMENT_SECRET); null = off. */
+  crm: { url: string; secret: string; timeoutMs: number; cacheTtlSeconds: number } | null;
   /** Call deflection (VOICE_DEFLECTION_TEMPLATE): the template that opens the WhatsApp thread; null = off. */
   voiceDeflection: { templateName: string; contentSid: string } | null;
   consoleEnabled: boolean;
@@ -331,6 +347,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     csat: { scale: e.CSAT_SCALE, templateSid: e.CSAT_TEMPLATE_SID },
     whatsappTemplates: e.WHATSAPP_TEMPLATES,
     escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },
+    crm:
+      e.CRM_ENRICHMENT_URL && e.CRM_ENRICHMENT_SECRET
+        ? { url: e.CRM_ENRICHMENT_URL, secret: e.CRM_ENRICHMENT_SECRET, timeoutMs: e.CRM_TIMEOUT_MS, cacheTtlSeconds: e.CRM_CACHE_TTL_SECONDS }
+        : null,
     voiceDeflection: e.VOICE_DEFLECTION_TEMPLATE
       ? { templateName: e.VOICE_DEFLECTION_TEMPLATE, contentSid: e.WHATSAPP_TEMPLATES[e.VOICE_DEFLECTION_TEMPLATE]!.contentSid }
       : null,

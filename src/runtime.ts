@@ -17,6 +17,7 @@ import { RedisConversationStore } from './conversations/redisConversationStore';
 import type { ChannelName } from './conversations/types';
 import { createCallDeflector } from './handoff/callDeflection/callDeflector';
 import { ConversationActionsService } from './handoff/conversationActions';
+import { CrmEnrichment } from './handoff/crm';
 import { HandoffService } from './handoff/handoffService';
 import { PacketStore, WaitStats } from './handoff/packetStore';
 import { createCustomerRouter, createIdentityPort, customerView, LinkVerification, RedisCustomerStore, verificationCodeText } from './identity';
@@ -142,6 +143,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     logger,
     metrics,
     clock: opts.clock,
+    crm: config.crm
+      ? new CrmEnrichment({
+          url: config.crm.url,
+          secret: config.crm.secret,
+          timeoutMs: config.crm.timeoutMs,
+          ttlSeconds: config.crm.cacheTtlSeconds,
+          redis: redis.client,
+          logger,
+        })
+      : undefined,
   });
   const actions = new ConversationActionsService({
     handoff,

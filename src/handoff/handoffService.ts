@@ -13,6 +13,8 @@ import type { OutboundService } from '../outbound/outboundService';
 import { checkWindow } from '../outbound/channelPolicy';
 import { describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
 import { isLowScore, NPS_COMMENT_MAX, npsWhyFor, parseSurveyAnswer, surveyFor, surveyPlan, thanksFor, type SurveyPlan } from './csat';
+import type { CrmEnrichment, CrmSnapshot } from './crm';
+import { crmIdentifiers } from './crm';
 import { decideEscalation } from './escalation';
 import { buildHandoffPacket } from './packet';
 import type { PacketStore, WaitStats } from './packetStore';
@@ -24,6 +26,8 @@ import {
   type CsatScale,
   type EscalationConfig,
   type EscalationDecision,
+  PRIORITY_RANK,
+  type Priority,
   type Sentiment,
   type Team,
 } from './types';
@@ -63,9 +67,26 @@ export interface HandoffDeps {
   logger: Logger;
   metrics?: Metrics;
   clock?: () => number;
+  /** CRM enrichment, when configured: asked on the first message (in the background) and at handoff. */
+  crm?: Pick<CrmEnrichment, 'refresh' | 'lookup' | 'cached'>;
 }
 
 const DAY = 24 * 3600 * 1000;
+
+/**
+ * A customer the CRM calls VIP, found only at handoff: the `vip` trigger joins the reasons and the
+ * priority goes one step up, as decideEscalation does for a VIP it knew about.
+ */
+function withVip(decision: Extract<EscalationDecision, { escalate: true }>): Extract<EscalationDecision, { escalate: true }> {
+  if (decision.reasons.includes('vip')) return decision;
+  const rank = Math.min(PRIORITY_RANK[decision.priority] + 1, PRIORITY_RANK.urgent);
+  const priority = (Object.keys(PRIORITY_RANK) as Priority[]).find((p) => PRIORITY_RANK[p] === rank) ?? decision.priority;
+  return { ...decision, reasons: [...decision.reasons, 'vip'], priority };
+}
+
+function withCrmVip<C extends { vip: boolean }>(customer: C, crm: CrmSnapshot | null | undefined): C {
+  return crm?.record?.vip && !customer.vip ? { ...customer, vip: true } : customer;
+}
 
 /** Language detectors per catalog object (trained once; a reload brings a new catalog). */
 const detectors = new WeakMap<Catalog, LanguageDetector>();
@@ -96,6 +117,7 @@ export class HandoffService implements ConversationHooks {
 
   async onCustomerMessage(conversation: Conversation, message: Message, event: InboundMessageEvent): Promise<Conversation | null> {
     const conv = await this.ensureCustomer(conversation, event);
+    if (!conversation.customerId && conv.customerId) this.enrichInBackground(conv);
     this.deps.metrics?.message(conv.channel, 'inbound', 'customer');
     await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author });
     const text = event.text ?? '';
@@ -215,7 +237,33 @@ export class HandoffService implements ConversationHooks {
   private async isVip(conv: Conversation): Promise<boolean> {
     if (this.deps.config.vipCustomers.includes(conv.customerAddress)) return true;
     if (conv.customerId && this.deps.config.vipCustomers.includes(conv.customerId)) return true;
+    if (conv.customerId && this.deps.crm && (await this.deps.crm.cached(conv.customerId))?.record?.vip) return true;
     return conv.customerId ? this.deps.identity.isVip(conv.customerId) : false;
+  }
+
+  // ---------------------------------------------------------------- CRM enrichment
+
+  /** First message: the CRM is asked in the background; nothing waits for it. */
+  private enrichInBackground(conv: Conversation): void {
+    const crm = this.deps.crm;
+    if (!crm || !conv.customerId) return;
+    void this.deps.identity
+      .packetCustomer(conv.customerId, conv.id)
+      .then(({ customer }) => crm.refresh({ event: 'first_message', customer: crmIdentifiers(customer), conversationId: conv.id, channel: conv.channel }))
+      .catch((err: Error) => this.deps.logger.warn('crm enrichment not started', { conversationId: conv.id, reason: err.message }));
+  }
+
+  /** Handoff: the cached CRM answer, or the CRM's, waiting at most its timeout; null when it has nothing. */
+  private async crmForHandoff(conv: Conversation): Promise<CrmSnapshot | null> {
+    const crm = this.deps.crm;
+    if (!crm || !conv.customerId) return null;
+    try {
+      const { customer } = await this.deps.identity.packetCustomer(conv.customerId, conv.id);
+      return await crm.lookup({ event: 'handoff', customer: crmIdentifiers(customer), conversationId: conv.id, channel: conv.channel });
+    } catch (err) {
+      this.deps.logger.warn('crm enrichment skipped at handoff', { conversationId: conv.id, reason: (err as Error).message });
+      return null;
+    }
   }
 
   // ---------------------------------------------------------------- escalation
@@ -227,6 +275,8 @@ export class HandoffService implements ConversationHooks {
     sentiment: Sentiment,
     actor: string,
   ): Promise<Conversation | null> {
+    const crm = await this.crmForHandoff(conv);
+    if (crm?.record?.vip) decision = withVip(decision);
     const now = this.now();
     const team = (await this.deps.teams.get(decision.team)) ? decision.team : this.escalationConfig.defaultTeam;
     const moved = await this.deps.store.transition(conv.id, {
@@ -240,7 +290,7 @@ export class HandoffService implements ConversationHooks {
       return null;
     }
     const queued = moved.conversation;
-    await this.savePacket(queued, { ...decision, team }, sentiment);
+    await this.savePacket(queued, { ...decision, team }, sentiment, crm);
     await this.systemNote(queued, `Escalated to ${team}: ${decision.reasons.join(', ')} (${decision.priority} priority)`);
     await this.deps.audit.record({ actor, action: 'conversation.escalate', target: `conversation:${queued.id}`, details: { team, reason: decision.reason, priority: decision.priority } });
     await this.publish({ type: 'conversation.escalated', conversationId: queued.id, team, priority: decision.priority, reason: decision.reason });
@@ -252,7 +302,13 @@ export class HandoffService implements ConversationHooks {
     return (await this.deps.store.get(queued.id)) ?? queued;
   }
 
-  async savePacket(conv: Conversation, decision: Extract<EscalationDecision, { escalate: true }>, sentiment: Sentiment): Promise<void> {
+  async savePacket(
+    conv: Conversation,
+    decision: Extract<EscalationDecision, { escalate: true }>,
+    sentiment: Sentiment,
+    crmAnswer?: CrmSnapshot | null,
+  ): Promise<void> {
+    const crm = crmAnswer !== undefined ? crmAnswer : conv.customerId && this.deps.crm ? await this.deps.crm.cached(conv.customerId) : null;
     const [state, messages, who] = await Promise.all([
       this.deps.dialogueState(conv.id),
       this.deps.store.listMessages(conv.id, { limit: 200 }),
@@ -264,9 +320,13 @@ export class HandoffService implements ConversationHooks {
       state: state ?? { misunderstandings: 0, slots: {}, recognised: [], answered: [] },
       messages,
       sentiment,
-      customer: who?.customer ?? { id: conv.customerId ?? conv.id, name: conv.customerName, vip: false, addresses: [{ channel: conv.channel, address: conv.customerAddress, verified: true }] },
+      customer: withCrmVip(
+        who?.customer ?? { id: conv.customerId ?? conv.id, name: conv.customerName, vip: false, addresses: [{ channel: conv.channel, address: conv.customerAddress, verified: true }] },
+        crm,
+      ),
       history: who?.history ?? [],
       now: this.now(),
+      ...(crm?.record ? { crm: { ...crm.record, fetchedAt: crm.fetchedAt } } : {}),
     });
     await this.deps.packets.save(packet);
   }
