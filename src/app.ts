@@ -21,6 +21,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Webhook routers of the enabled channels; a missing one answers 503 CHANNEL_DISABLED. */
   twilioRouter?: Router;
+  /** Call deflection on the phone line (`/webhooks/twilio/voice`); missing = 503 with what to set. */
+  voiceRouter?: Router;
   messengerRouter?: Router;
   sandboxRouter?: Router;
   /** Further routers mounted at their path (agent API, console…). */
@@ -88,6 +90,10 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use(
+    '/webhooks/twilio/voice',
+    deps.voiceRouter ?? disabledChannel('call deflection', [...config.twilioMissing, ...(config.voiceDeflection ? [] : ['VOICE_DEFLECTION_TEMPLATE'])]),
+  );
   app.use('/webhooks/twilio', deps.twilioRouter ?? disabledChannel('WhatsApp (Twilio)', config.twilioMissing));
   app.use('/webhooks/messenger', deps.messengerRouter ?? disabledChannel('Messenger', config.messengerMissing));
   if (deps.sandboxRouter) app.use('/sandbox', deps.sandboxRouter);

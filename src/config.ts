@@ -179,6 +179,17 @@ export const envSchema = z
       }).strict(),
       { message: 'WHATSAPP_TEMPLATES must be JSON: {"name":{"contentSid":"HX…","variables":["1"]}}' },
     )),
+    CRM_ENRICHMENT_URL: url('CRM_ENRICHMENT_URL').optional(),
+    CRM_ENRICHMENT_SECRET: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().min(16, { message: 'CRM_ENRICHMENT_SECRET must be at least 16 characters' }).optional(),
+    ),
+    CRM_TIMEOUT_MS: intIn('CRM_TIMEOUT_MS', 100, 10000, 1500),
+    CRM_CACHE_TTL_SECONDS: intIn('CRM_CACHE_TTL_SECONDS', 10, 7 * 24 * 3600, 900),
+    VOICE_DEFLECTION_TEMPLATE: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { message: 'VOICE_DEFLECTION_TEMPLATE must be a template name from WHATSAPP_TEMPLATES' }).optional(),
+    ),
     ESCALATION_ANGER_THRESHOLD: fraction('ESCALATION_ANGER_THRESHOLD', 0.6),
     ESCALATION_MISUNDERSTANDINGS: intIn('ESCALATION_MISUNDERSTANDINGS', 1, 10, 2),
     CONSOLE_ENABLED: bool(true),
@@ -221,6 +232,20 @@ export const envSchema = z
     }
     if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
       ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'METRICS_PORT must differ from PORT' });
+    }
+    if ((env.CRM_ENRICHMENT_URL === undefined) !== (env.CRM_ENRICHMENT_SECRET === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CRM_ENRICHMENT_SECRET'],
+        message: 'set CRM_ENRICHMENT_URL and CRM_ENRICHMENT_SECRET together: every CRM request is signed',
+      });
+    }
+    if (env.VOICE_DEFLECTION_TEMPLATE !== undefined && !(env.VOICE_DEFLECTION_TEMPLATE in env.WHATSAPP_TEMPLATES)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VOICE_DEFLECTION_TEMPLATE'],
+        message: `VOICE_DEFLECTION_TEMPLATE names ${env.VOICE_DEFLECTION_TEMPLATE}, which is not in WHATSAPP_TEMPLATES: add it there with its contentSid`,
+      });
     }
     if (env.NLU_CLARIFY_THRESHOLD > env.NLU_ANSWER_THRESHOLD) {
       ctx.addIssue({
@@ -285,6 +310,10 @@ export interface Config {
   csat: { scale: 'csat5' | 'nps10'; templateSid?: string };
   whatsappTemplates: Record<string, { contentSid: string; variables: string[]; description?: string }>;
   escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
+  /** CRM enrichment (CRM_ENRICHMENT_URL + CRM_ENRICHMENT_SECRET); null = off. */
+  crm: { url: string; secret: string; timeoutMs: number; cacheTtlSeconds: number } | null;
+  /** Call deflection (VOICE_DEFLECTION_TEMPLATE): the template that opens the WhatsApp thread; null = off. */
+  voiceDeflection: { templateName: string; contentSid: string } | null;
   consoleEnabled: boolean;
   /** Worker processes sharing the port (node:cluster); each is a full instance on the same Redis. */
   workers: number;
@@ -384,6 +413,13 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     csat: { scale: e.CSAT_SCALE, templateSid: e.CSAT_TEMPLATE_SID },
     whatsappTemplates: e.WHATSAPP_TEMPLATES,
     escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },
+    crm:
+      e.CRM_ENRICHMENT_URL && e.CRM_ENRICHMENT_SECRET
+        ? { url: e.CRM_ENRICHMENT_URL, secret: e.CRM_ENRICHMENT_SECRET, timeoutMs: e.CRM_TIMEOUT_MS, cacheTtlSeconds: e.CRM_CACHE_TTL_SECONDS }
+        : null,
+    voiceDeflection: e.VOICE_DEFLECTION_TEMPLATE
+      ? { templateName: e.VOICE_DEFLECTION_TEMPLATE, contentSid: e.WHATSAPP_TEMPLATES[e.VOICE_DEFLECTION_TEMPLATE]!.contentSid }
+      : null,
     consoleEnabled: e.CONSOLE_ENABLED,
     workers: e.WEB_CONCURRENCY,
     metrics: { ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}), ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}) },

@@ -8,6 +8,7 @@ import { parseDialogueState } from './bot/dialogue';
 import { createMessengerRouter, createMessengerSender } from './channels/messenger';
 import { createSandboxRouter, createSandboxSender } from './channels/sandbox';
 import { createTwilioRouter, createTwilioSender } from './channels/twilio';
+import { createVoiceRouter } from './channels/twilio/voice';
 import type { ChannelSender } from './channels/types';
 import type { Config } from './config';
 import { createConsoleRouter } from './console/consoleRouter';
@@ -15,7 +16,9 @@ import type { ConversationStore } from './conversations/conversationStore';
 import { FactStore } from './conversations/factStore';
 import { RedisConversationStore } from './conversations/redisConversationStore';
 import type { ChannelName } from './conversations/types';
+import { createCallDeflector } from './handoff/callDeflection/callDeflector';
 import { ConversationActionsService } from './handoff/conversationActions';
+import { CrmEnrichment } from './handoff/crm';
 import { HandoffService } from './handoff/handoffService';
 import { PacketStore, WaitStats } from './handoff/packetStore';
 import { canSeeConversation } from './handoff/teamAccess';
@@ -172,6 +175,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     logger,
     metrics,
     clock: opts.clock,
+    crm: config.crm
+      ? new CrmEnrichment({
+          url: config.crm.url,
+          secret: config.crm.secret,
+          timeoutMs: config.crm.timeoutMs,
+          ttlSeconds: config.crm.cacheTtlSeconds,
+          redis: redis.client,
+          logger,
+        })
+      : undefined,
   });
   const actions = new ConversationActionsService({
     handoff,
@@ -216,6 +229,24 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     twilioRouter: config.twilio
       ? createTwilioRouter({ config: config.twilio, publicUrl: config.publicUrl, maxBodyBytes: config.maxBodyBytes, ingest, logger })
       : undefined,
+    voiceRouter:
+      config.twilio && config.voiceDeflection
+        ? createVoiceRouter({
+            config: config.twilio,
+            publicUrl: config.publicUrl,
+            maxBodyBytes: config.maxBodyBytes,
+            logger,
+            deflector: createCallDeflector({
+              store,
+              outbound,
+              templateSid: config.voiceDeflection.contentSid,
+              catalog: () => catalog,
+              note: (conversation, text) => handoff.systemNote(conversation, text),
+              logger,
+              clock: opts.clock,
+            }),
+          })
+        : undefined,
     messengerRouter: config.messenger
       ? createMessengerRouter({ config: config.messenger, publicUrl: config.publicUrl, maxBodyBytes: config.maxBodyBytes, ingest, logger })
       : undefined,

@@ -17,7 +17,7 @@ export interface OpenConversationInput {
 
 /** Fields that may change without a change of owner. Ownership moves only through transition(). */
 export type ConversationPatch = Partial<
-  Pick<Conversation, 'language' | 'customerName' | 'platformUserId' | 'customerId' | 'csat' | 'firstAgentReplyAt'>
+  Pick<Conversation, 'language' | 'customerName' | 'platformUserId' | 'customerId' | 'csat' | 'nps' | 'callDeflection' | 'firstAgentReplyAt'>
 >;
 
 /** A change of owner: checked against the current status (and token), bumps the token. */

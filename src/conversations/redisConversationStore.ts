@@ -258,6 +258,8 @@ function decodeConversation(id: string, h: Record<string, string>): Conversation
     reopenCount: num(h.reopenCount),
     customerId: h.customerId || undefined,
     csat: h.csat ? (JSON.parse(h.csat) as Conversation['csat']) : undefined,
+    nps: h.nps ? (JSON.parse(h.nps) as Conversation['nps']) : undefined,
+    callDeflection: h.callDeflection ? (JSON.parse(h.callDeflection) as Conversation['callDeflection']) : undefined,
     firstInboundAt: num(h.firstInboundAt),
     channel: h.channel as ChannelName,
     customerAddress: h.customerAddress ?? '',
@@ -382,8 +384,14 @@ export class RedisConversationStore implements ConversationStore {
 
   async update(id: string, patch: ConversationPatch): Promise<Conversation> {
     const now = this.clock();
-    const { csat, ...plain } = patch;
-    const fields = flat({ ...plain, ...(csat ? { csat: JSON.stringify(csat) } : {}), updatedAt: now });
+    const { csat, nps, callDeflection, ...plain } = patch;
+    const fields = flat({
+      ...plain,
+      ...(csat ? { csat: JSON.stringify(csat) } : {}),
+      ...(nps ? { nps: JSON.stringify(nps) } : {}),
+      ...(callDeflection ? { callDeflection: JSON.stringify(callDeflection) } : {}),
+      updatedAt: now,
+    });
     const [updated, hash] = await this.r.batonUpdate(K.conv(id), K.index, id, String(now), ...fields);
     const conversation = updated === 1 ? decodeConversation(id, hashFromPairs(hash)) : null;
     if (!conversation) throw new BatonError('NOT_FOUND', `No conversation ${id}`);

@@ -155,6 +155,10 @@ export interface Conversation {
     askedAt?: number;
     answeredAt?: number;
   };
+  /** Net Promoter survey (0–10, then "why?") for teams that ask it beside or instead of CSAT. */
+  nps?: NpsResult;
+  /** The latest phone call deflected into this conversation (call deflection, IVR → messaging). */
+  callDeflection?: CallDeflection;
   channel: ChannelName;
   customerAddress: string;
   customerName?: string;
@@ -172,6 +176,24 @@ export interface Conversation {
   lastMessageAt?: number;
   lastMessagePreview?: string;
   messageCount: number;
+}
+
+export interface NpsResult {
+  /** `why`: the score is in and the follow-up question "why?" waits for its answer. */
+  status: 'pending' | 'why' | 'answered' | 'skipped';
+  score?: number;
+  comment?: string;
+  skippedReason?: string;
+  askedAt?: number;
+  answeredAt?: number;
+}
+
+export interface CallDeflection {
+  /** When the caller pressed 1 (ms since epoch). */
+  at: number;
+  /** Where the caller was sent: the WhatsApp template, or an SMS when the number can't get WhatsApp. */
+  via: 'whatsapp' | 'sms';
+  callSid: string;
 }
 
 export interface Message {

@@ -14,7 +14,9 @@ import { createLanguageDetector, LANGUAGE_CONFIDENCE_THRESHOLD } from '../nlu/la
 import type { Catalog, LanguageDetector } from '../nlu/types';
 import type { OutboundService } from '../outbound/outboundService';
 import { describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
-import { isLowScore, parseSurveyAnswer, surveyFor, thanksFor } from './csat';
+import { isLowScore, NPS_COMMENT_MAX, npsWhyFor, parseSurveyAnswer, surveyFor, surveyPlan, thanksFor, type SurveyPlan } from './csat';
+import type { CrmEnrichment, CrmSnapshot } from './crm';
+import { crmIdentifiers } from './crm';
 import { decideEscalation } from './escalation';
 import { buildHandoffPacket } from './packet';
 import type { PacketStore, WaitStats } from './packetStore';
@@ -23,8 +25,11 @@ import {
   DEFAULT_ESCALATION_CONFIG,
   type Agent,
   type AuditLog,
+  type CsatScale,
   type EscalationConfig,
   type EscalationDecision,
+  PRIORITY_RANK,
+  type Priority,
   type Sentiment,
   type Team,
 } from './types';
@@ -68,9 +73,26 @@ export interface HandoffDeps {
   logger: Logger;
   metrics?: Metrics;
   clock?: () => number;
+  /** CRM enrichment, when configured: asked on the first message (in the background) and at handoff. */
+  crm?: Pick<CrmEnrichment, 'refresh' | 'lookup' | 'cached'>;
 }
 
 const DAY = 24 * 3600 * 1000;
+
+/**
+ * A customer the CRM calls VIP, found only at handoff: the `vip` trigger joins the reasons and the
+ * priority goes one step up, as decideEscalation does for a VIP it knew about.
+ */
+function withVip(decision: Extract<EscalationDecision, { escalate: true }>): Extract<EscalationDecision, { escalate: true }> {
+  if (decision.reasons.includes('vip')) return decision;
+  const rank = Math.min(PRIORITY_RANK[decision.priority] + 1, PRIORITY_RANK.urgent);
+  const priority = (Object.keys(PRIORITY_RANK) as Priority[]).find((p) => PRIORITY_RANK[p] === rank) ?? decision.priority;
+  return { ...decision, reasons: [...decision.reasons, 'vip'], priority };
+}
+
+function withCrmVip<C extends { vip: boolean }>(customer: C, crm: CrmSnapshot | null | undefined): C {
+  return crm?.record?.vip && !customer.vip ? { ...customer, vip: true } : customer;
+}
 
 /** Language detectors per catalog object (trained once; a reload brings a new catalog). */
 const detectors = new WeakMap<Catalog, LanguageDetector>();
@@ -107,6 +129,7 @@ export class HandoffService implements ConversationHooks {
   async onCustomerMessage(conversation: Conversation, message: Message, event: InboundMessageEvent): Promise<Conversation | null> {
     // Every reply to this message (code check, survey thanks, queue notice, packet) follows its language.
     const conv = await this.followLanguage(await this.ensureCustomer(conversation, event), event.text ?? '');
+    if (!conversation.customerId && conv.customerId) this.enrichInBackground(conv);
     this.deps.metrics?.message(conv.channel, 'inbound', 'customer');
     await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author });
     const text = event.text ?? '';
@@ -131,6 +154,8 @@ export class HandoffService implements ConversationHooks {
         return null;
       case 'resolved': {
         if (conv.csat?.status === 'pending' && (await this.recordSurveyAnswer(conv, event))) return null;
+        const npsOpen = conv.nps?.status === 'pending' || conv.nps?.status === 'why';
+        if (npsOpen && conv.csat?.status !== 'pending' && (await this.recordNpsAnswer((await this.deps.store.get(conv.id)) ?? conv, event))) return null;
         const reopened = await this.deps.store.transition(conv.id, { from: ['resolved'], to: 'bot', reopen: true, set: { assigneeId: null } });
         if (!reopened.ok) return null;
         await this.publish({ type: 'conversation.status', conversationId: conv.id, status: 'bot' });
@@ -237,7 +262,33 @@ export class HandoffService implements ConversationHooks {
   private async isVip(conv: Conversation): Promise<boolean> {
     if (this.deps.config.vipCustomers.includes(conv.customerAddress)) return true;
     if (conv.customerId && this.deps.config.vipCustomers.includes(conv.customerId)) return true;
+    if (conv.customerId && this.deps.crm && (await this.deps.crm.cached(conv.customerId))?.record?.vip) return true;
     return conv.customerId ? this.deps.identity.isVip(conv.customerId) : false;
+  }
+
+  // ---------------------------------------------------------------- CRM enrichment
+
+  /** First message: the CRM is asked in the background; nothing waits for it. */
+  private enrichInBackground(conv: Conversation): void {
+    const crm = this.deps.crm;
+    if (!crm || !conv.customerId) return;
+    void this.deps.identity
+      .packetCustomer(conv.customerId, conv.id)
+      .then(({ customer }) => crm.refresh({ event: 'first_message', customer: crmIdentifiers(customer), conversationId: conv.id, channel: conv.channel }))
+      .catch((err: Error) => this.deps.logger.warn('crm enrichment not started', { conversationId: conv.id, reason: err.message }));
+  }
+
+  /** Handoff: the cached CRM answer, or the CRM's, waiting at most its timeout; null when it has nothing. */
+  private async crmForHandoff(conv: Conversation): Promise<CrmSnapshot | null> {
+    const crm = this.deps.crm;
+    if (!crm || !conv.customerId) return null;
+    try {
+      const { customer } = await this.deps.identity.packetCustomer(conv.customerId, conv.id);
+      return await crm.lookup({ event: 'handoff', customer: crmIdentifiers(customer), conversationId: conv.id, channel: conv.channel });
+    } catch (err) {
+      this.deps.logger.warn('crm enrichment skipped at handoff', { conversationId: conv.id, reason: (err as Error).message });
+      return null;
+    }
   }
 
   // ---------------------------------------------------------------- escalation
@@ -249,6 +300,8 @@ export class HandoffService implements ConversationHooks {
     sentiment: Sentiment,
     actor: string,
   ): Promise<Conversation | null> {
+    const crm = await this.crmForHandoff(conv);
+    if (crm?.record?.vip) decision = withVip(decision);
     const now = this.now();
     const team = (await this.deps.teams.get(decision.team)) ? decision.team : this.escalationConfig.defaultTeam;
     const moved = await this.deps.store.transition(conv.id, {
@@ -262,7 +315,7 @@ export class HandoffService implements ConversationHooks {
       return null;
     }
     const queued = moved.conversation;
-    await this.savePacket(queued, { ...decision, team }, sentiment);
+    await this.savePacket(queued, { ...decision, team }, sentiment, crm);
     await this.systemNote(queued, `Escalated to ${team}: ${decision.reasons.join(', ')} (${decision.priority} priority)`);
     await this.deps.audit.record({ actor, action: 'conversation.escalate', target: `conversation:${queued.id}`, details: { team, reason: decision.reason, priority: decision.priority } });
     await this.publish({ type: 'conversation.escalated', conversationId: queued.id, team, priority: decision.priority, reason: decision.reason });
@@ -274,7 +327,13 @@ export class HandoffService implements ConversationHooks {
     return (await this.deps.store.get(queued.id)) ?? queued;
   }
 
-  async savePacket(conv: Conversation, decision: Extract<EscalationDecision, { escalate: true }>, sentiment: Sentiment): Promise<void> {
+  async savePacket(
+    conv: Conversation,
+    decision: Extract<EscalationDecision, { escalate: true }>,
+    sentiment: Sentiment,
+    crmAnswer?: CrmSnapshot | null,
+  ): Promise<void> {
+    const crm = crmAnswer !== undefined ? crmAnswer : conv.customerId && this.deps.crm ? await this.deps.crm.cached(conv.customerId) : null;
     const [state, messages, who, facts] = await Promise.all([
       this.deps.dialogueState(conv.id),
       this.deps.store.listMessages(conv.id, { limit: 200 }),
@@ -288,9 +347,13 @@ export class HandoffService implements ConversationHooks {
       messages,
       sentiment,
       facts,
-      customer: who?.customer ?? { id: conv.customerId ?? conv.id, name: conv.customerName, vip: false, addresses: [{ channel: conv.channel, address: conv.customerAddress, verified: true }] },
+      customer: withCrmVip(
+        who?.customer ?? { id: conv.customerId ?? conv.id, name: conv.customerName, vip: false, addresses: [{ channel: conv.channel, address: conv.customerAddress, verified: true }] },
+        crm,
+      ),
       history: who?.history ?? [],
       now: this.now(),
+      ...(crm?.record ? { crm: { ...crm.record, fetchedAt: crm.fetchedAt } } : {}),
     });
     await this.deps.packets.save(packet);
   }
@@ -362,9 +425,19 @@ export class HandoffService implements ConversationHooks {
 
   // ---------------------------------------------------------------- resolve and CSAT
 
-  /** Sends the satisfaction survey after resolving, respecting the channel's window. */
+  /** Sends the satisfaction survey after resolving (CSAT, NPS or CSAT then NPS, per team), respecting the channel's window. */
   async sendSurvey(conv: Conversation): Promise<void> {
-    const scale = this.deps.config.csat.scale;
+    const plan = await this.surveyPlanFor(conv);
+    if (plan.csat) await this.sendCsat(conv, plan.csat);
+    else if (plan.nps) await this.sendNps(conv);
+  }
+
+  private async surveyPlanFor(conv: Conversation): Promise<SurveyPlan> {
+    const team = conv.team ? await this.deps.teams.get(conv.team) : null;
+    return surveyPlan(team?.survey, this.deps.config.csat.scale);
+  }
+
+  private async sendCsat(conv: Conversation, scale: CsatScale): Promise<void> {
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
     // Choose text or template by the window; the send itself is checked again by OutboundService.
     const verdict = this.deps.outbound.window(conv, 'system', 'text');
@@ -397,6 +470,70 @@ export class HandoffService implements ConversationHooks {
     }
   }
 
+  /** The NPS question (0–10) in the customer's language; only inside the channel's window. */
+  private async sendNps(conv: Conversation): Promise<void> {
+    const language = conv.language ?? this.deps.catalog().defaultLanguage;
+    const current = (await this.deps.store.get(conv.id)) ?? conv;
+    const verdict = this.deps.outbound.window(current, 'system', 'text');
+    if (!verdict.allowed) {
+      await this.deps.store.update(conv.id, { nps: { status: 'skipped', skippedReason: verdict.reason ?? 'the channel window is closed' } });
+      return;
+    }
+    const askedAt = this.now();
+    try {
+      const survey = surveyFor('nps10', language, current.channel);
+      await this.deps.outbound.send({
+        conversation: current,
+        author: 'system',
+        content: { text: survey.text, quickReplies: survey.quickReplies },
+        fence: current.ownerToken,
+        meta: { survey: 'nps10' },
+      });
+      await this.deps.store.update(conv.id, { nps: { status: 'pending', askedAt } });
+    } catch (err) {
+      await this.deps.store.update(conv.id, { nps: { status: 'skipped', skippedReason: `survey could not be sent: ${(err as Error).message}` } });
+    }
+  }
+
+  /**
+   * The NPS score (then the answer to "why?"). True when the message was recorded as such; false
+   * when it was something else (the survey is then skipped and the conversation goes on as usual).
+   */
+  private async recordNpsAnswer(conv: Conversation, event: InboundMessageEvent): Promise<boolean> {
+    const nps = conv.nps!;
+    const language = conv.language ?? this.deps.catalog().defaultLanguage;
+    if (nps.status === 'why') {
+      const comment = (event.text ?? '').trim().slice(0, NPS_COMMENT_MAX);
+      if (!comment) return false;
+      const updated = await this.deps.store.update(conv.id, { nps: { ...nps, status: 'answered', comment } });
+      await this.sendSystem(updated, thanksFor(language));
+      return true;
+    }
+    const answer = parseSurveyAnswer(event.payload ?? event.text ?? '', 'nps10');
+    if (!answer) {
+      await this.deps.store.update(conv.id, { nps: { ...nps, status: 'skipped', skippedReason: 'the customer wrote something else instead of a score' } });
+      return false;
+    }
+    const answeredAt = this.now();
+    const updated = await this.deps.store.update(conv.id, {
+      nps: { ...nps, status: answer.comment ? 'answered' : 'why', score: answer.score, comment: answer.comment, answeredAt },
+    });
+    this.deps.metrics?.csat(answer.score, 'nps10');
+    await this.deps.audit.record({ actor: 'customer', action: 'nps.answer', target: `conversation:${conv.id}`, details: { score: answer.score } });
+    await this.sendSystem(updated, answer.comment ? thanksFor(language) : npsWhyFor(language));
+    if (isLowScore(answer.score, 'nps10')) await this.openLowScoreFollowUp(conv, answer.score, 'nps10', answeredAt);
+    await this.publish({ type: 'conversation.status', conversationId: conv.id, status: 'resolved', team: conv.team });
+    return true;
+  }
+
+  /** A low score (CSAT 1–2, NPS 0–6) opens a 24-hour follow-up for the team lead. */
+  private async openLowScoreFollowUp(conv: Conversation, score: number, scale: CsatScale, answeredAt: number): Promise<void> {
+    const team = conv.team ?? this.escalationConfig.defaultTeam;
+    const lead = (await this.deps.teams.get(team))?.leadAgentId;
+    const followUp = await this.deps.followUps.open({ conversationId: conv.id, team, score, scale, dueAt: answeredAt + DAY, assigneeId: lead });
+    await this.publish({ type: 'followup.opened', followUpId: followUp.id, conversationId: conv.id, team });
+  }
+
   /** True when the message was the survey's answer (recorded); false when it was something else. */
   private async recordSurveyAnswer(conv: Conversation, event: InboundMessageEvent): Promise<boolean> {
     const csat = conv.csat!;
@@ -412,13 +549,10 @@ export class HandoffService implements ConversationHooks {
     this.deps.metrics?.csat(answer.score, csat.scale);
     await this.deps.audit.record({ actor: 'customer', action: 'csat.answer', target: `conversation:${conv.id}`, details: { score: answer.score, scale: csat.scale } });
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
-    await this.sendSystem(updated, thanksFor(language));
-    if (isLowScore(answer.score, csat.scale)) {
-      const team = conv.team ?? this.escalationConfig.defaultTeam;
-      const lead = (await this.deps.teams.get(team))?.leadAgentId;
-      const followUp = await this.deps.followUps.open({ conversationId: conv.id, team, score: answer.score, scale: csat.scale, dueAt: answeredAt + DAY, assigneeId: lead });
-      await this.publish({ type: 'followup.opened', followUpId: followUp.id, conversationId: conv.id, team });
-    }
+    const npsNext = (await this.surveyPlanFor(conv)).nps;
+    if (npsNext) await this.sendNps(updated);
+    else await this.sendSystem(updated, thanksFor(language));
+    if (isLowScore(answer.score, csat.scale)) await this.openLowScoreFollowUp(conv, answer.score, csat.scale, answeredAt);
     await this.publish({ type: 'conversation.status', conversationId: conv.id, status: 'resolved', team: conv.team });
     return true;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { factSchema } from '../conversations/fact';
 import type { ChannelName } from '../conversations/types';
+import { crmRecordSchema } from './crm/crmRecord';
 
 /**
  * The handoff vocabulary shared by the escalation policy, the packet, queues, the agent API and
@@ -107,9 +108,15 @@ export const teamSchema = z
     businessHours: businessHoursSchema.optional(),
     /** The agent who gets low-CSAT follow-ups. */
     leadAgentId: z.string().optional(),
+    /**
+     * The survey after resolving: `csat` (1–5), `nps` (0–10, then "why?") or `both` (CSAT, then NPS).
+     * Absent = the server-wide CSAT_SCALE.
+     */
+    survey: z.enum(['csat', 'nps', 'both'], { message: 'survey must be csat, nps or both' }).optional(),
   })
   .strict();
 export type Team = z.infer<typeof teamSchema>;
+export type TeamSurvey = NonNullable<Team['survey']>;
 
 export const DEFAULT_TEAMS: Team[] = [
   { id: 'care', name: 'Customer care' },
@@ -186,6 +193,10 @@ export const handoffPacketSchema = z.object({
       preview: z.string().optional(),
     }),
   ),
+  /** The customer came through call deflection: when they called and where they were sent. */
+  cameFromCall: z.object({ at: z.number(), via: z.enum(['whatsapp', 'sms']) }).optional(),
+  /** What the CRM knows about the customer (CRM enrichment), when it answered in time. */
+  crm: crmRecordSchema.extend({ fetchedAt: z.number() }).optional(),
   /** One line an agent reads first, built from the facts above. */
   summary: z.string(),
   createdAt: z.number(),

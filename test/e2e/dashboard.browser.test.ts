@@ -118,6 +118,11 @@ describeWithChromium('the care dashboard over the seeded week', () => {
     });
   });
 
+  test('the NPS tiles show the score and promoters · passives · detractors, worked out by hand', async () => {
+    // NPS answers of the week: c06 9, c07 6, c12 10 → promoters 2, passives 0, detractors 1; (2 − 1) / 3 = 33.3
+    expect({ nps: await tile('nps'), breakdown: await tile('npsBreakdown') }).toEqual({ nps: '33.3 (3)', breakdown: '2 · 0 · 1' });
+  });
+
   test('the escalations-by-reason chart holds every reason with its count', async () => {
     expect(await chart('chart-reasons')).toEqual(expected.escalationsByReason);
   });

@@ -25,6 +25,8 @@ export interface PacketFacts {
   history: readonly HandoffPacket['history'][number][];
   /** When the packet is built (ms). */
   now: number;
+  /** The CRM's record of the customer, if it answered in time. */
+  crm?: HandoffPacket['crm'];
 }
 
 function botAnswers(messages: readonly Message[]): HandoffPacket['answered'] {
@@ -72,7 +74,11 @@ export function buildHandoffPacket(facts: PacketFacts): HandoffPacket {
     history: historyOf(conversation, facts.history),
     createdAt: facts.now,
   };
-  return handoffPacketSchema.parse({ ...withoutSummary, summary: summarise({ ...withoutSummary, slots: summarySlots(state.slots, facts.facts) }) });
+  const extras = {
+    ...(conversation.callDeflection ? { cameFromCall: { at: conversation.callDeflection.at, via: conversation.callDeflection.via } } : {}),
+    ...(facts.crm ? { crm: facts.crm } : {}),
+  };
+  return handoffPacketSchema.parse({ ...withoutSummary, ...extras, summary: summarise({ ...withoutSummary, slots: summarySlots(state.slots, facts.facts) }) });
 }
 
 /** Kinds of fact the summary names when no slot holds one ("order SG-482913 given"), most useful first. */

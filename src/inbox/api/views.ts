@@ -42,6 +42,21 @@ const csatView = z.object({
   answeredAt: isoTimestamp.optional(),
 });
 
+const npsView = z.object({
+  status: z.enum(['pending', 'why', 'answered', 'skipped']),
+  score: z.number().optional(),
+  comment: z.string().optional(),
+  skippedReason: z.string().optional(),
+  askedAt: isoTimestamp.optional(),
+  answeredAt: isoTimestamp.optional(),
+});
+
+const callDeflectionView = z.object({
+  at: isoTimestamp,
+  via: z.enum(['whatsapp', 'sms']),
+  callSid: z.string(),
+});
+
 const conversationFields = {
   id: z.string(),
   ownerToken: z.number().int().meta({ description: 'grows on every change of owner' }),
@@ -57,6 +72,8 @@ const conversationFields = {
   reopenCount: z.number().int().optional(),
   customerId: z.string().optional(),
   csat: csatView.optional(),
+  nps: npsView.optional(),
+  callDeflection: callDeflectionView.optional(),
   channel,
   customerAddress: z.string(),
   customerName: z.string().optional(),

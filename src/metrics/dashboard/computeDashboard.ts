@@ -1,5 +1,7 @@
 import type { Conversation } from '../../conversations/types';
 import type { CsatScale } from '../../handoff/types';
+import { callFigures, type CallFigures } from './callFigures';
+import { npsFigures, type NpsFigures } from './npsFigures';
 import { nearestRank } from './percentile';
 
 /**
@@ -36,6 +38,11 @@ import { nearestRank } from './percentile';
  *   every score of the scale (csat5 1–5, nps10 0–10; scores off the scale are left out). For nps10
  *   also `nps` = % promoters (9–10) − % detractors (0–6), one decimal, −100…100.
  * - csatSkipped: surveys skipped (`csat.status` skipped: window closed, channel refused…).
+ * - nps (only when there is an NPS answer): responses, promoters (9–10), passives (7–8),
+ *   detractors (0–6) and score = % promoters − % detractors (one decimal), over the NPS survey's
+ *   scores and CSAT answers on the nps10 scale (see npsFigures.ts).
+ * - calls (only when a call was deflected): deflected = conversations a phone call was deflected
+ *   into, becameConversations = those where the customer wrote after the call (see callFigures.ts).
  * - openFollowUps: follow-ups of the period's conversations still open, and how many of those are
  *   overdue (`dueAt` strictly before `now`, the moment the report is made).
  * - Ratios are fractions 0…1 rounded to 4 decimals.
@@ -82,6 +89,8 @@ export interface DashboardFigures {
   csat: CsatFigures[];
   csatSkipped: number;
   openFollowUps: { open: number; overdue: number };
+  nps?: NpsFigures;
+  calls?: CallFigures;
 }
 
 export interface DashboardReport extends DashboardFigures {
@@ -170,7 +179,13 @@ export function computeFigures(
     csat: csatFigures(conversations),
     csatSkipped: conversations.filter((c) => c.csat?.status === 'skipped').length,
     openFollowUps: { open: open.length, overdue: open.filter((f) => f.dueAt < now).length },
+    ...optional('nps', npsFigures(conversations)),
+    ...optional('calls', callFigures(conversations)),
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> {
+  return value === null ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 function sortedRecord<T>(r: Record<string, T>): Record<string, T> {

@@ -231,3 +231,52 @@ describe('follow-ups', () => {
     expect(report.openFollowUps).toEqual({ open: 2, overdue: 1 });
   });
 });
+
+describe('NPS and call deflection figures', () => {
+  const base = (id: string, extra: Partial<Conversation>): Conversation => ({
+    id,
+    ownerToken: 0,
+    channel: 'whatsapp',
+    customerAddress: `whatsapp:+9199000000${id}`,
+    status: 'resolved',
+    createdAt: 1_000,
+    updatedAt: 2_000,
+    messageCount: 2,
+    ...extra,
+  });
+
+  test('promoters, passives, detractors and the score, worked out by hand', () => {
+    // scores 10, 9, 8, 7, 6, 0 (+ a skipped one and a pending one, not counted):
+    // promoters 2, passives 2, detractors 2 → (2 − 2) / 6 = 0; with one more 9: (3 − 2) / 7 = 14.3
+    const conversations = [
+      base('1', { nps: { status: 'answered', score: 10, comment: 'great' } }),
+      base('2', { nps: { status: 'why', score: 9 } }),
+      base('3', { nps: { status: 'answered', score: 8 } }),
+      base('4', { csat: { status: 'answered', scale: 'nps10', score: 7 } }),
+      base('5', { nps: { status: 'answered', score: 6 } }),
+      base('6', { nps: { status: 'answered', score: 0 } }),
+      base('7', { nps: { status: 'skipped', skippedReason: 'window closed' } }),
+      base('8', { nps: { status: 'pending', askedAt: 1_500 } }),
+      base('9', { csat: { status: 'answered', scale: 'csat5', score: 5 } }),
+    ];
+    expect(computeFigures(conversations, [], 3_000).nps).toEqual({ responses: 6, promoters: 2, passives: 2, detractors: 2, score: 0 });
+    const more = [...conversations, base('10', { nps: { status: 'answered', score: 9 } })];
+    expect(computeFigures(more, [], 3_000).nps).toEqual({ responses: 7, promoters: 3, passives: 2, detractors: 2, score: 14.3 });
+  });
+
+  test('no NPS answer means no nps figures', () => {
+    expect(computeFigures([base('1', { csat: { status: 'answered', scale: 'csat5', score: 4 } })], [], 3_000).nps).toBeUndefined();
+  });
+
+  test('deflected calls and how many became conversations (the customer wrote after the call)', () => {
+    const call = (at: number) => ({ at, via: 'whatsapp' as const, callSid: `CA${at}` });
+    const conversations = [
+      base('1', { callDeflection: call(1_000), lastInboundAt: 1_500 }),
+      base('2', { callDeflection: call(1_000) }),
+      base('3', { callDeflection: { ...call(1_200), via: 'sms' }, lastInboundAt: 900 }),
+      base('4', { lastInboundAt: 1_500 }),
+    ];
+    expect(computeFigures(conversations, [], 3_000).calls).toEqual({ deflected: 3, becameConversations: 1 });
+    expect(computeFigures([base('4', {})], [], 3_000).calls).toBeUndefined();
+  });
+});

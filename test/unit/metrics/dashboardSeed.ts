@@ -254,6 +254,8 @@ export const SEED_EXPECTED_REPORT: DashboardReport = {
     vip: 1,
   },
   csat: [csat5(3, 3.67, [0, 1, 0, 1, 1]), nps10(3, 8.33, 33.3, 1, 1, 1)],
+  // NPS answers: c06 9, c07 6, c12 10 → 2 promoters, 0 passives, 1 detractor; (2 − 1) / 3 = 33.3 %
+  nps: { responses: 3, promoters: 2, passives: 0, detractors: 1, score: 33.3 },
   csatSkipped: 1,
   openFollowUps: { open: 2, overdue: 1 },
   byChannel: {
@@ -270,6 +272,8 @@ export const SEED_EXPECTED_REPORT: DashboardReport = {
       escalationRate: 0.5,
       escalationsByReason: { customer_requested: 1, intent_flagged: 1 },
       csat: [nps10(2, 7.5, 0, 1, 1, 0)],
+      // c06 9 (promoter), c07 6 (detractor)
+      nps: { responses: 2, promoters: 1, passives: 0, detractors: 1, score: 0 },
       csatSkipped: 0,
       openFollowUps: { open: 1, overdue: 0 },
     },
@@ -302,6 +306,8 @@ export const SEED_EXPECTED_REPORT: DashboardReport = {
       escalationRate: 0.7143,
       escalationsByReason: { abuse: 1, customer_requested: 1, negative_sentiment: 1, repeated_misunderstanding: 1, vip: 1 },
       csat: [csat5(3, 3.67, [0, 1, 0, 1, 1]), nps10(1, 10, 100, 0, 0, 1)],
+      // c12 10 (promoter)
+      nps: { responses: 1, promoters: 1, passives: 0, detractors: 0, score: 100 },
       csatSkipped: 1,
       openFollowUps: { open: 1, overdue: 1 },
     },
@@ -352,6 +358,7 @@ export const SEED_EXPECTED_REPORT: DashboardReport = {
       escalationRate: 1,
       escalationsByReason: { customer_requested: 1, intent_flagged: 1, vip: 1 },
       csat: [nps10(3, 8.33, 33.3, 1, 1, 1)],
+      nps: { responses: 3, promoters: 2, passives: 0, detractors: 1, score: 33.3 },
       csatSkipped: 0,
       openFollowUps: { open: 1, overdue: 0 },
     },

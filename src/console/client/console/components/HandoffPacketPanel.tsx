@@ -54,7 +54,17 @@ export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
             </dd>
           </div>
         )}
+        {p.cameFromCall && (
+          <div>
+            <dt>Came from</dt>
+            <dd data-testid="packet-call">
+              a phone call at {formatTime(p.cameFromCall.at)}
+              {p.cameFromCall.via === 'sms' && <span class="muted"> (sent an SMS: no WhatsApp on the number)</span>}
+            </dd>
+          </div>
+        )}
       </dl>
+      {p.crm && <CrmFacts crm={p.crm} />}
       {slots.length > 0 && (
         <dl class="packet__slots" data-testid="packet-slots" aria-label="Details already given">
           {slots.map(([k, v]) => (
@@ -90,5 +100,57 @@ export function HandoffPacketPanel(props: { packet: HandoffPacket }) {
         </details>
       )}
     </section>
+  );
+}
+
+/** What the CRM knows: name, tier, lifetime value, open orders, notes and a link to the record. */
+function CrmFacts(props: { crm: NonNullable<HandoffPacket['crm']> }) {
+  const c = props.crm;
+  const money = (m: { amount: number; currency: string }) => `${m.amount.toLocaleString()} ${m.currency}`;
+  return (
+    <dl class="packet__slots" data-testid="packet-crm" aria-label="From the CRM">
+      {c.name && (
+        <div>
+          <dt>CRM name</dt>
+          <dd dir="auto">{c.name}</dd>
+        </div>
+      )}
+      {(c.tier || c.vip) && (
+        <div>
+          <dt>Tier</dt>
+          <dd>
+            {c.tier ?? ''} {c.vip && <span class="prio prio--high">VIP</span>}
+          </dd>
+        </div>
+      )}
+      {c.lifetimeValue && (
+        <div>
+          <dt>Lifetime value</dt>
+          <dd>{money(c.lifetimeValue)}</dd>
+        </div>
+      )}
+      {c.openOrders && c.openOrders.length > 0 && (
+        <div>
+          <dt>Open orders</dt>
+          <dd>{c.openOrders.map((o) => `${o.id}${o.status ? ` (${o.status})` : ''}${o.total ? ` ${money(o.total)}` : ''}`).join(', ')}</dd>
+        </div>
+      )}
+      {c.notes && (
+        <div>
+          <dt>Notes</dt>
+          <dd dir="auto">{c.notes}</dd>
+        </div>
+      )}
+      {c.url && (
+        <div>
+          <dt>Record</dt>
+          <dd>
+            <a href={c.url} target="_blank" rel="noopener noreferrer">
+              open in the CRM
+            </a>
+          </dd>
+        </div>
+      )}
+    </dl>
   );
 }

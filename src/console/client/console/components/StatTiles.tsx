@@ -20,6 +20,15 @@ export function StatTiles(props: { figures: DashboardFigures }) {
       csat ? (csat.scale === 'nps10' ? String(csat.nps ?? '–') : `${csat.average.toFixed(2)} (${csat.responses})`) : '–',
       'csat',
     ],
+    ...(t.nps
+      ? ([
+          ['NPS', `${t.nps.score} (${t.nps.responses})`, 'nps'],
+          ['Promoters · passives · detractors', `${t.nps.promoters} · ${t.nps.passives} · ${t.nps.detractors}`, 'npsBreakdown'],
+        ] as [string, string, string][])
+      : []),
+    ...(t.calls
+      ? ([['Deflected calls (became conversations)', `${t.calls.deflected} (${t.calls.becameConversations})`, 'calls']] as [string, string, string][])
+      : []),
     ['Open follow-ups', `${t.openFollowUps.open}${t.openFollowUps.overdue ? ` (${t.openFollowUps.overdue} overdue)` : ''}`, 'followUps'],
   ];
   return (
