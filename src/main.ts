@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { createDialogueBrain } from './bot/dialogueBrain';
-import { parseConfig, type Config } from './config';
+import { parseConfig, usesEmbeddedStore, type Config } from './config';
 import { isBatonError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { loadCatalog, watchCatalog } from './nlu/catalog';
@@ -10,7 +10,7 @@ import { createRuntime } from './runtime';
 /** Boot: configuration, catalog, store, HTTP, graceful shutdown. */
 
 function announce(config: Config, logger: Logger): void {
-  if (!config.redisUrl) {
+  if (usesEmbeddedStore(config)) {
     const banner = [
       '',
       '  ############################################################################',
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const server: Server = runtime.app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info(`Baton listening on http://localhost:${port}`, { port, store: config.redisUrl ? 'redis' : 'embedded' });
+    logger.info(`Baton listening on http://localhost:${port}`, { port, store: usesEmbeddedStore(config) ? 'embedded' : config.redis.sentinels ? 'sentinel' : 'redis' });
     if (config.sandboxEnabled && (cluster.isPrimary || cluster.worker?.id === 1)) {
       process.stderr.write(
         `\nBaton is up on http://localhost:${port}. Try the bot without any Twilio or Meta account:\n` +

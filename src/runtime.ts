@@ -30,7 +30,7 @@ import { createMetricsRouter } from './metrics/metricsRouter';
 import { queueSnapshotFromStore } from './metrics/queueSnapshotFromStore';
 import type { Catalog } from './nlu/types';
 import { OutboundService } from './outbound/outboundService';
-import { connectRedis, type RedisConnection } from './store/redisConnection';
+import { connectRedisFromConfig, type RedisConnection } from './store/redisConnection';
 
 export interface Runtime {
   app: Express;
@@ -70,7 +70,7 @@ export interface RuntimeOptions {
  */
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const { config, logger } = opts;
-  const redis = opts.redis ?? connectRedis({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
+  const redis = opts.redis ?? connectRedisFromConfig(config, logger);
   const store = new RedisConversationStore(redis.client);
   const inbox = createInboxServices(redis, logger, { sessionTtlHours: config.sessionTtlHours });
   const metrics = new Metrics({ queueSnapshot: queueSnapshotFromStore(store, async () => (await inbox.teams.list()).map((t) => t.id)) });
@@ -151,7 +151,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // ---- inbound
   const handle = createEventHandler({ store, outbound, bot, logger, hooks: handoff });
   const queue = new InboundQueue({ redis: redis.client, logger, handle, dedupeTtlSeconds: config.dedupeTtlSeconds });
-  const ingest = createIngest({ queue, store, logger, metrics });
+  const ingest = createIngest({ queue, store, logger, metrics, waitForReplicas: () => redis.waitForReplicas() });
 
   const laneIdle = async (lane: string): Promise<boolean> => {
     const c = redis.client as Redis;
@@ -166,8 +166,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     logger,
     metrics,
     readiness: async () => {
-      const pong = await redis.client.ping().catch(() => 'down');
-      return { store: pong === 'PONG', catalog: catalog.intents.length > 0, details: { intents: catalog.intents.length, embeddedStore: redis.embedded } };
+      const health = await redis.health();
+      return {
+        store: health.ok,
+        catalog: catalog.intents.length > 0,
+        details: { intents: catalog.intents.length, embeddedStore: redis.embedded, ...(health.reason ? { storeProblem: health.reason } : {}) },
+      };
     },
     twilioRouter: config.twilio
       ? createTwilioRouter({ config: config.twilio, publicUrl: config.publicUrl, maxBodyBytes: config.maxBodyBytes, ingest, logger })
