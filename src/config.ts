@@ -92,6 +92,21 @@ export const envSchema = z
     PUBLIC_URL: url('PUBLIC_URL').optional(),
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: z.preprocess((v) => (v === '' || v === undefined ? 'baton:' : v), z.string()),
+    REDIS_SENTINELS: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, { message: 'REDIS_SENTINELS must be host:port,host:port,…' })
+        .transform((v) => v.split(',').map((hp) => { const [host, port] = hp.trim().split(':'); return { host: host!, port: Number(port) }; }))
+        .optional(),
+    ),
+    REDIS_SENTINEL_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\w.-]{1,64}$/, { message: 'REDIS_SENTINEL_NAME is the master group name, such as mymaster' }).optional()),
+    REDIS_COMMAND_TIMEOUT_MS: intIn('REDIS_COMMAND_TIMEOUT_MS', 100, 60000, 2000),
+    REDIS_WAIT_REPLICAS: z.preprocess(
+      (v) => (v === '' || v === undefined ? 'auto' : v),
+      z.union([z.literal('auto'), z.coerce.number().int().min(0).max(16)], { message: 'REDIS_WAIT_REPLICAS is auto, or the number of replicas (0 = never wait)' }),
+    ),
+    REDIS_WAIT_TIMEOUT_MS: intIn('REDIS_WAIT_TIMEOUT_MS', 10, 10000, 1000),
     LOG_LEVEL: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'], {
@@ -207,7 +222,13 @@ export const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
-    if (env.WEB_CONCURRENCY > 1 && !env.REDIS_URL) {
+    if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master group the sentinels watch)' });
+    }
+    if (env.REDIS_SENTINELS && env.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'set REDIS_URL or REDIS_SENTINELS, not both' });
+    }
+    if (env.WEB_CONCURRENCY > 1 && !env.REDIS_URL && !env.REDIS_SENTINELS) {
       ctx.addIssue({
         code: 'custom',
         path: ['WEB_CONCURRENCY'],
@@ -221,7 +242,7 @@ export const envSchema = z
       const problem = passwordProblem(env.ADMIN_PASSWORD, env.ADMIN_EMAIL);
       if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: `ADMIN_PASSWORD is refused: ${problem}` });
     }
-    if (env.NODE_ENV === 'production' && !env.REDIS_URL && !env.ALLOW_MEMORY_STORE) {
+    if (env.NODE_ENV === 'production' && !env.REDIS_URL && !env.REDIS_SENTINELS && !env.ALLOW_MEMORY_STORE) {
       ctx.addIssue({
         code: 'custom',
         path: ['REDIS_URL'],
@@ -276,6 +297,15 @@ export interface MessengerConfig {
   graphVersion: string;
 }
 
+export interface RedisSettings {
+  sentinels?: { host: string; port: number }[];
+  sentinelName?: string;
+  commandTimeoutMs: number;
+  /** Replicas that must have an inbound event before its webhook is acknowledged: 'auto' = as many as are connected, at most 1. */
+  waitReplicas: 'auto' | number;
+  waitTimeoutMs: number;
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   port: number;
@@ -284,6 +314,8 @@ export interface Config {
   publicUrlIsDefault: boolean;
   redisUrl?: string;
   redisKeyPrefix: string;
+  /** Connection options beyond the URL: Sentinel, command timeout, replica acknowledgement. */
+  redis: RedisSettings;
   logLevel: Env['LOG_LEVEL'];
   intentsDir: string;
   maxBodyBytes: number;
@@ -324,6 +356,11 @@ export interface Config {
   metrics: { token?: string; port?: number };
   /** The session cookie gets `Secure` (PUBLIC_URL is https). */
   secureCookies: boolean;
+}
+
+/** True when no Redis is configured (neither REDIS_URL nor REDIS_SENTINELS): the embedded store is used. */
+export function usesEmbeddedStore(config: Pick<Config, 'redisUrl' | 'redis'>): boolean {
+  return !config.redisUrl && !config.redis.sentinels?.length;
 }
 
 function missing(names: Record<string, unknown>): string[] {
@@ -390,6 +427,13 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrlIsDefault: e.PUBLIC_URL === undefined,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    redis: {
+      sentinels: e.REDIS_SENTINELS,
+      sentinelName: e.REDIS_SENTINEL_NAME,
+      commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+      waitReplicas: e.REDIS_WAIT_REPLICAS,
+      waitTimeoutMs: e.REDIS_WAIT_TIMEOUT_MS,
+    },
     logLevel: e.LOG_LEVEL,
     intentsDir: e.INTENTS_DIR,
     maxBodyBytes: e.MAX_BODY_BYTES,

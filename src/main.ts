@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import { createDialogueBrain } from './bot/dialogueBrain';
-import { parseConfig, type Config } from './config';
+import { parseConfig, usesEmbeddedStore, type Config } from './config';
 import { loadEnvFile } from './envFile';
 import { createLogger, type Logger } from './logger';
 import { loadCatalog, watchCatalog } from './nlu/catalog';
@@ -10,7 +10,7 @@ import { createRuntime } from './runtime';
 /** Boot: configuration, catalog, store, HTTP, graceful shutdown. */
 
 function announce(config: Config, logger: Logger): void {
-  if (!config.redisUrl) {
+  if (usesEmbeddedStore(config)) {
     const banner = [
       '',
       '  ############################################################################',
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     (err) => logger.error('catalog reload failed; keeping the last good catalog', { reason: (err as Error).message }),
   );
 
-  logger.info(`Baton listening on http://localhost:${port}`, { port, store: config.redisUrl ? 'redis' : 'embedded' });
+  logger.info(`Baton listening on http://localhost:${port}`, { port, store: usesEmbeddedStore(config) ? 'embedded' : config.redis.sentinels ? 'sentinel' : 'redis' });
   if (config.sandboxEnabled && (cluster.isPrimary || cluster.worker?.id === 1)) {
     process.stderr.write(
       `\nBaton is up on http://localhost:${port}. Try the bot without any Twilio or Meta account:\n` +

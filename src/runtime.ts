@@ -41,7 +41,7 @@ import { createMetricsRouter } from './metrics/metricsRouter';
 import { queueSnapshotFromStore } from './metrics/queueSnapshotFromStore';
 import type { Catalog } from './nlu/types';
 import { OutboundService } from './outbound/outboundService';
-import { connectRedis, type RedisConnection } from './store/redisConnection';
+import { connectRedisFromConfig, type RedisConnection } from './store/redisConnection';
 
 export interface Runtime {
   app: Express;
@@ -94,7 +94,7 @@ export interface RuntimeOptions {
  */
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const { config, logger } = opts;
-  const redis = opts.redis ?? connectRedis({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
+  const redis = opts.redis ?? connectRedisFromConfig(config, logger);
   const store = new RedisConversationStore(redis.client);
   const facts = new FactStore(redis.client);
   const inbox = createInboxServices(redis, logger, { sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
@@ -197,7 +197,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const journal = new TurnJournal(redis.client, config.dedupeTtlSeconds);
   const handle = createEventHandler({ store, outbound, bot, logger, hooks: handoff, journal });
   const queue = new InboundQueue({ redis: redis.client, logger, handle, dedupeTtlSeconds: config.dedupeTtlSeconds });
-  const ingest = createIngest({ queue, store, logger, metrics });
+  const ingest = createIngest({ queue, store, logger, metrics, waitForReplicas: () => redis.waitForReplicas() });
 
   const laneIdle = async (lane: string): Promise<boolean> => {
     const c = redis.client as Redis;
@@ -223,8 +223,13 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     logger,
     metrics,
     readiness: async () => {
-      const pong = await redis.client.ping().catch(() => 'down');
-      return { store: pong === 'PONG', catalog: catalog.intents.length > 0, started, details: { intents: catalog.intents.length, embeddedStore: redis.embedded } };
+      const health = await redis.health();
+      return {
+        store: health.ok,
+        catalog: catalog.intents.length > 0,
+        started,
+        details: { intents: catalog.intents.length, embeddedStore: redis.embedded, ...(health.reason ? { storeProblem: health.reason } : {}) },
+      };
     },
     twilioRouter: config.twilio
       ? createTwilioRouter({ config: config.twilio, publicUrl: config.publicUrl, maxBodyBytes: config.maxBodyBytes, ingest, logger })

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { BatonError, isBatonError } from '../errors';
 import type { Logger } from '../logger';
+import { isStoreOutage } from '../store/storeErrors';
 
 /** Turns body-parser's and zod's errors into BatonErrors, so every failure has a stable code. */
 export function toBatonError(err: unknown): BatonError {
@@ -30,6 +31,9 @@ export function toBatonError(err: unknown): BatonError {
       return new BatonError('BAD_REQUEST', 'Request body size did not match Content-Length');
     default:
       break;
+  }
+  if (isStoreOutage(err)) {
+    return new BatonError('STORE_UNAVAILABLE', 'The store (Redis) is not answering; try again shortly');
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new BatonError('BAD_REQUEST', e.message ?? 'Bad request');

@@ -1,11 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 import RedisMock from 'ioredis-mock';
+import type { Config } from '../config';
 import type { Logger } from '../logger';
 
 /**
- * The store of record is Redis. Without REDIS_URL Baton runs on an embedded, in-process Redis
- * emulation (ioredis-mock): the same commands, Lua scripts and pub/sub, nothing kept after exit,
- * nothing shared with another process. Good for trying Baton out; never for production.
+ * The store of record is Redis. Without REDIS_URL (or REDIS_SENTINELS) Baton runs on an embedded,
+ * in-process Redis emulation (ioredis-mock): the same commands, Lua scripts and pub/sub, nothing kept
+ * after exit, nothing shared with another process. Good for trying Baton out; never for production.
+ *
+ * Against a real Redis the connection:
+ * - fails commands after `commandTimeoutMs` instead of hanging while Redis is frozen or gone, so
+ *   requests answer 503 STORE_UNAVAILABLE fast and recover by themselves when Redis is back;
+ * - follows Sentinel to the current master, and reconnects when a write meets READONLY (the node it
+ *   talks to was demoted in a failover);
+ * - keeps an epoch key: written once, checked on every reconnect. A Redis that comes back without it
+ *   restarted empty (or is another server): the instance reports not ready and says why, instead of
+ *   answering messages twice and failing sessions silently.
  */
 export interface RedisConnection {
   /** Commands (auto-pipelined). */
@@ -13,43 +24,114 @@ export interface RedisConnection {
   /** Opens a dedicated connection (pub/sub subscribers need their own). */
   duplicate(): Redis;
   embedded: boolean;
+  /** Checks Redis answers writes, on a master, with Baton's data still there. */
+  health(): Promise<StoreHealth>;
+  /**
+   * Waits until the writes made so far reached the configured number of replicas. Resolves false
+   * when they did not within the timeout (the caller must not acknowledge what it wrote).
+   */
+  waitForReplicas(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export function connectRedis(opts: { url?: string; keyPrefix: string; logger: Logger }): RedisConnection {
-  const extra: Redis[] = [];
-  if (!opts.url) {
-    const client = new RedisMock({ keyPrefix: opts.keyPrefix }) as unknown as Redis;
-    return {
-      client,
-      embedded: true,
-      duplicate: () => {
-        const d = (client as unknown as { duplicate(): Redis }).duplicate();
-        extra.push(d);
-        return d;
-      },
-      close: async () => {
-        for (const d of extra) d.disconnect();
-        client.disconnect();
-      },
-    };
-  }
+export interface StoreHealth {
+  ok: boolean;
+  /** Why not, in words an operator can act on. */
+  reason?: string;
+}
+
+export interface RedisConnectionOptions {
+  url?: string;
+  sentinels?: { host: string; port: number }[];
+  sentinelName?: string;
+  keyPrefix: string;
+  logger: Logger;
+  commandTimeoutMs?: number;
+  waitReplicas?: 'auto' | number;
+  waitTimeoutMs?: number;
+}
+
+const EPOCH_KEY = 'store:epoch';
+const PROBE_KEY = 'store:probe';
+
+/** Errors after which ioredis should reconnect (and resend the command): a demoted master. */
+export function reconnectOnError(err: Error): boolean | 1 | 2 {
+  return err.message.startsWith('READONLY') ? 2 : false;
+}
+
+/** The connection the configuration describes (REDIS_URL or REDIS_SENTINELS, timeouts, replica waits). */
+export function connectRedisFromConfig(config: Pick<Config, 'redisUrl' | 'redis' | 'redisKeyPrefix'>, logger: Logger): RedisConnection {
+  return connectRedis({
+    url: config.redisUrl,
+    sentinels: config.redis.sentinels,
+    sentinelName: config.redis.sentinelName,
+    keyPrefix: config.redisKeyPrefix,
+    logger,
+    commandTimeoutMs: config.redis.commandTimeoutMs,
+    waitReplicas: config.redis.waitReplicas,
+    waitTimeoutMs: config.redis.waitTimeoutMs,
+  });
+}
+
+export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
+  if (!opts.url && !opts.sentinels?.length) return embeddedConnection(opts.keyPrefix);
+  const { logger } = opts;
   const options: RedisOptions = {
     keyPrefix: opts.keyPrefix,
     enableAutoPipelining: true,
-    maxRetriesPerRequest: 3,
+    // One retry across a reconnect, then the command fails (with the timeout below, a frozen Redis
+    // costs a request at most commandTimeoutMs).
+    maxRetriesPerRequest: 1,
+    commandTimeout: opts.commandTimeoutMs ?? 2000,
     connectTimeout: 5000,
+    reconnectOnError,
+    retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
+    ...(opts.sentinels?.length ? { sentinels: opts.sentinels, name: opts.sentinelName, sentinelRetryStrategy: () => 500, failoverDetector: true } : {}),
   };
-  const client = new Redis(opts.url, options);
+  const client = opts.sentinels?.length ? new Redis(options) : new Redis(opts.url!, options);
+  const extra: Redis[] = [];
+
   let lastError = '';
+  let epoch: string | undefined;
+  let lost: string | undefined;
+  let replicasSeen = 0;
+
+  const checkEpoch = async (): Promise<void> => {
+    const fresh = randomBytes(8).toString('hex');
+    const wasSet = await client.set(EPOCH_KEY, fresh, 'NX');
+    const current = wasSet ? fresh : await client.get(EPOCH_KEY);
+    if (epoch === undefined) {
+      epoch = current ?? fresh;
+      return;
+    }
+    if (current !== epoch) {
+      lost =
+        'Redis came back without Baton\'s data (its epoch key changed): it restarted empty or is another server. ' +
+        'Messages may be answered twice and sessions are gone. Restore it, or restart Baton to start over on the empty store.';
+      logger.error('redis lost its data', { code: 'STORE_LOST' });
+    }
+  };
+  const countReplicas = async (): Promise<void> => {
+    const info = await client.info('replication');
+    const m = /connected_slaves:(\d+)/.exec(info);
+    replicasSeen = m ? Number(m[1]) : 0;
+  };
+
   client.on('error', (err: Error) => {
-    if (err.message !== lastError) opts.logger.error('redis connection error', { code: 'STORE_UNAVAILABLE', reason: err.message });
+    if (err.message !== lastError) logger.error('redis connection error', { code: 'STORE_UNAVAILABLE', reason: err.message });
     lastError = err.message;
   });
   client.on('ready', () => {
-    if (lastError) opts.logger.info('redis connection restored');
+    if (lastError) logger.info('redis connection restored');
     lastError = '';
+    void Promise.all([checkEpoch(), countReplicas()]).catch((err: Error) => logger.warn('redis checks after connecting failed', { reason: err.message }));
   });
+
+  const waitTarget = (): number => {
+    if (opts.waitReplicas === undefined || opts.waitReplicas === 'auto') return Math.min(replicasSeen, 1);
+    return opts.waitReplicas;
+  };
+
   return {
     client,
     embedded: false,
@@ -59,9 +141,46 @@ export function connectRedis(opts: { url?: string; keyPrefix: string; logger: Lo
       extra.push(d);
       return d;
     },
+    async health() {
+      if (lost) return { ok: false, reason: lost };
+      try {
+        // A write, so a replica left behind by a failover (READONLY) is not "ready".
+        await client.set(PROBE_KEY, Date.now(), 'PX', 10_000);
+        if (epoch === undefined) await checkEpoch();
+        return lost ? { ok: false, reason: lost } : { ok: true };
+      } catch (err) {
+        return { ok: false, reason: `Redis does not accept writes: ${(err as Error).message}` };
+      }
+    },
+    async waitForReplicas() {
+      const target = waitTarget();
+      if (target <= 0) return true;
+      const acked = Number(await client.wait(target, opts.waitTimeoutMs ?? 1000));
+      return acked >= target;
+    },
     close: async () => {
       await Promise.allSettled(extra.map((d) => d.quit()));
       await client.quit().catch(() => client.disconnect());
+    },
+  };
+}
+
+function embeddedConnection(keyPrefix: string): RedisConnection {
+  const extra: Redis[] = [];
+  const client = new RedisMock({ keyPrefix }) as unknown as Redis;
+  return {
+    client,
+    embedded: true,
+    duplicate: () => {
+      const d = (client as unknown as { duplicate(): Redis }).duplicate();
+      extra.push(d);
+      return d;
+    },
+    health: async () => ({ ok: true }),
+    waitForReplicas: async () => true,
+    close: async () => {
+      for (const d of extra) d.disconnect();
+      client.disconnect();
     },
   };
 }

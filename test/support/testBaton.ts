@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger';
 import { loadCatalog } from '../../src/nlu/catalog';
 import type { Catalog } from '../../src/nlu/types';
 import { createRuntime, type Runtime } from '../../src/runtime';
-import { connectRedis } from '../../src/store/redisConnection';
+import { connectRedisFromConfig } from '../../src/store/redisConnection';
 import { TWILIO_TEST_CONFIG } from '../fixtures/twilio';
 import { deletePrefix, uniquePrefix } from './redis';
 
@@ -71,7 +71,7 @@ export async function startTestBaton(
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...opts.env,
   });
-  const redis = connectRedis({ url: config.redisUrl, keyPrefix: prefix, logger });
+  const redis = connectRedisFromConfig(config, logger);
   const runtime = createRuntime({
     config,
     logger,
