@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 
 /**
  * Seals the test process from the network: every connection to a host outside loopback is refused
@@ -26,6 +27,20 @@ export function isLoopbackHost(host: string | undefined | null): boolean {
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
   if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
   return false;
+}
+
+/** The addresses of this machine's own interfaces: traffic to them never leaves the machine either. */
+function ownAddresses(): Set<string> {
+  const out = new Set<string>();
+  for (const list of Object.values(os.networkInterfaces())) for (const i of list ?? []) out.add(i.address.toLowerCase());
+  return out;
+}
+const OWN_ADDRESSES = ownAddresses();
+
+/** Loopback, or an address of one of this machine's interfaces (a test may check a port is not open there). */
+export function isLocalHost(host: string | undefined | null): boolean {
+  if (isLoopbackHost(host)) return true;
+  return OWN_ADDRESSES.has(String(host).toLowerCase().replace(/^\[|\]$/g, ''));
 }
 
 const STATE = Symbol.for('baton.test.networkSeal');
@@ -72,7 +87,7 @@ export function sealSockets(): OutsideAttempt[] {
   installed = state;
   proto.connect = function sealedConnect(this: net.Socket, ...args: unknown[]) {
     const target = connectTarget(args);
-    if (target && !isLoopbackHost(target.host)) {
+    if (target && !isLocalHost(target.host)) {
       const host = target.host ?? '';
       state.attempts.push({ host, ...(target.port !== undefined ? { port: target.port } : {}), via: 'socket' });
       const err = new OutsideNetworkError(host);
@@ -97,11 +112,11 @@ export function unsealSockets(): void {
 /** Turns nock's net-connect switch to loopback only, and records what it refuses. */
 export function sealNock(nock: typeof import('nock'), attempts: OutsideAttempt[]): void {
   nock.disableNetConnect();
-  nock.enableNetConnect((host: string) => isLoopbackHost(host.replace(/:\d+$/, '')));
+  nock.enableNetConnect((host: string) => isLocalHost(host.replace(/:\d+$/, '')));
   nock.emitter.on('no match', (req: { hostname?: string; host?: string } | undefined) => {
     const host = req?.hostname ?? req?.host?.replace(/:\d+$/, '');
     // Loopback requests nock lets through are fine; anything else is refused (and recorded here).
-    if (host && !isLoopbackHost(host)) attempts.push({ host, via: 'nock' });
+    if (host && !isLocalHost(host)) attempts.push({ host, via: 'nock' });
   });
 }
 
