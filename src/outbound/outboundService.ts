@@ -77,7 +77,7 @@ export class OutboundService {
       status: 'pending',
       meta: {
         ...req.meta,
-        ...(req.content.template ? { template: req.content.template.contentSid } : {}),
+        ...(req.content.template ? { template: req.content.template.contentSid ?? req.content.template.name ?? 'unnamed' } : {}),
         ...(req.humanAgentTag ? { tag: 'HUMAN_AGENT' } : {}),
       },
     }, { fence: req.fence, returnConversation });
