@@ -35,10 +35,10 @@ function announce(config: Config, logger: Logger): void {
     logger.warn(`Messenger channel disabled: ${config.messengerMissing.join(', ')} not set`, { channel: 'messenger' });
   }
   // The newer doors are opt-in: say something only when they are half configured.
-  if (!config.whatsappCloud && config.whatsappCloudMissing.length < 4) {
+  if (!config.whatsappCloud && !['WHATSAPP_CLOUD_PHONE_NUMBER_ID', 'WHATSAPP_CLOUD_ACCESS_TOKEN'].every((v) => config.whatsappCloudMissing.includes(v))) {
     logger.warn(`WhatsApp (Cloud API) channel disabled: ${config.whatsappCloudMissing.join(', ')} not set`, { channel: 'whatsapp_cloud' });
   }
-  if (!config.instagram && config.instagramMissing.length < 3 && !config.instagramMissing.includes('INSTAGRAM_ACCESS_TOKEN')) {
+  if (!config.instagram && !config.instagramMissing.includes('INSTAGRAM_ACCESS_TOKEN')) {
     logger.warn(`Instagram channel disabled: ${config.instagramMissing.join(', ')} not set`, { channel: 'instagram' });
   }
   if (config.sandboxEnabled && config.env === 'production') {
