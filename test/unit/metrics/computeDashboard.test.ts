@@ -231,3 +231,17 @@ describe('follow-ups', () => {
     expect(report.openFollowUps).toEqual({ open: 2, overdue: 1 });
   });
 });
+
+describe('the newer doors get their own per-channel rows', () => {
+  test('Instagram and WhatsApp Cloud API conversations are counted apart from Twilio WhatsApp and Messenger', () => {
+    const report = computeDashboard(
+      [conv({ channel: 'whatsapp' }), conv({ channel: 'whatsapp_cloud' }), conv({ channel: 'whatsapp_cloud' }), conv({ channel: 'instagram', status: 'queued', escalatedAt: SEED_FROM + 10 })],
+      [],
+      period,
+      SEED_NOW,
+    );
+    expect(Object.keys(report.byChannel)).toEqual(['instagram', 'whatsapp', 'whatsapp_cloud']);
+    expect(report.byChannel.whatsapp_cloud!.conversations).toBe(2);
+    expect(report.byChannel.instagram).toMatchObject({ conversations: 1, escalated: 1 });
+  });
+});
