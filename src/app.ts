@@ -24,6 +24,8 @@ export interface AppDeps {
   /** Call deflection on the phone line (`/webhooks/twilio/voice`); missing = 503 with what to set. */
   voiceRouter?: Router;
   messengerRouter?: Router;
+  whatsappCloudRouter?: Router;
+  instagramRouter?: Router;
   sandboxRouter?: Router;
   /** Further routers mounted at their path (agent API, console…). */
   mounts?: { path: string; router: Router | RequestHandler }[];
@@ -67,7 +69,8 @@ export function createApp(deps: AppDeps): Express {
   // Webhook outcomes that never reach ingest (refused signatures, bad payloads, disabled channels).
   app.use('/webhooks/:channel', (req, res, next) => {
     res.on('finish', () => {
-      const channel = req.params.channel === 'twilio' ? 'whatsapp' : String(req.params.channel);
+      const param = String(req.params.channel);
+      const channel = param === 'twilio' ? 'whatsapp' : param === 'whatsapp' ? 'whatsapp_cloud' : param;
       const code = res.statusCode;
       if (code < 400) return;
       const outcome = code === 403 || (code === 400 && res.locals.errorCode === 'SIGNATURE_MISSING') ? 'rejected_signature' : code === 503 ? 'disabled' : 'invalid';
@@ -96,6 +99,8 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use('/webhooks/twilio', deps.twilioRouter ?? disabledChannel('WhatsApp (Twilio)', config.twilioMissing));
   app.use('/webhooks/messenger', deps.messengerRouter ?? disabledChannel('Messenger', config.messengerMissing));
+  app.use('/webhooks/whatsapp', deps.whatsappCloudRouter ?? disabledChannel('WhatsApp (Cloud API)', config.whatsappCloudMissing));
+  app.use('/webhooks/instagram', deps.instagramRouter ?? disabledChannel('Instagram', config.instagramMissing));
   if (deps.sandboxRouter) app.use('/sandbox', deps.sandboxRouter);
   for (const m of deps.mounts ?? []) app.use(m.path, m.router);
 
@@ -104,10 +109,12 @@ export function createApp(deps: AppDeps): Express {
       name: 'Baton',
       channels: {
         whatsapp: config.twilio ? 'enabled' : 'disabled',
+        whatsapp_cloud: config.whatsappCloud ? 'enabled' : 'disabled',
         messenger: config.messenger ? 'enabled' : 'disabled',
+        instagram: config.instagram ? 'enabled' : 'disabled',
         sandbox: deps.sandboxRouter ? 'enabled' : 'disabled',
       },
-      endpoints: ['/healthz', '/readyz', '/webhooks/twilio', '/webhooks/messenger', ...(deps.sandboxRouter ? ['/sandbox/messages'] : [])],
+      endpoints: ['/healthz', '/readyz', '/webhooks/twilio', '/webhooks/messenger', '/webhooks/whatsapp', '/webhooks/instagram', ...(deps.sandboxRouter ? ['/sandbox/messages'] : [])],
     });
   });
 

@@ -141,6 +141,12 @@ export const envSchema = z
     META_VERIFY_TOKEN: secret('META_VERIFY_TOKEN'),
     META_PAGE_ACCESS_TOKEN: secret('META_PAGE_ACCESS_TOKEN'),
     META_APP_ID: optionalString,
+    WHATSAPP_CLOUD_PHONE_NUMBER_ID: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().regex(/^\d{5,32}$/, { message: 'WHATSAPP_CLOUD_PHONE_NUMBER_ID must be the digits of the phone number id (App Dashboard > WhatsApp > API Setup)' }).optional(),
+    ),
+    WHATSAPP_CLOUD_ACCESS_TOKEN: optionalString,
+    INSTAGRAM_ACCESS_TOKEN: optionalString,
     META_GRAPH_URL: url('META_GRAPH_URL', 'https://graph.facebook.com'),
     META_GRAPH_VERSION: z.preprocess(
       (v) => (v === '' || v === undefined ? 'v21.0' : v),
@@ -188,7 +194,10 @@ export const envSchema = z
     }, z.record(
       z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { message: 'template names: lower-case letters, digits, _' }),
       z.object({
-        contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, { message: 'contentSid must be HX + 32 hex' }),
+        /** Twilio Content API sid; WhatsApp Cloud API templates need only their name (the key) and language. */
+        contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, { message: 'contentSid must be HX + 32 hex' }).optional(),
+        /** The template's language code on the WhatsApp Cloud API (en, en_US, hi…); default en. */
+        language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, { message: 'language must be a WhatsApp language code such as en or en_US' }).optional(),
         variables: z.array(z.string()).default([]),
         description: z.string().optional(),
       }).strict(),
@@ -261,11 +270,11 @@ export const envSchema = z
         message: 'set CRM_ENRICHMENT_URL and CRM_ENRICHMENT_SECRET together: every CRM request is signed',
       });
     }
-    if (env.VOICE_DEFLECTION_TEMPLATE !== undefined && !(env.VOICE_DEFLECTION_TEMPLATE in env.WHATSAPP_TEMPLATES)) {
+    if (env.VOICE_DEFLECTION_TEMPLATE !== undefined && !env.WHATSAPP_TEMPLATES[env.VOICE_DEFLECTION_TEMPLATE]?.contentSid) {
       ctx.addIssue({
         code: 'custom',
         path: ['VOICE_DEFLECTION_TEMPLATE'],
-        message: `VOICE_DEFLECTION_TEMPLATE names ${env.VOICE_DEFLECTION_TEMPLATE}, which is not in WHATSAPP_TEMPLATES: add it there with its contentSid`,
+        message: `VOICE_DEFLECTION_TEMPLATE names ${env.VOICE_DEFLECTION_TEMPLATE}, which is not in WHATSAPP_TEMPLATES with a contentSid: add it there with its contentSid (the call is deflected through Twilio)`,
       });
     }
     if (env.NLU_CLARIFY_THRESHOLD > env.NLU_ANSWER_THRESHOLD) {
@@ -306,6 +315,25 @@ export interface RedisSettings {
   waitTimeoutMs: number;
 }
 
+/** WhatsApp through Meta's Cloud API (not Twilio). */
+export interface WhatsAppCloudConfig {
+  phoneNumberId: string;
+  accessToken: string;
+  appSecret: string;
+  verifyToken: string;
+  graphUrl: string;
+  graphVersion: string;
+}
+
+/** Instagram direct messages through the Graph API (same app secret and verify token as Messenger). */
+export interface InstagramConfig {
+  accessToken: string;
+  appSecret: string;
+  verifyToken: string;
+  graphUrl: string;
+  graphVersion: string;
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   port: number;
@@ -324,6 +352,10 @@ export interface Config {
   twilioMissing: string[];
   messenger: MessengerConfig | null;
   messengerMissing: string[];
+  whatsappCloud: WhatsAppCloudConfig | null;
+  whatsappCloudMissing: string[];
+  instagram: InstagramConfig | null;
+  instagramMissing: string[];
   sandboxEnabled: boolean;
   nlu: { answerThreshold: number; clarifyThreshold: number };
   fulfillment: { timeoutMs: number; secret?: string };
@@ -340,7 +372,7 @@ export interface Config {
   sessionTtlHours: number;
   autoAssign: boolean;
   csat: { scale: 'csat5' | 'nps10'; templateSid?: string };
-  whatsappTemplates: Record<string, { contentSid: string; variables: string[]; description?: string }>;
+  whatsappTemplates: Record<string, { contentSid?: string; language?: string; variables: string[]; description?: string }>;
   escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
   /** CRM enrichment (CRM_ENRICHMENT_URL + CRM_ENRICHMENT_SECRET); null = off. */
   crm: { url: string; secret: string; timeoutMs: number; cacheTtlSeconds: number } | null;
@@ -415,6 +447,42 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null;
 
+  const cloudVars = {
+    WHATSAPP_CLOUD_PHONE_NUMBER_ID: e.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+    WHATSAPP_CLOUD_ACCESS_TOKEN: e.WHATSAPP_CLOUD_ACCESS_TOKEN,
+    META_APP_SECRET: e.META_APP_SECRET,
+    META_VERIFY_TOKEN: e.META_VERIFY_TOKEN,
+  };
+  const whatsappCloudMissing = missing(cloudVars);
+  const whatsappCloud: WhatsAppCloudConfig | null =
+    whatsappCloudMissing.length === 0
+      ? {
+          phoneNumberId: e.WHATSAPP_CLOUD_PHONE_NUMBER_ID!,
+          accessToken: e.WHATSAPP_CLOUD_ACCESS_TOKEN!,
+          appSecret: e.META_APP_SECRET!,
+          verifyToken: e.META_VERIFY_TOKEN!,
+          graphUrl: e.META_GRAPH_URL,
+          graphVersion: e.META_GRAPH_VERSION,
+        }
+      : null;
+
+  const instagramVars = {
+    INSTAGRAM_ACCESS_TOKEN: e.INSTAGRAM_ACCESS_TOKEN,
+    META_APP_SECRET: e.META_APP_SECRET,
+    META_VERIFY_TOKEN: e.META_VERIFY_TOKEN,
+  };
+  const instagramMissing = missing(instagramVars);
+  const instagram: InstagramConfig | null =
+    instagramMissing.length === 0
+      ? {
+          accessToken: e.INSTAGRAM_ACCESS_TOKEN!,
+          appSecret: e.META_APP_SECRET!,
+          verifyToken: e.META_VERIFY_TOKEN!,
+          graphUrl: e.META_GRAPH_URL,
+          graphVersion: e.META_GRAPH_VERSION,
+        }
+      : null;
+
   const sandboxEnabled =
     e.SANDBOX_ENABLED === undefined
       ? e.NODE_ENV !== 'production'
@@ -441,6 +509,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twilioMissing,
     messenger,
     messengerMissing,
+    whatsappCloud,
+    whatsappCloudMissing,
+    instagram,
+    instagramMissing,
     sandboxEnabled,
     nlu: { answerThreshold: e.NLU_ANSWER_THRESHOLD, clarifyThreshold: e.NLU_CLARIFY_THRESHOLD },
     fulfillment: { timeoutMs: e.FULFILLMENT_TIMEOUT_MS, secret: e.FULFILLMENT_SECRET },
@@ -461,9 +533,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.CRM_ENRICHMENT_URL && e.CRM_ENRICHMENT_SECRET
         ? { url: e.CRM_ENRICHMENT_URL, secret: e.CRM_ENRICHMENT_SECRET, timeoutMs: e.CRM_TIMEOUT_MS, cacheTtlSeconds: e.CRM_CACHE_TTL_SECONDS }
         : null,
-    voiceDeflection: e.VOICE_DEFLECTION_TEMPLATE
-      ? { templateName: e.VOICE_DEFLECTION_TEMPLATE, contentSid: e.WHATSAPP_TEMPLATES[e.VOICE_DEFLECTION_TEMPLATE]!.contentSid }
-      : null,
+    voiceDeflection:
+      e.VOICE_DEFLECTION_TEMPLATE && e.WHATSAPP_TEMPLATES[e.VOICE_DEFLECTION_TEMPLATE]?.contentSid
+        ? { templateName: e.VOICE_DEFLECTION_TEMPLATE, contentSid: e.WHATSAPP_TEMPLATES[e.VOICE_DEFLECTION_TEMPLATE]!.contentSid! }
+        : null,
     consoleEnabled: e.CONSOLE_ENABLED,
     workers: e.WEB_CONCURRENCY,
     metrics: { ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}), ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}) },

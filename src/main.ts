@@ -34,6 +34,13 @@ function announce(config: Config, logger: Logger): void {
   if (!config.messenger) {
     logger.warn(`Messenger channel disabled: ${config.messengerMissing.join(', ')} not set`, { channel: 'messenger' });
   }
+  // The newer doors are opt-in: say something only when they are half configured.
+  if (!config.whatsappCloud && !['WHATSAPP_CLOUD_PHONE_NUMBER_ID', 'WHATSAPP_CLOUD_ACCESS_TOKEN'].every((v) => config.whatsappCloudMissing.includes(v))) {
+    logger.warn(`WhatsApp (Cloud API) channel disabled: ${config.whatsappCloudMissing.join(', ')} not set`, { channel: 'whatsapp_cloud' });
+  }
+  if (!config.instagram && !config.instagramMissing.includes('INSTAGRAM_ACCESS_TOKEN')) {
+    logger.warn(`Instagram channel disabled: ${config.instagramMissing.join(', ')} not set`, { channel: 'instagram' });
+  }
   if (config.sandboxEnabled && config.env === 'production') {
     logger.warn('the sandbox channel is enabled in production (SANDBOX_ENABLED): anyone can post as a customer');
   }

@@ -6,6 +6,8 @@ import type { BotBrain } from './bot/botBrain';
 import { createBotRunner } from './bot/botRunner';
 import { parseDialogueState } from './bot/dialogue';
 import { createMessengerRouter, createMessengerSender } from './channels/messenger';
+import { createInstagramRouter, createInstagramSender } from './channels/instagram';
+import { createWhatsAppCloudRouter, createWhatsAppCloudSender } from './channels/whatsapp-cloud';
 import { createSandboxRouter, createSandboxSender } from './channels/sandbox';
 import { createTwilioRouter, createTwilioSender } from './channels/twilio';
 import { createVoiceRouter } from './channels/twilio/voice';
@@ -107,6 +109,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   }
   if (config.messenger) {
     senders.messenger = createMessengerSender({ config: config.messenger, timeoutMs: config.sendTimeoutMs, logger });
+  }
+  if (config.whatsappCloud) {
+    senders.whatsapp_cloud = createWhatsAppCloudSender({ config: config.whatsappCloud, timeoutMs: config.sendTimeoutMs, logger });
+  }
+  if (config.instagram) {
+    senders.instagram = createInstagramSender({ config: config.instagram, timeoutMs: config.sendTimeoutMs, logger });
   }
   if (config.sandboxEnabled) senders.sandbox = createSandboxSender();
   const outbound = new OutboundService({
@@ -254,6 +262,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         : undefined,
     messengerRouter: config.messenger
       ? createMessengerRouter({ config: config.messenger, publicUrl: config.publicUrl, maxBodyBytes: config.maxBodyBytes, ingest, logger })
+      : undefined,
+    whatsappCloudRouter: config.whatsappCloud
+      ? createWhatsAppCloudRouter({ config: config.whatsappCloud, maxBodyBytes: config.maxBodyBytes, timeoutMs: config.sendTimeoutMs, ingest, logger })
+      : undefined,
+    instagramRouter: config.instagram
+      ? createInstagramRouter({ config: config.instagram, maxBodyBytes: config.maxBodyBytes, ingest, logger })
       : undefined,
     sandboxRouter: config.sandboxEnabled
       ? createSandboxRouter({ store, ingest, laneIdle, maxBodyBytes: config.maxBodyBytes })

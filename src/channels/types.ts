@@ -6,8 +6,11 @@ export interface OutboundContent {
   mediaUrls?: string[];
   /** Tappable options; a channel without buttons renders them as a numbered list. */
   quickReplies?: { title: string; payload: string }[];
-  /** A pre-approved template (WhatsApp: Content API ContentSid + variables). */
-  template?: { contentSid: string; variables?: Record<string, string> };
+  /**
+   * A pre-approved template. Twilio sends it by Content API `contentSid`; the WhatsApp Cloud API by
+   * `name` and `language` (variables "1", "2", … become the body parameters in that order).
+   */
+  template?: { contentSid?: string; name?: string; language?: string; variables?: Record<string, string> };
 }
 
 export interface SendOptions {

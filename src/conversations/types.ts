@@ -3,8 +3,9 @@
  * inbound events in, conversations and their transcripts in the store.
  */
 
-export type ChannelName = 'whatsapp' | 'messenger' | 'sandbox';
-export const CHANNELS: readonly ChannelName[] = ['whatsapp', 'messenger', 'sandbox'];
+/** `whatsapp` is WhatsApp through Twilio; `whatsapp_cloud` is WhatsApp through Meta's Cloud API. */
+export type ChannelName = 'whatsapp' | 'whatsapp_cloud' | 'messenger' | 'instagram' | 'sandbox';
+export const CHANNELS: readonly ChannelName[] = ['whatsapp', 'whatsapp_cloud', 'messenger', 'instagram', 'sandbox'];
 
 export type Author = 'customer' | 'bot' | 'agent' | 'system';
 /** `internal`: private notes and system events on the transcript, never sent to the customer. */

@@ -14,7 +14,7 @@ import type { Agent } from './types';
 
 export interface ActionsDeps {
   handoff: HandoffService;
-  templates: Record<string, { contentSid: string; variables: string[]; description?: string }>;
+  templates: Record<string, { contentSid?: string; language?: string; variables: string[]; description?: string }>;
   /** The customer as `viewer` may see them (their conversations filtered by team scope). */
   customerView: (customerId: string, viewer: Agent) => Promise<CustomerView | null>;
   clock?: () => number;
@@ -109,7 +109,7 @@ export class ConversationActionsService implements ConversationActions {
 
   async reply(id: string, actor: Agent, reply: AgentReply): Promise<Message> {
     const conv = await this.owned(id, actor);
-    let content: { text?: string; mediaUrls?: string[]; template?: { contentSid: string; variables?: Record<string, string> } };
+    let content: { text?: string; mediaUrls?: string[]; template?: { contentSid?: string; name?: string; language?: string; variables?: Record<string, string> } };
     if (reply.template) {
       const t = this.deps.templates[reply.template.name];
       if (!t) {
@@ -118,7 +118,14 @@ export class ConversationActionsService implements ConversationActions {
       }
       const missing = t.variables.filter((v) => !(reply.template!.variables ?? {})[v]);
       if (missing.length) throw new BatonError('VALIDATION_FAILED', `Template "${reply.template.name}" needs variables: ${missing.join(', ')}`);
-      content = { template: { contentSid: t.contentSid, variables: reply.template.variables } };
+      content = {
+        template: {
+          ...(t.contentSid ? { contentSid: t.contentSid } : {}),
+          name: reply.template.name,
+          language: t.language ?? 'en',
+          ...(reply.template.variables ? { variables: reply.template.variables } : {}),
+        },
+      };
     } else {
       content = { text: reply.text, mediaUrls: reply.mediaUrl ? [reply.mediaUrl] : undefined };
     }

@@ -157,7 +157,7 @@ export interface AuditLog {
 
 export const handoffPacketSchema = z.object({
   conversationId: z.string(),
-  channel: z.enum(['whatsapp', 'messenger', 'sandbox']),
+  channel: z.enum(['whatsapp', 'whatsapp_cloud', 'messenger', 'instagram', 'sandbox']),
   reason: z.enum(ESCALATION_REASONS),
   reasons: z.array(z.enum(ESCALATION_REASONS)),
   team: z.string(),

@@ -10,6 +10,6 @@ export function isVipBy(customerId: string, addresses: readonly Pick<CustomerAdd
   if (listed.has(customerId)) return true;
   return addresses.some((a) => {
     if (listed.has(a.address) || listed.has(`${a.channel}:${a.address}`)) return true;
-    return a.channel === 'whatsapp' && a.address.startsWith('whatsapp:') && listed.has(a.address.slice('whatsapp:'.length));
+    return (a.channel === 'whatsapp' || a.channel === 'whatsapp_cloud') && a.address.startsWith('whatsapp:') && listed.has(a.address.slice('whatsapp:'.length));
   });
 }

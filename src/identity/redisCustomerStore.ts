@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import { isVipBy } from './isVip';
 import { addressField, conversationMember, K, parseAddressField } from './keys';
 import { normaliseAttribute, INDEXED_ATTRIBUTES } from './normalise';
+import { phoneSiblings } from './phoneSiblings';
 import { platformUserIdKind } from './platformUserIdKind';
 import { defineIdentityScripts, type IdentityRedis } from './scripts';
 import type {
@@ -102,6 +103,7 @@ export class RedisCustomerStore {
         target = recycled ? null : byAddress;
         if (recycled) this.opts.logger?.info('address now reported with another platform user: new customer record', { channel });
       }
+      if (!target && !byAddress) target = await this.verifiedSibling(channel, address);
       const create = target === null;
       const id = target?.id ?? newId('cu');
       const now = this.now();
@@ -129,6 +131,22 @@ export class RedisCustomerStore {
       if (customer) return customer;
     }
     throw new BatonError('CONFLICT', 'The customer record kept changing while it was looked up; try again');
+  }
+
+  /**
+   * The customer already holding this phone number, verified, on the other WhatsApp door (Twilio ↔ Cloud API).
+   * A number an agent attached by judgement (unverified) never pulls a new door's messages into that record.
+   */
+  private async verifiedSibling(channel: ChannelName, address: string): Promise<Customer | null> {
+    for (const sibling of phoneSiblings(channel, address)) {
+      const id = await this.r.get(K.identifier(sibling, 'address', address));
+      if (!id) continue;
+      const customer = await this.get(id);
+      if (!customer) continue;
+      const flag = await this.r.hget(K.addresses(customer.id), addressField(sibling, 'address', address));
+      if (flag === '1') return customer;
+    }
+    return null;
   }
 
   /** True when the customer already holds another identifier of this kind on this channel (a recycled number). */

@@ -46,11 +46,13 @@ const suggestionParams = z.object({ id: idParam, sid: z.string().regex(/^sg_[a-f
 export function normaliseAddress(channel: ChannelName, raw: string): string | null {
   const a = raw.trim();
   switch (channel) {
-    case 'whatsapp': {
+    case 'whatsapp':
+    case 'whatsapp_cloud': {
       const n = a.replace(/^whatsapp:/i, '').replace(/[\s().-]/g, '');
       return /^\+[1-9]\d{7,14}$/.test(n) ? `whatsapp:${n}` : null;
     }
     case 'messenger':
+    case 'instagram':
       return /^\d{5,32}$/.test(a) ? a : null;
     case 'sandbox':
       return /^[\w.@+-]{1,64}$/.test(a) ? a : null;
@@ -64,7 +66,7 @@ const addressOn = z
   .transform((v, ctx) => {
     const address = normaliseAddress(v.channel, v.address);
     if (address === null) {
-      const hint = v.channel === 'whatsapp' ? 'an international number such as +919812345678' : v.channel === 'messenger' ? 'a page-scoped id (digits)' : 'a sandbox id';
+      const hint = v.channel === 'whatsapp' || v.channel === 'whatsapp_cloud' ? 'an international number such as +919812345678' : v.channel === 'messenger' || v.channel === 'instagram' ? 'a page- or account-scoped id (digits)' : 'a sandbox id';
       ctx.addIssue({ code: 'custom', path: ['address'], message: `not a ${v.channel} address; use ${hint}` });
       return z.NEVER;
     }

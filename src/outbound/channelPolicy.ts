@@ -10,6 +10,8 @@ import type { WindowVerdict } from '../handoff/types';
  * - Messenger: anyone within 24 h (messaging_type RESPONSE); from 24 h to 7 days only a human agent,
  *   sent with the HUMAN_AGENT tag (automated messages are not allowed under it); nobody after
  *   7 days. Messenger has no templates.
+ * - WhatsApp Cloud API: the same rules as WhatsApp through Twilio (Meta's code is 131047 there).
+ * - Instagram: the same rules as Messenger (24 h, then HUMAN_AGENT for human agents up to 7 days).
  * - Sandbox: always.
  * A window is open while now < lastInboundAt + length: at exactly 24:00:00 it is closed.
  * A customer who never wrote has no window: free text is refused, a WhatsApp template may go.
@@ -26,6 +28,8 @@ export interface WindowQuery {
   now: number;
   author: 'bot' | 'agent' | 'system';
   kind: 'text' | 'template';
+  /** The customer's address: on the Twilio door, one without `whatsapp:` is an SMS number, which has no window. */
+  address?: string;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -54,19 +58,19 @@ function whatsapp(q: WindowQuery): WindowVerdict {
   };
 }
 
-function messenger(q: WindowQuery): WindowVerdict {
+function messenger(q: WindowQuery, name = 'Messenger'): WindowVerdict {
   if (q.lastInboundAt === undefined) {
     return {
       allowed: false,
       code: q.kind === 'template' ? 'TEMPLATE_UNSUPPORTED' : 'WINDOW_CLOSED',
-      reason: 'The customer has not written on Messenger yet; Messenger only allows replies to people who wrote to the Page',
+      reason: `The customer has not written on ${name} yet; ${name} only allows replies to people who wrote to the business first`,
     };
   }
   const closesAt = q.lastInboundAt + SERVICE_WINDOW_MS;
   const humanAgentClosesAt = q.lastInboundAt + HUMAN_AGENT_WINDOW_MS;
   const windows = { closesAt, humanAgentClosesAt };
   if (q.kind === 'template') {
-    return { allowed: false, code: 'TEMPLATE_UNSUPPORTED', reason: 'Messenger has no message templates; send text instead', ...windows };
+    return { allowed: false, code: 'TEMPLATE_UNSUPPORTED', reason: `${name} has no message templates; send text instead`, ...windows };
   }
   if (q.now < closesAt) return { allowed: true, humanAgentTag: false, ...windows };
   if (q.now < humanAgentClosesAt) {
@@ -74,14 +78,14 @@ function messenger(q: WindowQuery): WindowVerdict {
     return {
       allowed: false,
       code: 'WINDOW_CLOSED',
-      reason: `Messenger's 24-hour window closed at ${formatUtc(closesAt)}; until ${formatUtc(humanAgentClosesAt)} only a human agent may reply (HUMAN_AGENT tag)`,
+      reason: `${name}'s 24-hour window closed at ${formatUtc(closesAt)}; until ${formatUtc(humanAgentClosesAt)} only a human agent may reply (HUMAN_AGENT tag)`,
       ...windows,
     };
   }
   return {
     allowed: false,
     code: 'WINDOW_CLOSED',
-    reason: `Messenger's 7-day human agent window closed at ${formatUtc(humanAgentClosesAt)}; wait for the customer to write again`,
+    reason: `${name}'s 7-day human agent window closed at ${formatUtc(humanAgentClosesAt)}; wait for the customer to write again`,
     ...windows,
   };
 }
@@ -89,9 +93,14 @@ function messenger(q: WindowQuery): WindowVerdict {
 export function checkWindow(query: WindowQuery): WindowVerdict {
   switch (query.channel) {
     case 'whatsapp':
+      if (query.address !== undefined && !query.address.startsWith('whatsapp:')) return { allowed: true };
+      return whatsapp(query);
+    case 'whatsapp_cloud':
       return whatsapp(query);
     case 'messenger':
       return messenger(query);
+    case 'instagram':
+      return messenger(query, 'Instagram');
     case 'sandbox':
       return { allowed: true };
   }

@@ -109,7 +109,7 @@ export class OutboundService {
    * template); send() asks again itself, so nobody can send past a closed window.
    */
   window(conversation: Conversation, author: SendRequest['author'], kind: 'text' | 'template'): WindowVerdict {
-    return checkWindow({ channel: conversation.channel, lastInboundAt: conversation.lastInboundAt, now: this.now(), author, kind });
+    return checkWindow({ channel: conversation.channel, lastInboundAt: conversation.lastInboundAt, now: this.now(), author, kind, address: conversation.customerAddress });
   }
 
   senderFor(channel: ChannelName): ChannelSender {
@@ -153,7 +153,7 @@ export class OutboundService {
       status: 'pending',
       meta: {
         ...req.meta,
-        ...(req.content.template ? { template: req.content.template.contentSid } : {}),
+        ...(req.content.template ? { template: req.content.template.contentSid ?? req.content.template.name ?? 'unnamed' } : {}),
         ...(humanAgentTag ? { tag: 'HUMAN_AGENT' } : {}),
         ...(req.idempotencyKey ? { sendKey: req.idempotencyKey } : {}),
       },

@@ -25,7 +25,9 @@ export const sendJobSchema = z.object({
     text: z.string().optional(),
     mediaUrls: z.array(z.string()).optional(),
     quickReplies: z.array(z.object({ title: z.string(), payload: z.string() })).optional(),
-    template: z.object({ contentSid: z.string(), variables: z.record(z.string(), z.string()).optional() }).optional(),
+    template: z
+      .object({ contentSid: z.string().optional(), name: z.string().optional(), language: z.string().optional(), variables: z.record(z.string(), z.string()).optional() })
+      .optional(),
   }),
   attempts: z.number().int().nonnegative(),
   /** Parts of the content already delivered (a multi-part send resumes after them). */

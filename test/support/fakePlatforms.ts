@@ -230,7 +230,35 @@ export class FakeGraphApi extends FakeServer {
       .map((r) => (r.json as { sender_action: string }).sender_action);
   }
 
+  /** WhatsApp Cloud API sends (`POST /{phone-number-id}/messages` with a `type`), not read receipts. */
+  cloudMessages(): { to: string; type: string; text?: { body: string }; interactive?: Record<string, unknown>; template?: Record<string, unknown> }[] {
+    return this.requests
+      .filter((r) => /^\/v\d+\.\d+\/\d+\/messages/.test(r.path) && (r.json as { type?: unknown })?.type)
+      .map((r) => r.json as never);
+  }
+
   protected handle(rec: RecordedRequest, res: ServerResponse): void {
+    const cloudSend = /^\/v\d+\.\d+\/\d+\/messages(\?|$)/.test(rec.path);
+    if (rec.method === 'POST' && cloudSend) {
+      this.count++;
+      const json = rec.json as { to?: string; type?: string; status?: string } | undefined;
+      if (json?.type && this.takeFailure(res)) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          json?.status
+            ? { success: true }
+            : { messaging_product: 'whatsapp', contacts: [{ input: json?.to, wa_id: json?.to }], messages: [{ id: `wamid.${randomBytes(24).toString('base64url')}` }] },
+        ),
+      );
+      return;
+    }
+    const mediaLookup = /^\/v\d+\.\d+\/(\d+)(\?|$)/.exec(rec.path);
+    if (rec.method === 'GET' && mediaLookup) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ url: `${this.url}/whatsapp_business/attachments/?mid=${mediaLookup[1]}`, mime_type: 'image/jpeg', file_size: 30325, id: mediaLookup[1], messaging_product: 'whatsapp' }));
+      return;
+    }
     if (rec.method === 'POST' && /^\/v\d+\.\d+\/me\/messages/.test(rec.path)) {
       this.count++;
       const json = rec.json as { recipient?: { id?: string }; message?: unknown } | undefined;

@@ -45,6 +45,25 @@ describe('parseConfig', () => {
     expect(parseConfig({ META_APP_SECRET: meta.META_APP_SECRET }).messengerMissing).toEqual(['META_VERIFY_TOKEN', 'META_PAGE_ACCESS_TOKEN']);
   });
 
+  test('enables the WhatsApp Cloud API only with phone number id, access token, app secret and verify token', () => {
+    const meta = { META_APP_SECRET: 's', META_VERIFY_TOKEN: 'v' };
+    const c = parseConfig({ ...meta, WHATSAPP_CLOUD_PHONE_NUMBER_ID: '106540352242922', WHATSAPP_CLOUD_ACCESS_TOKEN: 't' });
+    expect(c.whatsappCloud).toMatchObject({ phoneNumberId: '106540352242922', graphUrl: 'https://graph.facebook.com', graphVersion: 'v21.0' });
+    expect(parseConfig({ ...meta, WHATSAPP_CLOUD_ACCESS_TOKEN: 't' }).whatsappCloudMissing).toEqual(['WHATSAPP_CLOUD_PHONE_NUMBER_ID']);
+    expect(() => parseConfig({ WHATSAPP_CLOUD_PHONE_NUMBER_ID: '+1 555 0100' })).toThrow(/WHATSAPP_CLOUD_PHONE_NUMBER_ID must be the digits/);
+  });
+
+  test('enables Instagram with its access token and the shared app secret and verify token', () => {
+    expect(parseConfig({ META_APP_SECRET: 's', META_VERIFY_TOKEN: 'v', INSTAGRAM_ACCESS_TOKEN: 'i' }).instagram).toMatchObject({ accessToken: 'i' });
+    expect(parseConfig({ INSTAGRAM_ACCESS_TOKEN: 'i' }).instagramMissing).toEqual(['META_APP_SECRET', 'META_VERIFY_TOKEN']);
+  });
+
+  test('accepts a Cloud API template with a name and language and no Twilio ContentSid', () => {
+    const c = parseConfig({ WHATSAPP_TEMPLATES: JSON.stringify({ order_update: { language: 'en_US', variables: ['1'] } }) });
+    expect(c.whatsappTemplates.order_update).toEqual({ language: 'en_US', variables: ['1'] });
+    expect(() => parseConfig({ WHATSAPP_TEMPLATES: JSON.stringify({ order_update: { language: 'English' } }) })).toThrow(/language must be a WhatsApp language code/);
+  });
+
   test.each([
     ['PUBLIC_URL', 'not a url'],
     ['TWILIO_API_URL', 'ftp://example.com'],

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'winston';
 import { z } from 'zod';
 import type { MessengerConfig } from '../../config';
+import type { ChannelName } from '../../conversations/types';
 import { fingerprint } from '../../logger';
 import { parseRetryAfter } from '../../outbound/retryPolicy';
 import { ChannelSendError, type ChannelSender, type OutboundContent, type SendOptions, type SendResult, type SenderAction } from '../types';
@@ -18,7 +19,7 @@ export interface MessengerSenderOptions {
 }
 
 /** Graph error codes that mean "try again later" (temporary failure, unknown error, app and API rate limits). */
-const RETRYABLE_GRAPH_CODES = new Set([1200, 2, 4, 613]);
+export const RETRYABLE_GRAPH_CODES: ReadonlySet<number> = new Set([1200, 2, 4, 613]);
 
 const graphErrorSchema = z.object({
   error: z.object({
@@ -55,22 +56,30 @@ function networkReason(err: unknown): string {
   return typeof message === 'string' ? message : String(err);
 }
 
-/** A failed Graph response → ChannelSendError with `code[:subcode]`, retryable per Meta's codes and the HTTP status. */
-export function graphErrorToSendError(httpStatus: number, body: unknown): ChannelSendError {
+/**
+ * A failed Graph response → ChannelSendError with `code[:subcode]`, retryable per Meta's codes and the HTTP status.
+ * Shared by every Graph channel (Messenger, Instagram, WhatsApp Cloud API), each with its own retryable codes.
+ */
+export function graphErrorToSendError(
+  httpStatus: number,
+  body: unknown,
+  channel: ChannelName = 'messenger',
+  retryableCodes: ReadonlySet<number> = RETRYABLE_GRAPH_CODES,
+): ChannelSendError {
   const statusRetryable = httpStatus === 429 || httpStatus >= 500;
   const parsed = graphErrorSchema.safeParse(body);
   if (!parsed.success || parsed.data.error.code === undefined) {
-    return new ChannelSendError('messenger', `HTTP_${httpStatus}`, `Graph API answered HTTP ${httpStatus} without an error code`, statusRetryable, httpStatus);
+    return new ChannelSendError(channel, `HTTP_${httpStatus}`, `Graph API answered HTTP ${httpStatus} without an error code`, statusRetryable, httpStatus);
   }
   const e = parsed.data.error;
   const code = e.code!;
   const platformCode = e.error_subcode === undefined ? String(code) : `${code}:${e.error_subcode}`;
   const trace = e.fbtrace_id ? ` (fbtrace_id ${e.fbtrace_id})` : '';
   return new ChannelSendError(
-    'messenger',
+    channel,
     platformCode,
     `Graph API error ${platformCode}: ${e.message ?? 'no message'}${trace}`,
-    statusRetryable || RETRYABLE_GRAPH_CODES.has(code),
+    statusRetryable || retryableCodes.has(code),
     httpStatus,
   );
 }

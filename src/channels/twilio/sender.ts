@@ -170,6 +170,9 @@ export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: Twi
     channel: 'whatsapp',
 
     async send(to: string, content: OutboundContent, options: SendOptions): Promise<SendResult> {
+      if (content.template && !content.template.contentSid) {
+        throw new ChannelSendError('whatsapp', 'TEMPLATE_UNSUPPORTED', `Template "${content.template.name ?? '?'}" has no contentSid: set one in WHATSAPP_TEMPLATES to send it through Twilio`, false);
+      }
       const plan = planFor(to, content);
       if (plan.length === 0) {
         throw new ChannelSendError('whatsapp', 'EMPTY_MESSAGE', 'Nothing to send: no text, media or template', false);

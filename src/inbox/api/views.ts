@@ -135,6 +135,8 @@ export const handoffPacketView = handoffPacketSchema
         preview: z.string().optional(),
       }),
     ),
+    cameFromCall: z.object({ at: isoTimestamp, via: z.enum(['whatsapp', 'sms']) }).optional(),
+    crm: handoffPacketSchema.shape.crm.unwrap().extend({ fetchedAt: isoTimestamp }).optional(),
     createdAt: isoTimestamp,
   })
   .meta({ id: 'HandoffPacket' });

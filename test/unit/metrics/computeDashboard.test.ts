@@ -280,3 +280,17 @@ describe('NPS and call deflection figures', () => {
     expect(computeFigures([base('4', {})], [], 3_000).calls).toBeUndefined();
   });
 });
+
+describe('the newer doors get their own per-channel rows', () => {
+  test('Instagram and WhatsApp Cloud API conversations are counted apart from Twilio WhatsApp and Messenger', () => {
+    const report = computeDashboard(
+      [conv({ channel: 'whatsapp' }), conv({ channel: 'whatsapp_cloud' }), conv({ channel: 'whatsapp_cloud' }), conv({ channel: 'instagram', status: 'queued', escalatedAt: SEED_FROM + 10 })],
+      [],
+      period,
+      SEED_NOW,
+    );
+    expect(Object.keys(report.byChannel)).toEqual(['instagram', 'whatsapp', 'whatsapp_cloud']);
+    expect(report.byChannel.whatsapp_cloud!.conversations).toBe(2);
+    expect(report.byChannel.instagram).toMatchObject({ conversations: 1, escalated: 1 });
+  });
+});

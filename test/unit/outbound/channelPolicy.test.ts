@@ -106,3 +106,39 @@ describe('checkWindow on the sandbox', () => {
     expect(checkWindow(query({ channel: 'sandbox', lastInboundAt: undefined, kind: 'template' }))).toEqual({ allowed: true });
   });
 });
+
+describe('WhatsApp through the Cloud API follows the WhatsApp window', () => {
+  const t0 = Date.UTC(2026, 11, 1, 12, 0, 0);
+  test('free text within 24 hours is allowed', () => {
+    expect(checkWindow({ channel: 'whatsapp_cloud', lastInboundAt: t0, now: t0 + 23 * 3600_000, author: 'bot', kind: 'text' }).allowed).toBe(true);
+  });
+  test('free text at 24 hours needs a template', () => {
+    expect(checkWindow({ channel: 'whatsapp_cloud', lastInboundAt: t0, now: t0 + 24 * 3600_000, author: 'agent', kind: 'text' })).toMatchObject({ allowed: false, code: 'TEMPLATE_REQUIRED' });
+  });
+  test('a template may always go', () => {
+    expect(checkWindow({ channel: 'whatsapp_cloud', now: t0, author: 'agent', kind: 'template' }).allowed).toBe(true);
+  });
+});
+
+describe('Instagram follows the Messenger rules under its own name', () => {
+  const t0 = Date.UTC(2026, 11, 1, 12, 0, 0);
+  test('an agent may reply with the HUMAN_AGENT tag between 24 hours and 7 days', () => {
+    expect(checkWindow({ channel: 'instagram', lastInboundAt: t0, now: t0 + 3 * 24 * 3600_000, author: 'agent', kind: 'text' })).toMatchObject({ allowed: true, humanAgentTag: true });
+  });
+  test('the bot may not write after 24 hours, and the reason names Instagram', () => {
+    expect(checkWindow({ channel: 'instagram', lastInboundAt: t0, now: t0 + 25 * 3600_000, author: 'bot', kind: 'text' })).toMatchObject({ allowed: false, reason: expect.stringContaining("Instagram's 24-hour window") });
+  });
+  test('Instagram has no templates', () => {
+    expect(checkWindow({ channel: 'instagram', lastInboundAt: t0, now: t0, author: 'agent', kind: 'template' })).toMatchObject({ allowed: false, code: 'TEMPLATE_UNSUPPORTED' });
+  });
+});
+
+describe('SMS through the Twilio door', () => {
+  test('an address without the whatsapp: prefix is an SMS number and has no window', () => {
+    expect(checkWindow({ channel: 'whatsapp', address: '+447700900123', now: 10 * 24 * 3600_000, author: 'system', kind: 'text' })).toEqual({ allowed: true });
+  });
+
+  test('a whatsapp: address keeps the 24-hour window', () => {
+    expect(checkWindow({ channel: 'whatsapp', address: 'whatsapp:+447700900123', now: 10 * 24 * 3600_000, author: 'system', kind: 'text' }).allowed).toBe(false);
+  });
+});

@@ -58,7 +58,9 @@ export function reasonLabel(reason: string): string {
 
 const CHANNELS: Record<string, { icon: string; label: string }> = {
   whatsapp: { icon: 'WA', label: 'WhatsApp' },
+  whatsapp_cloud: { icon: 'WA', label: 'WhatsApp (Cloud API)' },
   messenger: { icon: 'FB', label: 'Messenger' },
+  instagram: { icon: 'IG', label: 'Instagram' },
   sandbox: { icon: 'SB', label: 'Sandbox' },
 };
 

@@ -31,6 +31,8 @@ describe('formatting', () => {
   });
   test('names channels and languages for people', () => {
     expect(channelInfo('whatsapp')).toEqual({ icon: 'WA', label: 'WhatsApp' });
+    expect(channelInfo('instagram')).toEqual({ icon: 'IG', label: 'Instagram' });
+    expect(channelInfo('whatsapp_cloud')).toEqual({ icon: 'WA', label: 'WhatsApp (Cloud API)' });
     expect(languageLabel('hi-Latn')).toBe('Hinglish (hi-Latn)');
   });
 });

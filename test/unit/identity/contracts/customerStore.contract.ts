@@ -15,6 +15,43 @@ export function customerStoreContract(makePair: MakeRedisPair): void {
     await pair.close();
   });
 
+  describe('one number on both WhatsApp doors (Twilio and the Cloud API)', () => {
+    it('a Cloud API message from a number held verified through Twilio is the same customer', async () => {
+      const viaTwilio = await id.store.customerFor({ channel: 'whatsapp', address: WA, platformUserId: '919812345678' });
+      const viaCloud = await id.store.customerFor({ channel: 'whatsapp_cloud', address: WA, platformUserId: '919812345678' });
+      expect(viaCloud.id).toBe(viaTwilio.id);
+      expect(await id.store.addresses(viaTwilio.id)).toEqual(
+        expect.arrayContaining([
+          { channel: 'whatsapp', address: WA, kind: 'address', verified: true },
+          { channel: 'whatsapp_cloud', address: WA, kind: 'address', verified: true },
+        ]),
+      );
+    });
+
+    it('a Twilio message from a number first seen on the Cloud API is the same customer', async () => {
+      const viaCloud = await id.store.customerFor({ channel: 'whatsapp_cloud', address: WA });
+      const viaTwilio = await id.store.customerFor({ channel: 'whatsapp', address: WA });
+      expect(viaTwilio.id).toBe(viaCloud.id);
+    });
+
+    it('another number on the other door is another customer', async () => {
+      const viaTwilio = await id.store.customerFor({ channel: 'whatsapp', address: WA });
+      const viaCloud = await id.store.customerFor({ channel: 'whatsapp_cloud', address: WA_OTHER });
+      expect(viaCloud.id).not.toBe(viaTwilio.id);
+    });
+
+    it('a number an agent attached by judgement (unverified) does not pull the other door into that record', async () => {
+      const messengerCustomer = await id.store.customerFor({ channel: 'messenger', address: PSID });
+      const whatsappCustomer = await id.store.customerFor({ channel: 'whatsapp', address: WA });
+      await id.store.merge({ targetId: messengerCustomer.id, sourceId: whatsappCustomer.id, actor: 'ag_1', reason: 'looked alike' });
+      const held = await id.store.addresses(messengerCustomer.id);
+      expect(held).toContainEqual({ channel: 'whatsapp', address: WA, kind: 'address', verified: false });
+
+      const viaCloud = await id.store.customerFor({ channel: 'whatsapp_cloud', address: WA });
+      expect(viaCloud.id).not.toBe(messengerCustomer.id);
+    });
+  });
+
   describe('customerFor', () => {
     it('creates a customer for a new address and finds the same one next time', async () => {
       const first = await id.store.customerFor({ channel: 'messenger', address: PSID, name: 'Asha' });

@@ -1,0 +1,3 @@
+export { parseInstagramWebhook } from './parseWebhook';
+export { createInstagramSender, planInstagramMessages, INSTAGRAM_MAX_TEXT_CHARS, type InstagramSenderOptions } from './sender';
+export { createInstagramRouter, type InstagramRouterDeps } from './router';
