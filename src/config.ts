@@ -145,8 +145,8 @@ export const envSchema = z
       (v) => (v === '' ? undefined : v),
       z.string().regex(/^\d{5,32}$/, { message: 'WHATSAPP_CLOUD_PHONE_NUMBER_ID must be the digits of the phone number id (App Dashboard > WhatsApp > API Setup)' }).optional(),
     ),
-    WHATSAPP_CLOUD_ACCESS_TOKEN: optionalString,
-    INSTAGRAM_ACCESS_TOKEN: optionalString,
+    WHATSAPP_CLOUD_ACCESS_TOKEN: secret('WHATSAPP_CLOUD_ACCESS_TOKEN'),
+    INSTAGRAM_ACCESS_TOKEN: secret('INSTAGRAM_ACCESS_TOKEN'),
     META_GRAPH_URL: url('META_GRAPH_URL', 'https://graph.facebook.com'),
     META_GRAPH_VERSION: z.preprocess(
       (v) => (v === '' || v === undefined ? 'v21.0' : v),

@@ -46,16 +46,17 @@ describe('parseConfig', () => {
   });
 
   test('enables the WhatsApp Cloud API only with phone number id, access token, app secret and verify token', () => {
-    const meta = { META_APP_SECRET: 's', META_VERIFY_TOKEN: 'v' };
-    const c = parseConfig({ ...meta, WHATSAPP_CLOUD_PHONE_NUMBER_ID: '106540352242922', WHATSAPP_CLOUD_ACCESS_TOKEN: 't' });
+    const meta = { META_APP_SECRET: 'app-secret-0123456789abcdef', META_VERIFY_TOKEN: 'verify-token-0123456789' };
+    const c = parseConfig({ ...meta, WHATSAPP_CLOUD_PHONE_NUMBER_ID: '106540352242922', WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAG-cloud-token-0123456789' });
     expect(c.whatsappCloud).toMatchObject({ phoneNumberId: '106540352242922', graphUrl: 'https://graph.facebook.com', graphVersion: 'v21.0' });
-    expect(parseConfig({ ...meta, WHATSAPP_CLOUD_ACCESS_TOKEN: 't' }).whatsappCloudMissing).toEqual(['WHATSAPP_CLOUD_PHONE_NUMBER_ID']);
+    expect(parseConfig({ ...meta, WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAG-cloud-token-0123456789' }).whatsappCloudMissing).toEqual(['WHATSAPP_CLOUD_PHONE_NUMBER_ID']);
     expect(() => parseConfig({ WHATSAPP_CLOUD_PHONE_NUMBER_ID: '+1 555 0100' })).toThrow(/WHATSAPP_CLOUD_PHONE_NUMBER_ID must be the digits/);
   });
 
   test('enables Instagram with its access token and the shared app secret and verify token', () => {
-    expect(parseConfig({ META_APP_SECRET: 's', META_VERIFY_TOKEN: 'v', INSTAGRAM_ACCESS_TOKEN: 'i' }).instagram).toMatchObject({ accessToken: 'i' });
-    expect(parseConfig({ INSTAGRAM_ACCESS_TOKEN: 'i' }).instagramMissing).toEqual(['META_APP_SECRET', 'META_VERIFY_TOKEN']);
+    const token = 'EAAG-instagram-token-0123456789';
+    expect(parseConfig({ META_APP_SECRET: 'app-secret-0123456789abcdef', META_VERIFY_TOKEN: 'verify-token-0123456789', INSTAGRAM_ACCESS_TOKEN: token }).instagram).toMatchObject({ accessToken: token });
+    expect(parseConfig({ INSTAGRAM_ACCESS_TOKEN: token }).instagramMissing).toEqual(['META_APP_SECRET', 'META_VERIFY_TOKEN']);
   });
 
   test('accepts a Cloud API template with a name and language and no Twilio ContentSid', () => {
