@@ -315,7 +315,7 @@ export class DialogueEngine {
     const spec = intent.slots.find((s) => s.name === slot) as SlotSpec;
     turn.state.pending = { intent: intent.id, slot };
     this.countMisunderstanding(turn);
-    turn.replies.push({ text: this.promptFor(turn, spec) });
+    turn.replies.push({ text: this.promptFor(turn, spec, { answering: true }) });
   }
 
   private async classifyAndAnswer(turn: Turn, text: string): Promise<void> {
@@ -481,13 +481,14 @@ export class DialogueEngine {
    * The question for a missing slot; when this message holds a value of the slot's kind in the wrong
    * format (SG-4829, asha@gmail), what the right format looks like instead (the catalog's format hint).
    */
-  private promptFor(turn: Turn, spec: SlotSpec): string {
-    const hint = formatHintFor(spec, turn.input.text ?? '', this.catalog.messages.formatHints, {
-      now: this.now(),
-      timeZone: this.deps.timeZone,
-      orderPrefix: this.deps.orderPrefix,
-      phoneRegion: this.deps.phoneRegion,
-    });
+  private promptFor(turn: Turn, spec: SlotSpec, opts: { answering?: boolean } = {}): string {
+    const hint = formatHintFor(
+      spec,
+      turn.input.text ?? '',
+      this.catalog.messages.formatHints,
+      { now: this.now(), timeZone: this.deps.timeZone, orderPrefix: this.deps.orderPrefix, phoneRegion: this.deps.phoneRegion },
+      opts,
+    );
     return hint ? fillPlaceholders(this.text(hint.text, turn.lang), { value: hint.value }, ['value']) : this.text(spec.prompt, turn.lang);
   }
 

@@ -1,3 +1,4 @@
+import { toAsciiDigits } from '../../nlu/slots/digits';
 import { extractFacts, type FactContext } from '../../nlu/facts';
 import type { FormatHints, LangText, SlotSpec } from '../../nlu/types';
 
@@ -34,10 +35,19 @@ export function formatHintFor(
   text: string,
   hints: FormatHints | undefined,
   ctx: FactContext,
+  opts: { answering?: boolean } = {},
 ): { text: LangText; value: string } | undefined {
   if (spec.kind === 'regex' || !text) return undefined;
   const hint = hints?.[spec.kind];
   if (!hint) return undefined;
   const wrong = extractFacts(text, ctx).find((f) => f.kind === spec.kind && !f.verified);
-  return wrong ? { text: hint, value: wrong.value } : undefined;
+  if (wrong) return { text: hint, value: wrong.value };
+  // Answering the bot's own question for an order number, any short code with digits ("77120",
+  // "SG 12", "नंबर 88") is the customer's try at one: say what it looks like instead of asking again.
+  if (opts.answering && spec.kind === 'order_number') {
+    const prefix = (ctx.orderPrefix ?? 'SG').replace(/[^A-Za-z]/g, '');
+    const attempt = new RegExp(`(?:\\b${prefix}[\\s#-]*)?\\d[\\d\\s-]{0,14}\\d|\\d`, 'i').exec(toAsciiDigits(text).slice(0, 500));
+    if (attempt) return { text: hint, value: attempt[0].trim() };
+  }
+  return undefined;
 }

@@ -32,9 +32,9 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   hi: {
     ack: [
       'ठीक है', 'ठीक', 'ठीक हैं', 'अच्छा', 'अच्छा जी', 'ओके', 'ओके जी', 'समझ गया', 'समझ गई', 'सही है', 'बढ़िया', 'चलो ठीक है',
-      'ठीक है जी', 'हम्म', 'चलो', 'अच्छा ठीक है',
+      'ठीक है जी', 'हम्म', 'चलो', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया',
     ],
-    thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'आभार', 'धन्यवाद जी'],
+    thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'आभार', 'धन्यवाद जी', 'आपका धन्यवाद', 'धन्यवाद आपका', 'मेहरबानी', 'बहुत मेहरबानी'],
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हैलो', 'हाय', 'प्रणाम', 'राम राम', 'सुप्रभात', 'शुभ प्रभात', 'नमस्ते जी'],
     goodbye: ['अलविदा', 'बाय', 'फिर मिलेंगे', 'शुभ रात्रि', 'टाटा'],
     yes: ['हाँ', 'हां', 'हा', 'जी', 'जी हाँ', 'जी हां', 'हाँ जी', 'हां जी', 'बिल्कुल', 'सही', 'हाँ हाँ'],
@@ -44,11 +44,11 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     ack: [
       'theek hai', 'thik hai', 'theek h', 'thik h', 'tik hai', 'thik', 'theek', 'achha', 'acha', 'accha', 'achcha', 'acha ji',
       'achha ji', 'sahi hai', 'samajh gaya', 'samajh gayi', 'chalo', 'chalo theek hai', 'chalo thik hai', 'badhiya', 'bdiya',
-      'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'accha thik hai', 'acha theek hai',
+      'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'accha thik hai', 'acha theek hai', 'ho gaya', 'ho gya', 'kaam ho gaya', 'mil gaya',
     ],
     thanks: [
       'dhanyavaad', 'dhanyawad', 'dhanyavad', 'dhanyawaad', 'shukriya', 'shukriyaa', 'bahut shukriya', 'bahut dhanyavaad',
-      'thanks ji', 'thank you ji', 'meherbani',
+      'thanks ji', 'thank you ji', 'meherbani', 'bahut meherbani',
     ],
     greeting: ['namaste', 'namaskar', 'namaste ji', 'pranam', 'ram ram', 'hello ji', 'hi ji'],
     goodbye: ['alvida', 'phir milenge', 'tata', 'bye ji', 'shubh ratri'],
@@ -57,7 +57,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   },
   ur: {
     ack: ['ٹھیک ہے', 'ٹھیک', 'اچھا', 'اوکے', 'جی اچھا', 'ٹھیک ہے جی', 'سمجھ گیا', 'سمجھ گئی', 'بہتر', 'بہت خوب', 'صحیح ہے', 'اچھا ٹھیک ہے'],
-    thanks: ['شکریہ', 'بہت شکریہ', 'بہت بہت شکریہ', 'جزاک اللہ', 'مہربانی', 'تھینکس', 'تھینک یو', 'شکریہ جی', 'shukria', 'jazakallah'],
+    thanks: ['شکریہ', 'بہت شکریہ', 'بہت بہت شکریہ', 'جزاک اللہ', 'مہربانی', 'بہت مہربانی', 'آپ کا شکریہ', 'تھینکس', 'تھینک یو', 'شکریہ جی', 'shukria', 'jazakallah'],
     greeting: [
       'السلام علیکم', 'اسلام علیکم', 'السلام و علیکم', 'سلام', 'آداب', 'ہیلو', 'ہائے', 'صبح بخیر', 'وعلیکم السلام',
       'assalam o alaikum', 'assalamualaikum', 'asalamualaikum', 'aoa', 'salam', 'salaam', 'adab',
@@ -78,6 +78,16 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     no: ['होइन', 'हैन', 'छैन', 'पर्दैन', 'केही छैन', 'होइन हजुर', 'hoina', 'haina', 'chaina', 'pardaina'],
   },
 };
+
+/**
+ * Words of address and particles that ride along with an act ("shukriya bhai", "ठिक छ हजुर",
+ * "ٹھیک ہے جی", "धन्यवाद है"): beside an act they are part of it, never the start of a question.
+ */
+export const ACT_FILLERS: readonly string[] = [
+  'bhai', 'bhaiya', 'yaar', 'yar', 'ji', 'sir', 'madam', 'mam', 'maam', 'dost', 'boss', 'hajur', 'hazur', 'saab', 'sahab', 'dai', 'didi',
+  'भाई', 'भैया', 'यार', 'जी', 'सर', 'मैडम', 'हजुर', 'दाइ', 'दिदी', 'है', 'नि',
+  'جی', 'بھائی', 'یار', 'سر', 'جناب', 'صاحب',
+];
 
 /** Emoji that say something on their own (matched on their first code point, skin tone and VS16 ignored). */
 export const ACT_EMOJI: Record<'ack' | 'thanks' | 'greeting', readonly string[]> = {

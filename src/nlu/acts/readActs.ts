@@ -1,4 +1,4 @@
-import { ACT_EMOJI, ACT_PHRASES, MAX_ACT_PHRASE_WORDS } from './actLexicon';
+import { ACT_EMOJI, ACT_FILLERS, ACT_PHRASES, MAX_ACT_PHRASE_WORDS } from './actLexicon';
 import { actToken, tokenize, type Token } from './actToken';
 import type { ActKind, ActReading } from './types';
 
@@ -20,6 +20,8 @@ for (const [lang, byKind] of Object.entries(ACT_PHRASES)) {
     }
   }
 }
+const FILLERS = new Set(ACT_FILLERS.map(actToken).filter(Boolean));
+const isFiller = (t: Token | undefined): boolean => t !== undefined && !t.emoji && FILLERS.has(t.norm);
 const EMOJI = new Map<string, ActKind>();
 for (const [kind, emoji] of Object.entries(ACT_EMOJI) as [ActKind, readonly string[]][]) {
   for (const e of emoji) EMOJI.set(String.fromCodePoint(e.codePointAt(0) as number), kind);
@@ -98,6 +100,11 @@ export function readActs(text: string): ActReading {
     if (!m) break;
     leading.push(m);
     i = m.to;
+    // "shukriya bhai", "ठिक छ हजुर": a word of address after an act belongs to it.
+    while (i < tokens.length && isFiller(tokens[i])) {
+      i++;
+      m.to = i;
+    }
   }
   // A yes/no running straight into the question is part of it ("no refund yet", "bas ek sawal").
   while (i < tokens.length && leading.length > 0) {
@@ -111,9 +118,11 @@ export function readActs(text: string): ActReading {
   const trailing: Match[] = [];
   let j = tokens.length - 1;
   while (j >= i) {
-    const m = actEndingAt(tokens, j, i);
+    let k = j;
+    while (k > i && isFiller(tokens[k])) k--;
+    const m = actEndingAt(tokens, k, i);
     if (!m || !TRAILING.has(m.kind)) break;
-    trailing.unshift(m);
+    trailing.unshift({ ...m, to: j + 1 });
     j = m.from - 1;
   }
   const matches = [...leading, ...trailing];

@@ -152,6 +152,13 @@ export function compileProductIndex(products: ProductCatalog, defaultLanguage: L
  */
 function resolveWord(word: string, index: ProductIndex): string[] {
   if (index.vocabulary.has(word)) return [word];
+  if (!ASCII_WORD.test(word)) {
+    // Nepali (and colloquial Hindi) write postpositions onto the noun: टिभीको, ल्यापटपमा, मेसिनलाई.
+    for (const suffix of foldedPostpositions()) {
+      if (word.length > suffix.length + 1 && word.endsWith(suffix) && index.vocabulary.has(word.slice(0, -suffix.length))) return [word.slice(0, -suffix.length)];
+    }
+    return [];
+  }
   if (word.length < FUZZY_MIN_LENGTH - 1 || !ASCII_WORD.test(word) || /^\d+$/.test(word)) return [];
   const found = new Set<string>(index.deletions.get(word) ?? []); // a letter missing
   if (word.length >= FUZZY_MIN_LENGTH) {
@@ -162,6 +169,14 @@ function resolveWord(word: string, index: ProductIndex): string[] {
     }
   }
   return [...found];
+}
+
+/** Postpositions written onto a Devanagari noun, longest first, folded like message words. */
+const POSTPOSITIONS = ['हरूको', 'हरूलाई', 'हरूमा', 'लाई', 'बाट', 'सँग', 'देखि', 'सम्म', 'को', 'का', 'की', 'के', 'मा', 'ले', 'में'];
+let folded: string[] | undefined;
+function foldedPostpositions(): string[] {
+  folded ??= POSTPOSITIONS.map((p) => foldWord(p)).filter(Boolean);
+  return folded;
 }
 
 export function findProductFacts(text: string, index: ProductIndex): FactCandidate[] {

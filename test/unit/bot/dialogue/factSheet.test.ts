@@ -47,6 +47,11 @@ describe('DialogueEngine: a value in the wrong format', () => {
     expect(textsOf(result)).toEqual(['[en] "SG-4829" is not an order number: ours are SG and 6 digits, like SG-123456.']);
   });
 
+  it('treats a short number given as the answer to the order-number question as a try at one', async () => {
+    const result = await say(makeEngine({ catalog: catalogWithHints() }), 'where is my order', "it's 77120");
+    expect(textsOf(result)).toEqual(['[en] "77120" is not an order number: ours are SG and 6 digits, like SG-123456.']);
+  });
+
   it('asks the question as before when the answer holds no value of that kind', async () => {
     const result = await say(makeEngine({ catalog: catalogWithHints() }), 'where is my order', 'purple elephant dancing');
     expect(textsOf(result)).toEqual([ASK_ORDER_EN]);

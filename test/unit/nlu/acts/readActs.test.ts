@@ -122,3 +122,22 @@ describe('readActs: hostile inputs', () => {
     expect(readActs(digits)).toMatchObject({ acts: [], rest: digits });
   });
 });
+
+describe('readActs: words of address ride along with an act', () => {
+  test.each([
+    ['thanks bhai', 'thanks'], ['ok sir', 'ack'], ['theek hai yaar', 'ack'], ['shukriya bhai, kaam ho gaya', 'thanks'],
+    ['धन्यवाद है हजुर', 'thanks'], ['ठिक छ हजुर', 'ack'], ['ٹھیک ہے جی، بہت مہربانی', 'thanks'], ['شکریہ بھائی', 'thanks'],
+  ])('"%s" is only an act (%s)', (text, act) => expect(only(text)).toBe(act));
+
+  test('a word of address alone is not an act', () => {
+    expect(readActs('bhai').acts).toEqual([]);
+  });
+
+  test('a question after "thanks bhai" is kept as the question', () => {
+    expect(readActs('thanks bhai, where is my order?').rest).toBe('where is my order?');
+  });
+
+  test('a word of address before a closing thanks is not part of the question', () => {
+    expect(readActs('where is my order? thanks bhai').rest).toBe('where is my order?');
+  });
+});

@@ -11,6 +11,18 @@ async function productsIn(text: string): Promise<string[]> {
 
 describe('products of the demo catalog', () => {
   test.each([
+    ['मेरो टिभीको अर्डर अझै आएन', 'TV'],
+    ['कुरा ल्यापटपको बारेमा हो', 'Laptop'],
+    ['मेरो वासिङ मेसिनको अर्डरमा गडबड छ', 'Washing machine'],
+  ])('finds a product with a Nepali postposition written onto it: %s', async (text, product) => {
+    expect(await productsIn(text)).toEqual([product]);
+  });
+
+  test('does not take a word that only ends like a postposition for a product', async () => {
+    expect(await productsIn('मलाई सहयोग चाहियो')).toEqual([]);
+  });
+
+  test.each([
     ['en', 'my washing machine is leaking'],
     ['hi', 'मेरी वाशिंग मशीन से पानी टपक रहा है'],
     ['hi-Latn', 'meri washing mashin kharab ho gayi'],
