@@ -87,6 +87,8 @@ export const ACT_FILLERS: readonly string[] = [
   'bhai', 'bhaiya', 'yaar', 'yar', 'ji', 'sir', 'madam', 'mam', 'maam', 'dost', 'boss', 'hajur', 'hazur', 'saab', 'sahab', 'dai', 'didi',
   'भाई', 'भैया', 'यार', 'जी', 'सर', 'मैडम', 'हजुर', 'दाइ', 'दिदी', 'है', 'नि',
   'جی', 'بھائی', 'یار', 'سر', 'جناب', 'صاحب',
+  // intensifiers left over around an act ("धेरै धेरै धन्यवाद", "bahut bahut shukriya", "very very thankful")
+  'very', 'so', 'bahut', 'bohot', 'bahot', 'बहुत', 'धेरै', 'मुरी', 'بہت',
 ];
 
 /** Emoji that say something on their own (matched on their first code point, skin tone and VS16 ignored). */

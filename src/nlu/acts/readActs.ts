@@ -128,7 +128,8 @@ export function readActs(text: string): ActReading {
   const matches = [...leading, ...trailing];
   const acts = matches.map((m) => m.kind);
   const languages = [...new Set(matches.flatMap((m) => m.langs))];
-  if (i > j) return { acts, languages, rest: '', restStart: 0, restEnd: 0 };
+  // Only words of address or intensifiers left between the acts ("धेरै धेरै धन्यवाद है"): nothing else was said.
+  if (i > j || (matches.length > 0 && tokens.slice(i, j + 1).every((t) => isFiller(t)))) return { acts, languages, rest: '', restStart: 0, restEnd: 0 };
   const from = (tokens[i] as Token).start;
   const to = trailing.length > 0 ? (tokens[(trailing[0] as Match).from] as Token).start : text.length;
   const raw = text.slice(from, to);

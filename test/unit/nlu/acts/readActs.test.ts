@@ -141,3 +141,11 @@ describe('readActs: words of address ride along with an act', () => {
     expect(readActs('where is my order? thanks bhai').rest).toBe('where is my order?');
   });
 });
+
+describe('readActs: intensifiers around an act', () => {
+  test.each([['धेरै धेरै धन्यवाद है', 'thanks'], ['bahut bahut shukriya', 'thanks'], ['very very thankful', null]])('"%s"', (text, act) => {
+    const r = readActs(text);
+    if (act === null) expect(r.rest).not.toBe('');
+    else expect([r.rest, mainAct(r.acts)]).toEqual(['', act]);
+  });
+});
