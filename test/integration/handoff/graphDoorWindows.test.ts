@@ -83,7 +83,7 @@ const cloudTo = (waId: string) => graph.cloudMessages().filter((m) => m.to === w
 const igTo = (igsid: string) => graph.messages().filter((m) => m.recipient.id === igsid);
 
 describe('WhatsApp Cloud API', () => {
-  test('free text 25 hours after the customer wrote is refused with 422 WINDOW_CLOSED and nothing is sent', async () => {
+  test('free text 25 hours after the customer wrote is refused with 422 WINDOW_CLOSED, recorded as refused, and nothing is sent', async () => {
     const { id, waId } = await cloudCustomerAsksForPerson();
     await admin.ok('POST', `/conversations/${id}/claim`);
     const before = await detail(admin, id);
@@ -93,7 +93,9 @@ describe('WhatsApp Cloud API', () => {
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('WINDOW_CLOSED');
     expect(r.body.error.message).toMatch(/24-hour window closed at .*template/);
-    expect((await detail(admin, id)).messages).toEqual(before.messages);
+    const after = (await detail(admin, id)).messages;
+    expect(after.slice(0, before.messages.length)).toEqual(before.messages);
+    expect(after.slice(before.messages.length)).toEqual([expect.objectContaining({ author: 'agent', status: 'failed', errorCode: 'WINDOW_CLOSED' })]);
     await new Promise((r2) => setTimeout(r2, 100));
     expect(cloudTo(waId)).toHaveLength(sentBefore);
   });
