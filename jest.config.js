@@ -11,4 +11,7 @@ module.exports = {
   // No test reaches the network beyond loopback (test/support/networkSeal.ts).
   setupFilesAfterEnv: ['<rootDir>/test/support/sealNetworkForJest.ts'],
   testTimeout: 20000,
+  // On two cores jest runs the files in its own process: a Redis client still reconnecting to a
+  // redis-server a test killed must not keep `npm test` (and CI) waiting after the last result.
+  forceExit: true,
 };
