@@ -18,7 +18,9 @@
  * Env: BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_RATE, BENCH_CUSTOMERS, BENCH_SECONDS (20),
  * BENCH_WARMUP_SECONDS (3), BENCH_GRACE_SECONDS (5), BENCH_MODE (open|closed),
  * BENCH_CPU_PROF=1 (writes the server's CPU profile to /tmp/baton-bench-prof),
- * BENCH_WORKERS (default 1: the server's WEB_CONCURRENCY, worker processes sharing the port).
+ * BENCH_WORKERS (default 1: the server's WEB_CONCURRENCY, worker processes sharing the port),
+ * BENCH_CRM=1 (CRM enrichment on, against the demo CRM in this process: every customer's first
+ * message calls it, so its cost shows next to a run without it).
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -30,6 +32,7 @@ import { FakeTwilioApi, type RecordedRequest } from '../support/fakePlatforms';
 import { ensureBuild, startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { whatsappTextBody } from '../support/webhookBodies';
 import Redis from 'ioredis';
+import { startDemoCrm } from '../../src/demo/demoCrm';
 
 const num = (name: string, def: number) => {
   const v = process.env[name];
@@ -47,6 +50,8 @@ const GRACE = num('BENCH_GRACE_SECONDS', 5);
 const MODE = process.env.BENCH_MODE === 'closed' ? 'closed' : 'open';
 const CPU_PROF = process.env.BENCH_CPU_PROF === '1';
 const WORKERS = Math.round(num('BENCH_WORKERS', 1));
+const WITH_CRM = process.env.BENCH_CRM === '1';
+const CRM_SECRET = 'bench-crm-secret-0123456789';
 
 /** Texts that each get exactly one reply, whatever came before in the conversation (checked by this bench: see "answered twice"). */
 const TEXTS = [
@@ -113,6 +118,7 @@ async function main(): Promise<void> {
   twilio.quiet = true;
 
   let server: ServerProcess | undefined;
+  const crm = WITH_CRM ? await startDemoCrm({ secret: CRM_SECRET }) : undefined;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
   try {
     server = await startServerProcess({
@@ -127,6 +133,7 @@ async function main(): Promise<void> {
         TWILIO_WHATSAPP_NUMBER: TWILIO_TEST_CONFIG.whatsappNumber,
         TWILIO_API_URL: twilio.url,
         WEB_CONCURRENCY: String(WORKERS),
+        ...(crm ? { CRM_ENRICHMENT_URL: crm.url, CRM_ENRICHMENT_SECRET: CRM_SECRET } : {}),
       },
       nodeArgs: CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/baton-bench-prof'] : [],
       readyTimeoutMs: 120_000,
@@ -296,6 +303,10 @@ async function main(): Promise<void> {
     console.log(`\nMeasured messages: ${measuredSent} sent, ${measuredAnswered} answered. Command: \`${cmd}\``);
   } finally {
     agent.destroy();
+    if (crm) {
+      console.log(`\nCRM enrichment on: the demo CRM answered ${crm.requests.length} signed requests (${crm.refused} refused).`);
+      await crm.close();
+    }
     if (server) {
       const code = await server.stop('SIGTERM', 20_000);
       if (code !== 0) console.error(`server exited with ${code}:\n${server.output().slice(-4000)}`);
