@@ -5,6 +5,7 @@ import { fingerprint } from '../../logger';
 import { appSecretProof, attachmentTypeForUrl, MAX_QUICK_REPLIES, RETRYABLE_GRAPH_CODES, toMessengerQuickReplies } from '../messenger';
 import { graphCall } from '../graph/graphCall';
 import { splitMessageBody } from '../splitText';
+import { sendParts } from '../sendParts';
 import { ChannelSendError, type ChannelSender, type OutboundContent, type SendOptions, type SendResult, type SenderAction } from '../types';
 
 /** Instagram refuses text over 1,000 characters. */
@@ -53,13 +54,17 @@ export function createInstagramSender({ config, timeoutMs, logger }: InstagramSe
       logger.warn(`Instagram shows at most ${MAX_QUICK_REPLIES} quick replies; the rest were dropped`, { messageId: options.messageId });
     }
     const routing = options.humanAgentTag ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' } : { messaging_type: 'RESPONSE' };
-    let first: string | undefined;
-    for (const message of messages) {
+    const first = await sendParts(messages, options.fromPart, async (message, i) => {
       const ok = sendSuccessSchema.safeParse(await post({ recipient: { id: to }, ...routing, message }));
-      if (!ok.success) throw new ChannelSendError('instagram', 'BAD_RESPONSE', 'Graph API answered 2xx without a message_id', false);
-      first ??= ok.data.message_id;
-    }
-    return { platformMessageId: first!, status: 'sent' };
+      if (!ok.success) {
+        // Meta took the request; sending again could duplicate the message, so do not retry.
+        const bad = new ChannelSendError('instagram', 'BAD_RESPONSE', 'Graph API answered 2xx without a message_id', false);
+        bad.partsSent = i + 1;
+        throw bad;
+      }
+      return ok.data.message_id;
+    });
+    return { platformMessageId: first, status: 'sent' };
   }
 
   async function senderAction(to: string, action: SenderAction): Promise<void> {

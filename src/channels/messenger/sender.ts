@@ -6,6 +6,7 @@ import type { MessengerConfig } from '../../config';
 import type { ChannelName } from '../../conversations/types';
 import { fingerprint } from '../../logger';
 import { parseRetryAfter } from '../../outbound/retryPolicy';
+import { sendParts } from '../sendParts';
 import { ChannelSendError, type ChannelSender, type OutboundContent, type SendOptions, type SendResult, type SenderAction } from '../types';
 import { attachmentTypeForUrl } from './attachmentType';
 import { ownMetadata } from './ownMetadata';
@@ -164,22 +165,13 @@ export function createMessengerSender({ config, timeoutMs, logger }: MessengerSe
       : { messaging_type: 'RESPONSE' };
     const metadata = ownMetadata(options.messageId);
 
-    let first: string | undefined;
-    const fromPart = Math.min(options.fromPart ?? 0, parts.length - 1);
-    for (const [i, part] of parts.entries()) {
-      if (i < fromPart) continue;
+    const first = await sendParts(parts, options.fromPart, async (part, i) => {
       const isLast = i === parts.length - 1;
-      let json: unknown;
-      try {
-        json = await post({
-          recipient: { id: to },
-          ...routing,
-          message: { ...part, ...(isLast && quickReplies ? { quick_replies: quickReplies } : {}), metadata },
-        });
-      } catch (err) {
-        if (err instanceof ChannelSendError) err.partsSent = i;
-        throw err;
-      }
+      const json = await post({
+        recipient: { id: to },
+        ...routing,
+        message: { ...part, ...(isLast && quickReplies ? { quick_replies: quickReplies } : {}), metadata },
+      });
       const ok = sendSuccessSchema.safeParse(json);
       if (!ok.success) {
         // The platform took the request; sending again could duplicate the message, so do not retry.
@@ -187,9 +179,9 @@ export function createMessengerSender({ config, timeoutMs, logger }: MessengerSe
         bad.partsSent = i + 1;
         throw bad;
       }
-      first ??= ok.data.message_id;
-    }
-    return { platformMessageId: first!, status: 'sent' };
+      return ok.data.message_id;
+    });
+    return { platformMessageId: first, status: 'sent' };
   }
 
   async function senderAction(to: string, action: SenderAction): Promise<void> {

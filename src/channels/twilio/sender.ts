@@ -4,6 +4,7 @@ import type winston from 'winston';
 import type { TwilioConfig } from '../../config';
 import { parseRetryAfter } from '../../outbound/retryPolicy';
 import type { ChannelSender, LookupQuery, LookupResult, OutboundContent, SenderAction, SendOptions, SendResult } from '../types';
+import { sendParts } from '../sendParts';
 import { ChannelSendError } from '../types';
 import { messagingBaseUrl } from './baseUrls';
 import { appendQuickRepliesAsList } from './quickRepliesAsText';
@@ -178,15 +179,7 @@ export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: Twi
         throw new ChannelSendError('whatsapp', 'EMPTY_MESSAGE', 'Nothing to send: no text, media or template', false);
       }
       let result: SendResult | undefined;
-      const from = Math.min(options.fromPart ?? 0, plan.length - 1);
-      for (let i = from; i < plan.length; i++) {
-        try {
-          result = await createOne(plan[i]!);
-        } catch (err) {
-          (err as ChannelSendError).partsSent = i;
-          throw err;
-        }
-      }
+      await sendParts(plan, options.fromPart, async (part) => (result = await createOne(part)).platformMessageId);
       logger.debug('twilio message sent', { messageId: options.messageId, parts: plan.length, sid: result?.platformMessageId });
       return result!;
     },

@@ -5,6 +5,7 @@ import { fingerprint } from '../../logger';
 import { appSecretProof } from '../messenger';
 import { graphCall } from '../graph/graphCall';
 import { splitMessageBody } from '../splitText';
+import { sendParts } from '../sendParts';
 import { ChannelSendError, type ChannelSender, type OutboundContent, type SendOptions, type SendResult, type SenderAction } from '../types';
 import { RETRYABLE_CLOUD_CODES } from './errorCodes';
 import { interactiveFor, MAX_INTERACTIVE_BODY } from './interactive';
@@ -80,18 +81,19 @@ export function createWhatsAppCloudSender({ config, timeoutMs, logger }: WhatsAp
     const plan = planCloudMessages(content);
     if (plan.length === 0) throw new ChannelSendError('whatsapp_cloud', 'EMPTY_MESSAGE', 'Nothing to send: no text, media or template', false);
     const recipient = cloudRecipient(to);
-    let first: string | undefined;
-    for (const message of plan) {
+    const first = await sendParts(plan, options.fromPart, async (message, i) => {
       const json = await post({ messaging_product: 'whatsapp', recipient_type: 'individual', ...recipient, ...message });
       const ok = sendSuccessSchema.safeParse(json);
       if (!ok.success) {
         // Meta took the request; sending again could duplicate the message, so do not retry.
-        throw new ChannelSendError('whatsapp_cloud', 'BAD_RESPONSE', 'Graph API answered 2xx without messages[0].id', false);
+        const bad = new ChannelSendError('whatsapp_cloud', 'BAD_RESPONSE', 'Graph API answered 2xx without messages[0].id', false);
+        bad.partsSent = i + 1;
+        throw bad;
       }
-      first ??= ok.data.messages[0]!.id;
-    }
+      return ok.data.messages[0]!.id;
+    });
     logger.debug('whatsapp cloud message sent', { messageId: options.messageId, parts: plan.length });
-    return { platformMessageId: first!, status: 'sent' };
+    return { platformMessageId: first, status: 'sent' };
   }
 
   /** Read receipts and typing both hang on the customer's message id; without one there is nothing to send. */
