@@ -53,6 +53,8 @@ export interface RedisConnectionOptions {
 
 const EPOCH_KEY = 'store:epoch';
 const PROBE_KEY = 'store:probe';
+/** How often the replicas connected to the master are counted again (WAIT targets them). */
+const REPLICA_RECOUNT_MS = 10_000;
 
 /** Errors after which ioredis should reconnect (and resend the command): a demoted master. */
 export function reconnectOnError(err: Error): boolean | 1 | 2 {
@@ -127,6 +129,12 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
     void Promise.all([checkEpoch(), countReplicas()]).catch((err: Error) => logger.warn('redis checks after connecting failed', { reason: err.message }));
   });
 
+  // A replica added later is waited for too: count them again now and then.
+  const recount = setInterval(() => {
+    if (client.status === 'ready') void countReplicas().catch(() => undefined);
+  }, REPLICA_RECOUNT_MS);
+  recount.unref();
+
   const waitTarget = (): number => {
     if (opts.waitReplicas === undefined || opts.waitReplicas === 'auto') return Math.min(replicasSeen, 1);
     return opts.waitReplicas;
@@ -156,9 +164,17 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
       const target = waitTarget();
       if (target <= 0) return true;
       const acked = Number(await client.wait(target, opts.waitTimeoutMs ?? 1000));
-      return acked >= target;
+      if (acked >= target) return true;
+      if (opts.waitReplicas !== undefined && opts.waitReplicas !== 'auto') return false;
+      // "auto" waits for a replica while one exists. The one counted may be gone (it died, or a
+      // failover promoted it): count again, and stop waiting when none is connected any more.
+      await countReplicas();
+      if (waitTarget() > 0) return false;
+      logger.warn('no replica is connected to the Redis master; events are acknowledged without a replica copy', { code: 'STORE_NO_REPLICA' });
+      return true;
     },
     close: async () => {
+      clearInterval(recount);
       await Promise.allSettled(extra.map((d) => d.quit()));
       await client.quit().catch(() => client.disconnect());
     },

@@ -108,7 +108,12 @@ export interface SentinelSet {
   stop(): Promise<void>;
 }
 
-/** A master, one replica and three sentinels (quorum 2), failing over one second after the master stops answering. */
+/**
+ * A master, one replica and three sentinels (quorum 2), failing over one second after the master stops
+ * answering. It returns only when every sentinel knows the replica and the two other sentinels: a
+ * sentinel that has not yet heard the others cannot win the vote, and a lost vote is retried only after
+ * twice the failover timeout.
+ */
 export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSet> {
   const master = await startRedisServer();
   const replica = await startRedisServer(['--replicaof', '127.0.0.1', String(master.port)]);
@@ -127,7 +132,7 @@ export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSe
         `dir ${dir}`,
         `sentinel monitor ${name} 127.0.0.1 ${master.port} 2`,
         `sentinel down-after-milliseconds ${name} 1000`,
-        `sentinel failover-timeout ${name} 5000`,
+        `sentinel failover-timeout ${name} 3000`,
         `sentinel parallel-syncs ${name} 1`,
         '',
       ].join('\n'),
@@ -145,14 +150,23 @@ export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSe
       s.disconnect();
     }
   };
-  // Wait until the sentinels know the replica (a failover needs one).
-  const until = Date.now() + 15_000;
+  // Wait until every sentinel knows the replica (a failover needs one) and the other sentinels (a vote needs them).
+  const until = Date.now() + 20_000;
+  const ready = async (port: number): Promise<boolean> => {
+    const s = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+    s.on('error', () => undefined);
+    try {
+      const replicas = (await s.call('SENTINEL', 'replicas', name).catch(() => [])) as unknown[];
+      const others = (await s.call('SENTINEL', 'sentinels', name).catch(() => [])) as unknown[];
+      return replicas.length > 0 && others.length >= sentinels.length - 1;
+    } finally {
+      s.disconnect();
+    }
+  };
   for (;;) {
-    const s = new Redis({ port: sentinels[0]!.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
-    const replicas = (await s.call('SENTINEL', 'replicas', name).catch(() => [])) as unknown[];
-    s.disconnect();
-    if (replicas.length > 0) break;
-    if (Date.now() > until) throw new Error('the sentinels never saw the replica');
+    const states = await Promise.all(sentinels.map((s) => ready(s.port)));
+    if (states.every(Boolean)) break;
+    if (Date.now() > until) throw new Error('the sentinels never saw the replica and each other');
     await new Promise((res) => setTimeout(res, 200));
   }
   return {
