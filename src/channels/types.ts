@@ -33,6 +33,12 @@ export interface LookupQuery {
   part: number;
   /** The attempt started at this time (ms); the platform's copy, if any, was created after it. */
   since: number;
+  /**
+   * Platform ids already recorded on other messages of the conversation: never a match. A customer
+   * who asks the same thing twice gets the same words twice, and the earlier copy must not pass
+   * for the one whose result is unknown.
+   */
+  claimed?: ReadonlySet<string>;
 }
 
 /** The platform's copy of one part (null: none), and how many parts the content makes. */

@@ -279,12 +279,14 @@ export class OutboundService {
       });
       return { kind: 'send', job: cleared };
     }
+    const claimed = new Set<string>();
+    for (const m of await this.opts.store.listMessages(job.conversationId)) if (m.platformMessageId && m.id !== job.messageId) claimed.add(m.platformMessageId);
     let part = job.partsSent;
     for (;;) {
       let answer;
       const release = this.holdLease(job);
       try {
-        answer = await sender.lookup(job.to, job.content, { part, since: job.unknownSince });
+        answer = await sender.lookup(job.to, job.content, { part, since: job.unknownSince, claimed });
         release();
       } catch (err) {
         release();

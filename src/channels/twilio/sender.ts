@@ -202,6 +202,7 @@ export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: Twi
       const match = found.find(
         (m) =>
           m.from === params.from &&
+          !query.claimed?.has(m.sid) &&
           (m.dateCreated ? m.dateCreated.getTime() >= since : true) &&
           (params.body === undefined || m.body === params.body),
       );

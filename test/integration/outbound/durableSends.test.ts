@@ -255,6 +255,32 @@ describe('a send whose result is unknown', () => {
     expect(posts).toHaveLength(2);
     expect(h.events).toContainEqual({ kind: 'reconciled', channel: 'whatsapp', outcome: 'not_found' });
   });
+  test('timed out, and Twilio has only an earlier reply with the same words: that one is not taken for it, the reply is sent again', async () => {
+    h = await harness({ timeoutMs: 300 });
+    const earlier = sid();
+    await h.store.appendMessage(h.conversation, { direction: 'outbound', author: 'bot', text: 'We open at 10:00.', media: [], status: 'sent', platformMessageId: earlier });
+    const { posts } = twilioCreates([
+      { delayMs: 2000, status: 201, body: created },
+      { status: 201, body: created },
+    ]);
+    nock(TWILIO)
+      .get(MESSAGES)
+      .query(true)
+      .reply(200, {
+        messages: [
+          { sid: earlier, account_sid: TWILIO_TEST_CONFIG.accountSid, to: h.conversation.customerAddress, from: TWILIO_TEST_CONFIG.whatsappNumber, body: 'We open at 10:00.', status: 'delivered', date_created: new Date().toUTCString() },
+        ],
+        next_page_uri: null,
+        page: 0,
+        page_size: 50,
+        uri: MESSAGES,
+      });
+    const m = await h.outbound.send({ conversation: h.conversation, author: 'bot', content: { text: 'We open at 10:00.' } });
+    const done = await pendingGone(h, m.id);
+    expect(done.platformMessageId).not.toBe(earlier);
+    expect(posts).toHaveLength(2);
+    expect(h.events).toContainEqual({ kind: 'reconciled', channel: 'whatsapp', outcome: 'not_found' });
+  });
 });
 
 describeWithRedis('the schedule on a real Redis', () => {
