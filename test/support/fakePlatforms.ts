@@ -23,8 +23,8 @@ abstract class FakeServer {
   readonly requests: RecordedRequest[] = [];
   protected server?: Server;
   private waiters: { pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
-  /** When set, the next N requests to the messages endpoint fail with this status and body. */
-  failNext: { count: number; status: number; body: unknown } | null = null;
+  /** When set, the next N requests to the messages endpoint fail with this status, body and headers (e.g. Retry-After). */
+  failNext: { count: number; status: number; body: unknown; headers?: Record<string, string> } | null = null;
 
   get url(): string {
     const a = this.server!.address() as AddressInfo;
@@ -92,7 +92,7 @@ abstract class FakeServer {
   protected takeFailure(res: ServerResponse): boolean {
     if (!this.failNext || this.failNext.count <= 0) return false;
     this.failNext.count--;
-    res.writeHead(this.failNext.status, { 'content-type': 'application/json' });
+    res.writeHead(this.failNext.status, { 'content-type': 'application/json', ...this.failNext.headers });
     res.end(JSON.stringify(this.failNext.body));
     return true;
   }
@@ -217,6 +217,9 @@ export class FakeTwilioApi extends FakeServer {
 }
 
 export class FakeGraphApi extends FakeServer {
+  /** Messenger messages the fake answered with a message id (failed attempts are not in it), in order. */
+  readonly accepted: { recipient: string; text: string | undefined; createdAt: number }[] = [];
+
   /** Message sends (with a `message`), not sender actions. */
   messages(): { recipient: { id: string }; message: Record<string, unknown>; messaging_type: string; tag?: string }[] {
     return this.requests
@@ -263,6 +266,7 @@ export class FakeGraphApi extends FakeServer {
       this.count++;
       const json = rec.json as { recipient?: { id?: string }; message?: unknown } | undefined;
       if (json?.message && this.takeFailure(res)) return;
+      if (json?.message) this.accepted.push({ recipient: json.recipient?.id ?? '', text: (json.message as { text?: string }).text, createdAt: Date.now() });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify(

@@ -143,6 +143,7 @@ export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSe
   }
   const ask = async (): Promise<number> => {
     const s = new Redis({ port: sentinels[0]!.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+    s.on('error', () => undefined);
     try {
       const addr = (await s.call('SENTINEL', 'get-master-addr-by-name', name)) as [string, string];
       return Number(addr[1]);
