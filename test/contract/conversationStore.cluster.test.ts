@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { RedisConversationStore } from '../../src/conversations/redisConversationStore';
-import { describeWithRedisCluster, startRedisCluster, type RedisClusterSet } from '../support/redisServers';
+import { describeWithRedisCluster, useRedisCluster } from '../support/redisServers';
 import { uniquePrefix } from '../support/redis';
 import { conversationStoreContract } from './conversationStore.contract';
 
@@ -9,24 +9,18 @@ import { conversationStoreContract } from './conversationStore.contract';
  * touched keys of two slots would fail here with CROSSSLOT.
  */
 describeWithRedisCluster('ConversationStore on a Redis Cluster', () => {
-  let cluster: RedisClusterSet;
-  beforeAll(async () => {
-    cluster = await startRedisCluster();
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = useRedisCluster();
 
   conversationStoreContract(async () => {
     const prefix = uniquePrefix('store');
-    const a = cluster.client(prefix);
-    const b = cluster.client(prefix);
+    const a = cluster().client(prefix);
+    const b = cluster().client(prefix);
     return {
       // Cluster speaks Redis's commands; the store is written against the Redis type.
       store: new RedisConversationStore(a as unknown as Redis),
       sibling: new RedisConversationStore(b as unknown as Redis),
       close: async () => {
-        await cluster.deletePrefix(prefix);
+        await cluster().deletePrefix(prefix);
         a.disconnect();
         b.disconnect();
       },

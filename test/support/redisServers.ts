@@ -300,3 +300,21 @@ export async function startRedisCluster(): Promise<RedisClusterSet> {
     },
   };
 }
+
+/**
+ * One Redis Cluster for the tests of a file: started before them, stopped after. The getter
+ * gives it inside hooks and tests.
+ */
+export function useRedisCluster(): () => RedisClusterSet {
+  let cluster: RedisClusterSet | undefined;
+  beforeAll(async () => {
+    cluster = await startRedisCluster();
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+  return () => {
+    if (!cluster) throw new Error('the Redis Cluster is not started (use inside tests and hooks)');
+    return cluster;
+  };
+}
