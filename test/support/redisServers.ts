@@ -225,6 +225,7 @@ export async function startRedisCluster(): Promise<RedisClusterSet> {
     nodes.push(await startRedisServer(['--cluster-enabled', 'yes', '--cluster-port', String(busPort), '--cluster-config-file', `nodes-${i}.conf`, '--cluster-node-timeout', '2000']));
   }
   const addrs = nodes.map((n) => `127.0.0.1:${n.port}`);
+  let stopped = false;
   await new Promise<void>((resolve, reject) => {
     const cli = spawn(redisCliBinary()!, ['--cluster', 'create', ...addrs, '--cluster-replicas', '1', '--cluster-yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -285,6 +286,8 @@ export async function startRedisCluster(): Promise<RedisClusterSet> {
     },
     keysByMaster,
     async deletePrefix(prefix: string) {
+      // Stopped already (its afterAll ran first): nothing is left to delete.
+      if (stopped) return;
       for (const [port, keys] of await keysByMaster(prefix)) {
         const r = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
         try {
@@ -296,6 +299,7 @@ export async function startRedisCluster(): Promise<RedisClusterSet> {
       }
     },
     async stop() {
+      stopped = true;
       await Promise.all(nodes.map((n) => n.kill().catch(() => undefined)));
     },
   };
