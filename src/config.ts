@@ -250,6 +250,13 @@ export const envSchema = z
         message: `${ways.join(' and ')} are ${ways.length === 2 ? 'both' : 'all'} set: set one way to reach Redis (REDIS_URL for one server, REDIS_SENTINELS for Sentinel, REDIS_CLUSTER_NODES for a Redis Cluster)`,
       });
     }
+    if (env.REDIS_CLUSTER_NODES && typeof env.REDIS_WAIT_REPLICAS === 'number' && env.REDIS_WAIT_REPLICAS > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_WAIT_REPLICAS'],
+        message: 'REDIS_WAIT_REPLICAS cannot wait for replicas on a Redis Cluster (each master has its own); leave it at auto or 0 with REDIS_CLUSTER_NODES',
+      });
+    }
     if (env.REDIS_CLUSTER_NODES && env.REDIS_SENTINEL_NAME && !env.REDIS_SENTINELS) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'REDIS_SENTINEL_NAME is for Sentinel; a Redis Cluster (REDIS_CLUSTER_NODES) has no master group name' });
     }

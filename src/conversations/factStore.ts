@@ -14,7 +14,8 @@ const storedFactSchema = factSchema.extend({ n: z.number().int().min(0) });
 export const MAX_FACTS_PER_CONVERSATION = 100;
 
 /** With the conversation's other keys (its hash tag: src/store/keys.ts). */
-const key = (conversationId: string) => taggedKey('conv', conversationId, 'facts');
+export const factsKey = (conversationId: string) => taggedKey('conv', conversationId, 'facts');
+const key = factsKey;
 
 function newestFirst(a: z.infer<typeof storedFactSchema>, b: z.infer<typeof storedFactSchema>): number {
   const byTime = Date.parse(b.at) - Date.parse(a.at);

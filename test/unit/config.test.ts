@@ -156,6 +156,7 @@ describe('parseConfig', () => {
     [{ REDIS_SENTINELS: '127.0.0.1:26379', REDIS_SENTINEL_NAME: 'mymaster', REDIS_CLUSTER_NODES: '127.0.0.1:7000' }, /REDIS_SENTINELS and REDIS_CLUSTER_NODES are both set/],
     [{ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_SENTINELS: '127.0.0.1:26379', REDIS_SENTINEL_NAME: 'mymaster' }, /REDIS_URL and REDIS_SENTINELS are both set/],
     [{ REDIS_CLUSTER_NODES: '127.0.0.1:7000', REDIS_SENTINEL_NAME: 'mymaster' }, /REDIS_SENTINEL_NAME is for Sentinel/],
+    [{ REDIS_CLUSTER_NODES: '127.0.0.1:7000', REDIS_WAIT_REPLICAS: '1' }, /REDIS_WAIT_REPLICAS cannot wait for replicas on a Redis Cluster/],
   ])('refuses contradictory ways to reach Redis (%o), saying which', (env, why) => {
     expect(() => parseConfig(env)).toThrow(why);
   });
