@@ -100,6 +100,14 @@ export const envSchema = z
         .transform((v) => v.split(',').map((hp) => { const [host, port] = hp.trim().split(':'); return { host: host!, port: Number(port) }; }))
         .optional(),
     ),
+    REDIS_CLUSTER_NODES: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, { message: 'REDIS_CLUSTER_NODES must be host:port,host:port,… (some nodes of the Redis Cluster)' })
+        .transform((v) => v.split(',').map((hp) => { const [host, port] = hp.trim().split(':'); return { host: host!, port: Number(port) }; }))
+        .optional(),
+    ),
     REDIS_SENTINEL_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\w.-]{1,64}$/, { message: 'REDIS_SENTINEL_NAME is the master group name, such as mymaster' }).optional()),
     REDIS_COMMAND_TIMEOUT_MS: intIn('REDIS_COMMAND_TIMEOUT_MS', 100, 60000, 2000),
     REDIS_WAIT_REPLICAS: z.preprocess(
@@ -234,10 +242,26 @@ export const envSchema = z
     if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master group the sentinels watch)' });
     }
-    if (env.REDIS_SENTINELS && env.REDIS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'set REDIS_URL or REDIS_SENTINELS, not both' });
+    const ways = (['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'] as const).filter((k) => env[k] !== undefined);
+    if (ways.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [ways[1]!],
+        message: `${ways.join(' and ')} are ${ways.length === 2 ? 'both' : 'all'} set: set one way to reach Redis (REDIS_URL for one server, REDIS_SENTINELS for Sentinel, REDIS_CLUSTER_NODES for a Redis Cluster)`,
+      });
     }
-    if (env.WEB_CONCURRENCY > 1 && !env.REDIS_URL && !env.REDIS_SENTINELS) {
+    if (env.REDIS_CLUSTER_NODES && typeof env.REDIS_WAIT_REPLICAS === 'number' && env.REDIS_WAIT_REPLICAS > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_WAIT_REPLICAS'],
+        message: 'REDIS_WAIT_REPLICAS cannot wait for replicas on a Redis Cluster (each master has its own); leave it at auto or 0 with REDIS_CLUSTER_NODES',
+      });
+    }
+    if (env.REDIS_CLUSTER_NODES && env.REDIS_SENTINEL_NAME && !env.REDIS_SENTINELS) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'REDIS_SENTINEL_NAME is for Sentinel; a Redis Cluster (REDIS_CLUSTER_NODES) has no master group name' });
+    }
+    const hasRedis = Boolean(env.REDIS_URL || env.REDIS_SENTINELS || env.REDIS_CLUSTER_NODES);
+    if (env.WEB_CONCURRENCY > 1 && !hasRedis) {
       ctx.addIssue({
         code: 'custom',
         path: ['WEB_CONCURRENCY'],
@@ -251,7 +275,7 @@ export const envSchema = z
       const problem = passwordProblem(env.ADMIN_PASSWORD, env.ADMIN_EMAIL);
       if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: `ADMIN_PASSWORD is refused: ${problem}` });
     }
-    if (env.NODE_ENV === 'production' && !env.REDIS_URL && !env.REDIS_SENTINELS && !env.ALLOW_MEMORY_STORE) {
+    if (env.NODE_ENV === 'production' && !hasRedis && !env.ALLOW_MEMORY_STORE) {
       ctx.addIssue({
         code: 'custom',
         path: ['REDIS_URL'],
@@ -308,6 +332,8 @@ export interface MessengerConfig {
 
 export interface RedisSettings {
   sentinels?: { host: string; port: number }[];
+  /** Seed nodes of a Redis Cluster (REDIS_CLUSTER_NODES): Baton connects with ioredis's Cluster client. */
+  clusterNodes?: { host: string; port: number }[];
   sentinelName?: string;
   commandTimeoutMs: number;
   /** Replicas that must have an inbound event before its webhook is acknowledged: 'auto' = as many as are connected, at most 1. */
@@ -390,9 +416,9 @@ export interface Config {
   secureCookies: boolean;
 }
 
-/** True when no Redis is configured (neither REDIS_URL nor REDIS_SENTINELS): the embedded store is used. */
+/** True when no Redis is configured (no REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): the embedded store is used. */
 export function usesEmbeddedStore(config: Pick<Config, 'redisUrl' | 'redis'>): boolean {
-  return !config.redisUrl && !config.redis.sentinels?.length;
+  return !config.redisUrl && !config.redis.sentinels?.length && !config.redis.clusterNodes?.length;
 }
 
 function missing(names: Record<string, unknown>): string[] {
@@ -497,6 +523,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     redis: {
       sentinels: e.REDIS_SENTINELS,
+      clusterNodes: e.REDIS_CLUSTER_NODES,
       sentinelName: e.REDIS_SENTINEL_NAME,
       commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
       waitReplicas: e.REDIS_WAIT_REPLICAS,

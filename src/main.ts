@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     (err) => logger.error('catalog reload failed; keeping the last good catalog', { reason: (err as Error).message }),
   );
 
-  logger.info(`Baton listening on http://localhost:${port}`, { port, store: usesEmbeddedStore(config) ? 'embedded' : config.redis.sentinels ? 'sentinel' : 'redis' });
+  logger.info(`Baton listening on http://localhost:${port}`, { port, store: usesEmbeddedStore(config) ? 'embedded' : config.redis.sentinels ? 'sentinel' : config.redis.clusterNodes ? 'cluster' : 'redis' });
   if (config.sandboxEnabled && (cluster.isPrimary || cluster.worker?.id === 1)) {
     process.stderr.write(
       `\nBaton is up on http://localhost:${port}. Try the bot without any Twilio or Meta account:\n` +

@@ -26,7 +26,7 @@ import { PacketStore, WaitStats } from './handoff/packetStore';
 import { canSeeConversation } from './handoff/teamAccess';
 import { createCustomerRouter, createIdentityPort, customerView, LinkVerification, RedisCustomerStore, verificationCodeText } from './identity';
 import { createEventHandler } from './inbound/handleEvent';
-import { InboundQueue } from './inbound/inboundQueue';
+import { InboundQueue, laneKeys } from './inbound/inboundQueue';
 import { TurnJournal } from './inbound/turnJournal';
 import { createIngest, type Ingest } from './inbound/ingest';
 import { createFactRecorder } from './inbound/recordFacts';
@@ -209,7 +209,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   const laneIdle = async (lane: string): Promise<boolean> => {
     const c = redis.client as Redis;
-    const [len, lock] = await Promise.all([c.llen(`inbox:lane:${lane}`), c.exists(`inbox:lock:${lane}`)]);
+    const [len, lock] = await Promise.all([c.llen(laneKeys.lane(lane)), c.exists(laneKeys.lock(lane))]);
     return len === 0 && lock === 0;
   };
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { factKey } from '../nlu/facts/extractFacts';
 import type { FactCandidate } from '../nlu/facts/types';
 import { type Fact, factSchema } from './fact';
+import { taggedKey } from '../store/keys';
 
 export { factSchema, type Fact } from './fact';
 
@@ -12,7 +13,9 @@ const storedFactSchema = factSchema.extend({ n: z.number().int().min(0) });
 /** Most facts kept per conversation (the oldest go first). */
 export const MAX_FACTS_PER_CONVERSATION = 100;
 
-const key = (conversationId: string) => `conv:${conversationId}:facts`;
+/** With the conversation's other keys (its hash tag: src/store/keys.ts). */
+export const factsKey = (conversationId: string) => taggedKey('conv', conversationId, 'facts');
+const key = factsKey;
 
 function newestFirst(a: z.infer<typeof storedFactSchema>, b: z.infer<typeof storedFactSchema>): number {
   const byTime = Date.parse(b.at) - Date.parse(a.at);

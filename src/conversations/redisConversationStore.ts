@@ -15,25 +15,49 @@ import type {
 } from './conversationStore';
 import type { ChannelName, Conversation, DeliveryStatus, Message, NewMessage } from './types';
 import { STATUS_RANK } from './types';
+import { taggedKey } from '../store/keys';
 
 /** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
 export function newId(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
 }
 
+/**
+ * A message's id carries its conversation's id after a dot ("m_lq2x9b_0a1b2c3d4e.c_lq2x9a1b_3f9a1c2d"),
+ * so the message's key can carry the conversation's hash tag: a message is written in one script
+ * with its conversation, on Redis Cluster too.
+ */
+export function newMessageId(conversationId: string): string {
+  return `${newId('m')}.${conversationId}`;
+}
+
+/** The conversation a message id names (ids written before messages carried it: none). */
+export function conversationOfMessage(messageId: string): string | undefined {
+  const dot = messageId.indexOf('.');
+  return dot > 0 && dot < messageId.length - 1 ? messageId.slice(dot + 1) : undefined;
+}
+
+/**
+ * The store's keys (naming rule: src/store/keys.ts). A conversation's keys and its messages' keys
+ * share the conversation id as hash tag; the indexes (by address, by platform id, by update time, a
+ * team's queue, an agent's active set) are each their own entity, written in separate idempotent
+ * steps after the conversation's script.
+ */
 const K = {
-  conv: (id: string) => `conv:${id}`,
-  byAddress: (channel: string, address: string) => `conv:addr:${channel}:${address}`,
-  messages: (id: string) => `conv:${id}:msgs`,
-  botState: (id: string) => `conv:${id}:bot`,
+  conv: (id: string) => taggedKey('conv', id),
+  messages: (id: string) => taggedKey('conv', id, 'msgs'),
+  botState: (id: string) => taggedKey('conv', id, 'bot'),
+  /** Hash: platform message id → message id, the conversation's de-duplication of platform messages. */
+  pids: (id: string) => taggedKey('conv', id, 'pids'),
+  msg: (id: string) => taggedKey('msg', conversationOfMessage(id) ?? id, id),
+  byAddress: (channel: string, address: string) => taggedKey('conv:addr', `${channel}:${address}`),
   index: 'convs:by-update',
-  msg: (id: string) => `msg:${id}`,
-  byPlatform: (channel: string, pid: string) => `msg:pid:${channel}:${pid}`,
-  parked: (channel: string, pid: string) => `msg:parked:${channel}:${pid}`,
-  queue: (team: string) => `queue:${team}`,
-  agentActive: (agentId: string) => `agent:${agentId}:active`,
-  /** A key that never holds data: stands in when a transition has no queue or agent on one side. */
-  none: 'none',
+  byPlatform: (channel: string, pid: string) => taggedKey('msg:pid', `${channel}:${pid}`),
+  parked: (channel: string, pid: string) => taggedKey('msg:parked', `${channel}:${pid}`),
+  queue: (team: string) => taggedKey('queue', team),
+  agentActive: (agentId: string) => taggedKey('agent', agentId, 'active'),
+  /** Hash next to an index set: member → the conversation's ownerToken that last changed it. */
+  tokens: (indexKey: string) => `${indexKey}:tokens`,
 };
 
 const PRIORITY_RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
@@ -60,60 +84,84 @@ local function advance(key, status, code, emsg, now)
 end
 `;
 
-/**
- * KEYS: byAddress, conv (of the new id), index, conv of the id we expect to find ('none' if no guess).
- * ARGV: new id, now, expected id ('' if no guess), then field/value pairs.
- * Returns {id, 1} when it opened (the hash is the fields given), {id, 0, hash} when it found the
- * expected conversation, {id, 0} when it found another one.
- */
-const FIND_OR_OPEN = `
+/** KEYS: byAddress. ARGV: new id. The conversation id the address has, given the new one if it had none. */
+const CLAIM_ADDRESS = `
 local existing = redis.call('GET', KEYS[1])
-if existing then
-  if existing == ARGV[3] then return {existing, 0, redis.call('HGETALL', KEYS[4])} end
-  return {existing, 0}
-end
+if existing then return existing end
 redis.call('SET', KEYS[1], ARGV[1])
-local fields = {}
-for i = 4, #ARGV do fields[#fields + 1] = ARGV[i] end
-redis.call('HSET', KEYS[2], unpack(fields))
-redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
-return {ARGV[1], 1}
+return ARGV[1]
 `;
 
 /**
- * KEYS: msg, list, byPlatform, conv, index.
- * ARGV: id, conversationId, now, preview, isInbound ('1'/'0'), hasPlatformId ('1'/'0'), fence ('' or token),
+ * KEYS: conv. ARGV: field/value pairs. Writes the conversation unless it exists.
+ * Returns {1} when it wrote it (the hash is the fields given), {0, hash} when it was there.
+ */
+const OPEN = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return {0, redis.call('HGETALL', KEYS[1])} end
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return {1}
+`;
+
+/** KEYS: index. ARGV: score, member. Moves a member's score forward only (index writes may arrive out of order). */
+const INDEX_FORWARD = `
+local current = redis.call('ZSCORE', KEYS[1], ARGV[2])
+if current and tonumber(current) >= tonumber(ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+return 1
+`;
+
+/**
+ * KEYS: index (sorted set or set), its tokens hash. ARGV: 'z' | 's', member, ownerToken, '+' | '-', score.
+ * Adds or removes a conversation, unless a change made under a later ownerToken got there first:
+ * the index steps of two transitions may run in either order, the later state wins.
+ */
+const INDEX_SYNC = `
+local seen = tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '-1')
+if tonumber(ARGV[3]) < seen then return 0 end
+if ARGV[4] == '+' then
+  redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+  if ARGV[1] == 'z' then redis.call('ZADD', KEYS[1], ARGV[5], ARGV[2]) else redis.call('SADD', KEYS[1], ARGV[2]) end
+else
+  redis.call('HDEL', KEYS[2], ARGV[2])
+  if ARGV[1] == 'z' then redis.call('ZREM', KEYS[1], ARGV[2]) else redis.call('SREM', KEYS[1], ARGV[2]) end
+end
+return 1
+`;
+
+/**
+ * KEYS: msg, list, pids, conv (one conversation: one slot).
+ * ARGV: id, conversationId, now, preview, isInbound ('1'/'0'), platform id ('' when none), fence ('' or token),
  * return the conversation ('1'/'0'), then field/value pairs.
- * Returns {id, 0 new | 1 duplicate | 2 fenced out, conversation hash (when asked; not when fenced out)}.
- * A new message's hash is exactly the fields given, so it is not returned.
+ * Returns {id, 0 new | 1 duplicate | 2 fenced out, the conversation's updatedAt, conversation hash (when
+ * asked; not when fenced out)}. A new message's hash is exactly the fields given, so it is not returned.
  */
 const APPEND = `
 if ARGV[7] ~= '' then
   local token = redis.call('HGET', KEYS[4], 'ownerToken') or '0'
   if token ~= ARGV[7] then return {'', 2} end
 end
-local hasPid = ARGV[6] == '1'
+local hasPid = ARGV[6] ~= ''
 if hasPid then
-  local known = redis.call('GET', KEYS[3])
+  local known = redis.call('HGET', KEYS[3], ARGV[6])
   if known then
-    if ARGV[8] == '1' then return {known, 1, redis.call('HGETALL', KEYS[4])} end
-    return {known, 1}
+    local updated = redis.call('HGET', KEYS[4], 'updatedAt') or '0'
+    if ARGV[8] == '1' then return {known, 1, updated, redis.call('HGETALL', KEYS[4])} end
+    return {known, 1, updated}
   end
 end
 local fields = {}
 for i = 9, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('HSET', KEYS[1], unpack(fields))
 redis.call('RPUSH', KEYS[2], ARGV[1])
-if hasPid then redis.call('SET', KEYS[3], ARGV[1]) end
+if hasPid then redis.call('HSET', KEYS[3], ARGV[6], ARGV[1]) end
 redis.call('HINCRBY', KEYS[4], 'messageCount', 1)
 local prevUpdated = tonumber(redis.call('HGET', KEYS[4], 'updatedAt') or '0')
 local at = math.max(prevUpdated, tonumber(ARGV[3]))
 redis.call('HSET', KEYS[4], 'updatedAt', at, 'lastMessageAt', ARGV[3], 'lastMessagePreview', ARGV[4])
 if ARGV[5] == '1' then redis.call('HSET', KEYS[4], 'lastInboundAt', ARGV[3]) end
 if ARGV[5] == '1' and redis.call('HGET', KEYS[4], 'firstInboundAt') == false then redis.call('HSET', KEYS[4], 'firstInboundAt', ARGV[3]) end
-redis.call('ZADD', KEYS[5], at, ARGV[2])
-if ARGV[8] == '1' then return {ARGV[1], 0, redis.call('HGETALL', KEYS[4])} end
-return {ARGV[1], 0}
+if ARGV[8] == '1' then return {ARGV[1], 0, tostring(at), redis.call('HGETALL', KEYS[4])} end
+return {ARGV[1], 0, tostring(at)}
 `;
 
 /** KEYS: msg. ARGV: status, code, message, now. */
@@ -125,20 +173,25 @@ const ADVANCE_AND_GET = `${RANK_LUA}
 local applied = advance(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
 return {applied, redis.call('HGETALL', KEYS[1])}`;
 
+/** KEYS: byPlatform, parked (one platform id: one slot). ARGV: message id. Indexes the platform id; returns the updates parked for it. */
+const INDEX_PID = `
+redis.call('SET', KEYS[1], ARGV[1])
+return redis.call('LRANGE', KEYS[2], 0, -1)
+`;
+
 /**
- * KEYS: msg, byPlatform, parked. ARGV: id, pid, status, now. Applies parked updates.
- * Returns the message's hash as it now is.
+ * KEYS: msg, pids (one conversation). ARGV: id, pid, status, now, then parked updates. Applies them.
+ * Returns the message's hash as it now is. Status updates only move forward: applying a parked one
+ * twice (a retry) changes nothing.
  */
 const ATTACH = `${RANK_LUA}
-redis.call('SET', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
 redis.call('HSET', KEYS[1], 'platformMessageId', ARGV[2], 'updatedAt', ARGV[4])
 advance(KEYS[1], ARGV[3], '', '', ARGV[4])
-local parked = redis.call('LRANGE', KEYS[3], 0, -1)
-for _, entry in ipairs(parked) do
-  local s, c, m = string.match(entry, '^([^|]*)|([^|]*)|(.*)$')
+for i = 5, #ARGV do
+  local s, c, m = string.match(ARGV[i], '^([^|]*)|([^|]*)|(.*)$')
   if s then advance(KEYS[1], s, c, m, ARGV[4]) end
 end
-redis.call('DEL', KEYS[3])
 return redis.call('HGETALL', KEYS[1])
 `;
 
@@ -152,9 +205,9 @@ return false
 `;
 
 /**
- * KEYS: conv, index, oldQueue, oldAgentSet, newQueue, newAgentSet.
+ * KEYS: conv. The team queues and agents' active sets are updated after it (INDEX_SYNC).
  * ARGV: convId, allowed statuses (csv), expected token or '', expected team, expected assignee, to status,
- * now, reopen ('1'/'0'), queue score, then field/value pairs ('' value removes the field).
+ * now, reopen ('1'/'0'), unused, then field/value pairs ('' value removes the field).
  * Returns {'ok', token, hash} | {'status', 0, hash} | {'token', 0, hash} | {'retry'} | {'missing'}, where hash
  * is the conversation's hash after the call.
  */
@@ -168,27 +221,19 @@ local token = redis.call('HGET', KEYS[1], 'ownerToken') or '0'
 if ARGV[3] ~= '' and ARGV[3] ~= token then return {'token', 0, redis.call('HGETALL', KEYS[1])} end
 if (redis.call('HGET', KEYS[1], 'team') or '') ~= ARGV[4] then return {'retry'} end
 if (redis.call('HGET', KEYS[1], 'assigneeId') or '') ~= ARGV[5] then return {'retry'} end
-redis.call('ZREM', KEYS[3], ARGV[1])
-redis.call('SREM', KEYS[4], ARGV[1])
 for i = 10, #ARGV, 2 do
   if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 end
 redis.call('HSET', KEYS[1], 'status', ARGV[6], 'updatedAt', ARGV[7])
 if ARGV[8] == '1' then redis.call('HINCRBY', KEYS[1], 'reopenCount', 1) end
 local newToken = redis.call('HINCRBY', KEYS[1], 'ownerToken', 1)
-if ARGV[6] == 'queued' then redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1]) end
-if ARGV[6] == 'assigned' then redis.call('SADD', KEYS[6], ARGV[1]) end
-redis.call('ZADD', KEYS[2], ARGV[7], ARGV[1])
 return {'ok', newToken, redis.call('HGETALL', KEYS[1])}
 `;
 
-/** KEYS: conv, index. ARGV: id, now, then field/value pairs. Returns {1, hash} or {0} when there is no such conversation. */
+/** KEYS: conv. ARGV: field/value pairs. Returns {1, hash} or {0} when there is no such conversation. */
 const UPDATE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
-local fields = {}
-for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
-redis.call('HSET', KEYS[1], unpack(fields))
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[1], unpack(ARGV))
 return {1, redis.call('HGETALL', KEYS[1])}
 `;
 
@@ -196,29 +241,35 @@ return {1, redis.call('HGETALL', KEYS[1])}
 type FlatHash = string[];
 
 type RedisWithScripts = Redis & {
-  batonTransition(
-    k1: string, k2: string, k3: string, k4: string, k5: string, k6: string, ...argv: string[]
-  ): Promise<[string, number?, FlatHash?]>;
-  batonFindOrOpen(k1: string, k2: string, k3: string, k4: string, ...argv: string[]): Promise<[string, number, FlatHash?]>;
-  batonAppend(k1: string, k2: string, k3: string, k4: string, k5: string, ...argv: string[]): Promise<[string, number, FlatHash?]>;
+  batonTransition(k1: string, ...argv: string[]): Promise<[string, number?, FlatHash?]>;
+  batonClaimAddress(k1: string, ...argv: string[]): Promise<string>;
+  batonOpen(k1: string, ...argv: string[]): Promise<[number, FlatHash?]>;
+  batonIndexForward(k1: string, ...argv: string[]): Promise<number>;
+  batonIndexSync(k1: string, k2: string, ...argv: string[]): Promise<number>;
+  batonAppend(k1: string, k2: string, k3: string, k4: string, ...argv: string[]): Promise<[string, number, string?, FlatHash?]>;
   batonAdvance(k1: string, ...argv: string[]): Promise<number>;
   batonAdvanceAndGet(k1: string, ...argv: string[]): Promise<[number, FlatHash]>;
-  batonAttach(k1: string, k2: string, k3: string, ...argv: string[]): Promise<FlatHash>;
+  batonIndexPid(k1: string, k2: string, ...argv: string[]): Promise<string[]>;
+  batonAttach(k1: string, k2: string, ...argv: string[]): Promise<FlatHash>;
   batonPark(k1: string, k2: string, ...argv: string[]): Promise<string | null>;
-  batonUpdate(k1: string, k2: string, ...argv: string[]): Promise<[number, FlatHash?]>;
+  batonUpdate(k1: string, ...argv: string[]): Promise<[number, FlatHash?]>;
 };
 
 export function defineStoreScripts(redis: Redis): RedisWithScripts {
   const r = redis as RedisWithScripts;
-  if (typeof r.batonFindOrOpen === 'function') return r;
-  redis.defineCommand('batonFindOrOpen', { numberOfKeys: 4, lua: FIND_OR_OPEN });
-  redis.defineCommand('batonAppend', { numberOfKeys: 5, lua: APPEND });
+  if (typeof r.batonClaimAddress === 'function') return r;
+  redis.defineCommand('batonClaimAddress', { numberOfKeys: 1, lua: CLAIM_ADDRESS });
+  redis.defineCommand('batonOpen', { numberOfKeys: 1, lua: OPEN });
+  redis.defineCommand('batonIndexForward', { numberOfKeys: 1, lua: INDEX_FORWARD });
+  redis.defineCommand('batonIndexSync', { numberOfKeys: 2, lua: INDEX_SYNC });
+  redis.defineCommand('batonAppend', { numberOfKeys: 4, lua: APPEND });
   redis.defineCommand('batonAdvance', { numberOfKeys: 1, lua: ADVANCE });
   redis.defineCommand('batonAdvanceAndGet', { numberOfKeys: 1, lua: ADVANCE_AND_GET });
-  redis.defineCommand('batonAttach', { numberOfKeys: 3, lua: ATTACH });
+  redis.defineCommand('batonIndexPid', { numberOfKeys: 2, lua: INDEX_PID });
+  redis.defineCommand('batonAttach', { numberOfKeys: 2, lua: ATTACH });
   redis.defineCommand('batonPark', { numberOfKeys: 2, lua: PARK });
-  redis.defineCommand('batonTransition', { numberOfKeys: 6, lua: TRANSITION });
-  redis.defineCommand('batonUpdate', { numberOfKeys: 2, lua: UPDATE });
+  redis.defineCommand('batonTransition', { numberOfKeys: 1, lua: TRANSITION });
+  redis.defineCommand('batonUpdate', { numberOfKeys: 1, lua: UPDATE });
   return r;
 }
 
@@ -342,28 +393,40 @@ export class RedisConversationStore implements ConversationStore {
     });
     const addressKey = K.byAddress(input.channel, input.customerAddress);
     const expected = this.knownIds.get(addressKey);
-    const [actualId, opened, found] = await this.r.batonFindOrOpen(
-      addressKey,
-      K.conv(id),
-      K.index,
-      expected ? K.conv(expected) : K.none,
-      id,
-      String(now),
-      expected ?? '',
-      ...fields,
-    );
+    // The address's conversation id, and (when this instance has seen it before) the conversation, at once.
+    const [actualId, seen] = await Promise.all([
+      this.r.batonClaimAddress(addressKey, id),
+      expected ? this.r.hgetall(K.conv(expected)) : Promise.resolve(undefined),
+    ]);
     this.rememberId(addressKey, actualId);
-    let conversation =
-      opened === 1
-        ? decodeConversation(actualId, hashFromPairs(fields))
-        : found
-          ? decodeConversation(actualId, hashFromPairs(found))
-          : await this.get(actualId);
+    let opened = false;
+    let conversation = actualId === expected && seen ? decodeConversation(actualId, seen) : await this.get(actualId);
+    if (!conversation) {
+      // Ours (just claimed), or claimed by an instance that stopped before writing it: whoever
+      // writes the conversation opened it.
+      const [wrote, found] = await this.r.batonOpen(K.conv(actualId), ...fields);
+      opened = wrote === 1;
+      conversation = decodeConversation(actualId, opened ? hashFromPairs(fields) : hashFromPairs(found));
+      if (opened) await this.indexUpdate(actualId, now);
+    }
     if (!conversation) throw new BatonError('STORE_UNAVAILABLE', `Conversation ${actualId} is indexed but missing`);
     if (!opened && input.customerName && input.customerName !== conversation.customerName) {
       conversation = await this.update(actualId, { customerName: input.customerName });
     }
-    return { conversation, opened: opened === 1 };
+    return { conversation, opened };
+  }
+
+  /** The conversation's place in the by-update index (a separate step: the index is its own key). */
+  private async indexUpdate(id: string, at: number): Promise<void> {
+    await this.r.batonIndexForward(K.index, String(at), id);
+  }
+
+  /**
+   * A conversation joins or leaves a team queue or an agent's active set, under the ownerToken of
+   * the transition that decided it (a later transition's step wins whatever the order they arrive).
+   */
+  private async indexSync(key: string, kind: 'z' | 's', id: string, token: number, op: '+' | '-', score = 0): Promise<void> {
+    await this.r.batonIndexSync(key, K.tokens(key), kind, id, String(token), op, String(score));
   }
 
   private rememberId(addressKey: string, id: string): void {
@@ -392,9 +455,10 @@ export class RedisConversationStore implements ConversationStore {
       ...(callDeflection ? { callDeflection: JSON.stringify(callDeflection) } : {}),
       updatedAt: now,
     });
-    const [updated, hash] = await this.r.batonUpdate(K.conv(id), K.index, id, String(now), ...fields);
+    const [updated, hash] = await this.r.batonUpdate(K.conv(id), ...fields);
     const conversation = updated === 1 ? decodeConversation(id, hashFromPairs(hash)) : null;
     if (!conversation) throw new BatonError('NOT_FOUND', `No conversation ${id}`);
+    await this.indexUpdate(id, now);
     return conversation;
   }
 
@@ -426,7 +490,7 @@ export class RedisConversationStore implements ConversationStore {
   ): Promise<AppendResult> {
     const conversationId = conversation.id;
     const now = m.createdAt ?? this.clock();
-    const id = newId('m');
+    const id = newMessageId(conversationId);
     const fields = flat({
       conversationId,
       direction: m.direction,
@@ -446,18 +510,17 @@ export class RedisConversationStore implements ConversationStore {
       meta: m.meta ? JSON.stringify(m.meta) : undefined,
     });
     const pid = m.platformMessageId;
-    const [actualId, duplicate, conversationHash] = await this.r.batonAppend(
+    const [actualId, duplicate, updatedAt, conversationHash] = await this.r.batonAppend(
       K.msg(id),
       K.messages(conversationId),
-      K.byPlatform(conversation.channel, pid ?? id),
+      K.pids(conversationId),
       K.conv(conversationId),
-      K.index,
       id,
       conversationId,
       String(now),
       previewOf(m),
       m.direction === 'inbound' && m.author === 'customer' ? '1' : '0',
-      pid ? '1' : '0',
+      pid ?? '',
       opts.fence === undefined ? '' : String(opts.fence),
       opts.returnConversation ? '1' : '0',
       ...fields,
@@ -465,6 +528,11 @@ export class RedisConversationStore implements ConversationStore {
     if (duplicate === 2) {
       throw new BatonError('OWNERSHIP_CHANGED', `Conversation ${conversationId} changed owner; the message was not sent`);
     }
+    // The indexes, after the conversation's script (again for a duplicate: a crash may have come in between).
+    await Promise.all([
+      duplicate === 0 ? this.indexUpdate(conversationId, Number(updatedAt)) : undefined,
+      pid ? this.r.set(K.byPlatform(conversation.channel, pid), actualId) : undefined,
+    ]);
     // A new message's hash is exactly what we wrote; a duplicate's is read back.
     const message = duplicate === 0 ? decodeMessage(actualId, hashFromPairs(fields)) : await this.getMessage(actualId);
     if (!message) throw new BatonError('STORE_UNAVAILABLE', `Message ${actualId} is indexed but missing`);
@@ -494,15 +562,13 @@ export class RedisConversationStore implements ConversationStore {
     platformMessageId: string,
     status: DeliveryStatus,
   ): Promise<Message> {
-    const hash = await this.r.batonAttach(
-      K.msg(messageId),
-      K.byPlatform(channel, platformMessageId),
-      K.parked(channel, platformMessageId),
-      messageId,
-      platformMessageId,
-      status,
-      String(this.clock()),
-    );
+    // Index the platform id first: a status update arriving from now on finds the message; those
+    // that arrived before were parked, and are applied with the id. The parked list goes last, so
+    // a crash in between leaves it to be applied again (updates only move forward).
+    const parkedKey = K.parked(channel, platformMessageId);
+    const parked = await this.r.batonIndexPid(K.byPlatform(channel, platformMessageId), parkedKey, messageId);
+    const hash = await this.r.batonAttach(K.msg(messageId), K.pids(conversationOfMessage(messageId) ?? messageId), messageId, platformMessageId, status, String(this.clock()), ...parked);
+    if (parked.length) await this.r.del(parkedKey);
     return decodeMessage(messageId, hashFromPairs(hash))!;
   }
 
@@ -561,13 +627,8 @@ export class RedisConversationStore implements ConversationStore {
       const queuedAt = Number(value('queuedAt', previous.queuedAt) ?? now);
       const pairs: string[] = [];
       for (const [k, v] of Object.entries(set)) pairs.push(k, v === null || v === undefined ? '' : String(v));
-      const [outcome, , hash] = await this.r.batonTransition(
+      const [outcome, newToken, hash] = await this.r.batonTransition(
         K.conv(id),
-        K.index,
-        previous.team ? K.queue(previous.team) : K.none,
-        previous.assigneeId ? K.agentActive(previous.assigneeId) : K.none,
-        change.to === 'queued' && team ? K.queue(team) : K.none,
-        change.to === 'assigned' && assignee ? K.agentActive(assignee) : K.none,
         id,
         change.from.join(','),
         change.expectToken === undefined ? '' : String(change.expectToken),
@@ -576,13 +637,27 @@ export class RedisConversationStore implements ConversationStore {
         change.to,
         String(now),
         change.reopen ? '1' : '0',
-        String(queueScore(priority as string | undefined, queuedAt)),
+        '',
         ...pairs,
       );
       if (outcome === 'retry') continue;
       if (outcome === 'missing') throw new BatonError('NOT_FOUND', `No conversation ${id}`);
       const conversation = decodeConversation(id, hashFromPairs(hash))!;
-      if (outcome === 'ok') return { ok: true, conversation, previous };
+      if (outcome === 'ok') {
+        const token = Number(newToken);
+        const newQueue = change.to === 'queued' && team ? K.queue(team) : undefined;
+        const newAgent = change.to === 'assigned' && assignee ? K.agentActive(assignee) : undefined;
+        const oldQueue = previous.team ? K.queue(previous.team) : undefined;
+        const oldAgent = previous.assigneeId ? K.agentActive(previous.assigneeId) : undefined;
+        await Promise.all([
+          this.indexUpdate(id, now),
+          oldQueue && oldQueue !== newQueue ? this.indexSync(oldQueue, 'z', id, token, '-') : undefined,
+          oldAgent && oldAgent !== newAgent ? this.indexSync(oldAgent, 's', id, token, '-') : undefined,
+          newQueue ? this.indexSync(newQueue, 'z', id, token, '+', queueScore(priority as string | undefined, queuedAt)) : undefined,
+          newAgent ? this.indexSync(newAgent, 's', id, token, '+') : undefined,
+        ]);
+        return { ok: true, conversation, previous };
+      }
       return { ok: false, conversation, why: outcome === 'token' ? 'token' : 'status' };
     }
     throw new BatonError('CONFLICT', `Conversation ${id} kept changing; try again`);

@@ -1,3 +1,4 @@
+import { taggedKey } from '../store/keys';
 import type { AddressKind } from './types';
 
 /**
@@ -5,24 +6,30 @@ import type { AddressKind } from './types';
  * passed to them (never keys built inside the script): ioredis prefixes KEYS, not strings the
  * script makes up, and the embedded emulator would disagree with a real server on those.
  */
+/**
+ * Identity keys share one hash tag (src/store/keys.ts): claiming an address moves it between
+ * customers atomically (the identifier index, the new and the old owner's address hashes in one
+ * script), so the identity directory lives in one Redis Cluster slot.
+ */
+const DIR = 'ident';
 export const K = {
-  customer: (id: string) => `cust:${id}`,
+  customer: (id: string) => taggedKey('cust', DIR, id),
   /** Hash: addressField → '1' (verified) | '0'. */
-  addresses: (id: string) => `cust:${id}:addrs`,
+  addresses: (id: string) => taggedKey('cust', DIR, id, 'addrs'),
   /** Sorted set: `channel|conversationId` scored by when the conversation started. */
-  conversations: (id: string) => `cust:${id}:convs`,
+  conversations: (id: string) => taggedKey('cust', DIR, id, 'convs'),
   /** Hash: suggestion id → JSON. */
-  suggestions: (id: string) => `cust:${id}:sugg`,
+  suggestions: (id: string) => taggedKey('cust', DIR, id, 'sugg'),
   /** Set of suggestion ids an agent dismissed (they are not suggested again). */
-  dismissed: (id: string) => `cust:${id}:sugg:dismissed`,
+  dismissed: (id: string) => taggedKey('cust', DIR, id, 'sugg', 'dismissed'),
   /** String: the customer id an identifier belongs to. */
-  identifier: (channel: string, kind: AddressKind, value: string) => `cust:ident:${channel}:${kind}:${value}`,
+  identifier: (channel: string, kind: AddressKind, value: string) => taggedKey('cust:ident', DIR, channel, kind, value),
   /** Set of customer ids whose attribute `key` has this (normalised) value: e-mail, phone. */
-  attribute: (key: string, value: string) => `cust:attr:${key}:${value}`,
+  attribute: (key: string, value: string) => taggedKey('cust:attr', DIR, key, value),
   /** Hash: the verification waiting for a code typed at this address. */
-  pendingVerification: (channel: string, address: string) => `cust:verify:${channel}:${address}`,
-  /** Stands in for an unused key slot; never written. */
-  none: 'cust:none',
+  pendingVerification: (channel: string, address: string) => taggedKey('cust:verify', DIR, channel, address),
+  /** Stands in for an unused key slot of a script; never written. */
+  none: taggedKey('cust', DIR, 'none'),
 };
 
 /** How an address is stored as a hash field: `channel|kind|address` (channel and kind never hold `|`). */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import type { ChannelEvent } from '../conversations/types';
+import { allBuckets, bucketOf, bucketTag, taggedKey } from '../store/keys';
 
 /** Events that belong to one customer's conversation and must be handled in arrival order. */
 export type QueuedEvent = Exclude<ChannelEvent, { kind: 'status' }>;
@@ -11,13 +12,21 @@ export function laneOf(e: QueuedEvent): string {
   return `${e.channel}:${e.customerAddress}`;
 }
 
-const K = {
-  dedupe: (channel: string, id: string) => `dedupe:${channel}:${id}`,
-  lane: (lane: string) => `inbox:lane:${lane}`,
-  lock: (lane: string) => `inbox:lock:${lane}`,
-  pending: 'inbox:pending',
+/**
+ * A lane's queue, lock and dedupe keys, and the set of lanes that wait, share the hash tag of the
+ * lane's bucket (src/store/keys.ts): each script below touches one slot, on Redis Cluster too, and
+ * the sweepers walk the BUCKETS sets of waiting lanes.
+ */
+const tagOf = (lane: string) => bucketTag('lane', bucketOf(lane));
+export const laneKeys = {
+  dedupe: (lane: string, channel: string, id: string) => taggedKey('dedupe', tagOf(lane), channel, id),
+  lane: (lane: string) => taggedKey('inbox:lane', tagOf(lane), lane),
+  lock: (lane: string) => taggedKey('inbox:lock', tagOf(lane), lane),
+  pending: (lane: string) => taggedKey('inbox:pending', tagOf(lane)),
+  pendingBucket: (bucket: number) => taggedKey('inbox:pending', bucketTag('lane', bucket)),
   dead: 'inbox:dead',
 };
+const K = laneKeys;
 
 /**
  * KEYS: dedupe, lane, pending. ARGV: event json, dedupe ttl (s), lane name, dedupe? ('1'/'0').
@@ -150,9 +159,9 @@ export class InboundQueue {
       const lane = laneOf(e);
       const dedupeId = e.kind === 'message' || e.kind === 'echo' ? e.platformMessageId : '';
       const ok = await this.r.batonEnqueue(
-        K.dedupe(e.channel, dedupeId || 'none'),
+        K.dedupe(lane, e.channel, dedupeId || 'none'),
         K.lane(lane),
-        K.pending,
+        K.pending(lane),
         JSON.stringify(e),
         String(this.opts.dedupeTtlSeconds),
         lane,
@@ -214,7 +223,7 @@ export class InboundQueue {
       } finally {
         clearInterval(renew);
       }
-      const left = released.done ? released.left : await this.r.batonRelease(K.lock(lane), K.lane(lane), K.pending, token, lane);
+      const left = released.done ? released.left : await this.r.batonRelease(K.lock(lane), K.lane(lane), K.pending(lane), token, lane);
       if (lease.lost) {
         this.opts.logger.warn('inbound lane lease lost mid-event; its new holder handles the event again', { lane: laneHash(lane) });
         return;
@@ -265,7 +274,7 @@ export class InboundQueue {
       }
       // Keep the lane for its next event only while this instance has room; a busy one hands it back.
       const keep = this.active.size < this.maxActiveLanes && !this.stopped ? '1' : '0';
-      const [more, next] = await this.r.batonPopNextOrRelease(K.lane(lane), K.lock(lane), K.pending, token, lane, raw, keep, String(this.lockTtlMs));
+      const [more, next] = await this.r.batonPopNextOrRelease(K.lane(lane), K.lock(lane), K.pending(lane), token, lane, raw, keep, String(this.lockTtlMs));
       if (more === -1) {
         lease.lost = true;
         return { done: true, left: 1 };
@@ -282,15 +291,18 @@ export class InboundQueue {
     this.sweeper.unref();
   }
 
-  /** Tries the lanes that wait (a random sample, so instances spread over them), as room allows. */
+  /** Tries the lanes that wait (a random sample of every bucket, so instances spread over them), as room allows. */
   private sweepOnce(): void {
     if (this.stopped) return;
     const room = this.maxActiveLanes - this.active.size;
     if (room <= 0) return;
-    this.r
-      .srandmember(K.pending, Math.min(100, room * 2))
-      .then((lanes) => lanes.forEach((l) => this.kick(l)))
-      .catch(() => undefined);
+    const sample = Math.max(1, Math.min(100, room * 2));
+    for (const b of allBuckets()) {
+      this.r
+        .srandmember(K.pendingBucket(b), sample)
+        .then((lanes) => lanes.forEach((l) => this.kick(l)))
+        .catch(() => undefined);
+    }
   }
 
   /** Resolves when this instance has no lane in hand (for graceful shutdown and tests). */

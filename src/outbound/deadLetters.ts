@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import { z } from 'zod';
 import { sendJobSchema } from './sendSchedule';
+import { taggedKey } from '../store/keys';
 
 /**
  * Sends that failed for good (refused by the platform, or still failing when the retry window ran
@@ -24,7 +25,8 @@ export const deadLetterSchema = z.object({
 });
 export type DeadLetter = z.infer<typeof deadLetterSchema>;
 
-const K = { entries: 'out:dead', byTime: 'out:dead:at' };
+/** The entries and their time index change together in one MULTI: one hash tag (src/store/keys.ts). */
+const K = { entries: taggedKey('out:dead', 'outdead'), byTime: taggedKey('out:dead', 'outdead', 'at') };
 const MAX_KEPT = 10_000;
 
 export class DeadLetterStore {

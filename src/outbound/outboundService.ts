@@ -9,6 +9,7 @@ import { checkWindow } from './channelPolicy';
 import { DeadLetterStore, type DeadLetter } from './deadLetters';
 import { DEFAULT_RETRY_POLICY, nextAttempt, type RetryPolicy } from './retryPolicy';
 import { SendSchedule, type SendJob } from './sendSchedule';
+import { taggedKey } from '../store/keys';
 
 export interface SendRequest {
   conversation: Conversation;
@@ -66,7 +67,7 @@ export interface OutboundOptions {
 }
 
 const IDEMPOTENCY_TTL_SECONDS = 3 * 24 * 3600;
-const idemKey = (conversationId: string, key: string) => `out:idem:{c:${conversationId}}:${key}`;
+const idemKey = (conversationId: string, key: string) => taggedKey('out:idem', conversationId, key);
 
 /**
  * Every message Baton sends goes through here:

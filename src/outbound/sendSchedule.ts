@@ -1,17 +1,20 @@
 import type Redis from 'ioredis';
 import { z } from 'zod';
 import { CHANNELS } from '../conversations/types';
+import { allBuckets, BUCKETS, bucketOf, bucketTag, taggedKey } from '../store/keys';
 
 /**
  * The durable side of sending, in Redis, so a send survives a restart and any instance can carry
  * it on:
- * - `out:lane:{c:<id>}`: the conversation's messages waiting to go, in order (head = next to go);
- * - `out:jobs:{c:<id>}`: per waiting message, what to send and how its attempts went (a SendJob);
- * - `out:due`: a sorted set of conversations by when their head should be tried next. Whoever
+ * - `out:lane:{out.<b>}:<id>`: the conversation's messages waiting to go, in order (head = next to go);
+ * - `out:jobs:{out.<b>}:<id>`: per waiting message, what to send and how its attempts went (a SendJob);
+ * - `out:due:{out.<b>}`: a sorted set of conversations by when their head should be tried next. Whoever
  *   tries a head first pushes its score forward by a lease, so two instances never send it at once,
  *   and a head whose instance died is tried again when the lease runs out.
  * A later message waits in the lane behind an earlier one that is being retried: order within a
- * conversation is kept. `out:due` is the one global key (a bucketed index is the way to Redis Cluster).
+ * conversation is kept. The schedule is split in BUCKETS buckets by conversation (`<b>`): a
+ * conversation's lane, jobs and due entry share their bucket's hash tag, so each script below
+ * touches one slot on Redis Cluster, and claim() walks every bucket (src/store/keys.ts).
  */
 
 export const sendJobSchema = z.object({
@@ -43,10 +46,12 @@ export const sendJobSchema = z.object({
 });
 export type SendJob = z.infer<typeof sendJobSchema>;
 
+const tagOf = (conversationId: string) => bucketTag('out', bucketOf(conversationId));
 const K = {
-  lane: (conversationId: string) => `out:lane:{c:${conversationId}}`,
-  jobs: (conversationId: string) => `out:jobs:{c:${conversationId}}`,
-  due: 'out:due',
+  lane: (conversationId: string) => taggedKey('out:lane', tagOf(conversationId), conversationId),
+  jobs: (conversationId: string) => taggedKey('out:jobs', tagOf(conversationId), conversationId),
+  due: (conversationId: string) => taggedKey('out:due', tagOf(conversationId)),
+  dueBucket: (bucket: number) => taggedKey('out:due', bucketTag('out', bucket)),
 };
 
 /** KEYS lane, jobs, due. ARGV messageId, job, conversationId, leaseAt. Returns the place in the lane (1 = head). */
@@ -124,33 +129,35 @@ export class SendSchedule {
   /** Queues a message behind the conversation's others; 1 = it is the head (the caller may send it now, under lease). */
   enqueue(job: SendJob, leaseAt: number): Promise<number> {
     const c = job.conversationId;
-    return this.r.outEnqueue(K.lane(c), K.jobs(c), K.due, job.messageId, JSON.stringify(job), c, String(leaseAt));
+    return this.r.outEnqueue(K.lane(c), K.jobs(c), K.due(c), job.messageId, JSON.stringify(job), c, String(leaseAt));
   }
 
   /** Saves the job's progress and when to try again. False when the job is gone (finished elsewhere). */
   async save(job: SendJob, dueAt: number): Promise<boolean> {
     const c = job.conversationId;
-    return (await this.r.outSave(K.jobs(c), K.due, job.messageId, JSON.stringify(job), c, String(dueAt))) === 1;
+    return (await this.r.outSave(K.jobs(c), K.due(c), job.messageId, JSON.stringify(job), c, String(dueAt))) === 1;
   }
 
   /** Keeps the lease on a head being sent (a live sender keeps it; a dead one loses it). */
   renew(conversationId: string, messageId: string, leaseAt: number): Promise<number> {
-    return this.r.outRenew(K.lane(conversationId), K.due, messageId, conversationId, String(leaseAt));
+    return this.r.outRenew(K.lane(conversationId), K.due(conversationId), messageId, conversationId, String(leaseAt));
   }
 
   /** The message is done (sent or failed for good); returns how many still wait in its conversation. */
   complete(conversationId: string, messageId: string, now: number): Promise<number> {
-    return this.r.outComplete(K.lane(conversationId), K.jobs(conversationId), K.due, messageId, conversationId, String(now));
+    return this.r.outComplete(K.lane(conversationId), K.jobs(conversationId), K.due(conversationId), messageId, conversationId, String(now));
   }
 
-  /** Conversations whose head is due, leased to the caller until leaseAt. */
-  claim(now: number, leaseAt: number, limit: number): Promise<string[]> {
-    return this.r.outClaim(K.due, String(now), String(leaseAt), String(limit));
+  /** Conversations whose head is due, leased to the caller until leaseAt: up to limit/BUCKETS (at least 1) of each bucket. */
+  async claim(now: number, leaseAt: number, limit: number): Promise<string[]> {
+    const each = String(Math.max(1, Math.ceil(limit / BUCKETS)));
+    const perBucket = await Promise.all(allBuckets().map((b) => this.r.outClaim(K.dueBucket(b), String(now), String(leaseAt), each)));
+    return perBucket.flat();
   }
 
   /** The conversation's next message and its job (null when the lane is empty). */
   async head(conversationId: string): Promise<{ messageId: string; job: SendJob | null } | null> {
-    const [id, raw] = await this.r.outHead(K.lane(conversationId), K.jobs(conversationId), K.due, conversationId);
+    const [id, raw] = await this.r.outHead(K.lane(conversationId), K.jobs(conversationId), K.due(conversationId), conversationId);
     if (!id) return null;
     if (!raw) return { messageId: id, job: null };
     const parsed = sendJobSchema.safeParse(JSON.parse(raw));
@@ -165,7 +172,8 @@ export class SendSchedule {
   }
 
   /** How many conversations have messages waiting (for tests and the metric). */
-  waiting(): Promise<number> {
-    return this.r.zcard(K.due);
+  async waiting(): Promise<number> {
+    const counts = await Promise.all(allBuckets().map((b) => this.r.zcard(K.dueBucket(b))));
+    return counts.reduce((a, b) => a + b, 0);
   }
 }

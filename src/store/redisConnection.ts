@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Redis, { type RedisOptions } from 'ioredis';
+import Redis, { Cluster, type RedisOptions } from 'ioredis';
 import RedisMock from 'ioredis-mock';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -8,6 +8,10 @@ import type { Logger } from '../logger';
  * The store of record is Redis. Without REDIS_URL (or REDIS_SENTINELS) Baton runs on an embedded,
  * in-process Redis emulation (ioredis-mock): the same commands, Lua scripts and pub/sub, nothing kept
  * after exit, nothing shared with another process. Good for trying Baton out; never for production.
+ *
+ * With REDIS_CLUSTER_NODES it is ioredis's Cluster client: commands go to the master of their key's
+ * slot, following MOVED/ASK. Every script and MULTI in Baton touches the keys of one slot (the key
+ * naming rule is in ./keys.ts), so the same code runs on one server, under Sentinel and on a cluster.
  *
  * Against a real Redis the connection:
  * - fails commands after `commandTimeoutMs` instead of hanging while Redis is frozen or gone, so
@@ -44,6 +48,8 @@ export interface RedisConnectionOptions {
   url?: string;
   sentinels?: { host: string; port: number }[];
   sentinelName?: string;
+  /** Seed nodes of a Redis Cluster. */
+  clusterNodes?: { host: string; port: number }[];
   keyPrefix: string;
   logger: Logger;
   commandTimeoutMs?: number;
@@ -67,6 +73,7 @@ export function connectRedisFromConfig(config: Pick<Config, 'redisUrl' | 'redis'
     url: config.redisUrl,
     sentinels: config.redis.sentinels,
     sentinelName: config.redis.sentinelName,
+    clusterNodes: config.redis.clusterNodes,
     keyPrefix: config.redisKeyPrefix,
     logger,
     commandTimeoutMs: config.redis.commandTimeoutMs,
@@ -76,7 +83,7 @@ export function connectRedisFromConfig(config: Pick<Config, 'redisUrl' | 'redis'
 }
 
 export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
-  if (!opts.url && !opts.sentinels?.length) return embeddedConnection(opts.keyPrefix);
+  if (!opts.url && !opts.sentinels?.length && !opts.clusterNodes?.length) return embeddedConnection(opts.keyPrefix);
   const { logger } = opts;
   const options: RedisOptions = {
     keyPrefix: opts.keyPrefix,
@@ -90,7 +97,12 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
     ...(opts.sentinels?.length ? { sentinels: opts.sentinels, name: opts.sentinelName, sentinelRetryStrategy: () => 500, failoverDetector: true } : {}),
   };
-  const client = opts.sentinels?.length ? new Redis(options) : new Redis(opts.url!, options);
+  const clustered = Boolean(opts.clusterNodes?.length);
+  const client = clustered
+    ? connectCluster(opts.clusterNodes!, options)
+    : opts.sentinels?.length
+      ? new Redis(options)
+      : new Redis(opts.url!, options);
   const extra: Redis[] = [];
 
   let lastError = '';
@@ -114,6 +126,8 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
     }
   };
   const countReplicas = async (): Promise<void> => {
+    // On a cluster each master has its own replicas and WAIT speaks for one connection only: no waits (see waitTarget).
+    if (clustered) return;
     const info = await client.info('replication');
     const m = /connected_slaves:(\d+)/.exec(info);
     replicasSeen = m ? Number(m[1]) : 0;
@@ -136,6 +150,7 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
   recount.unref();
 
   const waitTarget = (): number => {
+    if (clustered) return 0;
     if (opts.waitReplicas === undefined || opts.waitReplicas === 'auto') return Math.min(replicasSeen, 1);
     return opts.waitReplicas;
   };
@@ -179,6 +194,25 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
       await client.quit().catch(() => client.disconnect());
     },
   };
+}
+
+/**
+ * ioredis's Cluster client with the single-server options (timeouts, READONLY reconnects) on every
+ * node connection. It speaks Redis's commands; Baton's stores are typed against the Redis class, so
+ * it is handed to them as one.
+ */
+function connectCluster(nodes: { host: string; port: number }[], options: RedisOptions): Redis {
+  const { keyPrefix, enableAutoPipelining, maxRetriesPerRequest, ...perNode } = options;
+  const cluster = new Cluster(nodes, {
+    keyPrefix,
+    enableAutoPipelining,
+    maxRedirections: 16,
+    retryDelayOnFailover: 200,
+    retryDelayOnClusterDown: 200,
+    clusterRetryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
+    redisOptions: { ...perNode, maxRetriesPerRequest },
+  });
+  return cluster as unknown as Redis;
 }
 
 function embeddedConnection(keyPrefix: string): RedisConnection {

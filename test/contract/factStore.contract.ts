@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { FactStore, MAX_FACTS_PER_CONVERSATION } from '../../src/conversations/factStore';
+import { FactStore, factsKey, MAX_FACTS_PER_CONVERSATION } from '../../src/conversations/factStore';
 import type { FactCandidate } from '../../src/nlu/facts';
 
 const span = { start: 0, end: 1 };
@@ -53,17 +53,17 @@ export function factStoreContract(open: () => Promise<{ redis: Redis; close: () 
     expect(facts).toHaveLength(MAX_FACTS_PER_CONVERSATION);
     expect(facts[0]!.value).toBe(`INR ${MAX_FACTS_PER_CONVERSATION + 10}`);
     expect(facts.at(-1)!.value).toBe('INR 11');
-    expect(await redis.hlen('conv:c1:facts')).toBe(MAX_FACTS_PER_CONVERSATION);
+    expect(await redis.hlen(factsKey('c1'))).toBe(MAX_FACTS_PER_CONVERSATION);
   });
 
   test('skips entries that do not read back as facts instead of failing', async () => {
     await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, [fact('phone', '+919876543210')]);
-    await redis.hset('conv:c1:facts', 'broken', '{not json', 'alien', JSON.stringify({ kind: 'ssn', value: 'x', verified: true, messageId: 'm', at: 'yesterday', n: 0 }));
+    await redis.hset(factsKey('c1'), 'broken', '{not json', 'alien', JSON.stringify({ kind: 'ssn', value: 'x', verified: true, messageId: 'm', at: 'yesterday', n: 0 }));
     expect((await store.list('c1')).map((f) => f.value)).toEqual(['+919876543210']);
   });
 
   test('records nothing for a message without facts', async () => {
     await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, []);
-    expect(await redis.exists('conv:c1:facts')).toBe(0);
+    expect(await redis.exists(factsKey('c1'))).toBe(0);
   });
 }

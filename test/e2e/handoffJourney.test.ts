@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
+import type { RedisClusterSet } from '../support/redisServers';
+import { describeWithRedisCluster, useRedisCluster } from '../support/redisServers';
 import { RedisConversationStore } from '../../src/conversations/redisConversationStore';
 import type { Message } from '../../src/conversations/types';
 import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../fixtures/twilio';
@@ -11,13 +13,92 @@ import { ensureBuild, startServerProcess, type ServerProcess } from '../support/
  * The handoff issue's journey against the real server process (`node dist/main.js`) on a real
  * Redis, talking to a local fake Twilio API: a WhatsApp customer asks about an order, asks for a
  * person, an agent takes over through the API, resolves, and the customer's score is recorded.
+ * Twice: on one Redis server, and on a 6-node Redis Cluster (REDIS_CLUSTER_NODES).
  */
 
 jest.setTimeout(180_000);
 
 const ADMIN = { email: 'lead@journey.test', password: 'journey-password-1' };
 
+/** Where the journey keeps its data: the server's environment, and a client to read it back. */
+interface JourneyStore {
+  env: Record<string, string>;
+  client(prefix: string): Redis;
+  clean(prefix: string): Promise<void>;
+}
+
+const oneServer = (): JourneyStore => ({
+  env: { REDIS_URL: testRedisUrl },
+  client: (prefix) => new Redis(testRedisUrl, { keyPrefix: prefix }),
+  clean: (prefix) => deletePrefix(testRedisUrl, prefix),
+});
+
+const onCluster = (cluster: RedisClusterSet): JourneyStore => ({
+  env: { REDIS_CLUSTER_NODES: cluster.nodesEnv },
+  // A Cluster client speaks Redis's commands; the store is typed for Redis.
+  client: (prefix) => cluster.client(prefix) as unknown as Redis,
+  clean: (prefix) => cluster.deletePrefix(prefix),
+});
+
 describeWithRedis('the handoff journey on the real server process', () => {
+  handoffJourney(oneServer);
+});
+
+describeWithRedisCluster('the handoff journey on a Redis Cluster of 3 masters and 3 replicas', () => {
+  const cluster = useRedisCluster();
+  const { prefix, server, twilio } = handoffJourney(() => onCluster(cluster()));
+
+  test('twenty more customers are each answered once, and the keys are spread over all 3 masters', async () => {
+    const customers = Array.from({ length: 20 }, (_, i) => `whatsapp:+9198${String(i).padStart(2, '0')}${String(randomBytes(3).readUIntBE(0, 3)).padStart(8, '0').slice(0, 6)}`);
+    await Promise.all(customers.map((c) => sendTwilioText(server(), c, 'hello')));
+    const to = (c: string) => twilio().messages().filter((f) => f.get('To') === c);
+    await twilio().waitFor(() => customers.every((c) => to(c).length >= 1), 60_000).catch(() => undefined);
+    const reader = onCluster(cluster()).client(prefix);
+    const store = new RedisConversationStore(reader);
+    try {
+      for (const c of customers) {
+        const conv = await store.findByAddress('whatsapp', c);
+        const outbound = (conv ? await store.listMessages(conv.id) : []).filter((m) => m.direction === 'outbound');
+        // One answer in the transcript, sent, and exactly one send to the platform for it.
+        expect(outbound).toHaveLength(1);
+        expect(outbound[0]!.status).not.toMatch(/pending|failed/);
+        expect(to(c)).toHaveLength(1);
+        expect(to(c)[0]!.get('Body')).toContain(outbound[0]!.text);
+      }
+    } finally {
+      reader.disconnect();
+    }
+    // No command of the journey (webhooks, turns, sends, the console's API, background sweeps) met CROSSSLOT.
+    expect(server().output()).not.toMatch(/CROSSSLOT/);
+    const byMaster = await cluster().keysByMaster(prefix);
+    expect(byMaster.size).toBe(3);
+    for (const keys of byMaster.values()) expect(keys.length).toBeGreaterThan(0);
+  });
+});
+
+/** A signed Twilio WhatsApp webhook with a text from `from`; expects the 200. */
+async function sendTwilioText(server: ServerProcess, from: string, text: string): Promise<void> {
+  const params = {
+    MessageSid: `SM${randomBytes(16).toString('hex')}`,
+    AccountSid: TWILIO_TEST_CONFIG.accountSid,
+    From: from,
+    To: TWILIO_TEST_CONFIG.whatsappNumber,
+    Body: text,
+    NumMedia: '0',
+    ProfileName: 'Asha Verma',
+    WaId: from.replace('whatsapp:+', ''),
+  };
+  const url = `${server.url}/webhooks/twilio`;
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, params) },
+    body: new URLSearchParams(params).toString(),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** The journey's steps, in order, on the store `where` gives (read in beforeAll). */
+function handoffJourney(where: () => JourneyStore): { prefix: string; server: () => ServerProcess; twilio: () => FakeTwilioApi } {
   const prefix = uniquePrefix('journey');
   const customer = `whatsapp:+9199${String(randomBytes(4).readUInt32BE(0)).padStart(10, '0').slice(0, 8)}`;
   let twilio: FakeTwilioApi;
@@ -26,15 +107,17 @@ describeWithRedis('the handoff journey on the real server process', () => {
   let store: RedisConversationStore;
   let token = '';
   let conversationId = '';
+  let backing: JourneyStore | undefined;
 
   beforeAll(async () => {
     ensureBuild();
     twilio = await new FakeTwilioApi(TWILIO_TEST_CONFIG.accountSid, { authToken: TWILIO_TEST_CONFIG.authToken }).start();
+    backing = where();
     server = await startServerProcess({
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
-        REDIS_URL: testRedisUrl,
+        ...backing.env,
         REDIS_KEY_PREFIX: prefix,
         TWILIO_ACCOUNT_SID: TWILIO_TEST_CONFIG.accountSid,
         TWILIO_AUTH_TOKEN: TWILIO_TEST_CONFIG.authToken,
@@ -46,7 +129,7 @@ describeWithRedis('the handoff journey on the real server process', () => {
       },
       readyTimeoutMs: 90_000,
     });
-    redis = new Redis(testRedisUrl, { keyPrefix: prefix });
+    redis = backing.client(prefix);
     store = new RedisConversationStore(redis);
   }, 300_000);
 
@@ -54,28 +137,10 @@ describeWithRedis('the handoff journey on the real server process', () => {
     await server?.stop();
     await twilio?.stop();
     redis?.disconnect();
-    await deletePrefix(testRedisUrl, prefix);
+    await backing?.clean(prefix);
   }, 60_000);
 
-  async function customerWrites(text: string): Promise<void> {
-    const params = {
-      MessageSid: `SM${randomBytes(16).toString('hex')}`,
-      AccountSid: TWILIO_TEST_CONFIG.accountSid,
-      From: customer,
-      To: TWILIO_TEST_CONFIG.whatsappNumber,
-      Body: text,
-      NumMedia: '0',
-      ProfileName: 'Asha Verma',
-      WaId: customer.replace('whatsapp:+', ''),
-    };
-    const url = `${server.url}/webhooks/twilio`;
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, params) },
-      body: new URLSearchParams(params).toString(),
-    });
-    expect(res.status).toBe(200);
-  }
+  const customerWrites = (text: string) => sendTwilioText(server, customer, text);
 
   const toCustomer = () => twilio.messages().filter((f) => f.get('To') === customer);
 
@@ -178,4 +243,12 @@ describeWithRedis('the handoff journey on the real server process', () => {
     }
     expect(csat).toMatchObject({ status: 'answered', score: 5 });
   });
-});
+
+  test('every reply in the transcript reached the customer exactly once', async () => {
+    const outbound = (await store.listMessages(conversationId)).filter((m) => m.direction === 'outbound');
+    await twilio.waitFor(() => toCustomer().length >= outbound.length, 30_000).catch(() => undefined);
+    expect(toCustomer().map((f) => f.get('Body'))).toEqual(outbound.map((m) => m.text));
+  });
+
+  return { prefix, server: () => server, twilio: () => twilio };
+}

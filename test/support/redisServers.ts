@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { freePort } from './serverProcess';
 
 /**
@@ -187,4 +187,139 @@ export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSe
 /** Removes the temporary directories of every server started by this file. */
 export function cleanRedisDirs(): void {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+export interface RedisClusterSet {
+  /** Every node, masters and replicas, as REDIS_CLUSTER_NODES wants them: host:port,host:port,… */
+  nodesEnv: string;
+  nodes: RedisServer[];
+  /** The nodes currently serving slots, with the slot ranges each serves. */
+  masters(): Promise<{ port: number; slots: [number, number][] }[]>;
+  /** A cluster client (the caller disconnects it). */
+  client(keyPrefix?: string): Cluster;
+  /** Every key under a prefix, per master port. */
+  keysByMaster(prefix: string): Promise<Map<number, string[]>>;
+  /** Deletes every key under a prefix on every master. */
+  deletePrefix(prefix: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function redisCliBinary(): string | undefined {
+  for (const p of ['/usr/bin/redis-cli', '/usr/local/bin/redis-cli']) if (existsSync(p)) return p;
+  return undefined;
+}
+
+/** `describe` when a Redis Cluster can be started here (redis-server and redis-cli), `describe.skip` otherwise. */
+export const describeWithRedisCluster: jest.Describe = (binary && redisCliBinary() ? globalThis.describe : globalThis.describe?.skip) as jest.Describe;
+if (binary && !redisCliBinary() && process.env.REQUIRE_REDIS === '1') throw new Error('REQUIRE_REDIS=1 but redis-cli is not installed (apt-get install redis-tools)');
+
+/**
+ * A Redis Cluster of 6 real redis-server processes on loopback: 3 masters, 3 replicas, built with
+ * `redis-cli --cluster create … --cluster-replicas 1`. Each node gets its own free cluster-bus port
+ * (the default, port + 10000, may be taken or out of range). Returns when every slot is served and
+ * the cluster says ok.
+ */
+export async function startRedisCluster(): Promise<RedisClusterSet> {
+  const nodes: RedisServer[] = [];
+  for (let i = 0; i < 6; i++) {
+    const busPort = await freePort();
+    nodes.push(await startRedisServer(['--cluster-enabled', 'yes', '--cluster-port', String(busPort), '--cluster-config-file', `nodes-${i}.conf`, '--cluster-node-timeout', '2000']));
+  }
+  const addrs = nodes.map((n) => `127.0.0.1:${n.port}`);
+  let stopped = false;
+  await new Promise<void>((resolve, reject) => {
+    const cli = spawn(redisCliBinary()!, ['--cluster', 'create', ...addrs, '--cluster-replicas', '1', '--cluster-yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    cli.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    cli.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    cli.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`redis-cli --cluster create failed (${code}):\n${out}`))));
+  });
+  const ask = async <T>(port: number, ...args: string[]): Promise<T> => {
+    const r = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+    r.on('error', () => undefined);
+    try {
+      return (await r.call(args[0]!, ...args.slice(1))) as T;
+    } finally {
+      r.disconnect();
+    }
+  };
+  // Every node must see the whole cluster as ok (slots assigned, the others met) before clients use it.
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const infos = await Promise.all(nodes.map((n) => ask<string>(n.port, 'CLUSTER', 'INFO').catch(() => '')));
+    if (infos.every((i) => /cluster_state:ok/.test(i) && /cluster_known_nodes:6/.test(i))) break;
+    if (Date.now() > until) throw new Error('the Redis Cluster never reached cluster_state:ok on every node');
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  const masters = async () => {
+    const slots = await ask<[number, number, [string, number, string]][]>(nodes[0]!.port, 'CLUSTER', 'SLOTS');
+    const byPort = new Map<number, [number, number][]>();
+    for (const [from, to, [, port]] of slots) byPort.set(Number(port), [...(byPort.get(Number(port)) ?? []), [from, to]]);
+    return [...byPort].map(([port, ranges]) => ({ port, slots: ranges }));
+  };
+  const keysByMaster = async (prefix: string) => {
+    const out = new Map<number, string[]>();
+    for (const { port } of await masters()) {
+      const r = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+      try {
+        const keys: string[] = [];
+        let cursor = '0';
+        do {
+          const [next, batch] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+          cursor = next;
+          keys.push(...batch);
+        } while (cursor !== '0');
+        out.set(port, keys);
+      } finally {
+        r.disconnect();
+      }
+    }
+    return out;
+  };
+  return {
+    nodesEnv: addrs.join(','),
+    nodes,
+    masters,
+    client(keyPrefix?: string) {
+      const c = new Cluster(nodes.map((n) => ({ host: '127.0.0.1', port: n.port })), { keyPrefix, redisOptions: { maxRetriesPerRequest: 1 } });
+      c.on('error', () => undefined);
+      return c;
+    },
+    keysByMaster,
+    async deletePrefix(prefix: string) {
+      // Stopped already (its afterAll ran first): nothing is left to delete.
+      if (stopped) return;
+      for (const [port, keys] of await keysByMaster(prefix)) {
+        const r = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+        try {
+          // One key per DEL: a node refuses a DEL of keys in two slots.
+          for (const k of keys) await r.del(k);
+        } finally {
+          r.disconnect();
+        }
+      }
+    },
+    async stop() {
+      stopped = true;
+      await Promise.all(nodes.map((n) => n.kill().catch(() => undefined)));
+    },
+  };
+}
+
+/**
+ * One Redis Cluster for the tests of a file: started before them, stopped after. The getter
+ * gives it inside hooks and tests.
+ */
+export function useRedisCluster(): () => RedisClusterSet {
+  let cluster: RedisClusterSet | undefined;
+  beforeAll(async () => {
+    cluster = await startRedisCluster();
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+  return () => {
+    if (!cluster) throw new Error('the Redis Cluster is not started (use inside tests and hooks)');
+    return cluster;
+  };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
-import { parseConfig } from '../../src/config';
+import { parseConfig, usesEmbeddedStore } from '../../src/config';
 
 const twilio = {
   TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32),
@@ -134,6 +134,31 @@ describe('parseConfig', () => {
   test('starts in production on the in-memory store only when ALLOW_MEMORY_STORE=true', () => {
     expect(parseConfig({ NODE_ENV: 'production', ALLOW_MEMORY_STORE: 'true' }).redisUrl).toBeUndefined();
     expect(parseConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  test('reads REDIS_CLUSTER_NODES as the seed nodes of a Redis Cluster, and production starts on it', () => {
+    const config = parseConfig({ NODE_ENV: 'production', REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7001,redis-3:7002' });
+    expect(config.redis.clusterNodes).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: '10.0.0.2', port: 7001 },
+      { host: 'redis-3', port: 7002 },
+    ]);
+    expect(usesEmbeddedStore(config)).toBe(false);
+  });
+
+  test('refuses REDIS_CLUSTER_NODES that are not host:port pairs', () => {
+    expect(() => parseConfig({ REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000' })).toThrow(/REDIS_CLUSTER_NODES must be host:port,host:port/);
+    expect(() => parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1' })).toThrow(/REDIS_CLUSTER_NODES must be host:port/);
+  });
+
+  test.each([
+    [{ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: '127.0.0.1:7000' }, /REDIS_URL and REDIS_CLUSTER_NODES are both set: set one way to reach Redis/],
+    [{ REDIS_SENTINELS: '127.0.0.1:26379', REDIS_SENTINEL_NAME: 'mymaster', REDIS_CLUSTER_NODES: '127.0.0.1:7000' }, /REDIS_SENTINELS and REDIS_CLUSTER_NODES are both set/],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_SENTINELS: '127.0.0.1:26379', REDIS_SENTINEL_NAME: 'mymaster' }, /REDIS_URL and REDIS_SENTINELS are both set/],
+    [{ REDIS_CLUSTER_NODES: '127.0.0.1:7000', REDIS_SENTINEL_NAME: 'mymaster' }, /REDIS_SENTINEL_NAME is for Sentinel/],
+    [{ REDIS_CLUSTER_NODES: '127.0.0.1:7000', REDIS_WAIT_REPLICAS: '1' }, /REDIS_WAIT_REPLICAS cannot wait for replicas on a Redis Cluster/],
+  ])('refuses contradictory ways to reach Redis (%o), saying which', (env, why) => {
+    expect(() => parseConfig(env)).toThrow(why);
   });
 
   test.each([

@@ -3,6 +3,7 @@ import { BatonError } from '../../errors';
 import type { Agent, AgentRole, Presence } from '../../handoff/types';
 import { newId } from '../ids';
 import { DEFAULT_SCRYPT_COST, decoyHash, hashPassword, verifyPassword, type ScryptCost } from './passwordHash';
+import { taggedKey } from '../../store/keys';
 
 export interface NewAgent {
   email: string;
@@ -15,12 +16,15 @@ export interface NewAgent {
 
 export type AgentPatch = Partial<Pick<Agent, 'email' | 'name' | 'role' | 'teams' | 'capacity' | 'disabled'>> & { password?: string };
 
-const K = {
-  agent: (id: string) => `agent:${id}`,
-  byEmail: (email: string) => `agents:email:${normalizeEmail(email)}`,
-  byTeam: (team: string) => `agents:team:${team}`,
-  all: 'agents:all',
+/** The agent directory is small and written with its indexes in one MULTI: one hash tag for it all (src/store/keys.ts). */
+const DIR = 'agents';
+export const agentKeys = {
+  agent: (id: string) => taggedKey('agent', DIR, id),
+  byEmail: (email: string) => taggedKey('agents', DIR, 'email', normalizeEmail(email)),
+  byTeam: (team: string) => taggedKey('agents', DIR, 'team', team),
+  all: taggedKey('agents', DIR, 'all'),
 };
+const K = agentKeys;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

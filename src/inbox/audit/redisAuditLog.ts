@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import type { AuditEntry, AuditLog } from '../../handoff/types';
 import { parseJson } from '../redisLike';
+import { taggedKey } from '../../store/keys';
 
 /**
  * The audit trail: an append-only Redis list, newest first, capped at `maxEntries` (100k).
@@ -15,8 +16,8 @@ export interface AuditLogOptions {
 
 const K = {
   all: 'audit',
-  byTarget: (target: string) => `audit:target:${target}`,
-  byActor: (actor: string) => `audit:actor:${actor}`,
+  byTarget: (target: string) => taggedKey('audit:target', target),
+  byActor: (actor: string) => taggedKey('audit:actor', actor),
 };
 
 export const AUDIT_LIST_MAX = 1000;
@@ -44,17 +45,16 @@ export class RedisAuditLog implements AuditLog {
       ...(entry.details === undefined ? {} : { details: entry.details }),
     };
     const json = JSON.stringify(full);
-    await this.redis
-      .multi()
-      .lpush(K.all, json)
-      .ltrim(K.all, 0, this.maxEntries - 1)
-      .lpush(K.byTarget(full.target), json)
-      .ltrim(K.byTarget(full.target), 0, this.maxPerIndex - 1)
-      .pexpire(K.byTarget(full.target), this.indexTtlMs)
-      .lpush(K.byActor(full.actor), json)
-      .ltrim(K.byActor(full.actor), 0, this.maxPerIndex - 1)
-      .pexpire(K.byActor(full.actor), this.indexTtlMs)
-      .exec();
+    // One MULTI per list: the log and its two indexes are separate keys (on Redis Cluster, separate slots).
+    await Promise.all([
+      this.redis.multi().lpush(K.all, json).ltrim(K.all, 0, this.maxEntries - 1).exec(),
+      this.push(K.byTarget(full.target), json),
+      this.push(K.byActor(full.actor), json),
+    ]);
+  }
+
+  private async push(key: string, json: string): Promise<void> {
+    await this.redis.multi().lpush(key, json).ltrim(key, 0, this.maxPerIndex - 1).pexpire(key, this.indexTtlMs).exec();
   }
 
   /** Newest first; `limit` defaults to 100, at most 1000. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { parseJson } from '../redisLike';
+import { taggedKey } from '../../store/keys';
 
 /**
  * Opaque bearer sessions. The token (32 random bytes, base64url) is given to the agent once;
@@ -14,10 +15,16 @@ export interface SessionOptions {
   now?: () => number;
 }
 
-const K = {
-  session: (digest: string) => `session:${digest}`,
-  byAgent: (agentId: string) => `agent:${agentId}:sessions`,
+/**
+ * A session is found by its token alone and written with its agent's set of sessions in one MULTI:
+ * all sessions share one hash tag (a few per agent; src/store/keys.ts).
+ */
+const DIR = 'sessions';
+export const sessionKeys = {
+  session: (digest: string) => taggedKey('session', DIR, digest),
+  byAgent: (agentId: string) => taggedKey('sessions', DIR, 'agent', agentId),
 };
+const K = sessionKeys;
 
 export function tokenDigest(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import { BatonError } from '../../errors';
 import { newId } from '../ids';
 import { parseJson } from '../redisLike';
+import { taggedKey } from '../../store/keys';
 
 /** A prepared reply an agent inserts by typing its shortcut ("/refund"). */
 export interface CannedAnswer {
@@ -17,10 +18,12 @@ export interface CannedAnswer {
 
 export type CannedAnswerInput = Pick<CannedAnswer, 'team' | 'shortcut' | 'title' | 'text'> & { language?: string };
 
+/** A small directory written with its indexes in one MULTI and read with MGET: one hash tag (src/store/keys.ts). */
+const DIR = 'canned';
 const K = {
-  answer: (id: string) => `canned:${id}`,
-  all: 'canned:all',
-  shortcut: (team: string, shortcut: string) => `canned:shortcut:${team}:${shortcut.toLowerCase()}`,
+  answer: (id: string) => taggedKey('canned', DIR, id),
+  all: taggedKey('canned', DIR, 'all'),
+  shortcut: (team: string, shortcut: string) => taggedKey('canned', DIR, 'shortcut', team, shortcut.toLowerCase()),
 };
 
 export class CannedAnswerStore {

@@ -3,6 +3,7 @@ import { BatonError } from '../../errors';
 import type { CsatScale } from '../../handoff/types';
 import { newId } from '../ids';
 import { parseJson } from '../redisLike';
+import { taggedKey } from '../../store/keys';
 
 /** A low satisfaction score someone should call back about. */
 export interface FollowUp {
@@ -21,10 +22,12 @@ export interface FollowUp {
 
 export type NewFollowUp = Pick<FollowUp, 'conversationId' | 'team' | 'score' | 'scale' | 'dueAt'> & { assigneeId?: string };
 
+/** Follow-ups are written with their status index in one MULTI and read with MGET: one hash tag (src/store/keys.ts). */
+const DIR = 'followups';
 const K = {
-  followUp: (id: string) => `followup:${id}`,
+  followUp: (id: string) => taggedKey('followup', DIR, id),
   /** Open ones by due time, done ones by completion time. */
-  status: (status: FollowUp['status']) => `followups:${status}`,
+  status: (status: FollowUp['status']) => taggedKey('followups', DIR, status),
 };
 
 export class FollowUpStore {

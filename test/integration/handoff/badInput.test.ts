@@ -1,4 +1,4 @@
-import { tokenDigest } from '../../../src/inbox/auth/sessionStore';
+import { sessionKeys, tokenDigest } from '../../../src/inbox/auth/sessionStore';
 import type { TestBaton } from '../../support/testBaton';
 import { call, createAgent, customerSays, detail, startBaton, uniqueCustomer, type AgentClient, type Detail } from './handoffHarness';
 
@@ -103,7 +103,7 @@ describe('ownership', () => {
 describe('sessions', () => {
   test('an expired token answers 401 TOKEN_EXPIRED and its claim changes nothing', async () => {
     // The session as SessionStore keeps it, with its expiry already passed.
-    await baton.runtime.redis.client.set(`session:${tokenDigest(asha.token)}`, JSON.stringify({ agentId: asha.id, expiresAt: Date.now() - 1000 }));
+    await baton.runtime.redis.client.set(sessionKeys.session(tokenDigest(asha.token)), JSON.stringify({ agentId: asha.id, expiresAt: Date.now() - 1000 }));
     const r = await call(baton.url, 'POST', `/conversations/${id}/claim`, { token: asha.token });
     expect(r.status).toBe(401);
     expect(r.body.error.code).toBe('TOKEN_EXPIRED');

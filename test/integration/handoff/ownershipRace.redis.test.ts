@@ -3,6 +3,7 @@ import type { Message } from '../../../src/conversations/types';
 import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../../fixtures/twilio';
 import { FakeTwilioApi } from '../../support/fakePlatforms';
 import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { laneKeys } from '../../../src/inbound/inboundQueue';
 import type { TestBaton } from '../../support/testBaton';
 import {
   agentClient,
@@ -95,7 +96,7 @@ describeWithRedis('the ownership race between the bot on one instance and an age
 
   /** Waits for A to finish the customer's lane (the slow turn included). */
   async function settled(customer: string): Promise<Message[]> {
-    await waitUntil(async () => ((await a.runtime.redis.client.llen(`inbox:lane:whatsapp:${customer}`)) === 0 ? true : undefined), 10_000, 'lane drained');
+    await waitUntil(async () => ((await a.runtime.redis.client.llen(laneKeys.lane(`whatsapp:${customer}`))) === 0 ? true : undefined), 10_000, 'lane drained');
     await a.settle();
     const conv = await a.runtime.store.findByAddress('whatsapp', customer);
     return a.runtime.store.listMessages(conv!.id);

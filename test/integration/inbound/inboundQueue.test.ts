@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import RedisMock from 'ioredis-mock';
 import { createLogger } from '../../../src/logger';
-import { InboundQueue, type QueuedEvent } from '../../../src/inbound/inboundQueue';
+import { InboundQueue, laneKeys, type QueuedEvent } from '../../../src/inbound/inboundQueue';
 import type { InboundMessageEvent } from '../../../src/conversations/types';
 import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 
@@ -140,10 +140,10 @@ function inboundQueueBehaviour(backend: Backend): void {
 
   test('a lane whose holder stops renewing its 3 s lease is taken over by another instance', async () => {
     const raw = connect();
-    await raw.rpush('inbox:lane:whatsapp:+914', JSON.stringify(msg('+914', 1)));
-    await raw.sadd('inbox:pending', 'whatsapp:+914');
+    await raw.rpush(laneKeys.lane('whatsapp:+914'), JSON.stringify(msg('+914', 1)));
+    await raw.sadd(laneKeys.pending('whatsapp:+914'), 'whatsapp:+914');
     // Taken by an instance that then died: the default lease runs out and nobody renews it.
-    await raw.set('inbox:lock:whatsapp:+914', 'dead-instance', 'PX', 3000);
+    await raw.set(laneKeys.lock('whatsapp:+914'), 'dead-instance', 'PX', 3000);
     const startedAt = Date.now();
     let handledAt = 0;
     const q = makeQueue(async () => {
@@ -158,9 +158,9 @@ function inboundQueueBehaviour(backend: Backend): void {
   test('picks up a lane left behind by an instance that died mid-way', async () => {
     // An instance took the lane's lock and died: its lock expires and the sweeper of another resumes.
     const raw = connect();
-    await raw.rpush('inbox:lane:whatsapp:+913', JSON.stringify(msg('+913', 1)));
-    await raw.sadd('inbox:pending', 'whatsapp:+913');
-    await raw.set('inbox:lock:whatsapp:+913', 'dead-instance', 'PX', 300);
+    await raw.rpush(laneKeys.lane('whatsapp:+913'), JSON.stringify(msg('+913', 1)));
+    await raw.sadd(laneKeys.pending('whatsapp:+913'), 'whatsapp:+913');
+    await raw.set(laneKeys.lock('whatsapp:+913'), 'dead-instance', 'PX', 300);
     const seen: string[] = [];
     const q = makeQueue(async (e) => {
       if (e.kind === 'message') seen.push(e.text!);
@@ -198,9 +198,9 @@ function inboundQueueBehaviour(backend: Backend): void {
     await q.idle();
     const raw = connect();
     expect(seen).toEqual(['m1']);
-    expect(await raw.exists('inbox:lock:whatsapp:+915')).toBe(0);
-    expect(await raw.llen('inbox:lane:whatsapp:+915')).toBe(0);
-    expect(await raw.sismember('inbox:pending', 'whatsapp:+915')).toBe(0);
+    expect(await raw.exists(laneKeys.lock('whatsapp:+915'))).toBe(0);
+    expect(await raw.llen(laneKeys.lane('whatsapp:+915'))).toBe(0);
+    expect(await raw.sismember(laneKeys.pending('whatsapp:+915'), 'whatsapp:+915')).toBe(0);
   });
 
   test('handles an event accepted while the lane was draining, after the ones before it', async () => {
@@ -218,7 +218,7 @@ function inboundQueueBehaviour(backend: Backend): void {
 
   test('leaves a lane alone while another instance holds its lock', async () => {
     const raw = connect();
-    await raw.set('inbox:lock:whatsapp:+917', 'other-instance', 'PX', 60_000);
+    await raw.set(laneKeys.lock('whatsapp:+917'), 'other-instance', 'PX', 60_000);
     const seen: string[] = [];
     const q = makeQueue(async (e) => {
       if (e.kind === 'message') seen.push(e.text!);
@@ -227,8 +227,8 @@ function inboundQueueBehaviour(backend: Backend): void {
     await sleep(50);
     await q.idle();
     expect(seen).toEqual([]);
-    expect(await raw.lrange('inbox:lane:whatsapp:+917', 0, -1)).toHaveLength(1);
-    expect(await raw.get('inbox:lock:whatsapp:+917')).toBe('other-instance');
+    expect(await raw.lrange(laneKeys.lane('whatsapp:+917'), 0, -1)).toHaveLength(1);
+    expect(await raw.get(laneKeys.lock('whatsapp:+917'))).toBe('other-instance');
   });
 }
 

@@ -12,6 +12,8 @@ export interface RedisPair {
   a: Redis;
   b: Redis;
   prefix: string;
+  /** Every key matching a pattern (on a Redis Cluster, KEYS asks one node: the cluster pair asks each master). */
+  keys?(pattern: string): Promise<string[]>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { BatonError } from '../../../../src/errors';
+import { K } from '../../../../src/identity/keys';
 import { suggestLinks } from '../../../../src/identity/suggestLinks';
 import { identityOn, PSID, PSID_OTHER, WA, WA_OTHER, type MakeRedisPair, type RedisPair } from '../support';
 
@@ -74,8 +75,9 @@ export function customerStoreContract(makePair: MakeRedisPair): void {
       );
       const customers = await Promise.all(calls);
       expect(new Set(customers.map((c) => c.id)).size).toBe(1);
-      const keys = await pair.a.keys(`${pair.prefix}cust:cu_*`);
-      expect(keys.filter((k) => /cust:cu_[^:]+$/.test(k))).toHaveLength(1);
+      const pattern = `${pair.prefix}${K.customer('cu_')}*`;
+      const keys = pair.keys ? await pair.keys(pattern) : await pair.a.keys(pattern);
+      expect(keys.filter((k) => /cu_[^:]+$/.test(k))).toHaveLength(1);
     });
 
     it('finds a WhatsApp customer by the platform user id when the phone number is missing', async () => {

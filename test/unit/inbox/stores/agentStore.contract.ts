@@ -1,4 +1,4 @@
-import { AgentStore, type NewAgent } from '../../../../src/inbox/agents/agentStore';
+import { AgentStore, agentKeys, type NewAgent } from '../../../../src/inbox/agents/agentStore';
 import { isBatonError } from '../../../../src/errors';
 import { withHarness, type MakeHarness } from './harness';
 
@@ -17,7 +17,7 @@ export function agentStoreContract(make: MakeHarness): void {
 
   test('stores the password as a salted scrypt hash, not the password', async () => {
     const agent = await store().create(asha);
-    const stored = await h().client.hget(`agent:${agent.id}`, 'passwordHash');
+    const stored = await h().client.hget(agentKeys.agent(agent.id), 'passwordHash');
     expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[\w-]+\$[\w-]+$/);
     expect(stored).not.toContain('correct horse');
   });

@@ -1,4 +1,5 @@
-import Redis from 'ioredis';
+import Redis, { type Cluster } from 'ioredis';
+import type { RedisClusterSet } from '../../../support/redisServers';
 import RedisMock from 'ioredis-mock';
 import { randomUUID } from 'node:crypto';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '../../../support/redis';
@@ -85,5 +86,38 @@ export function withHarness(make: MakeHarness): () => RedisHarness {
   return () => {
     if (!current) throw new Error('harness used outside a test');
     return current;
+  };
+}
+
+/** A fresh key prefix on a Redis Cluster (a Cluster client speaks Redis's commands; the stores are typed for Redis). */
+export function clusterHarness(cluster: () => RedisClusterSet): MakeHarness {
+  return async () => {
+    const prefix = uniquePrefix('inbox');
+    const opened: Cluster[] = [];
+    const open = (): Redis => {
+      const c = cluster().client(prefix);
+      opened.push(c);
+      return c as unknown as Redis;
+    };
+    const dup = (r: Redis) => () => {
+      const d = (r as unknown as Cluster).duplicate();
+      d.on('error', () => undefined);
+      opened.push(d);
+      return d as unknown as Redis;
+    };
+    const client = open();
+    return {
+      client,
+      duplicate: dup(client),
+      embedded: false,
+      sibling: () => {
+        const c = open();
+        return { client: c, duplicate: dup(c), embedded: false };
+      },
+      close: async () => {
+        await cluster().deletePrefix(prefix);
+        for (const r of opened) r.disconnect();
+      },
+    };
   };
 }

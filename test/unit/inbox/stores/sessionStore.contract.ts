@@ -1,4 +1,4 @@
-import { SessionStore, tokenDigest } from '../../../../src/inbox/auth/sessionStore';
+import { SessionStore, sessionKeys, tokenDigest } from '../../../../src/inbox/auth/sessionStore';
 import { withHarness, type MakeHarness } from './harness';
 
 export function sessionStoreContract(make: MakeHarness): void {
@@ -18,9 +18,9 @@ export function sessionStoreContract(make: MakeHarness): void {
 
   test('keeps only the sha256 of the token, with a Redis expiry', async () => {
     const s = await store().create('ag_1');
-    expect(await h().client.exists(`session:${s.token}`)).toBe(0);
-    expect(await h().client.exists(`session:${tokenDigest(s.token)}`)).toBe(1);
-    const ttl = await h().client.pttl(`session:${tokenDigest(s.token)}`);
+    expect(await h().client.exists(sessionKeys.session(s.token))).toBe(0);
+    expect(await h().client.exists(sessionKeys.session(tokenDigest(s.token)))).toBe(1);
+    const ttl = await h().client.pttl(sessionKeys.session(tokenDigest(s.token)));
     expect(ttl).toBeGreaterThan(11 * 3600_000);
     expect(ttl).toBeLessThanOrEqual(12 * 3600_000);
   });
