@@ -53,10 +53,9 @@ export class PresenceTracker {
     return this.set(agentId, 'online', 'system');
   }
 
-  /** Sets to away every online agent idle for `idleMs`; returns their ids. */
-  async sweep(): Promise<string[]> {
+  /** Sets to away every online agent idle for `idleMs` at `now`; returns their ids. */
+  async sweep(now: number = this.now()): Promise<string[]> {
     if (this.deps.idleMs <= 0) return [];
-    const now = this.now();
     const flat = await this.deps.redis.zrangebyscore(K.seen, '-inf', now - this.deps.idleMs, 'WITHSCORES');
     const seen = new Map<string, number>();
     for (let i = 0; i + 1 < flat.length; i += 2) seen.set(flat[i]!, Number(flat[i + 1]));
