@@ -30,6 +30,7 @@ import { InboundQueue } from './inbound/inboundQueue';
 import { TurnJournal } from './inbound/turnJournal';
 import { createIngest, type Ingest } from './inbound/ingest';
 import { createFactRecorder } from './inbound/recordFacts';
+import { backfillSearchIndex } from './inbox/search/backfill';
 import { factsIndexed, searchIndexed } from './inbox/search/indexing';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
 import { deadLetterRoutes } from './inbox/api/deadLetterRoutes';
@@ -345,6 +346,15 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       queue.startSweeper();
       outbound.startSchedule();
       inbox.presence.start();
+      // Conversations written before the search index existed: indexed once, in the background.
+      void backfillSearchIndex({
+        redis: redis.client,
+        search: inbox.search,
+        conversations: (limit) => store.list({ limit }),
+        messages: (id, limit) => store.listMessages(id, { limit }),
+        facts: (id) => facts.list(id),
+        logger,
+      }).catch((err) => logger.warn('search backfill stopped', { reason: (err as Error).message }));
       if (config.autoAssign) {
         // An agent coming online or finishing a conversation frees room: try their teams' queues.
         unsubscribe = await inbox.bus.subscribe((envelope) => {

@@ -8,6 +8,8 @@ export const searchKeys = {
   exact: (kind: string, value: string) => `search:exact:{${kind}:${value}}`,
   /** Conversations whose customer wrote this word (or whose name holds it), newest first. */
   word: (token: string) => `search:word:{${token}}`,
+  /** Whether the conversations written before the index existed have been indexed (running, done). */
+  backfill: 'search:{backfill}:v1',
 };
 
 /** Presence keys: both belong to one entity (the desk's activity), so they share the hash tag. */
