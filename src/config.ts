@@ -186,6 +186,8 @@ export const envSchema = z
     ADMIN_PASSWORD: optionalString,
     SESSION_TTL_HOURS: intIn('SESSION_TTL_HOURS', 1, 24 * 30, 12),
     AUTO_ASSIGN: bool(false),
+    AGENT_IDLE_AWAY_MINUTES: intIn('AGENT_IDLE_AWAY_MINUTES', 0, 24 * 60, 15),
+    SEARCH_RETENTION_DAYS: intIn('SEARCH_RETENTION_DAYS', 1, 3650, 90),
     CSAT_SCALE: z.preprocess((v) => (v === '' || v === undefined ? 'csat5' : v), z.enum(['csat5', 'nps10'], { message: 'CSAT_SCALE must be csat5 or nps10' })),
     CSAT_TEMPLATE_SID: z.preprocess(
       (v) => (v === '' ? undefined : v),
@@ -397,6 +399,10 @@ export interface Config {
   admin?: { email: string; password: string };
   sessionTtlHours: number;
   autoAssign: boolean;
+  /** An online agent without activity this long is set away (0 = never). */
+  idleAwayMinutes: number;
+  /** Days a search-index entry lives after its last write. */
+  searchRetentionDays: number;
   csat: { scale: 'csat5' | 'nps10'; templateSid?: string };
   whatsappTemplates: Record<string, { contentSid?: string; language?: string; variables: string[]; description?: string }>;
   escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
@@ -553,6 +559,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     autoAssign: e.AUTO_ASSIGN,
+    idleAwayMinutes: e.AGENT_IDLE_AWAY_MINUTES,
+    searchRetentionDays: e.SEARCH_RETENTION_DAYS,
     csat: { scale: e.CSAT_SCALE, templateSid: e.CSAT_TEMPLATE_SID },
     whatsappTemplates: e.WHATSAPP_TEMPLATES,
     escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },

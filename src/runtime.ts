@@ -30,6 +30,8 @@ import { InboundQueue, laneKeys } from './inbound/inboundQueue';
 import { TurnJournal } from './inbound/turnJournal';
 import { createIngest, type Ingest } from './inbound/ingest';
 import { createFactRecorder } from './inbound/recordFacts';
+import { backfillSearchIndex } from './inbox/search/backfill';
+import { factsIndexed, searchIndexed } from './inbox/search/indexing';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
 import { deadLetterRoutes } from './inbox/api/deadLetterRoutes';
 import { TeamScope } from './inbox/access/teamScope';
@@ -99,7 +101,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const redis = opts.redis ?? connectRedisFromConfig(config, logger);
   const store = new RedisConversationStore(redis.client);
   const facts = new FactStore(redis.client);
-  const inbox = createInboxServices(redis, logger, { sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
+  const inbox = createInboxServices(redis, logger, {
+    sessionTtlHours: config.sessionTtlHours,
+    secureCookies: config.secureCookies,
+    idleAwayMinutes: config.idleAwayMinutes,
+    searchRetentionDays: config.searchRetentionDays,
+  });
   const metrics = new Metrics({ queueSnapshot: queueSnapshotFromStore(store, async () => (await inbox.teams.list()).map((t) => t.id)) });
 
   // ---- senders
@@ -160,7 +167,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     outbound,
     packets: new PacketStore(redis.client),
     facts,
-    recordFacts: createFactRecorder({ facts, catalog: () => catalog, phoneRegion: config.facts.phoneRegion, logger }),
+    recordFacts: searchIndexed(inbox.search, createFactRecorder({ facts: factsIndexed(inbox.search, facts), catalog: () => catalog, phoneRegion: config.facts.phoneRegion, logger })),
     waits: new WaitStats(redis.client),
     bus: inbox.bus,
     audit: inbox.audit,
@@ -338,6 +345,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       await bootstrapAdmin({ agents: inbox.agents, teams: inbox.teams, email: config.admin?.email, password: config.admin?.password, logger });
       queue.startSweeper();
       outbound.startSchedule();
+      inbox.presence.start();
+      // Conversations written before the search index existed: indexed once, in the background.
+      void backfillSearchIndex({
+        redis: redis.client,
+        search: inbox.search,
+        conversations: (limit) => store.list({ limit }),
+        messages: (id, limit) => store.listMessages(id, { limit }),
+        facts: (id) => facts.list(id),
+        logger,
+      }).catch((err) => logger.warn('search backfill stopped', { reason: (err as Error).message }));
       if (config.autoAssign) {
         // An agent coming online or finishing a conversation frees room: try their teams' queues.
         unsubscribe = await inbox.bus.subscribe((envelope) => {

@@ -158,7 +158,7 @@ redis.call('HINCRBY', KEYS[4], 'messageCount', 1)
 local prevUpdated = tonumber(redis.call('HGET', KEYS[4], 'updatedAt') or '0')
 local at = math.max(prevUpdated, tonumber(ARGV[3]))
 redis.call('HSET', KEYS[4], 'updatedAt', at, 'lastMessageAt', ARGV[3], 'lastMessagePreview', ARGV[4])
-if ARGV[5] == '1' then redis.call('HSET', KEYS[4], 'lastInboundAt', ARGV[3]) end
+if ARGV[5] == '1' then redis.call('HSET', KEYS[4], 'lastInboundAt', ARGV[3], 'lastInboundPreview', ARGV[4]) end
 if ARGV[5] == '1' and redis.call('HGET', KEYS[4], 'firstInboundAt') == false then redis.call('HSET', KEYS[4], 'firstInboundAt', ARGV[3]) end
 if ARGV[8] == '1' then return {ARGV[1], 0, tostring(at), redis.call('HGETALL', KEYS[4])} end
 return {ARGV[1], 0, tostring(at)}
@@ -323,6 +323,7 @@ function decodeConversation(id: string, h: Record<string, string>): Conversation
     lastInboundAt: num(h.lastInboundAt),
     lastMessageAt: num(h.lastMessageAt),
     lastMessagePreview: h.lastMessagePreview || undefined,
+    lastInboundPreview: h.lastInboundPreview || undefined,
     messageCount: Number(h.messageCount ?? 0),
   };
 }

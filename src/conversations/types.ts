@@ -176,6 +176,8 @@ export interface Conversation {
   lastInboundAt?: number;
   lastMessageAt?: number;
   lastMessagePreview?: string;
+  /** The customer's own last words (the list preview; never Baton's or an agent's text). */
+  lastInboundPreview?: string;
   messageCount: number;
 }
 

@@ -10,6 +10,7 @@ import type {
   TransferRequest,
 } from '../inbox/contracts';
 import type { HandoffService } from './handoffService';
+import { listPreviewOf, matchesListFilters } from './listFilters';
 import type { Agent } from './types';
 
 export interface ActionsDeps {
@@ -49,13 +50,17 @@ export class ConversationActionsService implements ConversationActions {
 
   async list(query: ConversationListQuery, _actor: Agent): Promise<ConversationListItem[]> {
     const limit = Math.min(query.limit ?? 100, 500);
-    const all = await this.h.deps.store.list({ status: query.status, limit: query.team || query.assignee || query.visible ? 2000 : limit });
+    const now = this.now();
+    const { visible, ids, status, limit: _limit, ...filters } = query;
+    const narrowed = Object.values(filters).some((v) => v !== undefined) || visible !== undefined;
+    const all = ids
+      ? (await Promise.all(ids.slice(0, 500).map((id) => this.h.deps.store.get(id)))).filter((c): c is Conversation => c !== null && (!status || c.status === status))
+      : await this.h.deps.store.list({ status, limit: narrowed ? 2000 : limit });
     const items = all
-      .filter((c) => !query.team || c.team === query.team)
-      .filter((c) => !query.assignee || c.assigneeId === query.assignee)
-      .filter((c) => !query.visible || query.visible(c))
+      .filter((c) => matchesListFilters(c, filters, now))
+      .filter((c) => !visible || visible(c))
       .slice(0, limit);
-    if (query.status === 'queued') {
+    if (status === 'queued' && !ids) {
       const rank = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
       items.sort((a, b) => rank[a.priority ?? 'normal'] - rank[b.priority ?? 'normal'] || (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
     }
@@ -68,7 +73,7 @@ export class ConversationActionsService implements ConversationActions {
       assigneeId: c.assigneeId,
       priority: c.priority,
       waitingSince: c.status === 'queued' ? iso(c.queuedAt) : undefined,
-      lastMessage: c.lastMessageAt ? { text: c.lastMessagePreview, at: new Date(c.lastMessageAt).toISOString() } : undefined,
+      lastMessage: listPreviewOf(c),
       language: c.language,
       window: this.windowOf(c),
     }));

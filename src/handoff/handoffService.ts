@@ -7,6 +7,7 @@ import type { FactStore } from '../conversations/factStore';
 import type { Conversation, InboundMessageEvent, Message } from '../conversations/types';
 import type { ConversationHooks } from '../inbound/handleEvent';
 import type { FactRecorder } from '../inbound/recordFacts';
+import { routeByLanguage } from './languageRouting';
 import type { EventBus, LiveEvent } from '../inbox/contracts';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
@@ -60,7 +61,8 @@ export interface HandoffDeps {
   waits: WaitStats;
   bus: EventBus;
   audit: AuditLog;
-  teams: { get(id: string): Promise<Team | null> };
+  /** `list` for language routing (without it, escalations go where the rules say). */
+  teams: { get(id: string): Promise<Team | null>; list?(): Promise<Team[]> };
   agents: { get(id: string): Promise<Agent | null>; listByTeam(team: string): Promise<Agent[]> };
   followUps: { open(input: { conversationId: string; team: string; score: number; scale: 'csat5' | 'nps10'; dueAt: number; assigneeId?: string }): Promise<{ id: string }> };
   identity: IdentityPort;
@@ -303,7 +305,9 @@ export class HandoffService implements ConversationHooks {
     const crm = await this.crmForHandoff(conv);
     if (crm?.record?.vip) decision = withVip(decision);
     const now = this.now();
-    const team = (await this.deps.teams.get(decision.team)) ? decision.team : this.escalationConfig.defaultTeam;
+    const chosen = (await this.deps.teams.get(decision.team)) ? decision.team : this.escalationConfig.defaultTeam;
+    // A team that states its languages and lacks the customer's yields to one that speaks it.
+    const team = conv.language && this.deps.teams.list ? routeByLanguage(chosen, conv.language, await this.deps.teams.list()) : chosen;
     const moved = await this.deps.store.transition(conv.id, {
       from: ['bot'],
       expectToken: conv.ownerToken,

@@ -100,6 +100,9 @@ export const businessHoursSchema = z
   .strict();
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
+/** A language tag as Baton stores it on a conversation (en, hi, hi-Latn, ur, ne). */
+export const languageTagSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/, { message: 'a language tag such as en, hi, hi-Latn, ur or ne' });
+
 export const teamSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, { message: 'lower-case letters, digits, _ or -, starting with a letter' }),
@@ -113,6 +116,11 @@ export const teamSchema = z
      * Absent = the server-wide CSAT_SCALE.
      */
     survey: z.enum(['csat', 'nps', 'both'], { message: 'survey must be csat, nps or both' }).optional(),
+    /**
+     * The languages this team's agents speak. Absent = not stated: language routing neither sends
+     * conversations away from the team nor toward it.
+     */
+    languages: z.array(languageTagSchema).max(20).optional(),
   })
   .strict();
 export type Team = z.infer<typeof teamSchema>;

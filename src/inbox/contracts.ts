@@ -32,6 +32,13 @@ export interface ConversationListQuery {
   team?: string;
   /** An agent id; the API turns `me` into the caller's id. */
   assignee?: string;
+  channel?: Conversation['channel'];
+  language?: string;
+  priority?: Priority;
+  /** Queued and waiting at least this long (ms). */
+  waitingOverMs?: number;
+  /** Only these conversations, in this order (search results). */
+  ids?: readonly string[];
   limit?: number;
   /** Only conversations this says the caller may see (team scoping); applied before `limit`. */
   visible?: (c: { team?: string; assigneeId?: string }) => boolean;

@@ -7,6 +7,8 @@ import { SessionStore } from './auth/sessionStore';
 import { CannedAnswerStore } from './canned/cannedAnswerStore';
 import { RedisEventBus } from './events/redisEventBus';
 import { FollowUpStore } from './followups/followUpStore';
+import { PresenceTracker } from './presence/presenceTracker';
+import { SearchIndex } from './search/searchIndex';
 import type { RedisLike } from './redisLike';
 import { TeamStore } from './teams/teamStore';
 
@@ -23,6 +25,10 @@ export interface InboxServiceOptions {
   scryptCost?: ScryptCost;
   /** Mark the session cookie `Secure` (PUBLIC_URL is https), whatever the request looked like. */
   secureCookies?: boolean;
+  /** AGENT_IDLE_AWAY_MINUTES (default 15; 0 = never away by idleness). */
+  idleAwayMinutes?: number;
+  /** SEARCH_RETENTION_DAYS (default 90). */
+  searchRetentionDays?: number;
 }
 
 /** Every store and the event bus of the agent inbox, on one Redis connection; shared with the handoff core. */
@@ -35,6 +41,10 @@ export interface InboxServices {
   followUps: FollowUpStore;
   bus: RedisEventBus;
   limiter: LoginLimiter;
+  /** Online at login, away after the idle timeout. */
+  presence: PresenceTracker;
+  /** Order numbers, phones, e-mails and words of customer messages → conversations. */
+  search: SearchIndex;
   /** The session cookie is always `Secure` (PUBLIC_URL is https). */
   secureCookies: boolean;
   /** Ends one session (logout) and closes its open event streams on every instance. */
@@ -49,15 +59,20 @@ export function createInboxServices(connection: RedisLike, logger: Logger, opts:
   const redis = connection.client;
   const bus = new RedisEventBus(connection, logger, { ...(opts.eventStreamMaxLength ? { maxLength: opts.eventStreamMaxLength } : {}) });
   const sessions = new SessionStore(redis, { ttlHours: opts.sessionTtlHours ?? 12, ...(opts.now ? { now: opts.now } : {}) });
+  const agents = new AgentStore(redis, opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
+  const audit = new RedisAuditLog(redis);
+  const presence = new PresenceTracker({ redis, agents, bus, audit, logger, idleMs: (opts.idleAwayMinutes ?? 15) * 60_000, ...(opts.now ? { now: opts.now } : {}) });
   return {
-    agents: new AgentStore(redis, opts.scryptCost ? { scryptCost: opts.scryptCost } : {}),
+    agents,
     sessions,
     teams: new TeamStore(redis),
     canned: new CannedAnswerStore(redis),
-    audit: new RedisAuditLog(redis),
+    audit,
     followUps: new FollowUpStore(redis),
     bus,
     limiter: new LoginLimiter(redis, opts.limits),
+    presence,
+    search: new SearchIndex(redis, { logger, ...(opts.searchRetentionDays ? { retentionDays: opts.searchRetentionDays } : {}) }),
     secureCookies: opts.secureCookies ?? false,
     async endSession(token) {
       const ended = await sessions.revoke(token);
@@ -67,6 +82,9 @@ export function createInboxServices(connection: RedisLike, logger: Logger, opts:
       await sessions.revokeAll(agentId);
       await bus.publishSessionsEnded({ agentId });
     },
-    close: () => bus.close(),
+    close: () => {
+      presence.stop();
+      return bus.close();
+    },
   };
 }

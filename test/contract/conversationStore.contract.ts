@@ -98,6 +98,15 @@ export function conversationStoreContract(makeHarness: () => Promise<StoreHarnes
     expect(m2!.quickReplies).toEqual([{ title: 'A', payload: 'intent:a' }]);
   });
 
+  test("keeps the customer's last words apart from the messages Baton or an agent sent after them", async () => {
+    const { conversation } = await open();
+    await h.store.appendMessage(conversation, inbound('my parcel never came', 'SM1'));
+    await h.store.appendMessage(conversation, outbound('A person from our team will be with you shortly'));
+    const c = (await h.store.get(conversation.id))!;
+    expect(c.lastInboundPreview).toBe('my parcel never came');
+    expect(c.lastMessagePreview).toBe('A person from our team will be with you shortly');
+  });
+
   test('updates the conversation summary when a message is appended', async () => {
     const { conversation } = await open();
     await h.store.appendMessage(conversation, { ...inbound('where is my order', 'SM1'), createdAt: 1_700_000_000_000 });

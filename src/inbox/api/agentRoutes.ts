@@ -59,12 +59,7 @@ export function agentRoutes(s: InboxServices): RouteSpec[] {
       summary: 'Set my presence (online, away, offline)',
       body: presenceBody,
       response: { description: 'The agent with the new presence', schema: agentView },
-      handle: async ({ body, caller }) => {
-        const agent = await s.agents.setPresence(caller.id, body.status);
-        await s.audit.record({ actor: caller.id, action: 'agent.presence', target: `agent:${caller.id}`, details: { presence: body.status } });
-        await s.bus.publish({ type: 'agent.presence', agentId: caller.id, presence: body.status });
-        return agent;
-      },
+      handle: ({ body, caller }) => s.presence.set(caller.id, body.status),
     }),
     route({
       method: 'get',

@@ -8,7 +8,9 @@ import { cannedRoutes } from './cannedRoutes';
 import { conversationRoutes } from './conversationRoutes';
 import { eventRoutes } from './eventRoutes';
 import { followUpRoutes } from './followUpRoutes';
+import { presenceRoutes } from './presenceRoutes';
 import type { RouteSpec } from './route';
+import { searchRoutes } from './searchRoutes';
 import { teamRoutes } from './teamRoutes';
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
@@ -18,6 +20,8 @@ export function allRoutes(s: InboxServices, actions: ConversationActions, logger
   return [
     ...authRoutes(s),
     ...conversationRoutes(actions),
+    ...searchRoutes(s, actions),
+    ...presenceRoutes(s),
     ...agentRoutes(s),
     ...teamRoutes(s),
     ...cannedRoutes(s),

@@ -16,7 +16,7 @@ export function authRoutes(s: InboxServices): RouteSpec[] {
       path: '/auth/login',
       tag: 'auth',
       access: 'public',
-      summary: 'Sign in with e-mail and password',
+      summary: 'Sign in with e-mail and password (sets the agent online)',
       errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS'],
       description:
         'Answers a bearer token and sets the httpOnly baton_session cookie for the console. ' +
@@ -37,7 +37,9 @@ export function authRoutes(s: InboxServices): RouteSpec[] {
         const session = await s.sessions.create(agent.id);
         res.setHeader('Set-Cookie', sessionCookie(session.token, s.sessions.ttlSeconds, s.secureCookies || req.secure));
         await s.audit.record({ actor: agent.id, action: 'auth.login', target: `agent:${agent.id}` });
-        return { token: session.token, agent, expiresAt: new Date(session.expiresAt).toISOString() };
+        // Logging in is coming to work: online (auto-assign starts), until the idle timeout says away.
+        const online = await s.presence.set(agent.id, 'online');
+        return { token: session.token, agent: online, expiresAt: new Date(session.expiresAt).toISOString() };
       },
     }),
     route({

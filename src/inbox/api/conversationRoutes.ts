@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CHANNELS, type ChannelName } from '../../conversations/types';
 import { BatonError } from '../../errors';
+import { languageTagSchema, PRIORITIES } from '../../handoff/types';
 import { canSeeConversation } from '../../handoff/teamAccess';
 import type { ConversationActions } from '../contracts';
 import { route, type RouteSpec } from './route';
@@ -13,6 +15,10 @@ const listQuery = z
     status: z.enum(['bot', 'queued', 'assigned', 'resolved']).optional(),
     team: teamIdSchema.optional(),
     assignee: z.union([z.literal('me'), idSchema]).optional().meta({ description: 'an agent id, or `me` for the caller' }),
+    channel: z.enum(CHANNELS as [ChannelName, ...ChannelName[]]).optional(),
+    language: languageTagSchema.optional().meta({ description: 'the conversation\'s language tag (en, hi, hi-Latn, ur, ne)' }),
+    priority: z.enum(PRIORITIES).optional().meta({ description: 'a conversation without a priority counts as normal' }),
+    waitingOver: z.coerce.number().int().min(0).max(7 * 24 * 3600).optional().meta({ description: 'queued and waiting at least this many seconds' }),
     limit: z.coerce.number().int().min(1).max(500).optional(),
   })
   .strict();
@@ -80,12 +86,17 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
       query: listQuery,
       response: { description: 'Matching conversations', schema: itemsOf(conversationListItemView) },
       handle: async ({ query, caller }) => {
-        const { assignee, ...rest } = query;
+        const { assignee, waitingOver, ...rest } = query;
         if (query.team && caller.role !== 'admin' && !caller.teams.includes(query.team)) {
           throw new BatonError('FORBIDDEN', `You are not in the team ${query.team}`);
         }
         const items = await actions.list(
-          { ...rest, ...(assignee ? { assignee: assignee === 'me' ? caller.id : assignee } : {}), visible: (c) => canSeeConversation(caller, c) },
+          {
+            ...rest,
+            ...(assignee ? { assignee: assignee === 'me' ? caller.id : assignee } : {}),
+            ...(waitingOver !== undefined ? { waitingOverMs: waitingOver * 1000 } : {}),
+            visible: (c) => canSeeConversation(caller, c),
+          },
           caller,
         );
         return { items };

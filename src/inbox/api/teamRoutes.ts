@@ -49,7 +49,7 @@ export function teamRoutes(s: InboxServices): RouteSpec[] {
       path: '/teams/:id',
       tag: 'teams',
       access: 'admin',
-      summary: 'Replace a team (name, business hours, lead agent)',
+      summary: 'Replace a team (name, business hours, lead agent, languages its agents speak)',
       params: teamParams,
       body: teamBody,
       response: { description: 'The team after the change', schema: teamView },

@@ -86,6 +86,7 @@ const conversationFields = {
   lastInboundAt: isoTimestamp.optional(),
   lastMessageAt: isoTimestamp.optional(),
   lastMessagePreview: z.string().optional(),
+  lastInboundPreview: z.string().optional(),
   messageCount: z.number().int(),
 };
 

@@ -33,11 +33,11 @@ describe('agent API /api/v1', () => {
   });
 
   describe('signing in', () => {
-    test('answers a token, the agent without secrets, the expiry, and an httpOnly strict cookie', async () => {
+    test('answers a token, the agent (now online) without secrets, the expiry, and an httpOnly strict cookie', async () => {
       const r = await call(api.base, 'POST', '/auth/login', { body: { email: 'ASHA@example.com', password: 'asha-password' } });
       expect(r.status).toBe(200);
       expect(r.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      expect(r.body.agent).toEqual({ ...agent, createdAt: new Date(agent.createdAt).toISOString() });
+      expect(r.body.agent).toEqual({ ...agent, presence: 'online', createdAt: new Date(agent.createdAt).toISOString() });
       expect(Date.parse(r.body.expiresAt)).toBe(now + 12 * 3600_000);
       expect(r.headers.get('set-cookie')).toBe(`baton_session=${r.body.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200`);
     });

@@ -121,7 +121,7 @@ describe('the OpenAPI document of /api/v1', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(['mediaUrl', 'template', 'text']);
     expect(schema.additionalProperties).toBe(false);
     const list = doc.paths['/conversations']?.get as { parameters: { name: string; in: string }[] };
-    expect(list.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(['query:status', 'query:team', 'query:assignee', 'query:limit']);
+    expect(list.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(['query:status', 'query:team', 'query:assignee', 'query:channel', 'query:language', 'query:priority', 'query:waitingOver', 'query:limit']);
     const merge = doc.paths['/customers/{id}/merge']?.post as { requestBody: { content: { 'application/json': { schema: { required: string[] } } } } };
     expect(merge.requestBody.content['application/json'].schema.required).toEqual(['sourceCustomerId']);
     expect(JSON.stringify(doc)).not.toContain('#/$defs/');

@@ -214,6 +214,8 @@ const ROWS: Row[] = [
   // ---- agents
   { route: 'GET /api/v1/agents/me', does: 'reads themself', request: async () => ({ method: 'GET', path: '/agents/me' }), expect: all(200) },
   { route: 'PUT /api/v1/agents/me/presence', does: 'sets their presence', request: async () => ({ method: 'PUT', path: '/agents/me/presence', body: { status: 'away' } }), expect: all(200) },
+  { route: 'POST /api/v1/agents/me/activity', does: 'records their own activity', request: async () => ({ method: 'POST', path: '/agents/me/activity' }), expect: all(200) },
+  { route: 'GET /api/v1/search', does: 'searches (answered: only what they may see)', request: async () => ({ method: 'GET', path: '/search?q=SG-482913' }), expect: all(200) },
   { route: 'GET /api/v1/agents', does: 'lists agents', request: async () => ({ method: 'GET', path: '/agents' }), expect: adminOnly(200) },
   {
     route: 'POST /api/v1/agents',
@@ -333,6 +335,14 @@ test("an outsider's list holds none of care's conversations; a teammate's holds 
   expect(await ids('teammate')).toContain(id);
   expect(await ids('outsider')).not.toContain(id);
   expect((await client.outsider.call('GET', '/conversations?team=care')).status).toBe(403);
+});
+
+test("an outsider's search finds none of care's conversations; a teammate's finds them", async () => {
+  const order = `SG-${String(Math.floor(100000 + Math.random() * 899999))}`;
+  const turn = await customerSays(baton.url, uniqueCustomer('scope-search'), `I want to talk to a human agent please, order ${order} never came`);
+  const found = async (role: Role) => ((await client[role].ok('GET', `/search?q=${order}`)).items as { id: string }[]).map((i) => i.id);
+  expect(await found('teammate')).toEqual([turn.conversationId]);
+  expect(await found('outsider')).toEqual([]);
 });
 
 test("an outsider's live stream carries no event of a care conversation; a teammate's does", async () => {

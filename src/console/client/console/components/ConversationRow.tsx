@@ -5,7 +5,7 @@ import { onLinkClick, routePath, type Route } from '../route';
 import { ChannelBadge } from './ChannelBadge';
 import { PriorityBadge } from './PriorityBadge';
 
-export function ConversationRow(props: { item: ConversationListItem; now: number; selected: boolean }) {
+export function ConversationRow(props: { item: ConversationListItem; now: number; selected: boolean; note?: string }) {
   const { item, now } = props;
   const route: Route = { page: 'inbox', conversationId: item.id };
   const since = toMs(item.waitingSince);
@@ -37,6 +37,7 @@ export function ConversationRow(props: { item: ConversationListItem; now: number
             <span>{item.status}</span>
           )}
           {item.team && <span> · {item.team}</span>}
+          {props.note && <span data-testid="row-note"> · {props.note}</span>}
         </span>
       </a>
     </li>

@@ -1,12 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Agent, Team } from '../../shared/types';
-import { navigate } from '../route';
+import { cleanFilter, filterTab, SAVED_VIEWS, type ListFilter } from '../listViews';
+import { navigate, onLinkClick, routePath } from '../route';
 import { useShortcut } from '../shortcuts';
 import { tabsFor } from '../tabs';
 import { useInbox } from '../useInbox';
 import { ConversationList } from './ConversationList';
 import { ConversationView } from './ConversationView';
 import { InboxTabs } from './InboxTabs';
+import { ListFilters } from './ListFilters';
+import { SavedViews } from './SavedViews';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
 
 const TAB_KEY = 'baton.console.tab';
 
@@ -14,8 +19,15 @@ export function InboxPage(props: { agent: Agent; teams: Team[]; conversationId?:
   const { agent, teams, conversationId } = props;
   const tabs = useMemo(() => tabsFor(agent, teams), [agent.id, agent.role, agent.teams.join(','), teams]);
   const [tabId, setTabId] = useState<string>(() => sessionStorage.getItem(TAB_KEY) ?? '');
-  const active = tabs.find((t) => t.id === tabId) ?? tabs[0];
-  const { lists, refresh } = useInbox(tabs);
+  const [search, setSearch] = useState<string | null>(null);
+  const [viewId, setViewId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<ListFilter>({});
+  const [showFilters, setShowFilters] = useState(false);
+  const view = SAVED_VIEWS.find((v) => v.id === viewId);
+  const filtered = filterTab({ ...view?.filter, ...cleanFilter(filter) }, view?.label ?? 'Filtered');
+  const listed = useMemo(() => (filtered ? [...tabs, filtered] : tabs), [tabs, JSON.stringify(filtered)]);
+  const active = filtered ?? tabs.find((t) => t.id === tabId) ?? tabs[0];
+  const { lists, refresh } = useInbox(listed);
   const list = active ? lists[active.id] : undefined;
   const items = list?.items ?? [];
 
@@ -24,6 +36,8 @@ export function InboxPage(props: { agent: Agent; teams: Team[]; conversationId?:
   }, [conversationId]);
 
   const choose = (id: string) => {
+    setViewId(null);
+    setFilter({});
     setTabId(id);
     sessionStorage.setItem(TAB_KEY, id);
     props.onSeen();
@@ -38,18 +52,23 @@ export function InboxPage(props: { agent: Agent; teams: Team[]; conversationId?:
   useShortcut('j', () => step(1));
   useShortcut('k', () => step(-1));
 
+  const back = { page: 'inbox' } as const;
   return (
-    <div class="inbox">
+    <div class={conversationId ? 'inbox inbox--conv' : 'inbox'}>
       <section class="inbox__lists" aria-label="Conversations">
-        <InboxTabs tabs={tabs} activeId={active?.id} lists={lists} onChoose={choose} />
-        {active && (
-          <ConversationList
-            tabId={active.id}
-            items={items}
-            loaded={list?.loaded ?? false}
-            error={list?.error}
-            selectedId={conversationId}
-          />
+        <SearchBox active={search !== null} onSearch={setSearch} onClear={() => setSearch(null)} />
+        <div class="inbox__views">
+          <SavedViews activeId={viewId ?? undefined} onChoose={(v) => setViewId(v?.id ?? null)} />
+          <button type="button" class="views__btn" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)} data-testid="filters-toggle">
+            Filters{Object.keys(cleanFilter(filter)).length ? ` (${Object.keys(cleanFilter(filter)).length})` : ''}
+          </button>
+        </div>
+        {showFilters && <ListFilters agent={agent} teams={teams} value={filter} onChange={setFilter} />}
+        <InboxTabs tabs={tabs} activeId={filtered ? undefined : active?.id} lists={lists} onChoose={choose} />
+        {search !== null ? (
+          <SearchResults q={search} selectedId={conversationId} />
+        ) : (
+          active && <ConversationList tabId={active.id} items={items} loaded={list?.loaded ?? false} error={list?.error} selectedId={conversationId} />
         )}
         <p class="hint muted">
           <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>c</kbd> claim · <kbd>r</kbd> reply
@@ -57,7 +76,12 @@ export function InboxPage(props: { agent: Agent; teams: Team[]; conversationId?:
       </section>
       <section class="inbox__main" aria-label="Conversation">
         {conversationId ? (
-          <ConversationView key={conversationId} id={conversationId} agent={agent} teams={teams} onChanged={refresh} />
+          <>
+            <a class="inbox__back" href={routePath(back)} onClick={onLinkClick(back)} data-testid="back-to-list">
+              ← Conversations
+            </a>
+            <ConversationView key={conversationId} id={conversationId} agent={agent} teams={teams} onChanged={refresh} />
+          </>
         ) : (
           <div class="empty muted" data-testid="no-conversation">
             Pick a conversation on the left.

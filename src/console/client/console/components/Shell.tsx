@@ -6,6 +6,7 @@ import { titleWithCount } from '../documentTitle';
 import { publishLive } from '../liveBus';
 import type { Route } from '../route';
 import { loadMuted, playChime, saveMuted } from '../sound';
+import { useActivityPing } from '../useActivityPing';
 import { itemsOf } from '../useInbox';
 import { DashboardPage } from './DashboardPage';
 import { Header } from './Header';
@@ -21,6 +22,7 @@ export function Shell(props: { agent: Agent; route: Route; onAgentChange: (a: Ag
   const [muted, setMuted] = useState(loadMuted());
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
+  useActivityPing(agent, props.onAgentChange);
 
   useEffect(() => {
     api

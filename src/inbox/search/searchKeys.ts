@@ -1,0 +1,21 @@
+/**
+ * Every Redis key of the inbox search and presence, built in one place (Redis Cluster hash tags
+ * included). Each index key is an entity of its own: its hash tag is the whole indexed value, so
+ * the keys spread over the cluster, and no script or MULTI ever spans two of them.
+ */
+export const searchKeys = {
+  /** Conversations whose customer wrote, or is addressed by, this exact value (order number, phone, e-mail, address). */
+  exact: (kind: string, value: string) => `search:exact:{${kind}:${value}}`,
+  /** Conversations whose customer wrote this word (or whose name holds it), newest first. */
+  word: (token: string) => `search:word:{${token}}`,
+  /** Whether the conversations written before the index existed have been indexed (running, done). */
+  backfill: 'search:{backfill}:v1',
+};
+
+/** Presence keys: both belong to one entity (the desk's activity), so they share the hash tag. */
+export const presenceKeys = {
+  /** agentId → last activity (ms): login, presence change, the console's activity ping. */
+  seen: 'presence:{activity}:seen',
+  /** Agents the idle timeout set to away (back online on their next activity). */
+  idled: 'presence:{activity}:idled',
+};

@@ -1,0 +1,57 @@
+import { describeWithRedis } from '../../../support/redis';
+import { searchKeys } from '../../../../src/inbox/search/searchKeys';
+import { MAX_PER_EXACT, MAX_PER_WORD, SearchIndex } from '../../../../src/inbox/search/searchIndex';
+import type { Conversation } from '../../../../src/conversations/types';
+import { memoryHarness, realHarness, withHarness, type MakeHarness } from './harness';
+
+const T0 = Date.parse('2026-03-01T09:00:00Z');
+
+function conversation(id: string, over: Partial<Conversation> = {}): Conversation {
+  return { id, ownerToken: 0, channel: 'whatsapp', customerAddress: `whatsapp:+9198${id.replace(/\D/g, '').padStart(8, '0')}`, status: 'bot', createdAt: T0, updatedAt: T0, messageCount: 1, ...over };
+}
+
+function searchIndexContract(make: MakeHarness): void {
+  const h = withHarness(make);
+  const index = () => new SearchIndex(h().client, { retentionDays: 30 });
+
+  test('finds a conversation by an order number fact, and by the phone of its WhatsApp address', async () => {
+    await index().indexFacts('c1', T0, [{ kind: 'order_number', value: 'SG-482913' }]);
+    await index().indexMessage(conversation('c1', { customerAddress: 'whatsapp:+919876543210' }), { text: 'where is it', createdAt: T0 });
+    expect(await index().find('sg 482913', 10)).toEqual([{ conversationId: 'c1', match: 'order', at: T0 }]);
+    expect((await index().find('98765 43210', 10)).map((c) => [c.conversationId, c.match])).toEqual([['c1', 'phone']]);
+  });
+
+  test('needs every word of the query, newest conversation first', async () => {
+    await index().indexMessage(conversation('c1'), { text: 'my tv screen is broken', createdAt: T0 });
+    await index().indexMessage(conversation('c2'), { text: 'the screen of my phone is broken', createdAt: T0 + 1000 });
+    await index().indexMessage(conversation('c3'), { text: 'tv remote missing', createdAt: T0 + 2000 });
+    expect((await index().find('broken screen', 10)).map((c) => c.conversationId)).toEqual(['c2', 'c1']);
+  });
+
+  test(`keeps only the newest ${MAX_PER_EXACT} conversations of one exact value`, async () => {
+    for (let i = 0; i < MAX_PER_EXACT + 5; i++) await index().indexFacts(`c${i}`, T0 + i, [{ kind: 'email', value: 'shared@example.in' }]);
+    const key = searchKeys.exact('email', 'shared@example.in');
+    expect(await h().client.zcard(key)).toBe(MAX_PER_EXACT);
+    expect(await h().client.zscore(key, 'c0')).toBeNull();
+    expect(await h().client.zscore(key, `c${MAX_PER_EXACT + 4}`)).not.toBeNull();
+  });
+
+  test('every entry expires after the retention period unless written again', async () => {
+    await index().indexMessage(conversation('c1'), { text: 'refund please', createdAt: T0 });
+    const ttl = await h().client.pttl(searchKeys.word('refund'));
+    expect(ttl).toBeGreaterThan(29 * 24 * 3600_000);
+    expect(ttl).toBeLessThanOrEqual(30 * 24 * 3600_000);
+  });
+
+  test('a word whose set is full narrows nothing and is skipped next to a rarer one', async () => {
+    const common = searchKeys.word('order');
+    for (let i = 0; i < MAX_PER_WORD; i++) await h().client.zadd(common, T0 + i, `other${i}`);
+    await index().indexMessage(conversation('c9'), { text: 'order parcel lost', createdAt: T0 - 10 });
+    // c9 fell off the common word's set (it keeps the newest) but is found by the rare one.
+    expect(await h().client.zscore(common, 'c9')).toBeNull();
+    expect((await index().find('order lost', 10)).map((c) => c.conversationId)).toEqual(['c9']);
+  });
+}
+
+describe('SearchIndex on the embedded store (ioredis-mock)', () => searchIndexContract(memoryHarness));
+describeWithRedis('SearchIndex on a real Redis server', () => searchIndexContract(realHarness));
