@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { ChannelSendError, type ChannelSender, type OutboundContent, type SenderAction } from '../channels/types';
 import type { ConversationStore } from '../conversations/conversationStore';
-import type { ChannelName, Conversation, Message } from '../conversations/types';
+import type { ChannelName, Conversation, MediaItem, Message } from '../conversations/types';
 import { BatonError } from '../errors';
 import type { WindowVerdict } from '../handoff/types';
 import type { Logger } from '../logger';
@@ -58,6 +58,11 @@ export interface OutboundOptions {
   pollMs?: number;
   /** Called after every outbound message is recorded or changes (live events, metrics). */
   onMessage?: (conversation: Conversation, message: Message) => void;
+  /**
+   * Media references in contents (agents' uploads): how the transcript shows them, and the content
+   * as the platform gets it (references made into links), worked out again at every attempt.
+   */
+  media?: { describe(url: string, conversationId: string): MediaItem; resolve(content: OutboundContent): OutboundContent };
   /** Retries, dead letters and reconciliations, for metrics. */
   onDelivery?: (event: DeliveryEvent) => void;
   /** The clock the channel windows and the retry schedule are judged by (tests move it). */
@@ -148,7 +153,7 @@ export class OutboundService {
       author: req.author,
       agentId: req.agentId,
       text: req.content.text,
-      media: (req.content.mediaUrls ?? []).map((url) => ({ url, kind: 'other' as const })),
+      media: this.mediaItems(req),
       quickReplies: req.content.quickReplies,
       status: 'pending',
       meta: {
@@ -217,6 +222,15 @@ export class OutboundService {
     return message;
   }
 
+  private mediaItems(req: SendRequest): MediaItem[] {
+    const describe = this.opts.media?.describe;
+    return (req.content.mediaUrls ?? []).map((url) => (describe ? describe(url, req.conversation.id) : { url, kind: 'other' as const }));
+  }
+
+  private platformContent(content: OutboundContent): OutboundContent {
+    return this.opts.media ? this.opts.media.resolve(content) : content;
+  }
+
   /**
    * One attempt at a lane's head, under its lease: reconcile an unknown earlier result, send, then
    * record the outcome (sent; retry scheduled; or failed and dead-lettered).
@@ -238,7 +252,7 @@ export class OutboundService {
     }
     const release = this.holdLease(job);
     try {
-      const result = await sender.send(job.to, job.content, {
+      const result = await sender.send(job.to, this.platformContent(job.content), {
         messageId: job.messageId,
         author: job.author,
         humanAgentTag: job.humanAgentTag,
@@ -284,7 +298,7 @@ export class OutboundService {
       let answer;
       const release = this.holdLease(job);
       try {
-        answer = await sender.lookup(job.to, job.content, { part, since: job.unknownSince });
+        answer = await sender.lookup(job.to, this.platformContent(job.content), { part, since: job.unknownSince });
         release();
       } catch (err) {
         release();
@@ -530,7 +544,7 @@ export class OutboundService {
       author: req.author,
       agentId: req.agentId,
       text: req.content.text,
-      media: (req.content.mediaUrls ?? []).map((url) => ({ url, kind: 'other' as const })),
+      media: this.mediaItems(req),
       quickReplies: req.content.quickReplies,
       status: 'failed',
       errorCode: 'WINDOW_CLOSED',
