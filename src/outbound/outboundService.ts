@@ -223,8 +223,8 @@ export class OutboundService {
   }
 
   private mediaItems(req: SendRequest): MediaItem[] {
-    const describe = this.opts.media?.describe;
-    return (req.content.mediaUrls ?? []).map((url) => (describe ? describe(url, req.conversation.id) : { url, kind: 'other' as const }));
+    const media = this.opts.media;
+    return (req.content.mediaUrls ?? []).map((url) => (media ? media.describe(url, req.conversation.id) : { url, kind: 'other' as const }));
   }
 
   private platformContent(content: OutboundContent): OutboundContent {

@@ -14,7 +14,7 @@ export function readMultipartFile(req: Request, maxBytes: number): Promise<{ nam
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 4, fieldSize: 1024, parts: 5 }, defParamCharset: 'utf8' });
+      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 4, fieldSize: 1024, parts: 5 }, defParamCharset: 'utf8', preservePath: true });
     } catch (err) {
       reject(new BatonError('BAD_REQUEST', `The multipart body cannot be read: ${(err as Error).message}`));
       return;
