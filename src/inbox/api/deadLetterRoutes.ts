@@ -100,6 +100,7 @@ export function deadLetterRoutes(s: InboxServices, outbound: OutboundService): R
         }
         const message = await outbound.retryDeadLetter(params.messageId);
         await s.audit.record({ actor: caller.id, action: 'deadletter.retry', target: `message:${params.messageId}`, details: { status: message.status, conversationId: params.id } });
+        await s.bus.publish({ type: 'message.status', conversationId: params.id, messageId: message.id, status: message.status, ...(message.errorCode ? { errorCode: message.errorCode } : {}) });
         return message;
       },
     }),
