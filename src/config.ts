@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { BatonError } from './errors';
 import { isPhoneRegion } from './nlu/facts/phones';
@@ -226,6 +227,10 @@ export const envSchema = z
     ),
     ESCALATION_ANGER_THRESHOLD: fraction('ESCALATION_ANGER_THRESHOLD', 0.6),
     ESCALATION_MISUNDERSTANDINGS: intIn('ESCALATION_MISUNDERSTANDINGS', 1, 10, 2),
+    UPLOADS_DIR: z.preprocess((v) => (v === '' || v === undefined ? './data/uploads' : v), z.string()),
+    UPLOADS_MAX_BYTES: intIn('UPLOADS_MAX_BYTES', 1024, 16 * 1024 * 1024, 5 * 1024 * 1024),
+    MEDIA_URL_SECRET: secret('MEDIA_URL_SECRET'),
+    MEDIA_URL_TTL_SECONDS: intIn('MEDIA_URL_TTL_SECONDS', 60, 7 * 24 * 3600, 3600),
     CONSOLE_ENABLED: bool(true),
     WEB_CONCURRENCY: intIn('WEB_CONCURRENCY', 1, 64, 1),
     ALLOW_MEMORY_STORE: bool(false),
@@ -410,6 +415,12 @@ export interface Config {
   crm: { url: string; secret: string; timeoutMs: number; cacheTtlSeconds: number } | null;
   /** Call deflection (VOICE_DEFLECTION_TEMPLATE): the template that opens the WhatsApp thread; null = off. */
   voiceDeflection: { templateName: string; contentSid: string } | null;
+  /**
+   * Agents' uploads: files in `dir` (nothing is written outside it), served to the platforms from
+   * PUBLIC_URL through links signed with `urlSecret` that expire after `urlTtlSeconds`.
+   * `secretGenerated`: MEDIA_URL_SECRET was unset and a random one is used (one instance only).
+   */
+  uploads: { dir: string; maxBytes: number; urlSecret: string; secretGenerated: boolean; urlTtlSeconds: number };
   consoleEnabled: boolean;
   /** Worker processes sharing the port (node:cluster); each is a full instance on the same Redis. */
   workers: number;
@@ -572,6 +583,13 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.VOICE_DEFLECTION_TEMPLATE && e.WHATSAPP_TEMPLATES[e.VOICE_DEFLECTION_TEMPLATE]?.contentSid
         ? { templateName: e.VOICE_DEFLECTION_TEMPLATE, contentSid: e.WHATSAPP_TEMPLATES[e.VOICE_DEFLECTION_TEMPLATE]!.contentSid! }
         : null,
+    uploads: {
+      dir: e.UPLOADS_DIR,
+      maxBytes: e.UPLOADS_MAX_BYTES,
+      urlSecret: e.MEDIA_URL_SECRET ?? randomBytes(32).toString('hex'),
+      secretGenerated: e.MEDIA_URL_SECRET === undefined,
+      urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS,
+    },
     consoleEnabled: e.CONSOLE_ENABLED,
     workers: e.WEB_CONCURRENCY,
     metrics: { ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}), ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}) },

@@ -12,6 +12,13 @@ export const ERROR_HTTP_STATUS = {
   MALFORMED_JSON: 400,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  // agents' uploads and the signed media links the platforms fetch
+  UPLOAD_TOO_LARGE: 413,
+  UPLOAD_TYPE_REFUSED: 415,
+  UPLOAD_TYPE_MISMATCH: 415,
+  UPLOAD_NAME_INVALID: 400,
+  MEDIA_LINK_INVALID: 403,
+  MEDIA_LINK_EXPIRED: 410,
   // webhook authenticity
   SIGNATURE_MISSING: 400,
   SIGNATURE_INVALID: 403,

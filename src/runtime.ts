@@ -34,6 +34,8 @@ import { backfillSearchIndex } from './inbox/search/backfill';
 import { factsIndexed, searchIndexed } from './inbox/search/indexing';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
 import { deadLetterRoutes } from './inbox/api/deadLetterRoutes';
+import { templateRoutes } from './inbox/api/templateRoutes';
+import { uploadRoutes } from './inbox/api/uploadRoutes';
 import { TeamScope } from './inbox/access/teamScope';
 import { customerRouteDocs } from './inbox/api/customerRouteDocs';
 import { dashboardRouteDocs } from './inbox/api/dashboardRouteDocs';
@@ -46,6 +48,10 @@ import { queueSnapshotFromStore } from './metrics/queueSnapshotFromStore';
 import type { Catalog } from './nlu/types';
 import { OutboundService } from './outbound/outboundService';
 import { connectRedisFromConfig, type RedisConnection } from './store/redisConnection';
+import { DiskStorage } from './uploads/diskStorage';
+import { createMediaRouter } from './uploads/mediaRouter';
+import { UploadService } from './uploads/uploadService';
+import { UploadStore } from './uploads/uploadStore';
 
 export interface Runtime {
   app: Express;
@@ -109,6 +115,20 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   });
   const metrics = new Metrics({ queueSnapshot: queueSnapshotFromStore(store, async () => (await inbox.teams.list()).map((t) => t.id)) });
 
+  // ---- agents' uploads: bytes on disk, records in Redis, signed links for the platforms
+  const uploads = new UploadService({
+    storage: new DiskStorage(config.uploads.dir),
+    store: new UploadStore(redis.client),
+    publicUrl: config.publicUrl,
+    secret: config.uploads.urlSecret,
+    urlTtlSeconds: config.uploads.urlTtlSeconds,
+    maxBytes: config.uploads.maxBytes,
+    clock: opts.clock,
+  });
+  if (config.uploads.secretGenerated) {
+    logger.warn('MEDIA_URL_SECRET is not set: media links are signed with a random secret of this process (set it when several instances serve PUBLIC_URL)');
+  }
+
   // ---- senders
   const senders: Partial<Record<ChannelName, ChannelSender>> = {};
   if (config.twilio) {
@@ -140,6 +160,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       else metrics.sendReconciliation(e.channel, 'unreconciled');
     },
     retry: config.sendRetry,
+    media: uploads,
     clock: opts.clock,
   });
 
@@ -204,6 +225,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const actions = new ConversationActionsService({
     handoff,
     templates: config.whatsappTemplates,
+    uploads: { mediaRef: async (conversationId, uploadId) => uploads.ref(await uploads.ofConversation(conversationId, uploadId)) },
     customerView: (id, viewer) => customerView(customers, id, conversationLookup, (c) => canSeeConversation(viewer, c)),
     clock: opts.clock,
   });
@@ -280,6 +302,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       ? createSandboxRouter({ store, ingest, laneIdle, maxBodyBytes: config.maxBodyBytes })
       : undefined,
     mounts: [
+      // Signed links to agents' uploads, fetched by Twilio and Meta without a session.
+      { path: '/', router: createMediaRouter(uploads) },
       // On PORT, /metrics needs METRICS_TOKEN (without it, it is closed); METRICS_PORT serves it on 127.0.0.1 only.
       { path: '/', router: createMetricsRouter(metrics, { bearerToken: config.metrics.token }) },
       {
@@ -304,7 +328,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         path: '/api/v1',
         router: createInboxRouter(inbox, actions, logger, {
           maxBodyBytes: config.maxBodyBytes,
-          extraRoutes: deadLetterRoutes(inbox, outbound),
+          extraRoutes: [...deadLetterRoutes(inbox, outbound), ...uploadRoutes(uploads), ...templateRoutes(config.whatsappTemplates)],
           scope: teamScope,
           documentedElsewhere: [...customerRouteDocs, ...dashboardRouteDocs],
         }),

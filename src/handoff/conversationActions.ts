@@ -16,6 +16,8 @@ import type { Agent } from './types';
 export interface ActionsDeps {
   handoff: HandoffService;
   templates: Record<string, { contentSid?: string; language?: string; variables: string[]; description?: string }>;
+  /** Agents' uploads: the media reference of an upload of this conversation (NOT_FOUND for any other). */
+  uploads?: { mediaRef(conversationId: string, uploadId: string): Promise<string> };
   /** The customer as `viewer` may see them (their conversations filtered by team scope). */
   customerView: (customerId: string, viewer: Agent) => Promise<CustomerView | null>;
   clock?: () => number;
@@ -132,7 +134,8 @@ export class ConversationActionsService implements ConversationActions {
         },
       };
     } else {
-      content = { text: reply.text, mediaUrls: reply.mediaUrl ? [reply.mediaUrl] : undefined };
+      const media = [...(reply.mediaUrl ? [reply.mediaUrl] : []), ...(reply.uploadId ? [await this.uploadRef(id, reply.uploadId)] : [])];
+      content = { text: reply.text, mediaUrls: media.length ? media : undefined };
     }
     const message = await this.h.deps.outbound.send({
       conversation: conv,
@@ -149,6 +152,11 @@ export class ConversationActionsService implements ConversationActions {
     await this.h.deps.audit.record({ actor: actor.id, action: 'conversation.reply', target: `conversation:${id}`, details: { messageId: message.id, template: reply.template?.name, status: message.status } });
     await this.h.publish({ type: 'message.created', conversationId: id, messageId: message.id, direction: 'outbound', author: 'agent' });
     return message;
+  }
+
+  private async uploadRef(conversationId: string, uploadId: string): Promise<string> {
+    if (!this.deps.uploads) throw new BatonError('NOT_FOUND', `No upload ${uploadId}: uploads are not enabled on this server`);
+    return this.deps.uploads.mediaRef(conversationId, uploadId);
   }
 
   async note(id: string, actor: Agent, text: string): Promise<Message> {

@@ -80,6 +80,8 @@ export interface AgentReply {
   /** An approved template by name (configured with its ContentSid) and its variables. */
   template?: { name: string; variables?: Record<string, string> };
   mediaUrl?: string;
+  /** A file uploaded into this conversation (POST /conversations/:id/uploads). */
+  uploadId?: string;
 }
 
 export interface TransferRequest {

@@ -88,6 +88,10 @@ const ERROR_MEANING: Partial<Record<ErrorCode, string>> = {
   TEMPLATE_UNKNOWN: 'No approved template by that name',
   SEND_FAILED: 'The platform refused or could not be reached',
   CHANNEL_DISABLED: 'The channel is not configured on this server',
+  UPLOAD_TOO_LARGE: 'The file is larger than UPLOADS_MAX_BYTES',
+  UPLOAD_TYPE_REFUSED: 'The content is not a PNG, JPEG or WebP image or a PDF (checked by its bytes)',
+  UPLOAD_TYPE_MISMATCH: "The file name's extension says another type than its content",
+  UPLOAD_NAME_INVALID: 'The file name has a folder part, a parent-folder step or hidden characters',
 };
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
@@ -101,6 +105,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'follow-ups': 'Low-satisfaction surveys to call back',
   audit: 'Who did what to what, when',
   events: 'Live events (server-sent events)',
+  uploads: "Agents' files (images, PDFs) for their replies",
+  templates: 'Approved WhatsApp templates agents may send',
   dashboard: "The brand's figures: response rate and times, containment, CSAT",
 };
 
@@ -147,6 +153,7 @@ function operationOf(spec: RouteDoc, collector: SchemaCollector): Json {
     security: spec.access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }, ...(spec.tokenSources?.includes('query') ? [{ queryToken: [] }] : [])],
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: collector.convert(spec.body, 'input') } } } } : {}),
+    ...(spec.bodyDoc ? { requestBody: { required: true, content: { [spec.bodyDoc.contentType]: { schema: collector.convert(spec.bodyDoc.schema, 'input') } } } } : {}),
     responses,
   };
 }

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { ChannelSendError, type ChannelSender, type OutboundContent, type SenderAction } from '../channels/types';
 import type { ConversationStore } from '../conversations/conversationStore';
-import type { ChannelName, Conversation, Message } from '../conversations/types';
+import type { ChannelName, Conversation, MediaItem, Message } from '../conversations/types';
 import { BatonError } from '../errors';
 import type { WindowVerdict } from '../handoff/types';
 import type { Logger } from '../logger';
@@ -59,6 +59,11 @@ export interface OutboundOptions {
   pollMs?: number;
   /** Called after every outbound message is recorded or changes (live events, metrics). */
   onMessage?: (conversation: Conversation, message: Message) => void;
+  /**
+   * Media references in contents (agents' uploads): how the transcript shows them, and the content
+   * as the platform gets it (references made into links), worked out again at every attempt.
+   */
+  media?: { describe(url: string, conversationId: string): MediaItem; resolve(content: OutboundContent): OutboundContent };
   /** Retries, dead letters and reconciliations, for metrics. */
   onDelivery?: (event: DeliveryEvent) => void;
   /** The clock the channel windows and the retry schedule are judged by (tests move it). */
@@ -149,7 +154,7 @@ export class OutboundService {
       author: req.author,
       agentId: req.agentId,
       text: req.content.text,
-      media: (req.content.mediaUrls ?? []).map((url) => ({ url, kind: 'other' as const })),
+      media: this.mediaItems(req),
       quickReplies: req.content.quickReplies,
       status: 'pending',
       meta: {
@@ -218,6 +223,15 @@ export class OutboundService {
     return message;
   }
 
+  private mediaItems(req: SendRequest): MediaItem[] {
+    const media = this.opts.media;
+    return (req.content.mediaUrls ?? []).map((url) => (media ? media.describe(url, req.conversation.id) : { url, kind: 'other' as const }));
+  }
+
+  private platformContent(content: OutboundContent): OutboundContent {
+    return this.opts.media ? this.opts.media.resolve(content) : content;
+  }
+
   /**
    * One attempt at a lane's head, under its lease: reconcile an unknown earlier result, send, then
    * record the outcome (sent; retry scheduled; or failed and dead-lettered).
@@ -239,7 +253,7 @@ export class OutboundService {
     }
     const release = this.holdLease(job);
     try {
-      const result = await sender.send(job.to, job.content, {
+      const result = await sender.send(job.to, this.platformContent(job.content), {
         messageId: job.messageId,
         author: job.author,
         humanAgentTag: job.humanAgentTag,
@@ -287,7 +301,7 @@ export class OutboundService {
       let answer;
       const release = this.holdLease(job);
       try {
-        answer = await sender.lookup(job.to, job.content, { part, since: job.unknownSince, claimed });
+        answer = await sender.lookup(job.to, this.platformContent(job.content), { part, since: job.unknownSince, claimed });
         release();
       } catch (err) {
         release();
@@ -533,7 +547,7 @@ export class OutboundService {
       author: req.author,
       agentId: req.agentId,
       text: req.content.text,
-      media: (req.content.mediaUrls ?? []).map((url) => ({ url, kind: 'other' as const })),
+      media: this.mediaItems(req),
       quickReplies: req.content.quickReplies,
       status: 'failed',
       errorCode: 'WINDOW_CLOSED',

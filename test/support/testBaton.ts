@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { createDialogueBrain } from '../../src/bot/dialogueBrain';
@@ -68,6 +69,8 @@ export async function startTestBaton(
     REDIS_KEY_PREFIX: prefix,
     ...TWILIO_TEST_ENV,
     ...MESSENGER_TEST_ENV,
+    // Agents' uploads of tests go to the OS temp folder, never into the repository's data/.
+    UPLOADS_DIR: path.join(tmpdir(), 'baton-test-uploads'),
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...opts.env,
   });

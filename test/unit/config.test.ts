@@ -113,7 +113,7 @@ describe('parseConfig', () => {
     expect(() => parseConfig(parseEnv(example) as NodeJS.ProcessEnv)).not.toThrow();
   });
 
-  test.each(['TWILIO_AUTH_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN', 'META_PAGE_ACCESS_TOKEN', 'FULFILLMENT_SECRET', 'METRICS_TOKEN'])(
+  test.each(['TWILIO_AUTH_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN', 'META_PAGE_ACCESS_TOKEN', 'FULFILLMENT_SECRET', 'METRICS_TOKEN', 'MEDIA_URL_SECRET'])(
     'refuses a %s shorter than 16 characters, naming it',
     (name) => {
       expect(() => parseConfig({ [name]: 'x' })).toThrow(new RegExp(`${name}: ${name} is too short`));

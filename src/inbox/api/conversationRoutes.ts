@@ -34,14 +34,15 @@ const replyBody = z
       .strict()
       .optional(),
     mediaUrl: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }).optional(),
+    uploadId: z.string().regex(/^up_[a-z0-9_]{1,60}$/, { message: 'not an upload id (from POST /conversations/{id}/uploads)' }).optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
-    if ((b.text === undefined) === (b.template === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'give exactly one of text or template' });
+    if (b.template !== undefined ? b.text !== undefined || b.uploadId !== undefined : b.text === undefined && b.uploadId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'give text (and/or an uploadId), or a template' });
     }
   })
-  .meta({ description: 'Exactly one of `text` or `template`, with an optional https `mediaUrl`.' });
+  .meta({ description: 'Text (with an optional https `mediaUrl` or an `uploadId` of this conversation), an `uploadId` alone, or a `template`.' });
 
 const noteBody = z.object({ text: z.string().trim().min(1).max(4096) }).strict();
 
@@ -131,6 +132,7 @@ export function conversationRoutes(actions: ConversationActions): RouteSpec[] {
           ...(body.text !== undefined ? { text: body.text } : {}),
           ...(body.template !== undefined ? { template: body.template } : {}),
           ...(body.mediaUrl !== undefined ? { mediaUrl: body.mediaUrl } : {}),
+          ...(body.uploadId !== undefined ? { uploadId: body.uploadId } : {}),
         }),
     }),
     route({

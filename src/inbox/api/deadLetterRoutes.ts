@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BatonError } from '../../errors';
+import { deliveryErrorWords } from '../../outbound/deliveryErrorWords';
 import type { OutboundService } from '../../outbound/outboundService';
 import type { InboxServices } from '../services';
 import { route, type RouteSpec } from './route';
@@ -19,6 +21,7 @@ const listQuery = z
   .strict();
 
 const messageParams = z.object({ messageId: idSchema });
+const conversationMessageParams = z.object({ id: idSchema, messageId: idSchema });
 
 const deadLetterView = z
   .object({
@@ -28,6 +31,7 @@ const deadLetterView = z
     author: z.string(),
     code: z.string().describe("The platform's error code (Twilio 63016, Graph 10:2018278) or a transport code (TIMEOUT, HTTP_500)"),
     reason: z.string(),
+    explanation: z.string().optional().describe('What the code means, in words an agent can act on'),
     attempts: z.number().int(),
     unreconciled: z.boolean().describe('The send may have reached the customer: its result could not be checked'),
     at: isoTimestamp,
@@ -56,6 +60,7 @@ export function deadLetterRoutes(s: InboxServices, outbound: OutboundService): R
             author: d.author,
             code: d.code,
             reason: d.reason,
+            ...(deliveryErrorWords(d.code) ? { explanation: deliveryErrorWords(d.code) } : {}),
             attempts: d.attempts,
             unreconciled: d.unreconciled === true,
             at: d.at,
@@ -74,6 +79,28 @@ export function deadLetterRoutes(s: InboxServices, outbound: OutboundService): R
       handle: async ({ params, caller }) => {
         const message = await outbound.retryDeadLetter(params.messageId);
         await s.audit.record({ actor: caller.id, action: 'deadletter.retry', target: `message:${params.messageId}`, details: { status: message.status } });
+        return message;
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/conversations/:id/messages/:messageId/retry',
+      tag: 'conversations',
+      access: 'agent',
+      scope: 'conversation',
+      summary: "Send a failed message of this conversation again (agents of the conversation's team, or admins)",
+      description: 'The message must be a dead letter of this conversation. The channel window is checked again: 422 WINDOW_CLOSED when it no longer allows the message.',
+      params: conversationMessageParams,
+      response: { description: 'The message, sent or pending again', schema: messageView },
+      errors: ['WINDOW_CLOSED', 'CONFLICT'],
+      handle: async ({ params, caller }) => {
+        const entry = await outbound.dead.get(params.messageId);
+        if (!entry || entry.conversationId !== params.id) {
+          throw new BatonError('NOT_FOUND', `Message ${params.messageId} is not a failed message of conversation ${params.id} that can be sent again`);
+        }
+        const message = await outbound.retryDeadLetter(params.messageId);
+        await s.audit.record({ actor: caller.id, action: 'deadletter.retry', target: `message:${params.messageId}`, details: { status: message.status, conversationId: params.id } });
+        await s.bus.publish({ type: 'message.status', conversationId: params.id, messageId: message.id, status: message.status, ...(message.errorCode ? { errorCode: message.errorCode } : {}) });
         return message;
       },
     }),

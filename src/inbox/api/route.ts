@@ -59,6 +59,8 @@ export interface RouteSpec {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** A body the handler reads itself (a multipart upload): documented only, never parsed as JSON. */
+  bodyDoc?: { contentType: string; schema: z.ZodType };
   /** Status of a successful answer (default 200; 204 sends no body). */
   status: number;
   responses: Record<number, ResponseDoc>;
@@ -84,6 +86,7 @@ export interface RouteDef<P extends Schema, Q extends Schema, B extends Schema> 
   params?: P;
   query?: Q;
   body?: B;
+  bodyDoc?: { contentType: string; schema: z.ZodType };
   status?: number;
   /** Documented success answer (its status is `status`). */
   response: ResponseDoc;

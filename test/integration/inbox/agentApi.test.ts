@@ -120,7 +120,7 @@ describe('agent API /api/v1', () => {
       const r = await as(agentToken).post('/conversations/c_1/messages', { mediaUrl: 'https://x.io/a.jpg' });
       expect(r.status).toBe(400);
       expect(r.body.error.code).toBe('VALIDATION_FAILED');
-      expect(r.body.error.message).toBe('Invalid request: body.text: give exactly one of text or template');
+      expect(r.body.error.message).toBe('Invalid request: body.text: give text (and/or an uploadId), or a template');
       expect(api.actions.reply).not.toHaveBeenCalled();
     });
 

@@ -118,7 +118,7 @@ describe('the OpenAPI document of /api/v1', () => {
   test('generates request bodies and parameters from the zod schemas that validate them', () => {
     const reply = doc.paths['/conversations/{id}/messages']?.post as { requestBody: { content: { 'application/json': { schema: Json } } } };
     const schema = reply.requestBody.content['application/json'].schema as { properties: Json; additionalProperties: boolean };
-    expect(Object.keys(schema.properties).sort()).toEqual(['mediaUrl', 'template', 'text']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['mediaUrl', 'template', 'text', 'uploadId']);
     expect(schema.additionalProperties).toBe(false);
     const list = doc.paths['/conversations']?.get as { parameters: { name: string; in: string }[] };
     expect(list.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(['query:status', 'query:team', 'query:assignee', 'query:channel', 'query:language', 'query:priority', 'query:waitingOver', 'query:limit']);

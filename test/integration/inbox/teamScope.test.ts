@@ -23,6 +23,8 @@ interface Request {
   method: string;
   path: string;
   body?: unknown;
+  /** A multipart form instead of a JSON body (uploads). */
+  form?: () => FormData;
   /** Use this bearer token instead of the role's own. */
   token?: string;
 }
@@ -85,6 +87,18 @@ async function freshCanned(): Promise<string> {
 async function freshFollowUp(): Promise<string> {
   const f = await baton.runtime.inbox.followUps.open({ conversationId: await queuedCare(), team: 'care', score: 1, scale: 'csat5', dueAt: Date.now() + 3600_000 });
   return f.id;
+}
+
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+function pngForm(): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(PNG_1X1)]), 'photo.png');
+  return form;
+}
+async function uploadPng(conversationId: string): Promise<string> {
+  const res = await fetch(`${baton.url}/api/v1/conversations/${conversationId}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${client.admin.token}` }, body: pngForm() });
+  if (res.status !== 201) throw new Error(`fixture: upload answered ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
 }
 
 const all = (status: number): Record<Role, number> => ({ admin: status, owner: status, teammate: status, outsider: status });
@@ -257,6 +271,34 @@ const ROWS: Row[] = [
     teamOwned: true,
   },
 
+  // ---- uploads, retries and templates (issue 11)
+  {
+    route: 'POST /api/v1/conversations/:id/uploads',
+    does: 'uploads an image into a care conversation',
+    request: async () => ({ method: 'POST', path: `/conversations/${await ownersConversation()}/uploads`, form: pngForm }),
+    expect: { admin: 201, owner: 201, teammate: 201, outsider: 403 },
+    teamOwned: true,
+  },
+  {
+    route: 'GET /api/v1/conversations/:id/uploads/:uploadId',
+    does: "reads an upload of a care conversation",
+    request: async () => {
+      const id = await ownersConversation();
+      const up = await uploadPng(id);
+      return { method: 'GET', path: `/conversations/${id}/uploads/${up}` };
+    },
+    expect: { admin: 200, owner: 200, teammate: 200, outsider: 403 },
+    teamOwned: true,
+  },
+  {
+    route: 'POST /api/v1/conversations/:id/messages/:messageId/retry',
+    does: 'retries a message of a care conversation that is not a dead letter',
+    request: async () => ({ method: 'POST', path: `/conversations/${await queuedCare()}/messages/m_unknown0000_0000000000/retry` }),
+    expect: { admin: 404, owner: 404, teammate: 404, outsider: 403 },
+    teamOwned: true,
+  },
+  { route: 'GET /api/v1/templates', does: 'lists the approved templates', request: async () => ({ method: 'GET', path: '/templates' }), expect: all(200) },
+
   // ---- admin views
   { route: 'GET /api/v1/audit', does: 'reads the audit trail', request: async () => ({ method: 'GET', path: '/audit' }), expect: adminOnly(200) },
   { route: 'GET /api/v1/dashboard', does: 'reads the dashboard', request: async () => ({ method: 'GET', path: '/dashboard' }), expect: adminOnly(200) },
@@ -287,6 +329,7 @@ async function send(role: Role, r: Request): Promise<number> {
     method: r.method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(r.body !== undefined ? { body: JSON.stringify(r.body) } : {}),
+    ...(r.form ? { body: r.form() } : {}),
     signal: abort.signal,
   });
   if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) abort.abort();

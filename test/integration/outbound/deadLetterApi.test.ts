@@ -68,7 +68,7 @@ test('a refused send is listed with its code, conversation and attempts', async 
   const list = await admin.ok('GET', '/dead-letters');
   expect(list.total).toBe(1);
   expect(list.items).toEqual([
-    { messageId, conversationId: id, channel: 'whatsapp', author: 'agent', code: '21211', reason: expect.stringMatching(/not a valid phone number/), attempts: 1, unreconciled: false, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+    { messageId, conversationId: id, channel: 'whatsapp', author: 'agent', code: '21211', reason: expect.stringMatching(/not a valid phone number/), explanation: 'The phone number is not a valid number.', attempts: 1, unreconciled: false, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
   ]);
 });
 

@@ -55,8 +55,9 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     res = await fetch(API_BASE + path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // A FormData body (an upload) goes as multipart: the browser writes its Content-Type and boundary.
+      headers: body === undefined || body instanceof FormData ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       signal: opts.signal,
     });
   } catch (err) {

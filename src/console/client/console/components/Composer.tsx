@@ -4,7 +4,8 @@ import { api, ApiError, errorText } from '../../shared/api';
 import type { Agent, CannedAnswer, ConversationDetail } from '../../shared/types';
 import { matchCanned, shortcutQuery, useCannedAnswers } from '../canned';
 import { CannedPopup } from './CannedPopup';
-import { TemplateForm } from './TemplateForm';
+import { TemplatePicker } from './TemplatePicker';
+import { UploadButton, type UploadedFile } from './UploadButton';
 import { WindowNotice } from './WindowNotice';
 
 export interface AgentReplyTemplate {
@@ -29,6 +30,7 @@ export function Composer(props: { detail: ConversationDetail; agent: Agent; text
   const [note, setNote] = useState(false);
   const [mediaUrl, setMediaUrl] = useState('');
   const [showMedia, setShowMedia] = useState(false);
+  const [upload, setUpload] = useState<UploadedFile | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SendError | null>(null);
   const [active, setActive] = useState(0);
@@ -49,6 +51,7 @@ export function Composer(props: { detail: ConversationDetail; agent: Agent; text
       await api.post(`${path}/${action}`, body);
       setDraft('');
       setMediaUrl('');
+      setUpload(null);
       await props.onSent();
     } catch (err) {
       setError(toSendError(err));
@@ -59,9 +62,9 @@ export function Composer(props: { detail: ConversationDetail; agent: Agent; text
 
   const send = () => {
     const text = draft.trim();
-    if (busy || (!text && !mediaUrl.trim())) return;
+    if (busy || (!text && !mediaUrl.trim() && !upload)) return;
     if (note) return void post('notes', { text });
-    void post('messages', { ...(text ? { text } : {}), ...(mediaUrl.trim() ? { mediaUrl: mediaUrl.trim() } : {}) });
+    void post('messages', { ...(text ? { text } : {}), ...(mediaUrl.trim() ? { mediaUrl: mediaUrl.trim() } : {}), ...(upload ? { uploadId: upload.id } : {}) });
   };
 
   const pick = (a: CannedAnswer) => {
@@ -139,7 +142,8 @@ export function Composer(props: { detail: ConversationDetail; agent: Agent; text
               Attach URL
             </button>
           )}
-          <button type="button" class="btn btn--primary" onClick={send} disabled={!canType || busy || (!draft.trim() && !mediaUrl.trim())} data-testid="composer-send">
+          {!note && <UploadButton conversationId={c.id} disabled={!canType} value={upload} onChange={setUpload} />}
+          <button type="button" class="btn btn--primary" onClick={send} disabled={!canType || busy || (!draft.trim() && !mediaUrl.trim() && !(upload && !note))} data-testid="composer-send">
             {busy ? 'Sending…' : note ? 'Add note' : 'Send'}
           </button>
         </div>
@@ -156,7 +160,7 @@ export function Composer(props: { detail: ConversationDetail; agent: Agent; text
           {error.message}
         </p>
       )}
-      {!note && isOwner && !windowOpen && <TemplateForm busy={busy} onSend={(template) => void post('messages', { template })} />}
+      {!note && isOwner && !windowOpen && <TemplatePicker busy={busy} onSend={(template) => void post('messages', { template })} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { formatTime } from '../../shared/format';
 import { neutraliseBidi } from '../../shared/safeContent';
 import type { Message } from '../../shared/types';
 import { DeliveryTicks } from './DeliveryTicks';
+import { FailedMessageNotice } from './FailedMessageNotice';
 import { MediaList } from './MediaList';
 
 export type BubbleKind = 'customer' | 'bot' | 'agent' | 'system' | 'note';
@@ -42,12 +43,7 @@ export function MessageBubble(props: { message: Message }) {
           {m.direction === 'outbound' && <DeliveryTicks status={m.status} />}
         </span>
       </div>
-      {failed && (
-        <p class="msg__error" role="note" data-testid="message-error">
-          Not delivered: {m.errorMessage ?? 'the channel refused it'}
-          {m.errorCode ? ` (code ${m.errorCode})` : ''}
-        </p>
-      )}
+      {failed && <FailedMessageNotice message={m} />}
     </li>
   );
 }
