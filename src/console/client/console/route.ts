@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 
+/** The admin screens (admins only), under /console/admin/<section>. */
+export const ADMIN_SECTIONS = ['agents', 'teams', 'canned', 'follow-ups', 'customers'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
 /** Client routes under /console (the server answers every one of them with index.html). */
-export type Route = { page: 'login' } | { page: 'inbox'; conversationId?: string } | { page: 'dashboard' };
+export type Route =
+  | { page: 'login' }
+  | { page: 'inbox'; conversationId?: string }
+  | { page: 'dashboard' }
+  | { page: 'admin'; section: AdminSection; customerId?: string };
 
 export const BASE = '/console';
 
@@ -10,6 +18,10 @@ export function parseRoute(pathname: string): Route {
   const parts = rest.split('/').filter(Boolean);
   if (parts[0] === 'login') return { page: 'login' };
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
+  if (parts[0] === 'admin') {
+    const section = ADMIN_SECTIONS.find((a) => a === parts[1]) ?? 'agents';
+    return section === 'customers' && parts[2] ? { page: 'admin', section, customerId: decodeURIComponent(parts[2]) } : { page: 'admin', section };
+  }
   if (parts[0] === 'c' && parts[1]) return { page: 'inbox', conversationId: decodeURIComponent(parts[1]) };
   return { page: 'inbox' };
 }
@@ -20,6 +32,8 @@ export function routePath(route: Route): string {
       return `${BASE}/login`;
     case 'dashboard':
       return `${BASE}/dashboard`;
+    case 'admin':
+      return `${BASE}/admin/${route.section}${route.customerId ? `/${encodeURIComponent(route.customerId)}` : ''}`;
     case 'inbox':
       return route.conversationId ? `${BASE}/c/${encodeURIComponent(route.conversationId)}` : `${BASE}/`;
   }
