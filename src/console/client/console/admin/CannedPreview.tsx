@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { neutraliseBidi } from '../../shared/safeContent';
 import { languageName } from './languages';
-import { PREVIEW_CHANNELS, previewParts, type PreviewChannel } from './cannedPreview';
+import { PREVIEW_CHANNELS, previewParts, type PreviewChannel } from './cannedParts';
 
 /** The answer as the customer will receive it: one bubble per message the channel's sender sends. */
 export function CannedPreview(props: { text: string; language?: string }) {

@@ -4,7 +4,7 @@ import type { Team } from '../../shared/types';
 import { Dialog } from '../components/Dialog';
 import { ApiErrorNote } from './ApiErrorNote';
 import { CannedPreview } from './CannedPreview';
-import type { CannedAnswerWire } from './cannedPreview';
+import type { CannedAnswerWire } from './cannedParts';
 import { DESK_LANGUAGES, languageName } from './languages';
 import { useLoad, useSubmit } from './useLoad';
 
