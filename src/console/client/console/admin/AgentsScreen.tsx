@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../../shared/api';
 import type { Agent, Team } from '../../shared/types';
 import { Dialog } from '../components/Dialog';
-import { AgentForm, agentChanges, fieldsOf, type AgentFields } from './AgentForm';
+import { AgentForm } from './AgentForm';
+import { agentChanges, fieldsOf, type AgentFields } from './agentFields';
 import { ApiErrorNote } from './ApiErrorNote';
 import { useLoad, useSubmit } from './useLoad';
 
