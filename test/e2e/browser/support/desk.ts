@@ -19,10 +19,10 @@ export interface Desk {
  * One seeded Baton and one Chromium per file, a fresh page per test; after each test no request
  * may have left the server's origin (and, unless allowed, no uncaught error in the page).
  */
-export function useBrowserDesk(opts: { allowPageErrors?: boolean; clock?: () => number } = {}): Desk {
+export function useBrowserDesk(opts: { allowPageErrors?: boolean; env?: Record<string, string>; clock?: () => number } = {}): Desk {
   const desk = {} as Desk;
   beforeAll(async () => {
-    desk.baton = await startBrowserBaton(opts.clock ? { clock: opts.clock } : {});
+    desk.baton = await startBrowserBaton({ ...(opts.env ? { env: opts.env } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
     desk.browser = await launchChromium();
   });
   afterAll(async () => {

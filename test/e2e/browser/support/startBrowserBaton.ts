@@ -11,7 +11,7 @@ export interface BrowserBaton extends TestBaton {
 }
 
 /** Baton in-process with the console, the simulator, the sandbox and a bootstrap admin; seeded. */
-export async function startBrowserBaton(opts: { clock?: () => number } = {}): Promise<BrowserBaton> {
+export async function startBrowserBaton(opts: { env?: Record<string, string>; clock?: () => number } = {}): Promise<BrowserBaton> {
   ensureConsoleBuilt();
   const twilio = await new FakeTwilioApi(TWILIO_TEST_CONFIG.accountSid).start();
   const graph = await new FakeGraphApi().start();
@@ -23,6 +23,7 @@ export async function startBrowserBaton(opts: { clock?: () => number } = {}): Pr
       CONSOLE_ENABLED: 'true',
       TWILIO_API_URL: twilio.url,
       META_GRAPH_URL: graph.url,
+      ...opts.env,
     },
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
