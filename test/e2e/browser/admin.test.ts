@@ -185,6 +185,27 @@ describeWithChromium('admin screens', () => {
     await expect(error.textContent()).resolves.toContain('The team care already has a canned answer /refund');
   });
 
+  test("a Hindi conversation offers the Hindi version of a shortcut first, labelled with its language", async () => {
+    const api = await adminApi();
+    const shortcut = `/late${rand()}`;
+    await api('POST', '/canned-answers', { team: 'care', shortcut, title: 'Late order', text: 'Sorry, your order is late.', language: 'en' });
+    await api('POST', '/canned-answers', { team: 'care', shortcut, title: 'Late order', text: 'माफ़ कीजिए, आपका ऑर्डर देर से है।', language: 'hi' });
+    await customerSays(desk.baton.url, uniqueCustomer('kavya'), 'मुझे किसी इंसान से बात करनी है', 'Kavya');
+    const { page } = desk.w;
+    await logIn(page, DESK.email, DESK.password);
+    await page.getByTestId('tab-queue:care').click();
+    await page.getByTestId('conversation-row').filter({ hasText: 'Kavya' }).click();
+    await page.getByTestId('handoff-packet').waitFor();
+    await page.keyboard.press('c');
+    await waitForText(page, 'conversation-status', /^assigned$/);
+    await page.keyboard.press('r');
+    await page.keyboard.type(shortcut);
+    const options = page.getByTestId('canned-option');
+    await eventually(async () => (await options.count()) === 2, 'both language versions offered');
+    await expect(options.first().textContent()).resolves.toMatch(/\(hi\)माफ़ कीजिए, आपका ऑर्डर देर से है।$/);
+    await expect(options.nth(1).textContent()).resolves.toMatch(/\(en\)Sorry, your order is late\.$/);
+  });
+
   /** Escalated, answered and resolved by the admin; the customer answers the survey with `score`. */
   async function lowScore(score: string): Promise<string> {
     const api = await adminApi();

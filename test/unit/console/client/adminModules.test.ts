@@ -1,3 +1,4 @@
+import { languageFirst } from '../../../../src/console/client/console/canned';
 import { agentChanges, type AgentFields } from '../../../../src/console/client/console/admin/agentFields';
 import { previewParts } from '../../../../src/console/client/console/admin/cannedParts';
 import { describeAudit, recentCustomers } from '../../../../src/console/client/console/admin/customers';
@@ -107,5 +108,19 @@ describe('customers', () => {
       details: { targetId: 'cu_a', sourceId: 'cu_b', reason: 'same phone', addresses: 1, conversations: 2 },
     });
     expect(line).toBe('merged cu_b into cu_a: same phone (1 address, 2 conversations moved)');
+  });
+});
+
+describe('canned answers in the composer', () => {
+  const answers = [
+    { id: 'en', team: 'care', shortcut: '/refund', title: 'Refund', text: '5–7 days', language: 'en' },
+    { id: 'any', team: 'care', shortcut: '/hello', title: 'Hello', text: 'Hi' },
+    { id: 'hi', team: 'care', shortcut: '/refund', title: 'Refund', text: '5–7 दिन', language: 'hi' },
+  ];
+  test("the conversation's language comes first, then any language, then the others", () => {
+    expect(languageFirst(answers, 'hi').map((a) => a.id)).toEqual(['hi', 'any', 'en']);
+  });
+  test('a conversation without a language keeps answers for any language first', () => {
+    expect(languageFirst(answers, undefined).map((a) => a.id)).toEqual(['any', 'en', 'hi']);
   });
 });
