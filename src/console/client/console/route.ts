@@ -16,24 +16,24 @@ export const BASE = '/console';
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
   const parts = rest.split('/').filter(Boolean);
-  if (parts[0] === 'login') return { page: 'login' };
-  if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'admin') {
     const section = ADMIN_SECTIONS.find((a) => a === parts[1]) ?? 'agents';
     return section === 'customers' && parts[2] ? { page: 'admin', section, customerId: decodeURIComponent(parts[2]) } : { page: 'admin', section };
   }
+  if (parts[0] === 'login') return { page: 'login' };
+  if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'c' && parts[1]) return { page: 'inbox', conversationId: decodeURIComponent(parts[1]) };
   return { page: 'inbox' };
 }
 
 export function routePath(route: Route): string {
   switch (route.page) {
+    case 'admin':
+      return `${BASE}/admin/${route.section}${route.customerId ? `/${encodeURIComponent(route.customerId)}` : ''}`;
     case 'login':
       return `${BASE}/login`;
     case 'dashboard':
       return `${BASE}/dashboard`;
-    case 'admin':
-      return `${BASE}/admin/${route.section}${route.customerId ? `/${encodeURIComponent(route.customerId)}` : ''}`;
     case 'inbox':
       return route.conversationId ? `${BASE}/c/${encodeURIComponent(route.conversationId)}` : `${BASE}/`;
   }

@@ -17,9 +17,9 @@ export function Header(props: {
     await api.post('/auth/logout').catch(() => undefined);
     props.onLoggedOut();
   };
+  const admin: Route = { page: 'admin', section: 'agents' };
   const inbox: Route = { page: 'inbox' };
   const dashboard: Route = { page: 'dashboard' };
-  const admin: Route = { page: 'admin', section: 'agents' };
   return (
     <header class="header">
       <a class="header__brand" href={routePath(inbox)} onClick={onLinkClick(inbox)}>
@@ -35,6 +35,11 @@ export function Header(props: {
           Inbox
         </a>
         {agent.role === 'admin' && (
+          <a href={routePath(admin)} onClick={onLinkClick(admin)} aria-current={route.page === 'admin' ? 'page' : undefined} data-testid="nav-admin">
+            Admin
+          </a>
+        )}
+        {agent.role === 'admin' && (
           <a
             href={routePath(dashboard)}
             onClick={onLinkClick(dashboard)}
@@ -42,11 +47,6 @@ export function Header(props: {
             data-testid="nav-dashboard"
           >
             Dashboard
-          </a>
-        )}
-        {agent.role === 'admin' && (
-          <a href={routePath(admin)} onClick={onLinkClick(admin)} aria-current={route.page === 'admin' ? 'page' : undefined} data-testid="nav-admin">
-            Admin
           </a>
         )}
       </nav>
