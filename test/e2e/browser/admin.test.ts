@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { passwordProblem } from '../../../src/security/passwordPolicy';
-import { ADMIN, apiAs, customerSays, logIn, openPage, uniqueCustomer } from './support/browser';
+import { ADMIN, apiAs, customerSays, logIn, openPage, sandboxTranscript, uniqueCustomer } from './support/browser';
 import { describeWithChromium, useBrowserDesk } from './support/desk';
 import { CARE_AGENT, DESK } from './support/seed';
 import { eventually, waitForText } from './support/waits';
@@ -266,6 +266,42 @@ describeWithChromium('admin screens', () => {
     await expect(entry.textContent()).resolves.toContain(`merged ${source} into ${target}: Same person: confirmed her order number on a call`);
     const audit = await api<{ items: { action: string; actor: string; details?: Record<string, unknown> }[] }>('GET', `/audit?target=${target}`);
     expect(audit.items.find((e) => e.action === 'identity.merge')?.details).toMatchObject({ sourceId: source, targetId: target });
+  });
+
+  test('a code sent to another address and typed back links it verified, merging its record, with both steps in the audit trail', async () => {
+    const api = await adminApi();
+    const here = uniqueCustomer('ravi');
+    const there = uniqueCustomer('ravi-work');
+    const customerAt = async (from: string, name: string) => {
+      const turn = await customerSays(desk.baton.url, from, 'hello', name);
+      return (await api<{ conversation: { customerId: string } }>('GET', `/conversations/${turn.conversationId}`)).conversation.customerId;
+    };
+    const target = await customerAt(here, 'Ravi');
+    const source = await customerAt(there, 'Ravi at work');
+    const { page } = desk.w;
+    await logIn(page, DESK.email, DESK.password);
+    await page.goto(`/console/admin/customers/${target}`);
+    await page.getByTestId('verify-channel').selectOption('sandbox');
+    await page.getByTestId('verify-address').fill(there);
+    await page.getByTestId('verify-submit').click();
+    await page.getByTestId('verify-sent').waitFor();
+
+    let code = '';
+    await eventually(async () => {
+      const texts = (await sandboxTranscript(desk.baton.url, there)).map((m) => m.text ?? '');
+      code = texts.map((t) => /\b(\d{6})\b/.exec(t)?.[1]).find((c) => c !== undefined) ?? '';
+      return code !== '';
+    }, 'the code at the other address');
+    await customerSays(desk.baton.url, here, code);
+
+    await page.reload();
+    const linked = page.getByTestId('customer-address').filter({ hasText: there });
+    await expect(linked.textContent()).resolves.toMatch(/sandbox.*verified$/);
+    await page.locator('[data-testid="audit-entry"][data-action="identity.link.started"]').waitFor();
+    await expect(page.locator('[data-testid="audit-entry"][data-action="identity.merge"]').textContent()).resolves.toContain(
+      `merged ${source} into ${target}: verified one-time code`,
+    );
+    await page.locator('[data-testid="audit-entry"][data-action="identity.link.verified"]').waitFor();
   });
 
   test('merging a record into itself is refused with the API’s CONFLICT', async () => {
