@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { factSchema } from '../conversations/fact';
 import type { ChannelName } from '../conversations/types';
+import { isKnownTimeZone } from '../nlu/slots/findDates';
 import { crmRecordSchema } from './crm/crmRecord';
 
 /**
@@ -90,12 +91,26 @@ export type Weekday = (typeof weekdays)[number];
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'use HH:MM, 24-hour' });
 
+/** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'use YYYY-MM-DD' })
+  .refine(
+    (d) => {
+      const t = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+    },
+    { message: 'not a calendar date' },
+  );
+
 export const businessHoursSchema = z
   .object({
     /** IANA time zone, e.g. Asia/Kolkata. */
-    timeZone: z.string().min(1),
+    timeZone: z.string().min(1).refine(isKnownTimeZone, { message: 'not a time zone; use an IANA name such as Asia/Kolkata' }),
     /** Opening intervals per weekday; a day not listed is closed. */
     days: z.partialRecord(z.enum(weekdays), z.array(z.object({ open: hhmm, close: hhmm })).max(4)),
+    /** Dates (in the team's time zone) closed all day, whatever their weekday says. */
+    holidays: z.array(calendarDay).max(366).optional(),
   })
   .strict();
 export type BusinessHours = z.infer<typeof businessHoursSchema>;

@@ -48,7 +48,7 @@ export function cannedRoutes(s: InboxServices): RouteSpec[] {
       path: '/canned-answers',
       tag: 'canned answers',
       access: 'admin',
-      summary: 'Create a canned answer (shortcut unique per team)',
+      summary: 'Create a canned answer (shortcut unique per team and language)',
       errors: ['CONFLICT'],
       body: cannedBody,
       status: 201,

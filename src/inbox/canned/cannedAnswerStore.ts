@@ -31,7 +31,7 @@ export class CannedAnswerStore {
 
   async create(input: CannedAnswerInput): Promise<CannedAnswer> {
     const id = newId('ca');
-    await this.claimShortcut(input.team, input.shortcut, id);
+    await this.claimShortcut(input, id);
     const now = Date.now();
     const answer: CannedAnswer = { id, ...withoutUndefined(input), createdAt: now, updatedAt: now };
     await this.redis.multi().set(K.answer(id), JSON.stringify(answer)).zadd(K.all, now, id).exec();
@@ -56,11 +56,11 @@ export class CannedAnswerStore {
   async update(id: string, input: CannedAnswerInput): Promise<CannedAnswer> {
     const current = await this.get(id);
     if (!current) throw new BatonError('NOT_FOUND', `No canned answer with id ${id}`);
-    const moved = K.shortcut(current.team, current.shortcut) !== K.shortcut(input.team, input.shortcut);
-    if (moved) await this.claimShortcut(input.team, input.shortcut, id);
+    const moved = claimKey(current) !== claimKey(input);
+    if (moved) await this.claimShortcut(input, id);
     const next: CannedAnswer = { id, ...withoutUndefined(input), createdAt: current.createdAt, updatedAt: Date.now() };
     const tx = this.redis.multi().set(K.answer(id), JSON.stringify(next));
-    if (moved) tx.del(K.shortcut(current.team, current.shortcut));
+    if (moved) for (const key of await this.heldKeys(current)) tx.del(key);
     await tx.exec();
     return next;
   }
@@ -68,14 +68,33 @@ export class CannedAnswerStore {
   async remove(id: string): Promise<boolean> {
     const current = await this.get(id);
     if (!current) return false;
-    await this.redis.multi().del(K.answer(id)).zrem(K.all, id).del(K.shortcut(current.team, current.shortcut)).exec();
+    const tx = this.redis.multi().del(K.answer(id)).zrem(K.all, id);
+    for (const key of await this.heldKeys(current)) tx.del(key);
+    await tx.exec();
     return true;
   }
 
-  private async claimShortcut(team: string, shortcut: string, id: string): Promise<void> {
-    const ok = await this.redis.set(K.shortcut(team, shortcut), id, 'NX');
-    if (ok !== 'OK') throw new BatonError('CONFLICT', `The team ${team} already has a canned answer ${shortcut}`);
+  private async claimShortcut(input: CannedAnswerInput, id: string): Promise<void> {
+    const ok = await this.redis.set(claimKey(input), id, 'NX');
+    if (ok !== 'OK') {
+      const where = input.language ? ` in ${input.language}` : ' for any language';
+      throw new BatonError('CONFLICT', `The team ${input.team} already has a canned answer ${input.shortcut}${where}`);
+    }
   }
+
+  /** The shortcut claims an answer holds: its own, and the language-blind one a tagged answer got before shortcuts were per language. */
+  private async heldKeys(a: CannedAnswer): Promise<string[]> {
+    const legacy = K.shortcut(a.team, a.shortcut);
+    return a.language !== undefined && (await this.redis.get(legacy)) === a.id ? [claimKey(a), legacy] : [claimKey(a)];
+  }
+}
+
+/**
+ * Shortcuts are unique per team and language: /refund in Hindi and /refund in English are two
+ * answers, and /refund without a language is the one for every other language.
+ */
+function claimKey(a: { team: string; shortcut: string; language?: string }): string {
+  return K.shortcut(a.team, a.language === undefined ? a.shortcut : `${a.language}:${a.shortcut}`);
 }
 
 function withoutUndefined(input: CannedAnswerInput): CannedAnswerInput {

@@ -17,6 +17,15 @@ export function matchCanned(all: CannedAnswer[], q: string): CannedAnswer[] {
   return [...prefix, ...rest].slice(0, 8);
 }
 
+/**
+ * The conversation's language first, then answers for any language, then the others: where one
+ * shortcut exists in several languages, the customer's own comes up first.
+ */
+export function languageFirst(all: CannedAnswer[], language: string | undefined): CannedAnswer[] {
+  const rank = (a: CannedAnswer) => (language !== undefined && a.language === language ? 0 : a.language === undefined ? 1 : 2);
+  return [...all].sort((a, b) => rank(a) - rank(b));
+}
+
 const cache = new Map<string, Promise<CannedAnswer[]>>();
 
 export function useCannedAnswers(team: string | undefined): CannedAnswer[] {

@@ -1,13 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 
+/** The admin screens (admins only), under /console/admin/<section>. */
+export const ADMIN_SECTIONS = ['agents', 'teams', 'canned', 'follow-ups', 'customers'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
 /** Client routes under /console (the server answers every one of them with index.html). */
-export type Route = { page: 'login' } | { page: 'inbox'; conversationId?: string } | { page: 'dashboard' };
+export type Route =
+  | { page: 'login' }
+  | { page: 'inbox'; conversationId?: string }
+  | { page: 'dashboard' }
+  | { page: 'admin'; section: AdminSection; customerId?: string };
 
 export const BASE = '/console';
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
   const parts = rest.split('/').filter(Boolean);
+  if (parts[0] === 'admin') {
+    const section = ADMIN_SECTIONS.find((a) => a === parts[1]) ?? 'agents';
+    return section === 'customers' && parts[2] ? { page: 'admin', section, customerId: decodeURIComponent(parts[2]) } : { page: 'admin', section };
+  }
   if (parts[0] === 'login') return { page: 'login' };
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'c' && parts[1]) return { page: 'inbox', conversationId: decodeURIComponent(parts[1]) };
@@ -16,6 +28,8 @@ export function parseRoute(pathname: string): Route {
 
 export function routePath(route: Route): string {
   switch (route.page) {
+    case 'admin':
+      return `${BASE}/admin/${route.section}${route.customerId ? `/${encodeURIComponent(route.customerId)}` : ''}`;
     case 'login':
       return `${BASE}/login`;
     case 'dashboard':

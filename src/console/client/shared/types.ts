@@ -45,6 +45,8 @@ export interface CannedAnswer {
   shortcut: string;
   title: string;
   text: string;
+  /** Absent = for any language. */
+  language?: string;
 }
 
 export interface FollowUp {

@@ -56,6 +56,22 @@ export function cannedAnswerStoreContract(make: MakeHarness): void {
     await expect(store().create({ ...refund, team: 'sales' })).resolves.toMatchObject({ team: 'sales' });
   });
 
+  test('keeps a shortcut once per language in a team, and once for any language', async () => {
+    await store().create({ ...refund, language: 'en' });
+    await expect(store().create({ ...refund, language: 'hi', text: 'रिफ़ंड 5 दिन में।' })).resolves.toMatchObject({ language: 'hi' });
+    await expect(store().create(refund)).resolves.toMatchObject({ shortcut: '/refund' });
+    const again = await store().create({ ...refund, language: 'hi' }).catch((e: unknown) => e);
+    expect(codeOf(again)).toBe('CONFLICT');
+    expect((again as Error).message).toBe('The team care already has a canned answer /refund in hi');
+  });
+
+  test('frees the language claim when an answer changes language', async () => {
+    const a = await store().create({ ...refund, language: 'en' });
+    await store().update(a.id, { ...refund, language: 'ur' });
+    await expect(store().create({ ...refund, language: 'en' })).resolves.toBeDefined();
+    expect(codeOf(await store().create({ ...refund, language: 'ur' }).catch((e: unknown) => e))).toBe('CONFLICT');
+  });
+
   test('lists all or one team', async () => {
     await store().create(refund);
     await store().create({ ...refund, team: 'sales' });

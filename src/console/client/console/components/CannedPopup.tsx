@@ -24,6 +24,7 @@ export function CannedPopup(props: { items: CannedAnswer[]; active: number; onPi
           data-testid="canned-option"
         >
           <strong>{a.shortcut.startsWith('/') ? a.shortcut : `/${a.shortcut}`}</strong> {a.title}
+          {a.language && <span class="muted"> ({a.language})</span>}
           <span class="muted canned__text" dir="auto">
             {a.text}
           </span>

@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, ApiError, errorText } from '../../shared/api';
 import type { Agent, CannedAnswer, ConversationDetail } from '../../shared/types';
-import { matchCanned, shortcutQuery, useCannedAnswers } from '../canned';
+import { languageFirst, matchCanned, shortcutQuery, useCannedAnswers } from '../canned';
 import { CannedPopup } from './CannedPopup';
 import { TemplatePicker } from './TemplatePicker';
 import { UploadButton, type UploadedFile } from './UploadButton';
@@ -35,7 +35,7 @@ export function Composer(props: { detail: ConversationDetail; agent: Agent; text
   const [error, setError] = useState<SendError | null>(null);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);
-  const canned = useCannedAnswers(c.team);
+  const canned = languageFirst(useCannedAnswers(c.team), c.language);
 
   const isOwner = c.status === 'assigned' && c.assigneeId === props.agent.id;
   const windowOpen = c.window.allowed;

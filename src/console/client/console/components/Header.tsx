@@ -17,6 +17,7 @@ export function Header(props: {
     await api.post('/auth/logout').catch(() => undefined);
     props.onLoggedOut();
   };
+  const admin: Route = { page: 'admin', section: 'agents' };
   const inbox: Route = { page: 'inbox' };
   const dashboard: Route = { page: 'dashboard' };
   return (
@@ -33,6 +34,11 @@ export function Header(props: {
         <a href={routePath(inbox)} onClick={onLinkClick(inbox)} aria-current={route.page === 'inbox' ? 'page' : undefined} data-testid="nav-inbox">
           Inbox
         </a>
+        {agent.role === 'admin' && (
+          <a href={routePath(admin)} onClick={onLinkClick(admin)} aria-current={route.page === 'admin' ? 'page' : undefined} data-testid="nav-admin">
+            Admin
+          </a>
+        )}
         {agent.role === 'admin' && (
           <a
             href={routePath(dashboard)}

@@ -8,6 +8,7 @@ import type { Route } from '../route';
 import { loadMuted, playChime, saveMuted } from '../sound';
 import { useActivityPing } from '../useActivityPing';
 import { itemsOf } from '../useInbox';
+import { AdminPage } from '../admin/AdminPage';
 import { DashboardPage } from './DashboardPage';
 import { Header } from './Header';
 import { InboxPage } from './InboxPage';
@@ -83,7 +84,9 @@ export function Shell(props: { agent: Agent; route: Route; onAgentChange: (a: Ag
         onLoggedOut={props.onLoggedOut}
       />
       {stream === 'lost' && <ReconnectBanner />}
-      {route.page === 'dashboard' && agent.role === 'admin' ? (
+      {route.page === 'admin' && agent.role === 'admin' ? (
+        <AdminPage agent={agent} route={route} />
+      ) : route.page === 'dashboard' && agent.role === 'admin' ? (
         <DashboardPage />
       ) : (
         <InboxPage
