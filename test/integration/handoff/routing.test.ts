@@ -1,5 +1,5 @@
 import type { TestBaton } from '../../support/testBaton';
-import { createAgent, customerSays, startBaton, uniqueCustomer, waitUntil, type AgentClient } from './handoffHarness';
+import { agentClient, createAgent, customerSays, startBaton, uniqueCustomer, waitUntil, type AgentClient } from './handoffHarness';
 
 /**
  * Queue order (priority, then waiting time) and auto-assignment by capacity and presence, through
@@ -71,6 +71,8 @@ describe('auto-assignment (AUTO_ASSIGN=true)', () => {
     omar = await createAgent(baton.url, admin, { email: 'omar@handoff.test', name: 'Omar', capacity: 5 });
     await kiran.ok('PUT', '/agents/me/presence', { status: 'away' });
     await omar.ok('PUT', '/agents/me/presence', { status: 'offline' });
+    // Logging in sets an agent online: the admin (in every team), Asha and Ravi start offline here.
+    for (const a of [admin, asha, ravi]) await a.ok('PUT', '/agents/me/presence', { status: 'offline' });
   });
 
   const mine = async (agent: AgentClient) =>
@@ -82,6 +84,13 @@ describe('auto-assignment (AUTO_ASSIGN=true)', () => {
     expect(await conversation(id)).toMatchObject({ status: 'queued' });
     expect(await mine(kiran)).toEqual([]);
     expect(await mine(omar)).toEqual([]);
+  });
+
+  test('an agent who logs in gets the head of the queue without touching the presence toggle', async () => {
+    const first = await escalate(ASK, 'login1');
+    const again = await agentClient(baton.url, 'asha@handoff.test', 'asha-password-1');
+    await waitUntil(async () => ((await mine(again)).length === 1 ? true : undefined));
+    expect(await mine(again)).toEqual([first]);
   });
 
   test('an agent coming online gets the head of the queue, up to their capacity', async () => {
