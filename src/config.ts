@@ -230,6 +230,12 @@ export const envSchema = z
     UPLOADS_DIR: z.preprocess((v) => (v === '' || v === undefined ? './data/uploads' : v), z.string()),
     UPLOADS_MAX_BYTES: intIn('UPLOADS_MAX_BYTES', 1024, 16 * 1024 * 1024, 5 * 1024 * 1024),
     MEDIA_URL_SECRET: secret('MEDIA_URL_SECRET'),
+    UPLOADS_STORAGE: z.preprocess((v) => (v === '' || v === undefined ? 'disk' : v), z.enum(['disk', 's3'], { message: 'UPLOADS_STORAGE is disk or s3' })),
+    S3_ENDPOINT: url('S3_ENDPOINT').optional(),
+    S3_BUCKET: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, . and -)' }).optional()),
+    S3_REGION: z.preprocess((v) => (v === '' || v === undefined ? 'us-east-1' : v), z.string().regex(/^[a-z0-9-]{2,32}$/, { message: 'S3_REGION looks like us-east-1 or eu-west-3' })),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: secret('S3_SECRET_ACCESS_KEY'),
     MEDIA_URL_TTL_SECONDS: intIn('MEDIA_URL_TTL_SECONDS', 60, 7 * 24 * 3600, 3600),
     CONSOLE_ENABLED: bool(true),
     WEB_CONCURRENCY: intIn('WEB_CONCURRENCY', 1, 64, 1),
@@ -307,6 +313,11 @@ export const envSchema = z
         path: ['VOICE_DEFLECTION_TEMPLATE'],
         message: `VOICE_DEFLECTION_TEMPLATE names ${env.VOICE_DEFLECTION_TEMPLATE}, which is not in WHATSAPP_TEMPLATES with a contentSid: add it there with its contentSid (the call is deflected through Twilio)`,
       });
+    }
+    if (env.UPLOADS_STORAGE === 's3') {
+      for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `UPLOADS_STORAGE=s3 needs ${name}` });
+      }
     }
     if (env.NLU_CLARIFY_THRESHOLD > env.NLU_ANSWER_THRESHOLD) {
       ctx.addIssue({
@@ -420,7 +431,15 @@ export interface Config {
    * PUBLIC_URL through links signed with `urlSecret` that expire after `urlTtlSeconds`.
    * `secretGenerated`: MEDIA_URL_SECRET was unset and a random one is used (one instance only).
    */
-  uploads: { dir: string; maxBytes: number; urlSecret: string; secretGenerated: boolean; urlTtlSeconds: number };
+  uploads: {
+    dir: string;
+    maxBytes: number;
+    urlSecret: string;
+    secretGenerated: boolean;
+    urlTtlSeconds: number;
+    /** UPLOADS_STORAGE=s3: an S3-compatible bucket instead of the folder. */
+    s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
+  };
   consoleEnabled: boolean;
   /** Worker processes sharing the port (node:cluster); each is a full instance on the same Redis. */
   workers: number;
@@ -589,6 +608,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       urlSecret: e.MEDIA_URL_SECRET ?? randomBytes(32).toString('hex'),
       secretGenerated: e.MEDIA_URL_SECRET === undefined,
       urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS,
+      s3:
+        e.UPLOADS_STORAGE === 's3'
+          ? { endpoint: e.S3_ENDPOINT!, bucket: e.S3_BUCKET!, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! }
+          : null,
     },
     consoleEnabled: e.CONSOLE_ENABLED,
     workers: e.WEB_CONCURRENCY,

@@ -50,6 +50,7 @@ import { OutboundService } from './outbound/outboundService';
 import { connectRedisFromConfig, type RedisConnection } from './store/redisConnection';
 import { DiskStorage } from './uploads/diskStorage';
 import { createMediaRouter } from './uploads/mediaRouter';
+import { S3Storage } from './uploads/s3Storage';
 import { UploadService } from './uploads/uploadService';
 import { UploadStore } from './uploads/uploadStore';
 
@@ -117,7 +118,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   // ---- agents' uploads: bytes on disk, records in Redis, signed links for the platforms
   const uploads = new UploadService({
-    storage: new DiskStorage(config.uploads.dir),
+    storage: config.uploads.s3 ? new S3Storage({ ...config.uploads.s3, timeoutMs: config.sendTimeoutMs }) : new DiskStorage(config.uploads.dir),
     store: new UploadStore(redis.client),
     publicUrl: config.publicUrl,
     secret: config.uploads.urlSecret,
