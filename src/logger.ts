@@ -54,7 +54,7 @@ const redact = winston.format((info) => {
 export type Logger = winston.Logger;
 
 export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', stream?: NodeJS.WritableStream): Logger {
-  return winston.createLogger({
+  return dropDisabledLevelsEarly(winston.createLogger({
     level,
     format: winston.format.combine(
       winston.format.errors({ stack: true }),
@@ -68,5 +68,23 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', st
         ? new winston.transports.Stream({ stream })
         : new winston.transports.Console({ stderrLevels: ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'] }),
     ],
-  });
+  }));
+}
+
+/**
+ * winston runs every line through its stream and formats (redaction with its hashes, timestamp,
+ * JSON) and only then lets the transport drop lines below the level. The level methods
+ * (`logger.debug(…)`, also on child loggers, which inherit them) return at once for a level that is
+ * off instead.
+ */
+function dropDisabledLevelsEarly(logger: Logger): Logger {
+  const methods = logger as unknown as Record<string, (this: Logger, ...args: unknown[]) => Logger>;
+  for (const name of Object.keys(logger.levels)) {
+    const write = methods[name];
+    if (typeof write !== 'function') continue;
+    methods[name] = function levelMethod(this: Logger, ...args: unknown[]): Logger {
+      return this.isLevelEnabled(name) ? write.apply(this, args) : this;
+    };
+  }
+  return logger;
 }

@@ -129,6 +129,12 @@ export class InboundQueue {
   private readonly maxAttempts: number;
   private readonly maxActiveLanes: number;
   private readonly active = new Map<string, { again: boolean }>();
+  /**
+   * Lanes this instance was asked to work on while at its limit (a webhook, a lane handed back with
+   * events left), oldest first. Each freed slot takes the oldest, so no lane waits behind later
+   * ones. They stay in the pending set meanwhile, so an instance with room may take them first.
+   */
+  private readonly waiting = new Set<string>();
   private readonly running = new Set<Promise<void>>();
   private sweeper?: NodeJS.Timeout;
   private stopped = false;
@@ -184,8 +190,12 @@ export class InboundQueue {
       current.again = true;
       return;
     }
-    // Busy: leave the lane to an instance with room (it stays in the pending set for every sweeper).
-    if (this.active.size >= this.maxActiveLanes) return;
+    // Busy: the lane waits for a slot here, in turn (and stays in the pending set for every sweeper).
+    if (this.active.size >= this.maxActiveLanes) {
+      this.waiting.add(lane);
+      return;
+    }
+    this.waiting.delete(lane);
     const state = { again: false };
     this.active.set(lane, state);
     const p: Promise<void> = this.drain(lane, state)
@@ -196,10 +206,23 @@ export class InboundQueue {
         const wasFull = this.active.size >= this.maxActiveLanes;
         this.active.delete(lane);
         this.running.delete(p);
-        // Room again: look at once for lanes waiting for someone.
-        if (wasFull) this.sweepOnce();
+        // An event accepted after the drain's last look: its kick found the lane still active here.
+        if (state.again) this.waiting.add(lane);
+        this.takeWaiting();
+        // Room left and nothing waiting here: look at once for lanes waiting for someone.
+        if (wasFull && this.active.size < this.maxActiveLanes) this.sweepOnce();
       });
     this.running.add(p);
+  }
+
+  /** Fills free slots with the lanes waiting here, oldest first. */
+  private takeWaiting(): void {
+    while (!this.stopped && this.active.size < this.maxActiveLanes) {
+      const next = this.waiting.values().next();
+      if (next.done) return;
+      this.waiting.delete(next.value);
+      this.kick(next.value);
+    }
   }
 
   private async drain(lane: string, state: { again: boolean }): Promise<void> {
@@ -208,8 +231,11 @@ export class InboundQueue {
       const token = randomBytes(8).toString('hex');
       const [locked, head] = await this.r.batonAcquire(K.lock(lane), K.lane(lane), token, String(this.lockTtlMs));
       if (locked !== 1) return; // another instance is on it; the sweeper covers it if that one dies
-      const lease = { lost: false };
+      const lease: Lease = { lost: false, popping: false };
       const renew = setInterval(() => {
+        // A renewal sent after a pop that may let go of the lock would find it gone and mean nothing;
+        // one sent before is answered before the pop, so its "gone" is real.
+        if (lease.popping) return;
         this.r
           .batonRenew(K.lock(lane), token, String(this.lockTtlMs))
           .then((ok) => {
@@ -220,6 +246,10 @@ export class InboundQueue {
       let released: { done: true; left: number } | { done: false };
       try {
         released = await this.handleAll(lane, token, typeof head === 'string' ? head : null, lease);
+      } catch (err) {
+        // Let go at once rather than leave the lane locked until the lease runs out.
+        await this.r.batonRelease(K.lock(lane), K.lane(lane), K.pending(lane), token, lane).catch(() => undefined);
+        throw err;
       } finally {
         clearInterval(renew);
       }
@@ -230,8 +260,12 @@ export class InboundQueue {
       }
       if (left === 0 && !state.again) return;
       if (this.stopped) return;
-      // Handed back because this instance is busy: whoever has room takes it (sweepers, new webhooks).
-      if (this.active.size >= this.maxActiveLanes) return;
+      // Handed back because this instance is busy: it waits for a slot here, behind the lanes that
+      // waited longer (an instance with room may take it first).
+      if (this.active.size >= this.maxActiveLanes) {
+        this.waiting.add(lane);
+        return;
+      }
     }
   }
 
@@ -243,7 +277,7 @@ export class InboundQueue {
     lane: string,
     token: string,
     first: string | null,
-    lease: { lost: boolean },
+    lease: Lease,
   ): Promise<{ done: true; left: number } | { done: false }> {
     let raw = first;
     for (;;) {
@@ -274,7 +308,9 @@ export class InboundQueue {
       }
       // Keep the lane for its next event only while this instance has room; a busy one hands it back.
       const keep = this.active.size < this.maxActiveLanes && !this.stopped ? '1' : '0';
+      lease.popping = true;
       const [more, next] = await this.r.batonPopNextOrRelease(K.lane(lane), K.lock(lane), K.pending(lane), token, lane, raw, keep, String(this.lockTtlMs));
+      lease.popping = false;
       if (more === -1) {
         lease.lost = true;
         return { done: true, left: 1 };
@@ -312,6 +348,7 @@ export class InboundQueue {
 
   async stop(graceMs: number): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
+    this.waiting.clear();
     const settled = this.idle();
     await Promise.race([settled, sleep(graceMs)]);
     this.stopped = true;
@@ -320,6 +357,13 @@ export class InboundQueue {
   async deadLetters(limit = 100): Promise<unknown[]> {
     return (await this.r.lrange(K.dead, 0, limit - 1)).map((s) => JSON.parse(s) as unknown);
   }
+}
+
+/** This instance's hold on a lane: lost when Redis says the lock is someone else's. */
+interface Lease {
+  lost: boolean;
+  /** A pop is on its way; it may let go of the lock, so renewals wait. */
+  popping: boolean;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,37 +1,48 @@
 /**
- * `npm run bench:webhooks`: the real server process (`node dist/main.js`) on a real Redis, answering
- * SIGNED WhatsApp webhooks from many simulated customers; replies go to a fake Twilio REST API in this
- * process, which timestamps them. Prints a Markdown table against the targets.
+ * `npm run bench:webhooks`: signed webhooks from many simulated customers against real server
+ * processes, replies timed at fake platform APIs in this process. In ONE invocation it runs, one
+ * after the other, on the same load:
+ * - `anchor`: the least a bot can do with the same libraries (test/bench/anchor.ts: Express parses
+ *   the form, twilio-node checks the signature and sends a fixed reply; no store, no bot, no order);
+ * - `whatsapp`: Baton (`node dist/main.js`) on a real Redis, signed Twilio WhatsApp webhooks;
+ * - `whatsapp-crm` (with BENCH_CRM=1): the same against a second Baton with CRM enrichment on (the
+ *   demo CRM in this process; every customer's first message calls it), right after `whatsapp`;
+ * - `messenger`: Baton, signed Messenger webhooks whose entries are batched as Meta batches them
+ *   (the customers ready at the same moment share one POST, up to BENCH_MESSENGER_BATCH);
+ * - `messenger-anchor`: the anchor on the same Messenger load;
+ * - `mixed`: Baton on WhatsApp where about one message in ten asks for a person: the conversation
+ *   escalates, an agent in this process (the agent API, bearer token) claims it, replies and hands it
+ *   back to the bot, and only then does that customer write again.
+ * Prints replies/s, p50/p99 and server CPU per message for each run, the ratios to the anchor, and
+ * for every run the messages lost and answered twice (both must be 0).
  *
- * Load model: OPEN loop by default. Messages are offered at a fixed rate (BENCH_RATE, default 1,000/s),
- * round-robin over BENCH_CUSTOMERS customers (default 200, so each customer writes every 200 ms),
- * whatever the server's state: a slow server sees its lanes and latencies grow instead of being
- * throttled by its own slowness (a closed loop hides that: with 200 customers waiting for their reply
- * before writing again, Little's law makes 1,000 msg/s imply a 200 ms mean latency, whatever the
- * server does). BENCH_MODE=closed runs the closed loop instead (each customer writes again as soon as
- * its reply arrived), which measures the maximum throughput at that concurrency.
+ * Load model: CLOSED loop by default: each of BENCH_CUSTOMERS (64) customers writes again as soon as
+ * its reply arrived, so the figure is the most the server answers at that concurrency. BENCH_MODE=open
+ * offers BENCH_RATE messages/s whatever the server does instead (the mixed run is skipped there).
  *
- * Latency = webhook POST started → reply received by the fake Twilio. Per customer, replies are matched
- * to messages in order (a customer's lane is FIFO and every text used gets exactly one reply).
+ * Latency = webhook POST started → reply received by the fake platform. Per customer, replies are
+ * matched to messages in order (a customer's lane is FIFO and every text used gets exactly one reply).
  * Lost = no reply by the end of the run + grace; answered twice = more replies than messages.
  *
- * Env: BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_RATE, BENCH_CUSTOMERS, BENCH_SECONDS (20),
- * BENCH_WARMUP_SECONDS (3), BENCH_GRACE_SECONDS (5), BENCH_MODE (open|closed),
- * BENCH_CPU_PROF=1 (writes the server's CPU profile to /tmp/baton-bench-prof),
- * BENCH_WORKERS (default 1: the server's WEB_CONCURRENCY, worker processes sharing the port),
- * BENCH_CRM=1 (CRM enrichment on, against the demo CRM in this process: every customer's first
- * message calls it, so its cost shows next to a run without it).
+ * Env: BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_RUNS (anchor,whatsapp,messenger-anchor,messenger,mixed),
+ * BENCH_CUSTOMERS (64), BENCH_SECONDS per run (15), BENCH_WARMUP_SECONDS (3), BENCH_GRACE_SECONDS (5),
+ * BENCH_MODE (closed|open), BENCH_RATE (open loop, 1,000/s), BENCH_MESSENGER_BATCH (8),
+ * BENCH_ESCALATE_EVERY (10: the mixed run's share of escalations is one in this many),
+ * BENCH_WORKERS (1: Baton's WEB_CONCURRENCY), BENCH_CRM=1 (adds `whatsapp-crm`),
+ * BENCH_CPU_PROF=1 (Baton's CPU profiles go to /tmp/baton-bench-prof).
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { ServerResponse } from 'node:http';
+import Redis from 'ioredis';
 import { signTwilioRequest } from '../fixtures/twilio/sign';
 import { TWILIO_TEST_CONFIG } from '../fixtures/twilio';
-import { FakeTwilioApi, type RecordedRequest } from '../support/fakePlatforms';
+import { FakeGraphApi, FakeTwilioApi, type RecordedRequest } from '../support/fakePlatforms';
 import { ensureBuild, startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { MESSENGER_TEST_ENV } from '../support/testBaton';
 import { whatsappTextBody } from '../support/webhookBodies';
-import Redis from 'ioredis';
+import { signMessengerBody } from '../../src/channels/messenger/verifySignature';
 import { startDemoCrm } from '../../src/demo/demoCrm';
 
 const num = (name: string, def: number) => {
@@ -43,15 +54,28 @@ const num = (name: string, def: number) => {
 
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const RATE = num('BENCH_RATE', 1000);
-const CUSTOMERS = Math.round(num('BENCH_CUSTOMERS', 200));
-const SECONDS = num('BENCH_SECONDS', 20);
+const CUSTOMERS = Math.round(num('BENCH_CUSTOMERS', 64));
+const SECONDS = num('BENCH_SECONDS', 15);
 const WARMUP = num('BENCH_WARMUP_SECONDS', 3);
 const GRACE = num('BENCH_GRACE_SECONDS', 5);
-const MODE = process.env.BENCH_MODE === 'closed' ? 'closed' : 'open';
+const MODE = process.env.BENCH_MODE === 'open' ? 'open' : 'closed';
 const CPU_PROF = process.env.BENCH_CPU_PROF === '1';
 const WORKERS = Math.round(num('BENCH_WORKERS', 1));
 const WITH_CRM = process.env.BENCH_CRM === '1';
+const MESSENGER_BATCH = Math.round(num('BENCH_MESSENGER_BATCH', 8));
+const ESCALATE_EVERY = Math.round(num('BENCH_ESCALATE_EVERY', 10));
 const CRM_SECRET = 'bench-crm-secret-0123456789';
+const ADMIN = { email: 'bench-agent@example.com', password: 'bench-agent-password-7f3k' };
+const PAGE_ID = '107548231234567';
+
+type RunName = 'anchor' | 'whatsapp' | 'whatsapp-crm' | 'messenger-anchor' | 'messenger' | 'mixed';
+const RUN_NAMES: RunName[] = ['anchor', 'whatsapp', 'whatsapp-crm', 'messenger-anchor', 'messenger', 'mixed'];
+const runs: RunName[] = (() => {
+  const asked = (process.env.BENCH_RUNS || 'anchor,whatsapp,messenger-anchor,messenger,mixed').split(',').map((s) => s.trim()) as RunName[];
+  for (const r of asked) if (!RUN_NAMES.includes(r)) throw new Error(`BENCH_RUNS: unknown run "${r}" (known: ${RUN_NAMES.join(', ')})`);
+  if (WITH_CRM && !asked.includes('whatsapp-crm')) asked.splice(asked.includes('whatsapp') ? asked.indexOf('whatsapp') + 1 : asked.length, 0, 'whatsapp-crm');
+  return asked.filter((r) => !(r === 'mixed' && MODE === 'open'));
+})();
 
 /** Texts that each get exactly one reply, whatever came before in the conversation (checked by this bench: see "answered twice"). */
 const TEXTS = [
@@ -62,23 +86,31 @@ const TEXTS = [
   'thanks',
   'What are your store hours?',
 ];
+const ESCALATION_TEXT = 'I want to speak to an agent';
+const AGENT_TEXT = 'Hello, this is Asha from the care team. I have your order in front of me.';
 
-/** The fake Twilio, telling us who each reply was for and when it arrived. */
+// ---------------------------------------------------------------- fakes that tell who each reply was for
+
+type OnReply = (to: string, body: string, at: number) => void;
+
 class TimedTwilioApi extends FakeTwilioApi {
-  onReply: (to: string, at: number) => void = () => {};
+  onReply: OnReply = () => {};
   protected override handle(rec: RecordedRequest, res: ServerResponse): void {
     super.handle(rec, res);
-    if (rec.method === 'POST' && rec.path.endsWith('/Messages.json')) this.onReply(rec.form?.get('To') ?? '', rec.at);
+    if (rec.method === 'POST' && rec.path.endsWith('/Messages.json')) this.onReply(rec.form?.get('To') ?? '', rec.form?.get('Body') ?? '', rec.at);
   }
 }
 
-interface Customer {
-  address: string;
-  sent: number;
-  /** Send times of messages not answered yet, oldest first, and whether each is measured. */
-  pending: { at: number; measured: boolean }[];
-  twice: number;
+class TimedGraphApi extends FakeGraphApi {
+  onReply: OnReply = () => {};
+  protected override handle(rec: RecordedRequest, res: ServerResponse): void {
+    super.handle(rec, res);
+    const json = rec.json as { recipient?: { id?: string }; message?: { text?: string } } | undefined;
+    if (rec.method === 'POST' && rec.path.includes('/me/messages') && json?.message) this.onReply(json.recipient?.id ?? '', json.message.text ?? '', rec.at);
+  }
 }
+
+// ---------------------------------------------------------------- CPU of a process tree (Linux /proc)
 
 function statFields(pid: number): string[] | null {
   try {
@@ -89,10 +121,7 @@ function statFields(pid: number): string[] | null {
   }
 }
 
-/**
- * User+system CPU seconds a process and its live children (cluster workers) have used so far
- * (Linux /proc), or NaN elsewhere.
- */
+/** User+system CPU seconds a process and its live children (cluster workers) have used so far, or NaN. */
 function cpuSeconds(pid: number | undefined): number {
   if (pid === undefined) return NaN;
   const own = statFields(pid);
@@ -111,210 +140,428 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+// ---------------------------------------------------------------- one run
+
+interface Target {
+  server: ServerProcess;
+  channel: 'whatsapp' | 'messenger';
+  /** The mixed run: escalations answered by an agent through the API with this bearer token. */
+  agentToken?: string;
+}
+
+interface Customer {
+  index: number;
+  /** Twilio `whatsapp:+…` or a Messenger PSID. */
+  address: string;
+  sent: number;
+  /** Messages not answered yet, oldest first: when sent, whether measured, whether it asked for a person. */
+  pending: { at: number; measured: boolean; escalation: boolean }[];
+  twice: number;
+  /** Mixed run: an escalation answered by the bot, waiting for the agent's reply and the hand-back. */
+  withAgent?: { since: number; agentReplied: boolean; handedBack: boolean };
+}
+
+interface RunResult {
+  name: RunName;
+  answeredPerSecond: number;
+  p50: number;
+  p99: number;
+  cpuMsPerMessage: number;
+  measuredSent: number;
+  measuredAnswered: number;
+  totalSent: number;
+  totalReplies: number;
+  lost: number;
+  twice: number;
+  httpErrors: number;
+  firstHttpError: string;
+  notes: string[];
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function post(url: URL, headers: Record<string, string | number>, body: string, onError: (why: string) => void): void {
+  const req = http.request(
+    { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+    (res) => {
+      if (res.statusCode !== 200) onError(`HTTP ${res.statusCode}`);
+      res.resume();
+    },
+  );
+  req.on('error', (err) => onError(err.message));
+  req.end(body);
+}
+
+async function api<T>(base: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, graph: TimedGraphApi, runIndex: number): Promise<RunResult> {
+  const mixed = target.agentToken !== undefined;
+  const customers: Customer[] = Array.from({ length: CUSTOMERS }, (_, i) => ({
+    index: i,
+    address:
+      target.channel === 'whatsapp'
+        ? `whatsapp:+91${90 + runIndex}${String(10_000_000 + i)}`
+        : `${60 + runIndex}${String(randomBytes(4).readUInt32BE(0)).padStart(10, '0')}${String(i).padStart(4, '0')}`,
+    sent: 0,
+    pending: [],
+    twice: 0,
+  }));
+  const byAddress = new Map(customers.map((c) => [c.address, c]));
+  const latencies: number[] = [];
+  const agentLatencies: number[] = [];
+  let measuredSent = 0;
+  let measuredAnswered = 0;
+  let totalSent = 0;
+  let totalReplies = 0;
+  let httpErrors = 0;
+  let strayReplies = 0;
+  let firstHttpError = '';
+  let escalations = 0;
+  let agentReplies = 0;
+  let notices = 0;
+  let agentErrors = 0;
+  let firstAgentError = '';
+
+  const t0 = Date.now();
+  const measureFrom = t0 + WARMUP * 1000;
+  const measureUntil = measureFrom + SECONDS * 1000;
+  let sending = true;
+  let cpuAtStart = NaN;
+  let cpuAtEnd = NaN;
+  const pid = target.server.child.pid;
+  const cpuStart = setTimeout(() => (cpuAtStart = cpuSeconds(pid)), measureFrom - Date.now());
+  const cpuEnd = setTimeout(() => (cpuAtEnd = cpuSeconds(pid)), measureUntil - Date.now());
+  const httpError = (why: string) => {
+    httpErrors++;
+    firstHttpError ||= why;
+  };
+
+  const webhookUrl = new URL(`${target.server.url}/webhooks/${target.channel === 'whatsapp' ? 'twilio' : 'messenger'}`);
+  let batch: { psid: string; mid: string; text: string; at: number }[] = [];
+  let flushScheduled = false;
+  const flushMessenger = () => {
+    flushScheduled = false;
+    if (batch.length === 0) return;
+    const events = batch;
+    batch = [];
+    const body = JSON.stringify({
+      object: 'page',
+      entry: events.map((e) => ({
+        id: PAGE_ID,
+        time: e.at,
+        messaging: [{ sender: { id: e.psid }, recipient: { id: PAGE_ID }, timestamp: e.at, message: { mid: e.mid, text: e.text } }],
+      })),
+    });
+    post(webhookUrl, { 'content-type': 'application/json', 'x-hub-signature-256': signMessengerBody(body, MESSENGER_TEST_ENV.META_APP_SECRET) }, body, httpError);
+  };
+
+  function send(c: Customer): void {
+    const now = Date.now();
+    const measured = now >= measureFrom && now < measureUntil;
+    const escalation = mixed && (c.sent + c.index) % ESCALATE_EVERY === 0 && c.sent > 0;
+    const text = escalation ? ESCALATION_TEXT : TEXTS[(c.sent + c.index) % TEXTS.length]!;
+    c.sent++;
+    totalSent++;
+    if (measured) measuredSent++;
+    c.pending.push({ at: now, measured, escalation });
+    if (escalation) escalations++;
+    if (target.channel === 'whatsapp') {
+      const url = webhookUrl.toString();
+      const body = whatsappTextBody({ from: c.address, messageSid: `SM${randomBytes(16).toString('hex')}`, text, profileName: 'Bench Customer' });
+      post(webhookUrl, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, body) }, body, httpError);
+      return;
+    }
+    batch.push({ psid: c.address, mid: `m_${randomBytes(16).toString('hex')}`, text, at: now });
+    if (batch.length >= MESSENGER_BATCH) flushMessenger();
+    else if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushMessenger);
+    }
+  }
+
+  /** The customer writes again once everything it waits for came (closed loop). */
+  const next = (c: Customer) => {
+    if (MODE === 'closed' && sending && c.pending.length === 0 && !c.withAgent) setImmediate(() => send(c));
+  };
+
+  const onReply: OnReply = (to, body, at) => {
+    totalReplies++;
+    const c = byAddress.get(to);
+    if (!c) {
+      strayReplies++;
+      return;
+    }
+    if (c.withAgent) {
+      if (body === AGENT_TEXT) {
+        if (c.withAgent.agentReplied) c.twice++;
+        c.withAgent.agentReplied = true;
+        agentReplies++;
+        agentLatencies.push(at - c.withAgent.since);
+        if (c.withAgent.handedBack) {
+          c.withAgent = undefined;
+          next(c);
+        }
+      } else notices++; // queue position and the like, while a person has the conversation
+      return;
+    }
+    const m = c.pending.shift();
+    if (!m) {
+      c.twice++;
+      return;
+    }
+    if (m.measured) {
+      measuredAnswered++;
+      latencies.push(at - m.at);
+    }
+    if (m.escalation) c.withAgent = { since: m.at, agentReplied: false, handedBack: false };
+    next(c);
+  };
+  twilio.onReply = onReply;
+  graph.onReply = onReply;
+
+  // The agent: takes every queued conversation of this run, replies, gives it back to the bot.
+  const inHand = new Set<string>();
+  let agentRunning = mixed;
+  const agentLoop = (async () => {
+    while (agentRunning) {
+      try {
+        const { items } = await api<{ items: { id: string; customer: { address: string } }[] }>(target.server.url, target.agentToken!, 'GET', '/conversations?status=queued&limit=500');
+        for (const item of items) {
+          const c = byAddress.get(item.customer.address);
+          if (!c || inHand.has(item.id)) continue;
+          inHand.add(item.id);
+          void (async () => {
+            try {
+              await api(target.server.url, target.agentToken!, 'POST', `/conversations/${item.id}/claim`);
+              await api(target.server.url, target.agentToken!, 'POST', `/conversations/${item.id}/messages`, { text: AGENT_TEXT });
+              await api(target.server.url, target.agentToken!, 'POST', `/conversations/${item.id}/handback`);
+              if (c.withAgent) {
+                c.withAgent.handedBack = true;
+                if (c.withAgent.agentReplied) {
+                  c.withAgent = undefined;
+                  next(c);
+                }
+              }
+            } catch (err) {
+              agentErrors++;
+              firstAgentError ||= (err as Error).message;
+            } finally {
+              inHand.delete(item.id);
+            }
+          })();
+        }
+      } catch (err) {
+        agentErrors++;
+        firstAgentError ||= (err as Error).message;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+
+  if (MODE === 'closed') {
+    customers.forEach((c, i) => setTimeout(() => send(c), (i * 1000) / RATE));
+    await new Promise((r) => setTimeout(r, measureUntil - Date.now()));
+  } else {
+    let nextIndex = 0;
+    const started = Date.now();
+    await new Promise<void>((resolve) => {
+      const tick = setInterval(() => {
+        const now = Date.now();
+        if (now >= measureUntil) {
+          clearInterval(tick);
+          resolve();
+          return;
+        }
+        const due = Math.floor(((now - started) * RATE) / 1000);
+        while (totalSent < due) {
+          send(customers[nextIndex]!);
+          nextIndex = (nextIndex + 1) % customers.length;
+        }
+      }, 1);
+    });
+  }
+  sending = false;
+  flushMessenger();
+
+  const graceUntil = Date.now() + GRACE * 1000;
+  while (Date.now() < graceUntil && customers.some((c) => c.pending.length > 0 || (c.withAgent && !(c.withAgent.agentReplied && c.withAgent.handedBack)))) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await new Promise((r) => setTimeout(r, 300)); // late duplicates, if any
+  agentRunning = false;
+  await agentLoop;
+  clearTimeout(cpuStart);
+  clearTimeout(cpuEnd);
+
+  const lostEscalations = customers.filter((c) => c.withAgent && !c.withAgent.agentReplied).length;
+  const lost = customers.reduce((n, c) => n + c.pending.length, 0) + lostEscalations;
+  const twice = customers.reduce((n, c) => n + c.twice, 0) + strayReplies;
+  latencies.sort((a, b) => a - b);
+  agentLatencies.sort((a, b) => a - b);
+  const notes: string[] = [];
+  if (target.channel === 'messenger') notes.push(`webhook POSTs carry up to ${MESSENGER_BATCH} entries`);
+  if (mixed) {
+    notes.push(
+      `${escalations} escalations (${((100 * escalations) / Math.max(1, totalSent)).toFixed(1)}% of messages), ${agentReplies} agent replies received` +
+        ` (escalation → agent reply p50 ${percentile(agentLatencies, 50).toFixed(0)} ms), ${notices} system notices while with the agent` +
+        (agentErrors ? `, ${agentErrors} agent API errors (${firstAgentError})` : ''),
+    );
+  }
+  return {
+    name,
+    answeredPerSecond: measuredAnswered / SECONDS,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    cpuMsPerMessage: ((cpuAtEnd - cpuAtStart) * 1000) / Math.max(1, measuredAnswered),
+    measuredSent,
+    measuredAnswered,
+    totalSent,
+    totalReplies,
+    lost,
+    twice,
+    httpErrors,
+    firstHttpError,
+    notes,
+  };
+}
+
+// ---------------------------------------------------------------- servers and the report
+
 async function main(): Promise<void> {
   ensureBuild();
-  const prefix = `baton-bench:${randomBytes(4).toString('hex')}:`;
+  const prefixes: string[] = [];
   const twilio = await new TimedTwilioApi(TWILIO_TEST_CONFIG.accountSid).start();
+  const graph = await new TimedGraphApi().start();
   twilio.quiet = true;
+  graph.quiet = true;
+  const platformEnv = {
+    TWILIO_ACCOUNT_SID: TWILIO_TEST_CONFIG.accountSid,
+    TWILIO_AUTH_TOKEN: TWILIO_TEST_CONFIG.authToken,
+    TWILIO_WHATSAPP_NUMBER: TWILIO_TEST_CONFIG.whatsappNumber,
+    TWILIO_API_URL: twilio.url,
+    ...MESSENGER_TEST_ENV,
+    META_GRAPH_URL: graph.url,
+  };
+  const crm = runs.includes('whatsapp-crm') ? await startDemoCrm({ secret: CRM_SECRET }) : undefined;
+  const servers = new Map<string, ServerProcess>();
+  const started: ServerProcess[] = [];
 
-  let server: ServerProcess | undefined;
-  const crm = WITH_CRM ? await startDemoCrm({ secret: CRM_SECRET }) : undefined;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
-  try {
-    server = await startServerProcess({
+  const startBaton = async (withCrm: boolean): Promise<ServerProcess> => {
+    const prefix = `baton-bench:${randomBytes(4).toString('hex')}:`;
+    prefixes.push(prefix);
+    const s = await startServerProcess({
       env: {
         NODE_ENV: 'production',
         SANDBOX_ENABLED: 'false',
         LOG_LEVEL: 'warn',
         REDIS_URL,
         REDIS_KEY_PREFIX: prefix,
-        TWILIO_ACCOUNT_SID: TWILIO_TEST_CONFIG.accountSid,
-        TWILIO_AUTH_TOKEN: TWILIO_TEST_CONFIG.authToken,
-        TWILIO_WHATSAPP_NUMBER: TWILIO_TEST_CONFIG.whatsappNumber,
-        TWILIO_API_URL: twilio.url,
+        ...platformEnv,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
         WEB_CONCURRENCY: String(WORKERS),
-        ...(crm ? { CRM_ENRICHMENT_URL: crm.url, CRM_ENRICHMENT_SECRET: CRM_SECRET } : {}),
+        ...(withCrm && crm ? { CRM_ENRICHMENT_URL: crm.url, CRM_ENRICHMENT_SECRET: CRM_SECRET } : {}),
       },
       nodeArgs: CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/baton-bench-prof'] : [],
       readyTimeoutMs: 120_000,
     });
-    const webhookUrl = `${server.url}/webhooks/twilio`;
-    const target = new URL(webhookUrl);
-
-    const customers: Customer[] = Array.from({ length: CUSTOMERS }, (_, i) => ({
-      address: `whatsapp:+9190${String(10_000_000 + i)}`,
-      sent: 0,
-      pending: [],
-      twice: 0,
-    }));
-    const byAddress = new Map(customers.map((c) => [c.address, c]));
-    const latencies: number[] = [];
-    let measuredSent = 0;
-    let measuredAnswered = 0;
-    let totalSent = 0;
-    let totalReplies = 0;
-    let httpErrors = 0;
-    let strayReplies = 0;
-    let firstHttpError = '';
-
-    const t0 = performance.now() + performance.timeOrigin;
-    const measureFrom = t0 + WARMUP * 1000;
-    const measureUntil = measureFrom + SECONDS * 1000;
-    let sending = true;
-    let cpuAtStart = NaN;
-    let cpuAtEnd = NaN;
-    setTimeout(() => (cpuAtStart = cpuSeconds(server?.child.pid)), measureFrom - Date.now());
-    setTimeout(() => (cpuAtEnd = cpuSeconds(server?.child.pid)), measureUntil - Date.now());
-
-    function send(c: Customer): void {
-      const now = Date.now();
-      const measured = now >= measureFrom && now < measureUntil;
-      const text = TEXTS[(c.sent + customers.indexOf(c)) % TEXTS.length]!;
-      const body = whatsappTextBody({ from: c.address, messageSid: `SM${randomBytes(16).toString('hex')}`, text, profileName: 'Bench Customer' });
-      const signature = signTwilioRequest(TWILIO_TEST_CONFIG.authToken, webhookUrl, body);
-      c.sent++;
-      totalSent++;
-      if (measured) measuredSent++;
-      c.pending.push({ at: now, measured });
-      const req = http.request(
-        {
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            'content-length': Buffer.byteLength(body),
-            'x-twilio-signature': signature,
-          },
-        },
-        (res) => {
-          if (res.statusCode !== 200) {
-            httpErrors++;
-            firstHttpError ||= `HTTP ${res.statusCode}`;
-          }
-          res.resume();
-        },
-      );
-      req.on('error', (err) => {
-        httpErrors++;
-        firstHttpError ||= err.message;
-      });
-      req.end(body);
+    started.push(s);
+    return s;
+  };
+  const serverFor = async (run: RunName): Promise<ServerProcess> => {
+    const key = run === 'anchor' || run === 'messenger-anchor' ? 'anchor' : run === 'whatsapp-crm' ? 'baton-crm' : 'baton';
+    let s = servers.get(key);
+    if (!s) {
+      s =
+        key === 'anchor'
+          ? await startServerProcess({ env: platformEnv, script: 'test/bench/anchor.ts', nodeArgs: ['--require', 'tsx/cjs'], readyTimeoutMs: 60_000 })
+          : await startBaton(key === 'baton-crm');
+      if (key === 'anchor') started.push(s);
+      servers.set(key, s);
     }
+    return s;
+  };
 
-    twilio.onReply = (to, at) => {
-      totalReplies++;
-      const c = byAddress.get(to);
-      if (!c) {
-        strayReplies++;
-        return;
+  const results: RunResult[] = [];
+  try {
+    for (const [i, run] of runs.entries()) {
+      const server = await serverFor(run);
+      let agentToken: string | undefined;
+      if (run === 'mixed') {
+        const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+        if (!res.ok) throw new Error(`agent login failed: HTTP ${res.status} ${await res.text()}`);
+        agentToken = ((await res.json()) as { token: string }).token;
       }
-      const m = c.pending.shift();
-      if (!m) {
-        c.twice++;
-        return;
-      }
-      if (m.measured) {
-        measuredAnswered++;
-        latencies.push(at - m.at);
-      }
-      if (MODE === 'closed' && sending) setImmediate(() => send(c));
-    };
-
-    const end = measureUntil;
-    if (MODE === 'closed') {
-      customers.forEach((c, i) => setTimeout(() => send(c), (i * 1000) / RATE));
-      await new Promise((r) => setTimeout(r, end - Date.now()));
-      sending = false;
-    } else {
-      let next = 0;
-      const started = Date.now();
-      await new Promise<void>((resolve) => {
-        const tick = setInterval(() => {
-          const now = Date.now();
-          if (now >= end) {
-            clearInterval(tick);
-            resolve();
-            return;
-          }
-          const due = Math.floor(((now - started) * RATE) / 1000);
-          while (totalSent < due) {
-            send(customers[next]!);
-            next = (next + 1) % customers.length;
-          }
-        }, 1);
-      });
-      sending = false;
+      const channel = run === 'messenger' || run === 'messenger-anchor' ? 'messenger' : 'whatsapp';
+      process.stderr.write(`bench:webhooks: ${run} (${SECONDS} s after ${WARMUP} s warm-up)…\n`);
+      results.push(await runLoad(run, { server, channel, agentToken }, twilio, graph, i));
     }
-
-    const graceUntil = Date.now() + GRACE * 1000;
-    while (Date.now() < graceUntil && customers.some((c) => c.pending.length > 0)) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 300)); // late duplicates, if any
-
-    const lost = customers.reduce((n, c) => n + c.pending.length, 0);
-    const twice = customers.reduce((n, c) => n + c.twice, 0) + strayReplies;
-    latencies.sort((a, b) => a - b);
-    const throughput = measuredAnswered / SECONDS;
-    const p50 = percentile(latencies, 50);
-    const p99 = percentile(latencies, 99);
-
-    const rows: { metric: string; value: string; target: string; status: string }[] = [
-      {
-        metric: 'Messages answered per second (measured window)',
-        value: throughput.toFixed(0),
-        target: '≥ 1000',
-        status: throughput >= 1000 ? 'target met' : `target missed by ${(1000 - throughput).toFixed(0)} msg/s`,
-      },
-      { metric: 'p50 webhook → reply at Twilio', value: `${p50.toFixed(1)} ms`, target: '—', status: '—' },
-      {
-        metric: 'p99 webhook → reply at Twilio',
-        value: `${p99.toFixed(1)} ms`,
-        target: '< 100 ms',
-        status: p99 < 100 ? 'target met' : `target missed by ${(p99 - 100).toFixed(1)} ms`,
-      },
-      {
-        metric: 'Server CPU per answered message (measured window)',
-        value: `${(((cpuAtEnd - cpuAtStart) * 1000) / Math.max(1, measuredAnswered)).toFixed(2)} ms`,
-        target: '—',
-        status: '—',
-      },
-      { metric: 'Messages sent (total, incl. warm-up)', value: String(totalSent), target: '—', status: '—' },
-      { metric: 'Replies received (total)', value: String(totalReplies), target: '—', status: '—' },
-      { metric: 'Lost (no reply by end + grace)', value: String(lost), target: '0', status: lost === 0 ? 'target met' : `target missed by ${lost}` },
-      { metric: 'Answered twice', value: String(twice), target: '0', status: twice === 0 ? 'target met' : `target missed by ${twice}` },
-      { metric: 'Webhook errors (non-200 / network)', value: String(httpErrors), target: '0', status: httpErrors === 0 ? 'target met' : `target missed by ${httpErrors} (${firstHttpError})` },
-    ];
-
-    const cmd = [
-      ...Object.entries(process.env)
-        .filter(([k]) => k.startsWith('BENCH_'))
-        .map(([k, v]) => `${k}=${v}`),
-      'npm run bench:webhooks',
-    ].join(' ');
-    console.log(
-      `\n## Webhook benchmark (${MODE} loop${MODE === 'open' ? ` at ${RATE} msg/s offered` : ''}, ${CUSTOMERS} customers, ` +
-        `${SECONDS} s measured after ${WARMUP} s warm-up, ${WORKERS} server process${WORKERS > 1 ? 'es' : ''}, Redis ${REDIS_URL})\n`,
-    );
-    console.log('| Metric | Value | Target | Status |');
-    console.log('|---|---|---|---|');
-    for (const r of rows) console.log(`| ${r.metric} | ${r.value} | ${r.target} | ${r.status} |`);
-    console.log(`\nMeasured messages: ${measuredSent} sent, ${measuredAnswered} answered. Command: \`${cmd}\``);
   } finally {
     agent.destroy();
+    for (const s of started) {
+      const code = await s.stop('SIGTERM', 20_000);
+      if (code !== 0 && code !== null) console.error(`a server exited with ${code}:\n${s.output().slice(-4000)}`);
+      else if (/"level":"(error|warn)"/.test(s.output().replace(/[^\n]*(Messenger channel disabled|No agent exists yet|in-memory)[^\n]*/g, ''))) {
+        console.error(`server warnings:\n${s.output().slice(-3000)}`);
+      }
+    }
     if (crm) {
-      console.log(`\nCRM enrichment on: the demo CRM answered ${crm.requests.length} signed requests (${crm.refused} refused).`);
+      console.log(`\nCRM enrichment (whatsapp-crm): the demo CRM answered ${crm.requests.length} signed requests (${crm.refused} refused).`);
       await crm.close();
     }
-    if (server) {
-      const code = await server.stop('SIGTERM', 20_000);
-      if (code !== 0) console.error(`server exited with ${code}:\n${server.output().slice(-4000)}`);
-      else if (/"level":"(error|warn)"/.test(server.output())) console.error(`server warnings:\n${server.output().slice(-3000)}`);
-    }
     await twilio.stop();
-    await deletePrefix(REDIS_URL, prefix);
+    await graph.stop();
+    for (const p of prefixes) await deletePrefix(REDIS_URL, p);
   }
+  report(results);
+}
+
+function report(results: RunResult[]): void {
+  const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '—');
+  const anchorOf = (r: RunResult) => results.find((a) => a.name === (r.name.startsWith('messenger') ? 'messenger-anchor' : 'anchor'));
+  const cmd = [
+    ...Object.entries(process.env)
+      .filter(([k]) => k.startsWith('BENCH_'))
+      .map(([k, v]) => `${k}=${v}`),
+    'npm run bench:webhooks',
+  ].join(' ');
+  console.log(
+    `\n## Webhook benchmark (${MODE} loop${MODE === 'open' ? ` at ${RATE} msg/s offered` : ''}, ${CUSTOMERS} customers, ` +
+      `${SECONDS} s measured after ${WARMUP} s warm-up per run, ${WORKERS} Baton process${WORKERS > 1 ? 'es' : ''}, Redis ${REDIS_URL})\n`,
+  );
+  console.log('| Run | Replies/s | p50 | p99 | Server CPU per message | Lost | Answered twice | Webhook errors | vs its anchor: replies/s, p99, CPU |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    const a = anchorOf(r);
+    const vs =
+      a && a !== r
+        ? `${(r.answeredPerSecond / a.answeredPerSecond).toFixed(2)}×, ${(r.p99 / a.p99).toFixed(2)}×, ${(r.cpuMsPerMessage / a.cpuMsPerMessage).toFixed(2)}×`
+        : '—';
+    console.log(
+      `| ${r.name} | ${r.answeredPerSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.cpuMsPerMessage.toFixed(2)} ms | **${r.lost}** | **${r.twice}** | ${r.httpErrors}${r.httpErrors ? ` (${r.firstHttpError})` : ''} | ${vs} |`,
+    );
+  }
+  console.log('');
+  for (const r of results) {
+    console.log(`- ${r.name}: ${r.measuredSent} measured messages sent, ${r.measuredAnswered} answered; ${r.totalSent} sent and ${r.totalReplies} replies in all${r.notes.length ? `; ${r.notes.join('; ')}` : ''}.`);
+  }
+  const whatsapp = results.find((r) => r.name === 'whatsapp');
+  const withCrm = results.find((r) => r.name === 'whatsapp-crm');
+  if (whatsapp && withCrm) {
+    console.log(`\nCRM enrichment on vs off (same invocation): p99 ${ms(withCrm.p99)} vs ${ms(whatsapp.p99)}, p50 ${ms(withCrm.p50)} vs ${ms(whatsapp.p50)}, CPU ${withCrm.cpuMsPerMessage.toFixed(2)} vs ${whatsapp.cpuMsPerMessage.toFixed(2)} ms per message.`);
+  }
+  const bad = results.filter((r) => r.lost > 0 || r.twice > 0);
+  console.log(`\n${bad.length === 0 ? '0 lost and 0 answered twice in every run.' : `LOST OR DOUBLED in: ${bad.map((r) => r.name).join(', ')}`} Command: \`${cmd}\``);
+  if (bad.length > 0) process.exitCode = 1;
 }
 
 async function deletePrefix(url: string, prefix: string): Promise<void> {

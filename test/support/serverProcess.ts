@@ -44,14 +44,16 @@ export interface StartServerOptions {
   port?: number;
   /** Extra node flags, e.g. ['--cpu-prof']. */
   nodeArgs?: string[];
+  /** The script to run, relative to the repository (default `dist/main.js`); it must answer GET /readyz. */
+  script?: string;
   readyTimeoutMs?: number;
 }
 
-/** Starts `node dist/main.js` and resolves once GET /readyz answers 200; rejects (and kills it) otherwise. */
+/** Starts `node dist/main.js` (or `opts.script`) and resolves once GET /readyz answers 200; rejects (and kills it) otherwise. */
 export async function startServerProcess(opts: StartServerOptions): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(REPO_ROOT, 'dist/main.js')], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(REPO_ROOT, opts.script ?? 'dist/main.js')], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -10,6 +10,7 @@ import { messagingBaseUrl } from './baseUrls';
 import { appendQuickRepliesAsList } from './quickRepliesAsText';
 import { splitMessageBody } from '../splitText';
 import { mapTwilioStatus } from './statusMapping';
+import { TwilioHttpClient, type TwilioHttpRequest } from './httpClient';
 
 /**
  * Sends through the twilio SDK's REST client (POST {apiUrl}/2010-04-01/Accounts/{sid}/Messages.json,
@@ -91,23 +92,25 @@ interface CallRecord {
 }
 
 /**
- * twilio-node's RequestClient, remembering each response's Retry-After for the send that made the
- * call (AsyncLocalStorage, so concurrent sends never see each other's headers).
+ * The SDK's HTTP client (TwilioHttpClient: node:http/https, keep-alive), remembering each response's
+ * Retry-After for the send that made the call (AsyncLocalStorage, so concurrent sends never see each
+ * other's headers).
  */
 function createHeaderAwareClient(opts: { timeout: number; keepAlive: boolean }, calls: AsyncLocalStorage<CallRecord>): twilio.RequestClient {
-  class HeaderAwareClient extends twilio.RequestClient {
-    override async request<TData>(o: Parameters<twilio.RequestClient['request']>[0]) {
-      const res = await super.request<TData>(o as never);
+  const client = new TwilioHttpClient({ timeout: opts.timeout, keepAlive: opts.keepAlive });
+  const headerAware = {
+    async request(o: TwilioHttpRequest) {
+      const res = await client.request(o);
       const record = calls.getStore();
       if (record) {
-        const h = (res.headers ?? {}) as Record<string, unknown>;
-        const value = h['retry-after'] ?? h['Retry-After'];
+        const value = res.headers['retry-after'];
         record.retryAfter = typeof value === 'string' ? value : undefined;
       }
       return res;
-    }
-  }
-  return new HeaderAwareClient({ timeout: opts.timeout, keepAlive: opts.keepAlive, autoRetry: false });
+    },
+  };
+  // BaseTwilio only ever calls httpClient.request.
+  return headerAware as unknown as twilio.RequestClient;
 }
 
 /** Any failure of a Twilio REST call → ChannelSendError with Twilio's code, retryability and HTTP status. */

@@ -138,6 +138,106 @@ function inboundQueueBehaviour(backend: Backend): void {
     release();
   });
 
+  test('an instance at its lane limit serves the lanes waiting for it oldest first, as soon as a slot frees', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>((r) => (release = r));
+    const seen: string[] = [];
+    const q = makeQueue(async (e) => {
+      if (e.kind !== 'message') return;
+      seen.push(e.customerAddress);
+      if (e.customerAddress === '+91held') await blocked;
+    }, { maxActiveLanes: 1 });
+    await q.enqueue([msg('+91held', 1)]);
+    for (let t = 0; t < 40 && seen.length === 0; t++) await sleep(25);
+    const waiting = Array.from({ length: 6 }, (_, i) => `+91w${i}`);
+    for (const address of waiting) await q.enqueue([msg(address, 1)]);
+    release();
+    // No sweeper runs: the freed slot alone must find every waiting lane, in the order they came.
+    for (let t = 0; t < 400 && seen.length < 7; t++) await sleep(25);
+    await q.idle();
+    expect(seen).toEqual(['+91held', ...waiting]);
+  });
+
+  test('an instance at its lane limit takes turns between the lanes waiting for it, one event each', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const seen: string[] = [];
+    const q = makeQueue(async (e) => {
+      if (e.kind !== 'message') return;
+      seen.push(`${e.customerAddress}:${e.text}`);
+      if (e.text === 'm1' && e.customerAddress === '+91ta') await gate;
+    }, { maxActiveLanes: 1 });
+    await q.enqueue([msg('+91ta', 1), msg('+91ta', 2), msg('+91ta', 3)]);
+    for (let t = 0; t < 40 && seen.length === 0; t++) await sleep(25);
+    await q.enqueue([msg('+91tb', 1)]);
+    await q.enqueue([msg('+91tc', 1)]);
+    await q.enqueue([msg('+91td', 1)]);
+    release();
+    for (let t = 0; t < 400 && seen.length < 6; t++) await sleep(25);
+    await q.idle();
+    expect(seen).toEqual(['+91ta:m1', '+91tb:m1', '+91tc:m1', '+91td:m1', '+91ta:m2', '+91ta:m3']);
+  });
+
+  test('an event accepted while its lane’s holder lets go of the lane is handled by that holder at once, not left for a sweep', async () => {
+    const client = connect();
+    const seen: string[] = [];
+    const pop = client as unknown as { batonPopNextOrRelease: (...a: string[]) => Promise<unknown> };
+    const q: InboundQueue = new InboundQueue({
+      redis: client,
+      logger,
+      dedupeTtlSeconds: 60,
+      lockTtlMs: 600, // renewed every 200 ms
+      handle: async (e) => {
+        if (e.kind === 'message') seen.push(e.text!);
+      },
+    });
+    queues.push(q);
+    const realPop = pop.batonPopNextOrRelease.bind(client);
+    let first = true;
+    pop.batonPopNextOrRelease = async (...args: string[]) => {
+      const answer = await realPop(...args);
+      if (first) {
+        // The lane was let go (m1 handled, nothing left); m2 arrives before the holder hears back,
+        // and renewals have time to find the lock gone.
+        first = false;
+        await q.enqueue([msg('+91r', 2)]);
+        await sleep(500);
+      }
+      return answer;
+    };
+    await q.enqueue([msg('+91r', 1)]);
+    for (let t = 0; t < 200 && seen.length < 2; t++) await sleep(25);
+    await q.idle();
+    expect(seen).toEqual(['m1', 'm2']);
+  });
+
+  test('a lane whose holder lost Redis mid-lane is let go at once, not left locked until its lease runs out', async () => {
+    const client = connect();
+    const q = new InboundQueue({ redis: client, logger, dedupeTtlSeconds: 60, handle: async () => undefined });
+    queues.push(q);
+    const pop = client as unknown as { batonPopNextOrRelease: (...a: string[]) => Promise<unknown> };
+    const realPop = pop.batonPopNextOrRelease.bind(client);
+    let failed = false;
+    pop.batonPopNextOrRelease = async (...args: string[]) => {
+      if (!failed) {
+        failed = true;
+        throw new Error('Connection is closed.');
+      }
+      return realPop(...args);
+    };
+    await q.enqueue([msg('+91x', 1)]);
+    for (let t = 0; t < 80 && !failed; t++) await sleep(25);
+    await q.idle();
+    const raw = connect();
+    expect(failed).toBe(true);
+    expect(await raw.exists('inbox:lock:whatsapp:+91x')).toBe(0);
+    // The event was not taken out: the next holder (a sweep) handles it.
+    expect(await raw.llen('inbox:lane:whatsapp:+91x')).toBe(1);
+    expect(await raw.sismember('inbox:pending', 'whatsapp:+91x')).toBe(1);
+    q.kick('whatsapp:+91x'); // leave nothing behind for the next test
+    await q.idle();
+  });
+
   test('a lane whose holder stops renewing its 3 s lease is taken over by another instance', async () => {
     const raw = connect();
     await raw.rpush(laneKeys.lane('whatsapp:+914'), JSON.stringify(msg('+914', 1)));
