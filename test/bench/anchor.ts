@@ -75,4 +75,6 @@ app.post('/webhooks/messenger', express.raw({ type: 'application/json' }), (req,
 });
 
 const server = app.listen(port, '127.0.0.1');
+// As Baton's (src/main.ts): longer than a client's idle keep-alive, so no reused socket meets a close.
+server.keepAliveTimeout = 65_000;
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -178,7 +178,8 @@ interface RunResult {
   notes: string[];
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+/** The load generator's connections; a fresh pool per run (set by runLoad), so no run reuses another's idle sockets. */
+let agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 function post(url: URL, headers: Record<string, string | number>, body: string, onError: (why: string) => void): void {
   const req = http.request(
@@ -205,6 +206,8 @@ async function api<T>(base: string, token: string, method: string, path: string,
 
 async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, graph: TimedGraphApi, runIndex: number): Promise<RunResult> {
   const mixed = target.agentToken !== undefined;
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const customers: Customer[] = Array.from({ length: CUSTOMERS }, (_, i) => ({
     index: i,
     address:
