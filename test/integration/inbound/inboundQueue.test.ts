@@ -230,10 +230,10 @@ function inboundQueueBehaviour(backend: Backend): void {
     await q.idle();
     const raw = connect();
     expect(failed).toBe(true);
-    expect(await raw.exists('inbox:lock:whatsapp:+91x')).toBe(0);
+    expect(await raw.exists(laneKeys.lock('whatsapp:+91x'))).toBe(0);
     // The event was not taken out: the next holder (a sweep) handles it.
-    expect(await raw.llen('inbox:lane:whatsapp:+91x')).toBe(1);
-    expect(await raw.sismember('inbox:pending', 'whatsapp:+91x')).toBe(1);
+    expect(await raw.llen(laneKeys.lane('whatsapp:+91x'))).toBe(1);
+    expect(await raw.sismember(laneKeys.pending('whatsapp:+91x'), 'whatsapp:+91x')).toBe(1);
     q.kick('whatsapp:+91x'); // leave nothing behind for the next test
     await q.idle();
   });
