@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Client routes under /console (the server answers every one of them with index.html). */
-export type Route = { page: 'login' } | { page: 'inbox'; conversationId?: string } | { page: 'dashboard' };
+export type Route = { page: 'login' } | { page: 'inbox'; conversationId?: string } | { page: 'dashboard' } | { page: 'training' };
 
 export const BASE = '/console';
 
@@ -10,6 +10,7 @@ export function parseRoute(pathname: string): Route {
   const parts = rest.split('/').filter(Boolean);
   if (parts[0] === 'login') return { page: 'login' };
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
+  if (parts[0] === 'training') return { page: 'training' };
   if (parts[0] === 'c' && parts[1]) return { page: 'inbox', conversationId: decodeURIComponent(parts[1]) };
   return { page: 'inbox' };
 }
@@ -20,6 +21,8 @@ export function routePath(route: Route): string {
       return `${BASE}/login`;
     case 'dashboard':
       return `${BASE}/dashboard`;
+    case 'training':
+      return `${BASE}/training`;
     case 'inbox':
       return route.conversationId ? `${BASE}/c/${encodeURIComponent(route.conversationId)}` : `${BASE}/`;
   }

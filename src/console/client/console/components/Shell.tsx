@@ -8,6 +8,7 @@ import type { Route } from '../route';
 import { loadMuted, playChime, saveMuted } from '../sound';
 import { itemsOf } from '../useInbox';
 import { DashboardPage } from './DashboardPage';
+import { TrainingPage } from './TrainingPage';
 import { Header } from './Header';
 import { InboxPage } from './InboxPage';
 import { ReconnectBanner } from './ReconnectBanner';
@@ -83,6 +84,8 @@ export function Shell(props: { agent: Agent; route: Route; onAgentChange: (a: Ag
       {stream === 'lost' && <ReconnectBanner />}
       {route.page === 'dashboard' && agent.role === 'admin' ? (
         <DashboardPage />
+      ) : route.page === 'training' && agent.role === 'admin' ? (
+        <TrainingPage />
       ) : (
         <InboxPage
           agent={agent}
