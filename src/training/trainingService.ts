@@ -84,6 +84,8 @@ export class TrainingService {
   private impactOwed = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
+  /** What the served model does with each text, kept until the served catalog changes (lists re-read often). */
+  private verdicts: { catalog: Catalog | null; byText: Map<string, ReviewView['now']> } = { catalog: null, byText: new Map() };
 
   constructor(private readonly deps: TrainingDeps) {
     this.now = deps.clock ?? Date.now;
@@ -325,21 +327,29 @@ export class TrainingService {
       this.deps.store.impact(),
       this.deps.store.version(),
     ]);
-    const classifier = this.deps.models(this.deps.catalog()).classifier;
-    const items = pending.map((item) => {
-      const c = classifier.classify(item.text);
-      return { ...item, now: { intent: c.intent, confidence: c.confidence, answered: this.answers(c) } };
-    });
+    const items = pending.map((item) => ({ ...item, now: this.verdict(item.text) }));
     return {
       items,
       pendingTotal,
       clusters: clusterItems(pending),
-      lastThirtyDays: { scored: recent.length, answeredNow: recent.filter((i) => this.answers(classifier.classify(i.text))).length },
+      lastThirtyDays: { scored: recent.length, answeredNow: recent.filter((i) => this.verdict(i.text).answered).length },
       impact,
       overlayVersion,
       servedVersion: this.servedVersion,
       intents: this.deps.catalog().intents.map((i) => i.id).sort(),
     };
+  }
+
+  private verdict(text: string): ReviewView['now'] {
+    const catalog = this.deps.catalog();
+    if (this.verdicts.catalog !== catalog) this.verdicts = { catalog, byText: new Map() };
+    let v = this.verdicts.byText.get(text);
+    if (!v) {
+      const c = this.deps.models(catalog).classifier.classify(text);
+      v = { intent: c.intent, confidence: c.confidence, answered: this.answers(c) };
+      this.verdicts.byText.set(text, v);
+    }
+    return v;
   }
 
   private async pendingItem(id: string): Promise<{ raw: string; item: ReviewItem }> {
