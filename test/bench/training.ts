@@ -14,6 +14,7 @@
  * When the bot asks "did you mean…?", the scripted customer says yes when the first option is what
  * they meant, no otherwise (a declined clarification lands in the review list).
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -40,8 +41,22 @@ interface TurnResult {
   placed: string | null;
 }
 
+/**
+ * fetch, once more when the server closed a kept-alive socket as it was reused: retraining holds the
+ * server's process for a moment, and its idle sockets time out meanwhile. Safe to repeat: sandbox
+ * messages carry their own id, a repeated accept answers 409.
+ */
+async function fetchAgain(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw err;
+    return fetch(url, init);
+  }
+}
+
 async function api(baton: TestBaton, token: string, method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(`${baton.url}/api/v1${p}`, {
+  const res = await fetchAgain(`${baton.url}/api/v1${p}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -51,10 +66,10 @@ async function api(baton: TestBaton, token: string, method: string, p: string, b
 }
 
 async function say(baton: TestBaton, from: string, text: string): Promise<{ conversationId: string; status: string }> {
-  const res = await fetch(`${baton.url}/sandbox/messages`, {
+  const res = await fetchAgain(`${baton.url}/sandbox/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from, text, wait: 10000 }),
+    body: JSON.stringify({ from, text, wait: 10000, messageId: `bench-${randomUUID()}` }),
   });
   if (!res.ok) throw new Error(`sandbox answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as { conversationId: string; status: string };
@@ -117,6 +132,7 @@ async function main(): Promise<void> {
     }
     await baton.runtime.training.settled();
     const retrainMs = Date.now() - started;
+    const overlay = (await api(baton, token, 'GET', '/training/examples')).body as { version: number; examples: unknown[] };
     const after = await play(baton, scripts, 'after');
     const impact = (await api(baton, token, 'GET', '/training/items')).body.impact as { scored: number; answeredBefore: number; answeredAfter: number } | null;
 
@@ -130,7 +146,7 @@ async function main(): Promise<void> {
     console.log(`\n## Training inbox: ${scripts.length} conversations, ${n} customer messages the catalog did not know (${noIntent} about something no intent covers)\n`);
     console.log(`Review list after the first play: ${items.length} items (${[...reasons.entries()].map(([k, v]) => `${k} ${v}`).join(', ')}).`);
     console.log(`Top suggestion accepted for ${accepted} (${refused} refused); right (= the intent the customer meant) for ${right} of ${accepted} (${pct(right, accepted)}); the other ${accepted - right} taught a wrong example.`);
-    console.log(`Accept clicks plus retraining: ${(retrainMs / 1000).toFixed(1)} s.\n`);
+    console.log(`Accept clicks plus retraining: ${(retrainMs / 1000).toFixed(1)} s; the bot serves overlay version ${baton.runtime.training.version} (${overlay.examples.length} examples in Redis, version ${overlay.version}).\n`);
     console.log(row(['', 'before', 'after']));
     console.log(row(['---', '---:', '---:']));
     console.log(row(['answered (placed in an intent)', `${placed(before)}/${n} (${pct(placed(before), n)})`, `${placed(after)}/${n} (${pct(placed(after), n)})`]));
