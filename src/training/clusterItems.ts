@@ -9,7 +9,7 @@ export interface Clusterable {
 export interface Cluster {
   /** Item ids, oldest first (as given). */
   itemIds: string[];
-  /** Words most of the cluster's messages share, most shared first (a name to start from). */
+  /** Words most of the cluster's messages share, most shared (then longest) first: a name to start from. */
   sharedWords: string[];
   languages: string[];
 }
@@ -49,7 +49,7 @@ export function clusterItems(items: readonly Clusterable[], opts: { similarity?:
       for (const i of g) for (const t of tokens[i] as Set<string>) counts.set(t, (counts.get(t) ?? 0) + 1);
       const sharedWords = [...counts.entries()]
         .filter(([, n]) => n >= Math.ceil(g.length / 2))
-        .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+        .sort((x, y) => y[1] - x[1] || [...y[0]].length - [...x[0]].length || (x[0] < y[0] ? -1 : 1))
         .slice(0, 5)
         .map(([w]) => w);
       return {

@@ -9,7 +9,7 @@ function TrainingRow(props: { item: TrainingItem; intents: string[]; busy: boole
   const [top, ...rest] = item.suggestions;
   return (
     <li class="training__item" data-testid="training-item" data-item-id={item.id}>
-      <p class="training__text" lang={item.lang}>
+      <p class="training__text" lang={item.lang} dir="auto">
         “{item.text}”
       </p>
       <p class="training__meta muted">
@@ -54,7 +54,9 @@ function ClusterForm(props: { texts: string[]; sharedWords: string[]; busy: bool
     <li class="training__cluster" data-testid="training-cluster">
       <ul class="training__cluster-texts">
         {props.texts.map((t) => (
-          <li key={t}>“{t}”</li>
+          <li key={t} dir="auto">
+            “{t}”
+          </li>
         ))}
       </ul>
       <form
