@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import { createApp } from './app';
 import type { BotBrain } from './bot/botBrain';
 import { createBotRunner } from './bot/botRunner';
+import { trainedModels } from './bot/dialogueBrain';
 import { parseDialogueState } from './bot/dialogue';
 import { createMessengerRouter, createMessengerSender } from './channels/messenger';
 import { createInstagramRouter, createInstagramSender } from './channels/instagram';
@@ -53,6 +54,9 @@ import { createMediaRouter } from './uploads/mediaRouter';
 import { S3Storage } from './uploads/s3Storage';
 import { UploadService } from './uploads/uploadService';
 import { UploadStore } from './uploads/uploadStore';
+import { trainingRoutes } from './training/trainingRoutes';
+import { TrainingService } from './training/trainingService';
+import { TrainingStore } from './training/trainingStore';
 
 export interface Runtime {
   app: Express;
@@ -68,6 +72,8 @@ export interface Runtime {
   handoff: HandoffService;
   metrics: Metrics;
   ingest: Ingest;
+  /** The training inbox: review items, the catalog overlay in Redis, reloads. */
+  training: TrainingService;
   /** Swaps in a new catalog (hot reload) without a restart. */
   setCatalog(catalog: Catalog): void;
   catalog(): Catalog;
@@ -97,6 +103,8 @@ export interface RuntimeOptions {
   consoleDir?: string;
   /** The handoff's clock (business hours, windows, waits); tests set it. */
   clock?: () => number;
+  /** How often the training overlay's version is checked against Redis (default 2000 ms). */
+  trainingPollMs?: number;
 }
 
 /**
@@ -169,6 +177,23 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   let catalog = opts.catalog;
   let brain = opts.createBrain(catalog, { store, config, logger, facts });
   const bot = createBotRunner({ respond: (input) => brain.respond(input) });
+  /** The catalog (files + training overlay) and its brain, swapped together. */
+  const serve = (next: Catalog) => {
+    brain = opts.createBrain(next, { store, config, logger, facts });
+    catalog = next;
+  };
+  const training = new TrainingService({
+    store: new TrainingStore(redis.client, opts.clock),
+    conversations: store,
+    audit: inbox.audit,
+    logger,
+    catalog: () => catalog,
+    apply: serve,
+    models: (c) => trainedModels(c, config.nlu.clarifyThreshold, logger),
+    answerThreshold: config.nlu.answerThreshold,
+    clock: opts.clock,
+    pollMs: opts.trainingPollMs,
+  });
 
   // ---- identity and handoff
   const customers = new RedisCustomerStore(redis.client, { audit: inbox.audit, logger });
@@ -229,11 +254,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     uploads: { mediaRef: async (conversationId, uploadId) => uploads.ref(await uploads.ofConversation(conversationId, uploadId)) },
     customerView: (id, viewer) => customerView(customers, id, conversationLookup, (c) => canSeeConversation(viewer, c)),
     clock: opts.clock,
+    onAgentReply: (conversation, reply) => training.onAgentReply(conversation, reply),
   });
 
   // ---- inbound
   const journal = new TurnJournal(redis.client, config.dedupeTtlSeconds);
-  const handle = createEventHandler({ store, outbound, bot, logger, hooks: handoff, journal });
+  const handle = createEventHandler({ store, outbound, bot, logger, hooks: handoff, journal, observer: training });
   const queue = new InboundQueue({ redis: redis.client, logger, handle, dedupeTtlSeconds: config.dedupeTtlSeconds });
   const ingest = createIngest({ queue, store, logger, metrics, waitForReplicas: () => redis.waitForReplicas() });
 
@@ -329,7 +355,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         path: '/api/v1',
         router: createInboxRouter(inbox, actions, logger, {
           maxBodyBytes: config.maxBodyBytes,
-          extraRoutes: [...deadLetterRoutes(inbox, outbound), ...uploadRoutes(uploads), ...templateRoutes(config.whatsappTemplates)],
+          extraRoutes: [...deadLetterRoutes(inbox, outbound), ...uploadRoutes(uploads), ...templateRoutes(config.whatsappTemplates), ...trainingRoutes(training)],
           scope: teamScope,
           documentedElsewhere: [...customerRouteDocs, ...dashboardRouteDocs],
         }),
@@ -360,14 +386,17 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     handoff,
     metrics,
     ingest,
+    training,
     setCatalog(next) {
-      brain = opts.createBrain(next, { store, config, logger, facts });
-      catalog = next;
+      // The files changed: serve them at once, then the training overlay merged over them.
+      serve(next);
+      void training.setBase(next);
     },
     catalog: () => catalog,
     async start() {
       await inbox.teams.ensureDefaults();
       await bootstrapAdmin({ agents: inbox.agents, teams: inbox.teams, email: config.admin?.email, password: config.admin?.password, logger });
+      await training.start();
       queue.startSweeper();
       outbound.startSchedule();
       inbox.presence.start();
@@ -394,6 +423,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     async stop() {
       unsubscribe?.();
+      training.stop();
       await queue.stop(config.shutdownGraceMs);
       await outbound.stopSchedule();
       await inbox.close();

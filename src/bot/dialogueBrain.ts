@@ -2,9 +2,9 @@ import type { Config } from '../config';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { FactStore } from '../conversations/factStore';
 import type { Logger } from '../logger';
-import { trainClassifier } from '../nlu/classifier';
+import { trainClassifier, type TrainedClassifier } from '../nlu/classifier';
 import { createLanguageDetector } from '../nlu/language';
-import type { Catalog, IntentClassifier, LanguageDetector, TrainingExample } from '../nlu/types';
+import type { Catalog, LanguageDetector, TrainingExample } from '../nlu/types';
 import type { BotBrain } from './botBrain';
 import { DialogueEngine, parseDialogueState } from './dialogue';
 
@@ -15,10 +15,18 @@ export function trainingExamples(catalog: Catalog): TrainingExample[] {
   );
 }
 
-const trained = new WeakMap<Catalog, Map<number, { classifier: IntentClassifier; languageDetector: LanguageDetector }>>();
+export interface CatalogModels {
+  classifier: TrainedClassifier;
+  languageDetector: LanguageDetector;
+}
 
-/** The classifier and language detector for a catalog, trained once per catalog object. */
-function trainedModels(catalog: Catalog, threshold: number, logger: Logger) {
+const trained = new WeakMap<Catalog, Map<number, CatalogModels>>();
+
+/**
+ * The classifier and language detector for a catalog, trained once per catalog object: the bot's
+ * brain and the training inbox (suggestions, re-scoring) share the same models.
+ */
+export function trainedModels(catalog: Catalog, threshold: number, logger: Pick<Logger, 'info'>): CatalogModels {
   let byThreshold = trained.get(catalog);
   if (!byThreshold) trained.set(catalog, (byThreshold = new Map()));
   let models = byThreshold.get(threshold);

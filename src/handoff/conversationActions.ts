@@ -21,6 +21,8 @@ export interface ActionsDeps {
   /** The customer as `viewer` may see them (their conversations filtered by team scope). */
   customerView: (customerId: string, viewer: Agent) => Promise<CustomerView | null>;
   clock?: () => number;
+  /** After an agent's reply went out (the training inbox reads it); must not throw. */
+  onAgentReply?: (conversation: Conversation, reply: Message) => Promise<void>;
 }
 
 const iso = (ms?: number) => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -151,6 +153,7 @@ export class ConversationActionsService implements ConversationActions {
     }
     await this.h.deps.audit.record({ actor: actor.id, action: 'conversation.reply', target: `conversation:${id}`, details: { messageId: message.id, template: reply.template?.name, status: message.status } });
     await this.h.publish({ type: 'message.created', conversationId: id, messageId: message.id, direction: 'outbound', author: 'agent' });
+    if (message.status !== 'failed' && message.text) await this.deps.onAgentReply?.(conv, message);
     return message;
   }
 

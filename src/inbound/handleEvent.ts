@@ -21,6 +21,12 @@ export interface ConversationHooks {
   onRecorded?(conversation: Conversation, message: Message): Promise<void>;
 }
 
+/** Watches finished bot turns: the training inbox records the messages the bot could not place. */
+export interface TurnObserver {
+  /** After the bot's turn and the escalation policy; must not throw (a turn never fails for it). */
+  afterTurn(conversation: Conversation, message: Message, outcome: BotTurnOutput): Promise<void>;
+}
+
 export interface EventHandlerDeps {
   store: ConversationStore;
   outbound: OutboundService;
@@ -32,6 +38,7 @@ export interface EventHandlerDeps {
    * short (a crash mid-turn) runs again, and its replies are neither lost nor doubled.
    */
   journal?: TurnJournal;
+  observer?: TurnObserver;
 }
 
 /** Without handoff: the bot answers while it owns the conversation. */
@@ -145,7 +152,9 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
     if (outcome.language && outcome.language !== owned.language) {
       latest = await store.update(owned.id, { language: outcome.language });
     }
-    await hooks.onBotTurn(latest ?? (await store.get(owned.id)) ?? owned, outcome, event);
+    const after = latest ?? (await store.get(owned.id)) ?? owned;
+    await hooks.onBotTurn(after, outcome, event);
+    await deps.observer?.afterTurn(after, message, outcome);
     return true;
   }
 

@@ -213,6 +213,9 @@ export class DialogueEngine {
       pending: pendingSlot !== undefined,
     });
     turn.signals.push({ type: 'act', act: decision.act });
+    if (decision.kind === 'reply' && decision.message === 'rephrase' && previous.confirm) {
+      turn.signals.push({ type: 'clarification_declined', intent: previous.confirm });
+    }
     if (decision.kind === 'confirm') return this.handleIntent(turn, this.intentById(previous.confirm ?? null) as Intent, 1);
     if (decision.kind === 'ask_again') {
       if (pendingSlot) turn.replies.push({ text: this.text(pendingSlot.prompt, turn.lang) });

@@ -10,6 +10,8 @@ import type { FulfillmentFailure } from '../../nlu/fulfillment';
  * - fulfillment_handoff: the fulfillment endpoint asked for a person.
  * - answered: the bot answered an intent (static answer or fulfillment reply).
  * - act: the message was a conversational act (ok, thanks, yes, hi, bye, emoji), answered briefly; never a misunderstanding.
+ * - clarification_declined: the customer said no to "did you mean…?" (`intent` was its first option):
+ *   the message it was asked about is one the bot could not place (the training inbox records it).
  * - topics_offered: the second misunderstanding in a row was answered with the catalog's topics menu;
  *   the escalation policy hands off on the next misunderstanding instead.
  */
@@ -21,4 +23,5 @@ export type DialogueSignal =
   | { type: 'fulfillment_handoff'; intent: string; reason?: string; team?: string }
   | { type: 'answered'; intent: string; confidence: number }
   | { type: 'act'; act: ActKind }
+  | { type: 'clarification_declined'; intent: string }
   | { type: 'topics_offered'; topics: string[] };

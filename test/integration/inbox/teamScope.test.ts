@@ -317,6 +317,29 @@ const ROWS: Row[] = [
     expect: adminOnly(404),
   },
 
+  // ---- the training inbox (reviewers are admins)
+  { route: 'GET /api/v1/training/items', does: 'reads the training review list', request: async () => ({ method: 'GET', path: '/training/items' }), expect: adminOnly(200) },
+  {
+    route: 'POST /api/v1/training/items/:id/accept',
+    does: 'accepts a training suggestion',
+    request: async () => ({ method: 'POST', path: '/training/items/m_unknown0000_0000000000/accept', body: {} }),
+    expect: adminOnly(404),
+  },
+  {
+    route: 'POST /api/v1/training/items/:id/dismiss',
+    does: 'dismisses a training item',
+    request: async () => ({ method: 'POST', path: '/training/items/m_unknown0000_0000000000/dismiss' }),
+    expect: adminOnly(404),
+  },
+  {
+    route: 'POST /api/v1/training/intents',
+    does: 'proposes a new intent from review items',
+    request: async () => ({ method: 'POST', path: '/training/intents', body: { id: 'scope_probe', answer: 'Yes.', itemIds: ['m_unknown0000_0000000000'] } }),
+    expect: adminOnly(404),
+  },
+  { route: 'GET /api/v1/training/examples', does: 'reads the examples reviewers added', request: async () => ({ method: 'GET', path: '/training/examples' }), expect: adminOnly(200) },
+  { route: 'GET /api/v1/training/export', does: 'exports the catalog overlay as YAML', request: async () => ({ method: 'GET', path: '/training/export' }), expect: adminOnly(200) },
+
   // ---- live events and the API document
   { route: 'GET /api/v1/events', does: 'opens the live event stream (filtered to their teams)', request: async () => ({ method: 'GET', path: '/events' }), expect: all(200) },
   { route: 'GET /api/v1/openapi.json', does: 'reads the API document', request: async () => ({ method: 'GET', path: '/openapi.json' }), expect: all(200) },

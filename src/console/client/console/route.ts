@@ -9,7 +9,8 @@ export type Route =
   | { page: 'login' }
   | { page: 'inbox'; conversationId?: string }
   | { page: 'dashboard' }
-  | { page: 'admin'; section: AdminSection; customerId?: string };
+  | { page: 'admin'; section: AdminSection; customerId?: string }
+  | { page: 'training' };
 
 export const BASE = '/console';
 
@@ -22,6 +23,7 @@ export function parseRoute(pathname: string): Route {
   }
   if (parts[0] === 'login') return { page: 'login' };
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
+  if (parts[0] === 'training') return { page: 'training' };
   if (parts[0] === 'c' && parts[1]) return { page: 'inbox', conversationId: decodeURIComponent(parts[1]) };
   return { page: 'inbox' };
 }
@@ -34,6 +36,8 @@ export function routePath(route: Route): string {
       return `${BASE}/login`;
     case 'dashboard':
       return `${BASE}/dashboard`;
+    case 'training':
+      return `${BASE}/training`;
     case 'inbox':
       return route.conversationId ? `${BASE}/c/${encodeURIComponent(route.conversationId)}` : `${BASE}/`;
   }

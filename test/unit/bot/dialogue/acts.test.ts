@@ -96,6 +96,16 @@ describe('DialogueEngine: conversational acts', () => {
     expect(result.state.offered).toBeUndefined();
   });
 
+  test('"no" to "did you mean…?" signals the declined clarification with the option refused (the training inbox records it)', async () => {
+    const result = await say(makeEngine(), 'status', 'no');
+    expect(result.signals).toContainEqual({ type: 'clarification_declined', intent: 'order_status' });
+  });
+
+  test('"no" with nothing to confirm signals no declined clarification', async () => {
+    const result = await say(makeEngine(), 'no');
+    expect(result.signals.some((s) => s.type === 'clarification_declined')).toBe(false);
+  });
+
   test('"yes" with nothing to confirm asks what the customer would like to know', async () => {
     expect(textsOf(await say(makeEngine(), 'yes'))).toEqual(['Sure — what would you like to know?']);
   });

@@ -20,6 +20,7 @@ export function Header(props: {
   const admin: Route = { page: 'admin', section: 'agents' };
   const inbox: Route = { page: 'inbox' };
   const dashboard: Route = { page: 'dashboard' };
+  const training: Route = { page: 'training' };
   return (
     <header class="header">
       <a class="header__brand" href={routePath(inbox)} onClick={onLinkClick(inbox)}>
@@ -47,6 +48,11 @@ export function Header(props: {
             data-testid="nav-dashboard"
           >
             Dashboard
+          </a>
+        )}
+        {agent.role === 'admin' && (
+          <a href={routePath(training)} onClick={onLinkClick(training)} aria-current={route.page === 'training' ? 'page' : undefined} data-testid="nav-training">
+            Training
           </a>
         )}
       </nav>

@@ -10,6 +10,7 @@ import { useActivityPing } from '../useActivityPing';
 import { itemsOf } from '../useInbox';
 import { AdminPage } from '../admin/AdminPage';
 import { DashboardPage } from './DashboardPage';
+import { TrainingPage } from './TrainingPage';
 import { Header } from './Header';
 import { InboxPage } from './InboxPage';
 import { ReconnectBanner } from './ReconnectBanner';
@@ -88,6 +89,8 @@ export function Shell(props: { agent: Agent; route: Route; onAgentChange: (a: Ag
         <AdminPage agent={agent} route={route} />
       ) : route.page === 'dashboard' && agent.role === 'admin' ? (
         <DashboardPage />
+      ) : route.page === 'training' && agent.role === 'admin' ? (
+        <TrainingPage />
       ) : (
         <InboxPage
           agent={agent}
