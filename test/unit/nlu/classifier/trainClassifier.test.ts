@@ -124,11 +124,10 @@ describe('trainClassifier', () => {
 
   it('understands English words it was never shown through their word vectors', () => {
     // Neither "reimburse" nor "cash" is in the examples; "refund" and "money" are.
-    expect(fullVectors.classify('reimburse the cash').top).toBe('refund');
-  });
-
-  it('misses the same unseen English words without word vectors', () => {
-    expect(trainClassifierWith(EXAMPLES, WITHOUT_WORD_VECTORS).classify('reimburse the cash').top).not.toBe('refund');
+    const text = 'reimburse the cash';
+    expect(fullVectors.classify(text).top).toBe('refund');
+    const refund = (classifier: ReturnType<typeof trainClassifier>): number => classifier.topK(text, 3).find((s) => s.intent === 'refund')?.confidence ?? 0;
+    expect(refund(fullVectors)).toBeGreaterThan(refund(trainClassifierWith(EXAMPLES, WITHOUT_WORD_VECTORS)));
   });
 
   it('leaves word vectors out when the examples are too few to fit the calibration', () => {
