@@ -5,10 +5,14 @@
  * - character n-grams inside word boundaries (" kab " → " k", "ka", "ab", "b ", " ka", …),
  *   which absorb typos and the many spellings of romanised Hindi;
  * - for Latin-script words, a consonant skeleton ("kab", "kb", "kub" → "kb") and a
- *   de-duplicated form ("plzzz" → "plz").
+ *   de-duplicated form ("plzzz" → "plz");
+ * - for words of every script, a script-independent consonant skeleton (phoneticSkeleton.ts), so
+ *   loanwords written in Devanagari, Urdu script and Latin share a feature ("रिफंड", "ریفنڈ", "refund").
  * Each kind of feature lives in its own "view" so the vectoriser can weight views separately.
  * Features are appended to a reusable buffer (one entry per occurrence, repeats included).
  */
+import { skeletonHash } from './phoneticSkeleton';
+
 export const VIEW_WORD = 0;
 export const VIEW_CHAR = 1;
 export const VIEW_COUNT = 2;
@@ -25,6 +29,8 @@ export interface FeatureSettings {
   minCharGramWordLength: number;
   wordBigrams: boolean;
   latinSkeletons: boolean;
+  /** Words whose script-independent consonant skeleton (phoneticSkeleton.ts) has at least this many consonants get it as a word feature (0 = none). */
+  phoneticSkeletonMinLength: number;
 }
 
 export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
@@ -33,6 +39,7 @@ export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
   minCharGramWordLength: 1,
   wordBigrams: true,
   latinSkeletons: true,
+  phoneticSkeletonMinLength: 2,
 };
 
 /**
@@ -90,6 +97,9 @@ const TAG_BIGRAM = 2;
 const TAG_CHAR = 3;
 const TAG_SKELETON = 4;
 const TAG_BOUNDARY = 5;
+const TAG_PHONETIC = 6;
+const PHONETIC_START = fnvStep(FNV_OFFSET, TAG_PHONETIC);
+const skeletonLength = new Int32Array(1);
 
 const START_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3c);
 const END_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3e);
@@ -172,6 +182,10 @@ export function extractFeatures(normalized: string, settings: FeatureSettings, o
       previous = word;
       if (end - start >= settings.minCharGramWordLength) addCharGrams(normalized, start, end, settings, out);
       if (settings.latinSkeletons && latin && end - start > 1) addLatinVariants(normalized, start, end, out);
+      if (settings.phoneticSkeletonMinLength > 0) {
+        const hash = skeletonHash(normalized, start, end, PHONETIC_START, skeletonLength);
+        if ((skeletonLength[0] as number) >= settings.phoneticSkeletonMinLength) out.push(hash, VIEW_WORD);
+      }
     }
     start = end + 1;
   }

@@ -34,6 +34,19 @@ export interface VectorizerSettings extends FeatureSettings {
    * known, less when some are unknown) to this power (0 = not scaled).
    */
   wordVectorKnownPower: number;
+  /**
+   * The word vector part is also scaled by the fraction of the message's words that are in the
+   * vocabulary as words, to this power (0 = not scaled): a message of words the training texts
+   * never used then gets no word vector part, so it looks as out of scope as it would without
+   * word vectors (word vectors alone put "asdf qwerty" near short examples such as greetings).
+   */
+  wordVectorKnownWordPower: number;
+  /**
+   * The word vector part is also scaled by the fraction of the message's words that have a word
+   * vector, to this power (0 = not scaled): the vectors are English, so a Hinglish message, most
+   * of whose words have none ("mera order kab aayega"), leans on them less.
+   */
+  wordVectorCoveragePower: number;
 }
 
 export type WordVectorPooling = 'mean' | 'mean+max' | 'mean+max+min';
@@ -85,7 +98,7 @@ export class Vectorizer {
       ids[k] = id >= 0 ? id : -1 - (views[k] as number);
     }
     const hasVector = dense !== null && this.averageWordVector(features.words, 0, features.wordCount, dense);
-    return this.weigh(ids, features.length, out, hasVector ? dense : null);
+    return this.weigh(ids, features.length, out, hasVector ? dense : null, hasVector ? this.knownWordScale(features.words, 0, features.wordCount) : 1);
   }
 
   /**
@@ -117,8 +130,18 @@ export class Vectorizer {
       found++;
     }
     if (found === 0) return false;
-    for (let b = 0; b < blocks; b++) normalizeRange(out, b * dimensions, (b + 1) * dimensions, wordVectorWeight);
+    const weight = wordVectorWeight * (found / (to - from)) ** this.settings.wordVectorCoveragePower;
+    for (let b = 0; b < blocks; b++) normalizeRange(out, b * dimensions, (b + 1) * dimensions, weight);
     return true;
+  }
+
+  /** (Fraction of the words words[from, to) that are vocabulary features) ^ wordVectorKnownWordPower. */
+  knownWordScale(words: Uint32Array | Int32Array, from: number, to: number): number {
+    const power = this.settings.wordVectorKnownWordPower;
+    if (power === 0 || to <= from) return 1;
+    let known = 0;
+    for (let k = from; k < to; k++) if (this.vocabulary.get((words[k] as number) >>> 0) >= 0) known++;
+    return (known / (to - from)) ** power;
   }
 
   /**
@@ -127,7 +150,7 @@ export class Vectorizer {
    * weighted word vector) if given and the message has any known feature. Returns the number of
    * vocabulary features (`dense` not counted).
    */
-  weigh(ids: Int32Array, count: number, out: SparseRow, dense: ArrayLike<number> | null = null): number {
+  weigh(ids: Int32Array, count: number, out: SparseRow, dense: ArrayLike<number> | null = null, denseScale = 1): number {
     const { counts, idf, featureView, viewWeights } = this;
     out.reserve(count + (dense === null ? 0 : dense.length));
     const indices = out.indices;
@@ -166,7 +189,7 @@ export class Vectorizer {
       // Shrunk like the vocabulary part, whose length unknown features reduce (see unknownWeight).
       let known = 0;
       for (let k = 0; k < length; k++) known += (values[k] as number) ** 2;
-      const scale = known ** (this.settings.wordVectorKnownPower / 2);
+      const scale = known ** (this.settings.wordVectorKnownPower / 2) * denseScale;
       const first = idf.length;
       for (let d = 0; d < dense.length; d++) {
         indices[length] = first + d;
@@ -308,7 +331,8 @@ export function fitVectorizer(
     const start = textStart[t] as number;
     const end = textStart[t + 1] as number;
     const hasVector = withVectors && vectorizer.averageWordVector(wordHashes.data, wordStart[t] as number, wordStart[t + 1] as number, dense);
-    vectorizer.weigh(ids.subarray(start, end), end - start, row, hasVector ? dense : null);
+    const denseScale = hasVector ? vectorizer.knownWordScale(wordHashes.data, wordStart[t] as number, wordStart[t + 1] as number) : 1;
+    vectorizer.weigh(ids.subarray(start, end), end - start, row, hasVector ? dense : null, denseScale);
     indices.set(row.indices.subarray(0, row.length), nnz);
     values.set(row.values.subarray(0, row.length), nnz);
     nnz += row.length;

@@ -79,18 +79,18 @@ describe('DialogueEngine: conversational acts', () => {
   });
 
   test('"yes" to "did you mean…?" takes the first option', async () => {
-    const result = await say(makeEngine(), 'status', 'yes');
+    const result = await say(makeEngine(), 'where is my status', 'yes');
     expect(result.state.recognised.at(-1)).toMatchObject({ intent: 'order_status', confidence: 1 });
     expect(textsOf(result)).toEqual(['[en] What is your order number? It looks like SG-123456.']);
   });
 
   test.each([['haan ji'], ['हाँ'], ['جی ہاں']])('"%s" confirms "did you mean…?" too', async (yes) => {
-    const result = await say(makeEngine(), 'status', yes);
+    const result = await say(makeEngine(), 'where is my status', yes);
     expect(result.state.recognised.at(-1)?.intent).toBe('order_status');
   });
 
   test('"no" to "did you mean…?" asks for other words, without counting a misunderstanding', async () => {
-    const result = await say(makeEngine(), 'status', 'no');
+    const result = await say(makeEngine(), 'where is my status', 'no');
     expect(textsOf(result)).toEqual(['No problem — could you tell me in a few words what you need?']);
     expect(result.state.misunderstandings).toBe(0);
     expect(result.state.offered).toBeUndefined();
@@ -123,7 +123,7 @@ describe('DialogueEngine: conversational acts', () => {
   });
 
   test('"ok" after the options were offered keeps them, so "2" still picks the second', async () => {
-    const result = await say(makeEngine(), 'status', 'ok', '2');
+    const result = await say(makeEngine(), 'where is my status', 'ok', '2');
     expect(result.state.recognised.at(-1)).toMatchObject({ intent: 'refund_status', confidence: 1 });
   });
 

@@ -6,7 +6,7 @@ import { wordVectorsFrom } from '../../../../src/nlu/classifier/wordVectors';
 const TEXTS = ['where is my order', 'track my order', 'where is my parcel', 'refund my order', 'i want a refund'];
 
 function settings(unknownWeight: number): VectorizerSettings {
-  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean', wordVectorKnownPower: 0 };
+  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean', wordVectorKnownPower: 0, wordVectorKnownWordPower: 0, wordVectorCoveragePower: 0 };
 }
 
 function norm(row: SparseRow): number {
@@ -90,6 +90,31 @@ describe('fitVectorizer with word vectors', () => {
     // max of (1, 0) and (0.8, 0.6) is (1, 0.6), normalised to length 0.5.
     const part = vectorPart(row, vectorizer.size - 4);
     expect(part.slice(2).map((v) => Number(v.toFixed(3)))).toEqual([0.429, 0.257]);
+  });
+
+  it('scales the word vector part by the share of words the training texts used, with wordVectorKnownWordPower', () => {
+    // "zebra" has a vector but no training text uses it: half the words are known.
+    const vectors = wordVectorsFrom({ words: ['order', 'zebra'], dimensions: 2, vectors: [1, 0, 0, 1] });
+    const lengthOf = (power: number): number => {
+      const { vectorizer } = fitVectorizer(TEXTS, { ...withVectors(false), wordVectorKnownWordPower: power }, vectors);
+      const row = new SparseRow();
+      vectorizer.transformInto('order zebra', row);
+      return Math.hypot(...vectorPart(row, vectorizer.size - 2));
+    };
+    expect(lengthOf(0)).toBeCloseTo(0.5, 6);
+    expect(lengthOf(1)).toBeCloseTo(0.25, 6);
+  });
+
+  it('scales the word vector part by the share of words that have a vector, with wordVectorCoveragePower', () => {
+    // "where" and "is" have no vector: one word in three has one.
+    const lengthOf = (power: number): number => {
+      const { vectorizer } = fitVectorizer(TEXTS, { ...withVectors(false), wordVectorCoveragePower: power }, VECTORS);
+      const row = new SparseRow();
+      vectorizer.transformInto('where is parcel', row);
+      return Math.hypot(...vectorPart(row, vectorizer.size - 2));
+    };
+    expect(lengthOf(0)).toBeCloseTo(0.5, 6);
+    expect(lengthOf(1)).toBeCloseTo(0.5 / 3, 6);
   });
 
   it('counts only vocabulary features in what transformInto returns', () => {
