@@ -92,7 +92,11 @@ export const envSchema = z
     PORT: intIn('PORT', 0, 65535, 3000),
     PUBLIC_URL: url('PUBLIC_URL').optional(),
     REDIS_URL: redisUrl,
-    REDIS_KEY_PREFIX: z.preprocess((v) => (v === '' || v === undefined ? 'baton:' : v), z.string()),
+    REDIS_KEY_PREFIX: z.preprocess(
+      (v) => (v === '' || v === undefined ? 'baton:' : v),
+      // A brace in the prefix would become every key's hash tag: on a Redis Cluster all data in one slot.
+      z.string().regex(/^[^{}]*$/, { message: 'REDIS_KEY_PREFIX must not contain { or } (Redis Cluster would hash every key on the prefix)' }),
+    ),
     REDIS_SENTINELS: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z

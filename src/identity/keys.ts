@@ -28,8 +28,6 @@ export const K = {
   attribute: (key: string, value: string) => taggedKey('cust:attr', DIR, key, value),
   /** Hash: the verification waiting for a code typed at this address. */
   pendingVerification: (channel: string, address: string) => taggedKey('cust:verify', DIR, channel, address),
-  /** Stands in for an unused key slot of a script; never written. */
-  none: taggedKey('cust', DIR, 'none'),
 };
 
 /** How an address is stored as a hash field: `channel|kind|address` (channel and kind never hold `|`). */

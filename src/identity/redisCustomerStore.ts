@@ -12,7 +12,7 @@ import { addressField, conversationMember, K, parseAddressField } from './keys';
 import { normaliseAttribute, INDEXED_ATTRIBUTES } from './normalise';
 import { phoneSiblings } from './phoneSiblings';
 import { platformUserIdKind } from './platformUserIdKind';
-import { defineIdentityScripts, type IdentityRedis } from './scripts';
+import { claimIdentifiers, defineIdentityScripts, type IdentityRedis } from './scripts';
 import type {
   AddressKind,
   Customer,
@@ -89,11 +89,11 @@ export class RedisCustomerStore {
     const puidKind = puid ? platformUserIdKind(puid) : undefined;
     const addrKey = K.identifier(channel, 'address', address);
     const addrField = addressField(channel, 'address', address);
-    const puidKey = puid && puidKind ? K.identifier(channel, puidKind, puid) : K.none;
+    const puidKey = puid && puidKind ? K.identifier(channel, puidKind, puid) : undefined;
     const puidField = puid && puidKind ? addressField(channel, puidKind, puid) : '';
 
     for (let attempt = 0; attempt < RETRIES; attempt++) {
-      const [rawA, rawP] = await this.r.mget(addrKey, puidKey);
+      const [rawA, rawP] = puidKey ? await this.r.mget(addrKey, puidKey) : [await this.r.get(addrKey), null];
       const byPuid = rawP ? await this.get(rawP) : null;
       const byAddress = rawA ? await this.get(rawA) : null;
       // The platform user id wins over the address: numbers are recycled and change, the id is the person.
@@ -108,23 +108,17 @@ export class RedisCustomerStore {
       const id = target?.id ?? newId('cu');
       const now = this.now();
       const fields = create ? flat({ createdAt: now, vip: '0', name: input.name }) : [];
-      const outcome = await this.r.identityClaim(
-        K.customer(id),
-        K.addresses(id),
-        addrKey,
-        rawA ? K.addresses(rawA) : K.none,
-        puidKey,
-        rawP ? K.addresses(rawP) : K.none,
+      const outcome = await claimIdentifiers(this.r, {
+        customer: K.customer(id),
+        addresses: K.addresses(id),
         id,
-        create ? '1' : '0',
-        rawA ?? '',
-        addrField,
-        '1',
-        rawP ?? '',
-        puidField,
-        '1',
-        ...fields,
-      );
+        create,
+        slots: [
+          { index: addrKey, field: addrField, verified: true, expected: rawA ?? '', previousOwnerAddresses: rawA ? K.addresses(rawA) : undefined },
+          ...(puidKey ? [{ index: puidKey, field: puidField, verified: true, expected: rawP ?? '', previousOwnerAddresses: rawP ? K.addresses(rawP) : undefined }] : []),
+        ],
+        fields,
+      });
       if (outcome !== 'ok') continue;
       if (!create && input.name && !target?.name) await this.r.hsetnx(K.customer(id), 'name', input.name);
       const customer = await this.get(id);
@@ -300,22 +294,13 @@ export class RedisCustomerStore {
       const target = await this.get(customerId);
       if (!target) throw new BatonError('NOT_FOUND', `No customer ${customerId}`);
       const current = (await this.r.get(key)) ?? '';
-      const outcome = await this.r.identityClaim(
-        K.customer(target.id),
-        K.addresses(target.id),
-        key,
-        current ? K.addresses(current) : K.none,
-        K.none,
-        K.none,
-        target.id,
-        '0',
-        current,
-        field,
-        a.verified ? '1' : '0',
-        '',
-        '',
-        '',
-      );
+      const outcome = await claimIdentifiers(this.r, {
+        customer: K.customer(target.id),
+        addresses: K.addresses(target.id),
+        id: target.id,
+        create: false,
+        slots: [{ index: key, field, verified: a.verified, expected: current, previousOwnerAddresses: current ? K.addresses(current) : undefined }],
+      });
       if (outcome === 'ok') return target;
     }
     throw new BatonError('CONFLICT', 'The address kept changing owner while it was linked; try again');
@@ -396,22 +381,13 @@ export class RedisCustomerStore {
       if ((await this.r.get(key)) !== sourceId) return false; // someone else holds it now
       const target = await this.get(sourceId);
       if (!target) return false;
-      const outcome = await this.r.identityClaim(
-        K.customer(target.id),
-        K.addresses(target.id),
-        key,
-        K.addresses(sourceId),
-        K.none,
-        K.none,
-        target.id,
-        '0',
-        sourceId,
-        field,
-        flag === '1' ? '1' : '0',
-        '',
-        '',
-        '',
-      );
+      const outcome = await claimIdentifiers(this.r, {
+        customer: K.customer(target.id),
+        addresses: K.addresses(target.id),
+        id: target.id,
+        create: false,
+        slots: [{ index: key, field, verified: flag === '1', expected: sourceId, previousOwnerAddresses: K.addresses(sourceId) }],
+      });
       if (outcome === 'ok') return true;
     }
     throw new BatonError('CONFLICT', `Could not move an address of ${sourceId}; the merge is marked, run it again to finish`);

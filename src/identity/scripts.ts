@@ -8,21 +8,27 @@ import type Redis from 'ioredis';
 
 /**
  * Gives up to two identifiers (index keys) to one customer, creating the customer if asked.
- * KEYS: customer, customerAddresses, index1, previousOwnerAddresses1, index2, previousOwnerAddresses2.
- * ARGV: id, create ('1'/'0'), expected1, field1, verified1, expected2, field2, verified2, then the
- * new customer's field/value pairs. An empty field skips that slot; `expected` is the index value
+ * KEYS: customer, customerAddresses, then only the keys the slots use (see claimIdentifiers).
+ * ARGV: id, create ('1'/'0'), expected1, field1, verified1, expected2, field2, verified2, the KEYS
+ * positions of index1, previousOwnerAddresses1, index2, previousOwnerAddresses2 (0 = not used), then
+ * the new customer's field/value pairs. An empty field skips that slot; `expected` is the index value
  * read before ('' = none). A verified address is never downgraded.
  * Returns 'ok' | 'retry' | 'missing'.
  */
 const CLAIM = `
 local id = ARGV[1]
+local function key(i)
+  local n = tonumber(i)
+  if n == 0 then return false end
+  return KEYS[n]
+end
 if ARGV[2] == '1' then
   if redis.call('EXISTS', KEYS[1]) == 1 then return 'retry' end
 else
   if not redis.call('HGET', KEYS[1], 'createdAt') then return 'missing' end
   if redis.call('HGET', KEYS[1], 'mergedInto') then return 'retry' end
 end
-local slots = {{KEYS[3], KEYS[4], ARGV[3], ARGV[4], ARGV[5]}, {KEYS[5], KEYS[6], ARGV[6], ARGV[7], ARGV[8]}}
+local slots = {{key(ARGV[9]), key(ARGV[10]), ARGV[3], ARGV[4], ARGV[5]}, {key(ARGV[11]), key(ARGV[12]), ARGV[6], ARGV[7], ARGV[8]}}
 for _, s in ipairs(slots) do
   if s[4] ~= '' then
     local current = redis.call('GET', s[1]) or ''
@@ -31,7 +37,7 @@ for _, s in ipairs(slots) do
 end
 if ARGV[2] == '1' then
   local fields = {}
-  for i = 9, #ARGV do fields[#fields + 1] = ARGV[i] end
+  for i = 13, #ARGV do fields[#fields + 1] = ARGV[i] end
   redis.call('HSET', KEYS[1], unpack(fields))
 end
 for _, s in ipairs(slots) do
@@ -90,7 +96,11 @@ return 1
 `;
 
 export type IdentityRedis = Redis & {
-  identityClaim(k1: string, k2: string, k3: string, k4: string, k5: string, k6: string, ...argv: string[]): Promise<string>;
+  /** CLAIM with 3, 4, 5 or 6 keys (the embedded emulator needs a fixed number of keys per command). */
+  identityClaim3(...keysAndArgv: string[]): Promise<string>;
+  identityClaim4(...keysAndArgv: string[]): Promise<string>;
+  identityClaim5(...keysAndArgv: string[]): Promise<string>;
+  identityClaim6(...keysAndArgv: string[]): Promise<string>;
   identityAttach(k1: string, k2: string, ...argv: string[]): Promise<string>;
   identityMarkMerged(k1: string, k2: string, ...argv: string[]): Promise<string>;
   identityReserveAttempt(k1: string, ...argv: string[]): Promise<number>;
@@ -99,11 +109,61 @@ export type IdentityRedis = Redis & {
 
 export function defineIdentityScripts(redis: Redis): IdentityRedis {
   const r = redis as IdentityRedis;
-  if (typeof r.identityClaim === 'function') return r;
-  redis.defineCommand('identityClaim', { numberOfKeys: 6, lua: CLAIM });
+  if (typeof r.identityClaim3 === 'function') return r;
+  // Only the keys a claim uses are passed: one command per number of keys.
+  for (const n of [3, 4, 5, 6]) redis.defineCommand(`identityClaim${n}`, { numberOfKeys: n, lua: CLAIM });
   redis.defineCommand('identityAttach', { numberOfKeys: 2, lua: ATTACH });
   redis.defineCommand('identityMarkMerged', { numberOfKeys: 2, lua: MARK_MERGED });
   redis.defineCommand('identityReserveAttempt', { numberOfKeys: 1, lua: RESERVE_ATTEMPT });
   redis.defineCommand('identityConsume', { numberOfKeys: 1, lua: CONSUME });
   return r;
+}
+
+/** One identifier a claim gives to the customer. */
+export interface ClaimSlot {
+  /** The identifier's index key. */
+  index: string;
+  /** The address field on the customer's hash. */
+  field: string;
+  verified: boolean;
+  /** The index value read before ('' = none); its owner loses the field when it is another customer. */
+  expected: string;
+  /** That owner's addresses hash (needed when expected is another customer). */
+  previousOwnerAddresses?: string;
+}
+
+/**
+ * Runs the CLAIM script with only the keys it uses (no stand-in keys): the customer, its addresses,
+ * and per slot its index and the previous owner's addresses.
+ */
+export function claimIdentifiers(
+  r: IdentityRedis,
+  c: { customer: string; addresses: string; id: string; create: boolean; slots: ClaimSlot[]; fields?: string[] },
+): Promise<string> {
+  const keys = [c.customer, c.addresses];
+  const at = (k: string | undefined): string => {
+    if (!k) return '0';
+    keys.push(k);
+    return String(keys.length);
+  };
+  const positions: string[] = [];
+  const values: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const slot = c.slots[i];
+    positions.push(at(slot?.index), at(slot?.expected ? slot.previousOwnerAddresses : undefined));
+    values.push(slot?.expected ?? '', slot?.field ?? '', slot?.verified ? '1' : '0');
+  }
+  const argv = [...keys, c.id, c.create ? '1' : '0', ...values, ...positions, ...(c.fields ?? [])];
+  switch (keys.length) {
+    case 3:
+      return r.identityClaim3(...argv);
+    case 4:
+      return r.identityClaim4(...argv);
+    case 5:
+      return r.identityClaim5(...argv);
+    case 6:
+      return r.identityClaim6(...argv);
+    default:
+      throw new Error(`a claim uses 3 to 6 keys, not ${keys.length}`);
+  }
 }

@@ -146,6 +146,10 @@ describe('parseConfig', () => {
     expect(usesEmbeddedStore(config)).toBe(false);
   });
 
+  test('refuses a REDIS_KEY_PREFIX with braces, which would put every key in one cluster slot', () => {
+    expect(() => parseConfig({ REDIS_KEY_PREFIX: '{baton}:' })).toThrow(/REDIS_KEY_PREFIX must not contain \{ or \}/);
+  });
+
   test('refuses REDIS_CLUSTER_NODES that are not host:port pairs', () => {
     expect(() => parseConfig({ REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000' })).toThrow(/REDIS_CLUSTER_NODES must be host:port,host:port/);
     expect(() => parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1' })).toThrow(/REDIS_CLUSTER_NODES must be host:port/);
