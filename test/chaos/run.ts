@@ -2,19 +2,19 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../fixtures/twilio';
 import { FakeGraphApi, FakeTwilioApi } from '../support/fakePlatforms';
 import { startNginx } from '../support/nginx';
-import { cleanRedisDirs, startRedisServer, startSentinelSet } from '../support/redisServers';
+import { cleanRedisDirs, startRedisCluster, startRedisServer, startSentinelSet } from '../support/redisServers';
 import { ensureBuild, freePort, startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { messengerTextBody, whatsappTextBody } from '../support/webhookBodies';
 
 /**
- * `npm run chaos`: N real Baton instances behind Debian's nginx, on a real Redis Sentinel set (or a
- * single redis-server), with signed WhatsApp and Messenger customers writing in a closed loop. During
+ * `npm run chaos`: N real Baton instances behind Debian's nginx, on a real Redis Sentinel set, a real
+ * 6-node Redis Cluster, or a single redis-server, with signed WhatsApp and Messenger customers writing in a closed loop. During
  * the run it kills an instance with kill -9 (and starts it again), fails Redis over, and makes the
  * fake platforms answer 500, then 429 with Retry-After, then hang. It prints what was sent,
  * acknowledged, answered once, answered twice and lost, and the longest wait for an answer.
  *
  * CHAOS_INSTANCES (3), CHAOS_SECONDS (60), CHAOS_CUSTOMERS (24, half on each channel),
- * CHAOS_REDIS (sentinel | single). Exits 1 when anything acknowledged was lost or answered twice.
+ * CHAOS_REDIS (sentinel | cluster | single). Exits 1 when anything acknowledged was lost or answered twice.
  */
 
 const INSTANCES = Number(process.env.CHAOS_INSTANCES ?? 3);
@@ -47,10 +47,14 @@ async function main(): Promise<void> {
   const twilio = await new FakeTwilioApi(TWILIO_TEST_CONFIG.accountSid).start();
   const graph = await new FakeGraphApi().start();
   const sentinel = REDIS_MODE === 'sentinel' ? await startSentinelSet('chaosmaster') : undefined;
-  const single = sentinel ? undefined : await startRedisServer();
+  const cluster = REDIS_MODE === 'cluster' ? await startRedisCluster() : undefined;
+  const single = sentinel || cluster ? undefined : await startRedisServer();
   const redisEnv: Record<string, string> = sentinel
     ? { REDIS_SENTINELS: sentinel.sentinels.map((s) => `${s.host}:${s.port}`).join(','), REDIS_SENTINEL_NAME: sentinel.name }
-    : { REDIS_URL: single!.url };
+    : cluster
+      ? { REDIS_CLUSTER_NODES: cluster.nodesEnv }
+      : { REDIS_URL: single!.url };
+  const redisLabel = sentinel ? 'a Sentinel set (master, replica, 3 sentinels)' : cluster ? 'a 6-node Redis Cluster (3 masters, 3 replicas)' : 'one redis-server';
 
   const ports = await Promise.all(Array.from({ length: INSTANCES }, () => freePort()));
   const nginx = await startNginx(ports.map((p) => `127.0.0.1:${p}`));
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
   const start = (port: number) => startServerProcess({ port, env, readyTimeoutMs: 120_000 });
   const instances: ServerProcess[] = [];
   for (const port of ports) instances.push(await start(port));
-  log(`chaos: ${INSTANCES} instances behind nginx on ${REDIS_MODE === 'sentinel' ? 'a Sentinel set (master, replica, 3 sentinels)' : 'one redis-server'}, ${SECONDS} s, ${CUSTOMERS} customers (WhatsApp and Messenger)`);
+  log(`chaos: ${INSTANCES} instances behind nginx on ${redisLabel}, ${SECONDS} s, ${CUSTOMERS} customers (WhatsApp and Messenger)`);
 
   const customers: Customer[] = Array.from({ length: CUSTOMERS }, (_, i) =>
     i % 2 === 0
@@ -165,6 +169,17 @@ async function main(): Promise<void> {
         events.push(`Sentinel switched master ${Date.now() - killedAt} ms later`);
       })();
     }
+    if (cluster) {
+      const killedAt = Date.now();
+      // Not the node the slot map is asked from.
+      const victimPort = (await cluster.masters()).find((m) => m.port !== cluster.nodes[0]!.port)!.port;
+      await cluster.nodes.find((n) => n.port === victimPort)!.kill();
+      events.push(`Redis Cluster master ${victimPort} killed at ${at()}`);
+      void (async () => {
+        while ((await cluster.masters().catch(() => [{ port: victimPort }])).some((m) => m.port === victimPort)) await sleep(200);
+        events.push(`the cluster promoted a replica ${Date.now() - killedAt} ms later`);
+      })();
+    }
     await t(0.55);
     twilio.failNext = failure(500);
     graph.failNext = failure(500);
@@ -210,7 +225,7 @@ async function main(): Promise<void> {
   log('(the longest waits include the 15 s platform outage: replies wait for the platform, with backoff)');
 
   await Promise.allSettled(instances.map((s) => s.stop('SIGKILL')));
-  await Promise.allSettled([nginx.stop(), twilio.stop(), graph.stop(), sentinel?.stop(), single?.kill()]);
+  await Promise.allSettled([nginx.stop(), twilio.stop(), graph.stop(), sentinel?.stop(), cluster?.stop(), single?.kill()]);
   cleanRedisDirs();
   process.exit(totals.lost || totals.duplicated ? 1 : 0);
 }
