@@ -178,18 +178,21 @@ export class HandoffService implements ConversationHooks {
     const signals = outcome.signals as unknown as DialogueSignal[];
     const misunderstood = signals.find((x) => x.type === 'misunderstood') as { consecutive?: number } | undefined;
     const { prepared, sentiment } = this.readText(event);
-    const decision = decideEscalation(
-      {
-        text: prepared,
-        language: outcome.language,
-        signals,
-        sentiment,
-        customer: { vip: await this.isVip(conversation) },
-        intent: intent ? { id: intent.id, team: intent.team, handoff: intent.handoff } : null,
-        consecutiveMisunderstandings: misunderstood?.consecutive ?? 0,
-      },
-      this.escalationConfig,
-    );
+    const input = {
+      text: prepared,
+      language: outcome.language,
+      signals,
+      sentiment,
+      customer: { vip: false },
+      intent: intent ? { id: intent.id, team: intent.team, handoff: intent.handoff } : null,
+      consecutiveMisunderstandings: misunderstood?.consecutive ?? 0,
+    };
+    // Being a VIP only counts with another trigger or a misunderstanding (and raises the priority):
+    // a turn the bot answered plainly skips the VIP lookups (configuration, CRM cache, identity).
+    let decision = decideEscalation(input, this.escalationConfig);
+    if (decision.escalate || misunderstood) {
+      decision = decideEscalation({ ...input, customer: { vip: await this.isVip(conversation) } }, this.escalationConfig);
+    }
     if (decision.escalate) await this.escalate(conversation, decision, sentiment, 'bot');
   }
 
