@@ -97,7 +97,7 @@ describe('DialogueEngine: conversational acts', () => {
   });
 
   test('"no" to "did you mean…?" signals the declined clarification with the option refused (the training inbox records it)', async () => {
-    const result = await say(makeEngine(), 'status', 'no');
+    const result = await say(makeEngine(), 'where is my status', 'no');
     expect(result.signals).toContainEqual({ type: 'clarification_declined', intent: 'order_status' });
   });
 
