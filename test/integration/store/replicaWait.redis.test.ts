@@ -32,7 +32,8 @@ describeWithRedisServer('waiting for a replica before acknowledging', () => {
     master = await startRedisServer();
     replica = await startRedisServer(['--replicaof', '127.0.0.1', String(master.port)]);
     const probe = master.client();
-    await eventually(async () => /connected_slaves:1/.test(await probe.info('replication')), 15_000);
+    // Connected is not enough: a replica still in its first full sync cannot acknowledge a WAIT.
+    await eventually(async () => /slave0:.*state=online/.test(await probe.info('replication')), 30_000);
     probe.disconnect();
   });
 
@@ -46,14 +47,14 @@ describeWithRedisServer('waiting for a replica before acknowledging', () => {
   it('confirms a write once the replica has it', async () => {
     const redis = connect('auto');
     await eventually(async () => (await redis.client.set('k', '1')) === 'OK', 5_000);
-    await eventually(() => redis.waitForReplicas(), 5_000);
+    await eventually(() => redis.waitForReplicas(), 15_000);
     expect(await redis.waitForReplicas()).toBe(true);
   });
 
   it('stops waiting in auto mode when the only replica has died', async () => {
     const redis = connect('auto');
     await redis.client.set('k', '1');
-    await eventually(() => redis.waitForReplicas(), 5_000);
+    await eventually(() => redis.waitForReplicas(), 15_000);
     await replica.kill();
     await eventually(async () => !/connected_slaves:1/.test(await redis.client.info('replication')), 10_000);
     await redis.client.set('k', '2');
