@@ -29,7 +29,7 @@ describeWithRedisServer('waiting for a replica before acknowledging', () => {
   };
 
   beforeEach(async () => {
-    master = await startRedisServer();
+    master = await startRedisServer(['--repl-diskless-sync-delay', '0']);
     replica = await startRedisServer(['--replicaof', '127.0.0.1', String(master.port)]);
     const probe = master.client();
     // Connected is not enough: a replica still in its first full sync cannot acknowledge a WAIT.
