@@ -296,6 +296,8 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
     if (MODE === 'closed' && sending && c.pending.length === 0 && !c.withAgent) setImmediate(() => send(c));
   };
 
+  /** Customers the agent handed back before their escalating message was seen answered. */
+  const handedBack = new Set<string>();
   const onReply: OnReply = (to, body, at) => {
     totalReplies++;
     const c = byAddress.get(to);
@@ -325,7 +327,18 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
       measuredAnswered++;
       latencies.push(at - m.at);
     }
-    if (m.escalation) c.withAgent = { since: m.at, agentReplied: false, handedBack: false };
+    if (m.escalation) {
+      // The person may answer first: when the agent claims before the bot's "a person is coming"
+      // notice goes out, the notice is dropped (the owner changed) and the agent's reply is the
+      // first answer to the escalating message.
+      const agentFirst = body === AGENT_TEXT;
+      if (agentFirst) {
+        agentReplies++;
+        agentLatencies.push(at - m.at);
+      }
+      c.withAgent = { since: m.at, agentReplied: agentFirst, handedBack: false };
+      if (agentFirst && handedBack.delete(c.address)) c.withAgent = undefined;
+    }
     next(c);
   };
   twilio.onReply = onReply;
@@ -353,7 +366,7 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
                   c.withAgent = undefined;
                   next(c);
                 }
-              }
+              } else handedBack.add(c.address); // handed back before its escalation was seen answered
             } catch (err) {
               agentErrors++;
               firstAgentError ||= (err as Error).message;
