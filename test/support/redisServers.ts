@@ -47,6 +47,7 @@ async function waitForPing(port: number, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    r.on('error', () => undefined); // not up yet: connect() rejects, and the loop tries again
     try {
       await r.connect();
       if ((await r.ping()) === 'PONG') return;

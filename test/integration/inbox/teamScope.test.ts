@@ -393,6 +393,7 @@ test('the table tries every action on care conversations and customers across te
   const crossTeam = cases.filter((c) => c.role === 'outsider' && c.row.teamOwned);
   expect(crossTeam.length).toBeGreaterThanOrEqual(14);
   expect(crossTeam.filter((c) => c.status !== 403)).toEqual([]);
+  process.stdout.write(`team scope: ${ROWS.length} routes × ${ROLES.length} roles; ${crossTeam.length} cross-team actions, all refused\n`);
 });
 
 test("an outsider's list holds none of care's conversations; a teammate's holds them", async () => {
