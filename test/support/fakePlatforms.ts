@@ -24,7 +24,7 @@ abstract class FakeServer {
   protected server?: Server;
   private waiters: { pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   /** When set, the next N requests to the messages endpoint fail with this status, body and headers (e.g. Retry-After). */
-  failNext: { count: number; status: number; body: unknown; headers?: Record<string, string> } | null = null;
+  failNext: { count: number; status: number; body: unknown; headers?: Record<string, string>; when?: (rec: RecordedRequest) => boolean } | null = null;
 
   get url(): string {
     const a = this.server!.address() as AddressInfo;
@@ -89,8 +89,9 @@ abstract class FakeServer {
 
   protected abstract handle(rec: RecordedRequest, res: ServerResponse): void;
 
-  protected takeFailure(res: ServerResponse): boolean {
+  protected takeFailure(res: ServerResponse, rec: RecordedRequest): boolean {
     if (!this.failNext || this.failNext.count <= 0) return false;
+    if (this.failNext.when && !this.failNext.when(rec)) return false;
     this.failNext.count--;
     res.writeHead(this.failNext.status, { 'content-type': 'application/json', ...this.failNext.headers });
     res.end(JSON.stringify(this.failNext.body));
@@ -123,7 +124,7 @@ export class FakeTwilioApi extends FakeServer {
   protected handle(rec: RecordedRequest, res: ServerResponse): void {
     if (rec.method === 'POST' && rec.path === `/2010-04-01/Accounts/${this.accountSid}/Messages.json`) {
       this.count++;
-      if (this.takeFailure(res)) return;
+      if (this.takeFailure(res, rec)) return;
       const sid = `SM${randomBytes(16).toString('hex')}`;
       const form = rec.form ?? new URLSearchParams(rec.body);
       const kept = { sid, to: form.get('To') ?? '', from: form.get('From') ?? '', body: form.get('Body'), status: 'queued', createdAt: Date.now() };
@@ -245,7 +246,7 @@ export class FakeGraphApi extends FakeServer {
     if (rec.method === 'POST' && cloudSend) {
       this.count++;
       const json = rec.json as { to?: string; type?: string; status?: string } | undefined;
-      if (json?.type && this.takeFailure(res)) return;
+      if (json?.type && this.takeFailure(res, rec)) return;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify(
@@ -265,7 +266,7 @@ export class FakeGraphApi extends FakeServer {
     if (rec.method === 'POST' && /^\/v\d+\.\d+\/me\/messages/.test(rec.path)) {
       this.count++;
       const json = rec.json as { recipient?: { id?: string }; message?: unknown } | undefined;
-      if (json?.message && this.takeFailure(res)) return;
+      if (json?.message && this.takeFailure(res, rec)) return;
       if (json?.message) this.accepted.push({ recipient: json.recipient?.id ?? '', text: (json.message as { text?: string }).text, createdAt: Date.now() });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
