@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import { RedisConversationStore } from '../../src/conversations/redisConversationStore';
 import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../fixtures/twilio';
 import { FakeTwilioApi } from '../support/fakePlatforms';
 import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../support/redis';
 import { ensureBuild, startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { startSlowFulfillment, type SlowFulfillment } from '../support/slowFulfillment';
 import { whatsappTextBody } from '../support/webhookBodies';
 
 /**
@@ -21,39 +20,6 @@ jest.setTimeout(240_000);
 const SLOW_CUSTOMERS = 8;
 const HUNG_CUSTOMERS = 4;
 
-interface Fulfillment {
-  url: string;
-  /** Arrival times of requests, and whether they were held (before the kill) or answered. */
-  requests: { at: number; held: boolean }[];
-  hold: boolean;
-  close(): Promise<void>;
-}
-
-/** A fulfillment endpoint that holds every request while `hold` (the turn is mid-way), else answers at once. */
-async function startFulfillment(): Promise<Fulfillment> {
-  const held: ServerResponse[] = [];
-  const state: Fulfillment = { url: '', requests: [], hold: true, close: async () => undefined };
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      state.requests.push({ at: Date.now(), held: state.hold });
-      if (state.hold) {
-        held.push(res);
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ text: 'Your order SG-482913 was shipped yesterday and arrives on Friday.' }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/orders`;
-  state.close = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
-  };
-  return state;
-}
-
 async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -64,11 +30,11 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
   }
 }
 
-describeWithRedis('kill -9 mid-turn', () => {
+describeWithRedis('an instance that dies or freezes mid-turn', () => {
   const prefix = uniquePrefix('crash');
   const started: ServerProcess[] = [];
   let twilio: FakeTwilioApi;
-  let fulfillment: Fulfillment;
+  let fulfillment: SlowFulfillment;
   let redis: Redis;
   let store: RedisConversationStore;
 
@@ -98,7 +64,7 @@ describeWithRedis('kill -9 mid-turn', () => {
   beforeAll(async () => {
     ensureBuild();
     twilio = await new FakeTwilioApi(TWILIO_TEST_CONFIG.accountSid).start();
-    fulfillment = await startFulfillment();
+    fulfillment = await startSlowFulfillment();
     redis = new Redis(testRedisUrl, { keyPrefix: prefix });
     store = new RedisConversationStore(redis);
   }, 300_000);
@@ -123,6 +89,39 @@ describeWithRedis('kill -9 mid-turn', () => {
 
   const customer = (label: string, i: number) => `whatsapp:+9198${label}${String(i).padStart(2, '0')}${randomBytes(2).readUInt16BE(0) % 1000}`.slice(0, 23);
 
+  /** Waits until every customer has a reply with a platform id and no message of theirs is pending. */
+  async function everyoneAnswered(all: string[]): Promise<void> {
+    await until(
+      'every customer answered, nothing pending',
+      async () => {
+        for (const c of all) {
+          const conversation = await store.findByAddress('whatsapp', c);
+          if (!conversation) return undefined;
+          const messages = await store.listMessages(conversation.id);
+          const replies = messages.filter((m) => m.direction === 'outbound');
+          if (replies.length === 0 || replies.some((m) => m.status === 'pending' || !m.platformMessageId)) return undefined;
+        }
+        return true;
+      },
+      60_000,
+    );
+  }
+
+  /** Answered exactly once at the platform, and recorded once on the transcript. */
+  async function answeredExactlyOnce(all: string[]): Promise<void> {
+    for (const c of all) {
+      const atTwilio = twilio.accepted.filter((m) => m.to === c);
+      expect(atTwilio).toHaveLength(1);
+      const conversation = (await store.findByAddress('whatsapp', c))!;
+      const messages = await store.listMessages(conversation.id);
+      expect(messages.map((m) => [m.direction, m.author])).toEqual([
+        ['inbound', 'customer'],
+        ['outbound', 'bot'],
+      ]);
+      expect(messages[1]!.platformMessageId).toBe(atTwilio[0]!.sid);
+    }
+  }
+
   test('every acknowledged message is answered once, nothing stays pending, and a second instance takes over within 5 s', async () => {
     const a = await startBaton();
     const slow = Array.from({ length: SLOW_CUSTOMERS }, (_, i) => customer('11', i));
@@ -146,22 +145,7 @@ describeWithRedis('kill -9 mid-turn', () => {
     await a.stop('SIGKILL');
     const killedAt = Date.now();
 
-    // Every customer has a reply with a platform id, and no message is pending.
-    const all = [...slow, ...hung];
-    await until(
-      'every customer answered, nothing pending',
-      async () => {
-        for (const c of all) {
-          const conversation = await store.findByAddress('whatsapp', c);
-          if (!conversation) return undefined;
-          const messages = await store.listMessages(conversation.id);
-          const replies = messages.filter((m) => m.direction === 'outbound');
-          if (replies.length === 0 || replies.some((m) => m.status === 'pending' || !m.platformMessageId)) return undefined;
-        }
-        return true;
-      },
-      60_000,
-    );
+    await everyoneAnswered([...slow, ...hung]);
 
     // Taken over within 5 s: B's first runs of the cut-short turns, B's lookups of the unknown sends.
     const rerunAt = fulfillment.requests.filter((r) => !r.held).map((r) => r.at);
@@ -172,19 +156,57 @@ describeWithRedis('kill -9 mid-turn', () => {
     process.stdout.write(`kill -9 takeover: slowest lane or send taken over ${takeover} ms after the kill\n`);
     expect(takeover).toBeLessThanOrEqual(5000);
 
-    // Answered exactly once at the platform, and recorded once on the transcript.
-    for (const c of all) {
-      const atTwilio = twilio.accepted.filter((m) => m.to === c);
-      expect(atTwilio).toHaveLength(1);
-      const conversation = (await store.findByAddress('whatsapp', c))!;
-      const messages = await store.listMessages(conversation.id);
-      expect(messages.map((m) => [m.direction, m.author])).toEqual([
-        ['inbound', 'customer'],
-        ['outbound', 'bot'],
-      ]);
-      expect(messages[1]!.platformMessageId).toBe(atTwilio[0]!.sid);
-    }
+    await answeredExactlyOnce([...slow, ...hung]);
     for (const c of slow) expect(twilio.accepted.find((m) => m.to === c)!.body).toMatch(/shipped yesterday/);
     await b.stop('SIGTERM');
+  });
+
+  test('an instance frozen past its leases (SIGSTOP) and thawed while the other carries its work on sends nothing twice', async () => {
+    fulfillment.hold = true;
+    fulfillment.releaseHeld();
+    const requestsBefore = fulfillment.requests.length;
+    const lookupsBefore = twilio.requests.filter((r) => r.method === 'GET').length;
+    const a = await startBaton();
+    const b = await startBaton();
+    const slow = Array.from({ length: SLOW_CUSTOMERS }, (_, i) => customer('33', i));
+    const hung = Array.from({ length: HUNG_CUSTOMERS }, (_, i) => customer('44', i));
+    twilio.hangWhen = (form) => /10:00/.test(form.get('Body') ?? '') && hung.includes(form.get('To') ?? '');
+
+    const acks = await Promise.all([
+      ...slow.map((c) => postWhatsApp(a, c, 'where is my order SG-482913')),
+      ...hung.map((c) => postWhatsApp(a, c, 'What time does the store open?')),
+    ]);
+    expect(acks.every((s) => s === 200)).toBe(true);
+    await until(
+      'turns in flight',
+      () => (fulfillment.requests.length - requestsBefore >= SLOW_CUSTOMERS && twilio.accepted.filter((m) => hung.includes(m.to)).length >= HUNG_CUSTOMERS ? true : undefined),
+      60_000,
+    );
+
+    // A freezes: a GC pause or a starved CPU far longer than its 3 s leases. The answers its turns
+    // waited for arrive while it is stopped, so it carries on with them the moment it thaws.
+    a.child.kill('SIGSTOP');
+    const frozenAt = Date.now();
+    fulfillment.releaseHeld();
+    try {
+      // B takes the frozen instance's turns over: it calls fulfillment again (held, so its turns are mid-way)
+      // and looks up the sends whose result A never learnt.
+      await until('B runs the cut-short turns again', () => (fulfillment.requests.length - requestsBefore >= 2 * SLOW_CUSTOMERS ? true : undefined), 30_000);
+      await until('B looks up the unknown sends', () => (twilio.requests.filter((r) => r.method === 'GET').length - lookupsBefore >= HUNG_CUSTOMERS ? true : undefined), 30_000);
+    } finally {
+      // A thaws in the middle of B's turns: both now run the same turns at once.
+      a.child.kill('SIGCONT');
+    }
+    process.stdout.write(`freeze: A stopped for ${Date.now() - frozenAt} ms\n`);
+    await new Promise((r) => setTimeout(r, 500));
+    fulfillment.hold = false;
+    fulfillment.releaseHeld();
+
+    await everyoneAnswered([...slow, ...hung]);
+    // Let both instances settle: whatever either would still send has had time to reach Twilio.
+    await new Promise((r) => setTimeout(r, 3000));
+    await answeredExactlyOnce([...slow, ...hung]);
+    twilio.hangWhen = null;
+    await Promise.all([a.stop('SIGKILL'), b.stop('SIGTERM')]);
   });
 });
