@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { dayOf } from '../aggregates/days';
 
 export const DAY_MS = 86_400_000;
-export const DEFAULT_PERIOD_DAYS = 7;
+export const DEFAULT_PERIOD_DAYS = 30;
 export const MAX_PERIOD_DAYS = 366;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -43,7 +44,7 @@ const instant = z.string().transform((raw, ctx) => {
 export const dashboardQuerySchema = z.object({ from: instant.optional(), to: instant.optional() });
 
 /**
- * The period [from, to) a dashboard request asks for: `to` defaults to now, `from` to 7 days before
+ * The period [from, to) a dashboard request asks for: `to` defaults to now, `from` to 30 days before
  * `to`; `from` must be before `to` and the period at most 366 days long.
  */
 export const dashboardPeriodSchema = (now: number) =>
@@ -57,3 +58,12 @@ export const dashboardPeriodSchema = (now: number) =>
       message: `the period may be at most ${MAX_PERIOD_DAYS} days long`,
       path: ['to'],
     });
+
+/**
+ * The whole days (in `timeZone`) a period [from, to) touches: from the day `from` falls on to the
+ * day of the last millisecond before `to`. `2025-03-01`…`2025-03-08` in UTC gives the 7 days of
+ * 1–7 March; the default period (to = now) ends with today.
+ */
+export function periodDays(period: { from: number; to: number }, timeZone: string): { first: string; last: string } {
+  return { first: dayOf(period.from, timeZone), last: dayOf(period.to - 1, timeZone) };
+}

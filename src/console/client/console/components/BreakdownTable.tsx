@@ -1,13 +1,14 @@
 import { formatMs, formatPercent } from '../../shared/format';
 import type { DashboardFigures } from '../../shared/types';
 
-/** The same figures per channel or per team, one row each. */
+/** The same figures per channel, team or language, one row each. */
 export function BreakdownTable(props: { title: string; rows: Record<string, DashboardFigures>; testId: string }) {
   const entries = Object.entries(props.rows);
   if (entries.length === 0) return null;
   return (
     <section class="breakdown" data-testid={props.testId}>
       <h2>{props.title}</h2>
+      <div class="breakdown__scroll">
       <table>
         <thead>
           <tr>
@@ -36,6 +37,7 @@ export function BreakdownTable(props: { title: string; rows: Record<string, Dash
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
