@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayOf } from '../aggregates/days';
+import { dayOf, shiftDay } from '../aggregates/days';
 
 export const DAY_MS = 86_400_000;
 export const DEFAULT_PERIOD_DAYS = 30;
@@ -60,10 +60,21 @@ export const dashboardPeriodSchema = (now: number) =>
     });
 
 /**
- * The whole days (in `timeZone`) a period [from, to) touches: from the day `from` falls on to the
- * day of the last millisecond before `to`. `2025-03-01`…`2025-03-08` in UTC gives the 7 days of
- * 1–7 March; the default period (to = now) ends with today.
+ * The whole days (in `timeZone`) a period [from, to) covers. A day given as a day (`2025-03-01`)
+ * is that calendar day in `timeZone`, `to` excluded (`from=2025-03-01&to=2025-03-08`: 1–7 March);
+ * an instant counts for the day it falls on in `timeZone`, `to` through its last millisecond before.
+ * The default period (to = now) ends with today.
  */
-export function periodDays(period: { from: number; to: number }, timeZone: string): { first: string; last: string } {
-  return { first: dayOf(period.from, timeZone), last: dayOf(period.to - 1, timeZone) };
+export function periodDays(
+  query: { from?: unknown; to?: unknown },
+  period: { from: number; to: number },
+  timeZone: string,
+): { first: string; last: string } {
+  const asDay = (raw: unknown) => (typeof raw === 'string' && DATE_ONLY.test(raw.trim()) ? raw.trim() : undefined);
+  const fromDay = asDay(query.from);
+  const toDay = asDay(query.to);
+  return {
+    first: fromDay ?? dayOf(period.from, timeZone),
+    last: toDay ? shiftDay(toDay, -1) : dayOf(period.to - 1, timeZone),
+  };
 }

@@ -53,7 +53,7 @@ export function createDashboardRouter(deps: DashboardRouterDeps): Router {
   async function build(req: Request): Promise<DashboardResponse> {
     const now = clock();
     const asked = dashboardPeriodSchema(now).parse(req.query);
-    const { first, last } = periodDays(asked, deps.timeZone);
+    const { first, last } = periodDays(req.query, asked, deps.timeZone);
     const days = daysFrom(first, last);
     const [counters, followUps, agents] = await Promise.all([
       deps.aggregates.readDays(days),
