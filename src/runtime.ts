@@ -332,7 +332,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       ? createInstagramRouter({ config: config.instagram, maxBodyBytes: config.maxBodyBytes, ingest, logger })
       : undefined,
     sandboxRouter: config.sandboxEnabled
-      ? createSandboxRouter({ store, ingest, laneIdle, maxBodyBytes: config.maxBodyBytes })
+      ? createSandboxRouter({ store, ingest, laneIdle, maxBodyBytes: config.maxBodyBytes, clock: opts.clock })
       : undefined,
     mounts: [
       // Signed links to agents' uploads, fetched by Twilio and Meta without a session.
