@@ -119,7 +119,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // The dashboard's per-day figures, recorded from the store's own results (src/metrics/aggregates).
   const aggregates = new DashboardAggregates(redis.client);
   const dashboardFacts = createDashboardFacts({ aggregates, timeZone: config.dashboardTimeZone, defaultLanguage: () => catalog.defaultLanguage, logger });
-  const store = withDashboardFacts(new RedisConversationStore(redis.client), dashboardFacts);
+  // On the runtime's clock, like the services: a message stamped by the store and the fact it decides agree (tests and demos move it).
+  const store = withDashboardFacts(new RedisConversationStore(redis.client, opts.clock), dashboardFacts);
   const facts = new FactStore(redis.client);
   const inbox = createInboxServices(redis, logger, {
     sessionTtlHours: config.sessionTtlHours,
