@@ -145,27 +145,27 @@ describeWithChromium('the care dashboard over the seeded week', () => {
   });
 
   test('the per-channel rows show each channel’s figures', async () => {
-    // scope, conversations, escalated, response rate, first response (median), handle time, containment, CSAT
-    expect(await row('by-channel', 'messenger')).toEqual(['messenger', '4', '2', '100%', '5m 00s', '55m 00s', '50%', '7.50']);
+    // scope, conversations, escalated, response rate, first response (mean), handle time, containment, CSAT
+    expect(await row('by-channel', 'messenger')).toEqual(['messenger', '4', '2', '100%', '17m 30s', '55m 00s', '50%', '7.50']);
     expect(await row('by-channel', 'sandbox')).toEqual(['sandbox', '1', '1', '100%', '1m 00s', '–', '0%', '–']);
-    expect(await row('by-channel', 'whatsapp')).toEqual(['whatsapp', '7', '5', '60%', '3m 00s', '36m 15s', '28.6%', '3.67']);
+    expect(await row('by-channel', 'whatsapp')).toEqual(['whatsapp', '7', '5', '60%', '21m 40s', '36m 15s', '28.6%', '3.67']);
   });
 
   test('the per-team rows show each team’s figures', async () => {
     expect(await row('by-team', 'bot')).toEqual(['bot', '4', '0', '–', '–', '–', '100%', '4.00']);
-    expect(await row('by-team', 'care')).toEqual(['care', '5', '5', '60%', '2m 00s', '45m 00s', '0%', '3.50']);
-    expect(await row('by-team', 'sales')).toEqual(['sales', '3', '3', '100%', '5m 00s', '40m 00s', '0%', '8.33']);
+    expect(await row('by-team', 'care')).toEqual(['care', '5', '5', '60%', '21m 00s', '45m 00s', '0%', '3.50']);
+    expect(await row('by-team', 'sales')).toEqual(['sales', '3', '3', '100%', '12m 40s', '40m 00s', '0%', '8.33']);
   });
 
   test('the per-agent rows show handled, first response, handle time and CSAT', async () => {
-    // agent, handled, first response (median), handle time (avg), CSAT (csat5 average, answers)
+    // agent, handled, first response (mean), handle time (mean), CSAT (csat5 average, answers)
     expect(await row('by-agent', 'a-asha')).toEqual(['a-asha', '2', '2m 00s', '45m 00s', '3.50 (2)']);
-    expect(await row('by-agent', 'a-bilal')).toEqual(['a-bilal', '3', '5m 00s', '40m 00s', '–']);
-    expect(await row('by-agent', 'a-ravi')).toEqual(['a-ravi', '1', '1m 00s', '45m 00s', '–']);
+    expect(await row('by-agent', 'a-bilal')).toEqual(['a-bilal', '3', '12m 40s', '40m 00s', '–']);
+    expect(await row('by-agent', 'a-ravi')).toEqual(['a-ravi', '1', '30m 30s', '45m 00s', '–']);
   });
 
   test('the per-language rows show each language’s figures', async () => {
-    expect(await row('by-language', 'en')).toEqual(['en', '7', '7', '71.4%', '3m 00s', '33m 00s', '0%', '3.50']);
+    expect(await row('by-language', 'en')).toEqual(['en', '7', '7', '71.4%', '14m 12s', '33m 00s', '0%', '3.50']);
     expect(await row('by-language', 'hi')).toEqual(['hi', '1', '0', '–', '–', '–', '100%', '–']);
     expect(await row('by-language', 'ne')).toEqual(['ne', '1', '1', '100%', '30m 00s', '1h 30m', '0%', '6.00']);
   });

@@ -14,9 +14,11 @@ import { addTo, histogramPercentile, type Histogram } from './histogram';
  * - conversations: opened. escalated: handed to a person at least once. resolved: resolved at least
  *   once. botAnswered: conversations where the bot answered at least one message.
  * - responseRate: replied ÷ escalated; replied = a person replied at or after the first escalation.
- * - firstResponseMedianMs / P90Ms: first reply − first escalation; resolutionMedianMs / P90Ms:
- *   first resolution − opening. Nearest-rank percentiles over histograms (histogram.ts): never
- *   above the true value, at most 1 s + 1 % below it.
+ * - firstResponseAvgMs / MedianMs / P90Ms: first reply − first escalation; resolutionAvgMs /
+ *   MedianMs / P90Ms: first resolution − opening. Means are exact (rounded to whole ms); medians and
+ *   p90 are nearest-rank over fixed-edge histograms (histogram.ts: never above the true value,
+ *   below it by less than one bucket step) and exist for the whole desk and each day only: per
+ *   channel, team, language and agent they are null.
  * - avgHandleMs: mean of resolved − assigned over every resolution by an agent; handled: how many
  *   such resolutions (per agent: the agent who held the conversation).
  * - firstContactResolution: (resolved − reopened) ÷ resolved. botContainment: (conversations −
@@ -63,8 +65,10 @@ export interface DashboardFigures {
   botAnswered: number;
   handled: number;
   responseRate: number | null;
+  firstResponseAvgMs: number | null;
   firstResponseMedianMs: number | null;
   firstResponseP90Ms: number | null;
+  resolutionAvgMs: number | null;
   resolutionMedianMs: number | null;
   resolutionP90Ms: number | null;
   avgHandleMs: number | null;
@@ -226,6 +230,7 @@ export function figuresOf(s: ScopeCounts): DashboardFigures {
   const escalated = s.get('escalated');
   const resolved = s.get('resolved');
   const ahtN = s.get('ahtN');
+  const mean = (sum: string, n: string) => (s.get(n) === 0 ? null : Math.round(s.get(sum) / s.get(n)));
   const deflected = s.get('callsDeflected');
   const nps = npsFigures(s);
   return {
@@ -235,11 +240,13 @@ export function figuresOf(s: ScopeCounts): DashboardFigures {
     botAnswered: s.get('botAnswered'),
     handled: s.get('handled'),
     responseRate: ratio(s.get('replied'), escalated),
+    firstResponseAvgMs: mean('frtSum', 'frtN'),
     firstResponseMedianMs: histogramPercentile(s.histogram('frt'), 50),
     firstResponseP90Ms: histogramPercentile(s.histogram('frt'), 90),
+    resolutionAvgMs: mean('resSum', 'resN'),
     resolutionMedianMs: histogramPercentile(s.histogram('res'), 50),
     resolutionP90Ms: histogramPercentile(s.histogram('res'), 90),
-    avgHandleMs: ahtN === 0 ? null : Math.round(s.get('ahtSum') / ahtN),
+    avgHandleMs: ahtN === 0 ? null : mean('ahtSum', 'ahtN'),
     firstContactResolution: ratio(resolved - Math.min(resolved, s.get('reopened')), resolved),
     botContainment: ratio(conversations - Math.min(conversations, escalated), conversations),
     escalationRate: ratio(Math.min(conversations, escalated), conversations),

@@ -20,10 +20,14 @@ import { dayOf } from './days';
  * - `escalated` (the first escalation): escalated 1, reason:<reason> 1; the conversation moves from
  *   team `bot` to the team it was escalated to (its team for every later fact).
  * - `replied` (the first reply by a person at or after the first escalation): replied 1, and the
- *   first-response time (reply − escalation) in the histogram `frt`; the agent is the one who
- *   owned the conversation when replying.
- * - `resolved` (the first resolution): resolved 1, and the resolution time (resolved − opened) in
- *   the histogram `res`.
+ *   first-response time (reply − escalation, ms) in frtSum / frtN; the agent is the one who owned
+ *   the conversation when replying. Scope `all` also counts it in the histogram `frt#<bucket>`.
+ * - `resolved` (the first resolution): resolved 1, and the resolution time (resolved − opened, ms)
+ *   in resSum / resN; scope `all` also in the histogram `res#<bucket>`.
+ *
+ * Histograms (medians, p90) are kept for the whole desk only (`all`, per day): per channel, team,
+ * language and agent there are means. A histogram per scope and day would multiply what a 30-day
+ * read must fetch by the number of scopes.
  * - `handle:<resolvedAt>` (each resolution by an agent): handled 1, ahtSum (resolved − assigned,
  *   ms), ahtN 1, for the agent who held it.
  * - `reopened` (the first reopening): reopened 1.
@@ -101,8 +105,10 @@ export function transitionFacts(
     groups.push({ marker: 'escalated', inc: incs(base(current), [['escalated', 1], [`reason:${reason}`, 1]]) });
   }
   if (change.to === 'resolved' && current.resolvedAt !== undefined) {
-    const res = bucketOf(current.resolvedAt - current.createdAt);
-    groups.push({ marker: 'resolved', inc: incs(base(current), [['resolved', 1], ...(res === null ? [] : ([[`res#${res}`, 1]] as [string, number][]))]) });
+    const ms = current.resolvedAt - current.createdAt;
+    const res = bucketOf(ms);
+    const timed: [string, number][] = res === null ? [] : [['resSum', ms], ['resN', 1]];
+    groups.push({ marker: 'resolved', inc: [...incs(base(current), [['resolved', 1], ...timed]), ...(res === null ? [] : ([['all', `res#${res}`, 1]] as Increment[]))] });
     if (current.assigneeId && current.assignedAt !== undefined && current.resolvedAt >= current.assignedAt) {
       const aht = current.resolvedAt - current.assignedAt;
       groups.push({
@@ -122,8 +128,8 @@ export function updateFacts(c: Conversation, patch: ConversationPatch, timeZone:
   const out: FactWrite[] = [];
   const groups: FactGroup[] = [];
   if (patch.firstAgentReplyAt !== undefined && c.escalatedAt !== undefined && patch.firstAgentReplyAt >= c.escalatedAt) {
-    const frt = bucketOf(patch.firstAgentReplyAt - c.escalatedAt);
-    groups.push({ marker: 'replied', inc: incs(withAgent(c), [['replied', 1], [`frt#${frt}`, 1]]) });
+    const ms = patch.firstAgentReplyAt - c.escalatedAt;
+    groups.push({ marker: 'replied', inc: [...incs(withAgent(c), [['replied', 1], ['frtSum', ms], ['frtN', 1]]), ['all', `frt#${bucketOf(ms)}`, 1]] });
   }
   if (patch.csat?.status === 'answered' && isScore(patch.csat.score, patch.csat.scale === 'csat5' ? 5 : 10)) {
     groups.push({ marker: 'csat', inc: incs(withAgent(c), [[`${patch.csat.scale}:${patch.csat.score}`, 1]]) });

@@ -1,23 +1,31 @@
 /**
- * Durations kept as counts per bucket, so a median or a p90 can be read from pre-aggregated counts.
+ * Durations kept as counts per bucket, so a median or a p90 can be read from per-day counters.
  *
- * A duration is first cut to whole seconds, then kept with three significant digits: below
- * 1,000 s (16m 40s) every second is its own bucket; above, the bucket is the value with all but
- * its first three digits set to zero (1,234 s → 1,230 s; 86,399 s → 86,300 s). The bucket's name
- * is that lower edge in seconds, and a percentile reports the lower edge of the bucket it falls in.
+ * Fixed bucket edges, in steps a person reads durations in: every second below 1 minute, 10 s
+ * below 10 minutes, 1 minute below 1 hour, 5 minutes below 6 hours, 30 minutes below a day, 6 hours
+ * beyond. A bucket is named after its lower edge in seconds (`frt#330` holds 5m 30s up to 5m 39s).
  *
- * ERROR BOUND: a reported percentile is never above the true nearest-rank value and at most
- * 1 s + 1% below it (exact to the second under 1,000 s). Buckets exist only when used (hash
- * fields), so there are at most 900 per decade of durations.
+ * ERROR BOUND: a percentile reports the lower edge of the bucket it falls in, so it is never above
+ * the true nearest-rank value and below it by less than one step: < 1 s under a minute, < 10 s under
+ * 10 minutes, < 1 min under an hour, < 5 min under 6 hours, < 30 min under a day, < 6 h beyond.
+ * Whole minutes under an hour and 5-minute marks under 6 hours are exact. A day uses at most about 250
+ * buckets per histogram, whatever its volume: that keeps a 30-day read small.
  */
+const STEPS: [below: number, step: number][] = [
+  [60, 1],
+  [600, 10],
+  [3600, 60],
+  [6 * 3600, 300],
+  [86_400, 1800],
+  [Number.POSITIVE_INFINITY, 6 * 3600],
+];
 
 /** The bucket (lower edge in whole seconds) of a duration in ms; negative durations have none. */
 export function bucketOf(ms: number): number | null {
   if (!Number.isFinite(ms) || ms < 0) return null;
   const s = Math.floor(ms / 1000);
-  if (s < 1000) return s;
-  const step = 10 ** (Math.floor(Math.log10(s)) - 2);
-  return Math.floor(s / step) * step;
+  const step = STEPS.find(([below]) => s < below)![1];
+  return s - (s % step);
 }
 
 export type Histogram = Map<number, number>;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** The dashboard's answer (GET /api/v1/dashboard) as a zod schema, for the OpenAPI document. */
 const rate = z.number().nullable().meta({ description: 'a fraction 0–1; null when there is nothing to divide by' });
 const ms = z.number().nullable().meta({ description: 'milliseconds; null when there is no data' });
-const pct = z.number().nullable().meta({ description: 'milliseconds, from a histogram: at most 1 s + 1 % below the true nearest-rank value; null when there is no data' });
+const pct = z.number().nullable().meta({
+  description: 'milliseconds, nearest rank over a fixed-edge histogram: never above the true value, below it by less than one step (1 s under a minute, 10 s under 10 min, 1 min under an hour, 5 min under 6 h, 30 min under a day, 6 h beyond); whole desk and days only, null per channel, team, language and agent',
+});
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const csatFiguresView = z
@@ -25,8 +27,10 @@ const figuresFields = {
   botAnswered: z.number().int().meta({ description: 'conversations where the bot answered at least once' }),
   handled: z.number().int().meta({ description: 'resolutions by an agent' }),
   responseRate: rate,
+  firstResponseAvgMs: ms,
   firstResponseMedianMs: pct,
   firstResponseP90Ms: pct,
+  resolutionAvgMs: ms,
   resolutionMedianMs: pct,
   resolutionP90Ms: pct,
   avgHandleMs: ms,

@@ -80,9 +80,9 @@ describeWithChromium('the dashboard filled through the real API', () => {
   test('the per-agent table shows handled, first response, handle time and CSAT worked out by hand', async () => {
     const { page } = desk.w;
     await openDashboard(page);
-    // Care Agent: A and D. First responses 4m (09:00→09:04) and 6m (09:00→09:06): median = rank ceil(0.5 × 2) = 1 → 4m 00s.
+    // Care Agent: A and D. First responses 4m (09:00→09:04) and 6m (09:00→09:06): mean 5m 00s.
     // Handle times 18m (09:02→09:20) and 31m (09:05→09:36): (18 + 31) / 2 = 24.5m → 24m 30s. CSAT (5 + 4) / 2 = 4.50 from 2 answers.
-    expect(await row(page, `by-agent-${careAgentId}`)).toEqual(['Care Agent', '2', '4m 00s', '24m 30s', '4.50 (2)']);
+    expect(await row(page, `by-agent-${careAgentId}`)).toEqual(['Care Agent', '2', '5m 00s', '24m 30s', '4.50 (2)']);
     // Desk Admin: B. First response 11m (escalated 10:00, replied 10:11), handle 40m (claimed 10:01 → resolved 10:41), CSAT 3.
     expect(await row(page, `by-agent-${deskId}`)).toEqual(['Desk Admin', '1', '11m 00s', '40m 00s', '3.00 (1)']);
   });
@@ -103,9 +103,9 @@ describeWithChromium('the dashboard filled through the real API', () => {
   test('the per-language table and the CSAT week are filled from the same facts', async () => {
     const { page } = desk.w;
     await openDashboard(page);
-    // all four in English; 3 escalated of 4 → containment 25 %; replied 3 of 3; first responses 4m, 6m, 11m → median 6m;
+    // all four in English; 3 escalated of 4 → containment 25 %; replied 3 of 3; first responses 4m, 6m, 11m → mean 7m;
     // handle times 18m, 31m, 40m → 89m / 3 = 29m 40s; CSAT (5 + 3 + 4) / 3 = 4.00
-    expect(await row(page, 'by-language-en')).toEqual(['en', '4', '3', '100%', '6m 00s', '29m 40s', '25%', '4.00']);
+    expect(await row(page, 'by-language-en')).toEqual(['en', '4', '3', '100%', '7m 00s', '29m 40s', '25%', '4.00']);
     // 2 and 3 November 2026 are both in the week of Monday 2 November
     expect(await label(page, 'chart-csat-weekly')).toBe('CSAT average per week: week of 2026-11-02 4');
   });

@@ -101,8 +101,10 @@ describe('toCsv', () => {
       resolved: '7',
       handled: '6',
       response_rate: '0.75',
+      first_response_avg_ms: '1010000',
       first_response_median_ms: '180000',
       first_response_p90_ms: '3600000',
+      resolution_avg_ms: '2357143',
       resolution_median_ms: '1320000',
       resolution_p90_ms: '6000000',
       avg_handle_ms: '2550000',
@@ -126,7 +128,7 @@ describe('toCsv', () => {
       overdue_follow_ups: '2',
     });
     expect(t['team:sales']).toMatchObject({ conversations: '3', escalations_vip: '1', escalations_abuse: '0', avg_handle_ms: '2400000', open_follow_ups: '1' });
-    expect(t['agent:a-asha']).toMatchObject({ handled: '2', first_response_median_ms: '120000', avg_handle_ms: '2700000', csat5_average: '3.5' });
+    expect(t['agent:a-asha']).toMatchObject({ handled: '2', first_response_avg_ms: '120000', first_response_median_ms: '', avg_handle_ms: '2700000', csat5_average: '3.5' });
   });
 
   test('leaves empty cells for figures that have no value', () => {

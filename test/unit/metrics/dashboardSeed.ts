@@ -241,8 +241,10 @@ const figures = (f: Partial<DashboardFigures>): DashboardFigures => ({
   botAnswered: 0,
   handled: 0,
   responseRate: null,
+  firstResponseAvgMs: null,
   firstResponseMedianMs: null,
   firstResponseP90Ms: null,
+  resolutionAvgMs: null,
   resolutionMedianMs: null,
   resolutionP90Ms: null,
   avgHandleMs: null,
@@ -270,6 +272,9 @@ const day = (d: string, conversations: number, escalated: number, botContainment
 /**
  * Worked out by hand from the table above, with the aggregates' definitions (aggregateReport.ts):
  * facts count once, at the time they happen, in the team and language the conversation had then.
+ * Medians and p90 exist for the whole desk and each day; channels, teams, languages and agents
+ * have means. Every time below is a whole number of minutes (5-minute marks above an hour): exact
+ * in the histograms.
  *
  * First-response times (reply − FIRST escalation, s): c04 120, c06 300, c07 1800, c09 60, c10 3600,
  * c12 180; c05's reply came before its escalation: no fact (replied 6 of 8 → 0.75).
@@ -290,9 +295,13 @@ export const SEED_EXPECTED_REPORT: AggregateReport = {
     resolved: 7,
     handled: 6,
     responseRate: 0.75,
+    // (60 + 120 + 180 + 300 + 1800 + 3600) / 6 = 1010 s
+    firstResponseAvgMs: 1_010_000,
     // sorted 60 120 180 300 1800 3600: rank ceil(3) = 180 s; rank ceil(5.4) = 6 → 3600 s
     firstResponseMedianMs: 180_000,
     firstResponseP90Ms: 3_600_000,
+    // 16 500 s / 7 = 2357.142… s
+    resolutionAvgMs: 2_357_143,
     // sorted 600 720 1200 1320 2160 4500 6000: rank 4 → 1320 s; rank ceil(6.3) = 7 → 6000 s
     resolutionMedianMs: 1_320_000,
     resolutionP90Ms: 6_000_000,
@@ -325,15 +334,14 @@ export const SEED_EXPECTED_REPORT: AggregateReport = {
   ],
   byChannel: {
     messenger: figures({
+      // first responses (s): (300 + 1800) / 2; resolution (1320 + 6000) / 2
+      firstResponseAvgMs: 1_050_000,
+      resolutionAvgMs: 3_660_000,
       conversations: 4,
       escalated: 2,
       resolved: 2,
       handled: 2,
       responseRate: 1,
-      firstResponseMedianMs: 300_000,
-      firstResponseP90Ms: 1_800_000,
-      resolutionMedianMs: 1_320_000,
-      resolutionP90Ms: 6_000_000,
       avgHandleMs: 3_300_000,
       firstContactResolution: 1,
       botContainment: 0.5,
@@ -343,27 +351,25 @@ export const SEED_EXPECTED_REPORT: AggregateReport = {
       nps: { responses: 2, promoters: 1, passives: 0, detractors: 1, score: 0 },
     }),
     sandbox: figures({
+      // first responses (s): 60
+      firstResponseAvgMs: 60_000,
       conversations: 1,
       escalated: 1,
       responseRate: 1,
-      firstResponseMedianMs: 60_000,
-      firstResponseP90Ms: 60_000,
       botContainment: 0,
       escalationRate: 1,
       escalationsByReason: { customer_requested: 1 },
     }),
     whatsapp: figures({
+      // first responses (s): c04 120, c10 3600, c12 180 → 3900 / 3; resolution (600 + 2160 + 1200 + 4500 + 720) / 5
+      firstResponseAvgMs: 1_300_000,
+      resolutionAvgMs: 1_836_000,
       conversations: 7,
       escalated: 5,
       resolved: 5,
       handled: 4,
       // replied: c04 c10 c12 of 5
       responseRate: 0.6,
-      firstResponseMedianMs: 180_000,
-      firstResponseP90Ms: 3_600_000,
-      // sorted 600 720 1200 2160 4500: rank 3 → 1200 s; rank 5 → 4500 s
-      resolutionMedianMs: 1_200_000,
-      resolutionP90Ms: 4_500_000,
       // 30 + 60 + 45 + 10 = 145m / 4
       avgHandleMs: 2_175_000,
       firstContactResolution: 0.8,
@@ -377,12 +383,12 @@ export const SEED_EXPECTED_REPORT: AggregateReport = {
   },
   byTeam: {
     bot: figures({
+      // first responses (s): resolution (600 + 1200) / 2
+      resolutionAvgMs: 900_000,
       // 12 opened − 8 moved to their team at escalation
       conversations: 4,
       // c02, and c05's first round
       resolved: 2,
-      resolutionMedianMs: 600_000,
-      resolutionP90Ms: 1_200_000,
       firstContactResolution: 0.5,
       botContainment: 1,
       escalationRate: 0,
@@ -390,16 +396,15 @@ export const SEED_EXPECTED_REPORT: AggregateReport = {
       openFollowUps: { open: 0, overdue: 0 },
     }),
     care: figures({
+      // first responses (s): c04 120, c09 60, c10 3600 → 3780 / 3; resolution (2160 + 4500) / 2
+      firstResponseAvgMs: 1_260_000,
+      resolutionAvgMs: 3_330_000,
       conversations: 5,
       escalated: 5,
       resolved: 2,
       handled: 3,
       // c04 c09 c10 of 5
       responseRate: 0.6,
-      firstResponseMedianMs: 120_000,
-      firstResponseP90Ms: 3_600_000,
-      resolutionMedianMs: 2_160_000,
-      resolutionP90Ms: 4_500_000,
       // c04 30m, c05 60m, c10 45m
       avgHandleMs: 2_700_000,
       firstContactResolution: 1,
@@ -411,15 +416,14 @@ export const SEED_EXPECTED_REPORT: AggregateReport = {
       openFollowUps: { open: 2, overdue: 2 },
     }),
     sales: figures({
+      // first responses (s): (300 + 1800 + 180) / 3; resolution (1320 + 6000 + 720) / 3
+      firstResponseAvgMs: 760_000,
+      resolutionAvgMs: 2_680_000,
       conversations: 3,
       escalated: 3,
       resolved: 3,
       handled: 3,
       responseRate: 1,
-      firstResponseMedianMs: 300_000,
-      firstResponseP90Ms: 1_800_000,
-      resolutionMedianMs: 1_320_000,
-      resolutionP90Ms: 6_000_000,
       avgHandleMs: 2_400_000,
       firstContactResolution: 1,
       botContainment: 0,
@@ -433,17 +437,15 @@ export const SEED_EXPECTED_REPORT: AggregateReport = {
   byLanguage: {
     // the 7 other escalated conversations: pinned to the default language at escalation
     en: figures({
+      // first responses (s): c04 120, c06 300, c09 60, c10 3600, c12 180 → 4260 / 5; resolution (2160 + 1320 + 4500 + 720) / 4
+      firstResponseAvgMs: 852_000,
+      resolutionAvgMs: 2_175_000,
       conversations: 7,
       escalated: 7,
       resolved: 4,
       handled: 5,
       // c04 c06 c09 c10 c12 of 7
       responseRate: 0.7143,
-      firstResponseMedianMs: 180_000,
-      firstResponseP90Ms: 3_600_000,
-      // c04 2160, c06 1320, c10 4500, c12 720
-      resolutionMedianMs: 1_320_000,
-      resolutionP90Ms: 4_500_000,
       // 30 + 60 + 20 + 45 + 10 = 165m / 5
       avgHandleMs: 1_980_000,
       firstContactResolution: 1,
@@ -456,15 +458,14 @@ export const SEED_EXPECTED_REPORT: AggregateReport = {
     }),
     hi: figures({ conversations: 1, botContainment: 1, escalationRate: 0 }),
     ne: figures({
+      // first responses (s): 1800; resolution 6000
+      firstResponseAvgMs: 1_800_000,
+      resolutionAvgMs: 6_000_000,
       conversations: 1,
       escalated: 1,
       resolved: 1,
       handled: 1,
       responseRate: 1,
-      firstResponseMedianMs: 1_800_000,
-      firstResponseP90Ms: 1_800_000,
-      resolutionMedianMs: 6_000_000,
-      resolutionP90Ms: 6_000_000,
       avgHandleMs: 5_400_000,
       firstContactResolution: 1,
       botContainment: 0,
@@ -477,26 +478,26 @@ export const SEED_EXPECTED_REPORT: AggregateReport = {
   byAgent: {
     // c04 (reply 2m, 30m, csat 5), c05 (60m, csat 2)
     'a-asha': figures({
+      // first responses (s): 120
+      firstResponseAvgMs: 120_000,
       handled: 2,
-      firstResponseMedianMs: 120_000,
-      firstResponseP90Ms: 120_000,
       avgHandleMs: 2_700_000,
       csat: [csat5(2, 3.5, [0, 1, 0, 0, 1])],
     }),
     // c06 (5m, 20m, 9), c07 (30m, 90m, 6), c12 (3m, 10m, 10)
     'a-bilal': figures({
+      // first responses (s): (300 + 1800 + 180) / 3
+      firstResponseAvgMs: 760_000,
       handled: 3,
-      firstResponseMedianMs: 300_000,
-      firstResponseP90Ms: 1_800_000,
       avgHandleMs: 2_400_000,
       csat: [nps10(3, 8.33, 33.3, 1, 1, 1)],
       nps: { responses: 3, promoters: 2, passives: 0, detractors: 1, score: 33.3 },
     }),
     // c09 (reply 1m, still open), c10 (60m, 45m, survey skipped)
     'a-ravi': figures({
+      // first responses (s): (60 + 3600) / 2
+      firstResponseAvgMs: 1_830_000,
       handled: 1,
-      firstResponseMedianMs: 60_000,
-      firstResponseP90Ms: 3_600_000,
       avgHandleMs: 2_700_000,
     }),
   },

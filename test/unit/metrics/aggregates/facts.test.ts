@@ -59,8 +59,10 @@ describe('dashboard facts', () => {
     const current = { ...previous, status: 'resolved' as const, resolvedAt: T + 40 * M };
     const w = transitionFacts(previous, current, { from: ['assigned'], to: 'resolved', set: { resolvedAt: T + 40 * M } }, 'UTC', 'en')!;
     expect(w.groups.map((g) => g.marker)).toEqual(['resolved', `handle:${T + 40 * M}`]);
-    // resolution time 40 min = 2400 s (opening → resolution); handle time 30 min
+    // resolution time 40 min = 2400 s (opening → resolution), in every scope's mean and the desk's histogram; handle time 30 min
     expect(w.groups[0]!.inc).toContainEqual(['all', 'res#2400', 1]);
+    expect(w.groups[0]!.inc).toContainEqual(['ch:whatsapp', 'resSum', 40 * M]);
+    expect(w.groups[0]!.inc.filter(([, field]) => field.startsWith('res#'))).toHaveLength(1);
     expect(w.groups[1]!.inc).toContainEqual(['agent:a_1', 'ahtSum', 30 * M]);
     expect(w.groups[1]!.inc).toContainEqual(['agent:a_1', 'handled', 1]);
   });
@@ -68,7 +70,12 @@ describe('dashboard facts', () => {
   test('a first reply after the escalation gives a first-response time for the agent who owns it', () => {
     const c = conversation({ status: 'assigned', assigneeId: 'a_1', escalatedAt: T + 5 * M });
     const [w] = updateFacts(c, { firstAgentReplyAt: T + 7 * M }, 'UTC');
-    expect(w!.groups).toEqual([{ marker: 'replied', inc: ['all', 'ch:whatsapp', '@team', '@lang', 'agent:a_1'].flatMap((s) => [[s, 'replied', 1], [s, 'frt#120', 1]]) }]);
+    expect(w!.groups).toEqual([
+      {
+        marker: 'replied',
+        inc: [...['all', 'ch:whatsapp', '@team', '@lang', 'agent:a_1'].flatMap((s) => [[s, 'replied', 1], [s, 'frtSum', 2 * M], [s, 'frtN', 1]]), ['all', 'frt#120', 1]],
+      },
+    ]);
   });
 
   test('a reply before any escalation is no first response', () => {

@@ -1,16 +1,22 @@
 import { bucketOf, histogramPercentile } from '../../../../src/metrics/aggregates/histogram';
 
 describe('histogram buckets', () => {
-  test('below 1,000 s every whole second is its own bucket', () => {
+  test('below a minute every whole second is its own bucket', () => {
     expect(bucketOf(0)).toBe(0);
     expect(bucketOf(59_999)).toBe(59);
-    expect(bucketOf(999_999)).toBe(999);
   });
 
-  test('from 1,000 s on a duration keeps three significant digits', () => {
-    expect(bucketOf(1_234_567)).toBe(1230);
-    expect(bucketOf(86_399_000)).toBe(86_300);
-    expect(bucketOf(3_600_000)).toBe(3600);
+  test('longer durations fall in steps of 10 s, 1 min, 5 min, 30 min and 6 h', () => {
+    expect(bucketOf(339_000)).toBe(330); // 5m 39s → 5m 30s
+    expect(bucketOf(1_259_000)).toBe(1200); // 20m 59s → 20m
+    expect(bucketOf(4_740_000)).toBe(4500); // 1h 19m → 1h 15m
+    expect(bucketOf(30_000_000)).toBe(28_800); // 8h 20m → 8h
+    expect(bucketOf(100_000_000)).toBe(86_400); // 27h 46m → 24h
+  });
+
+  test('whole minutes under an hour and 5-minute marks under 6 hours are bucket edges: exact', () => {
+    for (let min = 1; min < 60; min++) expect(bucketOf(min * 60_000)).toBe(min * 60);
+    for (let min = 60; min < 360; min += 5) expect(bucketOf(min * 60_000)).toBe(min * 60);
   });
 
   test('a negative or non-finite duration has no bucket', () => {
@@ -18,11 +24,12 @@ describe('histogram buckets', () => {
     expect(bucketOf(Number.NaN)).toBeNull();
   });
 
-  test('the lower edge is never above the value and at most 1 s + 1 % below it', () => {
+  test('the lower edge is never above the value and below it by less than one step', () => {
+    const stepAt = (s: number) => (s < 60 ? 1 : s < 600 ? 10 : s < 3600 ? 60 : s < 21_600 ? 300 : s < 86_400 ? 1800 : 21_600);
     for (let ms = 0; ms < 40 * 86_400_000; ms = Math.floor(ms * 1.37) + 7_919) {
       const edge = bucketOf(ms)! * 1000;
       expect(edge).toBeLessThanOrEqual(ms);
-      expect(ms - edge).toBeLessThan(1000 + ms * 0.01);
+      expect(ms - edge).toBeLessThan(stepAt(edge / 1000) * 1000);
     }
   });
 });

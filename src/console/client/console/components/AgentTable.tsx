@@ -1,7 +1,7 @@
 import { formatMs } from '../../shared/format';
 import type { DashboardFigures } from '../../shared/types';
 
-/** One row per agent: resolutions handled, first response (median), average handle time, CSAT. */
+/** One row per agent: resolutions handled, first response (mean), average handle time, CSAT. */
 export function AgentTable(props: { rows: Record<string, DashboardFigures>; names: Record<string, string> }) {
   const entries = Object.entries(props.rows).sort((a, b) => b[1].handled - a[1].handled || a[0].localeCompare(b[0]));
   if (entries.length === 0) return null;
@@ -14,7 +14,7 @@ export function AgentTable(props: { rows: Record<string, DashboardFigures>; name
             <tr>
               <th scope="col">Agent</th>
               <th scope="col">Handled</th>
-              <th scope="col">First response (median)</th>
+              <th scope="col">First response (avg)</th>
               <th scope="col">Handle time (avg)</th>
               <th scope="col">CSAT</th>
             </tr>
@@ -26,7 +26,7 @@ export function AgentTable(props: { rows: Record<string, DashboardFigures>; name
                 <tr key={id} data-testid={`by-agent-${id}`}>
                   <th scope="row">{props.names[id] ?? id}</th>
                   <td>{f.handled}</td>
-                  <td>{formatMs(f.firstResponseMedianMs)}</td>
+                  <td>{formatMs(f.firstResponseAvgMs)}</td>
                   <td>{formatMs(f.avgHandleMs)}</td>
                   <td>{csat ? `${csat.average.toFixed(2)} (${csat.responses})` : '–'}</td>
                 </tr>

@@ -16,7 +16,7 @@ export function BreakdownTable(props: { title: string; rows: Record<string, Dash
             <th scope="col">Conversations</th>
             <th scope="col">Escalated</th>
             <th scope="col">Response rate</th>
-            <th scope="col">First response (median)</th>
+            <th scope="col">First response (avg)</th>
             <th scope="col">Handle time</th>
             <th scope="col">Containment</th>
             <th scope="col">CSAT</th>
@@ -29,7 +29,7 @@ export function BreakdownTable(props: { title: string; rows: Record<string, Dash
               <td>{f.conversations}</td>
               <td>{f.escalated}</td>
               <td>{formatPercent(f.responseRate)}</td>
-              <td>{formatMs(f.firstResponseMedianMs)}</td>
+              <td>{formatMs(f.firstResponseAvgMs)}</td>
               <td>{formatMs(f.avgHandleMs)}</td>
               <td>{formatPercent(f.botContainment)}</td>
               <td>{f.csat[0] ? f.csat[0].average.toFixed(2) : '–'}</td>
