@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { BatonError } from './errors';
 import { isPhoneRegion } from './nlu/facts/phones';
+import { isKnownTimeZone } from './nlu/slots/findDates';
 import { passwordProblem } from './security/passwordPolicy';
 
 /**
@@ -193,6 +194,10 @@ export const envSchema = z
     AUTO_ASSIGN: bool(false),
     AGENT_IDLE_AWAY_MINUTES: intIn('AGENT_IDLE_AWAY_MINUTES', 0, 24 * 60, 15),
     SEARCH_RETENTION_DAYS: intIn('SEARCH_RETENTION_DAYS', 1, 3650, 90),
+    DASHBOARD_TIME_ZONE: z.preprocess(
+      (v) => (v === '' || v === undefined ? 'UTC' : v),
+      z.string().refine(isKnownTimeZone, { message: 'DASHBOARD_TIME_ZONE must be an IANA time zone such as UTC, Asia/Kathmandu or Europe/London' }),
+    ),
     CSAT_SCALE: z.preprocess((v) => (v === '' || v === undefined ? 'csat5' : v), z.enum(['csat5', 'nps10'], { message: 'CSAT_SCALE must be csat5 or nps10' })),
     CSAT_TEMPLATE_SID: z.preprocess(
       (v) => (v === '' ? undefined : v),
@@ -423,6 +428,8 @@ export interface Config {
   idleAwayMinutes: number;
   /** Days a search-index entry lives after its last write. */
   searchRetentionDays: number;
+  /** The zone the dashboard's days are cut in (IANA name; UTC by default). */
+  dashboardTimeZone: string;
   csat: { scale: 'csat5' | 'nps10'; templateSid?: string };
   whatsappTemplates: Record<string, { contentSid?: string; language?: string; variables: string[]; description?: string }>;
   escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
@@ -595,6 +602,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoAssign: e.AUTO_ASSIGN,
     idleAwayMinutes: e.AGENT_IDLE_AWAY_MINUTES,
     searchRetentionDays: e.SEARCH_RETENTION_DAYS,
+    dashboardTimeZone: e.DASHBOARD_TIME_ZONE,
     csat: { scale: e.CSAT_SCALE, templateSid: e.CSAT_TEMPLATE_SID },
     whatsappTemplates: e.WHATSAPP_TEMPLATES,
     escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },

@@ -42,6 +42,8 @@ import { customerRouteDocs } from './inbox/api/customerRouteDocs';
 import { dashboardRouteDocs } from './inbox/api/dashboardRouteDocs';
 import { requireAdmin, requireAgent } from './inbox/auth/requireAgent';
 import type { Logger } from './logger';
+import { DashboardAggregates } from './metrics/aggregates/aggregateStore';
+import { createDashboardFacts, withDashboardFacts } from './metrics/aggregates/dashboardFacts';
 import { createDashboardRouter } from './metrics/dashboard/dashboardRouter';
 import { Metrics } from './metrics/metrics';
 import { createMetricsRouter } from './metrics/metricsRouter';
@@ -114,7 +116,11 @@ export interface RuntimeOptions {
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const { config, logger } = opts;
   const redis = opts.redis ?? connectRedisFromConfig(config, logger);
-  const store = new RedisConversationStore(redis.client);
+  // The dashboard's per-day figures, recorded from the store's own results (src/metrics/aggregates).
+  const aggregates = new DashboardAggregates(redis.client);
+  const dashboardFacts = createDashboardFacts({ aggregates, timeZone: config.dashboardTimeZone, defaultLanguage: () => catalog.defaultLanguage, logger });
+  // On the runtime's clock, like the services: a message stamped by the store and the fact it decides agree (tests and demos move it).
+  const store = withDashboardFacts(new RedisConversationStore(redis.client, opts.clock), dashboardFacts);
   const facts = new FactStore(redis.client);
   const inbox = createInboxServices(redis, logger, {
     sessionTtlHours: config.sessionTtlHours,
@@ -236,6 +242,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     config,
     logger,
     metrics,
+    dashboardFacts,
     clock: opts.clock,
     crm: config.crm
       ? new CrmEnrichment({
@@ -326,7 +333,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       ? createInstagramRouter({ config: config.instagram, maxBodyBytes: config.maxBodyBytes, ingest, logger })
       : undefined,
     sandboxRouter: config.sandboxEnabled
-      ? createSandboxRouter({ store, ingest, laneIdle, maxBodyBytes: config.maxBodyBytes })
+      ? createSandboxRouter({ store, ingest, laneIdle, maxBodyBytes: config.maxBodyBytes, clock: opts.clock })
       : undefined,
     mounts: [
       // Signed links to agents' uploads, fetched by Twilio and Meta without a session.
@@ -349,7 +356,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       },
       {
         path: '/api/v1',
-        router: createDashboardRouter({ store, followUps: inbox.followUps, requireAdmin: [authenticated, requireAdmin], clock: opts.clock }),
+        router: createDashboardRouter({ aggregates, followUps: inbox.followUps, agents: inbox.agents, timeZone: config.dashboardTimeZone, requireAdmin: [authenticated, requireAdmin], clock: opts.clock }),
       },
       {
         path: '/api/v1',

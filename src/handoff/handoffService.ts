@@ -10,6 +10,7 @@ import type { FactRecorder } from '../inbound/recordFacts';
 import { routeByLanguage } from './languageRouting';
 import type { EventBus, LiveEvent } from '../inbox/contracts';
 import type { Logger } from '../logger';
+import type { DashboardFacts } from '../metrics/aggregates/dashboardFacts';
 import type { Metrics } from '../metrics/metrics';
 import { createLanguageDetector, LANGUAGE_CONFIDENCE_THRESHOLD } from '../nlu/language';
 import type { Catalog, LanguageDetector } from '../nlu/types';
@@ -74,6 +75,8 @@ export interface HandoffDeps {
   config: Pick<Config, 'autoAssign' | 'csat' | 'vipCustomers' | 'escalation'>;
   logger: Logger;
   metrics?: Metrics;
+  /** The dashboard's facts decided here: the bot's turns (language, answered) and calls that became conversations. */
+  dashboardFacts?: Pick<DashboardFacts, 'botTurn' | 'customerMessage'>;
   clock?: () => number;
   /** CRM enrichment, when configured: asked on the first message (in the background) and at handoff. */
   crm?: Pick<CrmEnrichment, 'refresh' | 'lookup' | 'cached'>;
@@ -134,6 +137,7 @@ export class HandoffService implements ConversationHooks {
     if (!conversation.customerId && conv.customerId) this.enrichInBackground(conv);
     this.deps.metrics?.message(conv.channel, 'inbound', 'customer');
     await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author });
+    await this.deps.dashboardFacts?.customerMessage(conv, message.createdAt);
     const text = event.text ?? '';
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
 
@@ -174,6 +178,7 @@ export class HandoffService implements ConversationHooks {
       if (s.type === 'misunderstood') this.deps.metrics?.fallback(outcome.language);
     }
     if (conversation.status !== 'bot') return;
+    await this.deps.dashboardFacts?.botTurn(conversation, outcome.language, outcome.signals.some((s) => s.type === 'answered'));
     const intent = outcome.intent ? this.deps.catalog().intents.find((i) => i.id === outcome.intent!.id) : undefined;
     const signals = outcome.signals as unknown as DialogueSignal[];
     const misunderstood = signals.find((x) => x.type === 'misunderstood') as { consecutive?: number } | undefined;

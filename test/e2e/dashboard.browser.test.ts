@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { RedisConversationStore } from '../../src/conversations/redisConversationStore';
+import { createLogger } from '../../src/logger';
+import { DashboardAggregates } from '../../src/metrics/aggregates/aggregateStore';
+import { createDashboardFacts, withDashboardFacts } from '../../src/metrics/aggregates/dashboardFacts';
 import { toCsv } from '../../src/metrics/dashboard/dashboardCsv';
 import { startTestBaton, type TestBaton } from '../support/testBaton';
 import { replaySeed, SEED_EXPECTED_REPORT, SEED_FOLLOW_UPS, SEED_FROM, SEED_NOW } from '../unit/metrics/dashboardSeed';
@@ -11,7 +14,8 @@ import { eventually } from './browser/support/waits';
  * The care dashboard in Chromium over the hand-worked seed week (test/unit/metrics/dashboardSeed.ts):
  * the seed is replayed into an in-process Baton's store, an admin signs in to the console, picks the
  * seed's period, and every figure the page shows equals the expected report; the CSV link downloads
- * exactly toCsv(expected). The runtime's clock stands at the seed's "now" (overdue follow-ups).
+ * exactly toCsv(expected). The replay goes through the store that records the dashboard's facts, as
+ * the runtime wires it, so the page shows what the aggregates hold. The runtime's clock stands at the seed's "now" (overdue follow-ups).
  */
 
 const describeWithChromium = hasChromium ? describe : describe.skip;
@@ -33,9 +37,11 @@ describeWithChromium('the care dashboard over the seeded week', () => {
       env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SANDBOX_ENABLED: 'true', CONSOLE_ENABLED: 'true' },
       clock: () => SEED_NOW,
     });
-    // The runtime's own Redis (same prefix), through a store whose clock the replay moves.
+    // The runtime's own Redis (same prefix), through a store whose clock the replay moves, recording the facts.
     let storeNow = SEED_FROM;
-    const store = new RedisConversationStore(baton.runtime.redis.client, () => storeNow);
+    const client = baton.runtime.redis.client;
+    const facts = createDashboardFacts({ aggregates: new DashboardAggregates(client), timeZone: 'UTC', defaultLanguage: () => 'en', logger: createLogger('error') });
+    const store = withDashboardFacts(new RedisConversationStore(client, () => storeNow), facts);
     const ids = await replaySeed(store, (ms) => {
       storeNow = ms;
     });
@@ -102,19 +108,21 @@ describeWithChromium('the care dashboard over the seeded week', () => {
       fcr: await tile('fcr'),
       containment: await tile('containment'),
       csat: await tile('csat'),
+      resolutionMedian: await tile('resolutionMedian'),
       followUps: await tile('followUps'),
     }).toEqual({
       conversations: '12',
       escalated: '8',
       resolved: '7',
-      responseRate: '87.5%', // 0.875
+      responseRate: '75%', // 6 of 8
       firstResponseMedian: '3m 00s', // 180 000 ms
       firstResponseP90: '1h 0m', // 3 600 000 ms
       avgHandle: '42m 30s', // 2 550 000 ms
       fcr: '85.7%', // 0.8571
       containment: '33.3%', // 0.3333
       csat: '3.67 (3)', // csat5: 3 answers, average 3.67
-      followUps: '2 (1 overdue)',
+      resolutionMedian: '22m 00s', // 1 320 000 ms
+      followUps: '3 (2 overdue)', // open now: c05, c07, c13
     });
   });
 
@@ -137,16 +145,29 @@ describeWithChromium('the care dashboard over the seeded week', () => {
   });
 
   test('the per-channel rows show each channel’s figures', async () => {
-    // scope, conversations, escalated, response rate, first response (median), handle time, containment, CSAT
-    expect(await row('by-channel', 'messenger')).toEqual(['messenger', '4', '2', '100%', '5m 00s', '55m 00s', '50%', '7.50']);
+    // scope, conversations, escalated, response rate, first response (mean), handle time, containment, CSAT
+    expect(await row('by-channel', 'messenger')).toEqual(['messenger', '4', '2', '100%', '17m 30s', '55m 00s', '50%', '7.50']);
     expect(await row('by-channel', 'sandbox')).toEqual(['sandbox', '1', '1', '100%', '1m 00s', '–', '0%', '–']);
-    expect(await row('by-channel', 'whatsapp')).toEqual(['whatsapp', '7', '5', '80%', '3m 00s', '36m 15s', '28.6%', '3.67']);
+    expect(await row('by-channel', 'whatsapp')).toEqual(['whatsapp', '7', '5', '60%', '21m 40s', '36m 15s', '28.6%', '3.67']);
   });
 
   test('the per-team rows show each team’s figures', async () => {
     expect(await row('by-team', 'bot')).toEqual(['bot', '4', '0', '–', '–', '–', '100%', '4.00']);
-    expect(await row('by-team', 'care')).toEqual(['care', '5', '5', '80%', '2m 00s', '45m 00s', '0%', '3.50']);
-    expect(await row('by-team', 'sales')).toEqual(['sales', '3', '3', '100%', '5m 00s', '40m 00s', '0%', '8.33']);
+    expect(await row('by-team', 'care')).toEqual(['care', '5', '5', '60%', '21m 00s', '45m 00s', '0%', '3.50']);
+    expect(await row('by-team', 'sales')).toEqual(['sales', '3', '3', '100%', '12m 40s', '40m 00s', '0%', '8.33']);
+  });
+
+  test('the per-agent rows show handled, first response, handle time and CSAT', async () => {
+    // agent, handled, first response (mean), handle time (mean), CSAT (csat5 average, answers)
+    expect(await row('by-agent', 'a-asha')).toEqual(['a-asha', '2', '2m 00s', '45m 00s', '3.50 (2)']);
+    expect(await row('by-agent', 'a-bilal')).toEqual(['a-bilal', '3', '12m 40s', '40m 00s', '–']);
+    expect(await row('by-agent', 'a-ravi')).toEqual(['a-ravi', '1', '30m 30s', '45m 00s', '–']);
+  });
+
+  test('the per-language rows show each language’s figures', async () => {
+    expect(await row('by-language', 'en')).toEqual(['en', '7', '7', '71.4%', '14m 12s', '33m 00s', '0%', '3.50']);
+    expect(await row('by-language', 'hi')).toEqual(['hi', '1', '0', '–', '–', '–', '100%', '–']);
+    expect(await row('by-language', 'ne')).toEqual(['ne', '1', '1', '100%', '30m 00s', '1h 30m', '0%', '6.00']);
   });
 
   test('the CSV link downloads a file whose rows are toCsv(expected)', async () => {

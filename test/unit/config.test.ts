@@ -87,6 +87,15 @@ describe('parseConfig', () => {
     expect(parseConfig({ DEFAULT_PHONE_REGION: 'np' }).facts.phoneRegion).toBe('NP');
   });
 
+  test('cuts the dashboard days in UTC unless DASHBOARD_TIME_ZONE names another zone', () => {
+    expect(parseConfig({}).dashboardTimeZone).toBe('UTC');
+    expect(parseConfig({ DASHBOARD_TIME_ZONE: 'Asia/Kathmandu' }).dashboardTimeZone).toBe('Asia/Kathmandu');
+  });
+
+  test('refuses a DASHBOARD_TIME_ZONE that is not a time zone, saying what to write', () => {
+    expect(() => parseConfig({ DASHBOARD_TIME_ZONE: 'Nepal/Pokhara' })).toThrow(/DASHBOARD_TIME_ZONE must be an IANA time zone such as UTC, Asia\/Kathmandu/);
+  });
+
   test('refuses a clarify threshold above the answer threshold', () => {
     expect(() => parseConfig({ NLU_ANSWER_THRESHOLD: '0.4', NLU_CLARIFY_THRESHOLD: '0.6' })).toThrow(/NLU_CLARIFY_THRESHOLD/);
   });

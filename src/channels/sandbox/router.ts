@@ -34,6 +34,8 @@ export interface SandboxRouterDeps {
   /** True when this customer's lane has nothing left to handle. */
   laneIdle: (lane: string) => Promise<boolean>;
   maxBodyBytes: number;
+  /** Stamps the customer's messages (the runtime's clock: tests and demos move it); waiting uses real time. */
+  clock?: () => number;
 }
 
 /** A message as the customer's phone shows it: no agent ids, no platform ids, no meta. */
@@ -74,6 +76,7 @@ export function createSandboxRouter(deps: SandboxRouterDeps): Router {
     const body = sandboxMessageSchema.parse(req.body);
     const platformMessageId = body.messageId ?? `sbin_${randomUUID()}`;
     const startedAt = Date.now();
+    const sentAt = deps.clock?.() ?? startedAt;
     await deps.ingest(
       [
         {
@@ -81,7 +84,7 @@ export function createSandboxRouter(deps: SandboxRouterDeps): Router {
           channel: 'sandbox',
           customerAddress: body.from,
           platformMessageId,
-          timestamp: startedAt,
+          timestamp: sentAt,
           author: 'customer',
           text: body.text,
           payload: body.payload,

@@ -1,9 +1,9 @@
 import { ESCALATION_REASONS } from '../../handoff/types';
-import type { CsatFigures, DashboardFigures, DashboardReport } from './computeDashboard';
+import type { AggregateReport, CsatFigures, DashboardFigures } from '../aggregates/aggregateReport';
 
 /**
  * The dashboard as CSV (RFC 4180): a header row, then one row per scope — `all`, then
- * `channel:<name>` and `team:<id>` in the report's order — with the figures as columns. Lines end
+ * `channel:<name>`, `team:<id>`, `language:<tag>` and `agent:<id>` in the report's order — with the figures as columns. Lines end
  * with CRLF; a field holding a comma, a quote, CR or LF is quoted with its quotes doubled. Empty
  * cells stand for "no value" (null figures, a scale with no answer). Text that a spreadsheet would
  * run as a formula (starting with = + - @ or a tab) is prefixed with an apostrophe; numbers are
@@ -35,11 +35,13 @@ function reasonColumns(scopes: readonly DashboardFigures[]): string[] {
 const CSAT5_SCORES = ['1', '2', '3', '4', '5'];
 const NPS10_SCORES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 
-export function toCsv(report: DashboardReport): string {
+export function toCsv(report: Pick<AggregateReport, 'period' | 'byChannel' | 'byTeam' | 'byLanguage' | 'byAgent'> & DashboardFigures): string {
   const scopes: [string, DashboardFigures][] = [
     ['all', report],
     ...Object.entries(report.byChannel).map(([k, v]): [string, DashboardFigures] => [`channel:${k}`, v]),
     ...Object.entries(report.byTeam).map(([k, v]): [string, DashboardFigures] => [`team:${k}`, v]),
+    ...Object.entries(report.byLanguage).map(([k, v]): [string, DashboardFigures] => [`language:${k}`, v]),
+    ...Object.entries(report.byAgent).map(([k, v]): [string, DashboardFigures] => [`agent:${k}`, v]),
   ];
   const reasons = reasonColumns(scopes.map(([, f]) => f));
   const header = [
@@ -49,9 +51,15 @@ export function toCsv(report: DashboardReport): string {
     'conversations',
     'escalated',
     'resolved',
+    'bot_answered',
+    'handled',
     'response_rate',
+    'first_response_avg_ms',
     'first_response_median_ms',
     'first_response_p90_ms',
+    'resolution_avg_ms',
+    'resolution_median_ms',
+    'resolution_p90_ms',
     'avg_handle_ms',
     'first_contact_resolution',
     'bot_containment',
@@ -65,6 +73,10 @@ export function toCsv(report: DashboardReport): string {
     'nps',
     ...NPS10_SCORES.map((s) => `nps10_score_${s}`),
     'csat_skipped',
+    'nps_responses',
+    'nps_score',
+    'calls_deflected',
+    'calls_became_conversations',
     'open_follow_ups',
     'overdue_follow_ups',
   ];
@@ -80,9 +92,15 @@ export function toCsv(report: DashboardReport): string {
         f.conversations,
         f.escalated,
         f.resolved,
+        f.botAnswered,
+        f.handled,
         f.responseRate,
+        f.firstResponseAvgMs,
         f.firstResponseMedianMs,
         f.firstResponseP90Ms,
+        f.resolutionAvgMs,
+        f.resolutionMedianMs,
+        f.resolutionP90Ms,
         f.avgHandleMs,
         f.firstContactResolution,
         f.botContainment,
@@ -96,8 +114,12 @@ export function toCsv(report: DashboardReport): string {
         nps10?.nps,
         ...NPS10_SCORES.map((s) => nps10?.distribution[s] ?? 0),
         f.csatSkipped,
-        f.openFollowUps.open,
-        f.openFollowUps.overdue,
+        f.nps?.responses ?? 0,
+        f.nps?.score,
+        f.calls?.deflected ?? 0,
+        f.calls?.becameConversations ?? 0,
+        f.openFollowUps?.open,
+        f.openFollowUps?.overdue,
       ]),
     );
   }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { dayOf, shiftDay } from '../aggregates/days';
 
 export const DAY_MS = 86_400_000;
-export const DEFAULT_PERIOD_DAYS = 7;
+export const DEFAULT_PERIOD_DAYS = 30;
 export const MAX_PERIOD_DAYS = 366;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -43,7 +44,7 @@ const instant = z.string().transform((raw, ctx) => {
 export const dashboardQuerySchema = z.object({ from: instant.optional(), to: instant.optional() });
 
 /**
- * The period [from, to) a dashboard request asks for: `to` defaults to now, `from` to 7 days before
+ * The period [from, to) a dashboard request asks for: `to` defaults to now, `from` to 30 days before
  * `to`; `from` must be before `to` and the period at most 366 days long.
  */
 export const dashboardPeriodSchema = (now: number) =>
@@ -57,3 +58,23 @@ export const dashboardPeriodSchema = (now: number) =>
       message: `the period may be at most ${MAX_PERIOD_DAYS} days long`,
       path: ['to'],
     });
+
+/**
+ * The whole days (in `timeZone`) a period [from, to) covers. A day given as a day (`2025-03-01`)
+ * is that calendar day in `timeZone`, `to` excluded (`from=2025-03-01&to=2025-03-08`: 1–7 March);
+ * an instant counts for the day it falls on in `timeZone`, `to` through its last millisecond before.
+ * The default period (to = now) ends with today.
+ */
+export function periodDays(
+  query: { from?: unknown; to?: unknown },
+  period: { from: number; to: number },
+  timeZone: string,
+): { first: string; last: string } {
+  const asDay = (raw: unknown) => (typeof raw === 'string' && DATE_ONLY.test(raw.trim()) ? raw.trim() : undefined);
+  const fromDay = asDay(query.from);
+  const toDay = asDay(query.to);
+  return {
+    first: fromDay ?? dayOf(period.from, timeZone),
+    last: toDay ? shiftDay(toDay, -1) : dayOf(period.to - 1, timeZone),
+  };
+}

@@ -7,6 +7,8 @@ import { BatonError } from '../../../src/errors';
 import { createErrorMiddleware } from '../../../src/http/errorMiddleware';
 import { FollowUpStore } from '../../../src/inbox/followups/followUpStore';
 import { createLogger } from '../../../src/logger';
+import { DashboardAggregates } from '../../../src/metrics/aggregates/aggregateStore';
+import { createDashboardFacts, withDashboardFacts } from '../../../src/metrics/aggregates/dashboardFacts';
 import { createDashboardRouter } from '../../../src/metrics/dashboard/dashboardRouter';
 import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import {
@@ -43,22 +45,25 @@ function dashboardRoutesSuite(makeBackend: () => Promise<Backend>): void {
   let close: () => Promise<void>;
   let storeNow = SEED_FROM;
   let appNow = SEED_NOW;
+  let followUps: FollowUpStore;
 
   beforeAll(async () => {
     backend = await makeBackend();
     redis = backend.redis;
-    const store = new RedisConversationStore(redis, () => storeNow);
+    // The store as the runtime wires it: every write records its dashboard facts.
+    const facts = createDashboardFacts({ aggregates: new DashboardAggregates(redis), timeZone: 'UTC', defaultLanguage: () => 'en', logger: createLogger('error') });
+    const store = withDashboardFacts(new RedisConversationStore(redis, () => storeNow), facts);
     const ids = await replaySeed(store, (ms) => {
       storeNow = ms;
     });
-    const followUps = new FollowUpStore(redis);
+    followUps = new FollowUpStore(redis);
     for (const f of SEED_FOLLOW_UPS) {
       const opened = await followUps.open({ conversationId: ids.get(f.conversationId)!, team: f.team, score: f.score, scale: f.scale, dueAt: f.dueAt });
       if (f.status === 'done') await followUps.markDone(opened.id, 'a-admin');
     }
 
     const app = express();
-    app.use('/api/v1', createDashboardRouter({ store, followUps, requireAdmin: fakeRequireAdmin, clock: () => appNow }));
+    app.use('/api/v1', createDashboardRouter({ aggregates: new DashboardAggregates(redis), followUps, timeZone: 'UTC', requireAdmin: fakeRequireAdmin, clock: () => appNow }));
     app.use(createErrorMiddleware(createLogger('error')));
     const server = app.listen(0);
     await new Promise((r) => server.once('listening', r));
@@ -77,9 +82,11 @@ function dashboardRoutesSuite(makeBackend: () => Promise<Backend>): void {
     const res = await get(`/dashboard?from=2025-03-01&to=2025-03-08`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    const { source, ...report } = body;
+    const { source, agentNames, ...report } = body;
     expect(report).toEqual(expected);
-    expect(source).toEqual({ scanned: 14, truncated: false });
+    expect(agentNames).toEqual({});
+    // one hash per day of the period: no conversation is read
+    expect(source).toEqual({ kind: 'aggregates', days: 7 });
   });
 
   test('accepts the period as milliseconds too', async () => {
@@ -88,12 +95,14 @@ function dashboardRoutesSuite(makeBackend: () => Promise<Backend>): void {
     expect([body.conversations, body.escalated]).toEqual([12, 8]);
   });
 
-  test('defaults to the 7 days before now', async () => {
+  test('defaults to the 30 days before now', async () => {
     appNow = SEED_TO;
     try {
-      const body = (await (await get('/dashboard')).json()) as { period: unknown; conversations: number };
-      expect(body.period).toEqual({ from: '2025-03-01T00:00:00.000Z', to: '2025-03-08T00:00:00.000Z' });
-      expect(body.conversations).toBe(12);
+      const body = (await (await get('/dashboard')).json()) as { period: unknown; conversations: number; daily: unknown[] };
+      expect(body.period).toEqual({ from: '2025-02-06T00:00:00.000Z', to: '2025-03-08T00:00:00.000Z', days: 30, timeZone: 'UTC' });
+      expect(body.daily).toHaveLength(30);
+      // the seed week's 12, and c13 opened on 28 February
+      expect(body.conversations).toBe(13);
     } finally {
       appNow = SEED_NOW;
     }
@@ -110,12 +119,35 @@ function dashboardRoutesSuite(makeBackend: () => Promise<Backend>): void {
     expect(all[0]).toBe('all');
     expect(all[header.indexOf('conversations')]).toBe('12');
     expect(all[header.indexOf('avg_handle_ms')]).toBe('2550000');
-    expect(all[header.indexOf('overdue_follow_ups')]).toBe('1');
+    expect(all[header.indexOf('resolution_median_ms')]).toBe('1320000');
+    expect(all[header.indexOf('overdue_follow_ups')]).toBe('2');
+    expect(rows.map((r) => r.split(',')[0])).toEqual([
+      'scope', 'all', 'channel:messenger', 'channel:sandbox', 'channel:whatsapp', 'team:bot', 'team:care', 'team:sales',
+      'language:en', 'language:hi', 'language:ne', 'agent:a-asha', 'agent:a-bilal', 'agent:a-ravi', '',
+    ]);
   });
 
-  test('names the CSV after the exact times when the period does not start at midnight', async () => {
+  test('a period that does not start at midnight covers the whole days it touches', async () => {
     const res = await get(`/dashboard.csv?from=2025-03-01T09:30:00Z&to=2025-03-02`);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="baton-dashboard-2025-03-01T093000Z-2025-03-02.csv"');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="baton-dashboard-2025-03-01-2025-03-02.csv"');
+    const body = (await (await get(`/dashboard?from=2025-03-01T09:30:00Z&to=2025-03-02`)).json()) as { conversations: number };
+    // c01, opened at midnight on 1 March, belongs to that day
+    expect(body.conversations).toBe(1);
+  });
+
+  test('the days follow the configured time zone', async () => {
+    const other = express();
+    other.use('/api/v1', createDashboardRouter({ aggregates: new DashboardAggregates(redis), followUps, timeZone: 'Asia/Kathmandu', requireAdmin: fakeRequireAdmin, clock: () => SEED_NOW }));
+    const server = other.listen(0);
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/dashboard?from=2025-03-01&to=2025-03-02`;
+      const body = (await (await fetch(url, { headers: { 'x-test-role': 'admin' } })).json()) as { period: unknown };
+      // 1 March in Kathmandu (UTC+5:45) starts at 28 February 18:15 UTC
+      expect(body.period).toEqual({ from: '2025-02-28T18:15:00.000Z', to: '2025-03-01T18:15:00.000Z', days: 1, timeZone: 'Asia/Kathmandu' });
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   test('refuses a period that ends before it starts', async () => {
@@ -140,8 +172,9 @@ function dashboardRoutesSuite(makeBackend: () => Promise<Backend>): void {
     other.use(
       '/api/v1',
       createDashboardRouter({
-        store: new RedisConversationStore(sibling),
+        aggregates: new DashboardAggregates(sibling),
         followUps: new FollowUpStore(sibling),
+        timeZone: 'UTC',
         requireAdmin: fakeRequireAdmin,
         clock: () => SEED_NOW,
       }),
@@ -150,7 +183,7 @@ function dashboardRoutesSuite(makeBackend: () => Promise<Backend>): void {
     await new Promise((r) => server.once('listening', r));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/dashboard?from=2025-03-01&to=2025-03-08`;
-      const { source: _s, ...report } = (await (await fetch(url, { headers: { 'x-test-role': 'admin' } })).json()) as Record<string, unknown>;
+      const { source: _s, agentNames: _n, ...report } = (await (await fetch(url, { headers: { 'x-test-role': 'admin' } })).json()) as Record<string, unknown>;
       expect(report).toEqual(expected);
     } finally {
       await new Promise((r) => server.close(r));

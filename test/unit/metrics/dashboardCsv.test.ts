@@ -1,6 +1,5 @@
-import { computeDashboard } from '../../../src/metrics/dashboard/computeDashboard';
 import { csvField, toCsv } from '../../../src/metrics/dashboard/dashboardCsv';
-import { SEED_CONVERSATIONS, SEED_EXPECTED_REPORT, SEED_FOLLOW_UPS, SEED_FROM, SEED_NOW, SEED_TO } from './dashboardSeed';
+import { SEED_EXPECTED_REPORT } from './dashboardSeed';
 
 /** A small RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF records. */
 function parseCsv(text: string): string[][] {
@@ -69,7 +68,7 @@ describe('toCsv', () => {
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
 
-  test('has one row per scope: all, each channel, each team', () => {
+  test('has one row per scope: all, each channel, team, language and agent', () => {
     expect(parseCsv(csv).slice(1).map((r) => r[0])).toEqual([
       'all',
       'channel:messenger',
@@ -78,6 +77,12 @@ describe('toCsv', () => {
       'team:bot',
       'team:care',
       'team:sales',
+      'language:en',
+      'language:hi',
+      'language:ne',
+      'agent:a-asha',
+      'agent:a-bilal',
+      'agent:a-ravi',
     ]);
   });
 
@@ -94,9 +99,14 @@ describe('toCsv', () => {
       conversations: '12',
       escalated: '8',
       resolved: '7',
-      response_rate: '0.875',
+      handled: '6',
+      response_rate: '0.75',
+      first_response_avg_ms: '1010000',
       first_response_median_ms: '180000',
       first_response_p90_ms: '3600000',
+      resolution_avg_ms: '2357143',
+      resolution_median_ms: '1320000',
+      resolution_p90_ms: '6000000',
       avg_handle_ms: '2550000',
       first_contact_resolution: '0.8571',
       bot_containment: '0.3333',
@@ -111,29 +121,29 @@ describe('toCsv', () => {
       nps: '33.3',
       nps10_score_10: '1',
       csat_skipped: '1',
-      open_follow_ups: '2',
-      overdue_follow_ups: '1',
+      nps_responses: '3',
+      nps_score: '33.3',
+      calls_deflected: '0',
+      open_follow_ups: '3',
+      overdue_follow_ups: '2',
     });
-    expect(t['team:sales']).toMatchObject({ conversations: '3', escalations_vip: '1', escalations_abuse: '0', avg_handle_ms: '2400000' });
+    expect(t['team:sales']).toMatchObject({ conversations: '3', escalations_vip: '1', escalations_abuse: '0', avg_handle_ms: '2400000', open_follow_ups: '1' });
+    expect(t['agent:a-asha']).toMatchObject({ handled: '2', first_response_avg_ms: '120000', first_response_median_ms: '', avg_handle_ms: '2700000', csat5_average: '3.5' });
   });
 
   test('leaves empty cells for figures that have no value', () => {
     const t = table(csv);
     expect(t['team:bot']).toMatchObject({ response_rate: '', first_response_median_ms: '', avg_handle_ms: '', nps10_average: '', nps: '' });
-    expect(t['channel:sandbox']).toMatchObject({ csat5_responses: '0', csat5_average: '' });
+    expect(t['channel:sandbox']).toMatchObject({ csat5_responses: '0', csat5_average: '', resolution_median_ms: '' });
+    // follow-ups are counted for the whole report and per team only
+    expect(t['channel:sandbox']).toMatchObject({ open_follow_ups: '', overdue_follow_ups: '' });
   });
 
   test('orders reason columns as the known reasons, then others alphabetically', () => {
-    const report = computeDashboard(
-      [
-        ...SEED_CONVERSATIONS,
-        { ...SEED_CONVERSATIONS[3]!, id: 'x1', escalationReason: 'zeta,odd' },
-        { ...SEED_CONVERSATIONS[3]!, id: 'x2', escalationReason: 'alpha' },
-      ],
-      SEED_FOLLOW_UPS,
-      { from: SEED_FROM, to: SEED_TO },
-      SEED_NOW,
-    );
+    const report = {
+      ...SEED_EXPECTED_REPORT,
+      escalationsByReason: { ...SEED_EXPECTED_REPORT.escalationsByReason, 'zeta,odd': 1, alpha: 1 },
+    };
     const header = parseCsv(toCsv(report))[0]!.filter((h) => h.startsWith('escalations_'));
     expect(header).toEqual([
       'escalations_customer_requested',

@@ -1,4 +1,4 @@
-import { DAY_MS, dashboardPeriodSchema, parseInstant } from '../../../src/metrics/dashboard/dashboardQuery';
+import { DAY_MS, dashboardPeriodSchema, parseInstant, periodDays } from '../../../src/metrics/dashboard/dashboardQuery';
 
 const NOW = Date.UTC(2025, 2, 10, 15, 30);
 const parse = (q: Record<string, unknown>) => dashboardPeriodSchema(NOW).safeParse(q);
@@ -28,12 +28,12 @@ describe('parseInstant', () => {
 });
 
 describe('dashboard period', () => {
-  test('defaults to the last 7 days up to now', () => {
-    expect(parse({})).toMatchObject({ success: true, data: { from: NOW - 7 * DAY_MS, to: NOW } });
+  test('defaults to the last 30 days up to now', () => {
+    expect(parse({})).toMatchObject({ success: true, data: { from: NOW - 30 * DAY_MS, to: NOW } });
   });
 
-  test('defaults from to 7 days before a given to', () => {
-    expect(parse({ to: '2025-03-08' })).toMatchObject({ success: true, data: { from: Date.UTC(2025, 2, 1), to: Date.UTC(2025, 2, 8) } });
+  test('defaults from to 30 days before a given to', () => {
+    expect(parse({ to: '2025-03-31' })).toMatchObject({ success: true, data: { from: Date.UTC(2025, 2, 1), to: Date.UTC(2025, 2, 31) } });
   });
 
   test('defaults to to now when only from is given', () => {
@@ -53,5 +53,20 @@ describe('dashboard period', () => {
   test('refuses a repeated parameter and unreadable times', () => {
     expect(parse({ from: ['2025-03-01', '2025-03-02'] }).success).toBe(false);
     expect(parse({ from: 'yesterday' }).success).toBe(false);
+  });
+});
+
+describe('the days of a period', () => {
+  const utc = (from: string, to: string) => ({ from: Date.parse(from), to: Date.parse(to) });
+
+  test('days given as days are calendar days in the zone, to excluded', () => {
+    expect(periodDays({ from: '2025-03-01', to: '2025-03-08' }, utc('2025-03-01', '2025-03-08'), 'Asia/Kathmandu')).toEqual({ first: '2025-03-01', last: '2025-03-07' });
+  });
+
+  test('an instant counts for the day it falls on in the zone', () => {
+    // 18:30 UTC is already 00:15 on 2 March in Kathmandu (UTC+5:45)
+    const p = utc('2025-03-01T18:30:00Z', '2025-03-03T00:00:00Z');
+    expect(periodDays({ from: '2025-03-01T18:30:00Z', to: '2025-03-03T00:00:00Z' }, p, 'Asia/Kathmandu')).toEqual({ first: '2025-03-02', last: '2025-03-03' });
+    expect(periodDays({ from: '2025-03-01T18:30:00Z', to: '2025-03-03T00:00:00Z' }, p, 'UTC')).toEqual({ first: '2025-03-01', last: '2025-03-02' });
   });
 });

@@ -1,10 +1,11 @@
 import type { ConversationStore, OwnershipTransition } from '../../../src/conversations/conversationStore';
 import type { ChannelName, Conversation } from '../../../src/conversations/types';
-import type { DashboardReport, FollowUpLike } from '../../../src/metrics/dashboard/computeDashboard';
+import type { AggregateReport, DashboardFigures, FollowUpLike } from '../../../src/metrics/aggregates/aggregateReport';
 
 /**
- * A hand-built care week with known figures, shared by the unit tests of computeDashboard, the
- * integration test of the dashboard routes and the console's browser test. The expected report
+ * A hand-built care week with known figures, shared by the unit tests of the CSV, the
+ * integration test of the dashboard routes (replayed through the store that records the
+ * aggregates) and the console's browser test. The expected report
  * below was worked out by hand from the table in the comments, not by running the code.
  *
  * Period: [2025-03-01T00:00Z, 2025-03-08T00:00Z). "Now" (for overdue follow-ups): 2025-03-06T12:00Z.
@@ -30,6 +31,9 @@ import type { DashboardReport, FollowUpLike } from '../../../src/metrics/dashboa
  *
  * Follow-ups: c05 open, due a day before now (overdue); c07 open, due a day after now; c12 done;
  * c13 open and overdue but its conversation is outside the period.
+ *
+ * Agents: c04 c05 a-asha; c06 c07 c12 a-bilal; c09 c10 a-ravi. Languages: c03 hi, c07 ne (set
+ * right after opening); the others have none, so escalation pins the default language `en`.
  */
 
 export const SEED_FROM = Date.UTC(2025, 2, 1);
@@ -54,6 +58,8 @@ interface SeedSpec {
   resolvedAt?: number;
   reopenCount?: number;
   csat?: Conversation['csat'];
+  assigneeId?: string;
+  language?: string;
 }
 
 function conversation(s: SeedSpec): Conversation {
@@ -89,9 +95,9 @@ export const SEED_CONVERSATIONS: Conversation[] = [
     reopenCount: 0,
     csat: answered('csat5', 4),
   }),
-  conversation({ id: 'c03', channel: 'messenger', createdAt: T0 + D + 2 * H, status: 'bot' }),
+  conversation({ id: 'c03', language: 'hi', channel: 'messenger', createdAt: T0 + D + 2 * H, status: 'bot' }),
   conversation({
-    id: 'c04',
+    id: 'c04', assigneeId: 'a-asha',
     channel: 'whatsapp',
     createdAt: T0 + 2 * D,
     status: 'resolved',
@@ -105,7 +111,7 @@ export const SEED_CONVERSATIONS: Conversation[] = [
     csat: answered('csat5', 5),
   }),
   conversation({
-    id: 'c05',
+    id: 'c05', assigneeId: 'a-asha',
     channel: 'whatsapp',
     createdAt: T0 + 2 * D + 3 * H,
     status: 'resolved',
@@ -119,7 +125,7 @@ export const SEED_CONVERSATIONS: Conversation[] = [
     csat: answered('csat5', 2),
   }),
   conversation({
-    id: 'c06',
+    id: 'c06', assigneeId: 'a-bilal',
     channel: 'messenger',
     createdAt: T0 + 3 * D,
     status: 'resolved',
@@ -132,7 +138,7 @@ export const SEED_CONVERSATIONS: Conversation[] = [
     csat: answered('nps10', 9),
   }),
   conversation({
-    id: 'c07',
+    id: 'c07', language: 'ne', assigneeId: 'a-bilal',
     channel: 'messenger',
     createdAt: T0 + 3 * D + H,
     status: 'resolved',
@@ -155,7 +161,7 @@ export const SEED_CONVERSATIONS: Conversation[] = [
     team: 'care',
   }),
   conversation({
-    id: 'c09',
+    id: 'c09', assigneeId: 'a-ravi',
     channel: 'sandbox',
     createdAt: T0 + 4 * D + 2 * H,
     status: 'assigned',
@@ -166,7 +172,7 @@ export const SEED_CONVERSATIONS: Conversation[] = [
     firstAgentReplyAt: T0 + 4 * D + 2 * H + 2 * M,
   }),
   conversation({
-    id: 'c10',
+    id: 'c10', assigneeId: 'a-ravi',
     channel: 'whatsapp',
     createdAt: T0 + 5 * D,
     status: 'resolved',
@@ -181,7 +187,7 @@ export const SEED_CONVERSATIONS: Conversation[] = [
   }),
   conversation({ id: 'c11', channel: 'messenger', createdAt: T0 + 6 * D, status: 'bot' }),
   conversation({
-    id: 'c12',
+    id: 'c12', assigneeId: 'a-bilal',
     channel: 'whatsapp',
     createdAt: T0 + 6 * D + 12 * H,
     status: 'resolved',
@@ -206,7 +212,7 @@ export const SEED_CONVERSATIONS: Conversation[] = [
   conversation({ id: 'c14', channel: 'messenger', createdAt: SEED_TO, status: 'bot' }),
 ];
 
-export const SEED_FOLLOW_UPS: (FollowUpLike & { team: string; score: number; scale: 'csat5' | 'nps10' })[] = [
+export const SEED_FOLLOW_UPS: (FollowUpLike & { conversationId: string; team: string; score: number; scale: 'csat5' | 'nps10' })[] = [
   { conversationId: 'c05', status: 'open', dueAt: SEED_NOW - D, team: 'care', score: 2, scale: 'csat5' },
   { conversationId: 'c07', status: 'open', dueAt: SEED_NOW + D, team: 'sales', score: 6, scale: 'nps10' },
   { conversationId: 'c12', status: 'done', dueAt: SEED_NOW - 2 * D, team: 'sales', score: 10, scale: 'nps10' },
@@ -227,131 +233,197 @@ const nps10 = (responses: number, average: number, nps: number, nine: number, si
   nps,
 });
 
-/** Worked out by hand; see the table above. */
-export const SEED_EXPECTED_REPORT: DashboardReport = {
-  period: { from: '2025-03-01T00:00:00.000Z', to: '2025-03-08T00:00:00.000Z' },
+/** A scope's figures: zero counts and null ratios/times unless given. */
+const figures = (f: Partial<DashboardFigures>): DashboardFigures => ({
+  conversations: 0,
+  escalated: 0,
+  resolved: 0,
+  botAnswered: 0,
+  handled: 0,
+  responseRate: null,
+  firstResponseAvgMs: null,
+  firstResponseMedianMs: null,
+  firstResponseP90Ms: null,
+  resolutionAvgMs: null,
+  resolutionMedianMs: null,
+  resolutionP90Ms: null,
+  avgHandleMs: null,
+  firstContactResolution: null,
+  botContainment: null,
+  escalationRate: null,
+  escalationsByReason: {},
+  csat: [],
+  csatSkipped: 0,
+  ...f,
+});
+
+const day = (d: string, conversations: number, escalated: number, botContainment: number, resolved: number, frt: [number, number] | null, res: [number, number] | null) => ({
+  day: d,
+  conversations,
+  escalated,
+  botContainment,
+  resolved,
+  firstResponseMedianMs: frt?.[0] ?? null,
+  firstResponseP90Ms: frt?.[1] ?? null,
+  resolutionMedianMs: res?.[0] ?? null,
+  resolutionP90Ms: res?.[1] ?? null,
+});
+
+/**
+ * Worked out by hand from the table above, with the aggregates' definitions (aggregateReport.ts):
+ * facts count once, at the time they happen, in the team and language the conversation had then.
+ * Medians and p90 exist for the whole desk and each day; channels, teams, languages and agents
+ * have means. Every time below is a whole number of minutes (5-minute marks above an hour): exact
+ * in the histograms.
+ *
+ * First-response times (reply − FIRST escalation, s): c04 120, c06 300, c07 1800, c09 60, c10 3600,
+ * c12 180; c05's reply came before its escalation: no fact (replied 6 of 8 → 0.75).
+ * Resolution times (first resolution − opening, s): c02 600, c04 2160, c05 1200 (its first round,
+ * resolved at +20m), c06 1320, c07 6000, c10 4500, c12 720. All are whole seconds and below 1,000 s
+ * or with three significant digits, so the histograms give them exactly.
+ * Handle times (each resolution by an agent): c04 30m, c05 60m (the second resolution), c06 20m,
+ * c07 90m, c10 45m, c12 10m → 255m / 6 = 42.5m.
+ * c05's first resolution and its reopening happened before its escalation: they count in team
+ * `bot` and in no language (its language is pinned at the escalation).
+ */
+export const SEED_EXPECTED_REPORT: AggregateReport = {
+  period: { from: '2025-03-01T00:00:00.000Z', to: '2025-03-08T00:00:00.000Z', days: 7, timeZone: 'UTC' },
   asOf: '2025-03-06T12:00:00.000Z',
-  conversations: 12,
-  escalated: 8,
-  resolved: 7,
-  // replied: c04 c05 c06 c07 c09 c10 c12 of 8 escalated
-  responseRate: 0.875,
-  // times (ms): c09 60000, c04 120000, c12 180000, c06 300000, c07 1800000, c10 3600000 (c05 has none)
-  firstResponseMedianMs: 180_000,
-  firstResponseP90Ms: 3_600_000,
-  // c04 30m, c05 60m, c06 20m, c07 90m, c10 45m, c12 10m → 255m / 6 = 42.5m
-  avgHandleMs: 2_550_000,
-  // 6 of 7 resolved never reopened (c05 was)
-  firstContactResolution: 0.8571,
-  botContainment: 0.3333,
-  escalationRate: 0.6667,
-  escalationsByReason: {
-    abuse: 1,
-    customer_requested: 3,
-    intent_flagged: 1,
-    negative_sentiment: 1,
-    repeated_misunderstanding: 1,
-    vip: 1,
-  },
-  csat: [csat5(3, 3.67, [0, 1, 0, 1, 1]), nps10(3, 8.33, 33.3, 1, 1, 1)],
-  // NPS answers: c06 9, c07 6, c12 10 → 2 promoters, 0 passives, 1 detractor; (2 − 1) / 3 = 33.3 %
-  nps: { responses: 3, promoters: 2, passives: 0, detractors: 1, score: 33.3 },
-  csatSkipped: 1,
-  openFollowUps: { open: 2, overdue: 1 },
+  ...figures({
+    conversations: 12,
+    escalated: 8,
+    resolved: 7,
+    handled: 6,
+    responseRate: 0.75,
+    // (60 + 120 + 180 + 300 + 1800 + 3600) / 6 = 1010 s
+    firstResponseAvgMs: 1_010_000,
+    // sorted 60 120 180 300 1800 3600: rank ceil(3) = 180 s; rank ceil(5.4) = 6 → 3600 s
+    firstResponseMedianMs: 180_000,
+    firstResponseP90Ms: 3_600_000,
+    // 16 500 s / 7 = 2357.142… s
+    resolutionAvgMs: 2_357_143,
+    // sorted 600 720 1200 1320 2160 4500 6000: rank 4 → 1320 s; rank ceil(6.3) = 7 → 6000 s
+    resolutionMedianMs: 1_320_000,
+    resolutionP90Ms: 6_000_000,
+    avgHandleMs: 2_550_000,
+    // (7 resolved − 1 reopened) / 7
+    firstContactResolution: 0.8571,
+    botContainment: 0.3333,
+    escalationRate: 0.6667,
+    escalationsByReason: { abuse: 1, customer_requested: 3, intent_flagged: 1, negative_sentiment: 1, repeated_misunderstanding: 1, vip: 1 },
+    csat: [csat5(3, 3.67, [0, 1, 0, 1, 1]), nps10(3, 8.33, 33.3, 1, 1, 1)],
+    csatSkipped: 1,
+    // c06 9, c07 6, c12 10 → 2 promoters, 1 detractor: (2 − 1) / 3 = 33.3
+    nps: { responses: 3, promoters: 2, passives: 0, detractors: 1, score: 33.3 },
+  }),
+  // open now: c05 (overdue), c07, c13 (overdue; follow-ups are counted as they stand now, whatever the period)
+  openFollowUps: { open: 3, overdue: 2 },
+  daily: [
+    day('2025-03-01', 1, 0, 1, 0, null, null),
+    day('2025-03-02', 2, 0, 1, 1, null, [600_000, 600_000]),
+    day('2025-03-03', 2, 2, 0, 2, [120_000, 120_000], [1_200_000, 2_160_000]),
+    day('2025-03-04', 2, 2, 0, 2, [300_000, 1_800_000], [1_320_000, 6_000_000]),
+    day('2025-03-05', 2, 2, 0, 0, [60_000, 60_000], null),
+    day('2025-03-06', 1, 1, 0, 1, [3_600_000, 3_600_000], [4_500_000, 4_500_000]),
+    day('2025-03-07', 2, 1, 0.5, 1, [180_000, 180_000], [720_000, 720_000]),
+  ],
+  // 1 March is a Saturday: c02 (2 March) is in the week of Monday 24 February; c04 and c05 (3 March) in the next
+  csatWeekly: [
+    { week: '2025-02-24', responses: 1, average: 4 },
+    { week: '2025-03-03', responses: 2, average: 3.5 },
+  ],
   byChannel: {
-    messenger: {
+    messenger: figures({
+      // first responses (s): (300 + 1800) / 2; resolution (1320 + 6000) / 2
+      firstResponseAvgMs: 1_050_000,
+      resolutionAvgMs: 3_660_000,
       conversations: 4,
       escalated: 2,
       resolved: 2,
+      handled: 2,
       responseRate: 1,
-      firstResponseMedianMs: 300_000,
-      firstResponseP90Ms: 1_800_000,
       avgHandleMs: 3_300_000,
       firstContactResolution: 1,
       botContainment: 0.5,
       escalationRate: 0.5,
       escalationsByReason: { customer_requested: 1, intent_flagged: 1 },
       csat: [nps10(2, 7.5, 0, 1, 1, 0)],
-      // c06 9 (promoter), c07 6 (detractor)
       nps: { responses: 2, promoters: 1, passives: 0, detractors: 1, score: 0 },
-      csatSkipped: 0,
-      openFollowUps: { open: 1, overdue: 0 },
-    },
-    sandbox: {
+    }),
+    sandbox: figures({
+      // first responses (s): 60
+      firstResponseAvgMs: 60_000,
       conversations: 1,
       escalated: 1,
-      resolved: 0,
       responseRate: 1,
-      firstResponseMedianMs: 60_000,
-      firstResponseP90Ms: 60_000,
-      avgHandleMs: null,
-      firstContactResolution: null,
       botContainment: 0,
       escalationRate: 1,
       escalationsByReason: { customer_requested: 1 },
-      csat: [],
-      csatSkipped: 0,
-      openFollowUps: { open: 0, overdue: 0 },
-    },
-    whatsapp: {
+    }),
+    whatsapp: figures({
+      // first responses (s): c04 120, c10 3600, c12 180 → 3900 / 3; resolution (600 + 2160 + 1200 + 4500 + 720) / 5
+      firstResponseAvgMs: 1_300_000,
+      resolutionAvgMs: 1_836_000,
       conversations: 7,
       escalated: 5,
       resolved: 5,
-      responseRate: 0.8,
-      firstResponseMedianMs: 180_000,
-      firstResponseP90Ms: 3_600_000,
+      handled: 4,
+      // replied: c04 c10 c12 of 5
+      responseRate: 0.6,
+      // 30 + 60 + 45 + 10 = 145m / 4
       avgHandleMs: 2_175_000,
       firstContactResolution: 0.8,
       botContainment: 0.2857,
       escalationRate: 0.7143,
       escalationsByReason: { abuse: 1, customer_requested: 1, negative_sentiment: 1, repeated_misunderstanding: 1, vip: 1 },
       csat: [csat5(3, 3.67, [0, 1, 0, 1, 1]), nps10(1, 10, 100, 0, 0, 1)],
-      // c12 10 (promoter)
-      nps: { responses: 1, promoters: 1, passives: 0, detractors: 0, score: 100 },
       csatSkipped: 1,
-      openFollowUps: { open: 1, overdue: 1 },
-    },
+      nps: { responses: 1, promoters: 1, passives: 0, detractors: 0, score: 100 },
+    }),
   },
   byTeam: {
-    bot: {
+    bot: figures({
+      // first responses (s): resolution (600 + 1200) / 2
+      resolutionAvgMs: 900_000,
+      // 12 opened − 8 moved to their team at escalation
       conversations: 4,
-      escalated: 0,
-      resolved: 1,
-      responseRate: null,
-      firstResponseMedianMs: null,
-      firstResponseP90Ms: null,
-      avgHandleMs: null,
-      firstContactResolution: 1,
+      // c02, and c05's first round
+      resolved: 2,
+      firstContactResolution: 0.5,
       botContainment: 1,
       escalationRate: 0,
-      escalationsByReason: {},
       csat: [csat5(1, 4, [0, 0, 0, 1, 0])],
-      csatSkipped: 0,
       openFollowUps: { open: 0, overdue: 0 },
-    },
-    care: {
+    }),
+    care: figures({
+      // first responses (s): c04 120, c09 60, c10 3600 → 3780 / 3; resolution (2160 + 4500) / 2
+      firstResponseAvgMs: 1_260_000,
+      resolutionAvgMs: 3_330_000,
       conversations: 5,
       escalated: 5,
-      resolved: 3,
-      responseRate: 0.8,
-      firstResponseMedianMs: 120_000,
-      firstResponseP90Ms: 3_600_000,
+      resolved: 2,
+      handled: 3,
+      // c04 c09 c10 of 5
+      responseRate: 0.6,
+      // c04 30m, c05 60m, c10 45m
       avgHandleMs: 2_700_000,
-      firstContactResolution: 0.6667,
+      firstContactResolution: 1,
       botContainment: 0,
       escalationRate: 1,
       escalationsByReason: { abuse: 1, customer_requested: 2, negative_sentiment: 1, repeated_misunderstanding: 1 },
       csat: [csat5(2, 3.5, [0, 1, 0, 0, 1])],
       csatSkipped: 1,
-      openFollowUps: { open: 1, overdue: 1 },
-    },
-    sales: {
+      openFollowUps: { open: 2, overdue: 2 },
+    }),
+    sales: figures({
+      // first responses (s): (300 + 1800 + 180) / 3; resolution (1320 + 6000 + 720) / 3
+      firstResponseAvgMs: 760_000,
+      resolutionAvgMs: 2_680_000,
       conversations: 3,
       escalated: 3,
       resolved: 3,
+      handled: 3,
       responseRate: 1,
-      firstResponseMedianMs: 300_000,
-      firstResponseP90Ms: 1_800_000,
       avgHandleMs: 2_400_000,
       firstContactResolution: 1,
       botContainment: 0,
@@ -359,9 +431,75 @@ export const SEED_EXPECTED_REPORT: DashboardReport = {
       escalationsByReason: { customer_requested: 1, intent_flagged: 1, vip: 1 },
       csat: [nps10(3, 8.33, 33.3, 1, 1, 1)],
       nps: { responses: 3, promoters: 2, passives: 0, detractors: 1, score: 33.3 },
-      csatSkipped: 0,
       openFollowUps: { open: 1, overdue: 0 },
-    },
+    }),
+  },
+  byLanguage: {
+    // the 7 other escalated conversations: pinned to the default language at escalation
+    en: figures({
+      // first responses (s): c04 120, c06 300, c09 60, c10 3600, c12 180 → 4260 / 5; resolution (2160 + 1320 + 4500 + 720) / 4
+      firstResponseAvgMs: 852_000,
+      resolutionAvgMs: 2_175_000,
+      conversations: 7,
+      escalated: 7,
+      resolved: 4,
+      handled: 5,
+      // c04 c06 c09 c10 c12 of 7
+      responseRate: 0.7143,
+      // 30 + 60 + 20 + 45 + 10 = 165m / 5
+      avgHandleMs: 1_980_000,
+      firstContactResolution: 1,
+      botContainment: 0,
+      escalationRate: 1,
+      escalationsByReason: { abuse: 1, customer_requested: 2, intent_flagged: 1, negative_sentiment: 1, repeated_misunderstanding: 1, vip: 1 },
+      csat: [csat5(2, 3.5, [0, 1, 0, 0, 1]), nps10(2, 9.5, 100, 1, 0, 1)],
+      csatSkipped: 1,
+      nps: { responses: 2, promoters: 2, passives: 0, detractors: 0, score: 100 },
+    }),
+    hi: figures({ conversations: 1, botContainment: 1, escalationRate: 0 }),
+    ne: figures({
+      // first responses (s): 1800; resolution 6000
+      firstResponseAvgMs: 1_800_000,
+      resolutionAvgMs: 6_000_000,
+      conversations: 1,
+      escalated: 1,
+      resolved: 1,
+      handled: 1,
+      responseRate: 1,
+      avgHandleMs: 5_400_000,
+      firstContactResolution: 1,
+      botContainment: 0,
+      escalationRate: 1,
+      escalationsByReason: { customer_requested: 1 },
+      csat: [nps10(1, 6, -100, 0, 1, 0)],
+      nps: { responses: 1, promoters: 0, passives: 0, detractors: 1, score: -100 },
+    }),
+  },
+  byAgent: {
+    // c04 (reply 2m, 30m, csat 5), c05 (60m, csat 2)
+    'a-asha': figures({
+      // first responses (s): 120
+      firstResponseAvgMs: 120_000,
+      handled: 2,
+      avgHandleMs: 2_700_000,
+      csat: [csat5(2, 3.5, [0, 1, 0, 0, 1])],
+    }),
+    // c06 (5m, 20m, 9), c07 (30m, 90m, 6), c12 (3m, 10m, 10)
+    'a-bilal': figures({
+      // first responses (s): (300 + 1800 + 180) / 3
+      firstResponseAvgMs: 760_000,
+      handled: 3,
+      avgHandleMs: 2_400_000,
+      csat: [nps10(3, 8.33, 33.3, 1, 1, 1)],
+      nps: { responses: 3, promoters: 2, passives: 0, detractors: 1, score: 33.3 },
+    }),
+    // c09 (reply 1m, still open), c10 (60m, 45m, survey skipped)
+    'a-ravi': figures({
+      // first responses (s): (60 + 3600) / 2
+      firstResponseAvgMs: 1_830_000,
+      handled: 1,
+      avgHandleMs: 2_700_000,
+    }),
   },
 };
 
@@ -377,6 +515,7 @@ export async function replaySeed(store: ConversationStore, setClock: (ms: number
     const { conversation } = await store.findOrOpen({ channel: s.channel, customerAddress: s.customerAddress, at: s.createdAt });
     const id = conversation.id;
     ids.set(s.id, id);
+    if (s.language) await store.update(id, { language: s.language });
     const move = async (change: OwnershipTransition): Promise<void> => {
       const r = await store.transition(id, change);
       if (!r.ok) throw new Error(`seed ${s.id}: ${r.conversation.status} -> ${change.to} refused (${r.why})`);

@@ -59,13 +59,8 @@ export interface FollowUp {
 }
 
 // The dashboard's shapes are the server's own (type-only import: nothing of the server is bundled).
-export type { CsatFigures, DashboardFigures } from '../../../metrics/dashboard/computeDashboard';
-import type { DashboardReport } from '../../../metrics/dashboard/computeDashboard';
-
-/** GET /api/v1/dashboard: the report plus how it was read. */
-export interface Dashboard extends DashboardReport {
-  source?: { scanned: number; truncated: boolean; note?: string };
-}
+export type { CsatFigures, DailyFigures, DashboardFigures, WeeklyCsat } from '../../../metrics/aggregates/aggregateReport';
+export type { DashboardResponse as Dashboard } from '../../../metrics/dashboard/dashboardRouter';
 
 /** A message the simulator reads from the sandbox API (dates as ISO strings). */
 export interface SandboxMessage {

@@ -11,7 +11,7 @@ export function lastDays(days: number, now = Date.now()): Period {
   return { from: iso(now - (days - 1) * day), to: iso(now) };
 }
 
-export const defaultPeriod = (): Period => lastDays(7);
+export const defaultPeriod = (): Period => lastDays(30);
 
 export function PeriodPicker(props: { value: Period; onChange: (p: Period) => void }) {
   const { value } = props;

@@ -29,7 +29,10 @@ export function StatTiles(props: { figures: DashboardFigures }) {
     ...(t.calls
       ? ([['Deflected calls (became conversations)', `${t.calls.deflected} (${t.calls.becameConversations})`, 'calls']] as [string, string, string][])
       : []),
-    ['Open follow-ups', `${t.openFollowUps.open}${t.openFollowUps.overdue ? ` (${t.openFollowUps.overdue} overdue)` : ''}`, 'followUps'],
+    ['Resolution time (median)', formatMs(t.resolutionMedianMs), 'resolutionMedian'],
+    ...(t.openFollowUps
+      ? ([['Open follow-ups', `${t.openFollowUps.open}${t.openFollowUps.overdue ? ` (${t.openFollowUps.overdue} overdue)` : ''}`, 'followUps']] as [string, string, string][])
+      : []),
   ];
   return (
     <dl class="tiles" data-testid="dashboard-tiles">
