@@ -72,6 +72,8 @@ export interface Runtime {
   handoff: HandoffService;
   metrics: Metrics;
   ingest: Ingest;
+  /** What agents do to conversations (claim, reply, transfer, hand back, resolve): the agent API's service layer. */
+  actions: ConversationActionsService;
   /** The training inbox: review items, the catalog overlay in Redis, reloads. */
   training: TrainingService;
   /** Swaps in a new catalog (hot reload) without a restart. */
@@ -105,6 +107,13 @@ export interface RuntimeOptions {
   clock?: () => number;
   /** How often the training overlay's version is checked against Redis (default 2000 ms). */
   trainingPollMs?: number;
+  /**
+   * The time conversations, messages and customers are stamped with (default: the wall clock). The
+   * demo seed (src/demo/seedDemo.ts) plays a past month with it; tests that move `clock` leave it.
+   */
+  recordClock?: () => number;
+  /** Senders used instead of the configured ones for these channels (the demo seed's stand-ins, which deliver nowhere). */
+  senders?: Partial<Record<ChannelName, ChannelSender>>;
 }
 
 /**
@@ -114,7 +123,7 @@ export interface RuntimeOptions {
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const { config, logger } = opts;
   const redis = opts.redis ?? connectRedisFromConfig(config, logger);
-  const store = new RedisConversationStore(redis.client);
+  const store = new RedisConversationStore(redis.client, opts.recordClock);
   const facts = new FactStore(redis.client);
   const inbox = createInboxServices(redis, logger, {
     sessionTtlHours: config.sessionTtlHours,
@@ -153,6 +162,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     senders.instagram = createInstagramSender({ config: config.instagram, timeoutMs: config.sendTimeoutMs, logger });
   }
   if (config.sandboxEnabled) senders.sandbox = createSandboxSender();
+  Object.assign(senders, opts.senders);
   const outbound = new OutboundService({
     store,
     senders,
@@ -196,7 +206,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   });
 
   // ---- identity and handoff
-  const customers = new RedisCustomerStore(redis.client, { audit: inbox.audit, logger });
+  const customers = new RedisCustomerStore(redis.client, { audit: inbox.audit, logger, clock: opts.recordClock });
   const conversationLookup = (id: string) => store.get(id);
   const verification = new LinkVerification({
     redis: redis.client,
@@ -386,6 +396,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     handoff,
     metrics,
     ingest,
+    actions,
     training,
     setCatalog(next) {
       // The files changed: serve them at once, then the training overlay merged over them.
