@@ -51,6 +51,19 @@ export const DEMO_AGENTS: DemoAgent[] = [
   { email: 'kabir@sargam.demo', name: 'Kabir Das', role: 'agent', teams: ['sales', 'marketing'], capacity: 8 },
 ];
 
+/** Canned answers agents type with a slash; per language where the desk writes in it. */
+export const DEMO_CANNED: { team: string; shortcut: string; title: string; text: string; language?: string }[] = [
+  { team: 'care', shortcut: '/refund', title: 'Refund timeline', text: 'Refunds reach your account within 5 to 7 working days of the pickup.' },
+  { team: 'care', shortcut: '/refund', language: 'hi', title: 'रिफंड का समय', text: 'पिकअप के 5 से 7 कामकाजी दिनों में रिफंड आपके खाते में आ जाता है।' },
+  { team: 'care', shortcut: '/refund', language: 'hi-Latn', title: 'Refund timeline (Hinglish)', text: 'Pickup ke 5-7 working days me refund aapke account me aa jata hai.' },
+  { team: 'care', shortcut: '/hello', title: 'Greeting', text: 'Hello! This is Sargam care. How can I help you today?' },
+  { team: 'care', shortcut: '/repair', title: 'Technician visit', text: 'I have booked a technician visit; they will call you before coming.' },
+  { team: 'care', shortcut: '/track', title: 'Tracking link', text: 'You can follow your order at sargam.example/track with the order number.' },
+  { team: 'care-south', shortcut: '/refund', language: 'ur', title: 'ریفنڈ کا وقت', text: 'پک اپ کے 5 سے 7 کاروباری دنوں میں ریفنڈ آپ کے اکاؤنٹ میں آ جاتا ہے۔' },
+  { team: 'care-south', shortcut: '/refund', language: 'ne', title: 'पैसा फिर्ता समय', text: 'पिकअपको ५ देखि ७ कार्य दिनभित्र पैसा तपाईंको खातामा आउँछ।' },
+  { team: 'sales', shortcut: '/emi', title: 'EMI options', text: 'No-cost EMI is available on orders above ₹10,000 with most credit cards.' },
+];
+
 /**
  * The clock the demo runtime reads. While the seed plays a conversation, the moment of that
  * conversation's current step (each conversation runs in its own async context, so several play at
@@ -137,7 +150,7 @@ export interface SeedSummary {
   ms: number;
 }
 
-/** Teams and agents through the same stores the admin API writes; existing ones are kept. */
+/** Teams, agents and canned answers through the same stores the admin API writes; existing ones are kept. */
 async function ensureDesk(runtime: Runtime, password: string): Promise<Agent[]> {
   const { teams, agents } = runtime.inbox;
   for (const team of DEMO_TEAMS) await teams.upsert(team);
@@ -145,6 +158,8 @@ async function ensureDesk(runtime: Runtime, password: string): Promise<Agent[]> 
   for (const a of DEMO_AGENTS) {
     out.push((await agents.findByEmail(a.email)) ?? (await agents.create({ ...a, password })));
   }
+  const existing = new Set((await runtime.inbox.canned.list()).map((c) => `${c.team} ${c.language ?? ''} ${c.shortcut}`));
+  for (const c of DEMO_CANNED) if (!existing.has(`${c.team} ${c.language ?? ''} ${c.shortcut}`)) await runtime.inbox.canned.create(c);
   const lead = out.find((a) => a.email === 'priya@sargam.demo');
   const care = await teams.get('care');
   if (care && lead) await teams.upsert({ ...care, leadAgentId: lead.id });

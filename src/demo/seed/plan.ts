@@ -71,7 +71,10 @@ const HOUR_WEIGHTS = [2, 1, 1, 0.5, 0.5, 1, 2, 4, 6, 8, 10, 11, 11, 10, 9, 9, 9,
 const WEEKDAY_WEIGHTS = [1.15, 1.05, 1, 1, 1.05, 0.8, 0.6];
 
 const LANGUAGE_WEIGHTS: Record<DemoLanguage, number> = { en: 30, 'hi-Latn': 28, hi: 17, ur: 13, ne: 12 };
-const SCENARIO_WEIGHTS: Record<Scenario, number> = { bot_answer: 46, bot_two_questions: 18, greeting_only: 20, asks_person: 7, person_first: 3, angry: 3 };
+const SCENARIO_WEIGHTS: Record<Scenario, number> = { bot_answer: 44, bot_two_questions: 17, greeting_only: 20, asks_person: 10, person_first: 5, angry: 4 };
+
+/** The last two hours' customers: more of them wait for a person. */
+const LIVE_SCENARIO_WEIGHTS: Record<Scenario, number> = { bot_answer: 25, bot_two_questions: 10, greeting_only: 5, asks_person: 40, person_first: 12, angry: 8 };
 
 /** Country code and mobile prefix, and how many digits follow. */
 const PHONE: Record<DemoLanguage, [string, number]> = { en: ['+9198', 8], hi: ['+9194', 8], 'hi-Latn': ['+9199', 8], ur: ['+92300', 7], ne: ['+97798', 8] };
@@ -124,14 +127,19 @@ export function planDemo(opts: PlanOptions): DemoConversation[] {
     .sort((a, b) => a - b);
   // Make up for starts that fell outside the window (the last day's future hours).
   while (starts.length < opts.conversations) starts.push(opts.now - r.int(15, 6 * 60) * MINUTE);
+  // The desk is busy as the month ends: the last few customers wrote within the past two hours, and
+  // more of them want a person, so the queues hold waiting and assigned conversations in every language.
+  const tail = Math.min(Math.floor(starts.length / 4), Math.max(12, Math.round(starts.length * 0.01)));
+  for (let i = starts.length - tail; i < starts.length; i++) starts[i] = opts.now - r.int(4, 120) * MINUTE;
   starts.sort((a, b) => a - b);
+  const firstOfTail = starts.length - tail;
 
   return starts.map((startAt, index) => {
     // The languages come in turn for the first five, so even a small seed has them all.
     const language = index < 5 ? (['hi', 'ur', 'hi-Latn', 'ne', 'en'] as const)[index]! : r.weighted(LANGUAGE_WEIGHTS);
     const channel = r.weighted({ whatsapp: 58, messenger: 27, sandbox: 15 });
     // The first conversations of a small seed escalate, so every language has a packet to show.
-    const scenario: Scenario = index < 5 ? 'asks_person' : r.weighted(SCENARIO_WEIGHTS);
+    const scenario: Scenario = index < 5 ? 'asks_person' : index >= firstOfTail ? r.weighted(LIVE_SCENARIO_WEIGHTS) : r.weighted(SCENARIO_WEIGHTS);
     const conv: DemoConversation = {
       index,
       channel,
