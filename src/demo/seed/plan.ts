@@ -73,7 +73,7 @@ const WEEKDAY_WEIGHTS = [1.15, 1.05, 1, 1, 1.05, 0.8, 0.6];
 const LANGUAGE_WEIGHTS: Record<DemoLanguage, number> = { en: 30, 'hi-Latn': 28, hi: 17, ur: 13, ne: 12 };
 const SCENARIO_WEIGHTS: Record<Scenario, number> = { bot_answer: 44, bot_two_questions: 17, greeting_only: 20, asks_person: 10, person_first: 5, angry: 4 };
 
-/** The last two hours' customers: more of them wait for a person. */
+/** The last hour's customers: more of them wait for a person. */
 const LIVE_SCENARIO_WEIGHTS: Record<Scenario, number> = { bot_answer: 25, bot_two_questions: 10, greeting_only: 5, asks_person: 40, person_first: 12, angry: 8 };
 
 /** Country code and mobile prefix, and how many digits follow. */
@@ -127,10 +127,10 @@ export function planDemo(opts: PlanOptions): DemoConversation[] {
     .sort((a, b) => a - b);
   // Make up for starts that fell outside the window (the last day's future hours).
   while (starts.length < opts.conversations) starts.push(opts.now - r.int(15, 6 * 60) * MINUTE);
-  // The desk is busy as the month ends: the last few customers wrote within the past two hours, and
-  // more of them want a person, so the queues hold waiting and assigned conversations in every language.
-  const tail = Math.min(Math.floor(starts.length / 4), Math.max(12, Math.round(starts.length * 0.01)));
-  for (let i = starts.length - tail; i < starts.length; i++) starts[i] = opts.now - r.int(4, 120) * MINUTE;
+  // The desk is busy as the month ends: the last few customers wrote within the past hour, and more
+  // of them want a person, so the queues hold waiting and assigned conversations in every language.
+  const tail = Math.min(Math.floor(starts.length / 4), Math.max(15, Math.round(starts.length * 0.015)));
+  for (let i = starts.length - tail; i < starts.length; i++) starts[i] = opts.now - r.int(3, 60) * MINUTE;
   starts.sort((a, b) => a - b);
   const firstOfTail = starts.length - tail;
 
