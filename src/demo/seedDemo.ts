@@ -153,7 +153,8 @@ export interface SeedSummary {
 /** Teams, agents and canned answers through the same stores the admin API writes; existing ones are kept. */
 async function ensureDesk(runtime: Runtime, password: string): Promise<Agent[]> {
   const { teams, agents } = runtime.inbox;
-  for (const team of DEMO_TEAMS) await teams.upsert(team);
+  // A team that exists already (--force on a desk in use) keeps its settings.
+  for (const team of DEMO_TEAMS) if (!(await teams.get(team.id))) await teams.upsert(team);
   const out: Agent[] = [];
   for (const a of DEMO_AGENTS) {
     out.push((await agents.findByEmail(a.email)) ?? (await agents.create({ ...a, password })));
@@ -162,7 +163,7 @@ async function ensureDesk(runtime: Runtime, password: string): Promise<Agent[]> 
   for (const c of DEMO_CANNED) if (!existing.has(`${c.team} ${c.language ?? ''} ${c.shortcut}`)) await runtime.inbox.canned.create(c);
   const lead = out.find((a) => a.email === 'priya@sargam.demo');
   const care = await teams.get('care');
-  if (care && lead) await teams.upsert({ ...care, leadAgentId: lead.id });
+  if (care && lead && !care.leadAgentId) await teams.upsert({ ...care, leadAgentId: lead.id });
   return out;
 }
 
