@@ -130,6 +130,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     secureCookies: config.secureCookies,
     idleAwayMinutes: config.idleAwayMinutes,
     searchRetentionDays: config.searchRetentionDays,
+    recordClock: opts.recordClock,
   });
   const metrics = new Metrics({ queueSnapshot: queueSnapshotFromStore(store, async () => (await inbox.teams.list()).map((t) => t.id)) });
 
