@@ -21,6 +21,8 @@ import { apiAs, customerSays, ensureConsoleBuilt, launchChromium, logIn, openPag
 
 const OUT = path.resolve(process.env.SCREENSHOTS_DIR ?? path.join(ROOT, 'docs/screenshots'));
 const ADMIN = DEMO_AGENTS.find((a) => a.role === 'admin')!;
+/** The demo desk works on India time (its customers' busy hours are IST). */
+const DESK_TIME = { timezoneId: 'Asia/Kolkata' };
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
     const urdu = await findConversation(api, (c) => c.language === 'ur');
     const hindi = await findConversation(api, (c) => c.language === 'hi');
 
-    const { page, outside } = await openPage(browser, url);
+    const { page, outside } = await openPage(browser, url, DESK_TIME);
     await page.goto('/console/');
     await page.getByTestId('login-form').waitFor();
     await page.screenshot({ path: path.join(OUT, 'console-login.png') });
@@ -147,13 +149,13 @@ async function main(): Promise<void> {
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(OUT, 'admin.png') });
 
-    const phone = await openPage(browser, url);
+    const phone = await openPage(browser, url, DESK_TIME);
     await phone.page.setViewportSize({ width: 390, height: 844 });
     await logIn(phone.page, ADMIN.email, DEMO_PASSWORD);
     await openConversation(phone.page, hindi);
     await phone.page.screenshot({ path: path.join(OUT, 'console-phone.png') });
 
-    const sim = await openPage(browser, url);
+    const sim = await openPage(browser, url, DESK_TIME);
     await sim.page.goto('/simulator');
     await sim.page.getByTestId('sim-name').fill('Kiran');
     await sim.page.getByTestId('sim-input').fill('mera order kab aayega?');
