@@ -74,6 +74,8 @@ export interface Runtime {
   handoff: HandoffService;
   metrics: Metrics;
   ingest: Ingest;
+  /** What agents do to conversations (claim, reply, transfer, hand back, resolve): the agent API's service layer. */
+  actions: ConversationActionsService;
   /** The training inbox: review items, the catalog overlay in Redis, reloads. */
   training: TrainingService;
   /** Swaps in a new catalog (hot reload) without a restart. */
@@ -107,6 +109,13 @@ export interface RuntimeOptions {
   clock?: () => number;
   /** How often the training overlay's version is checked against Redis (default 2000 ms). */
   trainingPollMs?: number;
+  /**
+   * The time conversations, messages and customers are stamped with (default: the wall clock). The
+   * demo seed (src/demo/seedDemo.ts) plays a past month with it; tests that move `clock` leave it.
+   */
+  recordClock?: () => number;
+  /** Senders used instead of the configured ones for these channels (the demo seed's stand-ins, which deliver nowhere). */
+  senders?: Partial<Record<ChannelName, ChannelSender>>;
 }
 
 /**
@@ -119,14 +128,15 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // The dashboard's per-day figures, recorded from the store's own results (src/metrics/aggregates).
   const aggregates = new DashboardAggregates(redis.client);
   const dashboardFacts = createDashboardFacts({ aggregates, timeZone: config.dashboardTimeZone, defaultLanguage: () => catalog.defaultLanguage, logger });
-  // On the runtime's clock, like the services: a message stamped by the store and the fact it decides agree (tests and demos move it).
-  const store = withDashboardFacts(new RedisConversationStore(redis.client, opts.clock), dashboardFacts);
+  // On the record clock (the demo seed's past month) or else the runtime's clock, like the services: a message stamped by the store and the fact it decides agree (tests and demos move it).
+  const store = withDashboardFacts(new RedisConversationStore(redis.client, opts.recordClock ?? opts.clock), dashboardFacts);
   const facts = new FactStore(redis.client);
   const inbox = createInboxServices(redis, logger, {
     sessionTtlHours: config.sessionTtlHours,
     secureCookies: config.secureCookies,
     idleAwayMinutes: config.idleAwayMinutes,
     searchRetentionDays: config.searchRetentionDays,
+    recordClock: opts.recordClock,
   });
   const metrics = new Metrics({ queueSnapshot: queueSnapshotFromStore(store, async () => (await inbox.teams.list()).map((t) => t.id)) });
 
@@ -159,6 +169,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     senders.instagram = createInstagramSender({ config: config.instagram, timeoutMs: config.sendTimeoutMs, logger });
   }
   if (config.sandboxEnabled) senders.sandbox = createSandboxSender();
+  Object.assign(senders, opts.senders);
   const outbound = new OutboundService({
     store,
     senders,
@@ -202,7 +213,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   });
 
   // ---- identity and handoff
-  const customers = new RedisCustomerStore(redis.client, { audit: inbox.audit, logger });
+  const customers = new RedisCustomerStore(redis.client, { audit: inbox.audit, logger, clock: opts.recordClock });
   const conversationLookup = (id: string) => store.get(id);
   const verification = new LinkVerification({
     redis: redis.client,
@@ -393,6 +404,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     handoff,
     metrics,
     ingest,
+    actions,
     training,
     setCatalog(next) {
       // The files changed: serve them at once, then the training overlay merged over them.

@@ -29,6 +29,8 @@ export interface InboxServiceOptions {
   idleAwayMinutes?: number;
   /** SEARCH_RETENTION_DAYS (default 90). */
   searchRetentionDays?: number;
+  /** The time audit entries are stamped with (default: the wall clock; the demo seed plays a past month). */
+  recordClock?: () => number;
 }
 
 /** Every store and the event bus of the agent inbox, on one Redis connection; shared with the handoff core. */
@@ -60,7 +62,7 @@ export function createInboxServices(connection: RedisLike, logger: Logger, opts:
   const bus = new RedisEventBus(connection, logger, { ...(opts.eventStreamMaxLength ? { maxLength: opts.eventStreamMaxLength } : {}) });
   const sessions = new SessionStore(redis, { ttlHours: opts.sessionTtlHours ?? 12, ...(opts.now ? { now: opts.now } : {}) });
   const agents = new AgentStore(redis, opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
-  const audit = new RedisAuditLog(redis);
+  const audit = new RedisAuditLog(redis, opts.recordClock ? { clock: opts.recordClock } : {});
   const presence = new PresenceTracker({ redis, agents, bus, audit, logger, idleMs: (opts.idleAwayMinutes ?? 15) * 60_000, ...(opts.now ? { now: opts.now } : {}) });
   return {
     agents,

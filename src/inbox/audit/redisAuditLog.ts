@@ -12,6 +12,8 @@ export interface AuditLogOptions {
   maxEntries?: number;
   maxPerIndex?: number;
   indexTtlDays?: number;
+  /** The time an entry without `at` is stamped with (default: the wall clock). */
+  clock?: () => number;
 }
 
 const K = {
@@ -26,6 +28,7 @@ export class RedisAuditLog implements AuditLog {
   private readonly maxEntries: number;
   private readonly maxPerIndex: number;
   private readonly indexTtlMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly redis: Redis,
@@ -34,11 +37,12 @@ export class RedisAuditLog implements AuditLog {
     this.maxEntries = options.maxEntries ?? 100_000;
     this.maxPerIndex = options.maxPerIndex ?? 10_000;
     this.indexTtlMs = (options.indexTtlDays ?? 90) * 24 * 3600_000;
+    this.now = options.clock ?? Date.now;
   }
 
   async record(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<void> {
     const full: AuditEntry = {
-      at: entry.at ?? Date.now(),
+      at: entry.at ?? this.now(),
       actor: entry.actor,
       action: entry.action,
       target: entry.target,

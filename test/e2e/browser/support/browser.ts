@@ -45,10 +45,10 @@ export interface WatchedPage {
   errors: string[];
 }
 
-/** A fresh context (own cookies) sized like a 1366×768 laptop, watching every request. */
-export async function openPage(browser: Browser, baseUrl: string): Promise<WatchedPage> {
+/** A fresh context (own cookies) sized like a 1366×768 laptop, watching every request; `timezoneId` sets the browser's time zone. */
+export async function openPage(browser: Browser, baseUrl: string, opts: { timezoneId?: string } = {}): Promise<WatchedPage> {
   const origin = new URL(baseUrl).origin;
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: baseUrl });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: baseUrl, ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}) });
   const page = await context.newPage();
   const outside: string[] = [];
   const errors: string[] = [];
