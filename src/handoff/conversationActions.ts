@@ -52,18 +52,28 @@ export class ConversationActionsService implements ConversationActions {
     return this.h.deps.outbound.window(conv, 'agent', 'text');
   }
 
-  async list(query: ConversationListQuery, _actor: Agent): Promise<ConversationListItem[]> {
+  async list(query: ConversationListQuery, actor: Agent): Promise<ConversationListItem[]> {
     const limit = Math.min(query.limit ?? 100, 500);
     const now = this.now();
     const { visible, ids, status, limit: _limit, ...filters } = query;
-    const narrowed = Object.values(filters).some((v) => v !== undefined) || visible !== undefined;
-    const all = ids
-      ? (await Promise.all(ids.slice(0, 500).map((id) => this.h.deps.store.get(id)))).filter((c): c is Conversation => c !== null && (!status || c.status === status))
-      : await this.h.deps.store.list({ status, limit: narrowed ? 2000 : limit });
-    const items = all
-      .filter((c) => matchesListFilters(c, filters, now))
-      .filter((c) => !visible || visible(c))
-      .slice(0, limit);
+    const passes = (c: Conversation) => matchesListFilters(c, filters, now) && (!visible || visible(c));
+    // An agent's list reads only the indexes of their teams (and what they hold); the bot's
+    // conversations without a team count as the default team's, as canSeeConversation says.
+    const defaultTeam = this.h.escalationConfig.defaultTeam;
+    const scope = visible && actor.role !== 'admin' ? { teams: actor.teams.flatMap((t) => (t === defaultTeam ? [t, ''] : [t])), agentId: actor.id } : undefined;
+    const items = ids
+      ? (await Promise.all(ids.slice(0, 500).map((id) => this.h.deps.store.get(id))))
+          .filter((c): c is Conversation => c !== null && (!status || c.status === status) && passes(c))
+          .slice(0, limit)
+      : await this.h.deps.store.list({
+          status,
+          ...(filters.channel !== undefined ? { channel: filters.channel } : {}),
+          ...(filters.team !== undefined ? { team: filters.team } : {}),
+          ...(filters.assignee !== undefined ? { assignee: filters.assignee } : {}),
+          ...(scope ? { scope } : {}),
+          where: passes,
+          limit,
+        });
     if (status === 'queued' && !ids) {
       const rank = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
       items.sort((a, b) => rank[a.priority ?? 'normal'] - rank[b.priority ?? 'normal'] || (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
