@@ -124,20 +124,27 @@ export function keysOf(bucket: number, p: Placement): { key: string; score: numb
   return out;
 }
 
+/** A placement is in at most this many keys (keysOf); the script always takes 1 + 2 × MAX_KEYS keys. */
+const MAX_KEYS = 6;
+
 /**
- * KEYS: placed, then the old keys (ARGV[4] of them), then the new keys. ARGV: id, the placement read
- * ('' for none), the new placement, how many old keys, how many resolved lists keep ('0': no trim),
- * then one score per new key. Returns 1, or -1 when the placement changed since it was read.
+ * KEYS: placed, then MAX_KEYS slots for the old keys, then MAX_KEYS for the new ones (unused slots
+ * repeat `placed`: a fixed key count, as the embedded store needs). ARGV: id, the placement read
+ * ('' for none), the new placement, how many old keys, how many new keys, how many a resolved list
+ * keeps ('0': no trim), then one score per new key. Returns 1, or -1 when the placement changed
+ * since it was read (the caller reads it again).
  */
 const PLACE = `
 local cur = redis.call('HGET', KEYS[1], ARGV[1]) or ''
 if cur ~= ARGV[2] then return -1 end
 local nOld = tonumber(ARGV[4])
-for i = 2, nOld + 1 do redis.call('ZREM', KEYS[i], ARGV[1]) end
-local keep = tonumber(ARGV[5])
-for i = nOld + 2, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[i - nOld + 4], ARGV[1])
-  if keep > 0 then redis.call('ZREMRANGEBYRANK', KEYS[i], 0, -(keep + 1)) end
+local nNew = tonumber(ARGV[5])
+local keep = tonumber(ARGV[6])
+for i = 1, nOld do redis.call('ZREM', KEYS[1 + i], ARGV[1]) end
+for i = 1, nNew do
+  local key = KEYS[1 + ${MAX_KEYS} + i]
+  redis.call('ZADD', key, ARGV[6 + i], ARGV[1])
+  if keep > 0 then redis.call('ZREMRANGEBYRANK', key, 0, -(keep + 1)) end
 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 return 1
@@ -184,20 +191,23 @@ export class ConversationIndexes {
 
   constructor(redis: Redis) {
     this.r = redis as RedisWithPlace;
-    if (typeof this.r.batonListPlace !== 'function') redis.defineCommand('batonListPlace', { lua: PLACE, numberOfKeys: 0 });
+    if (typeof this.r.batonListPlace !== 'function') redis.defineCommand('batonListPlace', { lua: PLACE, numberOfKeys: 1 + 2 * MAX_KEYS });
   }
 
   private async apply(id: string, bucket: number, readAs: string, current: Placement | null, next: Placement): Promise<number> {
+    const placed = listKeys.placed(bucket);
     const oldKeys = current ? keysOf(bucket, current).map((k) => k.key) : [];
     const newKeys = keysOf(bucket, next);
-    const keys = [listKeys.placed(bucket), ...oldKeys, ...newKeys.map((k) => k.key)];
+    const pad = (keys: string[]) => [...keys, ...Array<string>(MAX_KEYS - keys.length).fill(placed)];
     return this.r.batonListPlace(
-      String(keys.length),
-      ...keys,
+      placed,
+      ...pad(oldKeys),
+      ...pad(newKeys.map((k) => k.key)),
       id,
       readAs,
       encodePlacement(next),
       String(oldKeys.length),
+      String(newKeys.length),
       next.status === 'resolved' ? String(RESOLVED_KEPT) : '0',
       ...newKeys.map((k) => String(k.score)),
     );
