@@ -10,7 +10,7 @@ import type {
   TransferRequest,
 } from '../inbox/contracts';
 import type { HandoffService } from './handoffService';
-import { listPreviewOf, matchesListFilters } from './listFilters';
+import { listItemOf, matchesListFilters } from './listFilters';
 import type { Agent } from './types';
 
 export interface ActionsDeps {
@@ -24,8 +24,6 @@ export interface ActionsDeps {
   /** After an agent's reply went out (the training inbox reads it); must not throw. */
   onAgentReply?: (conversation: Conversation, reply: Message) => Promise<void>;
 }
-
-const iso = (ms?: number) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 /**
  * What agents do to conversations, with every rule checked before anything changes: only the
@@ -78,19 +76,7 @@ export class ConversationActionsService implements ConversationActions {
       const rank = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
       items.sort((a, b) => rank[a.priority ?? 'normal'] - rank[b.priority ?? 'normal'] || (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
     }
-    return items.map((c) => ({
-      id: c.id,
-      channel: c.channel,
-      customer: { id: c.customerId, name: c.customerName, address: c.customerAddress },
-      status: c.status,
-      team: c.team,
-      assigneeId: c.assigneeId,
-      priority: c.priority,
-      waitingSince: c.status === 'queued' ? iso(c.queuedAt) : undefined,
-      lastMessage: listPreviewOf(c),
-      language: c.language,
-      window: this.windowOf(c),
-    }));
+    return items.map((c) => listItemOf(c, this.windowOf(c)));
   }
 
   async detail(id: string, actor: Agent): Promise<ConversationDetail> {
