@@ -201,6 +201,10 @@ export class ConversationActionsService implements ConversationActions {
       await this.h.tellCustomerWhereTheyStand(result);
       if (this.h.deps.config.autoAssign) await this.h.autoAssign(team);
     }
+    if (conv.team && conv.team !== result.team) {
+      // The team (and agent) that held it get a bare notice: their consoles drop it from their lists, and learn nothing of where it went.
+      await this.h.publish({ type: 'conversation.status', conversationId: id, status: result.status, team: conv.team, ...(conv.assigneeId ? { assigneeId: conv.assigneeId } : {}) }, { row: false });
+    }
     const to = request.agentId ? `agent ${request.agentId}` : `team ${request.team}`;
     await this.h.systemNote(result, `Transferred to ${to} by ${actor.name}${request.note ? `: ${request.note}` : ''}`);
     await this.h.deps.audit.record({ actor: actor.id, action: 'conversation.transfer', target: `conversation:${id}`, details: { ...request } });
