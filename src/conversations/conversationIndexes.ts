@@ -254,9 +254,10 @@ export class ConversationIndexes {
    */
   async list<T>(q: IndexedListQuery, accept: (ids: string[]) => Promise<T[]>): Promise<T[]> {
     const { keys, ascending } = listSources(q);
-    const page = Math.min(Math.max(q.limit, 20), 200);
     const maxScan = q.maxScan ?? LIST_MAX_SCAN;
-    const cursors = keys.map((key) => ({ key, offset: 0, buf: [] as [string, number][], done: false }));
+    // A first page of about twice a source's even share of the list, doubling each time a source runs dry.
+    const first = Math.min(200, Math.ceil((2 * q.limit) / keys.length) + 4);
+    const cursors = keys.map((key) => ({ key, offset: 0, page: first, buf: [] as [string, number][], done: false }));
     const seen = new Set<string>();
     const out: T[] = [];
     let scanned = 0;
@@ -265,11 +266,12 @@ export class ConversationIndexes {
       await Promise.all(
         empty.map(async (c) => {
           const flat = ascending
-            ? await this.r.zrange(c.key, c.offset, c.offset + page - 1, 'WITHSCORES')
-            : await this.r.zrevrange(c.key, c.offset, c.offset + page - 1, 'WITHSCORES');
+            ? await this.r.zrange(c.key, c.offset, c.offset + c.page - 1, 'WITHSCORES')
+            : await this.r.zrevrange(c.key, c.offset, c.offset + c.page - 1, 'WITHSCORES');
           for (let i = 0; i + 1 < flat.length; i += 2) c.buf.push([flat[i]!, Number(flat[i + 1])]);
-          c.offset += page;
-          if (flat.length < page * 2) c.done = true;
+          c.offset += c.page;
+          if (flat.length < c.page * 2) c.done = true;
+          c.page = Math.min(c.page * 2, 500);
         }),
       );
     };

@@ -89,6 +89,14 @@ describeWithRedis('list indexes on a real Redis server', () => {
     expect(await indexed({ status: 'bot', limit: 10 })).toEqual([older.id, newer.id]);
   });
 
+  test('a list longer than the first page read of each bucket comes out whole, newest first', async () => {
+    const convs = await Promise.all(Array.from({ length: 300 }, (_, i) => open(`+9198100${String(i).padStart(5, '0')}`, now + i * 1000)));
+    const newest = convs.map((c) => c.id).reverse();
+    // 60 of 300: each bucket's first read is 12 of its ~19 (see ConversationIndexes.list); most are read twice.
+    expect(await indexed({ status: 'bot', limit: 60 })).toEqual(newest.slice(0, 60));
+    expect(await indexed({ status: 'bot', limit: 300 })).toEqual(newest);
+  });
+
   test('a late index step of an earlier transition does not undo a later one', async () => {
     const c = await open('+919800000301');
     const queued = await store.transition(c.id, { from: ['bot'], to: 'queued', set: { team: 'care', queuedAt: now } });
