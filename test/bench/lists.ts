@@ -18,6 +18,7 @@ import type { ConversationStore } from '../../src/conversations/conversationStor
 import type { ChannelName } from '../../src/conversations/types';
 import { createLogger } from '../../src/logger';
 import { createRuntime } from '../../src/runtime';
+import { stableHash } from '../../src/store/keys';
 import { connectRedisFromConfig } from '../../src/store/redisConnection';
 import { defaultCatalog, MESSENGER_TEST_ENV, TWILIO_TEST_ENV } from '../support/testBaton';
 import { deletePrefix, uniquePrefix } from '../support/redis';
@@ -33,24 +34,24 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** A deterministic spread: the same data on every run. */
-function pick<T>(list: readonly T[], n: number): T {
-  return list[n % list.length]!;
+/** A deterministic spread, independent per attribute (`what`): the same data on every run. */
+function pick<T>(list: readonly T[], n: number, what: string): T {
+  return list[stableHash(`${what}:${n}`) % list.length]!;
 }
 
 async function seedOne(store: ConversationStore, i: number, agents: { id: string; team: string }[], now: number): Promise<void> {
-  const channel = pick(CHANNELS, i);
+  const channel = pick(CHANNELS, i, 'channel');
   const address = channel === 'whatsapp' || channel === 'whatsapp_cloud' ? `+9198${String(10_000_000 + i).padStart(8, '0')}` : `psid-${1_000_000 + i}`;
   const at = now - (30_000 - i) * 60_000;
   const { conversation } = await store.findOrOpen({ channel, customerAddress: address, customerName: `Customer ${i}`, at });
   await store.appendMessage(conversation, { direction: 'inbound', author: 'customer', text: `Where is my order SG-${400_000 + i}?`, media: [], status: 'received', createdAt: at + 1000 });
-  await store.update(conversation.id, { language: pick(LANGUAGES, Math.floor(i / 4)) });
+  await store.update(conversation.id, { language: pick(LANGUAGES, i, 'language') });
   const kind = i % 20;
-  const team = pick(TEAMS, Math.floor(i / 7));
+  const team = pick(TEAMS, i, 'team');
   if (kind < 8) return; // 40% with the bot
   if (kind < 11) {
     // 15% queued, waiting up to an hour
-    await store.transition(conversation.id, { from: ['bot'], to: 'queued', set: { team, priority: pick(PRIORITIES, i), queuedAt: now - (i % 3600) * 1000, escalatedAt: now - (i % 3600) * 1000 } });
+    await store.transition(conversation.id, { from: ['bot'], to: 'queued', set: { team, priority: pick(PRIORITIES, i, 'priority'), queuedAt: now - (i % 3600) * 1000, escalatedAt: now - (i % 3600) * 1000 } });
     return;
   }
   const agent = agents.filter((a) => a.team === team)[i % 2]!;
