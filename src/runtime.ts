@@ -419,6 +419,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       queue.startSweeper();
       outbound.startSchedule();
       inbox.presence.start();
+      // Conversations written before the list indexes existed: placed once, in the background
+      // (lists are read the old way until it is done).
+      void store.backfillListIndexes(logger).catch((err) => logger.warn('list index backfill stopped', { reason: (err as Error).message }));
       // Conversations written before the search index existed: indexed once, in the background.
       void backfillSearchIndex({
         redis: redis.client,

@@ -73,6 +73,14 @@ export type ConversationRef = Pick<Conversation, 'id' | 'channel'>;
 export interface ListConversationsQuery {
   status?: ConversationStatus;
   channel?: ChannelName;
+  /** The conversation's own team (not the default team a bot conversation would go to). */
+  team?: string;
+  /** An agent id. */
+  assignee?: string;
+  /** Only what an agent may see: these teams ('' = conversations with no team yet) and what they hold. */
+  scope?: { teams: readonly string[]; agentId: string };
+  /** Any further test (filters the index can't answer, team scoping); at most LIST_MAX_SCAN conversations are read for it. */
+  where?: (c: Conversation) => boolean;
   limit?: number;
 }
 
@@ -102,6 +110,8 @@ export interface ConversationStore {
   queue(team: string, limit?: number): Promise<string[]>;
   /** 1-based place in the team's queue, or null. */
   queuePosition(id: string, team: string): Promise<number | null>;
+  /** Length and oldest queued time (ms) of a team's queue, without reading its conversations. */
+  queueStats(team: string): Promise<{ length: number; oldestQueuedAt?: number }>;
   /** Conversations an agent holds now. */
   agentLoad(agentId: string): Promise<string[]>;
   getMessage(id: string): Promise<Message | null>;

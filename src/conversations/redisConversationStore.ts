@@ -16,6 +16,10 @@ import type {
 import type { ChannelName, Conversation, DeliveryStatus, Message, NewMessage } from './types';
 import { STATUS_RANK } from './types';
 import { taggedKey } from '../store/keys';
+import { ConversationIndexes, LIST_MAX_SCAN, queueScore } from './conversationIndexes';
+import type { Logger } from '../logger';
+
+export { queueScore };
 
 /** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
 export function newId(prefix: string): string {
@@ -59,13 +63,6 @@ const K = {
   /** Hash next to an index set: member → the conversation's ownerToken that last changed it. */
   tokens: (indexKey: string) => `${indexKey}:tokens`,
 };
-
-const PRIORITY_RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
-
-/** Queue order: higher priority first, then longer waiting. */
-export function queueScore(priority: string | undefined, queuedAt: number): number {
-  return (3 - (PRIORITY_RANK[priority ?? 'normal'] ?? 1)) * 1e13 + queuedAt;
-}
 
 const RANK_LUA = `local rank = {${Object.entries(STATUS_RANK)
   .map(([k, v]) => `['${k}']=${v}`)
@@ -370,12 +367,15 @@ export class RedisConversationStore implements ConversationStore {
    * conversation in the same round trip. Only a guess: the script checks it against Redis.
    */
   private readonly knownIds = new Map<string, string>();
+  /** The lists' indexes by status, team and assignee (src/conversations/conversationIndexes.ts). */
+  readonly indexes: ConversationIndexes;
 
   constructor(
     redis: Redis,
     private readonly clock: () => number = Date.now,
   ) {
     this.r = defineStoreScripts(redis);
+    this.indexes = new ConversationIndexes(redis);
   }
 
   async findOrOpen(input: OpenConversationInput): Promise<{ conversation: Conversation; opened: boolean }> {
@@ -408,7 +408,7 @@ export class RedisConversationStore implements ConversationStore {
       const [wrote, found] = await this.r.batonOpen(K.conv(actualId), ...fields);
       opened = wrote === 1;
       conversation = decodeConversation(actualId, opened ? hashFromPairs(fields) : hashFromPairs(found));
-      if (opened) await this.indexUpdate(actualId, now);
+      if (opened) await Promise.all([this.indexUpdate(actualId, now), conversation ? this.indexes.place(actualId, conversation) : undefined]);
     }
     if (!conversation) throw new BatonError('STORE_UNAVAILABLE', `Conversation ${actualId} is indexed but missing`);
     if (!opened && input.customerName && input.customerName !== conversation.customerName) {
@@ -420,6 +420,13 @@ export class RedisConversationStore implements ConversationStore {
   /** The conversation's place in the by-update index (a separate step: the index is its own key). */
   private async indexUpdate(id: string, at: number): Promise<void> {
     await this.r.batonIndexForward(K.index, String(at), id);
+  }
+
+  /** Moves a conversation up its lists; places it from its state when it is in none yet (written before the indexes). */
+  private async listsTouch(id: string, at: number): Promise<void> {
+    if (await this.indexes.touch(id, at)) return;
+    const c = await this.get(id);
+    if (c) await this.indexes.place(id, c);
   }
 
   /**
@@ -459,29 +466,56 @@ export class RedisConversationStore implements ConversationStore {
     const [updated, hash] = await this.r.batonUpdate(K.conv(id), ...fields);
     const conversation = updated === 1 ? decodeConversation(id, hashFromPairs(hash)) : null;
     if (!conversation) throw new BatonError('NOT_FOUND', `No conversation ${id}`);
-    await this.indexUpdate(id, now);
+    await Promise.all([this.indexUpdate(id, now), this.listsTouch(id, conversation.updatedAt)]);
     return conversation;
   }
 
   async list(query: ListConversationsQuery = {}): Promise<Conversation[]> {
     const limit = query.limit ?? 100;
+    const accept = (c: Conversation | null): c is Conversation =>
+      c !== null &&
+      (!query.status || c.status === query.status) &&
+      (!query.channel || c.channel === query.channel) &&
+      (query.team === undefined || c.team === query.team) &&
+      (query.assignee === undefined || c.assigneeId === query.assignee) &&
+      (!query.where || query.where(c));
+    const narrowed = query.status !== undefined || query.team !== undefined || query.assignee !== undefined || query.scope !== undefined;
+    if (narrowed && (await this.indexes.ready())) {
+      return this.indexes.list({ ...query, limit }, async (ids) => (await Promise.all(ids.map((id) => this.get(id)))).filter(accept));
+    }
+    // Every conversation, newest first: the whole store when nothing narrows it (or the indexes are still being backfilled).
+    const maxScan = query.where || narrowed ? LIST_MAX_SCAN : Infinity;
+    let scanned = 0;
     const out: Conversation[] = [];
     let offset = 0;
     const page = 200;
-    while (out.length < limit) {
+    while (out.length < limit && scanned < maxScan) {
       const ids = await this.r.zrevrange(K.index, offset, offset + page - 1);
       if (ids.length === 0) break;
+      scanned += ids.length;
       const convs = await Promise.all(ids.map((id) => this.get(id)));
       for (const c of convs) {
-        if (!c) continue;
-        if (query.status && c.status !== query.status) continue;
-        if (query.channel && c.channel !== query.channel) continue;
+        if (!accept(c)) continue;
         out.push(c);
         if (out.length >= limit) break;
       }
       offset += page;
     }
     return out;
+  }
+
+  /** Length and oldest queued time of a team's queue (from the list indexes: no conversation is read). */
+  async queueStats(team: string): Promise<{ length: number; oldestQueuedAt?: number }> {
+    return this.indexes.queueStats(team);
+  }
+
+  /** Places the conversations written before the list indexes existed (once per store; see ConversationIndexes.backfill). */
+  async backfillListIndexes(logger: Logger): Promise<number | null> {
+    return this.indexes.backfill({
+      ids: (offset, count) => this.r.zrevrange(K.index, offset, offset + count - 1),
+      load: (ids) => Promise.all(ids.map((id) => this.get(id))),
+      logger,
+    });
   }
 
   async appendMessage(
@@ -532,6 +566,7 @@ export class RedisConversationStore implements ConversationStore {
     // The indexes, after the conversation's script (again for a duplicate: a crash may have come in between).
     await Promise.all([
       duplicate === 0 ? this.indexUpdate(conversationId, Number(updatedAt)) : undefined,
+      duplicate === 0 ? this.listsTouch(conversationId, Number(updatedAt)) : undefined,
       pid ? this.r.set(K.byPlatform(conversation.channel, pid), actualId) : undefined,
     ]);
     // A new message's hash is exactly what we wrote; a duplicate's is read back.
@@ -652,6 +687,7 @@ export class RedisConversationStore implements ConversationStore {
         const oldAgent = previous.assigneeId ? K.agentActive(previous.assigneeId) : undefined;
         await Promise.all([
           this.indexUpdate(id, now),
+          this.indexes.place(id, conversation),
           oldQueue && oldQueue !== newQueue ? this.indexSync(oldQueue, 'z', id, token, '-') : undefined,
           oldAgent && oldAgent !== newAgent ? this.indexSync(oldAgent, 's', id, token, '-') : undefined,
           newQueue ? this.indexSync(newQueue, 'z', id, token, '+', queueScore(priority as string | undefined, queuedAt)) : undefined,

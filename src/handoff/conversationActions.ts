@@ -10,7 +10,7 @@ import type {
   TransferRequest,
 } from '../inbox/contracts';
 import type { HandoffService } from './handoffService';
-import { listPreviewOf, matchesListFilters } from './listFilters';
+import { listItemOf, matchesListFilters } from './listFilters';
 import type { Agent } from './types';
 
 export interface ActionsDeps {
@@ -24,8 +24,6 @@ export interface ActionsDeps {
   /** After an agent's reply went out (the training inbox reads it); must not throw. */
   onAgentReply?: (conversation: Conversation, reply: Message) => Promise<void>;
 }
-
-const iso = (ms?: number) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 /**
  * What agents do to conversations, with every rule checked before anything changes: only the
@@ -52,35 +50,33 @@ export class ConversationActionsService implements ConversationActions {
     return this.h.deps.outbound.window(conv, 'agent', 'text');
   }
 
-  async list(query: ConversationListQuery, _actor: Agent): Promise<ConversationListItem[]> {
+  async list(query: ConversationListQuery, actor: Agent): Promise<ConversationListItem[]> {
     const limit = Math.min(query.limit ?? 100, 500);
     const now = this.now();
     const { visible, ids, status, limit: _limit, ...filters } = query;
-    const narrowed = Object.values(filters).some((v) => v !== undefined) || visible !== undefined;
-    const all = ids
-      ? (await Promise.all(ids.slice(0, 500).map((id) => this.h.deps.store.get(id)))).filter((c): c is Conversation => c !== null && (!status || c.status === status))
-      : await this.h.deps.store.list({ status, limit: narrowed ? 2000 : limit });
-    const items = all
-      .filter((c) => matchesListFilters(c, filters, now))
-      .filter((c) => !visible || visible(c))
-      .slice(0, limit);
+    const passes = (c: Conversation) => matchesListFilters(c, filters, now) && (!visible || visible(c));
+    // An agent's list reads only the indexes of their teams (and what they hold); the bot's
+    // conversations without a team count as the default team's, as canSeeConversation says.
+    const defaultTeam = this.h.escalationConfig.defaultTeam;
+    const scope = visible && actor.role !== 'admin' ? { teams: actor.teams.flatMap((t) => (t === defaultTeam ? [t, ''] : [t])), agentId: actor.id } : undefined;
+    const items = ids
+      ? (await Promise.all(ids.slice(0, 500).map((id) => this.h.deps.store.get(id))))
+          .filter((c): c is Conversation => c !== null && (!status || c.status === status) && passes(c))
+          .slice(0, limit)
+      : await this.h.deps.store.list({
+          status,
+          ...(filters.channel !== undefined ? { channel: filters.channel } : {}),
+          ...(filters.team !== undefined ? { team: filters.team } : {}),
+          ...(filters.assignee !== undefined ? { assignee: filters.assignee } : {}),
+          ...(scope ? { scope } : {}),
+          where: passes,
+          limit,
+        });
     if (status === 'queued' && !ids) {
       const rank = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
       items.sort((a, b) => rank[a.priority ?? 'normal'] - rank[b.priority ?? 'normal'] || (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
     }
-    return items.map((c) => ({
-      id: c.id,
-      channel: c.channel,
-      customer: { id: c.customerId, name: c.customerName, address: c.customerAddress },
-      status: c.status,
-      team: c.team,
-      assigneeId: c.assigneeId,
-      priority: c.priority,
-      waitingSince: c.status === 'queued' ? iso(c.queuedAt) : undefined,
-      lastMessage: listPreviewOf(c),
-      language: c.language,
-      window: this.windowOf(c),
-    }));
+    return items.map((c) => listItemOf(c, this.windowOf(c)));
   }
 
   async detail(id: string, actor: Agent): Promise<ConversationDetail> {
@@ -204,6 +200,10 @@ export class ConversationActionsService implements ConversationActions {
       await this.h.publish({ type: 'conversation.status', conversationId: id, status: 'queued', team });
       await this.h.tellCustomerWhereTheyStand(result);
       if (this.h.deps.config.autoAssign) await this.h.autoAssign(team);
+    }
+    if (conv.team && conv.team !== result.team) {
+      // The team (and agent) that held it get a bare notice: their consoles drop it from their lists, and learn nothing of where it went.
+      await this.h.publish({ type: 'conversation.status', conversationId: id, status: result.status, team: conv.team, ...(conv.assigneeId ? { assigneeId: conv.assigneeId } : {}) }, { row: false });
     }
     const to = request.agentId ? `agent ${request.agentId}` : `team ${request.team}`;
     await this.h.systemNote(result, `Transferred to ${to} by ${actor.name}${request.note ? `: ${request.note}` : ''}`);

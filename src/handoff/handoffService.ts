@@ -8,6 +8,7 @@ import type { Conversation, InboundMessageEvent, Message } from '../conversation
 import type { ConversationHooks } from '../inbound/handleEvent';
 import type { FactRecorder } from '../inbound/recordFacts';
 import { routeByLanguage } from './languageRouting';
+import { liveRowOf } from './listFilters';
 import type { EventBus, LiveEvent } from '../inbox/contracts';
 import type { Logger } from '../logger';
 import type { DashboardFacts } from '../metrics/aggregates/dashboardFacts';
@@ -120,11 +121,18 @@ export class HandoffService implements ConversationHooks {
     };
   }
 
-  /** Publishes a live event; one about a conversation carries its team, so streams can scope it. */
-  async publish(event: LiveEvent): Promise<void> {
-    if ('conversationId' in event && !('team' in event && event.team)) {
+  /**
+   * Publishes a live event; one about a conversation carries its team, so streams can scope it, and
+   * (conversation and new-message events) the conversation's list row as it now stands, so consoles
+   * update their lists in place. `row: false` sends a bare notice (to a team or agent that no longer
+   * holds the conversation: they refetch, and see nothing of where it went).
+   */
+  async publish(event: LiveEvent, opts: { row?: boolean } = {}): Promise<void> {
+    const rowed = opts.row !== false && (event.type.startsWith('conversation.') || event.type === 'message.created');
+    if ('conversationId' in event && (rowed || !('team' in event && event.team))) {
       const conv = await this.deps.store.get(event.conversationId).catch(() => null);
-      if (conv) event = { ...event, team: conversationTeam(conv, this.escalationConfig.defaultTeam) } as LiveEvent;
+      if (conv && !('team' in event && event.team)) event = { ...event, team: conversationTeam(conv, this.escalationConfig.defaultTeam) } as LiveEvent;
+      if (conv && rowed) event = { ...event, row: liveRowOf(conv, this.deps.outbound.window(conv, 'agent', 'text')) } as LiveEvent;
     }
     await this.deps.bus.publish(event).catch((err: Error) => this.deps.logger.warn('live event not published', { type: event.type, reason: err.message }));
   }

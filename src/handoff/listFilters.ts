@@ -1,5 +1,6 @@
 import type { ChannelName, Conversation } from '../conversations/types';
-import type { Priority } from './types';
+import type { ConversationListItem, LiveListRow } from '../inbox/contracts';
+import type { Priority, WindowVerdict } from './types';
 
 /** The conversation list's filters (all optional; all given must hold). */
 export interface ListFilters {
@@ -39,4 +40,31 @@ export function listPreviewOf(c: Pick<Conversation, 'lastInboundAt' | 'lastInbou
   if (c.lastInboundAt !== undefined) return { at: new Date(c.lastInboundAt).toISOString(), author: 'customer' };
   if (c.lastMessageAt !== undefined) return { text: c.lastMessagePreview, at: new Date(c.lastMessageAt).toISOString() };
   return undefined;
+}
+
+const iso = (ms?: number) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** A conversation as a row of the inbox lists. */
+export function listItemOf(c: Conversation, window: WindowVerdict): ConversationListItem {
+  return {
+    id: c.id,
+    channel: c.channel,
+    customer: { id: c.customerId, name: c.customerName, address: c.customerAddress },
+    status: c.status,
+    team: c.team,
+    assigneeId: c.assigneeId,
+    priority: c.priority,
+    waitingSince: c.status === 'queued' ? iso(c.queuedAt) : undefined,
+    lastMessage: listPreviewOf(c),
+    language: c.language,
+    window,
+  };
+}
+
+/** The row as the list API sends it (times as ISO strings), for a live event. */
+export function liveRowOf(c: Conversation, window: WindowVerdict): LiveListRow {
+  const item = listItemOf(c, window);
+  return JSON.parse(
+    JSON.stringify({ ...item, window: { ...window, closesAt: iso(window.closesAt), humanAgentClosesAt: iso(window.humanAgentClosesAt) } }),
+  ) as LiveListRow;
 }

@@ -1,5 +1,13 @@
 import type { Conversation, Message } from '../conversations/types';
 import type { Agent, HandoffPacket, Priority, WindowVerdict } from '../handoff/types';
+import type { ConversationListItemWire } from './api/views';
+
+/**
+ * The conversation's row in the inbox lists as it stands after the change, as GET /conversations
+ * sends it: the console updates its lists from it instead of fetching them again. Only sent with an
+ * event the viewer may see (same team scope as the event).
+ */
+export type LiveListRow = ConversationListItemWire;
 
 /**
  * The seams between the agent inbox (HTTP API, live events, console) and the handoff core.
@@ -8,10 +16,10 @@ import type { Agent, HandoffPacket, Priority, WindowVerdict } from '../handoff/t
 
 /** Typed live events, fanned out to every instance through Redis and to agents over SSE. */
 export type LiveEvent =
-  | { type: 'conversation.escalated'; conversationId: string; team: string; priority: Priority; reason: string }
-  | { type: 'conversation.assigned'; conversationId: string; agentId: string; team: string }
-  | { type: 'conversation.status'; conversationId: string; status: Conversation['status']; team?: string; assigneeId?: string }
-  | { type: 'message.created'; conversationId: string; messageId: string; direction: Message['direction']; author: Message['author']; team?: string }
+  | { type: 'conversation.escalated'; conversationId: string; team: string; priority: Priority; reason: string; row?: LiveListRow }
+  | { type: 'conversation.assigned'; conversationId: string; agentId: string; team: string; row?: LiveListRow }
+  | { type: 'conversation.status'; conversationId: string; status: Conversation['status']; team?: string; assigneeId?: string; row?: LiveListRow }
+  | { type: 'message.created'; conversationId: string; messageId: string; direction: Message['direction']; author: Message['author']; team?: string; row?: LiveListRow }
   | { type: 'message.status'; conversationId: string; messageId: string; status: Message['status']; errorCode?: string; team?: string }
   | { type: 'agent.presence'; agentId: string; presence: Agent['presence'] }
   | { type: 'followup.opened'; followUpId: string; conversationId: string; team: string };

@@ -27,7 +27,7 @@ export function InboxPage(props: { agent: Agent; teams: Team[]; conversationId?:
   const filtered = filterTab({ ...view?.filter, ...cleanFilter(filter) }, view?.label ?? 'Filtered');
   const listed = useMemo(() => (filtered ? [...tabs, filtered] : tabs), [tabs, JSON.stringify(filtered)]);
   const active = filtered ?? tabs.find((t) => t.id === tabId) ?? tabs[0];
-  const { lists, refresh } = useInbox(listed);
+  const { lists, refresh } = useInbox(listed, agent.id);
   const list = active ? lists[active.id] : undefined;
   const items = list?.items ?? [];
 
