@@ -1,0 +1,246 @@
+/**
+ * `npm run bench:storage`: what a conversation costs in Redis. Starts a fresh redis-server of its
+ * own (nothing else in it), Baton in process on it (real runtime, WhatsApp through Twilio, a local
+ * fake Twilio API that posts `sent` and `delivered` status callbacks like Twilio does), and plays
+ * BENCH_CONVERSATIONS (200) conversations of about 20 messages through signed webhooks and the agent
+ * API:
+ * - two in three stay with the bot: 10 customer questions, 10 bot answers;
+ * - one in three escalates: an order question with its number (a fact and a packet), a request for
+ *   a person, an agent claims and answers the rest, resolves, and the customer answers the CSAT survey.
+ * Then prints used_memory after − before, divided by the conversations, keys per conversation, and a
+ * breakdown by key kind (MEMORY USAGE summed per kind, the hash tag replaced by `*`).
+ *
+ * Env: BENCH_CONVERSATIONS (200), BENCH_PARALLEL (6 conversations at a time).
+ */
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../fixtures/twilio';
+import { FakeTwilioApi } from '../support/fakePlatforms';
+import { cleanRedisDirs, startRedisServer } from '../support/redisServers';
+import { startTestBaton, type TestBaton } from '../support/testBaton';
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200);
+const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 6);
+const PREFIX = 'baton:';
+const ADMIN = { email: 'bench-lead@storage.test', password: 'Storage-bench-lead-5821' };
+
+/** Texts that each get exactly one bot reply, whatever came before. */
+const QUESTIONS = [
+  'What time does the store open?',
+  'Do you deliver to Pune?',
+  'Do you have cash on delivery?',
+  'How do I return an item?',
+  'What are your store hours?',
+  'Do you deliver on Sundays?',
+  'thanks',
+];
+const AGENT_REPLIES = [
+  'Hello, this is Asha from the care team. I have your order in front of me.',
+  'The courier picked it up yesterday evening; it is at the Pune hub now.',
+  'It should reach you tomorrow before 6 pm.',
+  'Yes, I have added a note for the courier to call you first.',
+  'You are welcome. Anything else I can help with?',
+];
+const CUSTOMER_TO_AGENT = ['ok, where is it now?', 'when will it arrive?', 'can they call me before?', 'great, thank you', 'no that is all'];
+
+interface Ctx {
+  baton: TestBaton;
+  twilio: FakeTwilioApi;
+  token: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function customerWrites(ctx: Ctx, from: string, text: string): Promise<void> {
+  const params = {
+    MessageSid: `SM${randomBytes(16).toString('hex')}`,
+    AccountSid: TWILIO_TEST_CONFIG.accountSid,
+    From: from,
+    To: TWILIO_TEST_CONFIG.whatsappNumber,
+    Body: text,
+    NumMedia: '0',
+    ProfileName: 'Asha Verma',
+    WaId: from.replace('whatsapp:+', ''),
+  };
+  const url = `${ctx.baton.url}/webhooks/twilio`;
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, params) },
+    body: new URLSearchParams(params).toString(),
+  });
+  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+}
+
+const sentTo = (ctx: Ctx, to: string) => ctx.twilio.accepted.filter((m) => m.to === to).length;
+
+/** Waits until `n` messages went to the customer (or 15 s: a turn that says nothing is not an error here). */
+async function untilSent(ctx: Ctx, to: string, n: number): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (sentTo(ctx, to) < n && Date.now() < until) await sleep(20);
+}
+
+async function api(ctx: Ctx, method: string, p: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${ctx.baton.url}/api/v1${p}`, {
+    method,
+    headers: { authorization: `Bearer ${ctx.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+async function turn(ctx: Ctx, from: string, text: string): Promise<void> {
+  const before = sentTo(ctx, from);
+  await customerWrites(ctx, from, text);
+  await untilSent(ctx, from, before + 1);
+}
+
+async function botConversation(ctx: Ctx, from: string, i: number): Promise<void> {
+  for (let t = 0; t < 10; t++) await turn(ctx, from, QUESTIONS[(i + t) % QUESTIONS.length]!);
+}
+
+async function escalatedConversation(ctx: Ctx, from: string, i: number): Promise<void> {
+  await turn(ctx, from, 'where is my order');
+  await turn(ctx, from, `SG-${String(480000 + i)}`);
+  await turn(ctx, from, 'I want to talk to a human agent please');
+  const conv = await ctx.baton.runtime.store.findByAddress('whatsapp', from);
+  if (!conv) throw new Error(`no conversation for ${from}`);
+  const claim = await api(ctx, 'POST', `/conversations/${conv.id}/claim`);
+  if (claim.status !== 200) throw new Error(`claim answered ${claim.status}`);
+  for (let t = 0; t < 5; t++) {
+    const before = sentTo(ctx, from);
+    const reply = await api(ctx, 'POST', `/conversations/${conv.id}/messages`, { text: AGENT_REPLIES[t]! });
+    if (reply.status !== 201) throw new Error(`agent reply answered ${reply.status}`);
+    await untilSent(ctx, from, before + 1);
+    if (t < 4) {
+      await customerWrites(ctx, from, CUSTOMER_TO_AGENT[t]!);
+      await ctx.baton.settle();
+    }
+  }
+  const before = sentTo(ctx, from);
+  const resolved = await api(ctx, 'POST', `/conversations/${conv.id}/resolve`);
+  if (resolved.status !== 200) throw new Error(`resolve answered ${resolved.status}`);
+  await untilSent(ctx, from, before + 1);
+  await turn(ctx, from, '5');
+}
+
+/** `conv:{*}:msgs`: the key without its prefix, the hash tag as `*`, long ids after the tag as `*`. */
+export function kindOf(key: string): string {
+  const k = key.startsWith(PREFIX) ? key.slice(PREFIX.length) : key;
+  const open = k.indexOf('{');
+  const close = k.indexOf('}', open);
+  if (open < 0 || close < 0) return k.replace(/:[^:]{12,}/g, ':*');
+  const tail = k
+    .slice(close + 1)
+    .split(':')
+    .map((p) => (p.length >= 12 || /\d{4,}/.test(p) ? '*' : p))
+    .join(':');
+  return `${k.slice(0, open)}{*}${tail}`;
+}
+
+async function usedMemory(r: Redis): Promise<number> {
+  const info = await r.info('memory');
+  return Number(/used_memory:(\d+)/.exec(info)![1]);
+}
+
+async function allKeys(r: Redis): Promise<string[]> {
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await r.scan(cursor, 'COUNT', 1000);
+    cursor = next;
+    out.push(...keys);
+  } while (cursor !== '0');
+  return out;
+}
+
+async function main(): Promise<void> {
+  const server = await startRedisServer();
+  const raw = new Redis(server.url);
+  const twilio = await new FakeTwilioApi(TWILIO_TEST_CONFIG.accountSid, { authToken: TWILIO_TEST_CONFIG.authToken }).start();
+  let baton: TestBaton | undefined;
+  try {
+    baton = await startTestBaton({
+      redisUrl: server.url,
+      prefix: PREFIX,
+      env: { TWILIO_API_URL: twilio.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    });
+    const login = await fetch(`${baton.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    if (!login.ok) throw new Error(`admin login failed: ${login.status}`);
+    const ctx: Ctx = { baton, twilio, token: ((await login.json()) as { token: string }).token };
+    // One warm-up conversation of each kind, so the desk's one-off keys (agents, sessions, buckets) are there before.
+    await botConversation(ctx, 'whatsapp:+919800000001', 0);
+    await escalatedConversation(ctx, 'whatsapp:+919800000002', 0);
+    await sleep(1000);
+    const keysBefore = new Set(await allKeys(raw));
+    const memBefore = await usedMemory(raw);
+    const sendsBefore = twilio.accepted.length;
+
+    const t0 = Date.now();
+    let next = 0;
+    let escalated = 0;
+    const worker = async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= CONVERSATIONS) return;
+        const from = `whatsapp:+9199${String(10_000_000 + i).slice(-8)}`;
+        if (i % 3 === 2) {
+          escalated++;
+          await escalatedConversation(ctx, from, i);
+        } else {
+          await botConversation(ctx, from, i);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    await baton.settle();
+    await sleep(2000); // the last status callbacks and index steps
+    const memAfter = await usedMemory(raw);
+    const keysAfter = (await allKeys(raw)).filter((k) => !keysBefore.has(k));
+    let messages = 0;
+    for (const k of keysAfter) {
+      if (/^baton:conv:\{[^}]+\}$/.test(k)) messages += Number((await raw.hget(k, 'messageCount')) ?? (await raw.hget(k, 'n')) ?? 0);
+    }
+    const byKind = new Map<string, { keys: number; bytes: number; ttl: number }>();
+    let withTtl = 0;
+    for (const k of keysAfter) {
+      const kind = kindOf(k);
+      const bytes = Number((await raw.call('MEMORY', 'USAGE', k, 'SAMPLES', '0')) ?? 0);
+      const expires = (await raw.pttl(k)) > 0;
+      const row = byKind.get(kind) ?? { keys: 0, bytes: 0, ttl: 0 };
+      row.keys++;
+      row.bytes += bytes;
+      if (expires) {
+        row.ttl++;
+        withTtl++;
+      }
+      byKind.set(kind, row);
+    }
+    const kb = (b: number) => (b / 1024).toFixed(2);
+    const n = CONVERSATIONS;
+    console.log(`\n## Storage: ${n} conversations (${n - escalated} with the bot, ${escalated} escalated, resolved and rated) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    console.log(`messages per conversation: ${(messages / n).toFixed(1)}; sends to the fake Twilio: ${twilio.accepted.length - sendsBefore}`);
+    console.log(`used_memory: +${kb(memAfter - memBefore)} KB in all, **${kb((memAfter - memBefore) / n)} KB per conversation**`);
+    console.log(`keys: +${keysAfter.length}, **${(keysAfter.length / n).toFixed(1)} per conversation** (${withTtl} of them with a TTL)`);
+    console.log('\n| key kind | keys | per conversation | with a TTL | MEMORY USAGE (KB) | KB per conversation |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    const rows = [...byKind.entries()].sort((a, b) => b[1].bytes - a[1].bytes);
+    let total = 0;
+    for (const [kind, row] of rows) {
+      total += row.bytes;
+      console.log(`| \`${kind}\` | ${row.keys} | ${(row.keys / n).toFixed(2)} | ${row.ttl} | ${kb(row.bytes)} | ${kb(row.bytes / n)} |`);
+    }
+    console.log(`| all new keys | ${keysAfter.length} | ${(keysAfter.length / n).toFixed(1)} | ${withTtl} | ${kb(total)} | ${kb(total / n)} |`);
+  } finally {
+    await baton?.close();
+    await twilio.stop();
+    raw.disconnect();
+    await server.kill();
+    cleanRedisDirs();
+  }
+}
+
+void main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
