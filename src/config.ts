@@ -193,6 +193,11 @@ export const envSchema = z
     AUTO_ASSIGN: bool(false),
     AGENT_IDLE_AWAY_MINUTES: intIn('AGENT_IDLE_AWAY_MINUTES', 0, 24 * 60, 15),
     SEARCH_RETENTION_DAYS: intIn('SEARCH_RETENTION_DAYS', 1, 3650, 90),
+    PLATFORM_ID_TTL_DAYS: intIn('PLATFORM_ID_TTL_DAYS', 1, 90, 7),
+    BOT_STATE_TTL_DAYS: intIn('BOT_STATE_TTL_DAYS', 1, 3650, 30),
+    RETENTION_DAYS: intIn('RETENTION_DAYS', 0, 36500, 0),
+    RETENTION_EXPORT_DIR: z.preprocess((v) => (v === '' || v === undefined ? './data/retention' : v), z.string()),
+    RETENTION_INTERVAL_MINUTES: intIn('RETENTION_INTERVAL_MINUTES', 1, 7 * 24 * 60, 60),
     CSAT_SCALE: z.preprocess((v) => (v === '' || v === undefined ? 'csat5' : v), z.enum(['csat5', 'nps10'], { message: 'CSAT_SCALE must be csat5 or nps10' })),
     CSAT_TEMPLATE_SID: z.preprocess(
       (v) => (v === '' ? undefined : v),
@@ -423,6 +428,10 @@ export interface Config {
   idleAwayMinutes: number;
   /** Days a search-index entry lives after its last write. */
   searchRetentionDays: number;
+  /** How long stored keys that only serve a while live: a sent message's platform id (receipts), an idle conversation's bot state. */
+  storeTtls: { platformIdTtlSeconds: number; botStateTtlSeconds: number };
+  /** Resolved conversations older than `days` are exported to `exportDir` (JSON lines) and removed, every `intervalMs`; null = kept for ever. */
+  retention: { days: number; exportDir: string; intervalMs: number } | null;
   csat: { scale: 'csat5' | 'nps10'; templateSid?: string };
   whatsappTemplates: Record<string, { contentSid?: string; language?: string; variables: string[]; description?: string }>;
   escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
@@ -595,6 +604,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoAssign: e.AUTO_ASSIGN,
     idleAwayMinutes: e.AGENT_IDLE_AWAY_MINUTES,
     searchRetentionDays: e.SEARCH_RETENTION_DAYS,
+    storeTtls: { platformIdTtlSeconds: e.PLATFORM_ID_TTL_DAYS * 24 * 3600, botStateTtlSeconds: e.BOT_STATE_TTL_DAYS * 24 * 3600 },
+    retention: e.RETENTION_DAYS > 0 ? { days: e.RETENTION_DAYS, exportDir: e.RETENTION_EXPORT_DIR, intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000 } : null,
     csat: { scale: e.CSAT_SCALE, templateSid: e.CSAT_TEMPLATE_SID },
     whatsappTemplates: e.WHATSAPP_TEMPLATES,
     escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },

@@ -114,7 +114,7 @@ export interface RuntimeOptions {
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const { config, logger } = opts;
   const redis = opts.redis ?? connectRedisFromConfig(config, logger);
-  const store = new RedisConversationStore(redis.client);
+  const store = new RedisConversationStore(redis.client, undefined, config.storeTtls);
   const facts = new FactStore(redis.client);
   const inbox = createInboxServices(redis, logger, {
     sessionTtlHours: config.sessionTtlHours,
