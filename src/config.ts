@@ -261,6 +261,13 @@ export const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    if (env.PLATFORM_ID_TTL_DAYS * 24 * 3600 < env.DEDUPE_TTL_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PLATFORM_ID_TTL_DAYS'],
+        message: `PLATFORM_ID_TTL_DAYS (${env.PLATFORM_ID_TTL_DAYS} days) must cover DEDUPE_TTL_SECONDS (${env.DEDUPE_TTL_SECONDS} s): a conversation's platform ids de-duplicate the webhooks redelivered that long`,
+      });
+    }
     if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master group the sentinels watch)' });
     }

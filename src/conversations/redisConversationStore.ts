@@ -51,7 +51,11 @@ const K = {
   /** List of message ids of the previous format (a hash per message, `msg:{conv}:<id>`): read, no longer written. */
   messages: (id: string) => taggedKey('conv', id, 'msgs'),
   botState: (id: string) => taggedKey('conv', id, 'bot'),
-  /** Hash: platform message id → the message's list index (or, written before, its id): the conversation's de-duplication of platform messages. */
+  /**
+   * Hash: platform message id → the message's list index (or, written before, its id): the
+   * conversation's de-duplication of platform messages (redelivered webhooks, echoes of our sends).
+   * Expires platformIdTtlSeconds after its last write.
+   */
   pids: (id: string) => taggedKey('conv', id, 'pids'),
   /** A message of the previous format (a hash of its own). */
   msg: (id: string) => taggedKey('msg', conversationOfMessage(id) ?? id, id),
@@ -227,7 +231,7 @@ end
 /**
  * KEYS: log, pids, conv (one conversation: one slot).
  * ARGV: conversationId, now, preview, isInbound ('1'/'0'), platform id ('' when none), fence ('' or token),
- * return the conversation ('1'/'0'), the packed entry.
+ * return the conversation ('1'/'0'), the packed entry, the platform ids' ttl (s).
  * Returns {id, 0 new | 1 duplicate | 2 fenced out, the conversation's updatedAt, conversation hash (when asked)}.
  */
 const APPEND_PACKED = `
@@ -248,7 +252,10 @@ if hasPid then
 end
 local index = math.floor(redis.call('RPUSH', KEYS[1], ARGV[8])) - 1
 local id = 'm' .. index .. '.' .. ARGV[1]
-if hasPid then redis.call('HSET', KEYS[2], ARGV[5], tostring(index)) end
+if hasPid then
+  redis.call('HSET', KEYS[2], ARGV[5], tostring(index))
+  redis.call('EXPIRE', KEYS[2], ARGV[9])
+end
 redis.call('HINCRBY', KEYS[3], 'messageCount', 1)
 local prevUpdated = tonumber(redis.call('HGET', KEYS[3], 'updatedAt') or '0')
 local at = math.max(prevUpdated, tonumber(ARGV[2]))
@@ -273,7 +280,7 @@ return {1, e}
 `;
 
 /**
- * KEYS: log, pids (one conversation). ARGV: index, pid, pid (escaped), status, now, then parked updates
+ * KEYS: log, pids (one conversation). ARGV: index, pid, pid (escaped), status, now, the platform ids' ttl (s), then parked updates
  * ('status|code|message'). Records the platform id, applies the status and the parked updates (forward
  * only: applying one twice changes nothing). Returns the entry (false when there is none).
  */
@@ -283,10 +290,11 @@ if not e then return false end
 local s, u, p, c, m, body = parse(e)
 if not s then return false end
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
+redis.call('EXPIRE', KEYS[2], ARGV[6])
 p = ARGV[3]
 u = ARGV[5]
 local updates = {{ARGV[4], '', ''}}
-for i = 6, #ARGV do
+for i = 7, #ARGV do
   local ps, pc, pm = string.match(ARGV[i], '^([^|]*)|([^|]*)|(.*)$')
   if ps then updates[#updates + 1] = {ps, esc(pc), esc(pm)} end
 end
@@ -449,8 +457,10 @@ const KNOWN_IDS_MAX = 20_000;
 
 export interface StoreTtls {
   /**
-   * How long a sent message's platform id finds it (delivery and read receipts; seconds). Receipts come
-   * within minutes, at most days: after this the index entry expires (the transcript keeps the id).
+   * How long a platform message id is remembered (seconds): a sent message's id finds it for delivery
+   * and read receipts (they come within minutes, at most days), and the conversation's own platform
+   * ids de-duplicate redelivered webhooks and echoes; both expire this long after their last write
+   * (the transcript keeps every id). At least the inbound de-duplication's time (DEDUPE_TTL_SECONDS).
    */
   platformIdTtlSeconds: number;
   /** How long a conversation's bot state outlives its last change (seconds): an idle conversation's bot starts afresh. */
@@ -601,6 +611,7 @@ export class RedisConversationStore implements ConversationStore {
       opts.fence === undefined ? '' : String(opts.fence),
       opts.returnConversation ? '1' : '0',
       packMessage(m, now),
+      String(this.ttls.platformIdTtlSeconds),
     );
     if (duplicate === 2) {
       throw new BatonError('OWNERSHIP_CHANGED', `Conversation ${conversationId} changed owner; the message was not sent`);
@@ -660,7 +671,7 @@ export class RedisConversationStore implements ConversationStore {
     const packed = parsePackedId(messageId);
     let message: Message | null;
     if (packed) {
-      const entry = await this.r.batonAttachPacked(K.log(packed.conversationId), K.pids(packed.conversationId), String(packed.index), platformMessageId, escapeField(platformMessageId), status, now, ...parked);
+      const entry = await this.r.batonAttachPacked(K.log(packed.conversationId), K.pids(packed.conversationId), String(packed.index), platformMessageId, escapeField(platformMessageId), status, now, String(this.ttls.platformIdTtlSeconds), ...parked);
       message = unpackMessage(messageId, packed.conversationId, entry);
     } else {
       const hash = await this.r.batonAttach(K.msg(messageId), K.pids(conversationOfMessage(messageId) ?? messageId), messageId, platformMessageId, status, now, ...parked);

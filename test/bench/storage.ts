@@ -8,9 +8,11 @@
  * - one in three escalates: an order question with its number (a fact and a packet), a request for
  *   a person, an agent claims and answers the rest, resolves, and the customer answers the CSAT survey.
  * Then prints used_memory after − before, divided by the conversations, keys per conversation, and a
- * breakdown by key kind (MEMORY USAGE summed per kind, the hash tag replaced by `*`).
+ * breakdown by key kind (MEMORY USAGE summed per kind, the hash tag replaced by `*`); then deletes the
+ * new keys that have a TTL and prints used_memory again: what a conversation costs once they expired.
  *
- * Env: BENCH_CONVERSATIONS (200), BENCH_PARALLEL (6 conversations at a time).
+ * Env: BENCH_CONVERSATIONS (200), BENCH_PARALLEL (6 conversations at a time), BENCH_SHOW=1 (prints the
+ * keys of the last escalated conversation as stored, to see where the bytes go).
  */
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
@@ -143,6 +145,21 @@ async function usedMemory(r: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(info)![1]);
 }
 
+/** MEMORY STATS as numbers (nested db entries flattened as `db.0.overhead.hashtable.main`). */
+async function memoryStats(r: Redis): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const walk = (prefix: string, flat: unknown[]) => {
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const k = `${prefix}${String(flat[i])}`;
+      const v = flat[i + 1];
+      if (Array.isArray(v)) walk(`${k}.`, v);
+      else if (typeof v === 'number') out.set(k, v);
+    }
+  };
+  walk('', (await r.call('MEMORY', 'STATS')) as unknown[]);
+  return out;
+}
+
 async function allKeys(r: Redis): Promise<string[]> {
   const out: string[] = [];
   let cursor = '0';
@@ -173,12 +190,16 @@ async function main(): Promise<void> {
     await escalatedConversation(ctx, 'whatsapp:+919800000002', 0);
     await sleep(1000);
     const keysBefore = new Set(await allKeys(raw));
+    const sizeBefore = new Map<string, number>();
+    for (const k of keysBefore) sizeBefore.set(k, Number((await raw.call('MEMORY', 'USAGE', k, 'SAMPLES', '0')) ?? 0));
     const memBefore = await usedMemory(raw);
+    const statsBefore = await memoryStats(raw);
     const sendsBefore = twilio.accepted.length;
 
     const t0 = Date.now();
     let next = 0;
     let escalated = 0;
+    let lastEscalated = '';
     const worker = async () => {
       for (;;) {
         const i = next++;
@@ -187,6 +208,7 @@ async function main(): Promise<void> {
         if (i % 3 === 2) {
           escalated++;
           await escalatedConversation(ctx, from, i);
+          lastEscalated = (await ctx.baton.runtime.store.findByAddress('whatsapp', from))?.id ?? '';
         } else {
           await botConversation(ctx, from, i);
         }
@@ -196,6 +218,7 @@ async function main(): Promise<void> {
     await baton.settle();
     await sleep(2000); // the last status callbacks and index steps
     const memAfter = await usedMemory(raw);
+    const statsAfter = await memoryStats(raw);
     const keysAfter = (await allKeys(raw)).filter((k) => !keysBefore.has(k));
     let messages = 0;
     for (const k of keysAfter) {
@@ -222,6 +245,11 @@ async function main(): Promise<void> {
     console.log(`messages per conversation: ${(messages / n).toFixed(1)}; sends to the fake Twilio: ${twilio.accepted.length - sendsBefore}`);
     console.log(`used_memory: +${kb(memAfter - memBefore)} KB in all, **${kb((memAfter - memBefore) / n)} KB per conversation**`);
     console.log(`keys: +${keysAfter.length}, **${(keysAfter.length / n).toFixed(1)} per conversation** (${withTtl} of them with a TTL)`);
+    const stat = (k: string) => ((statsAfter.get(k) ?? 0) - (statsBefore.get(k) ?? 0)) / n;
+    console.log(
+      `of which (MEMORY STATS, per conversation): dataset ${kb(stat('dataset.bytes'))} KB, key tables ${kb(stat('db.0.overhead.hashtable.main'))} KB, ` +
+        `expiry tables ${kb(stat('db.0.overhead.hashtable.expires'))} KB, clients ${kb(stat('clients.normal'))} KB, scripts ${kb(stat('lua.caches'))} KB`,
+    );
     console.log('\n| key kind | keys | per conversation | with a TTL | MEMORY USAGE (KB) | KB per conversation |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     const rows = [...byKind.entries()].sort((a, b) => b[1].bytes - a[1].bytes);
@@ -230,7 +258,41 @@ async function main(): Promise<void> {
       total += row.bytes;
       console.log(`| \`${kind}\` | ${row.keys} | ${(row.keys / n).toFixed(2)} | ${row.ttl} | ${kb(row.bytes)} | ${kb(row.bytes / n)} |`);
     }
+    if (process.env.BENCH_SHOW === '1') {
+      const last = keysAfter.filter((k) => k.includes(`{${lastEscalated}}`));
+      for (const k of last) {
+        const type = await raw.type(k);
+        const value = type === 'list' ? await raw.lrange(k, 0, -1) : type === 'hash' ? await raw.hgetall(k) : type === 'string' ? await raw.get(k) : type;
+        console.log(`\n${k} (${type}, ${await raw.call('MEMORY', 'USAGE', k, 'SAMPLES', '0')} B):`, value);
+      }
+    }
     console.log(`| all new keys | ${keysAfter.length} | ${(keysAfter.length / n).toFixed(1)} | ${withTtl} | ${kb(total)} | ${kb(total / n)} |`);
+    // Keys that were there before (indexes shared by every conversation) and grew.
+    const grown = new Map<string, { keys: number; bytes: number }>();
+    for (const [k, before] of sizeBefore) {
+      const after = Number((await raw.call('MEMORY', 'USAGE', k, 'SAMPLES', '0')) ?? 0);
+      if (after <= before) continue;
+      const row = grown.get(kindOf(k)) ?? { keys: 0, bytes: 0 };
+      row.keys++;
+      row.bytes += after - before;
+      grown.set(kindOf(k), row);
+    }
+    let grownTotal = 0;
+    for (const [kind, row] of [...grown.entries()].sort((a, b) => b[1].bytes - a[1].bytes)) {
+      grownTotal += row.bytes;
+      console.log(`| \`${kind}\` (shared, grew) | ${row.keys} | | | ${kb(row.bytes)} | ${kb(row.bytes / n)} |`);
+    }
+    console.log(`| shared keys, growth | | | | ${kb(grownTotal)} | ${kb(grownTotal / n)} |`);
+
+    // What stays once every TTL ran out: the same server without the keys that expire (this bench's own server).
+    const expiring = (await allKeys(raw)).filter((k) => !keysBefore.has(k));
+    const ttls = await Promise.all(expiring.map((k) => raw.pttl(k)));
+    const doomed = expiring.filter((_, i) => ttls[i]! > 0);
+    for (let i = 0; i < doomed.length; i += 500) await raw.del(...doomed.slice(i, i + 500));
+    const memDurable = await usedMemory(raw);
+    const capped = ['events', 'audit'].reduce((sum, kind) => sum + (grown.get(kind)?.bytes ?? 0), 0);
+    console.log(`\nonce every TTL ran out (the ${doomed.length} new keys with a TTL deleted): **${kb((memDurable - memBefore) / n)} KB per conversation**, ${((keysAfter.length - doomed.length) / n).toFixed(1)} keys`);
+    console.log(`of which ${kb(capped / n)} KB is the growth of the capped shared logs (live events stream, at most 10,000 entries; audit list, at most 100,000): they stop growing at their cap`);
   } finally {
     await baton?.close();
     await twilio.stop();
