@@ -16,6 +16,7 @@ import type {
 import type { ChannelName, Conversation, DeliveryStatus, Message, NewMessage } from './types';
 import { STATUS_RANK } from './types';
 import { taggedKey } from '../store/keys';
+import { factsKey } from './factStore';
 import { escapeField, packedMessageId, packMessage, parsePackedId, unpackMessage } from './packedMessage';
 
 /** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
@@ -323,6 +324,12 @@ redis.call('LSET', KEYS[1], ARGV[1], e)
 return e
 `;
 
+/** KEYS: byAddress. ARGV: conversation id. Deletes the address's entry if it still names that conversation. */
+const FORGET_ADDRESS = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
 /** A hash as a Lua script returns it: field, value, field, value… */
 type FlatHash = string[];
 
@@ -342,6 +349,7 @@ type RedisWithScripts = Redis & {
   batonAdvancePacked(k1: string, ...argv: string[]): Promise<[number, string | null]>;
   batonAttachPacked(k1: string, k2: string, ...argv: string[]): Promise<string | null>;
   batonSetStatusPacked(k1: string, ...argv: string[]): Promise<string | null>;
+  batonForgetAddress(k1: string, ...argv: string[]): Promise<number>;
 };
 
 export function defineStoreScripts(redis: Redis): RedisWithScripts {
@@ -362,6 +370,7 @@ export function defineStoreScripts(redis: Redis): RedisWithScripts {
   redis.defineCommand('batonAdvancePacked', { numberOfKeys: 1, lua: ADVANCE_PACKED });
   redis.defineCommand('batonAttachPacked', { numberOfKeys: 2, lua: ATTACH_PACKED });
   redis.defineCommand('batonSetStatusPacked', { numberOfKeys: 1, lua: SET_STATUS_PACKED });
+  redis.defineCommand('batonForgetAddress', { numberOfKeys: 1, lua: FORGET_ADDRESS });
   return r;
 }
 
@@ -792,6 +801,35 @@ export class RedisConversationStore implements ConversationStore {
       return { ok: false, conversation, why: outcome === 'token' ? 'token' : 'status' };
     }
     throw new BatonError('CONFLICT', `Conversation ${id} kept changing; try again`);
+  }
+
+  /** Conversation ids last updated at or before `at` (ms), oldest first: `count` of them from `offset`. */
+  async updatedBefore(at: number, offset: number, count: number): Promise<string[]> {
+    return this.r.zrangebyscore(K.index, '-inf', String(at), 'LIMIT', offset, count);
+  }
+
+  /**
+   * Removes a conversation and every key and index entry of this store that refers to it: its
+   * hash, transcript (both formats), platform ids, bot state, facts, the address's entry, team queue
+   * and agent entries, the sent messages' platform-id entries, and last its place in the by-update
+   * index (whoever looks for it again finds it there until the rest is gone). Safe to run again.
+   */
+  async remove(id: string): Promise<void> {
+    const conversation = await this.get(id);
+    const [oldIds, entries] = await Promise.all([this.r.lrange(K.messages(id), 0, -1), this.r.lrange(K.log(id), 0, -1)]);
+    if (conversation) {
+      const sent = entries.map((e, i) => unpackMessage(packedMessageId(i, id), id, e)).filter((m): m is Message => !!m && m.direction !== 'inbound' && !!m.platformMessageId);
+      const oldSent = (await Promise.all(oldIds.map((m) => this.getMessage(m)))).filter((m): m is Message => !!m && m.direction !== 'inbound' && !!m.platformMessageId);
+      await Promise.all([
+        ...[...sent, ...oldSent].map((m) => this.r.del(K.byPlatform(conversation.channel, m.platformMessageId!))),
+        this.r.batonForgetAddress(K.byAddress(conversation.channel, conversation.customerAddress), id),
+        conversation.team ? this.r.multi().zrem(K.queue(conversation.team), id).hdel(K.tokens(K.queue(conversation.team)), id).exec() : undefined,
+        conversation.assigneeId ? this.r.multi().srem(K.agentActive(conversation.assigneeId), id).hdel(K.tokens(K.agentActive(conversation.assigneeId)), id).exec() : undefined,
+      ]);
+    }
+    // One slot: the conversation's own keys and its messages of the previous format.
+    await this.r.del(K.conv(id), K.log(id), K.messages(id), K.pids(id), K.botState(id), factsKey(id), ...oldIds.map((m) => K.msg(m)));
+    await this.r.zrem(K.index, id);
   }
 
   async queue(team: string, limit = 500): Promise<string[]> {

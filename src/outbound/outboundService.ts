@@ -76,7 +76,7 @@ const IDEMPOTENCY_TTL_SECONDS = 3 * 24 * 3600;
  * Hash per conversation: idempotency key → the message its send recorded. One key per conversation
  * (not one per send); it expires IDEMPOTENCY_TTL_SECONDS after the conversation's last keyed send.
  */
-const idemKey = (conversationId: string) => taggedKey('out:idem', conversationId);
+export const idemKey = (conversationId: string) => taggedKey('out:idem', conversationId);
 
 /**
  * Every message Baton sends goes through here:

@@ -14,117 +14,18 @@
  * Env: BENCH_CONVERSATIONS (200), BENCH_PARALLEL (6 conversations at a time), BENCH_SHOW=1 (prints the
  * keys of the last escalated conversation as stored, to see where the bytes go).
  */
-import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../fixtures/twilio';
+import { TWILIO_TEST_CONFIG } from '../fixtures/twilio';
 import { FakeTwilioApi } from '../support/fakePlatforms';
 import { cleanRedisDirs, startRedisServer } from '../support/redisServers';
+import { botConversation, escalatedConversation, type PlayCtx as Ctx } from '../support/whatsappConversations';
 import { startTestBaton, type TestBaton } from '../support/testBaton';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 6);
 const PREFIX = 'baton:';
 const ADMIN = { email: 'bench-lead@storage.test', password: 'Storage-bench-lead-5821' };
-
-/** Texts that each get exactly one bot reply, whatever came before. */
-const QUESTIONS = [
-  'What time does the store open?',
-  'Do you deliver to Pune?',
-  'Do you have cash on delivery?',
-  'How do I return an item?',
-  'What are your store hours?',
-  'Do you deliver on Sundays?',
-  'thanks',
-];
-const AGENT_REPLIES = [
-  'Hello, this is Asha from the care team. I have your order in front of me.',
-  'The courier picked it up yesterday evening; it is at the Pune hub now.',
-  'It should reach you tomorrow before 6 pm.',
-  'Yes, I have added a note for the courier to call you first.',
-  'You are welcome. Anything else I can help with?',
-];
-const CUSTOMER_TO_AGENT = ['ok, where is it now?', 'when will it arrive?', 'can they call me before?', 'great, thank you', 'no that is all'];
-
-interface Ctx {
-  baton: TestBaton;
-  twilio: FakeTwilioApi;
-  token: string;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function customerWrites(ctx: Ctx, from: string, text: string): Promise<void> {
-  const params = {
-    MessageSid: `SM${randomBytes(16).toString('hex')}`,
-    AccountSid: TWILIO_TEST_CONFIG.accountSid,
-    From: from,
-    To: TWILIO_TEST_CONFIG.whatsappNumber,
-    Body: text,
-    NumMedia: '0',
-    ProfileName: 'Asha Verma',
-    WaId: from.replace('whatsapp:+', ''),
-  };
-  const url = `${ctx.baton.url}/webhooks/twilio`;
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, params) },
-    body: new URLSearchParams(params).toString(),
-  });
-  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-}
-
-const sentTo = (ctx: Ctx, to: string) => ctx.twilio.accepted.filter((m) => m.to === to).length;
-
-/** Waits until `n` messages went to the customer (or 15 s: a turn that says nothing is not an error here). */
-async function untilSent(ctx: Ctx, to: string, n: number): Promise<void> {
-  const until = Date.now() + 15_000;
-  while (sentTo(ctx, to) < n && Date.now() < until) await sleep(20);
-}
-
-async function api(ctx: Ctx, method: string, p: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${ctx.baton.url}/api/v1${p}`, {
-    method,
-    headers: { authorization: `Bearer ${ctx.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
-
-async function turn(ctx: Ctx, from: string, text: string): Promise<void> {
-  const before = sentTo(ctx, from);
-  await customerWrites(ctx, from, text);
-  await untilSent(ctx, from, before + 1);
-}
-
-async function botConversation(ctx: Ctx, from: string, i: number): Promise<void> {
-  for (let t = 0; t < 10; t++) await turn(ctx, from, QUESTIONS[(i + t) % QUESTIONS.length]!);
-}
-
-async function escalatedConversation(ctx: Ctx, from: string, i: number): Promise<void> {
-  await turn(ctx, from, 'where is my order');
-  await turn(ctx, from, `SG-${String(480000 + i)}`);
-  await turn(ctx, from, 'I want to talk to a human agent please');
-  const conv = await ctx.baton.runtime.store.findByAddress('whatsapp', from);
-  if (!conv) throw new Error(`no conversation for ${from}`);
-  const claim = await api(ctx, 'POST', `/conversations/${conv.id}/claim`);
-  if (claim.status !== 200) throw new Error(`claim answered ${claim.status}`);
-  for (let t = 0; t < 5; t++) {
-    const before = sentTo(ctx, from);
-    const reply = await api(ctx, 'POST', `/conversations/${conv.id}/messages`, { text: AGENT_REPLIES[t]! });
-    if (reply.status !== 201) throw new Error(`agent reply answered ${reply.status}`);
-    await untilSent(ctx, from, before + 1);
-    if (t < 4) {
-      await customerWrites(ctx, from, CUSTOMER_TO_AGENT[t]!);
-      await ctx.baton.settle();
-    }
-  }
-  const before = sentTo(ctx, from);
-  const resolved = await api(ctx, 'POST', `/conversations/${conv.id}/resolve`);
-  if (resolved.status !== 200) throw new Error(`resolve answered ${resolved.status}`);
-  await untilSent(ctx, from, before + 1);
-  await turn(ctx, from, '5');
-}
 
 /** `conv:{*}:msgs`: the key without its prefix, the hash tag as `*`, long ids after the tag as `*`. */
 export function kindOf(key: string): string {
