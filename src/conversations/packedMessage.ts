@@ -12,7 +12,8 @@ import { STATUS_RANK } from './types';
  * delivery status): a Lua script rewrites them with string.match, without a JSON library (the
  * embedded store's Lua has none). `%` and `|` in them are escaped as `%25` and `%7C`. The body is JSON
  * with short names and never changes: d direction, a author, g agentId, t text, y payload, m media,
- * l location, q quick replies, c createdAt, x meta.
+ * l location, q quick replies, c createdAt, x meta. Times (updatedAt, createdAt) are ms in base 36
+ * (8 characters instead of 13).
  *
  * The message's id is `m<index>.<conversation id>`: its place in the list (the list only grows), so
  * the entry is found by LINDEX, and the conversation id carries the hash tag as before.
@@ -34,10 +35,17 @@ const bodySchema = z.object({
   m: z.array(mediaSchema).optional(),
   l: z.object({ latitude: z.number(), longitude: z.number(), address: z.string().optional(), label: z.string().optional() }).optional(),
   q: z.array(z.object({ title: z.string(), payload: z.string() })).optional(),
-  c: z.number(),
+  c: z.string().regex(/^[0-9a-z]+$/),
   x: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 const statusSchema = z.enum(Object.keys(STATUS_RANK) as [DeliveryStatus, ...DeliveryStatus[]]);
+
+/** A time (ms) as an entry keeps it: base 36. */
+export function packTime(ms: number): string {
+  return Math.round(ms).toString(36);
+}
+
+const unpackTime = (s: string) => parseInt(s, 36);
 
 /** Escapes a header field (`%` and `|`), so the header splits on `|` whatever the platform wrote. */
 export function escapeField(s: string | undefined): string {
@@ -59,10 +67,10 @@ export function packMessage(m: NewMessage, createdAt: number): string {
     m: m.media.length ? m.media : undefined,
     l: m.location,
     q: m.quickReplies?.length ? m.quickReplies : undefined,
-    c: createdAt,
+    c: packTime(createdAt),
     x: m.meta,
   };
-  const header = [m.status, String(createdAt), escapeField(m.platformMessageId), escapeField(m.errorCode), escapeField(m.errorMessage)];
+  const header = [m.status, packTime(createdAt), escapeField(m.platformMessageId), escapeField(m.errorCode), escapeField(m.errorMessage)];
   return `${header.join('|')}|${JSON.stringify(body)}`;
 }
 
@@ -96,8 +104,8 @@ export function unpackMessage(id: string, conversationId: string, entry: string 
     status: status.data,
     errorCode: unescapeField(parts[4]!),
     errorMessage: unescapeField(parts[5]!),
-    createdAt: b.c,
-    updatedAt: Number(parts[2]),
+    createdAt: unpackTime(b.c),
+    updatedAt: unpackTime(parts[2]!),
     meta: b.x,
   };
   for (const k of Object.keys(message) as (keyof Message)[]) if (message[k] === undefined) delete message[k];

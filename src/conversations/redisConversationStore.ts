@@ -17,7 +17,7 @@ import type { ChannelName, Conversation, DeliveryStatus, Message, NewMessage } f
 import { STATUS_RANK } from './types';
 import { taggedKey } from '../store/keys';
 import { factsKey } from './factStore';
-import { escapeField, packedMessageId, packMessage, parsePackedId, unpackMessage } from './packedMessage';
+import { escapeField, packedMessageId, packMessage, packTime, parsePackedId, unpackMessage } from './packedMessage';
 
 /** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
 export function newId(prefix: string): string {
@@ -453,9 +453,30 @@ function decodeMessage(id: string, h: Record<string, string>): Message | null {
   };
 }
 
-/** A one-line preview for inbox lists: text, or what kind of attachment it was. */
+/**
+ * The most bytes (UTF-8) a preview keeps: 64 is Redis's default limit for a hash value in the compact
+ * listpack encoding (hash-max-listpack-value), which a conversation's hash then keeps (about half the
+ * memory of the hashtable encoding one longer value would turn it into).
+ */
+export const PREVIEW_MAX_BYTES = 64;
+
+/** `text` cut to at most `max` UTF-8 bytes on a character boundary, with `...` when cut. */
+export function clipBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text, 'utf8') <= max) return text;
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (bytes + n > max - 3) break;
+    out += ch;
+    bytes += n;
+  }
+  return `${out}...`;
+}
+
+/** A one-line preview for inbox lists: text (at most PREVIEW_MAX_BYTES), or what kind of attachment it was. */
 export function previewOf(m: NewMessage): string {
-  if (m.text) return m.text.length > 120 ? `${m.text.slice(0, 117)}...` : m.text;
+  if (m.text) return clipBytes(m.text, PREVIEW_MAX_BYTES);
   if (m.location) return '[location]';
   if (m.media.length) return `[${m.media[0]!.kind}]`;
   return '';
@@ -676,11 +697,12 @@ export class RedisConversationStore implements ConversationStore {
     // a crash in between leaves it to be applied again (updates only move forward).
     const parkedKey = K.parked(channel, platformMessageId);
     const parked = await this.r.batonIndexPid(K.byPlatform(channel, platformMessageId), parkedKey, messageId, String(this.ttls.platformIdTtlSeconds));
-    const now = String(this.clock());
+    const at = this.clock();
+    const now = String(at);
     const packed = parsePackedId(messageId);
     let message: Message | null;
     if (packed) {
-      const entry = await this.r.batonAttachPacked(K.log(packed.conversationId), K.pids(packed.conversationId), String(packed.index), platformMessageId, escapeField(platformMessageId), status, now, String(this.ttls.platformIdTtlSeconds), ...parked);
+      const entry = await this.r.batonAttachPacked(K.log(packed.conversationId), K.pids(packed.conversationId), String(packed.index), platformMessageId, escapeField(platformMessageId), status, packTime(at), String(this.ttls.platformIdTtlSeconds), ...parked);
       message = unpackMessage(messageId, packed.conversationId, entry);
     } else {
       const hash = await this.r.batonAttach(K.msg(messageId), K.pids(conversationOfMessage(messageId) ?? messageId), messageId, platformMessageId, status, now, ...parked);
@@ -695,7 +717,7 @@ export class RedisConversationStore implements ConversationStore {
     const now = this.clock();
     const packed = parsePackedId(messageId);
     if (packed) {
-      const entry = await this.r.batonSetStatusPacked(K.log(packed.conversationId), String(packed.index), status, String(now), escapeField(error?.code), escapeField(error?.message));
+      const entry = await this.r.batonSetStatusPacked(K.log(packed.conversationId), String(packed.index), status, packTime(now), escapeField(error?.code), escapeField(error?.message));
       const m = unpackMessage(messageId, packed.conversationId, entry);
       if (!m) throw new BatonError('NOT_FOUND', `No message ${messageId}`);
       return m;
@@ -709,10 +731,11 @@ export class RedisConversationStore implements ConversationStore {
 
   /** Moves a message's status forward; the message as it now is (null when there is no such message). */
   private async advance(id: string, status: DeliveryStatus, error?: { code: string; message?: string }): Promise<{ applied: boolean; message: Message | null }> {
-    const now = String(this.clock());
+    const at = this.clock();
+    const now = String(at);
     const packed = parsePackedId(id);
     if (packed) {
-      const [applied, entry] = await this.r.batonAdvancePacked(K.log(packed.conversationId), String(packed.index), status, escapeField(error?.code), escapeField(error?.message), now);
+      const [applied, entry] = await this.r.batonAdvancePacked(K.log(packed.conversationId), String(packed.index), status, escapeField(error?.code), escapeField(error?.message), packTime(at));
       return { applied: applied === 1, message: unpackMessage(id, packed.conversationId, entry) };
     }
     const [applied, hash] = await this.r.batonAdvanceAndGet(K.msg(id), status, error?.code ?? '', error?.message ?? '', now);
