@@ -198,6 +198,11 @@ export const envSchema = z
       (v) => (v === '' || v === undefined ? 'UTC' : v),
       z.string().refine(isKnownTimeZone, { message: 'DASHBOARD_TIME_ZONE must be an IANA time zone such as UTC, Asia/Kathmandu or Europe/London' }),
     ),
+    PLATFORM_ID_TTL_DAYS: intIn('PLATFORM_ID_TTL_DAYS', 1, 90, 7),
+    BOT_STATE_TTL_DAYS: intIn('BOT_STATE_TTL_DAYS', 1, 3650, 30),
+    RETENTION_DAYS: intIn('RETENTION_DAYS', 0, 36500, 0),
+    RETENTION_EXPORT_DIR: z.preprocess((v) => (v === '' || v === undefined ? './data/retention' : v), z.string()),
+    RETENTION_INTERVAL_MINUTES: intIn('RETENTION_INTERVAL_MINUTES', 1, 7 * 24 * 60, 60),
     CSAT_SCALE: z.preprocess((v) => (v === '' || v === undefined ? 'csat5' : v), z.enum(['csat5', 'nps10'], { message: 'CSAT_SCALE must be csat5 or nps10' })),
     CSAT_TEMPLATE_SID: z.preprocess(
       (v) => (v === '' ? undefined : v),
@@ -261,6 +266,13 @@ export const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    if (env.PLATFORM_ID_TTL_DAYS * 24 * 3600 < env.DEDUPE_TTL_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PLATFORM_ID_TTL_DAYS'],
+        message: `PLATFORM_ID_TTL_DAYS (${env.PLATFORM_ID_TTL_DAYS} days) must cover DEDUPE_TTL_SECONDS (${env.DEDUPE_TTL_SECONDS} s): a conversation's platform ids de-duplicate the webhooks redelivered that long`,
+      });
+    }
     if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master group the sentinels watch)' });
     }
@@ -430,6 +442,10 @@ export interface Config {
   searchRetentionDays: number;
   /** The zone the dashboard's days are cut in (IANA name; UTC by default). */
   dashboardTimeZone: string;
+  /** How long stored keys that only serve a while live: a sent message's platform id (receipts), an idle conversation's bot state. */
+  storeTtls: { platformIdTtlSeconds: number; botStateTtlSeconds: number };
+  /** Resolved conversations older than `days` are exported to `exportDir` (JSON lines) and removed, every `intervalMs`; null = kept for ever. */
+  retention: { days: number; exportDir: string; intervalMs: number } | null;
   csat: { scale: 'csat5' | 'nps10'; templateSid?: string };
   whatsappTemplates: Record<string, { contentSid?: string; language?: string; variables: string[]; description?: string }>;
   escalation: { angerThreshold: number; misunderstandingsBeforeHandoff: number };
@@ -603,6 +619,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleAwayMinutes: e.AGENT_IDLE_AWAY_MINUTES,
     searchRetentionDays: e.SEARCH_RETENTION_DAYS,
     dashboardTimeZone: e.DASHBOARD_TIME_ZONE,
+    storeTtls: { platformIdTtlSeconds: e.PLATFORM_ID_TTL_DAYS * 24 * 3600, botStateTtlSeconds: e.BOT_STATE_TTL_DAYS * 24 * 3600 },
+    retention: e.RETENTION_DAYS > 0 ? { days: e.RETENTION_DAYS, exportDir: e.RETENTION_EXPORT_DIR, intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000 } : null,
     csat: { scale: e.CSAT_SCALE, templateSid: e.CSAT_TEMPLATE_SID },
     whatsappTemplates: e.WHATSAPP_TEMPLATES,
     escalation: { angerThreshold: e.ESCALATION_ANGER_THRESHOLD, misunderstandingsBeforeHandoff: e.ESCALATION_MISUNDERSTANDINGS },

@@ -32,6 +32,7 @@ import { TurnJournal } from './inbound/turnJournal';
 import { createIngest, type Ingest } from './inbound/ingest';
 import { createFactRecorder } from './inbound/recordFacts';
 import { backfillSearchIndex } from './inbox/search/backfill';
+import { startRetention } from './retention/retention';
 import { factsIndexed, searchIndexed } from './inbox/search/indexing';
 import { bootstrapAdmin, createInboxRouter, createInboxServices, type InboxServices } from './inbox';
 import { deadLetterRoutes } from './inbox/api/deadLetterRoutes';
@@ -129,7 +130,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const aggregates = new DashboardAggregates(redis.client);
   const dashboardFacts = createDashboardFacts({ aggregates, timeZone: config.dashboardTimeZone, defaultLanguage: () => catalog.defaultLanguage, logger });
   // On the record clock (the demo seed's past month) or else the runtime's clock, like the services: a message stamped by the store and the fact it decides agree (tests and demos move it).
-  const store = withDashboardFacts(new RedisConversationStore(redis.client, opts.recordClock ?? opts.clock), dashboardFacts);
+  const store = withDashboardFacts(new RedisConversationStore(redis.client, opts.recordClock ?? opts.clock, config.storeTtls), dashboardFacts);
   const facts = new FactStore(redis.client);
   const inbox = createInboxServices(redis, logger, {
     sessionTtlHours: config.sessionTtlHours,
@@ -392,6 +393,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   }
 
   let unsubscribe: (() => void) | undefined;
+  let retention: { stop(): Promise<void> } | undefined;
   return {
     app,
     metricsApp,
@@ -441,10 +443,15 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           if (e.type === 'conversation.status' && e.status === 'resolved' && e.team) void handoff.autoAssign(e.team);
         });
       }
+      if (config.retention) {
+        const { days, exportDir, intervalMs } = config.retention;
+        retention = startRetention({ redis: redis.client, store, facts, packets: new PacketStore(redis.client), search: inbox.search, logger, days, exportDir, intervalMs });
+      }
       started = true;
     },
     async stop() {
       unsubscribe?.();
+      await retention?.stop();
       training.stop();
       await queue.stop(config.shutdownGraceMs);
       await outbound.stopSchedule();

@@ -18,6 +18,8 @@ import { STATUS_RANK } from './types';
 import { taggedKey } from '../store/keys';
 import { ConversationIndexes, LIST_MAX_SCAN, queueScore } from './conversationIndexes';
 import type { Logger } from '../logger';
+import { factsKey } from './factStore';
+import { escapeField, packedMessageId, packMessage, packTime, parsePackedId, unpackMessage } from './packedMessage';
 
 export { queueScore };
 
@@ -49,13 +51,22 @@ export function conversationOfMessage(messageId: string): string | undefined {
  */
 const K = {
   conv: (id: string) => taggedKey('conv', id),
+  /** List: the transcript, one packed entry per message (packedMessage.ts). */
+  log: (id: string) => taggedKey('conv', id, 'log'),
+  /** List of message ids of the previous format (a hash per message, `msg:{conv}:<id>`): read, no longer written. */
   messages: (id: string) => taggedKey('conv', id, 'msgs'),
   botState: (id: string) => taggedKey('conv', id, 'bot'),
-  /** Hash: platform message id → message id, the conversation's de-duplication of platform messages. */
+  /**
+   * Hash: platform message id → the message's list index (or, written before, its id): the
+   * conversation's de-duplication of platform messages (redelivered webhooks, echoes of our sends).
+   * Expires platformIdTtlSeconds after its last write.
+   */
   pids: (id: string) => taggedKey('conv', id, 'pids'),
+  /** A message of the previous format (a hash of its own). */
   msg: (id: string) => taggedKey('msg', conversationOfMessage(id) ?? id, id),
   byAddress: (channel: string, address: string) => taggedKey('conv:addr', `${channel}:${address}`),
   index: 'convs:by-update',
+  /** String: a sent message's platform id → its id, for delivery receipts; expires (platformIdTtlSeconds). */
   byPlatform: (channel: string, pid: string) => taggedKey('msg:pid', `${channel}:${pid}`),
   parked: (channel: string, pid: string) => taggedKey('msg:parked', `${channel}:${pid}`),
   queue: (team: string) => taggedKey('queue', team),
@@ -125,42 +136,6 @@ end
 return 1
 `;
 
-/**
- * KEYS: msg, list, pids, conv (one conversation: one slot).
- * ARGV: id, conversationId, now, preview, isInbound ('1'/'0'), platform id ('' when none), fence ('' or token),
- * return the conversation ('1'/'0'), then field/value pairs.
- * Returns {id, 0 new | 1 duplicate | 2 fenced out, the conversation's updatedAt, conversation hash (when
- * asked; not when fenced out)}. A new message's hash is exactly the fields given, so it is not returned.
- */
-const APPEND = `
-if ARGV[7] ~= '' then
-  local token = redis.call('HGET', KEYS[4], 'ownerToken') or '0'
-  if token ~= ARGV[7] then return {'', 2} end
-end
-local hasPid = ARGV[6] ~= ''
-if hasPid then
-  local known = redis.call('HGET', KEYS[3], ARGV[6])
-  if known then
-    local updated = redis.call('HGET', KEYS[4], 'updatedAt') or '0'
-    if ARGV[8] == '1' then return {known, 1, updated, redis.call('HGETALL', KEYS[4])} end
-    return {known, 1, updated}
-  end
-end
-local fields = {}
-for i = 9, #ARGV do fields[#fields + 1] = ARGV[i] end
-redis.call('HSET', KEYS[1], unpack(fields))
-redis.call('RPUSH', KEYS[2], ARGV[1])
-if hasPid then redis.call('HSET', KEYS[3], ARGV[6], ARGV[1]) end
-redis.call('HINCRBY', KEYS[4], 'messageCount', 1)
-local prevUpdated = tonumber(redis.call('HGET', KEYS[4], 'updatedAt') or '0')
-local at = math.max(prevUpdated, tonumber(ARGV[3]))
-redis.call('HSET', KEYS[4], 'updatedAt', at, 'lastMessageAt', ARGV[3], 'lastMessagePreview', ARGV[4])
-if ARGV[5] == '1' then redis.call('HSET', KEYS[4], 'lastInboundAt', ARGV[3], 'lastInboundPreview', ARGV[4]) end
-if ARGV[5] == '1' and redis.call('HGET', KEYS[4], 'firstInboundAt') == false then redis.call('HSET', KEYS[4], 'firstInboundAt', ARGV[3]) end
-if ARGV[8] == '1' then return {ARGV[1], 0, tostring(at), redis.call('HGETALL', KEYS[4])} end
-return {ARGV[1], 0, tostring(at)}
-`;
-
 /** KEYS: msg. ARGV: status, code, message, now. */
 const ADVANCE = `${RANK_LUA}
 return advance(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])`;
@@ -170,9 +145,9 @@ const ADVANCE_AND_GET = `${RANK_LUA}
 local applied = advance(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
 return {applied, redis.call('HGETALL', KEYS[1])}`;
 
-/** KEYS: byPlatform, parked (one platform id: one slot). ARGV: message id. Indexes the platform id; returns the updates parked for it. */
+/** KEYS: byPlatform, parked (one platform id: one slot). ARGV: message id, ttl (s). Indexes the platform id; returns the updates parked for it. */
 const INDEX_PID = `
-redis.call('SET', KEYS[1], ARGV[1])
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 return redis.call('LRANGE', KEYS[2], 0, -1)
 `;
 
@@ -234,6 +209,124 @@ redis.call('HSET', KEYS[1], unpack(ARGV))
 return {1, redis.call('HGETALL', KEYS[1])}
 `;
 
+/**
+ * Packed transcript entries (packedMessage.ts): `status|updatedAt|pid|errorCode|errorMessage|{body}`.
+ * `entryAdvance` moves an entry's status forward by the same rule as RANK_LUA's `advance`.
+ */
+const ENTRY_LUA = `${RANK_LUA}
+local function esc(s) return (string.gsub(s, '%%', '%%25')) end
+local function parse(e)
+  return string.match(e, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|(.*)$')
+end
+local function pack(s, u, p, c, m, body) return s .. '|' .. u .. '|' .. p .. '|' .. c .. '|' .. m .. '|' .. body end
+local function canAdvance(cur, status)
+  if cur == 'failed' or cur == 'undelivered' then return false end
+  if status == 'failed' or status == 'undelivered' then return cur ~= 'read' and cur ~= 'delivered' end
+  return (rank[status] or -1) > (rank[cur] or -1)
+end
+`;
+
+/**
+ * KEYS: log, pids, conv (one conversation: one slot).
+ * ARGV: conversationId, now, preview, isInbound ('1'/'0'), platform id ('' when none), fence ('' or token),
+ * return the conversation ('1'/'0'), the packed entry, the platform ids' ttl (s).
+ * Returns {id, 0 new | 1 duplicate | 2 fenced out, the conversation's updatedAt, conversation hash (when asked)}.
+ */
+const APPEND_PACKED = `
+if ARGV[6] ~= '' then
+  local token = redis.call('HGET', KEYS[3], 'ownerToken') or '0'
+  if token ~= ARGV[6] then return {'', 2} end
+end
+local hasPid = ARGV[5] ~= ''
+if hasPid then
+  local known = redis.call('HGET', KEYS[2], ARGV[5])
+  if known then
+    known = tostring(known)
+    if string.match(known, '^%d+$') then known = 'm' .. known .. '.' .. ARGV[1] end
+    local updated = redis.call('HGET', KEYS[3], 'updatedAt') or '0'
+    if ARGV[7] == '1' then return {known, 1, updated, redis.call('HGETALL', KEYS[3])} end
+    return {known, 1, updated}
+  end
+end
+local index = math.floor(redis.call('RPUSH', KEYS[1], ARGV[8])) - 1
+local id = 'm' .. index .. '.' .. ARGV[1]
+if hasPid then
+  redis.call('HSET', KEYS[2], ARGV[5], tostring(index))
+  redis.call('EXPIRE', KEYS[2], ARGV[9])
+end
+redis.call('HINCRBY', KEYS[3], 'messageCount', 1)
+local prevUpdated = tonumber(redis.call('HGET', KEYS[3], 'updatedAt') or '0')
+local at = math.max(prevUpdated, tonumber(ARGV[2]))
+redis.call('HSET', KEYS[3], 'updatedAt', at, 'lastMessageAt', ARGV[2], 'lastMessagePreview', ARGV[3])
+if ARGV[4] == '1' then redis.call('HSET', KEYS[3], 'lastInboundAt', ARGV[2], 'lastInboundPreview', ARGV[3]) end
+if ARGV[4] == '1' and redis.call('HGET', KEYS[3], 'firstInboundAt') == false then redis.call('HSET', KEYS[3], 'firstInboundAt', ARGV[2]) end
+if ARGV[7] == '1' then return {id, 0, tostring(at), redis.call('HGETALL', KEYS[3])} end
+return {id, 0, tostring(at)}
+`;
+
+/** KEYS: log. ARGV: index, status, code, message (escaped), now. Returns {1 applied | 0 stale, the entry (false when none)}. */
+const ADVANCE_PACKED = `${ENTRY_LUA}
+local e = redis.call('LINDEX', KEYS[1], ARGV[1])
+if not e then return {0, false} end
+local s, u, p, c, m, body = parse(e)
+if not s or not canAdvance(s, ARGV[2]) then return {0, e} end
+if ARGV[3] ~= '' then c = ARGV[3] end
+if ARGV[4] ~= '' then m = ARGV[4] end
+e = pack(ARGV[2], ARGV[5], p, c, m, body)
+redis.call('LSET', KEYS[1], ARGV[1], e)
+return {1, e}
+`;
+
+/**
+ * KEYS: log, pids (one conversation). ARGV: index, pid, pid (escaped), status, now, the platform ids' ttl (s), then parked updates
+ * ('status|code|message'). Records the platform id, applies the status and the parked updates (forward
+ * only: applying one twice changes nothing). Returns the entry (false when there is none).
+ */
+const ATTACH_PACKED = `${ENTRY_LUA}
+local e = redis.call('LINDEX', KEYS[1], ARGV[1])
+if not e then return false end
+local s, u, p, c, m, body = parse(e)
+if not s then return false end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
+redis.call('EXPIRE', KEYS[2], ARGV[6])
+p = ARGV[3]
+u = ARGV[5]
+local updates = {{ARGV[4], '', ''}}
+for i = 7, #ARGV do
+  local ps, pc, pm = string.match(ARGV[i], '^([^|]*)|([^|]*)|(.*)$')
+  if ps then updates[#updates + 1] = {ps, esc(pc), esc(pm)} end
+end
+for _, up in ipairs(updates) do
+  if canAdvance(s, up[1]) then
+    s = up[1]
+    if up[2] ~= '' then c = up[2] end
+    if up[3] ~= '' then m = up[3] end
+  end
+end
+e = pack(s, u, p, c, m, body)
+redis.call('LSET', KEYS[1], ARGV[1], e)
+return e
+`;
+
+/** KEYS: log. ARGV: index, status, now, code, message (escaped; '' keeps the current). Sets the status as given. Returns the entry (false when none). */
+const SET_STATUS_PACKED = `${ENTRY_LUA}
+local e = redis.call('LINDEX', KEYS[1], ARGV[1])
+if not e then return false end
+local s, u, p, c, m, body = parse(e)
+if not s then return false end
+if ARGV[4] ~= '' then c = ARGV[4] end
+if ARGV[5] ~= '' then m = ARGV[5] end
+e = pack(ARGV[2], ARGV[3], p, c, m, body)
+redis.call('LSET', KEYS[1], ARGV[1], e)
+return e
+`;
+
+/** KEYS: byAddress. ARGV: conversation id. Deletes the address's entry if it still names that conversation. */
+const FORGET_ADDRESS = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
 /** A hash as a Lua script returns it: field, value, field, value… */
 type FlatHash = string[];
 
@@ -243,23 +336,26 @@ type RedisWithScripts = Redis & {
   batonOpen(k1: string, ...argv: string[]): Promise<[number, FlatHash?]>;
   batonIndexForward(k1: string, ...argv: string[]): Promise<number>;
   batonIndexSync(k1: string, k2: string, ...argv: string[]): Promise<number>;
-  batonAppend(k1: string, k2: string, k3: string, k4: string, ...argv: string[]): Promise<[string, number, string?, FlatHash?]>;
   batonAdvance(k1: string, ...argv: string[]): Promise<number>;
   batonAdvanceAndGet(k1: string, ...argv: string[]): Promise<[number, FlatHash]>;
   batonIndexPid(k1: string, k2: string, ...argv: string[]): Promise<string[]>;
   batonAttach(k1: string, k2: string, ...argv: string[]): Promise<FlatHash>;
   batonPark(k1: string, k2: string, ...argv: string[]): Promise<string | null>;
   batonUpdate(k1: string, ...argv: string[]): Promise<[number, FlatHash?]>;
+  batonAppendPacked(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[string, number, string?, FlatHash?]>;
+  batonAdvancePacked(k1: string, ...argv: string[]): Promise<[number, string | null]>;
+  batonAttachPacked(k1: string, k2: string, ...argv: string[]): Promise<string | null>;
+  batonSetStatusPacked(k1: string, ...argv: string[]): Promise<string | null>;
+  batonForgetAddress(k1: string, ...argv: string[]): Promise<number>;
 };
 
 export function defineStoreScripts(redis: Redis): RedisWithScripts {
   const r = redis as RedisWithScripts;
-  if (typeof r.batonClaimAddress === 'function') return r;
+  if (typeof r.batonAppendPacked === 'function') return r;
   redis.defineCommand('batonClaimAddress', { numberOfKeys: 1, lua: CLAIM_ADDRESS });
   redis.defineCommand('batonOpen', { numberOfKeys: 1, lua: OPEN });
   redis.defineCommand('batonIndexForward', { numberOfKeys: 1, lua: INDEX_FORWARD });
   redis.defineCommand('batonIndexSync', { numberOfKeys: 2, lua: INDEX_SYNC });
-  redis.defineCommand('batonAppend', { numberOfKeys: 4, lua: APPEND });
   redis.defineCommand('batonAdvance', { numberOfKeys: 1, lua: ADVANCE });
   redis.defineCommand('batonAdvanceAndGet', { numberOfKeys: 1, lua: ADVANCE_AND_GET });
   redis.defineCommand('batonIndexPid', { numberOfKeys: 2, lua: INDEX_PID });
@@ -267,6 +363,11 @@ export function defineStoreScripts(redis: Redis): RedisWithScripts {
   redis.defineCommand('batonPark', { numberOfKeys: 2, lua: PARK });
   redis.defineCommand('batonTransition', { numberOfKeys: 1, lua: TRANSITION });
   redis.defineCommand('batonUpdate', { numberOfKeys: 1, lua: UPDATE });
+  redis.defineCommand('batonAppendPacked', { numberOfKeys: 3, lua: APPEND_PACKED });
+  redis.defineCommand('batonAdvancePacked', { numberOfKeys: 1, lua: ADVANCE_PACKED });
+  redis.defineCommand('batonAttachPacked', { numberOfKeys: 2, lua: ATTACH_PACKED });
+  redis.defineCommand('batonSetStatusPacked', { numberOfKeys: 1, lua: SET_STATUS_PACKED });
+  redis.defineCommand('batonForgetAddress', { numberOfKeys: 1, lua: FORGET_ADDRESS });
   return r;
 }
 
@@ -349,9 +450,30 @@ function decodeMessage(id: string, h: Record<string, string>): Message | null {
   };
 }
 
-/** A one-line preview for inbox lists: text, or what kind of attachment it was. */
+/**
+ * The most bytes (UTF-8) a preview keeps: 64 is Redis's default limit for a hash value in the compact
+ * listpack encoding (hash-max-listpack-value), which a conversation's hash then keeps (about half the
+ * memory of the hashtable encoding one longer value would turn it into).
+ */
+export const PREVIEW_MAX_BYTES = 64;
+
+/** `text` cut to at most `max` UTF-8 bytes on a character boundary, with `...` when cut. */
+export function clipBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text, 'utf8') <= max) return text;
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (bytes + n > max - 3) break;
+    out += ch;
+    bytes += n;
+  }
+  return `${out}...`;
+}
+
+/** A one-line preview for inbox lists: text (at most PREVIEW_MAX_BYTES), or what kind of attachment it was. */
 export function previewOf(m: NewMessage): string {
-  if (m.text) return m.text.length > 120 ? `${m.text.slice(0, 117)}...` : m.text;
+  if (m.text) return clipBytes(m.text, PREVIEW_MAX_BYTES);
   if (m.location) return '[location]';
   if (m.media.length) return `[${m.media[0]!.kind}]`;
   return '';
@@ -359,6 +481,20 @@ export function previewOf(m: NewMessage): string {
 
 /** How many (channel, address) → conversation id pairs a store remembers (the pair never changes once set). */
 const KNOWN_IDS_MAX = 20_000;
+
+export interface StoreTtls {
+  /**
+   * How long a platform message id is remembered (seconds): a sent message's id finds it for delivery
+   * and read receipts (they come within minutes, at most days), and the conversation's own platform
+   * ids de-duplicate redelivered webhooks and echoes; both expire this long after their last write
+   * (the transcript keeps every id). At least the inbound de-duplication's time (DEDUPE_TTL_SECONDS).
+   */
+  platformIdTtlSeconds: number;
+  /** How long a conversation's bot state outlives its last change (seconds): an idle conversation's bot starts afresh. */
+  botStateTtlSeconds: number;
+}
+
+export const DEFAULT_STORE_TTLS: StoreTtls = { platformIdTtlSeconds: 7 * 24 * 3600, botStateTtlSeconds: 30 * 24 * 3600 };
 
 export class RedisConversationStore implements ConversationStore {
   private readonly r: RedisWithScripts;
@@ -373,6 +509,7 @@ export class RedisConversationStore implements ConversationStore {
   constructor(
     redis: Redis,
     private readonly clock: () => number = Date.now,
+    private readonly ttls: StoreTtls = DEFAULT_STORE_TTLS,
   ) {
     this.r = defineStoreScripts(redis);
     this.indexes = new ConversationIndexes(redis);
@@ -525,32 +662,11 @@ export class RedisConversationStore implements ConversationStore {
   ): Promise<AppendResult> {
     const conversationId = conversation.id;
     const now = m.createdAt ?? this.clock();
-    const id = newMessageId(conversationId);
-    const fields = flat({
-      conversationId,
-      direction: m.direction,
-      author: m.author,
-      agentId: m.agentId,
-      text: m.text,
-      payload: m.payload,
-      media: m.media.length ? JSON.stringify(m.media) : undefined,
-      location: m.location ? JSON.stringify(m.location) : undefined,
-      quickReplies: m.quickReplies?.length ? JSON.stringify(m.quickReplies) : undefined,
-      platformMessageId: m.platformMessageId,
-      status: m.status,
-      errorCode: m.errorCode,
-      errorMessage: m.errorMessage,
-      createdAt: now,
-      updatedAt: now,
-      meta: m.meta ? JSON.stringify(m.meta) : undefined,
-    });
     const pid = m.platformMessageId;
-    const [actualId, duplicate, updatedAt, conversationHash] = await this.r.batonAppend(
-      K.msg(id),
-      K.messages(conversationId),
+    const [actualId, duplicate, updatedAt, conversationHash] = await this.r.batonAppendPacked(
+      K.log(conversationId),
       K.pids(conversationId),
       K.conv(conversationId),
-      id,
       conversationId,
       String(now),
       previewOf(m),
@@ -558,19 +674,21 @@ export class RedisConversationStore implements ConversationStore {
       pid ?? '',
       opts.fence === undefined ? '' : String(opts.fence),
       opts.returnConversation ? '1' : '0',
-      ...fields,
+      packMessage(m, now),
+      String(this.ttls.platformIdTtlSeconds),
     );
     if (duplicate === 2) {
       throw new BatonError('OWNERSHIP_CHANGED', `Conversation ${conversationId} changed owner; the message was not sent`);
     }
     // The indexes, after the conversation's script (again for a duplicate: a crash may have come in between).
+    // Only messages Baton's side sent get receipts: a customer's platform id stays in the conversation's own de-duplication.
     await Promise.all([
       duplicate === 0 ? this.indexUpdate(conversationId, Number(updatedAt)) : undefined,
       duplicate === 0 ? this.listsTouch(conversationId, Number(updatedAt)) : undefined,
-      pid ? this.r.set(K.byPlatform(conversation.channel, pid), actualId) : undefined,
+      pid && m.direction !== 'inbound' ? this.r.set(K.byPlatform(conversation.channel, pid), actualId, 'EX', this.ttls.platformIdTtlSeconds) : undefined,
     ]);
-    // A new message's hash is exactly what we wrote; a duplicate's is read back.
-    const message = duplicate === 0 ? decodeMessage(actualId, hashFromPairs(fields)) : await this.getMessage(actualId);
+    // A new message is exactly what we wrote; a duplicate's is read back.
+    const message = duplicate === 0 ? unpackMessage(actualId, conversationId, packMessage(m, now)) : await this.getMessage(actualId);
     if (!message) throw new BatonError('STORE_UNAVAILABLE', `Message ${actualId} is indexed but missing`);
     if (!opts.returnConversation) return { message, duplicate: duplicate === 1 };
     const current = decodeConversation(conversationId, hashFromPairs(conversationHash));
@@ -578,13 +696,24 @@ export class RedisConversationStore implements ConversationStore {
   }
 
   async getMessage(id: string): Promise<Message | null> {
-    return decodeMessage(id, await this.r.hgetall(K.msg(id)));
+    const packed = parsePackedId(id);
+    if (!packed) return decodeMessage(id, await this.r.hgetall(K.msg(id)));
+    return unpackMessage(id, packed.conversationId, await this.r.lindex(K.log(packed.conversationId), packed.index));
   }
 
   async listMessages(conversationId: string, opts: { limit?: number } = {}): Promise<Message[]> {
-    const ids = await this.r.lrange(K.messages(conversationId), opts.limit ? -opts.limit : 0, -1);
-    const msgs = await Promise.all(ids.map((id) => this.getMessage(id)));
-    return msgs.filter((m): m is Message => m !== null);
+    const start = opts.limit ? -opts.limit : 0;
+    const [entries, length, oldIds] = await Promise.all([
+      this.r.lrange(K.log(conversationId), start, -1),
+      this.r.llen(K.log(conversationId)),
+      this.r.lrange(K.messages(conversationId), start, -1),
+    ]);
+    const first = length - entries.length;
+    const packed = entries.map((e, i) => unpackMessage(packedMessageId(first + i, conversationId), conversationId, e));
+    // Messages of the previous format (written before this version) come first.
+    const old = opts.limit && packed.length >= opts.limit ? [] : await Promise.all(oldIds.map((id) => this.getMessage(id)));
+    const all = [...old, ...packed].filter((m): m is Message => m !== null);
+    return opts.limit ? all.slice(-opts.limit) : all;
   }
 
   async findMessageByPlatformId(channel: ChannelName, platformMessageId: string): Promise<Message | null> {
@@ -602,18 +731,50 @@ export class RedisConversationStore implements ConversationStore {
     // that arrived before were parked, and are applied with the id. The parked list goes last, so
     // a crash in between leaves it to be applied again (updates only move forward).
     const parkedKey = K.parked(channel, platformMessageId);
-    const parked = await this.r.batonIndexPid(K.byPlatform(channel, platformMessageId), parkedKey, messageId);
-    const hash = await this.r.batonAttach(K.msg(messageId), K.pids(conversationOfMessage(messageId) ?? messageId), messageId, platformMessageId, status, String(this.clock()), ...parked);
+    const parked = await this.r.batonIndexPid(K.byPlatform(channel, platformMessageId), parkedKey, messageId, String(this.ttls.platformIdTtlSeconds));
+    const at = this.clock();
+    const now = String(at);
+    const packed = parsePackedId(messageId);
+    let message: Message | null;
+    if (packed) {
+      const entry = await this.r.batonAttachPacked(K.log(packed.conversationId), K.pids(packed.conversationId), String(packed.index), platformMessageId, escapeField(platformMessageId), status, packTime(at), String(this.ttls.platformIdTtlSeconds), ...parked);
+      message = unpackMessage(messageId, packed.conversationId, entry);
+    } else {
+      const hash = await this.r.batonAttach(K.msg(messageId), K.pids(conversationOfMessage(messageId) ?? messageId), messageId, platformMessageId, status, now, ...parked);
+      message = decodeMessage(messageId, hashFromPairs(hash));
+    }
     if (parked.length) await this.r.del(parkedKey);
-    return decodeMessage(messageId, hashFromPairs(hash))!;
+    if (!message) throw new BatonError('NOT_FOUND', `No message ${messageId}`);
+    return message;
   }
 
   async setMessageStatus(messageId: string, status: DeliveryStatus, error?: { code: string; message?: string }): Promise<Message> {
-    const fields = flat({ status, updatedAt: this.clock(), errorCode: error?.code, errorMessage: error?.message });
+    const now = this.clock();
+    const packed = parsePackedId(messageId);
+    if (packed) {
+      const entry = await this.r.batonSetStatusPacked(K.log(packed.conversationId), String(packed.index), status, packTime(now), escapeField(error?.code), escapeField(error?.message));
+      const m = unpackMessage(messageId, packed.conversationId, entry);
+      if (!m) throw new BatonError('NOT_FOUND', `No message ${messageId}`);
+      return m;
+    }
+    const fields = flat({ status, updatedAt: now, errorCode: error?.code, errorMessage: error?.message });
     await this.r.hset(K.msg(messageId), ...fields);
     const m = await this.getMessage(messageId);
     if (!m) throw new BatonError('NOT_FOUND', `No message ${messageId}`);
     return m;
+  }
+
+  /** Moves a message's status forward; the message as it now is (null when there is no such message). */
+  private async advance(id: string, status: DeliveryStatus, error?: { code: string; message?: string }): Promise<{ applied: boolean; message: Message | null }> {
+    const at = this.clock();
+    const now = String(at);
+    const packed = parsePackedId(id);
+    if (packed) {
+      const [applied, entry] = await this.r.batonAdvancePacked(K.log(packed.conversationId), String(packed.index), status, escapeField(error?.code), escapeField(error?.message), packTime(at));
+      return { applied: applied === 1, message: unpackMessage(id, packed.conversationId, entry) };
+    }
+    const [applied, hash] = await this.r.batonAdvanceAndGet(K.msg(id), status, error?.code ?? '', error?.message ?? '', now);
+    return { applied: applied === 1, message: decodeMessage(id, hashFromPairs(hash)) };
   }
 
   async updateStatusByPlatformId(
@@ -625,9 +786,9 @@ export class RedisConversationStore implements ConversationStore {
     const entry = `${status}|${error?.code ?? ''}|${(error?.message ?? '').replace(/\|/g, '/')}`;
     const id = await this.r.batonPark(K.byPlatform(channel, platformMessageId), K.parked(channel, platformMessageId), entry, '3600');
     if (!id) return { outcome: 'parked' };
-    const [applied, hash] = await this.r.batonAdvanceAndGet(K.msg(id), status, error?.code ?? '', error?.message ?? '', String(this.clock()));
-    const message = decodeMessage(id, hashFromPairs(hash))!;
-    return { outcome: applied === 1 ? 'applied' : 'stale', message };
+    const { applied, message } = await this.advance(id, status, error);
+    if (!message) return { outcome: 'parked' };
+    return { outcome: applied ? 'applied' : 'stale', message };
   }
 
   async applyWatermark(conversationId: string, status: 'delivered' | 'read', watermark: number): Promise<number> {
@@ -636,7 +797,7 @@ export class RedisConversationStore implements ConversationStore {
     for (const m of recent) {
       if (m.direction !== 'outbound' || m.createdAt > watermark) continue;
       if (m.status === 'pending' || m.status === 'failed' || m.status === 'undelivered') continue;
-      changed += await this.r.batonAdvance(K.msg(m.id), status, '', '', String(this.clock()));
+      if ((await this.advance(m.id, status)).applied) changed++;
     }
     return changed;
   }
@@ -645,8 +806,9 @@ export class RedisConversationStore implements ConversationStore {
     return this.r.get(K.botState(conversationId));
   }
 
+  /** Kept for botStateTtlSeconds after its last change: the bot of a conversation idle that long starts afresh. */
   async setBotState(conversationId: string, json: string): Promise<void> {
-    await this.r.set(K.botState(conversationId), json);
+    await this.r.set(K.botState(conversationId), json, 'EX', this.ttls.botStateTtlSeconds);
   }
 
   async transition(id: string, change: OwnershipTransition): Promise<TransitionResult> {
@@ -698,6 +860,35 @@ export class RedisConversationStore implements ConversationStore {
       return { ok: false, conversation, why: outcome === 'token' ? 'token' : 'status' };
     }
     throw new BatonError('CONFLICT', `Conversation ${id} kept changing; try again`);
+  }
+
+  /** Conversation ids last updated at or before `at` (ms), oldest first: `count` of them from `offset`. */
+  async updatedBefore(at: number, offset: number, count: number): Promise<string[]> {
+    return this.r.zrangebyscore(K.index, '-inf', String(at), 'LIMIT', offset, count);
+  }
+
+  /**
+   * Removes a conversation and every key and index entry of this store that refers to it: its
+   * hash, transcript (both formats), platform ids, bot state, facts, the address's entry, team queue
+   * and agent entries, the sent messages' platform-id entries, and last its place in the by-update
+   * index (whoever looks for it again finds it there until the rest is gone). Safe to run again.
+   */
+  async remove(id: string): Promise<void> {
+    const conversation = await this.get(id);
+    const [oldIds, entries] = await Promise.all([this.r.lrange(K.messages(id), 0, -1), this.r.lrange(K.log(id), 0, -1)]);
+    if (conversation) {
+      const sent = entries.map((e, i) => unpackMessage(packedMessageId(i, id), id, e)).filter((m): m is Message => !!m && m.direction !== 'inbound' && !!m.platformMessageId);
+      const oldSent = (await Promise.all(oldIds.map((m) => this.getMessage(m)))).filter((m): m is Message => !!m && m.direction !== 'inbound' && !!m.platformMessageId);
+      await Promise.all([
+        ...[...sent, ...oldSent].map((m) => this.r.del(K.byPlatform(conversation.channel, m.platformMessageId!))),
+        this.r.batonForgetAddress(K.byAddress(conversation.channel, conversation.customerAddress), id),
+        conversation.team ? this.r.multi().zrem(K.queue(conversation.team), id).hdel(K.tokens(K.queue(conversation.team)), id).exec() : undefined,
+        conversation.assigneeId ? this.r.multi().srem(K.agentActive(conversation.assigneeId), id).hdel(K.tokens(K.agentActive(conversation.assigneeId)), id).exec() : undefined,
+      ]);
+    }
+    // One slot: the conversation's own keys and its messages of the previous format.
+    await this.r.del(K.conv(id), K.log(id), K.messages(id), K.pids(id), K.botState(id), factsKey(id), ...oldIds.map((m) => K.msg(m)));
+    await this.r.zrem(K.index, id);
   }
 
   async queue(team: string, limit = 500): Promise<string[]> {

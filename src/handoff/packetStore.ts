@@ -10,6 +10,10 @@ export class PacketStore {
     await this.redis.set(taggedKey('conv', packet.conversationId, 'packet'), JSON.stringify(handoffPacketSchema.parse(packet)));
   }
 
+  async remove(conversationId: string): Promise<void> {
+    await this.redis.del(taggedKey('conv', conversationId, 'packet'));
+  }
+
   async get(conversationId: string): Promise<HandoffPacket | null> {
     const raw = await this.redis.get(taggedKey('conv', conversationId, 'packet'));
     if (!raw) return null;

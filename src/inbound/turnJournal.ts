@@ -7,6 +7,10 @@ import type Redis from 'ioredis';
  * - `botState`: the bot's state before the turn, so a turn run again starts from where the first
  *   run started (and answers the same way) even if the first run saved a newer state.
  * A redelivered or reclaimed event whose turn is not `done` runs again; one that is `done` is not.
+ *
+ * A finished turn's record is deleted rather than kept as `done`: an event that comes back after it
+ * finds its message on the transcript already (the conversation's platform-id de-duplication) and is
+ * not answered again, so the record would only cost a key per customer message for its whole TTL.
  */
 export type TurnStage = 'started' | 'done' | 'unknown';
 
@@ -34,8 +38,8 @@ export class TurnJournal {
     return kept ?? current ?? '';
   }
 
+  /** The turn finished: its record goes (begin() then reports `unknown`, and the transcript tells the turn ran). */
   async finish(channel: string, address: string, pid: string): Promise<void> {
-    const key = this.key(channel, address, pid);
-    await this.redis.multi().hset(key, 'stage', 'done').hdel(key, 'botState').expire(key, this.ttlSeconds).exec();
+    await this.redis.del(this.key(channel, address, pid));
   }
 }

@@ -72,7 +72,11 @@ export interface OutboundOptions {
 }
 
 const IDEMPOTENCY_TTL_SECONDS = 3 * 24 * 3600;
-const idemKey = (conversationId: string, key: string) => taggedKey('out:idem', conversationId, key);
+/**
+ * Hash per conversation: idempotency key → the message its send recorded. One key per conversation
+ * (not one per send); it expires IDEMPOTENCY_TTL_SECONDS after the conversation's last keyed send.
+ */
+export const idemKey = (conversationId: string) => taggedKey('out:idem', conversationId);
 
 /**
  * Every message Baton sends goes through here:
@@ -165,7 +169,7 @@ export class OutboundService {
       },
     }, { fence: req.fence, returnConversation });
     if (req.idempotencyKey) {
-      await this.opts.redis.set(idemKey(req.conversation.id, req.idempotencyKey), message.id, 'EX', IDEMPOTENCY_TTL_SECONDS);
+      await this.rememberSend(req.conversation.id, req.idempotencyKey, message.id);
     }
     this.opts.onMessage?.(req.conversation, message);
 
@@ -190,13 +194,23 @@ export class OutboundService {
     return { message: await this.attempt(req.conversation, job), conversation };
   }
 
+  private async rememberSend(conversationId: string, key: string, messageId: string): Promise<void> {
+    const k = idemKey(conversationId);
+    await this.opts.redis.multi().hset(k, key, messageId).expire(k, IDEMPOTENCY_TTL_SECONDS).exec();
+  }
+
   /**
    * The message an earlier send with this key recorded, if any. A pending one that never made it
    * into its lane (the crash came in between) is queued now, so it is sent rather than left pending.
    */
   private async earlierSend(req: SendRequest, key: string): Promise<Message | null> {
-    const id = await this.opts.redis.get(idemKey(req.conversation.id, key));
-    let message = id ? await this.opts.store.getMessage(id) : null;
+    // The previous format (a string key per send, expired within 3 days of it) is read too, in the same round trip.
+    const [id, previousFormat] = await Promise.all([
+      this.opts.redis.hget(idemKey(req.conversation.id), key),
+      this.opts.redis.get(taggedKey('out:idem', req.conversation.id, key)),
+    ]);
+    const earlier = id ?? previousFormat;
+    let message = earlier ? await this.opts.store.getMessage(earlier) : null;
     if (!message && req.replay) {
       const latest = await this.opts.store.listMessages(req.conversation.id, { limit: 100 });
       message = latest.find((m) => m.direction === 'outbound' && m.meta?.sendKey === key) ?? null;
@@ -560,7 +574,7 @@ export class OutboundService {
       },
     }, { fence: req.fence });
     if (req.idempotencyKey) {
-      await this.opts.redis.set(idemKey(req.conversation.id, req.idempotencyKey), message.id, 'EX', IDEMPOTENCY_TTL_SECONDS);
+      await this.rememberSend(req.conversation.id, req.idempotencyKey, message.id);
     }
     this.opts.logger.info('send refused: the channel window is closed', {
       channel: req.conversation.channel,

@@ -18,11 +18,14 @@ export interface AuditLogOptions {
 
 const K = {
   all: 'audit',
-  byTarget: (target: string) => taggedKey('audit:target', target),
+  byTarget: (target: string) => auditTargetKey(target),
   byActor: (actor: string) => taggedKey('audit:actor', actor),
 };
 
 export const AUDIT_LIST_MAX = 1000;
+
+/** The list of one target's audit entries (a conversation is `conversation:<id>`). */
+export const auditTargetKey = (target: string) => taggedKey('audit:target', target);
 
 export class RedisAuditLog implements AuditLog {
   private readonly maxEntries: number;

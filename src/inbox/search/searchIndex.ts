@@ -69,6 +69,20 @@ export class SearchIndex {
   }
 
   /**
+   * Takes a conversation out of every entry its messages and facts wrote (retention removes the
+   * conversation): the same keys indexMessage and indexFacts write, the member removed.
+   */
+  async forget(conversation: Conversation, messages: readonly Pick<Message, 'author' | 'text'>[], facts: readonly Pick<FactCandidate, 'kind' | 'value'>[]): Promise<void> {
+    const keys = new Set<string>();
+    for (const t of exactTermsOfAddress(conversation.customerAddress)) keys.add(searchKeys.exact(t.kind, t.value));
+    for (const w of wordsOf(conversation.customerName ?? '', 6)) keys.add(searchKeys.word(w));
+    for (const m of messages) if (m.author === 'customer') for (const w of wordsOf(m.text ?? '')) keys.add(searchKeys.word(w));
+    for (const t of facts.map(exactTermOfFact)) if (t) keys.add(searchKeys.exact(t.kind, t.value));
+    // One command per key: each key is its own cluster slot.
+    await Promise.all([...keys].map((k) => this.redis.zrem(k, conversation.id)));
+  }
+
+  /**
    * Conversations matching the query, newest first, at most `max`: exact entries first, then those
    * holding every word. A word whose set is full (a common word) narrows nothing and is skipped,
    * unless every word is common.

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { DeliveryStatus, Message, NewMessage } from './types';
+import { STATUS_RANK } from './types';
+
+/**
+ * How a message is kept in Redis: one entry of its conversation's transcript list
+ * (`conv:{id}:log`), not a hash of its own. An entry is
+ *
+ *   status|updatedAt|platformMessageId|errorCode|errorMessage|{body}
+ *
+ * The five header fields are the ones that change after the append (a send's platform id, its
+ * delivery status): a Lua script rewrites them with string.match, without a JSON library (the
+ * embedded store's Lua has none). `%` and `|` in them are escaped as `%25` and `%7C`. The body is JSON
+ * with short names and never changes: d direction, a author, g agentId, t text, y payload, m media,
+ * l location, q quick replies, c createdAt, x meta. Times (updatedAt, createdAt) are ms in base 36
+ * (8 characters instead of 13).
+ *
+ * The message's id is `m<index>.<conversation id>`: its place in the list (the list only grows), so
+ * the entry is found by LINDEX, and the conversation id carries the hash tag as before.
+ */
+
+const DIRECTIONS = { inbound: 'i', outbound: 'o', internal: 'n' } as const;
+const AUTHORS = { customer: 'c', bot: 'b', agent: 'a', system: 's' } as const;
+const invert = <T extends Record<string, string>>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k])) as Record<string, keyof T>;
+const DIRECTION_OF = invert(DIRECTIONS);
+const AUTHOR_OF = invert(AUTHORS);
+
+const mediaSchema = z.object({ url: z.string(), contentType: z.string().optional(), kind: z.enum(['image', 'audio', 'video', 'file', 'sticker', 'location', 'other']) });
+const bodySchema = z.object({
+  d: z.enum(['i', 'o', 'n']),
+  a: z.enum(['c', 'b', 'a', 's']),
+  g: z.string().optional(),
+  t: z.string().optional(),
+  y: z.string().optional(),
+  m: z.array(mediaSchema).optional(),
+  l: z.object({ latitude: z.number(), longitude: z.number(), address: z.string().optional(), label: z.string().optional() }).optional(),
+  q: z.array(z.object({ title: z.string(), payload: z.string() })).optional(),
+  c: z.string().regex(/^[0-9a-z]+$/),
+  x: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+const statusSchema = z.enum(Object.keys(STATUS_RANK) as [DeliveryStatus, ...DeliveryStatus[]]);
+
+/** A time (ms) as an entry keeps it: base 36. */
+export function packTime(ms: number): string {
+  return Math.round(ms).toString(36);
+}
+
+const unpackTime = (s: string) => parseInt(s, 36);
+
+/** Escapes a header field (`%` and `|`), so the header splits on `|` whatever the platform wrote. */
+export function escapeField(s: string | undefined): string {
+  return (s ?? '').replace(/%/g, '%25').replace(/\|/g, '%7C');
+}
+
+function unescapeField(s: string): string | undefined {
+  return s === '' ? undefined : s.replace(/%7C/g, '|').replace(/%25/g, '%');
+}
+
+/** The entry a new message is appended as (its header: status, updatedAt = createdAt, platform id, error). */
+export function packMessage(m: NewMessage, createdAt: number): string {
+  const body = {
+    d: DIRECTIONS[m.direction],
+    a: AUTHORS[m.author],
+    g: m.agentId,
+    t: m.text,
+    y: m.payload,
+    m: m.media.length ? m.media : undefined,
+    l: m.location,
+    q: m.quickReplies?.length ? m.quickReplies : undefined,
+    c: packTime(createdAt),
+    x: m.meta,
+  };
+  const header = [m.status, packTime(createdAt), escapeField(m.platformMessageId), escapeField(m.errorCode), escapeField(m.errorMessage)];
+  return `${header.join('|')}|${JSON.stringify(body)}`;
+}
+
+/** The message an entry holds; null when it is not an entry of this format (or is damaged). */
+export function unpackMessage(id: string, conversationId: string, entry: string | null | undefined): Message | null {
+  if (!entry) return null;
+  const parts = /^([^|]*)\|([^|]*)\|([^|]*)\|([^|]*)\|([^|]*)\|(.*)$/s.exec(entry);
+  if (!parts) return null;
+  const status = statusSchema.safeParse(parts[1]);
+  let json: unknown;
+  try {
+    json = JSON.parse(parts[6]!);
+  } catch {
+    return null;
+  }
+  const body = bodySchema.safeParse(json);
+  if (!status.success || !body.success) return null;
+  const b = body.data;
+  const message: Message = {
+    id,
+    conversationId,
+    direction: DIRECTION_OF[b.d]!,
+    author: AUTHOR_OF[b.a]!,
+    agentId: b.g,
+    text: b.t,
+    payload: b.y,
+    media: b.m ?? [],
+    location: b.l,
+    quickReplies: b.q,
+    platformMessageId: unescapeField(parts[3]!),
+    status: status.data,
+    errorCode: unescapeField(parts[4]!),
+    errorMessage: unescapeField(parts[5]!),
+    createdAt: unpackTime(b.c),
+    updatedAt: unpackTime(parts[2]!),
+    meta: b.x,
+  };
+  for (const k of Object.keys(message) as (keyof Message)[]) if (message[k] === undefined) delete message[k];
+  return message;
+}
+
+/** `m<index>.<conversation id>` */
+export function packedMessageId(index: number, conversationId: string): string {
+  return `m${index}.${conversationId}`;
+}
+
+/** The list index and conversation of a packed message id; null for an id of the previous format (a hash per message). */
+export function parsePackedId(id: string): { index: number; conversationId: string } | null {
+  const m = /^m(\d+)\.(.+)$/.exec(id);
+  return m ? { index: Number(m[1]), conversationId: m[2]! } : null;
+}
