@@ -29,7 +29,10 @@
  * BENCH_MODE (closed|open), BENCH_RATE (open loop, 1,000/s), BENCH_MESSENGER_BATCH (8),
  * BENCH_ESCALATE_EVERY (10: the mixed run's share of escalations is one in this many),
  * BENCH_WORKERS (1: Baton's WEB_CONCURRENCY), BENCH_CRM=1 (adds `whatsapp-crm`),
- * BENCH_CPU_PROF=1 (Baton's CPU profiles go to /tmp/baton-bench-prof).
+ * BENCH_CPU_PROF=1 (Baton's CPU profiles go to /tmp/baton-bench-prof),
+ * BENCH_BATON_B (a second Baton build, e.g. `dist-b/main.js` copied from another commit's dist/:
+ * the run `whatsapp-b` is the `whatsapp` run against it, so BENCH_RUNS=whatsapp,whatsapp-b,whatsapp,whatsapp-b
+ * compares two builds in one invocation, on the same machine load).
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -62,17 +65,19 @@ const MODE = process.env.BENCH_MODE === 'open' ? 'open' : 'closed';
 const CPU_PROF = process.env.BENCH_CPU_PROF === '1';
 const WORKERS = Math.round(num('BENCH_WORKERS', 1));
 const WITH_CRM = process.env.BENCH_CRM === '1';
+const BATON_B = process.env.BENCH_BATON_B || '';
 const MESSENGER_BATCH = Math.round(num('BENCH_MESSENGER_BATCH', 8));
 const ESCALATE_EVERY = Math.round(num('BENCH_ESCALATE_EVERY', 10));
 const CRM_SECRET = 'bench-crm-secret-0123456789';
 const ADMIN = { email: 'bench-agent@example.com', password: 'bench-agent-password-7f3k' };
 const PAGE_ID = '107548231234567';
 
-type RunName = 'anchor' | 'whatsapp' | 'whatsapp-crm' | 'messenger-anchor' | 'messenger' | 'mixed';
-const RUN_NAMES: RunName[] = ['anchor', 'whatsapp', 'whatsapp-crm', 'messenger-anchor', 'messenger', 'mixed'];
+type RunName = 'anchor' | 'whatsapp' | 'whatsapp-b' | 'whatsapp-crm' | 'messenger-anchor' | 'messenger' | 'mixed';
+const RUN_NAMES: RunName[] = ['anchor', 'whatsapp', 'whatsapp-b', 'whatsapp-crm', 'messenger-anchor', 'messenger', 'mixed'];
 const runs: RunName[] = (() => {
   const asked = (process.env.BENCH_RUNS || 'anchor,whatsapp,messenger-anchor,messenger,mixed').split(',').map((s) => s.trim()) as RunName[];
   for (const r of asked) if (!RUN_NAMES.includes(r)) throw new Error(`BENCH_RUNS: unknown run "${r}" (known: ${RUN_NAMES.join(', ')})`);
+  if (asked.includes('whatsapp-b') && !BATON_B) throw new Error('BENCH_RUNS: the run "whatsapp-b" needs BENCH_BATON_B (the second build\'s main.js, relative to the repository)');
   if (WITH_CRM && !asked.includes('whatsapp-crm')) asked.splice(asked.includes('whatsapp') ? asked.indexOf('whatsapp') + 1 : asked.length, 0, 'whatsapp-crm');
   return asked.filter((r) => !(r === 'mixed' && MODE === 'open'));
 })();
@@ -471,7 +476,7 @@ async function main(): Promise<void> {
   const servers = new Map<string, ServerProcess>();
   const started: ServerProcess[] = [];
 
-  const startBaton = async (withCrm: boolean): Promise<ServerProcess> => {
+  const startBaton = async (withCrm: boolean, script?: string): Promise<ServerProcess> => {
     const prefix = `baton-bench:${randomBytes(4).toString('hex')}:`;
     prefixes.push(prefix);
     const s = await startServerProcess({
@@ -488,19 +493,20 @@ async function main(): Promise<void> {
         ...(withCrm && crm ? { CRM_ENRICHMENT_URL: crm.url, CRM_ENRICHMENT_SECRET: CRM_SECRET } : {}),
       },
       nodeArgs: CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/baton-bench-prof'] : [],
+      ...(script ? { script } : {}),
       readyTimeoutMs: 120_000,
     });
     started.push(s);
     return s;
   };
   const serverFor = async (run: RunName): Promise<ServerProcess> => {
-    const key = run === 'anchor' || run === 'messenger-anchor' ? 'anchor' : run === 'whatsapp-crm' ? 'baton-crm' : 'baton';
+    const key = run === 'anchor' || run === 'messenger-anchor' ? 'anchor' : run === 'whatsapp-crm' ? 'baton-crm' : run === 'whatsapp-b' ? 'baton-b' : 'baton';
     let s = servers.get(key);
     if (!s) {
       s =
         key === 'anchor'
           ? await startServerProcess({ env: platformEnv, script: 'test/bench/anchor.ts', nodeArgs: ['--require', 'tsx/cjs'], readyTimeoutMs: 60_000 })
-          : await startBaton(key === 'baton-crm');
+          : await startBaton(key === 'baton-crm', key === 'baton-b' ? BATON_B : undefined);
       if (key === 'anchor') started.push(s);
       servers.set(key, s);
     }
@@ -574,6 +580,14 @@ function report(results: RunResult[]): void {
   const withCrm = results.find((r) => r.name === 'whatsapp-crm');
   if (whatsapp && withCrm) {
     console.log(`\nCRM enrichment on vs off (same invocation): p99 ${ms(withCrm.p99)} vs ${ms(whatsapp.p99)}, p50 ${ms(withCrm.p50)} vs ${ms(whatsapp.p50)}, CPU ${withCrm.cpuMsPerMessage.toFixed(2)} vs ${whatsapp.cpuMsPerMessage.toFixed(2)} ms per message.`);
+  }
+  const a = results.filter((r) => r.name === 'whatsapp');
+  const b = results.filter((r) => r.name === 'whatsapp-b');
+  if (a.length > 0 && b.length > 0) {
+    const mean = (rs: RunResult[], f: (r: RunResult) => number) => rs.reduce((n, r) => n + f(r), 0) / rs.length;
+    const line = (rs: RunResult[]) =>
+      `${mean(rs, (r) => r.answeredPerSecond).toFixed(0)} replies/s, p99 ${ms(mean(rs, (r) => r.p99))}, CPU ${mean(rs, (r) => r.cpuMsPerMessage).toFixed(2)} ms per message`;
+    console.log(`\nA/B (means over ${a.length} + ${b.length} runs): whatsapp (dist/main.js) ${line(a)}; whatsapp-b (${BATON_B}) ${line(b)}.`);
   }
   const bad = results.filter((r) => r.lost > 0 || r.twice > 0);
   console.log(`\n${bad.length === 0 ? '0 lost and 0 answered twice in every run.' : `LOST OR DOUBLED in: ${bad.map((r) => r.name).join(', ')}`} Command: \`${cmd}\``);
