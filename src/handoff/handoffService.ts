@@ -133,7 +133,9 @@ export class HandoffService implements ConversationHooks {
     const conv = await this.followLanguage(await this.ensureCustomer(conversation, event), event.text ?? '');
     if (!conversation.customerId && conv.customerId) this.enrichInBackground(conv);
     this.deps.metrics?.message(conv.channel, 'inbound', 'customer');
-    await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author });
+    // The conversation was just read with the message: its team scopes the event (no second read).
+    const team = conversationTeam(conv, this.escalationConfig.defaultTeam);
+    await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author, team });
     const text = event.text ?? '';
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
 
@@ -199,7 +201,8 @@ export class HandoffService implements ConversationHooks {
   async onRecorded(conversation: Conversation, message: Message): Promise<void> {
     // A customer message the bot may not answer (Messenger standby: another app holds the thread) still holds facts.
     if (message.author === 'customer') await this.deps.recordFacts?.(conversation, message);
-    await this.publish({ type: 'message.created', conversationId: conversation.id, messageId: message.id, direction: message.direction, author: message.author });
+    const team = conversationTeam(conversation, this.escalationConfig.defaultTeam);
+    await this.publish({ type: 'message.created', conversationId: conversation.id, messageId: message.id, direction: message.direction, author: message.author, team });
   }
 
   /** The message's text prepared once, and its sentiment, shared by both escalation checks of a turn. */
