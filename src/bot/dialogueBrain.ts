@@ -61,8 +61,11 @@ export function createDialogueBrain(
   });
 
   return {
-    async respond({ conversation, text, payload }) {
-      const [stored, facts] = await Promise.all([deps.store.getBotState(conversation.id), deps.facts?.list(conversation.id)]);
+    async respond({ conversation, text, payload, botState }) {
+      const [stored, facts] = await Promise.all([
+        botState !== undefined ? botState : deps.store.getBotState(conversation.id),
+        deps.facts?.list(conversation.id),
+      ]);
       const state = parseDialogueState(stored ? (JSON.parse(stored) as unknown) : null);
       const result = await engine.turn({
         facts,
