@@ -11,8 +11,8 @@ import { routeByLanguage } from './languageRouting';
 import type { EventBus, LiveEvent } from '../inbox/contracts';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
-import { createLanguageDetector, LANGUAGE_CONFIDENCE_THRESHOLD } from '../nlu/language';
-import type { Catalog, LanguageDetector } from '../nlu/types';
+import { languageDetectorFor, LANGUAGE_CONFIDENCE_THRESHOLD } from '../nlu/language';
+import type { Catalog } from '../nlu/types';
 import type { OutboundService } from '../outbound/outboundService';
 import { describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
 import { isLowScore, NPS_COMMENT_MAX, npsWhyFor, parseSurveyAnswer, surveyFor, surveyPlan, thanksFor, type SurveyPlan } from './csat';
@@ -95,9 +95,6 @@ function withVip(decision: Extract<EscalationDecision, { escalate: true }>): Ext
 function withCrmVip<C extends { vip: boolean }>(customer: C, crm: CrmSnapshot | null | undefined): C {
   return crm?.record?.vip && !customer.vip ? { ...customer, vip: true } : customer;
 }
-
-/** Language detectors per catalog object (trained once; a reload brings a new catalog). */
-const detectors = new WeakMap<Catalog, LanguageDetector>();
 
 /**
  * The handoff core: decides when a conversation leaves the bot, puts it in the right team's queue
@@ -243,9 +240,7 @@ export class HandoffService implements ConversationHooks {
   private async followLanguage(conv: Conversation, text: string): Promise<Conversation> {
     if (!/\p{L}/u.test(text)) return conv;
     const catalog = this.deps.catalog();
-    let detector = detectors.get(catalog);
-    if (!detector) detectors.set(catalog, (detector = createLanguageDetector(catalog)));
-    const guess = detector.detect(text);
+    const guess = languageDetectorFor(catalog).detect(text);
     if (guess.confidence < LANGUAGE_CONFIDENCE_THRESHOLD || !catalog.languages.includes(guess.lang) || guess.lang === conv.language) return conv;
     const updated = await this.deps.store.update(conv.id, { language: guess.lang });
     if (conv.status === 'queued' || conv.status === 'assigned') {
