@@ -32,7 +32,9 @@
  * BENCH_CPU_PROF=1 (Baton's CPU profiles go to /tmp/baton-bench-prof),
  * BENCH_BATON_B (a second Baton build, e.g. `dist-b/main.js` copied from another commit's dist/:
  * the run `whatsapp-b` is the `whatsapp` run against it, so BENCH_RUNS=whatsapp,whatsapp-b,whatsapp,whatsapp-b
- * compares two builds in one invocation, on the same machine load).
+ * compares two builds in one invocation, on the same machine load). Runs joined by `+` go at the
+ * same time, each with its own BENCH_CUSTOMERS: BENCH_RUNS=whatsapp+whatsapp-b loads both builds at
+ * once, so both meet the same machine load moment by moment (the fairest A/B on a shared machine).
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -74,13 +76,17 @@ const PAGE_ID = '107548231234567';
 
 type RunName = 'anchor' | 'whatsapp' | 'whatsapp-b' | 'whatsapp-crm' | 'messenger-anchor' | 'messenger' | 'mixed';
 const RUN_NAMES: RunName[] = ['anchor', 'whatsapp', 'whatsapp-b', 'whatsapp-crm', 'messenger-anchor', 'messenger', 'mixed'];
-const runs: RunName[] = (() => {
-  const asked = (process.env.BENCH_RUNS || 'anchor,whatsapp,messenger-anchor,messenger,mixed').split(',').map((s) => s.trim()) as RunName[];
-  for (const r of asked) if (!RUN_NAMES.includes(r)) throw new Error(`BENCH_RUNS: unknown run "${r}" (known: ${RUN_NAMES.join(', ')})`);
+/** The runs in order; the runs of one step go at the same time. */
+const steps: RunName[][] = (() => {
+  const asked = (process.env.BENCH_RUNS || 'anchor,whatsapp,messenger-anchor,messenger,mixed').split(',').map((s) => s.trim());
+  for (const r of asked.flatMap((s) => s.split('+'))) if (!RUN_NAMES.includes(r as RunName)) throw new Error(`BENCH_RUNS: unknown run "${r}" (known: ${RUN_NAMES.join(', ')})`);
+  if (asked.some((s) => s.includes('+') && new Set(s.split('+')).size !== s.split('+').length)) throw new Error('BENCH_RUNS: a run can go only once in a step joined by +');
+  if (asked.some((s) => s.includes('+') && s.includes('mixed'))) throw new Error('BENCH_RUNS: the mixed run goes on its own (its agent reads every queued conversation)');
   if (asked.includes('whatsapp-b') && !BATON_B) throw new Error('BENCH_RUNS: the run "whatsapp-b" needs BENCH_BATON_B (the second build\'s main.js, relative to the repository)');
   if (WITH_CRM && !asked.includes('whatsapp-crm')) asked.splice(asked.includes('whatsapp') ? asked.indexOf('whatsapp') + 1 : asked.length, 0, 'whatsapp-crm');
-  return asked.filter((r) => !(r === 'mixed' && MODE === 'open'));
+  return asked.filter((r) => !(r === 'mixed' && MODE === 'open')).map((s) => s.split('+') as RunName[]);
 })();
+const runs: RunName[] = steps.flat();
 
 /** Texts that each get exactly one reply, whatever came before in the conversation (checked by this bench: see "answered twice"). */
 const TEXTS = [
@@ -183,10 +189,13 @@ interface RunResult {
   notes: string[];
 }
 
-/** The load generator's connections; a fresh pool per run (set by runLoad), so no run reuses another's idle sockets. */
-let agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+/** Replies by the customer they are for: each run routes its customers' replies to itself. */
+const replyRoutes = new Map<string, OnReply>();
+/** Where a reply for no known customer goes (the run started last counts it as answered twice). */
+let strayRoute: OnReply = () => {};
+const routeReply: OnReply = (to, body, at) => (replyRoutes.get(to) ?? strayRoute)(to, body, at);
 
-function post(url: URL, headers: Record<string, string | number>, body: string, onError: (why: string) => void): void {
+function post(agent: http.Agent, url: URL, headers: Record<string, string | number>, body: string, onError: (why: string) => void): void {
   const req = http.request(
     { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
     (res) => {
@@ -211,8 +220,8 @@ async function api<T>(base: string, token: string, method: string, path: string,
 
 async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, graph: TimedGraphApi, runIndex: number): Promise<RunResult> {
   const mixed = target.agentToken !== undefined;
-  agent.destroy();
-  agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  /** The load generator's connections: a fresh pool per run, so no run reuses another's idle sockets. */
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const customers: Customer[] = Array.from({ length: CUSTOMERS }, (_, i) => ({
     index: i,
     address:
@@ -269,7 +278,7 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
         messaging: [{ sender: { id: e.psid }, recipient: { id: PAGE_ID }, timestamp: e.at, message: { mid: e.mid, text: e.text } }],
       })),
     });
-    post(webhookUrl, { 'content-type': 'application/json', 'x-hub-signature-256': signMessengerBody(body, MESSENGER_TEST_ENV.META_APP_SECRET) }, body, httpError);
+    post(agent, webhookUrl, { 'content-type': 'application/json', 'x-hub-signature-256': signMessengerBody(body, MESSENGER_TEST_ENV.META_APP_SECRET) }, body, httpError);
   };
 
   function send(c: Customer): void {
@@ -285,7 +294,7 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
     if (target.channel === 'whatsapp') {
       const url = webhookUrl.toString();
       const body = whatsappTextBody({ from: c.address, messageSid: `SM${randomBytes(16).toString('hex')}`, text, profileName: 'Bench Customer' });
-      post(webhookUrl, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, body) }, body, httpError);
+      post(agent, webhookUrl, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, body) }, body, httpError);
       return;
     }
     batch.push({ psid: c.address, mid: `m_${randomBytes(16).toString('hex')}`, text, at: now });
@@ -346,8 +355,10 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
     }
     next(c);
   };
-  twilio.onReply = onReply;
-  graph.onReply = onReply;
+  for (const c of customers) replyRoutes.set(c.address, onReply);
+  strayRoute = onReply;
+  twilio.onReply = routeReply;
+  graph.onReply = routeReply;
 
   // The agent: takes every queued conversation of this run, replies, gives it back to the bot.
   const inHand = new Set<string>();
@@ -422,6 +433,9 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
   await agentLoop;
   clearTimeout(cpuStart);
   clearTimeout(cpuEnd);
+  // Replies still to come for this run's customers are strays of whatever runs next.
+  for (const c of customers) replyRoutes.delete(c.address);
+  agent.destroy();
 
   const lostEscalations = customers.filter((c) => c.withAgent && !c.withAgent.agentReplied).length;
   const lost = customers.reduce((n, c) => n + c.pending.length, 0) + lostEscalations;
@@ -515,20 +529,26 @@ async function main(): Promise<void> {
 
   const results: RunResult[] = [];
   try {
-    for (const [i, run] of runs.entries()) {
-      const server = await serverFor(run);
-      let agentToken: string | undefined;
-      if (run === 'mixed') {
-        const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-        if (!res.ok) throw new Error(`agent login failed: HTTP ${res.status} ${await res.text()}`);
-        agentToken = ((await res.json()) as { token: string }).token;
+    let i = 0;
+    for (const step of steps) {
+      const loads: Promise<RunResult>[] = [];
+      const stepServers = new Map<RunName, ServerProcess>();
+      for (const run of step) stepServers.set(run, await serverFor(run)); // all up before any load starts
+      for (const run of step) {
+        const server = stepServers.get(run)!;
+        let agentToken: string | undefined;
+        if (run === 'mixed') {
+          const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+          if (!res.ok) throw new Error(`agent login failed: HTTP ${res.status} ${await res.text()}`);
+          agentToken = ((await res.json()) as { token: string }).token;
+        }
+        const channel = run === 'messenger' || run === 'messenger-anchor' ? 'messenger' : 'whatsapp';
+        loads.push(runLoad(run, { server, channel, agentToken }, twilio, graph, i++));
       }
-      const channel = run === 'messenger' || run === 'messenger-anchor' ? 'messenger' : 'whatsapp';
-      process.stderr.write(`bench:webhooks: ${run} (${SECONDS} s after ${WARMUP} s warm-up)…\n`);
-      results.push(await runLoad(run, { server, channel, agentToken }, twilio, graph, i));
+      process.stderr.write(`bench:webhooks: ${step.join(' + ')} (${SECONDS} s after ${WARMUP} s warm-up)…\n`);
+      results.push(...(await Promise.all(loads)));
     }
   } finally {
-    agent.destroy();
     for (const s of started) {
       const code = await s.stop('SIGTERM', 20_000);
       if (code !== 0 && code !== null) console.error(`a server exited with ${code}:\n${s.output().slice(-4000)}`);
