@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { BatonError } from '../errors';
 import type {
@@ -16,10 +15,11 @@ import type {
 import type { ChannelName, Conversation, DeliveryStatus, Message, NewMessage } from './types';
 import { STATUS_RANK } from './types';
 import { taggedKey } from '../store/keys';
+import { randomHex } from '../store/randomHex';
 
 /** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
 export function newId(prefix: string): string {
-  return `${prefix}_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
+  return `${prefix}_${Date.now().toString(36)}_${randomHex(5)}`;
 }
 
 /**
