@@ -21,6 +21,11 @@ export interface BotTurnInput {
   conversation: Conversation;
   text?: string;
   payload?: string;
+  /**
+   * The conversation's stored bot state as the caller read it for this turn (null: none), so the
+   * brain does not read it again; undefined: the brain reads it.
+   */
+  botState?: string | null;
 }
 
 export interface BotTurnOutput {

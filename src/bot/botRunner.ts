@@ -7,7 +7,8 @@ export type { TurnIO } from './botbuilder/batonAdapter';
 
 /** The one entry point the rest of Baton uses to let the bot take a turn. */
 export interface BotRunner {
-  runTurn(event: InboundMessageEvent, conversation: Conversation, io: TurnIO): Promise<BotTurnOutput>;
+  /** `botState`: the stored bot state the caller read for this turn, if it did (see BotTurnInput). */
+  runTurn(event: InboundMessageEvent, conversation: Conversation, io: TurnIO, opts?: { botState?: string | null }): Promise<BotTurnOutput>;
 }
 
 /** A BotRunner on botbuilder's adapter + ActivityHandler. */
@@ -15,10 +16,10 @@ export function createBotRunner(brain: BotBrain, opts: { typingDelayMs?: number 
   const adapter = new BatonAdapter(undefined, opts.typingDelayMs);
   const bot = new BatonBot(brain);
   return {
-    async runTurn(event, conversation, io) {
+    async runTurn(event, conversation, io, opts) {
       let outcome: BotTurnOutput | undefined;
       await adapter.processEvent(event, conversation, io, async (ctx) => {
-        BatonBot.attach(ctx, conversation);
+        BatonBot.attach(ctx, conversation, opts?.botState);
         await bot.run(ctx);
         outcome = BatonBot.outcome(ctx);
       });

@@ -3,7 +3,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import type { FactStore } from '../conversations/factStore';
 import type { Logger } from '../logger';
 import { trainClassifier, type TrainedClassifier } from '../nlu/classifier';
-import { createLanguageDetector } from '../nlu/language';
+import { languageDetectorFor } from '../nlu/language';
 import type { Catalog, LanguageDetector, TrainingExample } from '../nlu/types';
 import type { BotBrain } from './botBrain';
 import { DialogueEngine, parseDialogueState } from './dialogue';
@@ -34,7 +34,7 @@ export function trainedModels(catalog: Catalog, threshold: number, logger: Pick<
     const started = Date.now();
     models = {
       classifier: trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: threshold }),
-      languageDetector: createLanguageDetector(catalog),
+      languageDetector: languageDetectorFor(catalog),
     };
     byThreshold.set(threshold, models);
     logger.info('classifier trained', { intents: catalog.intents.length, ms: Date.now() - started });
@@ -61,8 +61,11 @@ export function createDialogueBrain(
   });
 
   return {
-    async respond({ conversation, text, payload }) {
-      const [stored, facts] = await Promise.all([deps.store.getBotState(conversation.id), deps.facts?.list(conversation.id)]);
+    async respond({ conversation, text, payload, botState }) {
+      const [stored, facts] = await Promise.all([
+        botState !== undefined ? botState : deps.store.getBotState(conversation.id),
+        deps.facts?.list(conversation.id),
+      ]);
       const state = parseDialogueState(stored ? (JSON.parse(stored) as unknown) : null);
       const result = await engine.turn({
         facts,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { BatonError } from '../errors';
 import type {
@@ -22,10 +21,11 @@ import { factsKey } from './factStore';
 import { escapeField, packedMessageId, packMessage, packTime, parsePackedId, unpackMessage } from './packedMessage';
 
 export { queueScore };
+import { randomHex } from '../store/randomHex';
 
 /** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
 export function newId(prefix: string): string {
-  return `${prefix}_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
+  return `${prefix}_${Date.now().toString(36)}_${randomHex(5)}`;
 }
 
 /**

@@ -13,8 +13,8 @@ import type { EventBus, LiveEvent } from '../inbox/contracts';
 import type { Logger } from '../logger';
 import type { DashboardFacts } from '../metrics/aggregates/dashboardFacts';
 import type { Metrics } from '../metrics/metrics';
-import { createLanguageDetector, LANGUAGE_CONFIDENCE_THRESHOLD } from '../nlu/language';
-import type { Catalog, LanguageDetector } from '../nlu/types';
+import { languageDetectorFor, LANGUAGE_CONFIDENCE_THRESHOLD } from '../nlu/language';
+import type { Catalog } from '../nlu/types';
 import type { OutboundService } from '../outbound/outboundService';
 import { describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
 import { isLowScore, NPS_COMMENT_MAX, npsWhyFor, parseSurveyAnswer, surveyFor, surveyPlan, thanksFor, type SurveyPlan } from './csat';
@@ -100,9 +100,6 @@ function withCrmVip<C extends { vip: boolean }>(customer: C, crm: CrmSnapshot | 
   return crm?.record?.vip && !customer.vip ? { ...customer, vip: true } : customer;
 }
 
-/** Language detectors per catalog object (trained once; a reload brings a new catalog). */
-const detectors = new WeakMap<Catalog, LanguageDetector>();
-
 /**
  * The handoff core: decides when a conversation leaves the bot, puts it in the right team's queue
  * with everything the agent needs, tells the customer, assigns it, and runs the survey after it
@@ -127,10 +124,11 @@ export class HandoffService implements ConversationHooks {
    * update their lists in place. `row: false` sends a bare notice (to a team or agent that no longer
    * holds the conversation: they refetch, and see nothing of where it went).
    */
-  async publish(event: LiveEvent, opts: { row?: boolean } = {}): Promise<void> {
+  async publish(event: LiveEvent, opts: { row?: boolean; conv?: Conversation } = {}): Promise<void> {
     const rowed = opts.row !== false && (event.type.startsWith('conversation.') || event.type === 'message.created');
     if ('conversationId' in event && (rowed || !('team' in event && event.team))) {
-      const conv = await this.deps.store.get(event.conversationId).catch(() => null);
+      // The conversation as the caller just read it (no second read), or as stored now.
+      const conv = opts.conv ?? (await this.deps.store.get(event.conversationId).catch(() => null));
       if (conv && !('team' in event && event.team)) event = { ...event, team: conversationTeam(conv, this.escalationConfig.defaultTeam) } as LiveEvent;
       if (conv && rowed) event = { ...event, row: liveRowOf(conv, this.deps.outbound.window(conv, 'agent', 'text')) } as LiveEvent;
     }
@@ -144,7 +142,8 @@ export class HandoffService implements ConversationHooks {
     const conv = await this.followLanguage(await this.ensureCustomer(conversation, event), event.text ?? '');
     if (!conversation.customerId && conv.customerId) this.enrichInBackground(conv);
     this.deps.metrics?.message(conv.channel, 'inbound', 'customer');
-    await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author });
+    // The conversation was just read with the message: it gives the event its team and list row (no second read).
+    await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author }, { conv });
     await this.deps.dashboardFacts?.customerMessage(conv, message.createdAt);
     const text = event.text ?? '';
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
@@ -212,7 +211,8 @@ export class HandoffService implements ConversationHooks {
   async onRecorded(conversation: Conversation, message: Message): Promise<void> {
     // A customer message the bot may not answer (Messenger standby: another app holds the thread) still holds facts.
     if (message.author === 'customer') await this.deps.recordFacts?.(conversation, message);
-    await this.publish({ type: 'message.created', conversationId: conversation.id, messageId: message.id, direction: message.direction, author: message.author });
+    const team = conversationTeam(conversation, this.escalationConfig.defaultTeam);
+    await this.publish({ type: 'message.created', conversationId: conversation.id, messageId: message.id, direction: message.direction, author: message.author, team });
   }
 
   /** The message's text prepared once, and its sentiment, shared by both escalation checks of a turn. */
@@ -253,9 +253,7 @@ export class HandoffService implements ConversationHooks {
   private async followLanguage(conv: Conversation, text: string): Promise<Conversation> {
     if (!/\p{L}/u.test(text)) return conv;
     const catalog = this.deps.catalog();
-    let detector = detectors.get(catalog);
-    if (!detector) detectors.set(catalog, (detector = createLanguageDetector(catalog)));
-    const guess = detector.detect(text);
+    const guess = languageDetectorFor(catalog).detect(text);
     if (guess.confidence < LANGUAGE_CONFIDENCE_THRESHOLD || !catalog.languages.includes(guess.lang) || guess.lang === conv.language) return conv;
     const updated = await this.deps.store.update(conv.id, { language: guess.lang });
     if (conv.status === 'queued' || conv.status === 'assigned') {

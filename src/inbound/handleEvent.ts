@@ -101,10 +101,13 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
       return true;
     }
 
+    /** The bot state this turn starts from, as read here (the bot need not read it again). */
+    let botState: string | null | undefined;
     if (journal) {
       const now = await store.getBotState(current.id);
       const startedFrom = await journal.botStateBefore(event.channel, event.customerAddress, event.platformMessageId, now);
       if (again && startedFrom !== (now ?? '')) await store.setBotState(current.id, startedFrom);
+      botState = startedFrom === '' ? null : startedFrom;
     }
 
     const owned = await hooks.onCustomerMessage(current, message, event);
@@ -135,7 +138,7 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
           return sent.message.id;
         },
         typing: async () => outbound.senderAction(owned, 'typing_on', event.platformMessageId),
-      });
+      }, { botState });
     } catch (err) {
       if (isBatonError(err) && err.code === 'OWNERSHIP_CHANGED') {
         // A person (or the queue) took the conversation while the bot was thinking: stay silent.

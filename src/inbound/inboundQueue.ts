@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import type { ChannelEvent } from '../conversations/types';
 import { allBuckets, bucketOf, bucketTag, taggedKey } from '../store/keys';
+import { randomHex } from '../store/randomHex';
 
 /** Events that belong to one customer's conversation and must be handled in arrival order. */
 export type QueuedEvent = Exclude<ChannelEvent, { kind: 'status' }>;
@@ -228,7 +228,7 @@ export class InboundQueue {
   private async drain(lane: string, state: { again: boolean }): Promise<void> {
     for (;;) {
       state.again = false;
-      const token = randomBytes(8).toString('hex');
+      const token = randomHex(8);
       const [locked, head] = await this.r.batonAcquire(K.lock(lane), K.lane(lane), token, String(this.lockTtlMs));
       if (locked !== 1) return; // another instance is on it; the sweeper covers it if that one dies
       const lease: Lease = { lost: false, popping: false };

@@ -53,7 +53,7 @@ export interface InboxServices {
   endSession(token: string): Promise<void>;
   /** Ends every session of an agent (disabled, password changed) and closes all their streams. */
   endAllSessions(agentId: string): Promise<void>;
-  /** Closes the bus's subscriber connection (the command connection belongs to the caller). */
+  /** Writes the search entries still gathered and closes the bus's subscriber connection (the command connection belongs to the caller). */
   close(): Promise<void>;
 }
 
@@ -64,6 +64,7 @@ export function createInboxServices(connection: RedisLike, logger: Logger, opts:
   const agents = new AgentStore(redis, opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
   const audit = new RedisAuditLog(redis, opts.recordClock ? { clock: opts.recordClock } : {});
   const presence = new PresenceTracker({ redis, agents, bus, audit, logger, idleMs: (opts.idleAwayMinutes ?? 15) * 60_000, ...(opts.now ? { now: opts.now } : {}) });
+  const search = new SearchIndex(redis, { logger, ...(opts.searchRetentionDays ? { retentionDays: opts.searchRetentionDays } : {}) });
   return {
     agents,
     sessions,
@@ -74,7 +75,7 @@ export function createInboxServices(connection: RedisLike, logger: Logger, opts:
     bus,
     limiter: new LoginLimiter(redis, opts.limits),
     presence,
-    search: new SearchIndex(redis, { logger, ...(opts.searchRetentionDays ? { retentionDays: opts.searchRetentionDays } : {}) }),
+    search,
     secureCookies: opts.secureCookies ?? false,
     async endSession(token) {
       const ended = await sessions.revoke(token);
@@ -84,8 +85,9 @@ export function createInboxServices(connection: RedisLike, logger: Logger, opts:
       await sessions.revokeAll(agentId);
       await bus.publishSessionsEnded({ agentId });
     },
-    close: () => {
+    close: async () => {
       presence.stop();
+      await search.flush();
       return bus.close();
     },
   };

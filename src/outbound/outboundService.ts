@@ -168,9 +168,9 @@ export class OutboundService {
         ...(req.idempotencyKey ? { sendKey: req.idempotencyKey } : {}),
       },
     }, { fence: req.fence, returnConversation });
-    if (req.idempotencyKey) {
-      await this.rememberSend(req.conversation.id, req.idempotencyKey, message.id);
-    }
+    // The key is stored alongside the enqueue below (both before the send; a crash between them is
+    // covered by the replay's look at the latest messages and the lane's own record).
+    const keyStored = req.idempotencyKey ? this.rememberSend(req.conversation.id, req.idempotencyKey, message.id) : undefined;
     this.opts.onMessage?.(req.conversation, message);
 
     const now = this.now();
@@ -186,12 +186,14 @@ export class OutboundService {
       partsSent: 0,
       createdAt: now,
     };
-    const place = await this.schedule.enqueue(job, now + this.leaseMs);
+    // As the head of its lane it is saved as its first attempt right away (what attempt() would save).
+    const first: SendJob = { ...job, attempts: 1, inflightSince: now };
+    const [place] = await Promise.all([this.schedule.enqueue(job, now + this.leaseMs, first), keyStored]);
     if (place !== 1) {
       // An earlier message of this conversation goes first (it is being sent or retried).
       return { message, conversation };
     }
-    return { message: await this.attempt(req.conversation, job), conversation };
+    return { message: await this.attempt(req.conversation, first, { saved: true }), conversation };
   }
 
   private async rememberSend(conversationId: string, key: string, messageId: string): Promise<void> {
@@ -248,22 +250,25 @@ export class OutboundService {
 
   /**
    * One attempt at a lane's head, under its lease: reconcile an unknown earlier result, send, then
-   * record the outcome (sent; retry scheduled; or failed and dead-lettered).
+   * record the outcome (sent; retry scheduled; or failed and dead-lettered). `saved`: the job is a
+   * new head already saved as this attempt (in flight) by enqueue.
    */
-  private async attempt(conversation: Conversation, job: SendJob): Promise<Message> {
+  private async attempt(conversation: Conversation, job: SendJob, opts: { saved?: boolean } = {}): Promise<Message> {
     const sender = this.opts.senders[job.channel];
     if (!sender) return this.giveUp(conversation, job, new ChannelSendError(job.channel, 'CHANNEL_DISABLED', `The ${job.channel} channel is not configured on this server`, false));
-    const started = this.now();
-    const unknownSince = job.unknownSince ?? job.inflightSince;
-    if (unknownSince !== undefined) {
-      const settled = await this.reconcile(conversation, sender, { ...job, unknownSince });
-      if (settled.kind !== 'send') return settled.message;
-      job = settled.job;
-    }
-    job = { ...job, attempts: job.attempts + 1, inflightSince: started, unknownSince: undefined };
-    if (!(await this.schedule.save(job, started + this.leaseMs))) {
-      // Finished by someone else meanwhile (an admin discarded it, or another instance sent it).
-      return (await this.opts.store.getMessage(job.messageId)) ?? this.missing(job);
+    const started = opts.saved ? (job.inflightSince ?? this.now()) : this.now();
+    if (!opts.saved) {
+      const unknownSince = job.unknownSince ?? job.inflightSince;
+      if (unknownSince !== undefined) {
+        const settled = await this.reconcile(conversation, sender, { ...job, unknownSince });
+        if (settled.kind !== 'send') return settled.message;
+        job = settled.job;
+      }
+      job = { ...job, attempts: job.attempts + 1, inflightSince: started, unknownSince: undefined };
+      if (!(await this.schedule.save(job, started + this.leaseMs))) {
+        // Finished by someone else meanwhile (an admin discarded it, or another instance sent it).
+        return (await this.opts.store.getMessage(job.messageId)) ?? this.missing(job);
+      }
     }
     const release = this.holdLease(job);
     try {

@@ -54,10 +54,14 @@ const K = {
   dueBucket: (bucket: number) => taggedKey('out:due', bucketTag('out', bucket)),
 };
 
-/** KEYS lane, jobs, due. ARGV messageId, job, conversationId, leaseAt. Returns the place in the lane (1 = head). */
+/**
+ * KEYS lane, jobs, due. ARGV messageId, job, conversationId, leaseAt, job as its first attempt
+ * ('' = none). Returns the place in the lane (1 = head). A head with a first-attempt job is saved
+ * as that attempt at once (in flight, under the lease), so its sender need not save it again.
+ */
 const ENQUEUE = `
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 local n = redis.call('RPUSH', KEYS[1], ARGV[1])
+if n == 1 and ARGV[5] and ARGV[5] ~= '' then redis.call('HSET', KEYS[2], ARGV[1], ARGV[5]) else redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) end
 if n == 1 or not redis.call('ZSCORE', KEYS[3], ARGV[3]) then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[3]) end
 return n
 `;
@@ -126,10 +130,14 @@ export class SendSchedule {
     }
   }
 
-  /** Queues a message behind the conversation's others; 1 = it is the head (the caller may send it now, under lease). */
-  enqueue(job: SendJob, leaseAt: number): Promise<number> {
+  /**
+   * Queues a message behind the conversation's others; 1 = it is the head (the caller may send it
+   * now, under lease). With `firstAttempt`, a head is saved as that attempt already (one round trip
+   * instead of enqueue + save); a message that waits behind others is saved as `job`.
+   */
+  enqueue(job: SendJob, leaseAt: number, firstAttempt?: SendJob): Promise<number> {
     const c = job.conversationId;
-    return this.r.outEnqueue(K.lane(c), K.jobs(c), K.due(c), job.messageId, JSON.stringify(job), c, String(leaseAt));
+    return this.r.outEnqueue(K.lane(c), K.jobs(c), K.due(c), job.messageId, JSON.stringify(job), c, String(leaseAt), firstAttempt ? JSON.stringify(firstAttempt) : '');
   }
 
   /** Saves the job's progress and when to try again. False when the job is gone (finished elsewhere). */

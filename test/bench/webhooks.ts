@@ -29,7 +29,12 @@
  * BENCH_MODE (closed|open), BENCH_RATE (open loop, 1,000/s), BENCH_MESSENGER_BATCH (8),
  * BENCH_ESCALATE_EVERY (10: the mixed run's share of escalations is one in this many),
  * BENCH_WORKERS (1: Baton's WEB_CONCURRENCY), BENCH_CRM=1 (adds `whatsapp-crm`),
- * BENCH_CPU_PROF=1 (Baton's CPU profiles go to /tmp/baton-bench-prof).
+ * BENCH_CPU_PROF=1 (Baton's CPU profiles go to /tmp/baton-bench-prof),
+ * BENCH_BATON_B (a second Baton build, e.g. `dist-b/main.js` copied from another commit's dist/:
+ * the run `whatsapp-b` is the `whatsapp` run against it, so BENCH_RUNS=whatsapp,whatsapp-b,whatsapp,whatsapp-b
+ * compares two builds in one invocation, on the same machine load). Runs joined by `+` go at the
+ * same time, each with its own BENCH_CUSTOMERS: BENCH_RUNS=whatsapp+whatsapp-b loads both builds at
+ * once, so both meet the same machine load moment by moment (the fairest A/B on a shared machine).
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -62,20 +67,26 @@ const MODE = process.env.BENCH_MODE === 'open' ? 'open' : 'closed';
 const CPU_PROF = process.env.BENCH_CPU_PROF === '1';
 const WORKERS = Math.round(num('BENCH_WORKERS', 1));
 const WITH_CRM = process.env.BENCH_CRM === '1';
+const BATON_B = process.env.BENCH_BATON_B || '';
 const MESSENGER_BATCH = Math.round(num('BENCH_MESSENGER_BATCH', 8));
 const ESCALATE_EVERY = Math.round(num('BENCH_ESCALATE_EVERY', 10));
 const CRM_SECRET = 'bench-crm-secret-0123456789';
 const ADMIN = { email: 'bench-agent@example.com', password: 'bench-agent-password-7f3k' };
 const PAGE_ID = '107548231234567';
 
-type RunName = 'anchor' | 'whatsapp' | 'whatsapp-crm' | 'messenger-anchor' | 'messenger' | 'mixed';
-const RUN_NAMES: RunName[] = ['anchor', 'whatsapp', 'whatsapp-crm', 'messenger-anchor', 'messenger', 'mixed'];
-const runs: RunName[] = (() => {
-  const asked = (process.env.BENCH_RUNS || 'anchor,whatsapp,messenger-anchor,messenger,mixed').split(',').map((s) => s.trim()) as RunName[];
-  for (const r of asked) if (!RUN_NAMES.includes(r)) throw new Error(`BENCH_RUNS: unknown run "${r}" (known: ${RUN_NAMES.join(', ')})`);
+type RunName = 'anchor' | 'whatsapp' | 'whatsapp-b' | 'whatsapp-crm' | 'messenger-anchor' | 'messenger' | 'mixed';
+const RUN_NAMES: RunName[] = ['anchor', 'whatsapp', 'whatsapp-b', 'whatsapp-crm', 'messenger-anchor', 'messenger', 'mixed'];
+/** The runs in order; the runs of one step go at the same time. */
+const steps: RunName[][] = (() => {
+  const asked = (process.env.BENCH_RUNS || 'anchor,whatsapp,messenger-anchor,messenger,mixed').split(',').map((s) => s.trim());
+  for (const r of asked.flatMap((s) => s.split('+'))) if (!RUN_NAMES.includes(r as RunName)) throw new Error(`BENCH_RUNS: unknown run "${r}" (known: ${RUN_NAMES.join(', ')})`);
+  if (asked.some((s) => s.includes('+') && new Set(s.split('+')).size !== s.split('+').length)) throw new Error('BENCH_RUNS: a run can go only once in a step joined by +');
+  if (asked.some((s) => s.includes('+') && s.includes('mixed'))) throw new Error('BENCH_RUNS: the mixed run goes on its own (its agent reads every queued conversation)');
+  if (asked.includes('whatsapp-b') && !BATON_B) throw new Error('BENCH_RUNS: the run "whatsapp-b" needs BENCH_BATON_B (the second build\'s main.js, relative to the repository)');
   if (WITH_CRM && !asked.includes('whatsapp-crm')) asked.splice(asked.includes('whatsapp') ? asked.indexOf('whatsapp') + 1 : asked.length, 0, 'whatsapp-crm');
-  return asked.filter((r) => !(r === 'mixed' && MODE === 'open'));
+  return asked.filter((r) => !(r === 'mixed' && MODE === 'open')).map((s) => s.split('+') as RunName[]);
 })();
+const runs: RunName[] = steps.flat();
 
 /** Texts that each get exactly one reply, whatever came before in the conversation (checked by this bench: see "answered twice"). */
 const TEXTS = [
@@ -178,10 +189,13 @@ interface RunResult {
   notes: string[];
 }
 
-/** The load generator's connections; a fresh pool per run (set by runLoad), so no run reuses another's idle sockets. */
-let agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+/** Replies by the customer they are for: each run routes its customers' replies to itself. */
+const replyRoutes = new Map<string, OnReply>();
+/** Where a reply for no known customer goes (the run started last counts it as answered twice). */
+let strayRoute: OnReply = () => {};
+const routeReply: OnReply = (to, body, at) => (replyRoutes.get(to) ?? strayRoute)(to, body, at);
 
-function post(url: URL, headers: Record<string, string | number>, body: string, onError: (why: string) => void): void {
+function post(agent: http.Agent, url: URL, headers: Record<string, string | number>, body: string, onError: (why: string) => void): void {
   const req = http.request(
     { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
     (res) => {
@@ -206,8 +220,8 @@ async function api<T>(base: string, token: string, method: string, path: string,
 
 async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, graph: TimedGraphApi, runIndex: number): Promise<RunResult> {
   const mixed = target.agentToken !== undefined;
-  agent.destroy();
-  agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  /** The load generator's connections: a fresh pool per run, so no run reuses another's idle sockets. */
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const customers: Customer[] = Array.from({ length: CUSTOMERS }, (_, i) => ({
     index: i,
     address:
@@ -264,7 +278,7 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
         messaging: [{ sender: { id: e.psid }, recipient: { id: PAGE_ID }, timestamp: e.at, message: { mid: e.mid, text: e.text } }],
       })),
     });
-    post(webhookUrl, { 'content-type': 'application/json', 'x-hub-signature-256': signMessengerBody(body, MESSENGER_TEST_ENV.META_APP_SECRET) }, body, httpError);
+    post(agent, webhookUrl, { 'content-type': 'application/json', 'x-hub-signature-256': signMessengerBody(body, MESSENGER_TEST_ENV.META_APP_SECRET) }, body, httpError);
   };
 
   function send(c: Customer): void {
@@ -280,7 +294,7 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
     if (target.channel === 'whatsapp') {
       const url = webhookUrl.toString();
       const body = whatsappTextBody({ from: c.address, messageSid: `SM${randomBytes(16).toString('hex')}`, text, profileName: 'Bench Customer' });
-      post(webhookUrl, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, body) }, body, httpError);
+      post(agent, webhookUrl, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, body) }, body, httpError);
       return;
     }
     batch.push({ psid: c.address, mid: `m_${randomBytes(16).toString('hex')}`, text, at: now });
@@ -341,8 +355,10 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
     }
     next(c);
   };
-  twilio.onReply = onReply;
-  graph.onReply = onReply;
+  for (const c of customers) replyRoutes.set(c.address, onReply);
+  strayRoute = onReply;
+  twilio.onReply = routeReply;
+  graph.onReply = routeReply;
 
   // The agent: takes every queued conversation of this run, replies, gives it back to the bot.
   const inHand = new Set<string>();
@@ -417,6 +433,9 @@ async function runLoad(name: RunName, target: Target, twilio: TimedTwilioApi, gr
   await agentLoop;
   clearTimeout(cpuStart);
   clearTimeout(cpuEnd);
+  // Replies still to come for this run's customers are strays of whatever runs next.
+  for (const c of customers) replyRoutes.delete(c.address);
+  agent.destroy();
 
   const lostEscalations = customers.filter((c) => c.withAgent && !c.withAgent.agentReplied).length;
   const lost = customers.reduce((n, c) => n + c.pending.length, 0) + lostEscalations;
@@ -471,7 +490,7 @@ async function main(): Promise<void> {
   const servers = new Map<string, ServerProcess>();
   const started: ServerProcess[] = [];
 
-  const startBaton = async (withCrm: boolean): Promise<ServerProcess> => {
+  const startBaton = async (withCrm: boolean, script?: string): Promise<ServerProcess> => {
     const prefix = `baton-bench:${randomBytes(4).toString('hex')}:`;
     prefixes.push(prefix);
     const s = await startServerProcess({
@@ -488,19 +507,20 @@ async function main(): Promise<void> {
         ...(withCrm && crm ? { CRM_ENRICHMENT_URL: crm.url, CRM_ENRICHMENT_SECRET: CRM_SECRET } : {}),
       },
       nodeArgs: CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/baton-bench-prof'] : [],
+      ...(script ? { script } : {}),
       readyTimeoutMs: 120_000,
     });
     started.push(s);
     return s;
   };
   const serverFor = async (run: RunName): Promise<ServerProcess> => {
-    const key = run === 'anchor' || run === 'messenger-anchor' ? 'anchor' : run === 'whatsapp-crm' ? 'baton-crm' : 'baton';
+    const key = run === 'anchor' || run === 'messenger-anchor' ? 'anchor' : run === 'whatsapp-crm' ? 'baton-crm' : run === 'whatsapp-b' ? 'baton-b' : 'baton';
     let s = servers.get(key);
     if (!s) {
       s =
         key === 'anchor'
           ? await startServerProcess({ env: platformEnv, script: 'test/bench/anchor.ts', nodeArgs: ['--require', 'tsx/cjs'], readyTimeoutMs: 60_000 })
-          : await startBaton(key === 'baton-crm');
+          : await startBaton(key === 'baton-crm', key === 'baton-b' ? BATON_B : undefined);
       if (key === 'anchor') started.push(s);
       servers.set(key, s);
     }
@@ -509,20 +529,26 @@ async function main(): Promise<void> {
 
   const results: RunResult[] = [];
   try {
-    for (const [i, run] of runs.entries()) {
-      const server = await serverFor(run);
-      let agentToken: string | undefined;
-      if (run === 'mixed') {
-        const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-        if (!res.ok) throw new Error(`agent login failed: HTTP ${res.status} ${await res.text()}`);
-        agentToken = ((await res.json()) as { token: string }).token;
+    let i = 0;
+    for (const step of steps) {
+      const loads: Promise<RunResult>[] = [];
+      const stepServers = new Map<RunName, ServerProcess>();
+      for (const run of step) stepServers.set(run, await serverFor(run)); // all up before any load starts
+      for (const run of step) {
+        const server = stepServers.get(run)!;
+        let agentToken: string | undefined;
+        if (run === 'mixed') {
+          const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+          if (!res.ok) throw new Error(`agent login failed: HTTP ${res.status} ${await res.text()}`);
+          agentToken = ((await res.json()) as { token: string }).token;
+        }
+        const channel = run === 'messenger' || run === 'messenger-anchor' ? 'messenger' : 'whatsapp';
+        loads.push(runLoad(run, { server, channel, agentToken }, twilio, graph, i++));
       }
-      const channel = run === 'messenger' || run === 'messenger-anchor' ? 'messenger' : 'whatsapp';
-      process.stderr.write(`bench:webhooks: ${run} (${SECONDS} s after ${WARMUP} s warm-up)…\n`);
-      results.push(await runLoad(run, { server, channel, agentToken }, twilio, graph, i));
+      process.stderr.write(`bench:webhooks: ${step.join(' + ')} (${SECONDS} s after ${WARMUP} s warm-up)…\n`);
+      results.push(...(await Promise.all(loads)));
     }
   } finally {
-    agent.destroy();
     for (const s of started) {
       const code = await s.stop('SIGTERM', 20_000);
       if (code !== 0 && code !== null) console.error(`a server exited with ${code}:\n${s.output().slice(-4000)}`);
@@ -590,6 +616,14 @@ function report(results: RunResult[]): void {
         `\n- CPU per message on: ${list(onRuns, (r) => r.cpuMsPerMessage, 'ms')}; off: ${list(offRuns, (r) => r.cpuMsPerMessage, 'ms')}` +
         (offRuns.length > 1 ? `\n- every CRM-on p99 ${inside ? 'falls inside' : 'falls OUTSIDE'} the spread of the CRM-off runs (${ms(Math.min(...p99Off))}–${ms(Math.max(...p99Off))})` : ''),
     );
+  }
+  const a = results.filter((r) => r.name === 'whatsapp');
+  const b = results.filter((r) => r.name === 'whatsapp-b');
+  if (a.length > 0 && b.length > 0) {
+    const mean = (rs: RunResult[], f: (r: RunResult) => number) => rs.reduce((n, r) => n + f(r), 0) / rs.length;
+    const line = (rs: RunResult[]) =>
+      `${mean(rs, (r) => r.answeredPerSecond).toFixed(0)} replies/s, p99 ${ms(mean(rs, (r) => r.p99))}, CPU ${mean(rs, (r) => r.cpuMsPerMessage).toFixed(2)} ms per message`;
+    console.log(`\nA/B (means over ${a.length} + ${b.length} runs): whatsapp (dist/main.js) ${line(a)}; whatsapp-b (${BATON_B}) ${line(b)}.`);
   }
   const bad = results.filter((r) => r.lost > 0 || r.twice > 0);
   console.log(`\n${bad.length === 0 ? '0 lost and 0 answered twice in every run.' : `LOST OR DOUBLED in: ${bad.map((r) => r.name).join(', ')}`} Command: \`${cmd}\``);

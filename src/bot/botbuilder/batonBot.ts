@@ -4,6 +4,7 @@ import type { BotBrain, BotReply, BotTurnOutput } from '../botBrain';
 
 const OUTCOME_KEY = Symbol('baton.turnOutcome');
 const CONVERSATION_KEY = Symbol('baton.conversation');
+const BOT_STATE_KEY = Symbol('baton.botState');
 
 /** The ActivityHandler for a customer turn: asks the brain, sends its replies as Activities. */
 export class BatonBot extends ActivityHandler {
@@ -16,6 +17,7 @@ export class BatonBot extends ActivityHandler {
         conversation,
         text: ctx.activity.text || undefined,
         payload: value?.payload,
+        botState: ctx.turnState.get(BOT_STATE_KEY) as string | null | undefined,
       });
       ctx.turnState.set(OUTCOME_KEY, outcome);
       for (const reply of outcome.replies) await ctx.sendActivity(toBotActivity(reply));
@@ -23,8 +25,9 @@ export class BatonBot extends ActivityHandler {
     });
   }
 
-  static attach(ctx: TurnContext, conversation: Conversation): void {
+  static attach(ctx: TurnContext, conversation: Conversation, botState?: string | null): void {
     ctx.turnState.set(CONVERSATION_KEY, conversation);
+    if (botState !== undefined) ctx.turnState.set(BOT_STATE_KEY, botState);
   }
 
   static outcome(ctx: TurnContext): BotTurnOutput | undefined {

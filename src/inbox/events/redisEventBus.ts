@@ -28,6 +28,18 @@ const STREAM_KEY = 'events';
 const FIELD = 'e';
 const SEQ_KEY = 'events:seq';
 
+/**
+ * KEYS: the stream. ARGV: max length, the event body ({"at":…,"event":…}), the channel. Appends the
+ * event and publishes its envelope (the body with the stream id first) in one round trip.
+ */
+const APPEND_AND_PUBLISH = `
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[2])
+redis.call('PUBLISH', ARGV[3], '{"id":"' .. id .. '",' .. string.sub(ARGV[2], 2))
+return id
+`;
+
+type BusRedis = Redis & { batonEventAppend(key: string, ...argv: string[]): Promise<string> };
+
 function isEnvelope(v: unknown): v is LiveEventEnvelope {
   const e = v as LiveEventEnvelope | undefined;
   return typeof e?.id === 'string' && typeof e.at === 'number' && typeof e.event?.type === 'string';
@@ -58,6 +70,9 @@ export class RedisEventBus implements EventBus {
     this.channel = `${keyPrefixOf(this.client)}${STREAM_KEY}`;
     this.sessionsChannel = `${keyPrefixOf(this.client)}sessions:ended`;
     this.maxLength = options.maxLength ?? 10_000;
+    if (!connection.embedded && typeof (this.client as BusRedis).batonEventAppend !== 'function') {
+      this.client.defineCommand('batonEventAppend', { numberOfKeys: 1, lua: APPEND_AND_PUBLISH });
+    }
   }
 
   async publish(event: LiveEvent): Promise<void> {
@@ -67,6 +82,11 @@ export class RedisEventBus implements EventBus {
   /** Like publish, returning the envelope (with its stream id). */
   async publishEnvelope(event: LiveEvent): Promise<LiveEventEnvelope> {
     const at = Date.now();
+    if (!this.connection.embedded) {
+      const body = JSON.stringify({ at, event });
+      const id = await (this.client as BusRedis).batonEventAppend(STREAM_KEY, String(this.maxLength), body, this.channel);
+      return { id: String(id), at, event };
+    }
     // The embedded store numbers '*' entries by stream length, which repeats once MAXLEN trims:
     // give it an increasing id of its own instead (it stores "N" as "N-0").
     const idArg = this.connection.embedded ? String(await this.client.incr(SEQ_KEY)) : '*';

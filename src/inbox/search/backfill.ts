@@ -32,8 +32,11 @@ export async function backfillSearchIndex(deps: BackfillDeps): Promise<number | 
   let indexed = 0;
   for (const conversation of await deps.conversations(BACKFILL_CONVERSATIONS)) {
     const [messages, facts] = await Promise.all([deps.messages(conversation.id, BACKFILL_MESSAGES), deps.facts(conversation.id)]);
-    for (const m of messages) if (m.author === 'customer') await deps.search.indexMessage(conversation, m);
-    for (const f of facts) await deps.search.indexFacts(conversation.id, Date.parse(f.at), [f]);
+    // One conversation's entries go out together (the index gathers them) before the next is read.
+    const written: Promise<void>[] = [];
+    for (const m of messages) if (m.author === 'customer') written.push(deps.search.indexMessage(conversation, m));
+    for (const f of facts) written.push(deps.search.indexFacts(conversation.id, Date.parse(f.at), [f]));
+    await Promise.all(written);
     indexed++;
   }
   await deps.redis.set(searchKeys.backfill, 'done');

@@ -3,17 +3,48 @@ import type { Conversation, Message } from '../../conversations/types';
 import type { Logger } from '../../logger';
 import type { FactCandidate } from '../../nlu/facts/types';
 import { searchKeys } from './searchKeys';
-import { exactTermOfFact, exactTermsOfAddress, readQuery, wordsOf, type ExactKind, type ExactTerm } from './searchTerms';
+import { exactTermOfFact, exactTermsOfAddress, readQuery, wordsOf, type ExactKind } from './searchTerms';
 
 /** Most conversations one exact value points at (a phone shared by a family, a test order number). */
 export const MAX_PER_EXACT = 50;
 /** Most conversations one word points at: a word past this is common, and only its newest are kept. */
 export const MAX_PER_WORD = 500;
 
+/** How long writes gather before they go to Redis together (one script call per key). */
+export const DEFAULT_FLUSH_DELAY_MS = 20;
+/**
+ * A customer's name and address are the same on every message: their entries are written again
+ * only this long after this process last wrote them (their score then lags by at most this much).
+ */
+export const DEFAULT_REFRESH_MS = 5 * 60_000;
+/** Most (key, conversation) pairs remembered for the refresh rule; the oldest are forgotten first. */
+const MAX_REMEMBERED = 20_000;
+/** Most members one script call adds (a bigger batch for one key is split). */
+const MAX_MEMBERS_PER_CALL = 256;
+
+/**
+ * KEYS: the index set. ARGV: cap, ttl ms, then score/member pairs. Adds them, keeps the newest
+ * `cap` and extends the set's life: one round trip and one slot per key, on Cluster too.
+ */
+const ADD = `
+for i = 3, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
+local cap = tonumber(ARGV[1])
+local n = redis.call('ZCARD', KEYS[1])
+if n > cap then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, n - cap - 1) end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return n
+`;
+
+type SearchRedis = Redis & { batonSearchAdd(key: string, ...argv: (string | number)[]): Promise<number> };
+
 export interface SearchIndexOptions {
   /** Days an entry lives after its last write (SEARCH_RETENTION_DAYS, default 90). */
   retentionDays?: number;
   logger?: Logger;
+  /** Writes gather this long (ms) before going to Redis together (default DEFAULT_FLUSH_DELAY_MS; 0: the next turn of the event loop). */
+  flushDelayMs?: number;
+  /** A name or address entry is written again after this long (default DEFAULT_REFRESH_MS). */
+  refreshMs?: number;
 }
 
 /** Why a conversation came up. */
@@ -37,35 +68,66 @@ export interface SearchCandidate {
  */
 export class SearchIndex {
   private readonly ttlMs: number;
+  private readonly r: SearchRedis;
+  /** Writes gathered for the next flush: key → its cap and member → newest score. */
+  private pending = new Map<string, { cap: number; members: Map<string, number> }>();
+  private waiting: (() => void)[] = [];
+  private timer?: NodeJS.Timeout | NodeJS.Immediate;
+  /** `${key}\n${conversationId}` → the score this process last wrote for a name or address entry. */
+  private readonly written = new Map<string, number>();
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly opts: SearchIndexOptions = {},
   ) {
     this.ttlMs = (opts.retentionDays ?? 90) * 24 * 3600 * 1000;
+    this.r = redis as SearchRedis;
+    if (typeof this.r.batonSearchAdd !== 'function') redis.defineCommand('batonSearchAdd', { numberOfKeys: 1, lua: ADD });
   }
 
-  /** Indexes a customer's message: its words, the customer's name and address. Never throws (logged). */
-  async indexMessage(conversation: Conversation, message: Pick<Message, 'text' | 'createdAt'>): Promise<void> {
+  /**
+   * Indexes a customer's message: its words, the customer's name and address. Resolves once
+   * written (callers on the reply path need not wait for it). Never throws (logged).
+   */
+  indexMessage(conversation: Conversation, message: Pick<Message, 'text' | 'createdAt'>): Promise<void> {
     const at = message.createdAt;
-    const words = new Set([...wordsOf(message.text ?? ''), ...wordsOf(conversation.customerName ?? '', 6)]);
-    await this.write(
-      conversation.id,
-      at,
-      exactTermsOfAddress(conversation.customerAddress).map((t) => ({ key: searchKeys.exact(t.kind, t.value), cap: MAX_PER_EXACT })),
-      [...words].map((w) => ({ key: searchKeys.word(w), cap: MAX_PER_WORD })),
-    );
+    const id = conversation.id;
+    const text = wordsOf(message.text ?? '');
+    for (const w of text) this.add(searchKeys.word(w), MAX_PER_WORD, id, at);
+    // The same on every message of the conversation: written again only now and then.
+    for (const w of wordsOf(conversation.customerName ?? '', 6)) {
+      const key = searchKeys.word(w);
+      if (!text.includes(w) && this.fresh(key, id, at)) this.add(key, MAX_PER_WORD, id, at);
+    }
+    for (const t of exactTermsOfAddress(conversation.customerAddress)) {
+      const key = searchKeys.exact(t.kind, t.value);
+      if (this.fresh(key, id, at)) this.add(key, MAX_PER_EXACT, id, at);
+    }
+    return this.flushed();
   }
 
-  /** Indexes the facts of one message (order numbers, phones, e-mails). Never throws (logged). */
-  async indexFacts(conversationId: string, at: number, facts: readonly Pick<FactCandidate, 'kind' | 'value'>[]): Promise<void> {
-    const terms = facts.map(exactTermOfFact).filter((t): t is ExactTerm => t !== null);
-    await this.write(
-      conversationId,
-      at,
-      terms.map((t) => ({ key: searchKeys.exact(t.kind, t.value), cap: MAX_PER_EXACT })),
-      [],
-    );
+  /** Indexes the facts of one message (order numbers, phones, e-mails). Resolves once written; never throws (logged). */
+  indexFacts(conversationId: string, at: number, facts: readonly Pick<FactCandidate, 'kind' | 'value'>[]): Promise<void> {
+    for (const f of facts) {
+      const t = exactTermOfFact(f);
+      if (t) this.add(searchKeys.exact(t.kind, t.value), MAX_PER_EXACT, conversationId, at);
+    }
+    return this.flushed();
+  }
+
+  /** Writes what is gathered now (graceful shutdown, tests); resolves once it is in Redis. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer as NodeJS.Timeout);
+      clearImmediate(this.timer as NodeJS.Immediate);
+      this.timer = undefined;
+    }
+    const batch = this.pending;
+    const waiting = this.waiting;
+    this.pending = new Map();
+    this.waiting = [];
+    if (batch.size > 0) await this.write(batch);
+    for (const done of waiting) done();
   }
 
   /**
@@ -79,7 +141,7 @@ export class SearchIndex {
     for (const m of messages) if (m.author === 'customer') for (const w of wordsOf(m.text ?? '')) keys.add(searchKeys.word(w));
     for (const t of facts.map(exactTermOfFact)) if (t) keys.add(searchKeys.exact(t.kind, t.value));
     // One command per key: each key is its own cluster slot.
-    await Promise.all([...keys].map((k) => this.redis.zrem(k, conversation.id)));
+    await Promise.all([...keys].map((k) => this.r.zrem(k, conversation.id)));
   }
 
   /**
@@ -111,27 +173,62 @@ export class SearchIndex {
   }
 
   private async read(key: string, cap: number): Promise<{ id: string; at: number }[]> {
-    const flat = await this.redis.zrevrange(key, 0, cap - 1, 'WITHSCORES');
+    const flat = await this.r.zrevrange(key, 0, cap - 1, 'WITHSCORES');
     const out: { id: string; at: number }[] = [];
     for (let i = 0; i + 1 < flat.length; i += 2) out.push({ id: flat[i]!, at: Number(flat[i + 1]) });
     return out;
   }
 
-  /** One MULTI per key (each key is its own cluster slot): add, keep the newest `cap`, extend its life. */
-  private async write(conversationId: string, at: number, ...groups: { key: string; cap: number }[][]): Promise<void> {
-    try {
-      await Promise.all(
-        groups.flat().map(({ key, cap }) =>
-          this.redis
-            .multi()
-            .zadd(key, at, conversationId)
-            .zremrangebyrank(key, 0, -(cap + 1))
-            .pexpire(key, this.ttlMs)
-            .exec(),
-        ),
-      );
-    } catch (err) {
-      this.opts.logger?.warn('search index not updated', { conversationId, reason: (err as Error).message });
+  private add(key: string, cap: number, conversationId: string, at: number): void {
+    let entry = this.pending.get(key);
+    if (!entry) this.pending.set(key, (entry = { cap, members: new Map() }));
+    entry.members.set(conversationId, Math.max(at, entry.members.get(conversationId) ?? at));
+  }
+
+  /** Whether a name or address entry is due: not written by this process in the last refreshMs. Remembers it as written. */
+  private fresh(key: string, conversationId: string, at: number): boolean {
+    const k = `${key}\n${conversationId}`;
+    const last = this.written.get(k);
+    if (last !== undefined && at >= last && at - last < (this.opts.refreshMs ?? DEFAULT_REFRESH_MS)) return false;
+    this.written.delete(k);
+    this.written.set(k, at);
+    if (this.written.size > MAX_REMEMBERED) this.written.delete(this.written.keys().next().value!);
+    return true;
+  }
+
+  /** A promise of the flush that will carry what was just added (scheduled if none is). */
+  private flushed(): Promise<void> {
+    if (this.pending.size === 0 && !this.timer) return Promise.resolve();
+    const p = new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (!this.timer) {
+      const delay = this.opts.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS;
+      const run = () => {
+        this.timer = undefined;
+        void this.flush();
+      };
+      this.timer = delay > 0 ? setTimeout(run, delay) : setImmediate(run);
+    }
+    return p;
+  }
+
+  /** One script call per key (each key is its own cluster slot), all sent together. Never throws (logged). */
+  private async write(batch: Map<string, { cap: number; members: Map<string, number> }>): Promise<void> {
+    const calls: Promise<number>[] = [];
+    for (const [key, { cap, members }] of batch) {
+      let argv: (string | number)[] = [cap, this.ttlMs];
+      for (const [id, at] of members) {
+        argv.push(at, id);
+        if (argv.length >= 2 + 2 * MAX_MEMBERS_PER_CALL) {
+          calls.push(this.r.batonSearchAdd(key, ...argv));
+          argv = [cap, this.ttlMs];
+        }
+      }
+      if (argv.length > 2) calls.push(this.r.batonSearchAdd(key, ...argv));
+    }
+    const results = await Promise.allSettled(calls);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed.length > 0) {
+      this.opts.logger?.warn('search index not updated', { keys: failed.length, of: calls.length, reason: (failed[0]!.reason as Error).message });
     }
   }
 }

@@ -30,6 +30,18 @@ function scriptOfLanguage(catalog: Catalog, lang: Lang): Script {
   return dominant && dominant.script !== 'other' ? dominant.script : scriptOfLanguageTag(lang);
 }
 
+const detectors = new WeakMap<Catalog, LanguageDetector>();
+
+/**
+ * The catalog's language detector, trained once per catalog object and shared by its users (the
+ * bot's brain trains it when it is built, at start-up and on reload; the handoff reuses it).
+ */
+export function languageDetectorFor(catalog: Catalog): LanguageDetector {
+  let detector = detectors.get(catalog);
+  if (!detector) detectors.set(catalog, (detector = createLanguageDetector(catalog)));
+  return detector;
+}
+
 /**
  * Detects which of the catalog's languages a message is in: the script picks the candidates
  * (Arabic script → ur, Devanagari → hi or ne, Latin → en or hi-Latn), then a naive Bayes over

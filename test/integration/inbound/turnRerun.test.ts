@@ -108,3 +108,26 @@ test('without a journal a redelivered message is only recorded once and not answ
   await handle(event);
   expect(control.runs).toBe(1);
 });
+
+test('the bot is handed the state its turn started from, also when the turn runs again', async () => {
+  await store.findOrOpen({ channel: 'whatsapp', customerAddress: event.customerAddress });
+  const opened = (await store.findByAddress('whatsapp', event.customerAddress))!;
+  await store.setBotState(opened.id, JSON.stringify({ turns: 7 }));
+  const handed: (string | null | undefined)[] = [];
+  let crash = true;
+  const bot: BotRunner = {
+    async runTurn(_event, conversation, io, opts) {
+      handed.push(opts?.botState);
+      await store.setBotState(conversation.id, JSON.stringify({ turns: 8 }));
+      await io.send({ text: 'Order SG-482913: shipped yesterday.' });
+      if (crash) throw new Error('instance died mid-turn');
+      return { replies: [], language: 'en', signals: [] };
+    },
+  };
+  const handle = createEventHandler({ store, outbound, bot, logger, journal: new TurnJournal(redis.client, 3600) });
+  await expect(handle(event)).rejects.toThrow('instance died mid-turn');
+  crash = false;
+  await handle(event);
+  expect(handed).toEqual([JSON.stringify({ turns: 7 }), JSON.stringify({ turns: 7 })]);
+  expect(sender.sent).toEqual(['Order SG-482913: shipped yesterday.']);
+});

@@ -5,6 +5,7 @@ import { RedisConversationStore } from '../../../src/conversations/redisConversa
 import type { Conversation } from '../../../src/conversations/types';
 import { createLogger } from '../../../src/logger';
 import { OutboundService, type DeliveryEvent } from '../../../src/outbound/outboundService';
+import { SendSchedule } from '../../../src/outbound/sendSchedule';
 import { connectRedis, type RedisConnection } from '../../../src/store/redisConnection';
 import { TWILIO_TEST_CONFIG } from '../../fixtures/twilio';
 import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
@@ -280,6 +281,21 @@ describe('a send whose result is unknown', () => {
     expect(done.platformMessageId).not.toBe(earlier);
     expect(posts).toHaveLength(2);
     expect(h.events).toContainEqual({ kind: 'reconciled', channel: 'whatsapp', outcome: 'not_found' });
+  });
+});
+
+describe('a first attempt', () => {
+  let h: Harness;
+  afterEach(() => close(h));
+
+  test('is on record as in flight before its request leaves, so an instance dying mid-request leaves it to be looked up', async () => {
+    h = await harness();
+    twilioCreates([{ delayMs: 400, status: 201, body: created }]);
+    const sending = h.outbound.send({ conversation: h.conversation, author: 'bot', content: { text: 'On its way' } });
+    const pending = await eventually(async () => (await h.store.listMessages(h.conversation.id)).find((m) => m.text === 'On its way'), 5000);
+    const job = await new SendSchedule(h.redis.client).job(h.conversation.id, pending.id);
+    expect(job).toMatchObject({ attempts: 1, inflightSince: expect.any(Number) });
+    expect((await sending).status).toBe('queued');
   });
 });
 

@@ -1,6 +1,8 @@
 import { describeWithRedis } from '../../../support/redis';
 import { searchKeys } from '../../../../src/inbox/search/searchKeys';
-import { MAX_PER_EXACT, MAX_PER_WORD, SearchIndex } from '../../../../src/inbox/search/searchIndex';
+import { DEFAULT_REFRESH_MS, MAX_PER_EXACT, MAX_PER_WORD, SearchIndex } from '../../../../src/inbox/search/searchIndex';
+import { searchIndexed } from '../../../../src/inbox/search/indexing';
+import type { Message } from '../../../../src/conversations/types';
 import type { Conversation } from '../../../../src/conversations/types';
 import { memoryHarness, realHarness, withHarness, type MakeHarness } from './harness';
 
@@ -50,6 +52,42 @@ function searchIndexContract(make: MakeHarness): void {
     // c9 fell off the common word's set (it keeps the newest) but is found by the rare one.
     expect(await h().client.zscore(common, 'c9')).toBeNull();
     expect((await index().find('order lost', 10)).map((c) => c.conversationId)).toEqual(['c9']);
+  });
+
+  test('the writes of several messages gathered in one flush each keep their conversation and time', async () => {
+    const one = index();
+    await Promise.all([
+      one.indexMessage(conversation('c1'), { text: 'refund for my kettle', createdAt: T0 }),
+      one.indexMessage(conversation('c2'), { text: 'refund for my toaster', createdAt: T0 + 5 }),
+      one.indexMessage(conversation('c1'), { text: 'refund now', createdAt: T0 + 9 }),
+    ]);
+    expect(await h().client.zrevrange(searchKeys.word('refund'), 0, -1, 'WITHSCORES')).toEqual(['c1', String(T0 + 9), 'c2', String(T0 + 5)]);
+    expect((await one.find('kettle refund', 10)).map((c) => c.conversationId)).toEqual(['c1']);
+  });
+
+  test("the customer's name and address are written again only once the refresh time has passed", async () => {
+    const one = index();
+    const c1 = conversation('c1', { customerAddress: 'whatsapp:+919876543210', customerName: 'Kavya Rao' });
+    await one.indexMessage(c1, { text: 'hello', createdAt: T0 });
+    await one.indexMessage(c1, { text: 'anyone there', createdAt: T0 + 60_000 });
+    const phone = searchKeys.exact('phone', '9876543210');
+    expect(await h().client.zscore(phone, 'c1')).toBe(String(T0));
+    expect(await h().client.zscore(searchKeys.word('kavya'), 'c1')).toBe(String(T0));
+    await one.indexMessage(c1, { text: 'still waiting', createdAt: T0 + DEFAULT_REFRESH_MS + 1 });
+    expect(await h().client.zscore(phone, 'c1')).toBe(String(T0 + DEFAULT_REFRESH_MS + 1));
+    expect(await h().client.zscore(searchKeys.word('kavya'), 'c1')).toBe(String(T0 + DEFAULT_REFRESH_MS + 1));
+  });
+
+  test('a customer message is recorded without waiting for the index, and indexed by the next flush', async () => {
+    const slow = new SearchIndex(h().client, { flushDelayMs: 60_000 });
+    const recorded: string[] = [];
+    const record = searchIndexed(slow, async (_c, m) => void recorded.push(m.id));
+    const message = { id: 'm1', author: 'customer', text: 'blender cracked', createdAt: T0 } as Message;
+    await record(conversation('c1'), message);
+    expect(recorded).toEqual(['m1']);
+    expect(await h().client.zscore(searchKeys.word('blender'), 'c1')).toBeNull();
+    await slow.flush();
+    expect(await h().client.zscore(searchKeys.word('blender'), 'c1')).toBe(String(T0));
   });
 }
 
