@@ -22,6 +22,7 @@ function withOverride(override: Override): ClassifierSettings {
   return {
     vectorizer: { ...DEFAULT_SETTINGS.vectorizer, ...override.vectorizer },
     wordVectors: DEFAULT_SETTINGS.wordVectors,
+    foldDevanagari: (override as { foldDevanagari?: boolean }).foldDevanagari ?? DEFAULT_SETTINGS.foldDevanagari,
     wordVectorsNeedFittedCalibration: DEFAULT_SETTINGS.wordVectorsNeedFittedCalibration,
     svm: { ...DEFAULT_SETTINGS.svm, ...override.svm },
     calibration: { ...DEFAULT_SETTINGS.calibration, ...override.calibration },
