@@ -445,7 +445,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       }
       if (config.retention) {
         const { days, exportDir, intervalMs } = config.retention;
-        retention = startRetention({ redis: redis.client, store, facts, packets: new PacketStore(redis.client), search: inbox.search, logger, days, exportDir, intervalMs });
+        retention = startRetention({ redis: redis.client, store, facts, packets: new PacketStore(redis.client), search: inbox.search, aggregates, logger, days, exportDir, intervalMs });
       }
       started = true;
     },

@@ -213,6 +213,17 @@ export class ConversationIndexes {
     );
   }
 
+  /** Takes a removed conversation out of every list it is in (retention). */
+  async forget(id: string): Promise<void> {
+    const bucket = bucketOf(id);
+    const placed = listKeys.placed(bucket);
+    const current = decodePlacement(await this.r.hget(placed, id));
+    // One bucket, one hash tag: a single MULTI on Cluster too.
+    const tx = this.r.multi();
+    for (const { key } of current ? keysOf(bucket, current) : []) tx.zrem(key, id);
+    await tx.hdel(placed, id).exec();
+  }
+
   /**
    * Puts a conversation in the lists its state says (after a transition, or when it is opened).
    * Does nothing when a newer state is already applied.

@@ -888,7 +888,7 @@ export class RedisConversationStore implements ConversationStore {
     }
     // One slot: the conversation's own keys and its messages of the previous format.
     await this.r.del(K.conv(id), K.log(id), K.messages(id), K.pids(id), K.botState(id), factsKey(id), ...oldIds.map((m) => K.msg(m)));
-    await this.r.zrem(K.index, id);
+    await Promise.all([this.r.zrem(K.index, id), this.indexes.forget(id)]);
   }
 
   async queue(team: string, limit = 500): Promise<string[]> {

@@ -1,3 +1,4 @@
+import type { DashboardAggregates } from '../metrics/aggregates/aggregateStore';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,6 +38,8 @@ export interface RetentionOptions {
   facts: Pick<FactStore, 'list'>;
   packets: Pick<PacketStore, 'get' | 'remove'>;
   search: Pick<SearchIndex, 'forget'>;
+  /** The dashboard's per-conversation markers (the counts stay: they name nobody). */
+  aggregates?: Pick<DashboardAggregates, 'forget'>;
   logger: Logger;
   days: number;
   exportDir: string;
@@ -191,6 +194,7 @@ async function removeConversation(o: RetentionOptions, line: RetentionExportLine
     o.redis.del(auditTargetKey(`conversation:${c.id}`)),
     o.redis.del(idemKey(c.id)),
     o.packets.remove(c.id),
+    o.aggregates?.forget(c.id, c.createdAt, c.updatedAt),
   ]);
   await o.store.remove(c.id);
 }

@@ -95,6 +95,30 @@ export class DashboardAggregates {
   }
 
   /** The counters of each day asked for (an empty map for a day with nothing). */
+  /**
+   * Removes a conversation's markers (retention): from the day before it opened to the day after its
+   * last change (its facts count on its opening day in the dashboard's zone, a call on the call's
+   * day), at most 45 days. The counters stay: they name nobody.
+   */
+  async forget(conversationId: string, from: number, to: number): Promise<void> {
+    const DAY = 86_400_000;
+    const days = new Set<string>();
+    for (let t = from - DAY; t <= Math.min(to + DAY, from + 45 * DAY); t += DAY) days.add(new Date(t).toISOString().slice(0, 10));
+    days.add(new Date(to + DAY).toISOString().slice(0, 10));
+    await Promise.all(
+      [...days].map(async (day) => {
+        const key = seenKey(day);
+        let cursor = '0';
+        do {
+          const [next, flat] = await this.r.hscan(key, cursor, 'MATCH', `${conversationId}|*`, 'COUNT', 1000);
+          cursor = next;
+          const fields = flat.filter((_, i) => i % 2 === 0);
+          if (fields.length) await this.r.hdel(key, ...fields);
+        } while (cursor !== '0');
+      }),
+    );
+  }
+
   async readDays(days: readonly string[]): Promise<Map<string, DayCounters>> {
     // One HGETALL per day, sent together (not a pipeline: on Redis Cluster the days are in different slots).
     const results = await Promise.all(

@@ -7,6 +7,7 @@ import type { Message } from '../../../src/conversations/types';
 import { PacketStore } from '../../../src/handoff/packetStore';
 import { SearchIndex } from '../../../src/inbox/search/searchIndex';
 import { createLogger } from '../../../src/logger';
+import { DashboardAggregates } from '../../../src/metrics/aggregates/aggregateStore';
 import { exportFileName, runRetention, type RetentionExportLine, type RetentionOptions } from '../../../src/retention/retention';
 import { TWILIO_TEST_CONFIG } from '../../fixtures/twilio';
 import { FakeTwilioApi } from '../../support/fakePlatforms';
@@ -63,6 +64,7 @@ async function desk(): Promise<Desk> {
         facts: baton.runtime.facts,
         packets: new PacketStore(client),
         search: new SearchIndex(client),
+        aggregates: new DashboardAggregates(client),
         logger,
         days: 30,
         exportDir,
