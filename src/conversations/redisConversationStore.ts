@@ -17,7 +17,7 @@ import type { ChannelName, Conversation, DeliveryStatus, Message, NewMessage } f
 import { STATUS_RANK } from './types';
 import { taggedKey } from '../store/keys';
 import { factsKey } from './factStore';
-import { escapeField, packedMessageId, packMessage, packTime, parsePackedId, unpackMessage } from './packedMessage';
+import { escapeField, packCsat, packedMessageId, packMessage, packTime, parsePackedId, unpackCsat, unpackMessage } from './packedMessage';
 
 /** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
 export function newId(prefix: string): string {
@@ -409,7 +409,7 @@ function decodeConversation(id: string, h: Record<string, string>): Conversation
     resolvedAt: num(h.resolvedAt),
     reopenCount: num(h.reopenCount),
     customerId: h.customerId || undefined,
-    csat: h.csat ? (JSON.parse(h.csat) as Conversation['csat']) : undefined,
+    csat: unpackCsat(h.csat),
     nps: h.nps ? (JSON.parse(h.nps) as Conversation['nps']) : undefined,
     callDeflection: h.callDeflection ? (JSON.parse(h.callDeflection) as Conversation['callDeflection']) : undefined,
     firstInboundAt: num(h.firstInboundAt),
@@ -588,7 +588,7 @@ export class RedisConversationStore implements ConversationStore {
     const { csat, nps, callDeflection, ...plain } = patch;
     const fields = flat({
       ...plain,
-      ...(csat ? { csat: JSON.stringify(csat) } : {}),
+      ...(csat ? { csat: packCsat(csat) } : {}),
       ...(nps ? { nps: JSON.stringify(nps) } : {}),
       ...(callDeflection ? { callDeflection: JSON.stringify(callDeflection) } : {}),
       updatedAt: now,
