@@ -122,3 +122,57 @@ export function parsePackedId(id: string): { index: number; conversationId: stri
   const m = /^m(\d+)\.(.+)$/.exec(id);
   return m ? { index: Number(m[1]), conversationId: m[2]! } : null;
 }
+
+type Csat = NonNullable<import('./types').Conversation['csat']>;
+
+const csatSchema = z.object({
+  status: z.enum(['pending', 'answered', 'skipped']),
+  scale: z.enum(['csat5', 'nps10']),
+  score: z.number().optional(),
+  comment: z.string().optional(),
+  skippedReason: z.string().optional(),
+  askedAt: z.number().optional(),
+  answeredAt: z.number().optional(),
+});
+/** The CSAT result as a conversation's hash keeps it: short names, times in base 36 (a rated survey fits 64 bytes). */
+const packedCsatSchema = z.object({
+  s: z.enum(['pending', 'answered', 'skipped']),
+  k: z.enum(['csat5', 'nps10']),
+  v: z.number().optional(),
+  m: z.string().optional(),
+  r: z.string().optional(),
+  q: z.string().optional(),
+  a: z.string().optional(),
+});
+
+export function packCsat(c: Csat): string {
+  return JSON.stringify({
+    s: c.status,
+    k: c.scale,
+    v: c.score,
+    m: c.comment,
+    r: c.skippedReason,
+    q: c.askedAt === undefined ? undefined : packTime(c.askedAt),
+    a: c.answeredAt === undefined ? undefined : packTime(c.answeredAt),
+  });
+}
+
+/** The CSAT result from the hash: the packed form, or the full JSON written before it; undefined when unreadable. */
+export function unpackCsat(raw: string | undefined): Csat | undefined {
+  if (!raw) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const packed = packedCsatSchema.safeParse(json);
+  if (packed.success) {
+    const p = packed.data;
+    const out: Csat = { status: p.s, scale: p.k, score: p.v, comment: p.m, skippedReason: p.r, askedAt: p.q === undefined ? undefined : unpackTime(p.q), answeredAt: p.a === undefined ? undefined : unpackTime(p.a) };
+    for (const k of Object.keys(out) as (keyof Csat)[]) if (out[k] === undefined) delete out[k];
+    return out;
+  }
+  const full = csatSchema.safeParse(json);
+  return full.success ? full.data : undefined;
+}

@@ -18,7 +18,7 @@ import { taggedKey } from '../store/keys';
 import { ConversationIndexes, LIST_MAX_SCAN, queueScore } from './conversationIndexes';
 import type { Logger } from '../logger';
 import { factsKey } from './factStore';
-import { escapeField, packedMessageId, packMessage, packTime, parsePackedId, unpackMessage } from './packedMessage';
+import { escapeField, packCsat, packedMessageId, packMessage, packTime, parsePackedId, unpackCsat, unpackMessage } from './packedMessage';
 
 export { queueScore };
 import { randomHex } from '../store/randomHex';
@@ -406,7 +406,7 @@ function decodeConversation(id: string, h: Record<string, string>): Conversation
     resolvedAt: num(h.resolvedAt),
     reopenCount: num(h.reopenCount),
     customerId: h.customerId || undefined,
-    csat: h.csat ? (JSON.parse(h.csat) as Conversation['csat']) : undefined,
+    csat: unpackCsat(h.csat),
     nps: h.nps ? (JSON.parse(h.nps) as Conversation['nps']) : undefined,
     callDeflection: h.callDeflection ? (JSON.parse(h.callDeflection) as Conversation['callDeflection']) : undefined,
     firstInboundAt: num(h.firstInboundAt),
@@ -595,7 +595,7 @@ export class RedisConversationStore implements ConversationStore {
     const { csat, nps, callDeflection, ...plain } = patch;
     const fields = flat({
       ...plain,
-      ...(csat ? { csat: JSON.stringify(csat) } : {}),
+      ...(csat ? { csat: packCsat(csat) } : {}),
       ...(nps ? { nps: JSON.stringify(nps) } : {}),
       ...(callDeflection ? { callDeflection: JSON.stringify(callDeflection) } : {}),
       updatedAt: now,

@@ -199,4 +199,14 @@ describe('parseConfig', () => {
     expect(parseConfig({ PUBLIC_URL: 'http://localhost:3000' }).secureCookies).toBe(false);
     expect(parseConfig({}).secureCookies).toBe(false);
   });
+
+  test('keeps conversations for ever unless RETENTION_DAYS is set, and then exports them to RETENTION_EXPORT_DIR every hour', () => {
+    expect(parseConfig({}).retention).toBeNull();
+    expect(parseConfig({ RETENTION_DAYS: '365' }).retention).toEqual({ days: 365, exportDir: './data/retention', intervalMs: 3_600_000 });
+  });
+
+  test('refuses a PLATFORM_ID_TTL_DAYS shorter than DEDUPE_TTL_SECONDS, naming both', () => {
+    expect(() => parseConfig({ PLATFORM_ID_TTL_DAYS: '1', DEDUPE_TTL_SECONDS: String(3 * 24 * 3600) })).toThrow(/PLATFORM_ID_TTL_DAYS \(1 days\) must cover DEDUPE_TTL_SECONDS/);
+    expect(parseConfig({ PLATFORM_ID_TTL_DAYS: '3', DEDUPE_TTL_SECONDS: String(3 * 24 * 3600) }).storeTtls.platformIdTtlSeconds).toBe(3 * 24 * 3600);
+  });
 });

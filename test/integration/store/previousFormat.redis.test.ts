@@ -1,0 +1,59 @@
+import Redis from 'ioredis';
+import { RedisConversationStore } from '../../../src/conversations/redisConversationStore';
+import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+
+/**
+ * Conversations written by the previous version (a hash per message, `msg:{conv}:<id>`, and a list of
+ * ids, `conv:{id}:msgs`) keep working after the upgrade: their messages are read first, new ones are
+ * appended in the packed format after them, and a receipt for an old message still applies.
+ */
+
+describeWithRedis('messages of the previous format on a real Redis', () => {
+  let prefix: string;
+  let redis: Redis;
+  let store: RedisConversationStore;
+
+  beforeEach(() => {
+    prefix = uniquePrefix('oldfmt');
+    redis = new Redis(testRedisUrl, { keyPrefix: prefix });
+    store = new RedisConversationStore(redis);
+  });
+  afterEach(async () => {
+    await deletePrefix(testRedisUrl, prefix);
+    redis.disconnect();
+  });
+
+  /** A conversation with one customer message and one sent reply, as the previous version stored them. */
+  async function previousVersionConversation(): Promise<{ id: string; replyId: string }> {
+    const { conversation } = await store.findOrOpen({ channel: 'whatsapp', customerAddress: 'whatsapp:+919812345678' });
+    const id = conversation.id;
+    const askId = `m_mxbwl5uy_0a1b2c3d4e.${id}`;
+    const replyId = `m_mxbwl5vz_5f6a7b8c9d.${id}`;
+    await redis.hset(`msg:{${id}}:${askId}`, { conversationId: id, direction: 'inbound', author: 'customer', text: 'where is my order', platformMessageId: 'SMold0000000000000000000000000000001', status: 'received', createdAt: '1796565290193', updatedAt: '1796565290193' });
+    await redis.hset(`msg:{${id}}:${replyId}`, { conversationId: id, direction: 'outbound', author: 'bot', text: 'What is your order number?', platformMessageId: 'SMold0000000000000000000000000000002', status: 'sent', createdAt: '1796565290331', updatedAt: '1796565290462', meta: '{"sendKey":"turn:x:0"}' });
+    await redis.rpush(`conv:{${id}}:msgs`, askId, replyId);
+    await redis.hset(`conv:{${id}}:pids`, 'SMold0000000000000000000000000000001', askId, 'SMold0000000000000000000000000000002', replyId);
+    await redis.set('msg:pid:{whatsapp:SMold0000000000000000000000000000002}', replyId);
+    return { id, replyId };
+  }
+
+  test('the transcript lists the old messages first, then the ones appended since', async () => {
+    const { id } = await previousVersionConversation();
+    const c = (await store.get(id))!;
+    await store.appendMessage(c, { direction: 'inbound', author: 'customer', text: 'SG-482913', media: [], platformMessageId: 'SMnew0000000000000000000000000000003', status: 'received' });
+    expect((await store.listMessages(id)).map((m) => m.text)).toEqual(['where is my order', 'What is your order number?', 'SG-482913']);
+    expect((await store.listMessages(id, { limit: 2 })).map((m) => m.text)).toEqual(['What is your order number?', 'SG-482913']);
+  });
+
+  test('a receipt for an old message moves its status forward', async () => {
+    const { replyId } = await previousVersionConversation();
+    expect(await store.updateStatusByPlatformId('whatsapp', 'SMold0000000000000000000000000000002', 'read')).toMatchObject({ outcome: 'applied', message: { id: replyId, status: 'read' } });
+  });
+
+  test('an old platform id redelivered is still recognised as a duplicate', async () => {
+    const { id } = await previousVersionConversation();
+    const c = (await store.get(id))!;
+    const again = await store.appendMessage(c, { direction: 'inbound', author: 'customer', text: 'where is my order', media: [], platformMessageId: 'SMold0000000000000000000000000000001', status: 'received' });
+    expect(again).toMatchObject({ duplicate: true, message: { text: 'where is my order' } });
+  });
+});
