@@ -150,12 +150,13 @@ export function planDemo(opts: PlanOptions): DemoConversation[] {
       startAt,
       steps: [],
     };
-    conv.steps = stepsFor(r, conv).filter((s) => s.at < opts.now - 30_000);
+    conv.steps = stepsFor(r, conv, index >= firstOfTail).filter((s) => s.at < opts.now - 30_000);
     return conv;
   });
 }
 
-function stepsFor(r: Random, conv: DemoConversation): DemoStep[] {
+/** `busy`: the month's last hour, when the queue is long and customers wait longer. */
+function stepsFor(r: Random, conv: DemoConversation, busy: boolean): DemoStep[] {
   const lang = conv.language;
   const values = { order: orderNumber(r), product: r.pick(PRODUCTS[lang]), city: r.pick(CITIES[lang]), name: conv.profileName.split(' ')[0]! };
   const say = (list: string[]) => fill(r.pick(list), values);
@@ -194,7 +195,7 @@ function stepsFor(r: Random, conv: DemoConversation): DemoStep[] {
   }
 
   // In a person's hands: the wait, the agent's turn, the fix, the survey.
-  t += waitMs(r, t);
+  t += busy ? r.int(8, 75) * MINUTE : waitMs(r, t);
   steps.push({ at: t, kind: 'claim', pick: r.next() });
   t += r.int(20, 150) * 1000;
   steps.push({ at: t, kind: 'reply', text: fill(r.pick(AGENT_GREETS[lang]), values) });
