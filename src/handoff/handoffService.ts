@@ -131,8 +131,9 @@ export class HandoffService implements ConversationHooks {
     if (!conversation.customerId && conv.customerId) this.enrichInBackground(conv);
     this.deps.metrics?.message(conv.channel, 'inbound', 'customer');
     // The conversation was just read with the message: its team scopes the event (no second read).
+    // Not waited for (publish never throws): it goes out ahead of the turn's later events, in order.
     const team = conversationTeam(conv, this.escalationConfig.defaultTeam);
-    await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author, team });
+    void this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author, team });
     const text = event.text ?? '';
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
 
