@@ -143,7 +143,8 @@ export class HandoffService implements ConversationHooks {
     if (!conversation.customerId && conv.customerId) this.enrichInBackground(conv);
     this.deps.metrics?.message(conv.channel, 'inbound', 'customer');
     // The conversation was just read with the message: it gives the event its team and list row (no second read).
-    await this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author }, { conv });
+    // Not waited for (publish never throws): it goes out ahead of the turn's later events, in order.
+    void this.publish({ type: 'message.created', conversationId: conv.id, messageId: message.id, direction: message.direction, author: message.author }, { conv });
     await this.deps.dashboardFacts?.customerMessage(conv, message.createdAt);
     const text = event.text ?? '';
     const language = conv.language ?? this.deps.catalog().defaultLanguage;

@@ -58,10 +58,25 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
   /** A message event counts as handled only once its whole turn has run. */
   async function onMessage(event: InboundMessageEvent): Promise<void> {
     const ids = [event.channel, event.customerAddress, event.platformMessageId] as const;
-    const before = journal ? await journal.begin(...ids) : 'unknown';
+    // The journal and the conversation in one round trip (a turn already done wastes the look-up).
+    const [before, { conversation }] = await Promise.all([
+      journal ? journal.begin(...ids) : ('unknown' as const),
+      store.findOrOpen({
+        channel: event.channel,
+        customerAddress: event.customerAddress,
+        customerName: event.author === 'customer' ? event.profileName : undefined,
+        platformUserId: event.platformUserId,
+        at: event.timestamp,
+      }),
+    ]);
     if (before === 'done') return;
-    const finished = await turn(event, before === 'started');
-    if (finished) await journal?.finish(...ids);
+    const finished = await turn(event, conversation, before === 'started');
+    // Not waited for: it goes to Redis ahead of the lane's pop that follows (same connection, in
+    // order). Lost with a crash in between, the turn still shows as started; its event is gone
+    // from the lane by then or comes back as a duplicate delivery, so it does not run again.
+    if (finished && journal) {
+      journal.finish(...ids).catch((err: Error) => logger.warn('turn journal not updated', { channel: event.channel, reason: err.message }));
+    }
   }
 
   /**
@@ -70,15 +85,11 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
    * runs again from the bot state it started from; replies it recorded are reused, not repeated.
    * Returns false when the turn must not count as finished.
    */
-  async function turn(event: InboundMessageEvent, again: boolean): Promise<boolean> {
+  async function turn(event: InboundMessageEvent, conversation: Conversation, again: boolean): Promise<boolean> {
     const fromCustomer = event.author === 'customer';
-    const { conversation } = await store.findOrOpen({
-      channel: event.channel,
-      customerAddress: event.customerAddress,
-      customerName: fromCustomer ? event.profileName : undefined,
-      platformUserId: event.platformUserId,
-      at: event.timestamp,
-    });
+    // The bot state is read alongside the append (one round trip), for the journal and the bot.
+    const stateRead = journal && event.answerable && fromCustomer ? store.getBotState(conversation.id) : undefined;
+    stateRead?.catch(() => undefined); // not awaited when the message turns out recorded already
     const appended = await store.appendMessage(conversation, {
       direction: fromCustomer ? 'inbound' : 'outbound',
       author: event.author,
@@ -104,7 +115,7 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
     /** The bot state this turn starts from, as read here (the bot need not read it again). */
     let botState: string | null | undefined;
     if (journal) {
-      const now = await store.getBotState(current.id);
+      const now = await (stateRead ?? store.getBotState(current.id));
       const startedFrom = await journal.botStateBefore(event.channel, event.customerAddress, event.platformMessageId, now);
       if (again && startedFrom !== (now ?? '')) await store.setBotState(current.id, startedFrom);
       botState = startedFrom === '' ? null : startedFrom;

@@ -352,7 +352,9 @@ export class OutboundService {
 
   private async succeed(conversation: Conversation, job: SendJob, platformMessageId: string, status: Message['status']): Promise<Message> {
     const sent = await this.opts.store.attachPlatformId(job.messageId, job.channel, platformMessageId, status);
-    await this.finish(job);
+    // The lane lets go of it without the caller waiting: the command is on its way ahead of anything
+    // the caller does next. Should it fail, the head stays in flight and is reconciled when its lease ends.
+    this.finish(job).catch((err: Error) => this.opts.logger.warn('sent message not taken out of its lane; it is reconciled after its lease', { messageId: job.messageId, reason: err.message }));
     this.opts.onMessage?.(conversation, sent);
     return sent;
   }
