@@ -293,7 +293,8 @@ describe('a first attempt', () => {
     twilioCreates([{ delayMs: 400, status: 201, body: created }]);
     const sending = h.outbound.send({ conversation: h.conversation, author: 'bot', content: { text: 'On its way' } });
     const pending = await eventually(async () => (await h.store.listMessages(h.conversation.id)).find((m) => m.text === 'On its way'), 5000);
-    const job = await new SendSchedule(h.redis.client).job(h.conversation.id, pending.id);
+    // The transcript shows the message a moment before its lane does: wait for the lane, while Twilio still holds the request.
+    const job = await eventually(async () => (await new SendSchedule(h.redis.client).job(h.conversation.id, pending.id)) ?? undefined, 5000);
     expect(job).toMatchObject({ attempts: 1, inflightSince: expect.any(Number) });
     expect((await sending).status).toBe('queued');
   });
