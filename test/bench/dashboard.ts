@@ -8,6 +8,7 @@
  * Options: --conversations N (default 30000), --concurrency N (default 32), --calls N (default 25).
  * Needs Redis at TEST_REDIS_URL (default redis://127.0.0.1:6379); its keys are deleted at the end.
  */
+import { createRandom } from '../../src/nlu/classifier/prng';
 import type { Conversation } from '../../src/conversations/types';
 import { CHANNELS } from '../../src/conversations/types';
 import { aggregateReport } from '../../src/metrics/aggregates/aggregateReport';
@@ -30,17 +31,8 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** A small deterministic generator (mulberry32): the same run every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (mulberry32, the classifier's): the same run every time. */
+const random = createRandom;
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 

@@ -1,4 +1,6 @@
-/** A small seeded random source (mulberry32): the same seed plays the same month. */
+import { createRandom as mulberry32 } from '../../nlu/classifier/prng';
+
+/** A small seeded random source (mulberry32, the classifier's): the same seed plays the same month. */
 export interface Random {
   /** A float in [0, 1). */
   next(): number;
@@ -11,14 +13,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
