@@ -601,7 +601,7 @@ function report(results: RunResult[]): void {
   if (offRuns.length && onRuns.length) {
     // Runs of one server differ from each other by the machine's noise alone; CRM on is "unchanged"
     // when its runs fall inside the spread of the runs without it (alternate them: BENCH_RUNS=whatsapp,whatsapp-crm,whatsapp-crm,whatsapp).
-    const list = (rs: RunResult[], f: (r: RunResult) => number, unit: string) => rs.map((r) => `${f(r).toFixed(unit === 'ms' ? 0 : 2)}`).join(', ') + ` ${unit}`;
+    const list = (rs: RunResult[], f: (r: RunResult) => number, decimals = 0) => rs.map((r) => f(r).toFixed(decimals)).join(', ') + ' ms';
     const med = (xs: number[]) => {
       const s = [...xs].sort((a, b) => a - b);
       return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -611,9 +611,9 @@ function report(results: RunResult[]): void {
     const inside = p99On.every((v) => v >= Math.min(...p99Off) && v <= Math.max(...p99Off));
     console.log(
       `\nCRM enrichment on vs off (same invocation, ${onRuns.length} run(s) on, ${offRuns.length} off):` +
-        `\n- p99 on: ${list(onRuns, (r) => r.p99, 'ms')} (median ${ms(med(p99On))}); off: ${list(offRuns, (r) => r.p99, 'ms')} (median ${ms(med(p99Off))})` +
-        `\n- p50 on: ${list(onRuns, (r) => r.p50, 'ms')}; off: ${list(offRuns, (r) => r.p50, 'ms')}` +
-        `\n- CPU per message on: ${list(onRuns, (r) => r.cpuMsPerMessage, 'ms')}; off: ${list(offRuns, (r) => r.cpuMsPerMessage, 'ms')}` +
+        `\n- p99 on: ${list(onRuns, (r) => r.p99)} (median ${ms(med(p99On))}); off: ${list(offRuns, (r) => r.p99)} (median ${ms(med(p99Off))})` +
+        `\n- p50 on: ${list(onRuns, (r) => r.p50)}; off: ${list(offRuns, (r) => r.p50)}` +
+        `\n- CPU per message on: ${list(onRuns, (r) => r.cpuMsPerMessage, 2)}; off: ${list(offRuns, (r) => r.cpuMsPerMessage, 2)}` +
         (offRuns.length > 1 ? `\n- every CRM-on p99 ${inside ? 'falls inside' : 'falls OUTSIDE'} the spread of the CRM-off runs (${ms(Math.min(...p99Off))}–${ms(Math.max(...p99Off))})` : ''),
     );
   }
