@@ -8,8 +8,8 @@
  *
  * Options: --conversations <n>, --runs <n> (timed calls per query, default 200).
  */
+import { freePort } from '../support/serverProcess';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDialogueBrain } from '../../src/bot/dialogueBrain';
@@ -71,13 +71,7 @@ async function main(): Promise<void> {
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = uniquePrefix('bench-lists');
   const logger = createLogger('error');
-  const port = await new Promise<number>((resolve) => {
-    const s = require('node:net').createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
+  const port = await freePort();
   const config = parseConfig({
     NODE_ENV: 'test',
     PORT: String(port),

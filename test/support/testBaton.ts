@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
@@ -12,6 +11,7 @@ import { createRuntime, type Runtime } from '../../src/runtime';
 import { connectRedisFromConfig } from '../../src/store/redisConnection';
 import { TWILIO_TEST_CONFIG } from '../fixtures/twilio';
 import { deletePrefix, uniquePrefix } from './redis';
+import { freePort } from './serverProcess';
 
 export const MESSENGER_TEST_ENV = {
   META_APP_SECRET: 'a3f1c9e5b7d2468090ab12cd34ef5678',
@@ -55,13 +55,7 @@ export async function startTestBaton(
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
   const prefix = opts.prefix ?? uniquePrefix('app');
   let server: Server | undefined;
-  const port = await new Promise<number>((resolve) => {
-    const s = require('node:net').createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
+  const port = await freePort();
   const config = parseConfig({
     NODE_ENV: 'test',
     PORT: String(port),
