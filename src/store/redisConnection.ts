@@ -155,6 +155,29 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
     return opts.waitReplicas;
   };
 
+  /**
+   * WAIT blocks its connection (every command sent after it waits behind it), and it covers the
+   * writes this connection sent before it. So waits are shared: callers that arrive while one WAIT
+   * is out all ride on the next one, sent when it returns. Without this, after a failover left the
+   * master without replicas, each webhook's WAIT held the connection for the whole timeout in turn,
+   * commands timed out behind them, and even the replica recount queued there (a 20 s stall).
+   */
+  let waiting: Promise<number> | null = null;
+  let nextWait: { target: number; promise: Promise<number> } | null = null;
+  const sharedWait = (target: number): Promise<number> => {
+    if (!waiting) {
+      waiting = Promise.resolve(client.wait(target, opts.waitTimeoutMs ?? 1000)).then(Number).finally(() => (waiting = null));
+      return waiting;
+    }
+    if (nextWait && nextWait.target >= target) return nextWait.promise;
+    const after = waiting.catch(() => 0).then(() => {
+      nextWait = null;
+      return sharedWait(target);
+    });
+    nextWait = { target, promise: after };
+    return after;
+  };
+
   return {
     client,
     embedded: false,
@@ -178,7 +201,7 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
     async waitForReplicas() {
       const target = waitTarget();
       if (target <= 0) return true;
-      const acked = Number(await client.wait(target, opts.waitTimeoutMs ?? 1000));
+      const acked = await sharedWait(target);
       if (acked >= target) return true;
       if (opts.waitReplicas !== undefined && opts.waitReplicas !== 'auto') return false;
       // "auto" waits for a replica while one exists. The one counted may be gone (it died, or a
