@@ -6,7 +6,8 @@
  * packet facts kept by kind, and how many replies were in the customer's language.
  *
  * Options: --only <id-substring>, --verbose (every failure, not only the first per conversation),
- * --check (exit 1 below 95% of conversations passed).
+ * --check (exit 1 below 95% of conversations passed), --dir <folder> (another set of scripts, such as
+ * the dev set test/fixtures/conversations-dev that changes are tried on before this set is reported).
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   const verbose = args.includes('--verbose');
-  const scripts = loadConversationScripts(path.join(root, 'test/fixtures/conversations')).filter((s) => !only || s.id.includes(only));
+  const dir = args.includes('--dir') ? path.resolve(args[args.indexOf('--dir') + 1]!) : path.join(root, 'test/fixtures/conversations');
+  const scripts = loadConversationScripts(dir).filter((s) => !only || s.id.includes(only));
   const catalog = await defaultCatalog();
   const texts = readCatalogTexts(path.join(root, 'intents'));
   const detector = createLanguageDetector(catalog);

@@ -13,6 +13,7 @@ import { formatHintFor, type KnownFact, slotsFromFacts } from './slotFacts';
 import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
+import { onlyDescribesValue, valueWordsBySlot } from './valueReply';
 
 export interface DialogueReply {
   text: string;
@@ -93,7 +94,8 @@ interface Turn {
  * 4½. A message of only conversational acts ("ok", "thanks", "haan", "👍"; src/nlu/acts) is answered
  *    briefly and is never a misunderstanding; "yes"/"no" answer an open "did you mean…?"; acts
  *    opening or closing a longer message are set aside ("hi, where is my order?" is the question).
- * 5. A pending question: a message that is only the value fills it; a message classified at or
+ * 5. A pending question: a message that is only the value (or the value and words that describe
+ *    it, valueReply.ts) fills it; a message classified at or
  *    above the answer threshold as another intent drops it and is handled instead; a message that
  *    is neither re-asks the question and counts as a misunderstanding.
  * 6. A message that is only a value the catalog's `bareFacts` names (a bare order number) → that intent.
@@ -111,6 +113,8 @@ export class DialogueEngine {
   private readonly intents: Map<string, Intent>;
   /** Every slot the catalog uses (first spec per name), extracted from every message. */
   private readonly slotSpecs: SlotSpec[];
+  /** Per slot, the words the catalog asks for it with (valueReply.ts). */
+  private readonly valueWords: Map<string, Set<string>>;
   private readonly fulfill: Fulfill;
   private readonly random: () => number;
   private readonly now: () => Date;
@@ -129,6 +133,7 @@ export class DialogueEngine {
     const byName = new Map<string, SlotSpec>();
     for (const intent of deps.catalog.intents) for (const slot of intent.slots) if (!byName.has(slot.name)) byName.set(slot.name, slot);
     this.slotSpecs = [...byName.values()];
+    this.valueWords = valueWordsBySlot(deps.catalog);
     this.fulfill = deps.fulfill ?? callFulfillment;
     this.random = deps.random ?? Math.random;
     this.now = deps.now ?? (() => new Date());
@@ -301,11 +306,16 @@ export class DialogueEngine {
   }
 
   private async answerPending(turn: Turn, text: string, found: NamedSlotMatch[], intent: Intent, slot: string): Promise<void> {
+    const spec = intent.slots.find((s) => s.name === slot) as SlotSpec;
     const filled = found.some((m) => m.name === slot);
     const words = withoutSpans(text, found);
-    // A message that is only the value (no letters besides it) fills the slot without being classified.
-    const onlyValues = !/\p{L}/u.test(words);
-    const classification = /[\p{L}\p{N}]/u.test(words) && !(filled && onlyValues) ? this.classify(turn, words) : undefined;
+    // A message that is the value with at most words describing it ("my order number is SG-551207")
+    // fills the slot without being classified; a try at the value in the wrong format ("SG 55120",
+    // "number 77120 hai") is not classified either: it gets the format hint below.
+    const valueWords = this.valueWords.get(slot);
+    const tried = filled ? undefined : this.formatHint(turn, spec, { answering: true });
+    const aboutValue = filled ? onlyDescribesValue(words, valueWords) : tried !== undefined && onlyDescribesValue(words.replace(tried.value, ' '), valueWords);
+    const classification = /[\p{L}\p{N}]/u.test(words) && !aboutValue ? this.classify(turn, words) : undefined;
     const clearlyOther =
       classification !== undefined && classification.confidence >= this.deps.thresholds.answer && classification.top !== intent.id;
     const other = clearlyOther ? this.intentById(classification.top) : undefined;
@@ -315,7 +325,6 @@ export class DialogueEngine {
       return this.handleIntent(turn, intent, this.lastConfidence(turn.state, intent.id));
     }
     // Neither the value nor a clear new question: ask again, and count it as not understood.
-    const spec = intent.slots.find((s) => s.name === slot) as SlotSpec;
     turn.state.pending = { intent: intent.id, slot };
     this.countMisunderstanding(turn);
     turn.replies.push({ text: this.promptFor(turn, spec, { answering: true }) });
@@ -485,15 +494,21 @@ export class DialogueEngine {
    * format (SG-4829, asha@gmail), what the right format looks like instead (the catalog's format hint).
    */
   private promptFor(turn: Turn, spec: SlotSpec, opts: { answering?: boolean } = {}): string {
-    const hint = formatHintFor(
+    const hint = this.formatHint(turn, spec, opts);
+    return hint ? fillPlaceholders(this.text(hint.text, turn.lang), { value: hint.value }, ['value']) : this.text(spec.prompt, turn.lang);
+  }
+
+  /** The message read as a try at the slot's value in the wrong format: the catalog's hint and the value as typed. */
+  private formatHint(turn: Turn, spec: SlotSpec, opts: { answering?: boolean }): ReturnType<typeof formatHintFor> {
+    return formatHintFor(
       spec,
       turn.input.text ?? '',
       this.catalog.messages.formatHints,
       { now: this.now(), timeZone: this.deps.timeZone, orderPrefix: this.deps.orderPrefix, phoneRegion: this.deps.phoneRegion },
       opts,
     );
-    return hint ? fillPlaceholders(this.text(hint.text, turn.lang), { value: hint.value }, ['value']) : this.text(spec.prompt, turn.lang);
   }
+
 
   private text(text: LangText, lang: Lang): string {
     return textIn(text, lang, this.catalog.defaultLanguage);

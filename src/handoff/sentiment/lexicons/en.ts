@@ -3,6 +3,10 @@ import type { SentimentLexicon } from './types';
 export const en: SentimentLexicon = {
   anger: {
     worst: 0.8,
+    // mockery of the service: "is this a joke?", "you're kidding me"
+    'is this a joke': 0.65,
+    'what a joke': 0.7,
+    'kidding me': 0.6,
     terrible: 0.7,
     horrible: 0.7,
     awful: 0.7,

@@ -4,6 +4,11 @@ import type { SentimentLexicon } from './types';
 export const hi: SentimentLexicon = {
   anger: {
     बकवास: 0.7,
+    // "क्या मज़ाक है": the service made a joke of
+    'क्या मज़ाक': 0.65,
+    'क्या मजाक': 0.65,
+    'मज़ाक बना': 0.7,
+    'मजाक बना': 0.7,
     घटिया: 0.8,
     बेकार: 0.6,
     ख़राब: 0.45,

@@ -4,6 +4,12 @@ import type { SentimentLexicon } from './types';
 export const hiLatn: SentimentLexicon = {
   anger: {
     bakwas: 0.7,
+    // "kya mazaak hai": the service made a joke of
+    'kya mazaak': 0.65,
+    'kya mazak': 0.65,
+    'kya majak': 0.65,
+    'mazaak bana': 0.7,
+    'mazak bana': 0.7,
     ghatiya: 0.8,
     bekar: 0.6,
     kharab: 0.45,

@@ -4,6 +4,9 @@ import type { SentimentLexicon } from './types';
 export const ne: SentimentLexicon = {
   anger: {
     बकवास: 0.7,
+    // "के ठट्टा हो": the service made a joke of
+    'के ठट्टा': 0.65,
+    'ठट्टा गर्ने': 0.65,
     घटिया: 0.8,
     बेकार: 0.6,
     नराम्रो: 0.45,

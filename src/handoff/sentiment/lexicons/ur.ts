@@ -4,6 +4,9 @@ import type { SentimentLexicon } from './types';
 export const ur: SentimentLexicon = {
   anger: {
     بکواس: 0.7,
+    // "یہ کیا مذاق ہے": the service made a joke of
+    'کیا مذاق': 0.65,
+    'مذاق بنا': 0.7,
     گھٹیا: 0.8,
     بیکار: 0.6,
     'بے کار': 0.6,

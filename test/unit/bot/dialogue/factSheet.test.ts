@@ -1,6 +1,6 @@
 import { initialDialogueState } from '../../../../src/bot/dialogue';
 import type { Catalog } from '../../../../src/nlu/types';
-import { makeEngine, say, textsOf } from './engineHarness';
+import { conversation, makeEngine, say, textsOf } from './engineHarness';
 import { testCatalog } from './testCatalog';
 
 const ASK_ORDER_EN = '[en] What is your order number? It looks like SG-123456.';
@@ -60,6 +60,13 @@ describe('DialogueEngine: a value in the wrong format', () => {
   it('asks the question as before when the catalog has no hint for the kind', async () => {
     const result = await say(makeEngine(), 'where is my order', 'SG-4829');
     expect(textsOf(result)).toEqual([ASK_ORDER_EN]);
+  });
+
+  it('keeps the question it asked when the try in the wrong format reads like another intent', async () => {
+    // "SG 4829" alone classifies as order status; the customer was answering the refund question.
+    const results = await conversation(makeEngine({ catalog: catalogWithHints() }), ['where is my refund', 'SG 4829', 'SG-482913']);
+    expect(results[1]!.state.pending).toEqual({ intent: 'refund_status', slot: 'order_number' });
+    expect(textsOf(results[2]!)).toEqual(['[en] Refunds take 5 to 7 days.']);
   });
 
   it('answers once the right value follows the hint', async () => {

@@ -28,6 +28,17 @@ describe('DialogueEngine: slot filling', () => {
     expect(textsOf(result)).toEqual(['[en] Order SG-482913 is on its way.']);
   });
 
+  it('fills the pending slot from the value and words that describe it, without reading them as a new question', async () => {
+    // "my order number is" alone reads as an order-status question; here it answers the refund question.
+    const result = await say(makeEngine(), 'where is my refund', 'my order number is SG-482913');
+    expect(textsOf(result)).toEqual(['[en] Refunds take 5 to 7 days.']);
+  });
+
+  it('fills the pending slot from the value described in Hindi', async () => {
+    const result = await say(makeEngine(), 'where is my refund', 'ऑर्डर नंबर SG-482913 है');
+    expect(textsOf(result)).toEqual(['[en] Refunds take 5 to 7 days.']);
+  });
+
   it('uses an order number given before the intent was known, without asking for it', async () => {
     const [first, second] = await conversation(makeEngine(), ['hello, SG-482913', 'where is my order']);
     expect(first!.state.slots).toEqual({ order_number: 'SG-482913' });

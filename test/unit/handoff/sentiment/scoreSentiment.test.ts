@@ -10,6 +10,8 @@ interface LanguageCases {
   thanks: string;
   negated: string;
   abusive: string;
+  /** Mockery of the service, with no complaint word: "is this a joke?". */
+  joke: string;
 }
 
 const cases: LanguageCases[] = [
@@ -20,6 +22,7 @@ const cases: LanguageCases[] = [
     thanks: 'Thank you so much, that was helpful',
     negated: 'The delivery was not bad',
     abusive: 'you people are idiots',
+    joke: 'Is this a joke? Three weeks and my washing machine is still not here',
   },
   {
     lang: 'hi-Latn',
@@ -28,6 +31,7 @@ const cases: LanguageCases[] = [
     thanks: 'bahut shukriya bhai',
     negated: 'service bura nahi tha',
     abusive: 'saale chor ho tum log',
+    joke: 'ye kya mazaak hai, 10 din se TV nahi aaya',
   },
   {
     lang: 'hi',
@@ -36,6 +40,7 @@ const cases: LanguageCases[] = [
     thanks: 'बहुत धन्यवाद, मदद मिल गई',
     negated: 'सर्विस बुरी नहीं थी',
     abusive: 'गधे हो क्या तुम लोग',
+    joke: 'ये क्या मज़ाक है, दस दिन से फ्रिज नहीं आया',
   },
   {
     lang: 'ur',
@@ -44,6 +49,7 @@ const cases: LanguageCases[] = [
     thanks: 'بہت شکریہ، مسئلہ حل ہو گیا',
     negated: 'سروس بری نہیں تھی',
     abusive: 'تم لوگ بیوقوف ہو',
+    joke: 'یہ کیا مذاق ہے! تین ہفتے ہو گئے، واشنگ مشین ابھی تک نہیں آئی',
   },
   {
     lang: 'ne',
@@ -52,15 +58,20 @@ const cases: LanguageCases[] = [
     thanks: 'धेरै धन्यवाद, सहयोगको लागि',
     negated: 'सेवा नराम्रो छैन',
     abusive: 'मूर्ख हो तिमीहरू',
+    joke: 'यो के ठट्टा हो, तीन हप्ता भयो ल्यापटप आएन',
   },
 ];
 
-describe.each(cases)('scoreSentiment in $lang', ({ lang, angry, neutral, thanks, negated, abusive }) => {
+describe.each(cases)('scoreSentiment in $lang', ({ lang, angry, neutral, thanks, negated, abusive, joke }) => {
   it('scores an angry complaint at or above the default anger threshold', () => {
     const s = scoreSentiment(angry, lang);
     expect(s.anger).toBeGreaterThanOrEqual(ANGRY);
     expect(s.label).toBe('negative');
     expect(s.abusive).toBe(false);
+  });
+
+  it('scores a customer asking whether the service is a joke at or above the threshold', () => {
+    expect(scoreSentiment(joke, lang).anger).toBeGreaterThanOrEqual(ANGRY);
   });
 
   it('scores a neutral question as neutral with no anger', () => {

@@ -42,6 +42,11 @@ describe('readActs: a message that is only an act', () => {
     ['👍', 'ack'], ['👍🏽', 'ack'], ['👌👌', 'ack'], ['🙏', 'thanks'], ['❤️', 'thanks'], ['👋', 'greeting'], ['😅🎉', 'emoji'], ['😡😡😡', 'emoji'],
   ])('emoji: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
 
+  test.each([
+    ['sorry', 'en'], ['oops', 'en'], ['my bad', 'en'], ['माफ़ कीजिए', 'hi'], ['माफ करना', 'hi'], ['maaf kijiye', 'hi-Latn'],
+    ['معاف کیجیے', 'ur'], ['معذرت', 'ur'], ['माफ गर्नुहोस्', 'ne'],
+  ])('an apology ("%s", %s) is an acknowledgement, not a question', (text) => expect(only(text)).toBe('ack'));
+
   test('a message of several acts is mainly its goodbye, then no, thanks, yes, greeting, ack', () => {
     expect(only('ok thanks bye')).toBe('goodbye');
     expect(only('no thanks')).toBe('no');
