@@ -65,6 +65,11 @@ export interface DialogueEngineDeps {
   phoneRegion?: string;
 }
 
+/** An act with at most this many words beside it that mean nothing to the classifier is answered as the act. */
+export const MAX_WORDS_BESIDE_ACT = 3;
+
+const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
 /** Longer messages are cut before any processing. */
 export const MAX_TURN_TEXT_LENGTH = 2000;
 
@@ -252,8 +257,9 @@ export class DialogueEngine {
     const top = this.intentById(classification.top);
     if (top && classification.confidence >= answer) return this.handleIntent(turn, top, classification.confidence);
     if (top && classification.confidence >= clarify) return this.clarify(turn, top, classification);
-    // "hello, anyone there?": not a question we know, but a greeting is not a misunderstanding.
-    if (acts.acts.length > 0) return this.answerActs(turn, acts);
+    // "hello, anyone there?": not a question we know, but a greeting is not a misunderstanding. A
+    // longer rest ("ok n can u tell me wen it will b delivered") is a question missed, not an act.
+    if (acts.acts.length > 0 && wordCount(acts.rest) <= MAX_WORDS_BESIDE_ACT) return this.answerActs(turn, acts);
     return this.fallback(turn);
   }
 
@@ -355,6 +361,9 @@ export class DialogueEngine {
 
   /** "Sorry, I didn't get that"; the second time in a row, the catalog's topics as a menu instead. */
   private fallback(turn: Turn): void {
+    // "Did you mean…?" left unanswered for another message not understood: the bot has now missed
+    // twice in a row, so the topics menu comes now rather than one more "sorry, say it again".
+    if (turn.input.state.confirm && turn.state.misunderstandings === 0) turn.state.misunderstandings = 1;
     const consecutive = this.countMisunderstanding(turn);
     const topics = consecutive === 2 ? this.topicButtons(turn.lang) : [];
     if (topics.length > 0) {

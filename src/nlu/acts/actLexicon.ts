@@ -29,7 +29,10 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     ],
     goodbye: ['bye', 'goodbye', 'good bye', 'bye bye', 'see you', 'see ya', 'cya', 'take care', 'good night', 'gn', 'ttyl'],
     yes: ['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'of course', 'correct', 'exactly', 'absolutely', 'y', 'thats right', 'thats it', 'yes please'],
-    no: ['no', 'nope', 'nah', 'not really', 'nothing', 'nothing else', 'thats all', 'no need', 'no thanks'],
+    no: [
+      'no', 'nope', 'nah', 'not really', 'nothing', 'nothing else', 'thats all', 'no need', 'no thanks', 'thats everything', 'thats it',
+      'nothing more', 'thats all for now', 'all good', 'im good', 'no thats all',
+    ],
   },
   hi: {
     ack: [
@@ -41,7 +44,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हैलो', 'हाय', 'प्रणाम', 'राम राम', 'सुप्रभात', 'शुभ प्रभात', 'नमस्ते जी'],
     goodbye: ['अलविदा', 'बाय', 'फिर मिलेंगे', 'शुभ रात्रि', 'टाटा'],
     yes: ['हाँ', 'हां', 'हा', 'जी', 'जी हाँ', 'जी हां', 'हाँ जी', 'हां जी', 'बिल्कुल', 'सही', 'हाँ हाँ'],
-    no: ['नहीं', 'ना', 'नही', 'जी नहीं', 'नहीं जी', 'कुछ नहीं', 'बस'],
+    no: ['नहीं', 'ना', 'नही', 'जी नहीं', 'नहीं जी', 'कुछ नहीं', 'बस', 'बस इतना ही', 'बस इतना', 'और कुछ नहीं', 'बस यही', 'बस यही था'],
   },
   'hi-Latn': {
     ack: [
@@ -57,7 +60,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     greeting: ['namaste', 'namaskar', 'namaste ji', 'pranam', 'ram ram', 'hello ji', 'hi ji'],
     goodbye: ['alvida', 'phir milenge', 'tata', 'bye ji', 'shubh ratri'],
     yes: ['haan', 'han', 'haa', 'ha', 'haanji', 'haan ji', 'han ji', 'ji', 'ji haan', 'bilkul', 'hanji', 'sahi'],
-    no: ['nahi', 'nahin', 'nai', 'na', 'nhi', 'ji nahi', 'nahi ji', 'kuch nahi', 'bas'],
+    no: ['nahi', 'nahin', 'nai', 'na', 'nhi', 'ji nahi', 'nahi ji', 'kuch nahi', 'bas', 'bas itna hi', 'bas itna', 'aur kuch nahi', 'bas yahi', 'bas yahi tha'],
   },
   ur: {
     ack: [
@@ -71,7 +74,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     ],
     goodbye: ['اللہ حافظ', 'خدا حافظ', 'فی امان اللہ', 'بائے', 'شب بخیر', 'پھر ملیں گے', 'allah hafiz', 'khuda hafiz'],
     yes: ['ہاں', 'جی', 'جی ہاں', 'ہاں جی', 'بالکل', 'جی بالکل'],
-    no: ['نہیں', 'نا', 'جی نہیں', 'نہیں جی', 'کچھ نہیں', 'بس'],
+    no: ['نہیں', 'نا', 'جی نہیں', 'نہیں جی', 'کچھ نہیں', 'بس', 'بس اتنا ہی', 'بس اتنا', 'اور کچھ نہیں', 'بس یہی'],
   },
   ne: {
     ack: [
@@ -82,7 +85,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हाइ', 'शुभ प्रभात', 'शुभ बिहानी', 'नमस्कार हजुर', 'नमस्ते हजुर'],
     goodbye: ['बिदा', 'बाइ', 'फेरि भेटौंला', 'फेरि भेटौँला', 'शुभ रात्री', 'शुभरात्री', 'bida', 'pheri bhetaula'],
     yes: ['हो', 'हजुर', 'हो हजुर', 'हजुर हो', 'हो नि', 'ho', 'hajur', 'ho hajur'],
-    no: ['होइन', 'हैन', 'छैन', 'पर्दैन', 'केही छैन', 'होइन हजुर', 'hoina', 'haina', 'chaina', 'pardaina'],
+    no: ['होइन', 'हैन', 'छैन', 'पर्दैन', 'केही छैन', 'होइन हजुर', 'अरु केही छैन', 'अरू केही छैन', 'यति नै हो', 'यति नै', 'hoina', 'haina', 'chaina', 'pardaina'],
   },
 };
 

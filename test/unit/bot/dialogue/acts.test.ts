@@ -78,6 +78,12 @@ describe('DialogueEngine: conversational acts', () => {
     expect(result.state.misunderstandings).toBe(0);
   });
 
+  test('an act before a longer message not understood is a misunderstanding, not answered as the act', async () => {
+    const result = await say(makeEngine(), 'ok and zebra moonlight quantum teapot violin');
+    expect(result.signals.some((s) => s.type === 'misunderstood')).toBe(true);
+    expect(result.state.misunderstandings).toBe(1);
+  });
+
   test('"yes" to "did you mean…?" takes the first option', async () => {
     const result = await say(makeEngine(), 'where is my status', 'yes');
     expect(result.state.recognised.at(-1)).toMatchObject({ intent: 'order_status', confidence: 1 });

@@ -41,6 +41,13 @@ describe('DialogueEngine: the topics menu before the handoff', () => {
     expect(second!.signals).toContainEqual({ type: 'topics_offered', topics: ['order_status', 'store_hours', 'store_location'] });
   });
 
+  test('a "did you mean…?" left unanswered for another message not understood brings the menu', async () => {
+    const [first, second] = await conversation(makeEngine({ catalog: withContext() }), ['where is my status', 'purple elephant dancing']);
+    expect(first!.replies[0]?.quickReplies).toHaveLength(2); // the clarification
+    expect(second!.signals).toContainEqual({ type: 'topics_offered', topics: ['order_status', 'store_hours', 'store_location'] });
+    expect(second!.state.misunderstandings).toBe(2);
+  });
+
   test('the menu is titled in the customer\'s language', async () => {
     const [, second] = await conversation(makeEngine({ catalog: withContext() }), ['मुझे बिल्ली पसंद है', 'मुझे कुत्ता भी पसंद है']);
     expect(second!.replies[0]?.quickReplies?.map((q) => q.title)).toEqual(['ऑर्डर की स्थिति', 'दुकान का समय', 'दुकान का पता']);

@@ -47,6 +47,11 @@ describe('readActs: a message that is only an act', () => {
     ['معاف کیجیے', 'ur'], ['معذرت', 'ur'], ['माफ गर्नुहोस्', 'ne'],
   ])('an apology ("%s", %s) is an acknowledgement, not a question', (text) => expect(only(text)).toBe('ack'));
 
+  test.each([
+    ["that's everything", 'en'], ['no thats all', 'en'], ['बस इतना ही', 'hi'], ['aur kuch nahi', 'hi-Latn'], ['بس اتنا ہی', 'ur'],
+    ['अरु केही छैन', 'ne'],
+  ])('"nothing else" ("%s", %s) is a no', (text) => expect(only(text)).toBe('no'));
+
   test('a message of several acts is mainly its goodbye, then no, thanks, yes, greeting, ack', () => {
     expect(only('ok thanks bye')).toBe('goodbye');
     expect(only('no thanks')).toBe('no');
