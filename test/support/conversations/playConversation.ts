@@ -75,10 +75,16 @@ const isFallback = (texts: CatalogText[], reply: string) => texts.some((t) => t.
 const isClarify = (texts: CatalogText[], reply: string) => texts.some((t) => t.where.startsWith('message:clarify') && t.pattern.test(reply));
 
 /** A short menu: three or more quick replies, or three or more numbered lines. */
-function isMenu(reply: SandboxReply): boolean {
-  if ((reply.quickReplies?.length ?? 0) >= 3) return true;
+/**
+ * The topics menu offered after misunderstandings: three or more options (buttons, or a numbered
+ * list on WhatsApp and the sandbox) introduced by the catalog's `menu` message. A greeting answered
+ * with follow-up buttons is not the menu.
+ */
+function isMenu(texts: CatalogText[], reply: SandboxReply): boolean {
   const numbered = (reply.text ?? '').split('\n').filter((l) => /^\s*(?:[0-9०-९۰-۹٠-٩]{1,2})\s*[.)\-:]/u.test(l));
-  return numbered.length >= 3;
+  if ((reply.quickReplies?.length ?? 0) < 3 && numbered.length < 3) return false;
+  const intros = texts.filter((t) => t.where.startsWith('message:menu'));
+  return intros.length === 0 || intros.some((t) => t.pattern.test(reply.text ?? ''));
 }
 
 function answersIntent(texts: CatalogText[], reply: string, intent: string): number {
@@ -201,7 +207,7 @@ function checkTurn(
   if (e.escalated !== undefined && e.escalated !== escalated) fail(`expected ${e.escalated ? 'an escalation' : 'no escalation'}, status ${status}`);
   const fallback = isFallback(texts, all);
   const clarify = isClarify(texts, all);
-  const menu = bot.some(isMenu);
+  const menu = bot.some((r) => isMenu(texts, r));
   if (e.fallback !== undefined && e.fallback !== fallback) fail(`expected ${e.fallback ? '' : 'no '}fallback, got ${said()}`);
   if (e.clarify !== undefined && e.clarify !== clarify) fail(`expected ${e.clarify ? '' : 'no '}clarification, got ${said()}`);
   if (e.menu !== undefined && e.menu !== menu) fail(`expected ${e.menu ? 'a' : 'no'} menu, got ${said()}`);
