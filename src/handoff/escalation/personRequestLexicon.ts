@@ -107,4 +107,18 @@ const ne: PersonRequestLexicon = {
   extraNegatorsAfter: ['चाहिँदैन', 'चाहिदैन', 'चाहँदिन', 'चाहन्न', 'पर्दैन', 'गर्दिन'],
 };
 
-export const PERSON_REQUEST_LEXICONS: Readonly<Record<string, PersonRequestLexicon>> = { en, hi, 'hi-Latn': hiLatn, ur, ne };
+/** Nepali typed in Latin letters ("malai manche sanga kura garna cha"), as many customers in Nepal write. */
+const neLatn: PersonRequestLexicon = {
+  people: ['manche', 'manchhe', 'manis', 'pratinidhi', 'karmachari', 'agent', 'human', 'customer care', 'customer service'],
+  someone: ['kasai', 'kasailai', 'kohi', 'staff', 'team'],
+  talk: ['kura', 'jodnu', 'jodidinus', 'jod', 'call', 'sampark', 'connect', 'transfer', 'chat'],
+  want: ['chahiyo', 'chahincha', 'chahinchha', 'chahanchu', 'chaiyo', 'kohi', 'kunai'],
+  bot: ['bot', 'robot', 'machine'],
+  leaveBot: ['bot banda'],
+  notStaffBefore: ['delivery', 'courier'],
+  notStaffAfter: [],
+  filler: ['malai', 'mlai', 'hajur', 'dai', 'didi', 'please', 'plz', 'pls', 'ahile', 'aile', 'chito', 'sanga', 'sang', 'garna', 'garnu', 'cha', 'chha', 'parcha', 'ek', 'jana'],
+  extraNegatorsAfter: ['chahindaina', 'pardaina', 'chaina', 'chhaina'],
+};
+
+export const PERSON_REQUEST_LEXICONS: Readonly<Record<string, PersonRequestLexicon>> = { en, hi, 'hi-Latn': hiLatn, ur, ne, 'ne-Latn': neLatn };

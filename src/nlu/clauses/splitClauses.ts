@@ -11,13 +11,14 @@ export interface Clause {
 /**
  * Where one clause ends and the next starts: sentence ends (. ! ? । ۔ ؟ ; new line; a full stop
  * or comma only when a space or the end follows, so "sargam.example" and "2,499" stay whole),
- * and the words that join two questions: and, also, plus, aur, और, तथा, अनि, र, साथै, اور, نیز.
+ * and the words that join two questions: and, also, plus, aur, और, तथा, अनि, र, साथै, اور, نیز, and
+ * romanised Nepali's ani and ra.
  */
 const BOUNDARY =
-  /[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:and|also|plus|aur|और|तथा|अनि|र|साथै|اور|نیز)(?=[\s,،]|$)/giu;
+  /[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:and|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز)(?=[\s,،]|$)/giu;
 const QUESTION_MARK = /[?？؟]/u;
 /** A cheap first look: no punctuation, new line or joining word at all means one clause. */
-const MAYBE_BOUNDARY = /[?？؟!！।॥۔;\n.,،]|and|also|plus|aur|और|तथा|अनि|र|साथै|اور|نیز/iu;
+const MAYBE_BOUNDARY = /[?？؟!！।॥۔;\n.,،]|and|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز/iu;
 /** A clause needs this many words to stand as a question; shorter pieces join the clause before. */
 export const MIN_CLAUSE_WORDS = 2;
 /** Clauses considered per message; the rest is left to the whole-message reading. */

@@ -1,5 +1,6 @@
 import type { Catalog, Lang, LanguageDetector, LanguageGuess } from '../types';
 import { trainLanguageModel } from './naiveBayes';
+import { readsAsRomanisedNepali } from './romanisedNepali';
 import { countScripts, dominantScript, scriptOfLanguageTag, type Script } from './scripts';
 import { SEED_VOCABULARY } from './seedVocabulary';
 import { languageTokens } from './tokenize';
@@ -46,6 +47,7 @@ export function languageDetectorFor(catalog: Catalog): LanguageDetector {
  * Detects which of the catalog's languages a message is in: the script picks the candidates
  * (Arabic script → ur, Devanagari → hi or ne, Latin → en or hi-Latn), then a naive Bayes over
  * the catalog's examples plus built-in function words separates languages sharing a script.
+ * Romanised Nepali ("mero order kaha pugyo?") is Nepali (romanisedNepali.ts).
  */
 export function createLanguageDetector(catalog: Catalog): LanguageDetector {
   const languages = catalog.languages.length > 0 ? catalog.languages : [catalog.defaultLanguage];
@@ -65,6 +67,9 @@ export function createLanguageDetector(catalog: Catalog): LanguageDetector {
   const unknown: LanguageGuess = { lang: catalog.defaultLanguage, confidence: 0 };
   const candidatesOf = new Map<Script, Lang[]>();
   for (const [lang, script] of scriptOf) candidatesOf.set(script, [...(candidatesOf.get(script) ?? []), lang]);
+  // Nepali typed in Latin letters is answered in the catalog's Nepali when no language of the
+  // catalog is Nepali in Latin letters (romanisedNepali.ts).
+  const nepaliInLatin = scriptOf.has('ne') && scriptOf.get('ne') !== 'latin' && !languages.some((l) => l !== 'ne' && l.startsWith('ne') && scriptOf.get(l) === 'latin');
 
   return {
     detect(text: string): LanguageGuess {
@@ -77,6 +82,9 @@ export function createLanguageDetector(catalog: Catalog): LanguageDetector {
       const scale = dominant.script === 'latin' ? VOCABULARY_EVIDENCE_SCALE : SCRIPT_EVIDENCE_SCALE;
       if (candidates.length === 1) {
         return { lang: first, confidence: round(dominant.share * evidence(dominant.letters, scale)) };
+      }
+      if (dominant.script === 'latin' && nepaliInLatin && readsAsRomanisedNepali(tokens)) {
+        return { lang: 'ne', confidence: round(dominant.share * evidence(dominant.letters, VOCABULARY_EVIDENCE_SCALE)) };
       }
       const posterior = model.posterior(tokens, candidates);
       let best = first;

@@ -83,6 +83,11 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
     ],
     doesNotAsk: ['मलाई एजेन्टसँग कुरा गर्नु छैन', 'मान्छे चाहिँदैन, अर्डर मात्र भन्नुहोस्', 'डेलिभरी एजेन्टले पार्सल फ्याँक्यो', 'पसल कति बजे खुल्छ'],
   },
+  {
+    lang: 'ne-Latn',
+    asks: ['malai manche sanga kura garna cha', 'agent sanga jodidinus', 'kohi manche cha?', 'kasailai sanga kura garna paaun'],
+    doesNotAsk: ['malai manche chahindaina', 'delivery manche kahile aaucha', 'store kati baje khulcha'],
+  },
 ];
 
 describe.each(cases)('asksForPerson in $lang', ({ lang, asks, doesNotAsk }) => {

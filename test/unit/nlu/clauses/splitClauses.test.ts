@@ -9,6 +9,7 @@ describe('splitClauses', () => {
     ['hi-Latn', 'dukaan kab band hoti hai aur UPI se payment ho sakta hai?', ['dukaan kab band hoti hai', 'UPI se payment ho sakta hai']],
     ['ur', 'دکان کب بند ہوتی ہے اور کیا UPI سے ادائیگی ہو سکتی ہے؟', ['دکان کب بند ہوتی ہے', 'کیا UPI سے ادائیگی ہو سکتی ہے']],
     ['ne', 'पसल कहिले बन्द हुन्छ र UPI बाट तिर्न सकिन्छ?', ['पसल कहिले बन्द हुन्छ', 'UPI बाट तिर्न सकिन्छ']],
+    ['romanised ne', 'store kati baje khulcha ra delivery charge kati lagcha?', ['store kati baje khulcha', 'delivery charge kati lagcha']],
   ])('splits two %s questions joined by "and"', (_lang, text, clauses) => expect(texts(text)).toEqual(clauses));
 
   test('splits sentences on . ! ? । ۔ ؟ and new lines', () => {

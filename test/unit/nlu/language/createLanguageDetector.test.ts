@@ -51,6 +51,19 @@ describe('createLanguageDetector on a five-language catalog', () => {
     'मेरो पार्सल कहिले आउछ',
   ])('detects Nepali: %s', confidentlyIn('ne'));
 
+  it.each([
+    'mero order kaha pugyo?',
+    'paisa firta kahile aauchha?',
+    'malai manche sanga kura garna cha',
+    'tapai ko store kati baje khulcha',
+    'order cancel garnu cha',
+  ])('detects Nepali typed in Latin letters as Nepali (the catalog has no Latin-script Nepali): %s', confidentlyIn('ne'));
+
+  it.each(['mera order kahan hai bhai', 'acha thik hai', 'kya aap bata sakte ho ki store kab khulta hai'])(
+    'keeps Hinglish with a word Nepali shares Hinglish: %s',
+    confidentlyIn('hi-Latn'),
+  );
+
   it.each(['میرا آرڈر ابھی تک نہیں آیا', 'مجھے ریفنڈ چاہیے', 'آپ کی دکان کب کھلتی ہے؟', 'میرا پارسل کہاں ہے بھائی'])(
     'detects Urdu from Arabic script: %s',
     confidentlyIn('ur'),
