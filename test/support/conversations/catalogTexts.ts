@@ -77,6 +77,10 @@ export function readCatalogTexts(dir: string): CatalogText[] {
           const id = String(intent.id);
           for (const [k, v] of Object.entries(intent)) if (k !== 'examples' && k !== 'id') collect(v, `intent:${id}:${k}`, id, out);
         }
+      } else if (key === 'products' || key === 'categories') {
+        // Product names and aliases ("ac", "tv") are what customers write, not what the bot says:
+        // as patterns they would match inside any reply ("feedback").
+        continue;
       } else if (key === 'messages') {
         for (const [name, v] of Object.entries(value as Record<string, unknown>)) collect(v, `message:${name}`, undefined, out);
       } else {
