@@ -182,8 +182,13 @@ export class InboundQueue {
     return { accepted, duplicates };
   }
 
-  /** Starts draining a lane in the background, unless this instance already is. */
-  kick(lane: string): void {
+  /**
+   * Starts draining a lane in the background, unless this instance already is. A lane this
+   * instance was asked to work on (a webhook, a lane handed back) waits for a slot here when it is
+   * busy; one the sweeper merely came across does not: it stays in the pending set for whichever
+   * instance has room, and this one looks again on its next sweep.
+   */
+  kick(lane: string, from: 'asked' | 'sweep' = 'asked'): void {
     if (this.stopped) return;
     const current = this.active.get(lane);
     if (current) {
@@ -192,11 +197,11 @@ export class InboundQueue {
     }
     // Busy: the lane waits for a slot here, in turn (and stays in the pending set for every sweeper).
     if (this.active.size >= this.maxActiveLanes) {
-      this.waiting.add(lane);
+      if (from === 'asked') this.waiting.add(lane);
       return;
     }
     this.waiting.delete(lane);
-    const state = { again: false };
+    const state = { again: false, worked: false };
     this.active.set(lane, state);
     const p: Promise<void> = this.drain(lane, state)
       .catch((err: Error) => {
@@ -209,8 +214,10 @@ export class InboundQueue {
         // An event accepted after the drain's last look: its kick found the lane still active here.
         if (state.again) this.waiting.add(lane);
         this.takeWaiting();
-        // Room left and nothing waiting here: look at once for lanes waiting for someone.
-        if (wasFull && this.active.size < this.maxActiveLanes) this.sweepOnce();
+        // Room left after real work and nothing waiting here: look at once for lanes waiting for
+        // someone. A lane found locked by another instance freed no real room: sweeping after it
+        // would try every busy lane again, each try freeing a slot that starts the next sweep.
+        if (wasFull && state.worked && this.active.size < this.maxActiveLanes) this.sweepOnce();
       });
     this.running.add(p);
   }
@@ -225,12 +232,13 @@ export class InboundQueue {
     }
   }
 
-  private async drain(lane: string, state: { again: boolean }): Promise<void> {
+  private async drain(lane: string, state: { again: boolean; worked: boolean }): Promise<void> {
     for (;;) {
       state.again = false;
       const token = randomHex(8);
       const [locked, head] = await this.r.batonAcquire(K.lock(lane), K.lane(lane), token, String(this.lockTtlMs));
       if (locked !== 1) return; // another instance is on it; the sweeper covers it if that one dies
+      state.worked = true;
       const lease: Lease = { lost: false, popping: false };
       const renew = setInterval(() => {
         // A renewal sent after a pop that may let go of the lock would find it gone and mean nothing;
@@ -327,18 +335,24 @@ export class InboundQueue {
     this.sweeper.unref();
   }
 
-  /** Tries the lanes that wait (a random sample of every bucket, so instances spread over them), as room allows. */
+  /**
+   * Tries the lanes that wait, as room allows: a random sample of every bucket, shuffled, so
+   * instances spread over them, and no more of them than there is room for (the rest stay in the
+   * pending sets for every instance's sweeper).
+   */
   private sweepOnce(): void {
     if (this.stopped) return;
     const room = this.maxActiveLanes - this.active.size;
     if (room <= 0) return;
     const sample = Math.max(1, Math.min(100, room * 2));
-    for (const b of allBuckets()) {
-      this.r
-        .srandmember(K.pendingBucket(b), sample)
-        .then((lanes) => lanes.forEach((l) => this.kick(l)))
-        .catch(() => undefined);
-    }
+    // (the embedded store answers null for an empty set where Redis answers [])
+    Promise.all(allBuckets().map((b) => this.r.srandmember(K.pendingBucket(b), sample).then((lanes) => lanes ?? [], (): string[] => [])))
+      .then((perBucket) => {
+        const found = shuffled(perBucket.flat().filter((lane) => !this.active.has(lane)));
+        const free = this.maxActiveLanes - this.active.size;
+        for (const lane of found.slice(0, Math.max(0, free))) this.kick(lane, 'sweep');
+      })
+      .catch(() => undefined);
   }
 
   /** Resolves when this instance has no lane in hand (for graceful shutdown and tests). */
@@ -364,6 +378,16 @@ interface Lease {
   lost: boolean;
   /** A pop is on its way; it may let go of the lock, so renewals wait. */
   popping: boolean;
+}
+
+/** A copy in random order (Fisher–Yates). */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 function sleep(ms: number): Promise<void> {
