@@ -27,6 +27,31 @@ describe('the conversation benchmark scripts', () => {
   });
 });
 
+describe('the dev conversations (tried on before the benchmark set is reported)', () => {
+  const dev = loadConversationScripts(path.join(root, 'test/fixtures/conversations-dev'));
+
+  it('never use a customer line of four words or more of the benchmark set or the catalog examples', () => {
+    // ("ok", "धन्यवाद", "👍" are everyone's)
+    const lines = (list: typeof scripts) =>
+      list.flatMap((s) => s.turns.filter(isCustomerTurn).map((t) => normaliseLine(t.customer))).filter((line) => line.split(/\s+/).length >= 4);
+    const reported = new Set(lines(scripts));
+    const examples = readCatalogExamples(path.join(root, 'intents'));
+    expect(lines(dev).filter((line) => reported.has(line) || examples.has(line))).toEqual([]);
+  });
+
+  it('use ids of their own', () => {
+    const ids = new Set(scripts.map((s) => s.id));
+    expect(dev.filter((s) => ids.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+});
+
+describe('catalog texts', () => {
+  it('leave out product names and aliases, which customers write and the bot does not say', () => {
+    const texts = readCatalogTexts(path.join(root, 'intents'));
+    expect(texts.filter((t) => t.where.startsWith('catalog:products') || t.where.startsWith('catalog:categories'))).toEqual([]);
+  });
+});
+
 describe('catalog text patterns', () => {
   it('match a reply with the placeholder filled in', () => {
     expect(textPattern('Order {order_number}: track it under My Orders.').test('Order SG-482913: track it under My Orders.')).toBe(true);
