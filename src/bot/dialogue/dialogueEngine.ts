@@ -13,7 +13,7 @@ import { formatHintFor, type KnownFact, slotsFromFacts } from './slotFacts';
 import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
-import { onlyDescribesValue, valueWordsBySlot } from './valueReply';
+import { valueWordsBySlot, withoutValueWords } from './valueReply';
 
 export interface DialogueReply {
   text: string;
@@ -100,7 +100,7 @@ interface Turn {
  *    briefly and is never a misunderstanding; "yes"/"no" answer an open "did you mean…?"; acts
  *    opening or closing a longer message are set aside ("hi, where is my order?" is the question).
  * 5. A pending question: a message that is only the value (or the value and words that describe
- *    it, valueReply.ts) fills it; a message classified at or
+ *    it, valueReply.ts) fills it; a message whose other words are classified at or
  *    above the answer threshold as another intent drops it and is handled instead; a message that
  *    is neither re-asks the question and counts as a misunderstanding.
  * 6. A message that is only a value the catalog's `bareFacts` names (a bare order number) → that intent.
@@ -315,13 +315,12 @@ export class DialogueEngine {
     const spec = intent.slots.find((s) => s.name === slot) as SlotSpec;
     const filled = found.some((m) => m.name === slot);
     const words = withoutSpans(text, found);
-    // A message that is the value with at most words describing it ("my order number is SG-551207")
-    // fills the slot without being classified; a try at the value in the wrong format ("SG 55120",
-    // "number 77120 hai") is not classified either: it gets the format hint below.
-    const valueWords = this.valueWords.get(slot);
+    // Around the value, or a try at it in the wrong format ("SG 55120"), the words the catalog asks
+    // for it with ("my order number is") say nothing: only the rest is read as a request of its own
+    // ("cancel SG-551207"). Nothing left: the value answers the question (or gets the format hint).
     const tried = filled ? undefined : this.formatHint(turn, spec, { answering: true });
-    const aboutValue = filled ? onlyDescribesValue(words, valueWords) : tried !== undefined && onlyDescribesValue(words.replace(tried.value, ' '), valueWords);
-    const classification = /[\p{L}\p{N}]/u.test(words) && !aboutValue ? this.classify(turn, words) : undefined;
+    const rest = filled || tried ? withoutValueWords(tried ? words.replace(tried.value, ' ') : words, this.valueWords.get(slot)) : words;
+    const classification = /[\p{L}\p{N}]/u.test(rest) ? this.classify(turn, rest) : undefined;
     const clearlyOther =
       classification !== undefined && classification.confidence >= this.deps.thresholds.answer && classification.top !== intent.id;
     const other = clearlyOther ? this.intentById(classification.top) : undefined;

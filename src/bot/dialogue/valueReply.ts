@@ -2,17 +2,27 @@ import type { Catalog, FormatHintKind, LangText } from '../../nlu/types';
 
 /**
  * Reading the reply to "what's your order number?". Customers rarely send the bare value: they
- * write "my order number is SG-551207", "ये लो SG-551207", "order id SG-551207 hai". Classified on
- * its own, "my order number is" looks like an order-status question, and the customer who asked to
+ * write "my order number is SG-551207", "ये लो SG-551207", "order id SG-551207 hai". Classified as
+ * a whole, "my order number is" looks like an order-status question, and the customer who asked to
  * cancel would get tracking details instead. The words that only describe the value are the ones
  * the bot itself used to ask for it, so they are taken from the catalog: every prompt of the slot
- * and the format hint of its kind, in every language. What is left once those are set aside must
- * be more than MAX_OTHER_WORDS words to be a question of its own ("where is my refund for
- * SG-482913" still is).
+ * and the format hint of its kind, in every language. What is left once they are set aside is what
+ * the customer said besides the value: nothing ("order no. SG-551207"), or another request of its
+ * own ("cancel SG-551207", "where is my refund for SG-551207").
  */
-export const MAX_OTHER_WORDS = 2;
-
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * Words that hand a value over in every catalog language ("my … is", "here it is", "ye lo",
+ * "मेरा … है", "میرا … ہے", "मेरो … हो"): beside a value they say nothing else either.
+ */
+const HANDING_OVER = new Set([
+  'my', 'its', 'it', 's', 'is', 'the', 'a', 'here', 'this', 'that', 'for', 'of', 'mine',
+  'mera', 'meri', 'mere', 'hai', 'h', 'ye', 'yeh', 'lo', 'raha', 'rahi', 'ka', 'ki', 'ke', 'wala', 'wali',
+  'मेरा', 'मेरी', 'मेरे', 'है', 'यह', 'ये', 'लो', 'रहा', 'रही', 'का', 'की', 'के', 'वाला', 'वाली',
+  'میرا', 'میری', 'میرے', 'ہے', 'یہ', 'لیں', 'رہا', 'رہی', 'کا', 'کی', 'کے', 'والا',
+  'मेरो', 'हो', 'यो', 'छ', 'को', 'लिनुहोस्',
+]);
 
 /** Lower case, NFC, nukta dropped (ज़/ज, फ़/फ) so the customer's spelling meets the catalog's. */
 function wordsOf(text: string): string[] {
@@ -39,12 +49,9 @@ export function valueWordsBySlot(catalog: Catalog): Map<string, Set<string>> {
   return out;
 }
 
-/** Whether the words around a value only describe it ("my order number is"), per valueWordsBySlot. */
-export function onlyDescribesValue(words: string, valueWords: ReadonlySet<string> | undefined): boolean {
-  let other = 0;
-  for (const w of wordsOf(words)) {
-    if (valueWords?.has(w)) continue;
-    if (++other > MAX_OTHER_WORDS) return false;
-  }
-  return true;
+/** The words of `text` that neither ask for the value (the catalog's) nor hand it over, joined by spaces ('' when none). */
+export function withoutValueWords(text: string, valueWords: ReadonlySet<string> | undefined): string {
+  return wordsOf(text)
+    .filter((w) => !valueWords?.has(w) && !HANDING_OVER.has(w))
+    .join(' ');
 }

@@ -39,6 +39,11 @@ describe('DialogueEngine: slot filling', () => {
     expect(textsOf(result)).toEqual(['[en] Refunds take 5 to 7 days.']);
   });
 
+  it('answers another request made in a word or two beside the value instead of the pending question', async () => {
+    const result = await say(makeEngine(), 'where is my refund', 'track SG-482913');
+    expect(textsOf(result)).toEqual(['[en] Order SG-482913 is on its way.']);
+  });
+
   it('uses an order number given before the intent was known, without asking for it', async () => {
     const [first, second] = await conversation(makeEngine(), ['hello, SG-482913', 'where is my order']);
     expect(first!.state.slots).toEqual({ order_number: 'SG-482913' });

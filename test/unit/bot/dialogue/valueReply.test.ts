@@ -1,4 +1,4 @@
-import { MAX_OTHER_WORDS, onlyDescribesValue, valueWordsBySlot } from '../../../../src/bot/dialogue/valueReply';
+import { valueWordsBySlot, withoutValueWords } from '../../../../src/bot/dialogue/valueReply';
 import { testCatalog } from './testCatalog';
 
 const words = valueWordsBySlot(testCatalog()).get('order_number');
@@ -11,27 +11,27 @@ describe('valueReply: words around a value the bot asked for', () => {
     expect(words!.has('نمبر')).toBe(true);
   });
 
-  it('reads "my order number is" as only describing the value', () => {
-    expect(onlyDescribesValue('my order number is ', words)).toBe(true);
+  it('leaves nothing of "order number" around the value', () => {
+    expect(withoutValueWords('order number ', words)).toBe('');
   });
 
-  it('reads a question of its own as more than a description', () => {
-    expect(onlyDescribesValue('where is my refund for ', words)).toBe(false);
-  });
-
-  it(`allows at most ${MAX_OTHER_WORDS} words the prompts do not use`, () => {
-    expect(onlyDescribesValue('here you go', words)).toBe(false);
-    expect(onlyDescribesValue('ye lo', words)).toBe(true);
+  it('leaves the words that make a request of their own', () => {
+    expect(withoutValueWords('where is my refund for ', words)).toBe('where refund');
+    expect(withoutValueWords('cancel my order ', words)).toBe('cancel');
   });
 
   it('matches Devanagari with or without the nukta', () => {
-    const hindi = new Set(['ऑर्डर', 'नंबर', 'है']);
-    expect(onlyDescribesValue('ऑर्डर नंबर है', hindi)).toBe(true);
-    expect(onlyDescribesValue('आर्डर नम्बर ज़रा देखो जल्दी', hindi)).toBe(false);
+    expect(withoutValueWords('आर्डर नंबर है', new Set(['आर्डर', 'नंबर', 'है']))).toBe('');
+    expect(withoutValueWords('फ़ोन', new Set(['फोन']))).toBe('');
   });
 
-  it('counts words only when no words are known for the slot', () => {
-    expect(onlyDescribesValue('mera wala', undefined)).toBe(true);
-    expect(onlyDescribesValue('kab tak aayega yeh', undefined)).toBe(false);
+  it('sets aside the words that hand a value over, in every language', () => {
+    expect(withoutValueWords('here it is', undefined)).toBe('');
+    expect(withoutValueWords('ye lo mera wala', undefined)).toBe('');
+    expect(withoutValueWords('یہ لیں میرا', undefined)).toBe('');
+  });
+
+  it('keeps every other word when the slot has no known words', () => {
+    expect(withoutValueWords('cancel karo', undefined)).toBe('cancel karo');
   });
 });
