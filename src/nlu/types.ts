@@ -73,6 +73,8 @@ export interface CatalogMessages {
   goodbye?: LangText;
   /** "yes" with nothing to confirm: "Sure — what would you like to know?" */
   whatElse?: LangText;
+  /** "one sec", "let me check": take your time (an open question stays open). */
+  wait?: LangText;
   /** "no" to "did you mean…?": ask for other words. */
   rephrase?: LangText;
   /** Introduces the topics menu offered after two misunderstandings. */

@@ -8,11 +8,13 @@ import type { CatalogMessageKind } from '../../nlu/types';
  * - reply: a brief answer in the catalog's words (`message`): "no" to "did you mean…?" asks for other
  *   words; thanks → "you're welcome, anything else?"; a goodbye or "no" (nothing else) → goodbye;
  *   hi → how can I help; yes with nothing open → what would you like to know; ok and emoji →
- *   "anything else?". `keepOptions`: the buttons offered last turn still stand ("ok" then "2").
+ *   "anything else?". `keepOptions`: the buttons offered last turn still stand ("ok" then "2");
+ * - wait: "one sec", "let me check": take your time; a question the bot asked stays open, not asked again.
  */
 export type ActDecision =
   | { kind: 'confirm'; act: ActKind }
   | { kind: 'ask_again'; act: ActKind }
+  | { kind: 'wait'; act: ActKind }
   | { kind: 'reply'; act: ActKind; message: CatalogMessageKind; keepOptions: boolean };
 
 const REPLY: Record<ActKind, CatalogMessageKind> = {
@@ -23,10 +25,12 @@ const REPLY: Record<ActKind, CatalogMessageKind> = {
   goodbye: 'goodbye',
   yes: 'whatElse',
   no: 'goodbye',
+  wait: 'wait',
 };
 
 export function answerAct(acts: readonly ActKind[], open: { confirm: boolean; pending: boolean }): ActDecision {
   const act = mainAct(acts) ?? 'ack';
+  if (act === 'wait') return { kind: 'wait', act };
   if (open.confirm && act === 'yes') return { kind: 'confirm', act };
   if (open.confirm && act === 'no') return { kind: 'reply', act, message: 'rephrase', keepOptions: false };
   if (open.pending && act !== 'goodbye' && act !== 'thanks' && act !== 'no') return { kind: 'ask_again', act };

@@ -227,6 +227,13 @@ export class DialogueEngine {
       turn.signals.push({ type: 'clarification_declined', intent: previous.confirm });
     }
     if (decision.kind === 'confirm') return this.handleIntent(turn, this.intentById(previous.confirm ?? null) as Intent, 1);
+    if (decision.kind === 'wait') {
+      // The question or options the bot left open stay open for when the customer is back.
+      if (previous.offered) turn.state.offered = previous.offered;
+      if (previous.confirm) turn.state.confirm = previous.confirm;
+      turn.replies.push({ text: this.message('wait', turn.lang) });
+      return;
+    }
     if (decision.kind === 'ask_again') {
       if (pendingSlot) turn.replies.push({ text: this.text(pendingSlot.prompt, turn.lang) });
       return;

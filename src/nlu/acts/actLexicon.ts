@@ -29,6 +29,11 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     ],
     goodbye: ['bye', 'goodbye', 'good bye', 'bye bye', 'see you', 'see ya', 'cya', 'take care', 'good night', 'gn', 'ttyl'],
     yes: ['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'of course', 'correct', 'exactly', 'absolutely', 'y', 'thats right', 'thats it', 'yes please'],
+    wait: [
+      'wait', 'one sec', 'one second', 'a sec', 'a second', 'sec', 'hold on', 'hang on', 'just a moment', 'one moment', 'a moment',
+      'one min', 'a min', 'one minute', '1 min', '1 minute', '2 min', '2 mins', '2 minutes', '5 min', 'wait a sec', 'wait a minute',
+      'let me check', 'let me see', 'let me find it', 'give me a minute', 'brb', 'wait pls', 'wait please',
+    ],
     no: [
       'no', 'nope', 'nah', 'not really', 'nothing', 'nothing else', 'thats all', 'no need', 'no thanks', 'thats everything', 'thats it',
       'nothing more', 'thats all for now', 'all good', 'im good', 'no thats all',
@@ -43,6 +48,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'आभार', 'धन्यवाद जी', 'आपका धन्यवाद', 'धन्यवाद आपका', 'मेहरबानी', 'बहुत मेहरबानी'],
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हैलो', 'हाय', 'प्रणाम', 'राम राम', 'सुप्रभात', 'शुभ प्रभात', 'नमस्ते जी'],
     goodbye: ['अलविदा', 'बाय', 'फिर मिलेंगे', 'शुभ रात्रि', 'टाटा'],
+    wait: ['रुको', 'रुकिए', 'रुकें', 'एक मिनट', 'एक सेकंड', 'दो मिनट', 'रुको देखता हूँ', 'देखता हूँ', 'देखती हूँ', 'एक मिनट रुकिए', 'ज़रा रुकिए'],
     yes: ['हाँ', 'हां', 'हा', 'जी', 'जी हाँ', 'जी हां', 'हाँ जी', 'हां जी', 'बिल्कुल', 'सही', 'हाँ हाँ'],
     no: ['नहीं', 'ना', 'नही', 'जी नहीं', 'नहीं जी', 'कुछ नहीं', 'बस', 'बस इतना ही', 'बस इतना', 'और कुछ नहीं', 'बस यही', 'बस यही था'],
   },
@@ -59,6 +65,10 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     ],
     greeting: ['namaste', 'namaskar', 'namaste ji', 'pranam', 'ram ram', 'hello ji', 'hi ji'],
     goodbye: ['alvida', 'phir milenge', 'tata', 'bye ji', 'shubh ratri'],
+    wait: [
+      'ruko', 'rukiye', 'ruk', 'ek min', 'ek minute', 'ek second', 'ek sec', 'do min', 'do minute', 'ruko dekhta hu', 'dekhta hu',
+      'dekhta hoon', 'dekhti hu', 'check karta hu', 'check karke batata hu', 'wait karo', 'wait karna', 'ek min ruko',
+    ],
     yes: ['haan', 'han', 'haa', 'ha', 'haanji', 'haan ji', 'han ji', 'ji', 'ji haan', 'bilkul', 'hanji', 'sahi'],
     no: ['nahi', 'nahin', 'nai', 'na', 'nhi', 'ji nahi', 'nahi ji', 'kuch nahi', 'bas', 'bas itna hi', 'bas itna', 'aur kuch nahi', 'bas yahi', 'bas yahi tha'],
   },
@@ -73,6 +83,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'assalam o alaikum', 'assalamualaikum', 'asalamualaikum', 'aoa', 'salam', 'salaam', 'adab',
     ],
     goodbye: ['اللہ حافظ', 'خدا حافظ', 'فی امان اللہ', 'بائے', 'شب بخیر', 'پھر ملیں گے', 'allah hafiz', 'khuda hafiz'],
+    wait: ['رکیں', 'رکو', 'رکیے', 'ایک منٹ', 'ایک سیکنڈ', 'دو منٹ', 'دیکھتا ہوں', 'دیکھتی ہوں', 'ایک منٹ رکیں', 'ذرا رکیں'],
     yes: ['ہاں', 'جی', 'جی ہاں', 'ہاں جی', 'بالکل', 'جی بالکل'],
     no: ['نہیں', 'نا', 'جی نہیں', 'نہیں جی', 'کچھ نہیں', 'بس', 'بس اتنا ہی', 'بس اتنا', 'اور کچھ نہیں', 'بس یہی'],
   },
@@ -84,6 +95,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हाइ', 'शुभ प्रभात', 'शुभ बिहानी', 'नमस्कार हजुर', 'नमस्ते हजुर'],
     goodbye: ['बिदा', 'बाइ', 'फेरि भेटौंला', 'फेरि भेटौँला', 'शुभ रात्री', 'शुभरात्री', 'bida', 'pheri bhetaula'],
+    wait: ['पर्खनुस्', 'पर्खनुहोस्', 'एकछिन', 'एक छिन', 'एक मिनेट', 'हेर्छु', 'हेरेर भन्छु', 'एकछिन पर्खनुस्', 'ek chin', 'ekchin', 'parkhanus'],
     yes: ['हो', 'हजुर', 'हो हजुर', 'हजुर हो', 'हो नि', 'ho', 'hajur', 'ho hajur'],
     no: ['होइन', 'हैन', 'छैन', 'पर्दैन', 'केही छैन', 'होइन हजुर', 'अरु केही छैन', 'अरू केही छैन', 'यति नै हो', 'यति नै', 'hoina', 'haina', 'chaina', 'pardaina'],
   },
@@ -95,6 +107,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
  */
 export const ACT_FILLERS: readonly string[] = [
   'bhai', 'bhaiya', 'yaar', 'yar', 'ji', 'sir', 'madam', 'mam', 'maam', 'dost', 'boss', 'hajur', 'hazur', 'saab', 'sahab', 'dai', 'didi',
+  'please', 'pls', 'plz', 'plss',
   'भाई', 'भैया', 'यार', 'जी', 'सर', 'मैडम', 'हजुर', 'दाइ', 'दिदी', 'है', 'नि',
   'جی', 'بھائی', 'یار', 'سر', 'جناب', 'صاحب',
   // intensifiers left over around an act ("धेरै धेरै धन्यवाद", "bahut bahut shukriya", "very very thankful")

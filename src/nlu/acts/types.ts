@@ -4,8 +4,9 @@
  * a misunderstanding.
  * - ack: an acknowledgement ("ok", "ठीक है", "achha", "ٹھیک ہے", "हुन्छ", 👍)
  * - emoji: emoji only, none of which says ack, thanks or hello (😅, 🎉, 😡…)
+ * - wait: the customer needs a moment ("one sec", "let me check", "ek minute", "ایک منٹ", "एकछिन")
  */
-export type ActKind = 'ack' | 'thanks' | 'greeting' | 'goodbye' | 'yes' | 'no' | 'emoji';
+export type ActKind = 'ack' | 'thanks' | 'greeting' | 'goodbye' | 'yes' | 'no' | 'emoji' | 'wait';
 
 export interface ActReading {
   /** Every act found at the start and the end of the message, in message order. */

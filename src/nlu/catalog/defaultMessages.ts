@@ -58,6 +58,13 @@ export const DEFAULT_MESSAGES: Required<Omit<CatalogMessages, 'formatHints'>> = 
     ur: "اللہ حافظ! جب چاہیں یہاں پیغام بھیجیں۔",
     ne: "बिदा! जुनसुकै बेला यहाँ लेख्नुहोस्।",
   },
+  wait: {
+    en: 'Sure, take your time. I\'m here when you\'re ready.',
+    hi: 'ज़रूर, आराम से देख लीजिए। मैं यहीं हूँ।',
+    'hi-Latn': 'Zaroor, aaram se dekh lijiye. Main yahin hoon.',
+    ur: 'ضرور، آرام سے دیکھ لیجیے۔ میں یہیں ہوں۔',
+    ne: 'हुन्छ, बिस्तारै हेर्नुहोस्। म यहीँ छु।',
+  },
   whatElse: {
     en: "Sure — what would you like to know?",
     hi: "ज़रूर — बताइए, आप क्या जानना चाहते हैं?",

@@ -34,6 +34,7 @@ const MESSAGE_KINDS = [
   'greeting',
   'goodbye',
   'whatElse',
+  'wait',
   'rephrase',
   'menu',
   'unclearPart',

@@ -169,6 +169,7 @@ const messagesSchema = z.strictObject({
   greeting: langTextMap.optional(),
   goodbye: langTextMap.optional(),
   whatElse: langTextMap.optional(),
+  wait: langTextMap.optional(),
   rephrase: langTextMap.optional(),
   menu: langTextMap.optional(),
   unclearPart: langTextMap.optional(),

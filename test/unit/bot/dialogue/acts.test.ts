@@ -133,6 +133,20 @@ describe('DialogueEngine: conversational acts', () => {
     expect(result.state.recognised.at(-1)).toMatchObject({ intent: 'refund_status', confidence: 1 });
   });
 
+  test('"one sec" while the bot waits for the order number keeps the question open without asking it again', async () => {
+    const [, wait, answer] = await conversation(makeEngine(), ['where is my order', 'one sec', 'SG-482913']);
+    expect(textsOf(wait!)).toEqual(["Sure, take your time. I'm here when you're ready."]);
+    expect(wait!.state.pending).toEqual({ intent: 'order_status', slot: 'order_number' });
+    expect(wait!.state.misunderstandings).toBe(0);
+    expect(textsOf(answer!)).toEqual(['[en] Order SG-482913 is on its way.']);
+  });
+
+  test('"ek minute" is answered in Hinglish', async () => {
+    const result = await say(makeEngine(), 'mera order kahan hai', 'ek minute');
+    expect(result.lang).toBe('hi-Latn');
+    expect(textsOf(result)).toEqual(['Zaroor, aaram se dekh lijiye. Main yahin hoon.']);
+  });
+
   test('an emoji-only message is acknowledged', async () => {
     const result = await say(makeEngine(), '😅🎉');
     expect(result.signals).toEqual([{ type: 'act', act: 'emoji' }]);

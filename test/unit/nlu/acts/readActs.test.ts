@@ -52,6 +52,11 @@ describe('readActs: a message that is only an act', () => {
     ['अरु केही छैन', 'ne'],
   ])('"nothing else" ("%s", %s) is a no', (text) => expect(only(text)).toBe('no'));
 
+  test.each([
+    ['one sec', 'en'], ['let me check', 'en'], ['1 min', 'en'], ['hold on pls', 'en'], ['एक मिनट', 'hi'], ['रुकिए', 'hi'],
+    ['ek minute', 'hi-Latn'], ['ruko dekhta hu', 'hi-Latn'], ['ایک منٹ', 'ur'], ['एकछिन', 'ne'], ['ek chin', 'ne'],
+  ])('"%s" (%s) asks the bot to wait', (text) => expect(only(text)).toBe('wait'));
+
   test('a message of several acts is mainly its goodbye, then no, thanks, yes, greeting, ack', () => {
     expect(only('ok thanks bye')).toBe('goodbye');
     expect(only('no thanks')).toBe('no');
