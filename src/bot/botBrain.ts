@@ -21,6 +21,8 @@ export interface BotTurnInput {
   conversation: Conversation;
   text?: string;
   payload?: string;
+  /** Kinds of what came besides text (image, audio, file, location…). */
+  media?: string[];
   /**
    * The conversation's stored bot state as the caller read it for this turn (null: none), so the
    * brain does not read it again; undefined: the brain reads it.

@@ -61,7 +61,7 @@ export function createDialogueBrain(
   });
 
   return {
-    async respond({ conversation, text, payload, botState }) {
+    async respond({ conversation, text, payload, media, botState }) {
       const [stored, facts] = await Promise.all([
         botState !== undefined ? botState : deps.store.getBotState(conversation.id),
         deps.facts?.list(conversation.id),
@@ -71,6 +71,7 @@ export function createDialogueBrain(
         facts,
         text,
         payload,
+        ...(media && media.length > 0 ? { media } : {}),
         state,
         customerRef: conversation.id,
         channel: conversation.channel,

@@ -75,6 +75,10 @@ export interface CatalogMessages {
   whatElse?: LangText;
   /** "one sec", "let me check": take your time (an open question stays open). */
   wait?: LangText;
+  /** A voice note without words: it cannot be read; ask for the question in writing. */
+  voiceNote?: LangText;
+  /** A photo, file or location without words: kept for the team; what can I help with? */
+  attachment?: LangText;
   /** "no" to "did you mean…?": ask for other words. */
   rephrase?: LangText;
   /** Introduces the topics menu offered after two misunderstandings. */

@@ -13,10 +13,12 @@ export class BatonBot extends ActivityHandler {
     this.onMessage(async (ctx, next) => {
       const conversation = ctx.turnState.get(CONVERSATION_KEY) as Conversation;
       const value = ctx.activity.value as { payload?: string } | undefined;
+      const channelData = ctx.activity.channelData as { mediaKinds?: string[] } | undefined;
       const outcome = await this.brain.respond({
         conversation,
         text: ctx.activity.text || undefined,
         payload: value?.payload,
+        media: channelData?.mediaKinds,
         botState: ctx.turnState.get(BOT_STATE_KEY) as string | null | undefined,
       });
       ctx.turnState.set(OUTCOME_KEY, outcome);

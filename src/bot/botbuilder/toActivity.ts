@@ -16,7 +16,11 @@ export function toActivity(event: InboundMessageEvent, conversation: Conversatio
     value: event.payload ? { payload: event.payload } : undefined,
     locale: conversation.language,
     attachments: event.media.map((m) => ({ contentType: m.contentType ?? m.kind, contentUrl: m.url })),
-    channelData: { payload: event.payload, location: event.location },
+    channelData: {
+      payload: event.payload,
+      location: event.location,
+      mediaKinds: [...event.media.map((m) => m.kind), ...(event.location ? ['location'] : [])],
+    },
   };
 }
 

@@ -31,6 +31,8 @@ export interface TurnInput {
   conversationId: string;
   /** The conversation's fact sheet, newest first: a slot it holds a verified value for is never asked. */
   facts?: readonly KnownFact[];
+  /** What came with the message besides text: 'image', 'audio', 'video', 'file', 'sticker', 'location'… */
+  media?: readonly string[];
 }
 
 export interface TurnResult {
@@ -96,6 +98,8 @@ interface Turn {
  *    below it); otherwise the conversation keeps its language (the catalog default at first).
  * 3. A payload `intent:<id>` (tapped button) → that intent, confidence 1.
  * 4. "1", "२", "۲"… or an option's title, when options were offered last turn → that option.
+ * 4¼. A photo, voice note or file without words: the catalog's `voiceNote` or `attachment` reply;
+ *    an open question stays open, and it is never a misunderstanding.
  * 4½. A message of only conversational acts ("ok", "thanks", "haan", "👍"; src/nlu/acts) is answered
  *    briefly and is never a misunderstanding; "yes"/"no" answer an open "did you mean…?"; acts
  *    opening or closing a longer message are set aside ("hi, where is my order?" is the question).
@@ -185,6 +189,11 @@ export class DialogueEngine {
       return this.classifyAndAnswer(turn, picked.title);
     }
 
+    // 2¼. A photo, voice note or file with no words: say what the bot can do with it (a voice note
+    //     cannot be read), keep any question open, and count no misunderstanding.
+    const media = turn.input.media ?? [];
+    if (media.length > 0 && !/[\p{L}\p{N}]/u.test(text)) return this.answerMedia(turn, media);
+
     // 2½. Conversational acts: a message of only acts is answered as such; acts around a question are set aside.
     const acts = readActs(withoutSpans(text, found));
     if (acts.rest === '' && acts.acts.length > 0 && found.length === 0) return this.answerActs(turn, acts);
@@ -208,6 +217,17 @@ export class DialogueEngine {
     }
     const reading = readQuestions(words, (t) => this.deps.classifier.classify(t), this.deps.thresholds);
     return this.answerReading(turn, reading, acts);
+  }
+
+  /** A message of only media: a voice note asks for the question in writing; anything else is kept for the team. */
+  private async answerMedia(turn: Turn, kinds: readonly string[]): Promise<void> {
+    // A sticker says what an emoji says: 👍.
+    if (kinds.every((k) => k === 'sticker')) return this.answerActs(turn, { acts: ['emoji'], languages: [], rest: '', restStart: 0, restEnd: 0 });
+    const previous = turn.input.state;
+    if (previous.offered) turn.state.offered = previous.offered;
+    if (previous.confirm) turn.state.confirm = previous.confirm;
+    turn.signals.push({ type: 'media_only', kinds: [...kinds] });
+    turn.replies.push({ text: this.message(kinds.includes('audio') ? 'voiceNote' : 'attachment', turn.lang) });
   }
 
   /** A message of only acts: "yes"/"no" to "did you mean…?", the pending question kept, or a brief reply. */

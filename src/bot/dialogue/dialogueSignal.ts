@@ -12,6 +12,8 @@ import type { FulfillmentFailure } from '../../nlu/fulfillment';
  * - act: the message was a conversational act (ok, thanks, yes, hi, bye, emoji), answered briefly; never a misunderstanding.
  * - clarification_declined: the customer said no to "did you mean…?" (`intent` was its first option):
  *   the message it was asked about is one the bot could not place (the training inbox records it).
+ * - media_only: the message was only a photo, voice note, file or location (`kinds`): the bot said what
+ *   it can do with it; never a misunderstanding.
  * - topics_offered: the second misunderstanding in a row was answered with the catalog's topics menu;
  *   the escalation policy hands off on the next misunderstanding instead.
  */
@@ -24,4 +26,5 @@ export type DialogueSignal =
   | { type: 'answered'; intent: string; confidence: number }
   | { type: 'act'; act: ActKind }
   | { type: 'clarification_declined'; intent: string }
-  | { type: 'topics_offered'; topics: string[] };
+  | { type: 'topics_offered'; topics: string[] }
+  | { type: 'media_only'; kinds: string[] };

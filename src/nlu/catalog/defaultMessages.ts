@@ -65,6 +65,20 @@ export const DEFAULT_MESSAGES: Required<Omit<CatalogMessages, 'formatHints'>> = 
     ur: 'ضرور، آرام سے دیکھ لیجیے۔ میں یہیں ہوں۔',
     ne: 'हुन्छ, बिस्तारै हेर्नुहोस्। म यहीँ छु।',
   },
+  voiceNote: {
+    en: 'Sorry, I can\'t listen to voice notes yet. Could you type your question? To talk to a person, write "agent".',
+    hi: 'माफ़ कीजिए, मैं अभी वॉइस नोट नहीं सुन सकता। क्या आप अपना सवाल लिखकर भेज सकते हैं? किसी व्यक्ति से बात करनी हो तो "एजेंट" लिखिए।',
+    'hi-Latn': 'Sorry, main abhi voice note nahi sun sakta. Kya aap apna sawaal likh kar bhej sakte hain? Kisi insaan se baat karni ho to "agent" likhiye.',
+    ur: 'معذرت، میں ابھی وائس نوٹ نہیں سن سکتا۔ کیا آپ اپنا سوال لکھ کر بھیج سکتے ہیں؟ کسی انسان سے بات کرنی ہو تو "ایجنٹ" لکھیں۔',
+    ne: 'माफ गर्नुहोस्, म अहिले भ्वाइस नोट सुन्न सक्दिनँ। आफ्नो प्रश्न लेखेर पठाउन सक्नुहुन्छ? कुनै मान्छेसँग कुरा गर्न "एजेन्ट" लेख्नुहोस्।',
+  },
+  attachment: {
+    en: "Thanks, it's with your conversation now, so our team can see it. What can I help you with?",
+    hi: 'धन्यवाद, यह आपकी बातचीत में जुड़ गया है, हमारी टीम इसे देख सकती है। बताइए, मैं क्या मदद कर सकता हूँ?',
+    'hi-Latn': 'Shukriya, yeh aapki chat mein jud gaya hai, hamari team ise dekh sakti hai. Bataiye, main kya madad kar sakta hoon?',
+    ur: 'شکریہ، یہ آپ کی گفتگو میں شامل ہو گیا ہے، ہماری ٹیم اسے دیکھ سکتی ہے۔ بتائیے، میں کیا مدد کر سکتا ہوں؟',
+    ne: 'धन्यवाद, यो तपाईंको कुराकानीमा थपिएको छ, हाम्रो टोलीले हेर्न सक्छ। भन्नुहोस्, म के सहयोग गर्न सक्छु?',
+  },
   whatElse: {
     en: "Sure — what would you like to know?",
     hi: "ज़रूर — बताइए, आप क्या जानना चाहते हैं?",

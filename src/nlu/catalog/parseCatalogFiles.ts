@@ -35,6 +35,8 @@ const MESSAGE_KINDS = [
   'goodbye',
   'whatElse',
   'wait',
+  'voiceNote',
+  'attachment',
   'rephrase',
   'menu',
   'unclearPart',

@@ -170,6 +170,8 @@ const messagesSchema = z.strictObject({
   goodbye: langTextMap.optional(),
   whatElse: langTextMap.optional(),
   wait: langTextMap.optional(),
+  voiceNote: langTextMap.optional(),
+  attachment: langTextMap.optional(),
   rephrase: langTextMap.optional(),
   menu: langTextMap.optional(),
   unclearPart: langTextMap.optional(),

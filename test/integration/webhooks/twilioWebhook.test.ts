@@ -168,6 +168,16 @@ test('answers a Hindi message in Hindi', async () => {
   expect(sent[0]!.get('Body')).toMatch(/[\u0900-\u097F]/);
 });
 
+test('asks for a voice note in writing, and keeps it on the transcript for an agent', async () => {
+  const { sent } = twilioReplies();
+  await postSigned('whatsappVoiceNote');
+  await eventually(() => (sent.length ? true : undefined));
+  expect(sent[0]!.get('Body')).toMatch(/can't listen to voice notes/);
+  const conversation = (await baton.runtime.store.findByAddress('whatsapp', CUSTOMER))!;
+  const [voiceNote] = await baton.runtime.store.listMessages(conversation.id);
+  expect(voiceNote!.media).toEqual([expect.objectContaining({ kind: 'audio', contentType: 'audio/ogg' })]);
+});
+
 describe('bad input gets a 4xx JSON error and changes nothing', () => {
   test('wrong content type is 415', async () => {
     const res = await fetch(`${baton.url}/webhooks/twilio`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

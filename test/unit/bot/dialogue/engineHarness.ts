@@ -30,7 +30,7 @@ export function makeEngine(overrides: Partial<DialogueEngineDeps> & { catalog?: 
 }
 
 /** Plays customer messages one after another through the engine, carrying the state along. */
-export async function conversation(engine: DialogueEngine, messages: (string | { payload: string; text?: string })[], start?: DialogueState): Promise<TurnResult[]> {
+export async function conversation(engine: DialogueEngine, messages: (string | { payload?: string; text?: string; media?: string[] })[], start?: DialogueState): Promise<TurnResult[]> {
   let state = start ?? initialDialogueState();
   const results: TurnResult[] = [];
   for (const message of messages) {
@@ -42,7 +42,7 @@ export async function conversation(engine: DialogueEngine, messages: (string | {
   return results;
 }
 
-export async function say(engine: DialogueEngine, ...messages: (string | { payload: string; text?: string })[]): Promise<TurnResult> {
+export async function say(engine: DialogueEngine, ...messages: (string | { payload?: string; text?: string; media?: string[] })[]): Promise<TurnResult> {
   const results = await conversation(engine, messages);
   return results[results.length - 1] as TurnResult;
 }
