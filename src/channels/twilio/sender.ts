@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import twilio from 'twilio';
 import type winston from 'winston';
 import type { TwilioConfig } from '../../config';
@@ -86,26 +85,52 @@ interface RestLikeError {
   message?: unknown;
 }
 
-/** What the HTTP layer saw of the last response inside one send (twilio-node's errors drop the headers). */
-interface CallRecord {
-  retryAfter?: string;
+/**
+ * Twilio's refusal as the HTTP seam read it: the status, Twilio's code and message from the body
+ * (its legacy `{code, message}` or RFC 9457 `{code, detail, title}`), and the Retry-After header,
+ * which twilio-node's own RestException drops.
+ */
+export class TwilioRestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+    readonly retryAfter: string | undefined,
+  ) {
+    super(message);
+    this.name = 'TwilioRestError';
+  }
+}
+
+function restErrorOf(res: { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> }): TwilioRestError {
+  let body: { code?: unknown; message?: unknown; detail?: unknown; title?: unknown } = {};
+  try {
+    const parsed = JSON.parse(res.body) as unknown;
+    if (parsed && typeof parsed === 'object') body = parsed as typeof body;
+  } catch {
+    // not JSON: the status alone
+  }
+  const text = [body.message, body.detail, body.title].find((v): v is string => typeof v === 'string' && v !== '');
+  const retryAfter = res.headers['retry-after'];
+  return new TwilioRestError(
+    res.statusCode,
+    body.code !== undefined && body.code !== null ? String(body.code) : undefined,
+    text ?? `Twilio answered HTTP ${res.statusCode}`,
+    typeof retryAfter === 'string' ? retryAfter : undefined,
+  );
 }
 
 /**
- * The SDK's HTTP client (TwilioHttpClient: node:http/https, keep-alive), remembering each response's
- * Retry-After for the send that made the call (AsyncLocalStorage, so concurrent sends never see each
- * other's headers).
+ * The SDK's HTTP client (TwilioHttpClient: node:http/https, keep-alive) that turns a refusal into a
+ * TwilioRestError carrying Retry-After, which reaches the caller of the SDK unchanged. (No
+ * AsyncLocalStorage to carry the header: enabling one puts a hook on every promise of the process.)
  */
-function createHeaderAwareClient(opts: { timeout: number; keepAlive: boolean }, calls: AsyncLocalStorage<CallRecord>): twilio.RequestClient {
+function createHeaderAwareClient(opts: { timeout: number; keepAlive: boolean }): twilio.RequestClient {
   const client = new TwilioHttpClient({ timeout: opts.timeout, keepAlive: opts.keepAlive });
   const headerAware = {
     async request(o: TwilioHttpRequest) {
       const res = await client.request(o);
-      const record = calls.getStore();
-      if (record) {
-        const value = res.headers['retry-after'];
-        record.retryAfter = typeof value === 'string' ? value : undefined;
-      }
+      if (res.statusCode < 200 || res.statusCode >= 400) throw restErrorOf(res);
       return res;
     },
   };
@@ -116,6 +141,14 @@ function createHeaderAwareClient(opts: { timeout: number; keepAlive: boolean }, 
 /** Any failure of a Twilio REST call → ChannelSendError with Twilio's code, retryability and HTTP status. */
 export function toTwilioSendError(err: unknown): ChannelSendError {
   if (err instanceof ChannelSendError) return err;
+  if (err instanceof TwilioRestError) {
+    const code = err.code ?? `HTTP_${err.status}`;
+    const retryable = err.status === 429 || err.status >= 500 || RETRYABLE_TWILIO_CODES.has(code);
+    const e = new ChannelSendError('whatsapp', code, `Twilio refused the message: ${err.message}`, retryable, err.status);
+    const retryAfterMs = parseRetryAfter(err.retryAfter, Date.now());
+    if (retryAfterMs !== undefined) e.retryAfterMs = retryAfterMs;
+    return e;
+  }
   if (err instanceof twilio.RestException || (err as RestLikeError)?.constructor?.name === 'RestException') {
     const e = err as RestLikeError;
     const status = typeof e.status === 'number' ? e.status : undefined;
@@ -139,7 +172,6 @@ export function toTwilioSendError(err: unknown): ChannelSendError {
 }
 
 export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: TwilioSenderOptions): ChannelSender {
-  const calls = new AsyncLocalStorage<CallRecord>();
   // edge/region '' keep TWILIO_EDGE / TWILIO_REGION from the process environment from rewriting the host.
   const client = twilio(config.accountSid, config.authToken, {
     timeout: timeoutMs,
@@ -147,22 +179,18 @@ export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: Twi
     edge: '',
     region: '',
     keepAlive: config.keepAlive !== false,
-    httpClient: createHeaderAwareClient({ timeout: timeoutMs, keepAlive: config.keepAlive !== false }, calls),
+    httpClient: createHeaderAwareClient({ timeout: timeoutMs, keepAlive: config.keepAlive !== false }),
   });
   client.api.baseUrl = config.apiUrl;
   client.messaging.baseUrl = messagingBaseUrl(config.apiUrl);
   const statusCallback = `${publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status`;
 
   async function createOne(params: CreateParams): Promise<SendResult> {
-    const record: CallRecord = {};
     try {
-      const msg = await calls.run(record, () => client.messages.create(params));
+      const msg = await client.messages.create(params);
       return { platformMessageId: msg.sid, status: mapTwilioStatus(String(msg.status ?? '')) ?? 'queued' };
     } catch (err) {
-      const e = toTwilioSendError(err);
-      const retryAfterMs = parseRetryAfter(record.retryAfter, Date.now());
-      if (retryAfterMs !== undefined) e.retryAfterMs = retryAfterMs;
-      throw e;
+      throw toTwilioSendError(err);
     }
   }
 

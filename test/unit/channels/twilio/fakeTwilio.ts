@@ -15,6 +15,8 @@ export interface FakeTwilioReply {
   hang?: boolean;
   /** Drop the connection without an answer (a network failure). */
   drop?: boolean;
+  /** Extra response headers (Retry-After…). */
+  headers?: Record<string, string>;
 }
 
 export interface FakeTwilio {
@@ -78,7 +80,7 @@ export async function startFakeTwilio(accountSid: string): Promise<FakeTwilio> {
         return;
       }
       const isText = typeof next.body === 'string';
-      res.writeHead(next.status, { 'content-type': isText ? 'text/plain' : 'application/json' });
+      res.writeHead(next.status, { 'content-type': isText ? 'text/plain' : 'application/json', ...next.headers });
       res.end(next.body === undefined ? '' : isText ? (next.body as string) : JSON.stringify(next.body));
     });
   });

@@ -164,6 +164,19 @@ describe('createTwilioSender.send', () => {
     expect(err).toMatchObject({ platformCode: '20429', retryable: true, httpStatus: 429 });
   });
 
+  it('keeps the Retry-After of a 429 on the error, so the retry waits that long', async () => {
+    fake.reply({ status: 429, body: { code: 20429, message: 'Too Many Requests', status: 429 }, headers: { 'retry-after': '7' } });
+    const err = await sendError(makeSender().sender.send(TO, { text: 'x' }, opts));
+    expect(err).toMatchObject({ platformCode: '20429', retryable: true, retryAfterMs: 7000 });
+  });
+
+  it('reads the code and detail of an RFC 9457 problem answer', async () => {
+    fake.reply({ status: 400, body: { type: 'https://www.twilio.com/docs/errors/21211', title: 'Invalid To', detail: "The 'To' number is not valid.", status: 400, code: 21211 } });
+    const err = await sendError(makeSender().sender.send(TO, { text: 'x' }, opts));
+    expect(err).toMatchObject({ platformCode: '21211', retryable: false, httpStatus: 400 });
+    expect(err.message).toContain("The 'To' number is not valid.");
+  });
+
   it('treats 63018 (WhatsApp rate limit) as retryable even on a 400', async () => {
     fake.reply({ status: 400, body: { code: 63018, message: 'Rate limit exceeded', status: 400 } });
     const err = await sendError(makeSender().sender.send(TO, { text: 'x' }, opts));
