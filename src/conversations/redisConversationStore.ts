@@ -674,7 +674,7 @@ export class RedisConversationStore implements ConversationStore {
       pid ?? '',
       opts.fence === undefined ? '' : String(opts.fence),
       opts.returnConversation ? '1' : '0',
-      packMessage(m, now),
+      packMessage(m, now, conversationId),
       String(this.ttls.platformIdTtlSeconds),
     );
     if (duplicate === 2) {
@@ -688,7 +688,7 @@ export class RedisConversationStore implements ConversationStore {
       pid && m.direction !== 'inbound' ? this.r.set(K.byPlatform(conversation.channel, pid), actualId, 'EX', this.ttls.platformIdTtlSeconds) : undefined,
     ]);
     // A new message is exactly what we wrote; a duplicate's is read back.
-    const message = duplicate === 0 ? unpackMessage(actualId, conversationId, packMessage(m, now)) : await this.getMessage(actualId);
+    const message = duplicate === 0 ? unpackMessage(actualId, conversationId, packMessage(m, now, conversationId)) : await this.getMessage(actualId);
     if (!message) throw new BatonError('STORE_UNAVAILABLE', `Message ${actualId} is indexed but missing`);
     if (!opts.returnConversation) return { message, duplicate: duplicate === 1 };
     const current = decodeConversation(conversationId, hashFromPairs(conversationHash));
