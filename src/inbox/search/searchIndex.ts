@@ -59,17 +59,27 @@ if redis.call('ZCARD', KEYS[1]) > cap then
     if level <= #KEYS then redis.call('ZADD', KEYS[level], all[i + 1], all[i]) end
   end
 end
+local n = redis.call('ZCARD', KEYS[1])
+local exists = {}
+for level = 2, #KEYS do exists[level] = redis.call('EXISTS', KEYS[level]) == 1 end
 for i = 3, #ARGV, 2 do
   local score, member = ARGV[i], ARGV[i + 1]
-  for level = 2, #KEYS do redis.call('ZREM', KEYS[level], member) end
-  local level = 1
-  while level <= #KEYS do
-    redis.call('ZADD', KEYS[level], score, member)
-    if redis.call('ZCARD', KEYS[level]) <= cap then break end
-    local oldest = redis.call('ZRANGE', KEYS[level], 0, 0, 'WITHSCORES')
-    redis.call('ZREM', KEYS[level], oldest[1])
-    member, score = oldest[1], oldest[2]
-    level = level + 1
+  for level = 2, #KEYS do
+    if exists[level] then redis.call('ZREM', KEYS[level], member) end
+  end
+  if redis.call('ZADD', KEYS[1], score, member) == 1 then n = n + 1 end
+  if n > cap then
+    n = cap
+    local level, count = 1, cap + 1
+    while count > cap do
+      local oldest = redis.call('ZRANGE', KEYS[level], 0, 0, 'WITHSCORES')
+      redis.call('ZREM', KEYS[level], oldest[1])
+      level = level + 1
+      if level > #KEYS then break end
+      redis.call('ZADD', KEYS[level], oldest[2], oldest[1])
+      exists[level] = true
+      count = redis.call('ZCARD', KEYS[level])
+    end
   end
 end
 for level = 1, #KEYS do redis.call('PEXPIRE', KEYS[level], ARGV[2]) end
