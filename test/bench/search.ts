@@ -27,7 +27,8 @@ const phone = (i: number) => `+9198${String(10000000 + i).slice(-8)}`;
 
 /** `raw`: a client on the same data without a key prefix (counts keys as they are stored). */
 async function run(label: string, redis: Redis, raw: Redis, prefix = ''): Promise<void> {
-  const index = new SearchIndex(redis);
+  // As the desk runs it: one set per word on the embedded store, chunks on a real Redis.
+  const index = new SearchIndex(redis, prefix ? {} : { oneSetPerWord: true });
   const t0 = performance.now();
   for (let i = 0; i < CONVERSATIONS; i++) {
     const conv: Conversation = { id: `c${i}`, ownerToken: 0, channel: 'whatsapp', customerAddress: `whatsapp:${phone(i)}`, customerName: `Customer ${i}`, status: 'bot', createdAt: i, updatedAt: i, messageCount: MESSAGES };

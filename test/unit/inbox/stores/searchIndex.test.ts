@@ -81,6 +81,16 @@ function searchIndexContract(make: MakeHarness): void {
     expect(found).toHaveLength(WORD_CHUNK + 10);
   });
 
+  test(`with one set per word (the embedded store), a word keeps its newest ${MAX_PER_WORD} conversations in that set`, async () => {
+    const one = new SearchIndex(h().client, { flushDelayMs: 0, oneSetPerWord: true });
+    await Promise.all(Array.from({ length: MAX_PER_WORD + 5 }, (_, i) => one.indexMessage(conversation(`c${i}`), { text: 'refund', createdAt: T0 + i })));
+    const [first, second] = searchKeys.wordChunks('refund', WORD_CHUNKS);
+    expect(await h().client.zcard(first!)).toBe(MAX_PER_WORD);
+    expect(await h().client.exists(second!)).toBe(0);
+    expect(await h().client.zscore(first!, 'c4')).toBeNull();
+    expect(await one.find('refund', 1000)).toHaveLength(MAX_PER_WORD);
+  });
+
   test('a word set written before the chunks is spread over them on its next write, and every conversation in it is still found', async () => {
     const old = searchKeys.word('refund');
     for (let i = 0; i < 300; i++) await h().client.zadd(old, T0 + i, `old${i}`);
