@@ -61,6 +61,15 @@ describeWithRedis('TTLs of stored keys on a real Redis', () => {
     expect(left).toBeLessThanOrEqual(7 * DAY);
   });
 
+  test("a send's platform id is kept on its entry and for receipts, not in the conversation's de-duplication of customer messages", async () => {
+    const c = await open();
+    const { message } = await store.appendMessage(c, outbound('Your order ships today.'));
+    await store.attachPlatformId(message.id, 'whatsapp', 'SMa1b2c3d4e5f60718293a4b5c6d7e8f91', 'queued');
+    expect(await raw.hexists(`${prefix}conv:{${c.id}}:pids`, 'SMa1b2c3d4e5f60718293a4b5c6d7e8f91')).toBe(0);
+    expect((await store.getMessage(message.id))?.platformMessageId).toBe('SMa1b2c3d4e5f60718293a4b5c6d7e8f91');
+    expect(await store.updateStatusByPlatformId('whatsapp', 'SMa1b2c3d4e5f60718293a4b5c6d7e8f91', 'delivered')).toMatchObject({ outcome: 'applied', message: { id: message.id, status: 'delivered' } });
+  });
+
   test("a customer's message writes no receipt entry for its platform id", async () => {
     const c = await open();
     await store.appendMessage(c, inbound('where is my order', 'SM0f1e2d3c4b5a69788796a5b4c3d2e1f0'));
