@@ -46,6 +46,8 @@ export const DEDUPE_PRUNE_EVERY = 16;
 const ENQUEUE = `
 if ARGV[4] == '1' then
   if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+  -- Redis before 5 replicates a script whole unless told otherwise: TIME then needs effects replication.
+  if redis.replicate_commands then redis.replicate_commands() end
   local now = tonumber(redis.call('TIME')[1])
   local ends = redis.call('HGET', KEYS[2], ARGV[5])
   if ends and tonumber(ends) > now then return 0 end
