@@ -5,7 +5,7 @@ import { createApp } from './app';
 import type { BotBrain } from './bot/botBrain';
 import { createBotRunner } from './bot/botRunner';
 import { trainedModels } from './bot/dialogueBrain';
-import { parseDialogueState } from './bot/dialogue';
+import { parseDialogueState, serializeDialogueState } from './bot/dialogue';
 import { createMessengerRouter, createMessengerSender } from './channels/messenger';
 import { createInstagramRouter, createInstagramSender } from './channels/instagram';
 import { createWhatsAppCloudRouter, createWhatsAppCloudSender } from './channels/whatsapp-cloud';
@@ -249,7 +249,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       const raw = await store.getBotState(id);
       if (!raw) return;
       const state = parseDialogueState(JSON.parse(raw) as unknown);
-      await store.setBotState(id, JSON.stringify({ ...state, misunderstandings: 0, pending: undefined }));
+      await store.setBotState(id, serializeDialogueState({ ...state, misunderstandings: 0, pending: undefined }));
     },
     config,
     logger,

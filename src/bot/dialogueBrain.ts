@@ -6,7 +6,7 @@ import { trainClassifier, type TrainedClassifier } from '../nlu/classifier';
 import { languageDetectorFor } from '../nlu/language';
 import type { Catalog, LanguageDetector, TrainingExample } from '../nlu/types';
 import type { BotBrain } from './botBrain';
-import { DialogueEngine, parseDialogueState } from './dialogue';
+import { DialogueEngine, parseDialogueState, serializeDialogueState } from './dialogue';
 
 /** Every example of every language, as training data for the classifier. */
 export function trainingExamples(catalog: Catalog): TrainingExample[] {
@@ -77,7 +77,7 @@ export function createDialogueBrain(
         channel: conversation.channel,
         conversationId: conversation.id,
       });
-      await deps.store.setBotState(conversation.id, JSON.stringify(result.state));
+      await deps.store.setBotState(conversation.id, serializeDialogueState(result.state));
       const c = result.classification;
       return {
         replies: result.replies,

@@ -12,8 +12,11 @@ import { STATUS_RANK } from './types';
  * delivery status): a Lua script rewrites them with string.match, without a JSON library (the
  * embedded store's Lua has none). `%` and `|` in them are escaped as `%25` and `%7C`. The body is JSON
  * with short names and never changes: d direction, a author, g agentId, t text, y payload, m media,
- * l location, q quick replies, c createdAt, x meta. Times (updatedAt, createdAt) are ms in base 36
- * (8 characters instead of 13).
+ * l location, q quick replies, c createdAt, x meta, k a reply's send key. Times (updatedAt, createdAt)
+ * are ms in base 36 (8 characters instead of 13). What can be told without them is left out: `d` when
+ * it is the author's usual direction (a customer's inbound, a bot's or an agent's outbound), `x` when
+ * empty, and the send key of a reply to a message of the same conversation
+ * (`turn:m<index>.<conversation id>:<n>`) is `k: "<index>:<n>"`. Entries written with them read the same.
  *
  * The message's id is `m<index>.<conversation id>`: its place in the list (the list only grows), so
  * the entry is found by LINDEX, and the conversation id carries the hash tag as before.
@@ -24,10 +27,12 @@ const AUTHORS = { customer: 'c', bot: 'b', agent: 'a', system: 's' } as const;
 const invert = <T extends Record<string, string>>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k])) as Record<string, keyof T>;
 const DIRECTION_OF = invert(DIRECTIONS);
 const AUTHOR_OF = invert(AUTHORS);
+/** The direction an author's messages take unless the entry says otherwise (a system message may be either). */
+const USUAL_DIRECTION: Partial<Record<'c' | 'b' | 'a' | 's', 'i' | 'o' | 'n'>> = { c: 'i', b: 'o', a: 'o' };
 
 const mediaSchema = z.object({ url: z.string(), contentType: z.string().optional(), kind: z.enum(['image', 'audio', 'video', 'file', 'sticker', 'location', 'other']) });
 const bodySchema = z.object({
-  d: z.enum(['i', 'o', 'n']),
+  d: z.enum(['i', 'o', 'n']).optional(),
   a: z.enum(['c', 'b', 'a', 's']),
   g: z.string().optional(),
   t: z.string().optional(),
@@ -37,6 +42,7 @@ const bodySchema = z.object({
   q: z.array(z.object({ title: z.string(), payload: z.string() })).optional(),
   c: z.string().regex(/^[0-9a-z]+$/),
   x: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  k: z.string().regex(/^\d+:\d+$/).optional(),
 });
 const statusSchema = z.enum(Object.keys(STATUS_RANK) as [DeliveryStatus, ...DeliveryStatus[]]);
 
@@ -56,11 +62,27 @@ function unescapeField(s: string): string | undefined {
   return s === '' ? undefined : s.replace(/%7C/g, '|').replace(/%25/g, '%');
 }
 
-/** The entry a new message is appended as (its header: status, updatedAt = createdAt, platform id, error). */
-export function packMessage(m: NewMessage, createdAt: number): string {
+/** `<index>:<n>` for a send key `turn:m<index>.<conversationId>:<n>` (a reply to a message of this conversation); undefined for any other key. */
+export function packSendKey(key: string, conversationId: string): string | undefined {
+  const m = /^turn:m(\d+)\.(.+):(\d+)$/.exec(key);
+  return m && m[2] === conversationId ? `${m[1]}:${m[3]}` : undefined;
+}
+
+function unpackSendKey(k: string, conversationId: string): string {
+  const [index, n] = k.split(':');
+  return `turn:m${index}.${conversationId}:${n}`;
+}
+
+/** The entry a new message of `conversationId` is appended as (its header: status, updatedAt = createdAt, platform id, error). */
+export function packMessage(m: NewMessage, createdAt: number, conversationId: string): string {
+  const a = AUTHORS[m.author];
+  const d = DIRECTIONS[m.direction];
+  const { sendKey, ...meta } = m.meta ?? {};
+  const k = typeof sendKey === 'string' ? packSendKey(sendKey, conversationId) : undefined;
+  if (sendKey !== undefined && k === undefined) meta.sendKey = sendKey;
   const body = {
-    d: DIRECTIONS[m.direction],
-    a: AUTHORS[m.author],
+    d: USUAL_DIRECTION[a] === d ? undefined : d,
+    a,
     g: m.agentId,
     t: m.text,
     y: m.payload,
@@ -68,7 +90,8 @@ export function packMessage(m: NewMessage, createdAt: number): string {
     l: m.location,
     q: m.quickReplies?.length ? m.quickReplies : undefined,
     c: packTime(createdAt),
-    x: m.meta,
+    x: Object.keys(meta).length ? meta : undefined,
+    k,
   };
   const header = [m.status, packTime(createdAt), escapeField(m.platformMessageId), escapeField(m.errorCode), escapeField(m.errorMessage)];
   return `${header.join('|')}|${JSON.stringify(body)}`;
@@ -89,10 +112,13 @@ export function unpackMessage(id: string, conversationId: string, entry: string 
   const body = bodySchema.safeParse(json);
   if (!status.success || !body.success) return null;
   const b = body.data;
+  const d = b.d ?? USUAL_DIRECTION[b.a];
+  if (!d) return null;
+  const meta = b.k === undefined ? b.x : { ...b.x, sendKey: unpackSendKey(b.k, conversationId) };
   const message: Message = {
     id,
     conversationId,
-    direction: DIRECTION_OF[b.d]!,
+    direction: DIRECTION_OF[d]!,
     author: AUTHOR_OF[b.a]!,
     agentId: b.g,
     text: b.t,
@@ -106,7 +132,7 @@ export function unpackMessage(id: string, conversationId: string, entry: string 
     errorMessage: unescapeField(parts[5]!),
     createdAt: unpackTime(b.c),
     updatedAt: unpackTime(parts[2]!),
-    meta: b.x,
+    meta,
   };
   for (const k of Object.keys(message) as (keyof Message)[]) if (message[k] === undefined) delete message[k];
   return message;

@@ -58,8 +58,9 @@ const K = {
   botState: (id: string) => taggedKey('conv', id, 'bot'),
   /**
    * Hash: platform message id → the message's list index (or, written before, its id): the
-   * conversation's de-duplication of platform messages (redelivered webhooks, echoes of our sends).
-   * Expires platformIdTtlSeconds after its last write.
+   * conversation's de-duplication of platform messages (redelivered webhooks). A customer's messages
+   * only: a send's platform id is on its entry and in msg:pid (ATTACH_PACKED); versions before wrote
+   * sends' too. Expires platformIdTtlSeconds after its last write.
    */
   pids: (id: string) => taggedKey('conv', id, 'pids'),
   /** A message of the previous format (a hash of its own). */
@@ -278,21 +279,21 @@ return {1, e}
 `;
 
 /**
- * KEYS: log, pids (one conversation). ARGV: index, pid, pid (escaped), status, now, the platform ids' ttl (s), then parked updates
- * ('status|code|message'). Records the platform id, applies the status and the parked updates (forward
- * only: applying one twice changes nothing). Returns the entry (false when there is none).
+ * KEYS: log. ARGV: index, pid (escaped), status, now, then parked updates
+ * ('status|code|message'). Records the platform id on the entry, applies the status and the parked updates (forward
+ * only: applying one twice changes nothing). Returns the entry (false when there is none). A send's
+ * platform id is not added to the conversation's pids hash: only appends look there (a customer's
+ * redelivered message), and echoes of our sends are dropped without a look-up (handleEvent).
  */
 const ATTACH_PACKED = `${ENTRY_LUA}
 local e = redis.call('LINDEX', KEYS[1], ARGV[1])
 if not e then return false end
 local s, u, p, c, m, body = parse(e)
 if not s then return false end
-redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
-redis.call('EXPIRE', KEYS[2], ARGV[6])
-p = ARGV[3]
-u = ARGV[5]
-local updates = {{ARGV[4], '', ''}}
-for i = 7, #ARGV do
+p = ARGV[2]
+u = ARGV[4]
+local updates = {{ARGV[3], '', ''}}
+for i = 5, #ARGV do
   local ps, pc, pm = string.match(ARGV[i], '^([^|]*)|([^|]*)|(.*)$')
   if ps then updates[#updates + 1] = {ps, esc(pc), esc(pm)} end
 end
@@ -344,7 +345,7 @@ type RedisWithScripts = Redis & {
   batonUpdate(k1: string, ...argv: string[]): Promise<[number, FlatHash?]>;
   batonAppendPacked(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[string, number, string?, FlatHash?]>;
   batonAdvancePacked(k1: string, ...argv: string[]): Promise<[number, string | null]>;
-  batonAttachPacked(k1: string, k2: string, ...argv: string[]): Promise<string | null>;
+  batonAttachPacked(k1: string, ...argv: string[]): Promise<string | null>;
   batonSetStatusPacked(k1: string, ...argv: string[]): Promise<string | null>;
   batonForgetAddress(k1: string, ...argv: string[]): Promise<number>;
 };
@@ -365,7 +366,7 @@ export function defineStoreScripts(redis: Redis): RedisWithScripts {
   redis.defineCommand('batonUpdate', { numberOfKeys: 1, lua: UPDATE });
   redis.defineCommand('batonAppendPacked', { numberOfKeys: 3, lua: APPEND_PACKED });
   redis.defineCommand('batonAdvancePacked', { numberOfKeys: 1, lua: ADVANCE_PACKED });
-  redis.defineCommand('batonAttachPacked', { numberOfKeys: 2, lua: ATTACH_PACKED });
+  redis.defineCommand('batonAttachPacked', { numberOfKeys: 1, lua: ATTACH_PACKED });
   redis.defineCommand('batonSetStatusPacked', { numberOfKeys: 1, lua: SET_STATUS_PACKED });
   redis.defineCommand('batonForgetAddress', { numberOfKeys: 1, lua: FORGET_ADDRESS });
   return r;
@@ -674,7 +675,7 @@ export class RedisConversationStore implements ConversationStore {
       pid ?? '',
       opts.fence === undefined ? '' : String(opts.fence),
       opts.returnConversation ? '1' : '0',
-      packMessage(m, now),
+      packMessage(m, now, conversationId),
       String(this.ttls.platformIdTtlSeconds),
     );
     if (duplicate === 2) {
@@ -688,7 +689,7 @@ export class RedisConversationStore implements ConversationStore {
       pid && m.direction !== 'inbound' ? this.r.set(K.byPlatform(conversation.channel, pid), actualId, 'EX', this.ttls.platformIdTtlSeconds) : undefined,
     ]);
     // A new message is exactly what we wrote; a duplicate's is read back.
-    const message = duplicate === 0 ? unpackMessage(actualId, conversationId, packMessage(m, now)) : await this.getMessage(actualId);
+    const message = duplicate === 0 ? unpackMessage(actualId, conversationId, packMessage(m, now, conversationId)) : await this.getMessage(actualId);
     if (!message) throw new BatonError('STORE_UNAVAILABLE', `Message ${actualId} is indexed but missing`);
     if (!opts.returnConversation) return { message, duplicate: duplicate === 1 };
     const current = decodeConversation(conversationId, hashFromPairs(conversationHash));
@@ -737,7 +738,7 @@ export class RedisConversationStore implements ConversationStore {
     const packed = parsePackedId(messageId);
     let message: Message | null;
     if (packed) {
-      const entry = await this.r.batonAttachPacked(K.log(packed.conversationId), K.pids(packed.conversationId), String(packed.index), platformMessageId, escapeField(platformMessageId), status, packTime(at), String(this.ttls.platformIdTtlSeconds), ...parked);
+      const entry = await this.r.batonAttachPacked(K.log(packed.conversationId), String(packed.index), escapeField(platformMessageId), status, packTime(at), ...parked);
       message = unpackMessage(messageId, packed.conversationId, entry);
     } else {
       const hash = await this.r.batonAttach(K.msg(messageId), K.pids(conversationOfMessage(messageId) ?? messageId), messageId, platformMessageId, status, now, ...parked);

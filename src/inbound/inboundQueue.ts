@@ -19,7 +19,10 @@ export function laneOf(e: QueuedEvent): string {
  */
 const tagOf = (lane: string) => bucketTag('lane', bucketOf(lane));
 export const laneKeys = {
+  /** String per delivery id (the previous form): still honoured until it expires, no longer written. */
   dedupe: (lane: string, channel: string, id: string) => taggedKey('dedupe', tagOf(lane), channel, id),
+  /** Hash per lane: delivery id → when its de-duplication ends (unix s). Expires dedupeTtlSeconds after its last write. */
+  dedupeIds: (lane: string) => taggedKey('dedupe', tagOf(lane), 'ids', lane),
   lane: (lane: string) => taggedKey('inbox:lane', tagOf(lane), lane),
   lock: (lane: string) => taggedKey('inbox:lock', tagOf(lane), lane),
   pending: (lane: string) => taggedKey('inbox:pending', tagOf(lane)),
@@ -28,17 +31,38 @@ export const laneKeys = {
 };
 const K = laneKeys;
 
+/** A lane's de-duplication hash drops its ended ids each time its length reaches a multiple of this. */
+export const DEDUPE_PRUNE_EVERY = 16;
+
 /**
- * KEYS: dedupe, lane, pending. ARGV: event json, dedupe ttl (s), lane name, dedupe? ('1'/'0').
+ * KEYS: dedupe (previous form), dedupeIds, lane, pending. ARGV: event json, dedupe ttl (s), lane name,
+ * dedupe? ('1'/'0'), delivery id.
  * Records the delivery id and enqueues in one step: a retried webhook is dropped, and an accepted
- * event is never lost between the two.
+ * event is never lost between the two. The ids of a lane share one hash (one key instead of one
+ * per message: a key costs Redis about 70 bytes of its own), each with the second its window ends,
+ * by the server's clock; the hash expires the window after its last write, when every id in it has
+ * ended. Ended ids are dropped every DEDUPE_PRUNE_EVERY ids.
  */
 const ENQUEUE = `
 if ARGV[4] == '1' then
-  if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then return 0 end
+  if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+  -- Redis before 5 replicates a script whole unless told otherwise: TIME then needs effects replication.
+  if redis.replicate_commands then redis.replicate_commands() end
+  local now = tonumber(redis.call('TIME')[1])
+  local ends = redis.call('HGET', KEYS[2], ARGV[5])
+  if ends and tonumber(ends) > now then return 0 end
+  local ttl = tonumber(ARGV[2])
+  if redis.call('HLEN', KEYS[2]) % ${DEDUPE_PRUNE_EVERY} == ${DEDUPE_PRUNE_EVERY - 1} then
+    local all = redis.call('HGETALL', KEYS[2])
+    for i = 1, #all, 2 do
+      if tonumber(all[i + 1]) <= now then redis.call('HDEL', KEYS[2], all[i]) end
+    end
+  end
+  redis.call('HSET', KEYS[2], ARGV[5], now + ttl)
+  redis.call('EXPIRE', KEYS[2], ttl)
 end
-redis.call('RPUSH', KEYS[2], ARGV[1])
-redis.call('SADD', KEYS[3], ARGV[3])
+redis.call('RPUSH', KEYS[3], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[3])
 return 1
 `;
 
@@ -89,7 +113,7 @@ return 0
 `;
 
 type QueueRedis = Redis & {
-  batonEnqueue(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
+  batonEnqueue(k1: string, k2: string, k3: string, k4: string, ...argv: string[]): Promise<number>;
   batonRelease(k1: string, k2: string, k3: string, ...argv: string[]): Promise<number>;
   batonRenew(k1: string, ...argv: string[]): Promise<number>;
   batonAcquire(k1: string, k2: string, ...argv: string[]): Promise<[number, string?]>;
@@ -142,7 +166,7 @@ export class InboundQueue {
   constructor(private readonly opts: InboundQueueOptions) {
     this.r = opts.redis as QueueRedis;
     if (typeof this.r.batonEnqueue !== 'function') {
-      opts.redis.defineCommand('batonEnqueue', { numberOfKeys: 3, lua: ENQUEUE });
+      opts.redis.defineCommand('batonEnqueue', { numberOfKeys: 4, lua: ENQUEUE });
       opts.redis.defineCommand('batonRelease', { numberOfKeys: 3, lua: RELEASE });
       opts.redis.defineCommand('batonRenew', { numberOfKeys: 1, lua: RENEW });
       opts.redis.defineCommand('batonAcquire', { numberOfKeys: 2, lua: ACQUIRE });
@@ -166,12 +190,14 @@ export class InboundQueue {
       const dedupeId = e.kind === 'message' || e.kind === 'echo' ? e.platformMessageId : '';
       const ok = await this.r.batonEnqueue(
         K.dedupe(lane, e.channel, dedupeId || 'none'),
+        K.dedupeIds(lane),
         K.lane(lane),
         K.pending(lane),
         JSON.stringify(e),
         String(this.opts.dedupeTtlSeconds),
         lane,
         dedupeId ? '1' : '0',
+        dedupeId,
       );
       if (ok === 1) {
         accepted++;

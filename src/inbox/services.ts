@@ -64,7 +64,7 @@ export function createInboxServices(connection: RedisLike, logger: Logger, opts:
   const agents = new AgentStore(redis, opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
   const audit = new RedisAuditLog(redis, opts.recordClock ? { clock: opts.recordClock } : {});
   const presence = new PresenceTracker({ redis, agents, bus, audit, logger, idleMs: (opts.idleAwayMinutes ?? 15) * 60_000, ...(opts.now ? { now: opts.now } : {}) });
-  const search = new SearchIndex(redis, { logger, ...(opts.searchRetentionDays ? { retentionDays: opts.searchRetentionDays } : {}) });
+  const search = new SearchIndex(redis, { logger, ...(opts.searchRetentionDays ? { retentionDays: opts.searchRetentionDays } : {}), ...(connection.embedded ? { oneSetPerWord: true } : {}) });
   return {
     agents,
     sessions,

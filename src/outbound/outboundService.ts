@@ -10,6 +10,7 @@ import { DeadLetterStore, type DeadLetter } from './deadLetters';
 import { DEFAULT_RETRY_POLICY, nextAttempt, type RetryPolicy } from './retryPolicy';
 import { SendSchedule, type SendJob } from './sendSchedule';
 import { taggedKey } from '../store/keys';
+import { packedMessageId, packSendKey, parsePackedId } from '../conversations/packedMessage';
 
 export interface SendRequest {
   conversation: Conversation;
@@ -75,8 +76,32 @@ const IDEMPOTENCY_TTL_SECONDS = 3 * 24 * 3600;
 /**
  * Hash per conversation: idempotency key → the message its send recorded. One key per conversation
  * (not one per send); it expires IDEMPOTENCY_TTL_SECONDS after the conversation's last keyed send.
+ * Both sides leave out the conversation id the key already names (idemField, idemValue).
  */
-export const idemKey = (conversationId: string) => taggedKey('out:idem', conversationId);
+export const idemKey = (conversationId: string) => taggedKey('out:sent', conversationId);
+/** The same hash as the previous version wrote it (whole keys and message ids): read until it expires. */
+export const previousIdemKey = (conversationId: string) => taggedKey('out:idem', conversationId);
+
+/**
+ * A send key as the hash keeps it: a bot reply's key to a message of this conversation
+ * (`turn:m<index>.<conversation id>:<n>`) as `#<index>:<n>`; any other key as it is, with a `#`
+ * before it when it starts with one (so no key can read as another's).
+ */
+export function idemField(conversationId: string, key: string): string {
+  const packed = packSendKey(key, conversationId);
+  return packed !== undefined ? `#${packed}` : key.startsWith('#') ? `#${key}` : key;
+}
+
+/** A message id as the hash keeps it: `m<index>` for a transcript entry of this conversation, any other id as it is. */
+export function idemValue(conversationId: string, messageId: string): string {
+  const packed = parsePackedId(messageId);
+  return packed && packed.conversationId === conversationId ? `m${packed.index}` : messageId;
+}
+
+/** The message id a hash value names (idemValue's inverse). */
+export function messageIdOfIdemValue(conversationId: string, value: string): string {
+  return /^m\d+$/.test(value) ? packedMessageId(Number(value.slice(1)), conversationId) : value;
+}
 
 /**
  * Every message Baton sends goes through here:
@@ -198,7 +223,7 @@ export class OutboundService {
 
   private async rememberSend(conversationId: string, key: string, messageId: string): Promise<void> {
     const k = idemKey(conversationId);
-    await this.opts.redis.multi().hset(k, key, messageId).expire(k, IDEMPOTENCY_TTL_SECONDS).exec();
+    await this.opts.redis.multi().hset(k, idemField(conversationId, key), idemValue(conversationId, messageId)).expire(k, IDEMPOTENCY_TTL_SECONDS).exec();
   }
 
   /**
@@ -206,12 +231,15 @@ export class OutboundService {
    * into its lane (the crash came in between) is queued now, so it is sent rather than left pending.
    */
   private async earlierSend(req: SendRequest, key: string): Promise<Message | null> {
-    // The previous format (a string key per send, expired within 3 days of it) is read too, in the same round trip.
-    const [id, previousFormat] = await Promise.all([
-      this.opts.redis.hget(idemKey(req.conversation.id), key),
-      this.opts.redis.get(taggedKey('out:idem', req.conversation.id, key)),
+    // The previous formats (the hash with whole keys and ids; before it a string key per send; both
+    // expired within 3 days of their last write) are read too, in the same round trip.
+    const conversationId = req.conversation.id;
+    const [value, previousHash, previousString] = await Promise.all([
+      this.opts.redis.hget(idemKey(conversationId), idemField(conversationId, key)),
+      this.opts.redis.hget(previousIdemKey(conversationId), key),
+      this.opts.redis.get(taggedKey('out:idem', conversationId, key)),
     ]);
-    const earlier = id ?? previousFormat;
+    const earlier = (value === null ? null : messageIdOfIdemValue(conversationId, value)) ?? previousHash ?? previousString;
     let message = earlier ? await this.opts.store.getMessage(earlier) : null;
     if (!message && req.replay) {
       const latest = await this.opts.store.listMessages(req.conversation.id, { limit: 100 });

@@ -14,7 +14,7 @@ import { conversationMember, K as identityKeys } from '../identity/keys';
 import { auditTargetKey } from '../inbox/audit/redisAuditLog';
 import type { SearchIndex } from '../inbox/search/searchIndex';
 import type { Logger } from '../logger';
-import { idemKey } from '../outbound/outboundService';
+import { idemKey, previousIdemKey } from '../outbound/outboundService';
 
 /**
  * Retention (RETENTION_DAYS): resolved conversations whose last update is older than that are
@@ -193,6 +193,7 @@ async function removeConversation(o: RetentionOptions, line: RetentionExportLine
     c.customerId ? o.redis.zrem(identityKeys.conversations(c.customerId), conversationMember(c.channel, c.id)) : undefined,
     o.redis.del(auditTargetKey(`conversation:${c.id}`)),
     o.redis.del(idemKey(c.id)),
+    o.redis.del(previousIdemKey(c.id)),
     o.packets.remove(c.id),
     o.aggregates?.forget(c.id, c.createdAt, c.updatedAt),
   ]);

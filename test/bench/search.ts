@@ -27,7 +27,8 @@ const phone = (i: number) => `+9198${String(10000000 + i).slice(-8)}`;
 
 /** `raw`: a client on the same data without a key prefix (counts keys as they are stored). */
 async function run(label: string, redis: Redis, raw: Redis, prefix = ''): Promise<void> {
-  const index = new SearchIndex(redis);
+  // As the desk runs it: one set per word on the embedded store, chunks on a real Redis.
+  const index = new SearchIndex(redis, prefix ? {} : { oneSetPerWord: true });
   const t0 = performance.now();
   for (let i = 0; i < CONVERSATIONS; i++) {
     const conv: Conversation = { id: `c${i}`, ownerToken: 0, channel: 'whatsapp', customerAddress: `whatsapp:${phone(i)}`, customerName: `Customer ${i}`, status: 'bot', createdAt: i, updatedAt: i, messageCount: MESSAGES };
@@ -57,12 +58,15 @@ async function run(label: string, redis: Redis, raw: Redis, prefix = ''): Promis
   const byWords = await timeQueries(() => `${pick(WORDS)} ${pick(WORDS)}`);
   const keys = await raw.keys(`${prefix}search:*`);
   let entries = 0;
-  let fullest = 0;
+  // A word's entries are spread over its chunks (`search:word:{w}`, `search:word:{w}:2`…): counted together.
+  const perWord = new Map<string, number>();
   for (const k of keys) {
     const n = await raw.zcard(k);
     entries += n;
-    fullest = Math.max(fullest, k.includes('search:word:') ? n : 0);
+    const word = /search:word:(\{[^}]*\})/.exec(k)?.[1];
+    if (word) perWord.set(word, (perWord.get(word) ?? 0) + n);
   }
+  const fullest = Math.max(0, ...perWord.values());
   console.log(`\n[${label}] ${CONVERSATIONS} conversations × ${MESSAGES} customer messages`);
   console.log(`  indexing: ${((CONVERSATIONS * MESSAGES) / (indexMs / 1000)).toFixed(0)} messages/s (${(indexMs / 1000).toFixed(1)} s in all, one at a time)`);
   console.log(`  order number: ${byOrder}`);
@@ -70,6 +74,12 @@ async function run(label: string, redis: Redis, raw: Redis, prefix = ''): Promis
   console.log(`  e-mail:       ${byEmail}`);
   console.log(`  two words:    ${byWords}`);
   console.log(`  index: ${keys.length} keys, ${entries} entries; fullest word set ${fullest} (cap ${MAX_PER_WORD}), exact sets capped at ${MAX_PER_EXACT}`);
+  if (prefix) {
+    // A real Redis: what the index costs (MEMORY USAGE summed over its keys; the embedded store has no MEMORY).
+    let bytes = 0;
+    for (const k of keys) bytes += Number((await raw.call('MEMORY', 'USAGE', k, 'SAMPLES', '0')) ?? 0);
+    console.log(`  index memory: ${(bytes / 1024).toFixed(1)} KB, ${(bytes / entries).toFixed(1)} B per entry`);
+  }
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,9 @@
  * Then prints used_memory after − before, divided by the conversations, keys per conversation, and a
  * breakdown by key kind (MEMORY USAGE summed per kind, the hash tag replaced by `*`); then deletes the
  * new keys that have a TTL and prints used_memory again: what a conversation costs once they expired.
+ * Last, a headline: fresh per conversation, split into the conversation's own part and the capped
+ * shared logs (the live-event stream and the audit list, a fixed cost once at their cap, whose size
+ * at the cap is estimated from the bytes per entry measured here), and the lasting part.
  *
  * Env: BENCH_CONVERSATIONS (200), BENCH_PARALLEL (6 conversations at a time), BENCH_SHOW=1 (prints the
  * keys of the last escalated conversation as stored, to see where the bytes go).
@@ -20,6 +23,8 @@ import { FakeTwilioApi } from '../support/fakePlatforms';
 import { cleanRedisDirs, startRedisServer } from '../support/redisServers';
 import { botConversation, escalatedConversation, type PlayCtx as Ctx } from '../support/whatsappConversations';
 import { startTestBaton, type TestBaton } from '../support/testBaton';
+import { DEFAULT_AUDIT_MAX_ENTRIES } from '../../src/inbox/audit/redisAuditLog';
+import { DEFAULT_EVENT_STREAM_MAX } from '../../src/inbox/events/redisEventBus';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 6);
@@ -95,6 +100,8 @@ async function main(): Promise<void> {
     for (const k of keysBefore) sizeBefore.set(k, Number((await raw.call('MEMORY', 'USAGE', k, 'SAMPLES', '0')) ?? 0));
     const memBefore = await usedMemory(raw);
     const statsBefore = await memoryStats(raw);
+    const logLengths = async () => ({ events: await raw.xlen(`${PREFIX}events`), audit: await raw.llen(`${PREFIX}audit`) });
+    const logsBefore = await logLengths();
     const sendsBefore = twilio.accepted.length;
 
     const t0 = Date.now();
@@ -120,6 +127,7 @@ async function main(): Promise<void> {
     await sleep(2000); // the last status callbacks and index steps
     const memAfter = await usedMemory(raw);
     const statsAfter = await memoryStats(raw);
+    const logsAfter = await logLengths();
     const keysAfter = (await allKeys(raw)).filter((k) => !keysBefore.has(k));
     let messages = 0;
     for (const k of keysAfter) {
@@ -200,6 +208,24 @@ async function main(): Promise<void> {
     console.log(`\nonce every TTL ran out (the ${doomed.length} new keys with a TTL deleted): used_memory +${kb(durable / n)} KB per conversation, ${((keysAfter.length - doomed.length) / n).toFixed(1)} keys`);
     console.log(`  less what expires in shared keys (search words, audit by actor: ${kb(grownExpiring / n)} KB) and the capped shared logs (events stream, audit list: ${kb(capped / n)} KB, they stop growing at their cap):`);
     console.log(`  **${kb((durable - grownExpiring - capped) / n)} KB per conversation** kept for as long as the conversation is (until RETENTION_DAYS removes it)`);
+
+    // The headline: what a conversation adds, with the shared capped logs apart (their size at the cap from the bytes per entry measured here).
+    const fresh = (memAfter - memBefore) / n;
+    const atCap = (kind: 'events' | 'audit', cap: number) => {
+      const added = logsAfter[kind] - logsBefore[kind];
+      const bytes = grown.get(kind)?.bytes ?? 0;
+      return { perEntry: added > 0 ? bytes / added : 0, total: added > 0 ? (bytes / added) * cap : 0, added };
+    };
+    const events = atCap('events', DEFAULT_EVENT_STREAM_MAX);
+    const audit = atCap('audit', DEFAULT_AUDIT_MAX_ENTRIES);
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+    console.log(`\n## Headline (${n} conversations of ${(messages / n).toFixed(1)} messages)`);
+    console.log(`- fresh: **${kb(fresh)} KB per conversation** in all = **${kb(fresh - capped / n)} KB its own** + ${kb(capped / n)} KB of the capped shared logs until they reach their cap`);
+    console.log(
+      `- capped shared logs (a fixed cost, not per conversation): events stream ${(events.added / n).toFixed(1)} entries per conversation, ${events.perEntry.toFixed(0)} B each, ` +
+        `~${mb(events.total)} MB at its cap of ${DEFAULT_EVENT_STREAM_MAX}; audit list ${(audit.added / n).toFixed(1)} entries, ${audit.perEntry.toFixed(0)} B each, ~${mb(audit.total)} MB at its cap of ${DEFAULT_AUDIT_MAX_ENTRIES}`,
+    );
+    console.log(`- lasting (once every TTL ran out, capped logs apart): **${kb((durable - grownExpiring - capped) / n)} KB per conversation**`);
   } finally {
     await baton?.close();
     await twilio.stop();

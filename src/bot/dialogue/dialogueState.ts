@@ -36,9 +36,29 @@ export const dialogueStateSchema = z.object({
   pending: z.object({ intent: z.string(), slot: z.string() }).optional(),
   offered: z.array(quickReplySchema).optional(),
   confirm: z.string().optional(),
-  recognised: z.array(z.object({ intent: z.string(), confidence: z.number(), at: z.number() })),
+  recognised: z.array(
+    z.union([
+      z.object({ intent: z.string(), confidence: z.number(), at: z.number() }),
+      // As serializeDialogueState writes it: [intent, confidence, at].
+      z.tuple([z.string(), z.number(), z.number()]).transform(([intent, confidence, at]) => ({ intent, confidence, at })),
+    ]),
+  ),
   answered: z.array(z.string()),
 });
+
+/** A confidence as stored: 3 decimals, rounded down (a threshold of 3 decimals or fewer compares the same). */
+export function storedConfidence(confidence: number): number {
+  return Math.floor(confidence * 1000 + 1e-9) / 1000;
+}
+
+/**
+ * The state as the store keeps it (JSON): each recognised intent as `[intent, confidence, at]` with
+ * the confidence to 3 decimals, instead of an object with a 17-digit confidence (about half the
+ * bytes of a bot conversation's state). parseDialogueState reads both forms.
+ */
+export function serializeDialogueState(s: DialogueState): string {
+  return JSON.stringify({ ...s, recognised: s.recognised.map((r) => [r.intent, storedConfidence(r.confidence), r.at]) });
+}
 
 export function initialDialogueState(): DialogueState {
   return { misunderstandings: 0, slots: {}, recognised: [], answered: [] };

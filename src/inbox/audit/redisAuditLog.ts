@@ -23,6 +23,8 @@ const K = {
 };
 
 export const AUDIT_LIST_MAX = 1000;
+/** Entries the desk-wide audit list keeps by default (the oldest are trimmed). */
+export const DEFAULT_AUDIT_MAX_ENTRIES = 100_000;
 
 /** The list of one target's audit entries (a conversation is `conversation:<id>`). */
 export const auditTargetKey = (target: string) => taggedKey('audit:target', target);
@@ -37,7 +39,7 @@ export class RedisAuditLog implements AuditLog {
     private readonly redis: Redis,
     options: AuditLogOptions = {},
   ) {
-    this.maxEntries = options.maxEntries ?? 100_000;
+    this.maxEntries = options.maxEntries ?? DEFAULT_AUDIT_MAX_ENTRIES;
     this.maxPerIndex = options.maxPerIndex ?? 10_000;
     this.indexTtlMs = (options.indexTtlDays ?? 90) * 24 * 3600_000;
     this.now = options.clock ?? Date.now;

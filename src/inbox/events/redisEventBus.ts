@@ -50,6 +50,9 @@ function isEnvelope(v: unknown): v is LiveEventEnvelope {
  * reconnect) and published on a pub/sub channel (for now). One subscriber connection per
  * instance fans out to local listeners (the SSE streams of this process).
  */
+/** Events the stream keeps by default for resuming (XADD MAXLEN ~). */
+export const DEFAULT_EVENT_STREAM_MAX = 10_000;
+
 export class RedisEventBus implements EventBus {
   private readonly client: Redis;
   private readonly channel: string;
@@ -69,7 +72,7 @@ export class RedisEventBus implements EventBus {
     // ioredis prefixes keys, not channels: add the prefix so two deployments on one Redis stay apart.
     this.channel = `${keyPrefixOf(this.client)}${STREAM_KEY}`;
     this.sessionsChannel = `${keyPrefixOf(this.client)}sessions:ended`;
-    this.maxLength = options.maxLength ?? 10_000;
+    this.maxLength = options.maxLength ?? DEFAULT_EVENT_STREAM_MAX;
     if (!connection.embedded && typeof (this.client as BusRedis).batonEventAppend !== 'function') {
       this.client.defineCommand('batonEventAppend', { numberOfKeys: 1, lua: APPEND_AND_PUBLISH });
     }

@@ -101,6 +101,39 @@ function inboundQueueBehaviour(backend: Backend): void {
     expect(handled).toEqual(['SM+912-1']);
   });
 
+  test('refuses a retried delivery after many other messages of the same customer, whose ids share one key', async () => {
+    const q = makeQueue(async () => undefined);
+    for (let i = 1; i <= 40; i++) expect((await q.enqueue([msg('+91d', i)])).accepted).toBe(1);
+    expect(await q.enqueue([msg('+91d', 1), msg('+91d', 17), msg('+91d', 40)])).toEqual({ accepted: 0, duplicates: 3 });
+    const raw = connect();
+    expect(await raw.hlen(laneKeys.dedupeIds('whatsapp:+91d'))).toBe(40);
+    expect(await raw.exists(laneKeys.dedupe('whatsapp:+91d', 'whatsapp', 'SM+91d-1'))).toBe(0);
+    const ttl = await raw.ttl(laneKeys.dedupeIds('whatsapp:+91d'));
+    expect(ttl).toBeGreaterThan(55);
+    expect(ttl).toBeLessThanOrEqual(60);
+  });
+
+  test('refuses a retried delivery whose id the previous version recorded (one key per delivery)', async () => {
+    const raw = connect();
+    await raw.set(laneKeys.dedupe('whatsapp:+91e', 'whatsapp', 'SM+91e-1'), '1', 'EX', 60);
+    const q = makeQueue(async () => undefined);
+    expect(await q.enqueue([msg('+91e', 1), msg('+91e', 2)])).toEqual({ accepted: 1, duplicates: 1 });
+  });
+
+  test('accepts a delivery id again once its window has ended, and drops ended ids as new ones come', async () => {
+    const q = makeQueue(async () => undefined, { dedupeTtlSeconds: 1 });
+    expect((await q.enqueue([msg('+91f', 0)])).accepted).toBe(1);
+    expect((await q.enqueue([msg('+91f', 0)])).accepted).toBe(0);
+    // Ids keep coming (the hash lives on) while the first ones' windows end.
+    for (let i = 1; i <= 40; i++) {
+      await q.enqueue([msg('+91f', i)]);
+      await sleep(60);
+    }
+    expect((await q.enqueue([msg('+91f', 0)])).accepted).toBe(1);
+    expect((await q.enqueue([msg('+91f', 40)])).accepted).toBe(0);
+    expect(await connect().hlen(laneKeys.dedupeIds('whatsapp:+91f'))).toBeLessThan(41);
+  });
+
   test('handles different customers side by side', async () => {
     const seen: string[] = [];
     const q = makeQueue(async (e) => {

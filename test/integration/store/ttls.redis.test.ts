@@ -61,6 +61,15 @@ describeWithRedis('TTLs of stored keys on a real Redis', () => {
     expect(left).toBeLessThanOrEqual(7 * DAY);
   });
 
+  test("a send's platform id is kept on its entry and for receipts, not in the conversation's de-duplication of customer messages", async () => {
+    const c = await open();
+    const { message } = await store.appendMessage(c, outbound('Your order ships today.'));
+    await store.attachPlatformId(message.id, 'whatsapp', 'SMa1b2c3d4e5f60718293a4b5c6d7e8f91', 'queued');
+    expect(await raw.hexists(`${prefix}conv:{${c.id}}:pids`, 'SMa1b2c3d4e5f60718293a4b5c6d7e8f91')).toBe(0);
+    expect((await store.getMessage(message.id))?.platformMessageId).toBe('SMa1b2c3d4e5f60718293a4b5c6d7e8f91');
+    expect(await store.updateStatusByPlatformId('whatsapp', 'SMa1b2c3d4e5f60718293a4b5c6d7e8f91', 'delivered')).toMatchObject({ outcome: 'applied', message: { id: message.id, status: 'delivered' } });
+  });
+
   test("a customer's message writes no receipt entry for its platform id", async () => {
     const c = await open();
     await store.appendMessage(c, inbound('where is my order', 'SM0f1e2d3c4b5a69788796a5b4c3d2e1f0'));
@@ -93,11 +102,24 @@ describeWithRedis('TTLs of stored keys on a real Redis', () => {
     const service = new OutboundService({ store, senders: { whatsapp: sender }, redis, logger });
     await service.send({ conversation: c, author: 'bot', content: { text: 'Hello!' }, idempotencyKey: 'turn:m0:0' });
     await service.send({ conversation: c, author: 'bot', content: { text: 'How can I help?' }, idempotencyKey: 'turn:m0:1' });
-    expect(await redis.hkeys(`out:idem:{${c.id}}`)).toEqual(['turn:m0:0', 'turn:m0:1']);
-    expect(await ttl(`out:idem:{${c.id}}`)).toBeGreaterThan(3 * DAY - 60);
+    expect(await redis.hkeys(`out:sent:{${c.id}}`)).toEqual(['turn:m0:0', 'turn:m0:1']);
+    expect(await ttl(`out:sent:{${c.id}}`)).toBeGreaterThan(3 * DAY - 60);
     // Sent again with the same key: the earlier message, not a second send.
     await service.send({ conversation: c, author: 'bot', content: { text: 'Hello!' }, idempotencyKey: 'turn:m0:0' });
     expect(sender.sent).toBe(2);
+  });
+
+  test("a bot reply's key names its message without the conversation id in the idempotency hash, and a send recorded by the previous version is still found", async () => {
+    const c = (await store.appendMessage(await open(), inbound('hi', 'SM0f1e2d3c4b5a69788796a5b4c3d2e1f1'), { returnConversation: true })).conversation!;
+    const sender = new RecordingSender();
+    const service = new OutboundService({ store, senders: { whatsapp: sender }, redis, logger });
+    const first = await service.send({ conversation: c, author: 'bot', content: { text: 'Hello!' }, idempotencyKey: `turn:m0.${c.id}:0` });
+    expect(await redis.hgetall(`out:sent:{${c.id}}`)).toEqual({ '#0:0': first.id.split('.')[0] });
+    expect((await service.send({ conversation: c, author: 'bot', content: { text: 'Hello!' }, idempotencyKey: `turn:m0.${c.id}:0` })).id).toBe(first.id);
+    // Written by the previous version: whole key, whole id, in the hash of the previous name.
+    await redis.hset(`out:idem:{${c.id}}`, 'agent-reply-1', first.id);
+    expect((await service.send({ conversation: c, author: 'agent', content: { text: 'Hi' }, idempotencyKey: 'agent-reply-1' })).id).toBe(first.id);
+    expect(sender.sent).toBe(1);
   });
 
   test('a finished turn leaves no journal record; one in progress expires', async () => {

@@ -17,14 +17,50 @@ describe('a message packed as a transcript entry', () => {
       status: 'pending',
       meta: { sendKey: 'turn:m0:0', refused: false, confidence: 0.93 },
     };
-    const entry = packMessage(m, 1_796_565_290_193);
+    const entry = packMessage(m, 1_796_565_290_193, CONV);
     expect(unpackMessage(packedMessageId(3, CONV), CONV, entry)).toEqual({ ...m, id: `m3.${CONV}`, conversationId: CONV, createdAt: 1_796_565_290_193, updatedAt: 1_796_565_290_193 });
   });
 
   test('keeps a platform id and an error message holding | and % exactly', () => {
     const m: NewMessage = { direction: 'outbound', author: 'bot', text: 'hi', media: [], status: 'failed', platformMessageId: 'id|with%7Cpipe', errorCode: '63016', errorMessage: 'Outside window | 100% sure' };
-    const back = unpackMessage(`m0.${CONV}`, CONV, packMessage(m, 1000));
+    const back = unpackMessage(`m0.${CONV}`, CONV, packMessage(m, 1000, CONV));
     expect(back).toMatchObject({ platformMessageId: 'id|with%7Cpipe', errorMessage: 'Outside window | 100% sure', errorCode: '63016', status: 'failed' });
+  });
+
+  test("a bot reply's send key (a reply to a message of the same conversation) is kept as its index and number, and reads back whole", () => {
+    const m: NewMessage = { direction: 'outbound', author: 'bot', text: 'Open 10 to 8', media: [], status: 'pending', meta: { sendKey: `turn:m12.${CONV}:1` } };
+    const entry = packMessage(m, 1000, CONV);
+    expect(entry).toContain('"k":"12:1"');
+    expect(entry).not.toContain(CONV);
+    expect(unpackMessage(`m13.${CONV}`, CONV, entry)?.meta).toEqual({ sendKey: `turn:m12.${CONV}:1` });
+  });
+
+  test("a send key naming another conversation's message, or of another form, is kept as it is", () => {
+    for (const sendKey of ['turn:m3.c_other_1234567890:0', 'agent-reply-7f3a', 'turn:m0:0']) {
+      const entry = packMessage({ direction: 'outbound', author: 'agent', text: 'x', media: [], status: 'pending', meta: { sendKey } }, 1000, CONV);
+      expect(unpackMessage(`m1.${CONV}`, CONV, entry)?.meta).toEqual({ sendKey });
+    }
+  });
+
+  test("leaves out a customer's, a bot's and an agent's usual direction and an empty meta, and keeps a system message's direction", () => {
+    const customer = packMessage({ direction: 'inbound', author: 'customer', text: 'hi', media: [], status: 'received', meta: {} }, 1000, CONV);
+    expect(customer).toBe('received|rs||||{"a":"c","t":"hi","c":"rs"}');
+    expect(unpackMessage(`m0.${CONV}`, CONV, customer)).toMatchObject({ direction: 'inbound', author: 'customer' });
+    const note = packMessage({ direction: 'internal', author: 'system', text: 'Assigned', media: [], status: 'received' }, 1000, CONV);
+    expect(unpackMessage(`m1.${CONV}`, CONV, note)).toMatchObject({ direction: 'internal', author: 'system' });
+    const odd = packMessage({ direction: 'internal', author: 'agent', text: 'a note', media: [], status: 'received' }, 1000, CONV);
+    expect(unpackMessage(`m2.${CONV}`, CONV, odd)).toMatchObject({ direction: 'internal', author: 'agent' });
+  });
+
+  test('an entry written by the previous version (direction, empty meta and the whole send key in it) reads the same', () => {
+    const old = `delivered|mxc2yyzq|SMa9|||{"d":"o","a":"b","t":"Sure","c":"mxc2yyzf","x":{"sendKey":"turn:m0.${CONV}:0"}}`;
+    expect(unpackMessage(`m1.${CONV}`, CONV, old)).toMatchObject({ direction: 'outbound', author: 'bot', status: 'delivered', platformMessageId: 'SMa9', meta: { sendKey: `turn:m0.${CONV}:0` } });
+    const inbound = 'received|mxc2yyy1|SM9e|||{"d":"i","a":"c","t":"where is my order","c":"mxc2yyy1","x":{}}';
+    expect(unpackMessage(`m0.${CONV}`, CONV, inbound)).toMatchObject({ direction: 'inbound', author: 'customer', meta: {} });
+  });
+
+  test('a system entry without its direction is damaged, and reads as no message', () => {
+    expect(unpackMessage(`m0.${CONV}`, CONV, 'received|rs||||{"a":"s","t":"x","c":"rs"}')).toBeNull();
   });
 
   test('an entry that is not of this format reads as no message', () => {

@@ -1,4 +1,4 @@
-import { DialogueState, initialDialogueState, parseDialogueState, STATE_HISTORY_LENGTH } from '../../../../src/bot/dialogue';
+import { DialogueState, initialDialogueState, parseDialogueState, serializeDialogueState, STATE_HISTORY_LENGTH } from '../../../../src/bot/dialogue';
 import { conversation, makeEngine } from './engineHarness';
 
 describe('DialogueState', () => {
@@ -10,6 +10,26 @@ describe('DialogueState', () => {
     const results = await conversation(makeEngine(), ['status', 'where is my order']);
     const state = results[1]!.state;
     expect(parseDialogueState(JSON.parse(JSON.stringify(state)))).toEqual(state);
+  });
+
+  it('is stored with each recognised intent as [intent, confidence to 3 decimals, time], and reads back', () => {
+    const state: DialogueState = { ...initialDialogueState(), slots: { order_number: 'SG-1' }, recognised: [{ intent: 'order_status', confidence: 0.9999127887945454, at: 1796576012186 }], answered: ['order_status'] };
+    const stored = serializeDialogueState(state);
+    expect(stored).toContain('"recognised":[["order_status",0.999,1796576012186]]');
+    expect(parseDialogueState(JSON.parse(stored))).toEqual({ ...state, recognised: [{ intent: 'order_status', confidence: 0.999, at: 1796576012186 }] });
+  });
+
+  it('reads a state stored before, with recognised intents as objects', () => {
+    const before = { language: 'en', misunderstandings: 0, slots: {}, recognised: [{ intent: 'store_hours', confidence: 0.8123456789, at: 5 }], answered: ['store_hours'] };
+    expect(parseDialogueState(before).recognised).toEqual([{ intent: 'store_hours', confidence: 0.8123456789, at: 5 }]);
+  });
+
+  it('stores a confidence rounded down, so it stays on the same side of a threshold', () => {
+    const stored = (c: number) => parseDialogueState(JSON.parse(serializeDialogueState({ ...initialDialogueState(), recognised: [{ intent: 'x', confidence: c, at: 0 }] }))).recognised[0]!.confidence;
+    expect(stored(0.59999)).toBeLessThan(0.6);
+    expect(stored(0.6)).toBe(0.6);
+    expect(stored(0.7)).toBe(0.7);
+    expect(stored(1)).toBe(1);
   });
 
   it('parses a missing or corrupt stored state as a fresh one', () => {

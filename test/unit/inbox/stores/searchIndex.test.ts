@@ -1,6 +1,6 @@
 import { describeWithRedis } from '../../../support/redis';
 import { searchKeys } from '../../../../src/inbox/search/searchKeys';
-import { DEFAULT_REFRESH_MS, MAX_PER_EXACT, MAX_PER_WORD, SearchIndex } from '../../../../src/inbox/search/searchIndex';
+import { DEFAULT_REFRESH_MS, MAX_PER_EXACT, MAX_PER_WORD, SearchIndex, WORD_CHUNK, WORD_CHUNKS } from '../../../../src/inbox/search/searchIndex';
 import { searchIndexed } from '../../../../src/inbox/search/indexing';
 import type { Message } from '../../../../src/conversations/types';
 import type { Conversation } from '../../../../src/conversations/types';
@@ -54,6 +54,61 @@ function searchIndexContract(make: MakeHarness): void {
     expect((await index().find('order lost', 10)).map((c) => c.conversationId)).toEqual(['c9']);
   });
 
+  test(`a common word keeps its newest ${MAX_PER_WORD} conversations, no chunk of it holding more than ${WORD_CHUNK}`, async () => {
+    const one = new SearchIndex(h().client, { flushDelayMs: 0 });
+    for (let batch = 0; batch < 3; batch++) {
+      await Promise.all(Array.from({ length: 180 }, (_, i) => one.indexMessage(conversation(`c${batch * 180 + i}`), { text: 'refund', createdAt: T0 + batch * 180 + i })));
+    }
+    const chunks = searchKeys.wordChunks('refund', WORD_CHUNKS);
+    const sizes = await Promise.all(chunks.map((k) => h().client.zcard(k)));
+    expect(sizes).toEqual(Array.from({ length: WORD_CHUNKS }, () => WORD_CHUNK));
+    const found = await one.find('refund', 1000);
+    expect(found).toHaveLength(MAX_PER_WORD);
+    expect(found[0]!.conversationId).toBe('c539');
+    expect(found.at(-1)!.conversationId).toBe(`c${540 - MAX_PER_WORD}`);
+  });
+
+  test('a conversation written again moves to the first chunk of a word and is found once', async () => {
+    const one = new SearchIndex(h().client, { flushDelayMs: 0 });
+    await Promise.all(Array.from({ length: WORD_CHUNK + 10 }, (_, i) => one.indexMessage(conversation(`c${i}`), { text: 'refund', createdAt: T0 + i })));
+    const [first, second] = searchKeys.wordChunks('refund', WORD_CHUNKS);
+    expect(await h().client.zscore(second!, 'c0')).toBe(String(T0));
+    await one.indexMessage(conversation('c0'), { text: 'refund again', createdAt: T0 + 1000 });
+    expect(await h().client.zscore(second!, 'c0')).toBeNull();
+    expect(await h().client.zscore(first!, 'c0')).toBe(String(T0 + 1000));
+    const found = await one.find('refund', 1000);
+    expect(found.filter((c) => c.conversationId === 'c0')).toEqual([{ conversationId: 'c0', match: 'words', at: T0 + 1000 }]);
+    expect(found).toHaveLength(WORD_CHUNK + 10);
+  });
+
+  test(`with one set per word (the embedded store), a word keeps its newest ${MAX_PER_WORD} conversations in that set`, async () => {
+    const one = new SearchIndex(h().client, { flushDelayMs: 0, oneSetPerWord: true });
+    await Promise.all(Array.from({ length: MAX_PER_WORD + 5 }, (_, i) => one.indexMessage(conversation(`c${i}`), { text: 'refund', createdAt: T0 + i })));
+    const [first, second] = searchKeys.wordChunks('refund', WORD_CHUNKS);
+    expect(await h().client.zcard(first!)).toBe(MAX_PER_WORD);
+    expect(await h().client.exists(second!)).toBe(0);
+    expect(await h().client.zscore(first!, 'c4')).toBeNull();
+    expect(await one.find('refund', 1000)).toHaveLength(MAX_PER_WORD);
+  });
+
+  test('a word set written before the chunks is spread over them on its next write, and every conversation in it is still found', async () => {
+    const old = searchKeys.word('refund');
+    for (let i = 0; i < 300; i++) await h().client.zadd(old, T0 + i, `old${i}`);
+    await index().indexMessage(conversation('c1'), { text: 'refund', createdAt: T0 + 1000 });
+    const sizes = await Promise.all(searchKeys.wordChunks('refund', WORD_CHUNKS).map((k) => h().client.zcard(k)));
+    expect(sizes.every((n) => n <= WORD_CHUNK)).toBe(true);
+    const found = await index().find('refund', 1000);
+    expect(found).toHaveLength(301);
+    expect(found[0]!.conversationId).toBe('c1');
+  });
+
+  test("forgetting a conversation takes it out of every chunk of its words", async () => {
+    const one = new SearchIndex(h().client, { flushDelayMs: 0 });
+    await Promise.all(Array.from({ length: WORD_CHUNK + 10 }, (_, i) => one.indexMessage(conversation(`c${i}`), { text: 'refund', createdAt: T0 + i })));
+    await one.forget(conversation('c0'), [{ author: 'customer', text: 'refund' }], []);
+    expect((await one.find('refund', 1000)).map((c) => c.conversationId)).not.toContain('c0');
+  });
+
   test('the writes of several messages gathered in one flush each keep their conversation and time', async () => {
     const one = index();
     await Promise.all([
@@ -92,4 +147,17 @@ function searchIndexContract(make: MakeHarness): void {
 }
 
 describe('SearchIndex on the embedded store (ioredis-mock)', () => searchIndexContract(memoryHarness));
-describeWithRedis('SearchIndex on a real Redis server', () => searchIndexContract(realHarness));
+describeWithRedis('SearchIndex on a real Redis server', () => {
+  searchIndexContract(realHarness);
+
+  describe('memory', () => {
+    const h = withHarness(realHarness);
+    test("a full word's chunks stay in Redis's compact encoding (listpack)", async () => {
+      const one = new SearchIndex(h().client, { flushDelayMs: 0 });
+      await Promise.all(Array.from({ length: MAX_PER_WORD + 20 }, (_, i) => one.indexMessage(conversation(`c${i}`), { text: 'refund', createdAt: T0 + i })));
+      // OBJECT's key is not prefixed by ioredis: the prefix is added here.
+      const encodings = await Promise.all(searchKeys.wordChunks('refund', WORD_CHUNKS).map((k) => h().client.object('ENCODING', `${h().client.options.keyPrefix ?? ''}${k}`)));
+      expect(encodings).toEqual(Array.from({ length: WORD_CHUNKS }, () => 'listpack'));
+    });
+  });
+});
