@@ -71,7 +71,7 @@ interface Scratch {
  */
 function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): number {
   const { x, settings, qd, alpha, w, positive, set, order, random } = s;
-  const { rowStart, indices, values } = x;
+  const { rowStart, indices, values, dense, denseStart, denseColumns } = x;
   const bias = settings.bias;
   const diag = 0.5 / settings.C;
   for (let k = 0; k < setSize; k++) order[k] = set[k] as number;
@@ -95,6 +95,8 @@ function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): num
       const begin = rowStart[i] as number;
       let dot = wBias * bias;
       for (let p = begin; p < end; p++) dot += (w[indices[p] as number] as number) * (values[p] as number);
+      const denseAt = i * denseColumns - denseStart;
+      for (let f = denseStart; f < denseStart + denseColumns; f++) dot += (w[f] as number) * (dense[denseAt + f] as number);
       const g = y * dot - 1 + diag * a;
       let pg = g;
       if (a === 0) {
@@ -117,6 +119,7 @@ function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): num
           const f = indices[p] as number;
           w[f] = (w[f] as number) + d * (values[p] as number);
         }
+        for (let f = denseStart; f < denseStart + denseColumns; f++) w[f] = (w[f] as number) + d * (dense[denseAt + f] as number);
         wBias += d * bias;
       }
     }
@@ -132,10 +135,12 @@ function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): num
 }
 
 function dot(x: SparseMatrix, i: number, w: Float32Array, biasTerm: number): number {
-  const { rowStart, indices, values } = x;
+  const { rowStart, indices, values, dense, denseStart, denseColumns } = x;
   let sum = biasTerm;
   const end = rowStart[i + 1] as number;
   for (let p = rowStart[i] as number; p < end; p++) sum += (w[indices[p] as number] as number) * (values[p] as number);
+  const denseAt = i * denseColumns - denseStart;
+  for (let f = denseStart; f < denseStart + denseColumns; f++) sum += (w[f] as number) * (dense[denseAt + f] as number);
   return sum;
 }
 
@@ -210,6 +215,7 @@ export function trainOneVsRestSvm(x: SparseMatrix, labels: Int32Array, classes: 
   for (let i = 0; i < l; i++) {
     let sq = settings.bias * settings.bias;
     for (let p = x.rowStart[i] as number; p < (x.rowStart[i + 1] as number); p++) sq += (x.values[p] as number) ** 2;
+    for (let d = i * x.denseColumns; d < (i + 1) * x.denseColumns; d++) sq += (x.dense[d] as number) ** 2;
     qd[i] = sq + 0.5 / settings.C;
   }
   const inSet = new Uint8Array(l);

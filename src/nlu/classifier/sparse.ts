@@ -16,11 +16,34 @@ export class SparseRow {
   }
 }
 
+/**
+ * A matrix of sparse rows, each followed by a block of dense columns (the word vector part, which
+ * most rows have): columns denseStart..denseStart+denseColumns-1 of row r are
+ * dense[r * denseColumns ..], kept apart so the solver reads them without an index per entry and
+ * they take half the memory.
+ */
 export interface SparseMatrix {
   rows: number;
   columns: number;
-  /** rowStart[r]..rowStart[r+1] are the entries of row r. */
+  /** rowStart[r]..rowStart[r+1] are the sparse entries of row r (all columns below denseStart). */
   rowStart: Int32Array;
   indices: Int32Array;
   values: Float32Array;
+  /** First dense column (= columns - denseColumns). */
+  denseStart: number;
+  /** 0 = no dense block. */
+  denseColumns: number;
+  /** rows × denseColumns, row-major. */
+  dense: Float32Array;
+}
+
+/** Row r of a matrix as column → value (dense zeros left out). */
+export function matrixRow(matrix: SparseMatrix, r: number): Map<number, number> {
+  const row = new Map<number, number>();
+  for (let k = matrix.rowStart[r] as number; k < (matrix.rowStart[r + 1] as number); k++) row.set(matrix.indices[k] as number, matrix.values[k] as number);
+  for (let d = 0; d < matrix.denseColumns; d++) {
+    const value = matrix.dense[r * matrix.denseColumns + d] as number;
+    if (value !== 0) row.set(matrix.denseStart + d, value);
+  }
+  return row;
 }

@@ -319,11 +319,14 @@ export function fitVectorizer(
     const feature = rawToFeature[raw] as number;
     ids[k] = feature >= 0 ? feature : -1 - ((rawView.data[raw] as number) | (rawPair.data[raw] as number));
   }
-  // A text has at most as many distinct features as occurrences: the matrix is written into
-  // buffers of that size and handed out as views (no copy).
+  // A text has at most as many distinct features as occurrences, so its sparse entries are written
+  // over its own occurrence ids (already read) and the values fit a buffer of that size; both are
+  // handed out as views (no copy). The word vector part goes to the dense block.
   const rowStart = new Int32Array(n + 1);
-  const indices = new Int32Array(occurrences.length + n * dimensions);
-  const values = new Float32Array(occurrences.length + n * dimensions);
+  const indices = ids;
+  const values = new Float32Array(occurrences.length);
+  const denseStart = vectorizer.size - dimensions;
+  const denseBlock = new Float32Array(n * dimensions);
   const row = new SparseRow();
   let nnz = 0;
   for (let t = 0; t < n; t++) {
@@ -333,10 +336,19 @@ export function fitVectorizer(
     const hasVector = withVectors && vectorizer.averageWordVector(wordHashes.data, wordStart[t] as number, wordStart[t + 1] as number, dense);
     const denseScale = hasVector ? vectorizer.knownWordScale(wordHashes.data, wordStart[t] as number, wordStart[t + 1] as number) : 1;
     vectorizer.weigh(ids.subarray(start, end), end - start, row, hasVector ? dense : null, denseScale);
-    indices.set(row.indices.subarray(0, row.length), nnz);
-    values.set(row.values.subarray(0, row.length), nnz);
-    nnz += row.length;
+    for (let k = 0; k < row.length; k++) {
+      const column = row.indices[k] as number;
+      if (column >= denseStart) {
+        denseBlock[t * dimensions + column - denseStart] = row.values[k] as number;
+      } else {
+        indices[nnz] = column;
+        values[nnz++] = row.values[k] as number;
+      }
+    }
   }
   rowStart[n] = nnz;
-  return { vectorizer, matrix: { rows: n, columns: vectorizer.size, rowStart, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz) } };
+  return {
+    vectorizer,
+    matrix: { rows: n, columns: vectorizer.size, rowStart, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz), denseStart, denseColumns: dimensions, dense: denseBlock },
+  };
 }

@@ -138,7 +138,8 @@ export function decodeWordVectors(data: Buffer): WordVectors {
   if (words.length !== count) throw new BatonError('CONFIG_INVALID', `Word vector file lists ${words.length} words but declares ${count}`);
   const scales = new Float32Array(count);
   for (let row = 0; row < count; row++) scales[row] = data.readFloatLE(at.scalesAt + row * 4);
-  const quantized = Int8Array.from(new Int8Array(data.buffer, data.byteOffset + at.vectorsAt, count * dimensions));
+  // A view of the file's bytes, not a copy (5 MB less at the peak of a training).
+  const quantized = new Int8Array(data.buffer, data.byteOffset + at.vectorsAt, count * dimensions);
   return new WordVectors(dimensions, indexWords(words, scales), quantized, scales);
 }
 

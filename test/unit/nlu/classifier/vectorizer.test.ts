@@ -1,5 +1,5 @@
 import { DEFAULT_FEATURE_SETTINGS } from '../../../../src/nlu/classifier/extractFeatures';
-import { SparseRow } from '../../../../src/nlu/classifier/sparse';
+import { matrixRow, SparseRow } from '../../../../src/nlu/classifier/sparse';
 import { fitVectorizer, VectorizerSettings } from '../../../../src/nlu/classifier/vectorizer';
 import { wordVectorsFrom } from '../../../../src/nlu/classifier/wordVectors';
 
@@ -20,7 +20,7 @@ describe('fitVectorizer', () => {
     const { matrix } = fitVectorizer(TEXTS, settings(1));
     for (let r = 0; r < matrix.rows; r++) {
       let sum = 0;
-      for (let k = matrix.rowStart[r] as number; k < (matrix.rowStart[r + 1] as number); k++) sum += (matrix.values[k] as number) ** 2;
+      for (const value of matrixRow(matrix, r).values()) sum += value ** 2;
       expect(Math.sqrt(sum)).toBeCloseTo(1, 5);
     }
   });
@@ -29,8 +29,7 @@ describe('fitVectorizer', () => {
     const { vectorizer, matrix } = fitVectorizer(TEXTS, settings(1));
     const row = new SparseRow();
     vectorizer.transformInto(TEXTS[1] as string, row);
-    const expected = new Map<number, number>();
-    for (let k = matrix.rowStart[1] as number; k < (matrix.rowStart[2] as number); k++) expected.set(matrix.indices[k] as number, matrix.values[k] as number);
+    const expected = matrixRow(matrix, 1);
     expect(row.length).toBe(expected.size);
     for (let k = 0; k < row.length; k++) expect(row.values[k]).toBeCloseTo(expected.get(row.indices[k] as number) as number, 6);
   });
@@ -131,11 +130,20 @@ describe('fitVectorizer with word vectors', () => {
     expect(row.length).toBe(0);
   });
 
+  it('keeps the word vector part of the training matrix in its dense block', () => {
+    const { vectorizer, matrix } = fitVectorizer(TEXTS, withVectors(false), VECTORS);
+    expect(matrix.denseColumns).toBe(2);
+    expect(matrix.denseStart).toBe(vectorizer.size - 2);
+    for (let k = 0; k < matrix.indices.length; k++) expect(matrix.indices[k]).toBeLessThan(matrix.denseStart);
+    expect(Array.from(matrix.dense.subarray(6, 8)).some((v) => v !== 0)).toBe(true);
+  });
+
   it('transforms a training text like its training matrix row, word vector included', () => {
     const { vectorizer, matrix } = fitVectorizer(TEXTS, withVectors(true), VECTORS);
     const row = new SparseRow();
     vectorizer.transformInto(TEXTS[3] as string, row);
-    const expected = Array.from(matrix.values.subarray(matrix.rowStart[3], matrix.rowStart[4]));
-    expect(Array.from(row.values.subarray(0, row.length))).toEqual(expected.map((v) => expect.closeTo(v, 6)));
+    const expected = matrixRow(matrix, 3);
+    expect(row.length).toBe(expected.size);
+    for (let k = 0; k < row.length; k++) expect(row.values[k]).toBeCloseTo(expected.get(row.indices[k] as number) as number, 6);
   });
 });
