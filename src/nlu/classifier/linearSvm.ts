@@ -95,8 +95,8 @@ function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): num
       const begin = rowStart[i] as number;
       let dot = wBias * bias;
       for (let p = begin; p < end; p++) dot += (w[indices[p] as number] as number) * (values[p] as number);
-      const denseAt = i * denseColumns - denseStart;
-      for (let f = denseStart; f < denseStart + denseColumns; f++) dot += (w[f] as number) * (dense[denseAt + f] as number);
+      const denseAt = i * denseColumns;
+      dot += denseDot(w, denseStart, dense, denseAt, denseColumns);
       const g = y * dot - 1 + diag * a;
       let pg = g;
       if (a === 0) {
@@ -119,7 +119,7 @@ function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): num
           const f = indices[p] as number;
           w[f] = (w[f] as number) + d * (values[p] as number);
         }
-        for (let f = denseStart; f < denseStart + denseColumns; f++) w[f] = (w[f] as number) + d * (dense[denseAt + f] as number);
+        denseAdd(w, denseStart, dense, denseAt, denseColumns, d);
         wBias += d * bias;
       }
     }
@@ -134,14 +134,34 @@ function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): num
   return wBias;
 }
 
+/** Σ w[wAt + d] · x[xAt + d] for d < n, four at a time. */
+function denseDot(w: Float32Array, wAt: number, x: Float32Array, xAt: number, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let d = 0;
+  for (; d + 3 < n; d += 4) {
+    s0 += (w[wAt + d] as number) * (x[xAt + d] as number);
+    s1 += (w[wAt + d + 1] as number) * (x[xAt + d + 1] as number);
+    s2 += (w[wAt + d + 2] as number) * (x[xAt + d + 2] as number);
+    s3 += (w[wAt + d + 3] as number) * (x[xAt + d + 3] as number);
+  }
+  for (; d < n; d++) s0 += (w[wAt + d] as number) * (x[xAt + d] as number);
+  return s0 + s1 + (s2 + s3);
+}
+
+/** w[wAt + d] += scale · x[xAt + d] for d < n. */
+function denseAdd(w: Float32Array, wAt: number, x: Float32Array, xAt: number, n: number, scale: number): void {
+  for (let d = 0; d < n; d++) w[wAt + d] = (w[wAt + d] as number) + scale * (x[xAt + d] as number);
+}
+
 function dot(x: SparseMatrix, i: number, w: Float32Array, biasTerm: number): number {
   const { rowStart, indices, values, dense, denseStart, denseColumns } = x;
   let sum = biasTerm;
   const end = rowStart[i + 1] as number;
   for (let p = rowStart[i] as number; p < end; p++) sum += (w[indices[p] as number] as number) * (values[p] as number);
-  const denseAt = i * denseColumns - denseStart;
-  for (let f = denseStart; f < denseStart + denseColumns; f++) sum += (w[f] as number) * (dense[denseAt + f] as number);
-  return sum;
+  return sum + denseDot(w, denseStart, dense, i * denseColumns, denseColumns);
 }
 
 /** Adds to the working set every example of `rows` not yet in it that violates the margin; returns the new set size. */
