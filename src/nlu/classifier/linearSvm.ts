@@ -71,7 +71,7 @@ interface Scratch {
  */
 function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): number {
   const { x, settings, qd, alpha, w, positive, set, order, random } = s;
-  const { rowStart, indices, values, dense, denseStart, denseColumns } = x;
+  const { rowStart, indices, values, dense, denseScale, denseStart, denseColumns } = x;
   const bias = settings.bias;
   const diag = 0.5 / settings.C;
   for (let k = 0; k < setSize; k++) order[k] = set[k] as number;
@@ -96,7 +96,8 @@ function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): num
       let dot = wBias * bias;
       for (let p = begin; p < end; p++) dot += (w[indices[p] as number] as number) * (values[p] as number);
       const denseAt = i * denseColumns;
-      dot += denseDot(w, denseStart, dense, denseAt, denseColumns);
+      const rowScale = denseScale[i] as number;
+      if (rowScale !== 0) dot += rowScale * denseDot(w, denseStart, dense, denseAt, denseColumns);
       const g = y * dot - 1 + diag * a;
       let pg = g;
       if (a === 0) {
@@ -119,7 +120,7 @@ function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): num
           const f = indices[p] as number;
           w[f] = (w[f] as number) + d * (values[p] as number);
         }
-        denseAdd(w, denseStart, dense, denseAt, denseColumns, d);
+        if (rowScale !== 0) denseAdd(w, denseStart, dense, denseAt, denseColumns, d * rowScale);
         wBias += d * bias;
       }
     }
@@ -135,7 +136,7 @@ function solveOnWorkingSet(s: Scratch, setSize: number, wBiasStart: number): num
 }
 
 /** Σ w[wAt + d] · x[xAt + d] for d < n, four at a time. */
-function denseDot(w: Float32Array, wAt: number, x: Float32Array, xAt: number, n: number): number {
+function denseDot(w: Float32Array, wAt: number, x: Int8Array, xAt: number, n: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -152,16 +153,17 @@ function denseDot(w: Float32Array, wAt: number, x: Float32Array, xAt: number, n:
 }
 
 /** w[wAt + d] += scale · x[xAt + d] for d < n. */
-function denseAdd(w: Float32Array, wAt: number, x: Float32Array, xAt: number, n: number, scale: number): void {
+function denseAdd(w: Float32Array, wAt: number, x: Int8Array, xAt: number, n: number, scale: number): void {
   for (let d = 0; d < n; d++) w[wAt + d] = (w[wAt + d] as number) + scale * (x[xAt + d] as number);
 }
 
 function dot(x: SparseMatrix, i: number, w: Float32Array, biasTerm: number): number {
-  const { rowStart, indices, values, dense, denseStart, denseColumns } = x;
+  const { rowStart, indices, values, dense, denseScale, denseStart, denseColumns } = x;
   let sum = biasTerm;
   const end = rowStart[i + 1] as number;
   for (let p = rowStart[i] as number; p < end; p++) sum += (w[indices[p] as number] as number) * (values[p] as number);
-  return sum + denseDot(w, denseStart, dense, i * denseColumns, denseColumns);
+  const rowScale = denseScale[i] as number;
+  return rowScale === 0 ? sum : sum + rowScale * denseDot(w, denseStart, dense, i * denseColumns, denseColumns);
 }
 
 /** Adds to the working set every example of `rows` not yet in it that violates the margin; returns the new set size. */
@@ -235,7 +237,7 @@ export function trainOneVsRestSvm(x: SparseMatrix, labels: Int32Array, classes: 
   for (let i = 0; i < l; i++) {
     let sq = settings.bias * settings.bias;
     for (let p = x.rowStart[i] as number; p < (x.rowStart[i + 1] as number); p++) sq += (x.values[p] as number) ** 2;
-    for (let d = i * x.denseColumns; d < (i + 1) * x.denseColumns; d++) sq += (x.dense[d] as number) ** 2;
+    for (let d = i * x.denseColumns; d < (i + 1) * x.denseColumns; d++) sq += ((x.dense[d] as number) * (x.denseScale[i] as number)) ** 2;
     qd[i] = sq + 0.5 / settings.C;
   }
   const inSet = new Uint8Array(l);

@@ -6,7 +6,7 @@
  */
 import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';
-import { SparseMatrix, SparseRow } from './sparse';
+import { quantizeInto, SparseMatrix, SparseRow } from './sparse';
 import type { WordVectors } from './wordVectors';
 
 export interface VectorizerSettings extends FeatureSettings {
@@ -326,7 +326,9 @@ export function fitVectorizer(
   const indices = ids;
   const values = new Float32Array(occurrences.length);
   const denseStart = vectorizer.size - dimensions;
-  const denseBlock = new Float32Array(n * dimensions);
+  const denseBlock = new Int8Array(n * dimensions);
+  const denseScales = new Float32Array(n);
+  const denseRow = new Float64Array(dimensions);
   const row = new SparseRow();
   let nnz = 0;
   for (let t = 0; t < n; t++) {
@@ -339,16 +341,20 @@ export function fitVectorizer(
     for (let k = 0; k < row.length; k++) {
       const column = row.indices[k] as number;
       if (column >= denseStart) {
-        denseBlock[t * dimensions + column - denseStart] = row.values[k] as number;
+        denseRow[column - denseStart] = row.values[k] as number;
       } else {
         indices[nnz] = column;
         values[nnz++] = row.values[k] as number;
       }
     }
+    if (dimensions > 0) {
+      denseScales[t] = quantizeInto(denseRow, 0, dimensions, denseBlock, t * dimensions);
+      denseRow.fill(0);
+    }
   }
   rowStart[n] = nnz;
   return {
     vectorizer,
-    matrix: { rows: n, columns: vectorizer.size, rowStart, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz), denseStart, denseColumns: dimensions, dense: denseBlock },
+    matrix: { rows: n, columns: vectorizer.size, rowStart, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz), denseStart, denseColumns: dimensions, dense: denseBlock, denseScale: denseScales },
   };
 }
