@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../fixtures/twilio';
 import type { FakeTwilioApi } from './fakePlatforms';
 import type { TestBaton } from './testBaton';
+import { whatsappTextBody } from './webhookBodies';
 
 /** Texts that each get exactly one bot reply, whatever came before. */
 const QUESTIONS = [
@@ -37,21 +38,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A signed Twilio WhatsApp webhook with a text from `from`. */
 export async function customerWrites(ctx: PlayCtx, from: string, text: string): Promise<void> {
-  const params = {
-    MessageSid: `SM${randomBytes(16).toString('hex')}`,
-    AccountSid: TWILIO_TEST_CONFIG.accountSid,
-    From: from,
-    To: TWILIO_TEST_CONFIG.whatsappNumber,
-    Body: text,
-    NumMedia: '0',
-    ProfileName: 'Asha Verma',
-    WaId: from.replace('whatsapp:+', ''),
-  };
+  const body = whatsappTextBody({ from, messageSid: `SM${randomBytes(16).toString('hex')}`, text, profileName: 'Asha Verma' });
   const url = `${ctx.baton.url}/webhooks/twilio`;
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, params) },
-    body: new URLSearchParams(params).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO_TEST_CONFIG.authToken, url, body) },
+    body,
   });
   if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
 }

@@ -72,6 +72,13 @@ export const MAX_WORDS_BESIDE_ACT = 3;
 
 const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
+/** The question or options the bot left open last turn stay open (a wait, a photo, a voice note). */
+function keepOpen(turn: Turn): void {
+  const previous = turn.input.state;
+  if (previous.offered) turn.state.offered = previous.offered;
+  if (previous.confirm) turn.state.confirm = previous.confirm;
+}
+
 /** Longer messages are cut before any processing. */
 export const MAX_TURN_TEXT_LENGTH = 2000;
 
@@ -223,9 +230,7 @@ export class DialogueEngine {
   private async answerMedia(turn: Turn, kinds: readonly string[]): Promise<void> {
     // A sticker says what an emoji says: 👍.
     if (kinds.every((k) => k === 'sticker')) return this.answerActs(turn, { acts: ['emoji'], languages: [], rest: '', restStart: 0, restEnd: 0 });
-    const previous = turn.input.state;
-    if (previous.offered) turn.state.offered = previous.offered;
-    if (previous.confirm) turn.state.confirm = previous.confirm;
+    keepOpen(turn);
     turn.signals.push({ type: 'media_only', kinds: [...kinds] });
     turn.replies.push({ text: this.message(kinds.includes('audio') ? 'voiceNote' : 'attachment', turn.lang) });
   }
@@ -248,9 +253,7 @@ export class DialogueEngine {
     }
     if (decision.kind === 'confirm') return this.handleIntent(turn, this.intentById(previous.confirm ?? null) as Intent, 1);
     if (decision.kind === 'wait') {
-      // The question or options the bot left open stay open for when the customer is back.
-      if (previous.offered) turn.state.offered = previous.offered;
-      if (previous.confirm) turn.state.confirm = previous.confirm;
+      keepOpen(turn);
       turn.replies.push({ text: this.message('wait', turn.lang) });
       return;
     }
@@ -356,10 +359,11 @@ export class DialogueEngine {
     if (filled || (classification && classification.top === intent.id && classification.confidence >= this.deps.thresholds.answer)) {
       return this.handleIntent(turn, intent, this.lastConfidence(turn.state, intent.id));
     }
-    // Neither the value nor a clear new question: ask again, and count it as not understood.
+    // Neither the value nor a clear new question: ask again (with the format hint for a try at the
+    // value), and count it as not understood.
     turn.state.pending = { intent: intent.id, slot };
     this.countMisunderstanding(turn);
-    turn.replies.push({ text: this.promptFor(turn, spec, { answering: true }) });
+    turn.replies.push({ text: tried ? this.hintText(turn, tried) : this.text(spec.prompt, turn.lang) });
   }
 
   private async classifyAndAnswer(turn: Turn, text: string): Promise<void> {
@@ -530,7 +534,11 @@ export class DialogueEngine {
    */
   private promptFor(turn: Turn, spec: SlotSpec, opts: { answering?: boolean } = {}): string {
     const hint = this.formatHint(turn, spec, opts);
-    return hint ? fillPlaceholders(this.text(hint.text, turn.lang), { value: hint.value }, ['value']) : this.text(spec.prompt, turn.lang);
+    return hint ? this.hintText(turn, hint) : this.text(spec.prompt, turn.lang);
+  }
+
+  private hintText(turn: Turn, hint: NonNullable<ReturnType<typeof formatHintFor>>): string {
+    return fillPlaceholders(this.text(hint.text, turn.lang), { value: hint.value }, ['value']);
   }
 
   /** The message read as a try at the slot's value in the wrong format: the catalog's hint and the value as typed. */
@@ -543,7 +551,6 @@ export class DialogueEngine {
       opts,
     );
   }
-
 
   private text(text: LangText, lang: Lang): string {
     return textIn(text, lang, this.catalog.defaultLanguage);
