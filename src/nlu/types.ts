@@ -48,6 +48,8 @@ export interface Intent {
   examples: Record<Lang, string[]>;
   /** One or more answer variants per language. */
   answers: Record<Lang, Answer[]>;
+  /** Answers for some products or categories only, in catalog order (see ProductAnswers). */
+  answersFor?: ProductAnswers[];
   handoff: boolean;
   team?: string;
   slots: SlotSpec[];
@@ -55,6 +57,15 @@ export interface Intent {
   followUps: string[];
   /** The file the intent came from, for error messages. */
   source: string;
+}
+
+/**
+ * Answers that replace an intent's general answers when the customer's product is one of
+ * `products` (product or category ids): the warranty of a TV is not the warranty of a watch.
+ */
+export interface ProductAnswers {
+  products: string[];
+  answers: Record<Lang, Answer[]>;
 }
 
 /** Kinds of value whose wrong format the bot explains. */

@@ -14,6 +14,7 @@ import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from 
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
+import { answersForProduct, newestProduct } from './productAnswers';
 
 export interface DialogueReply {
   text: string;
@@ -426,7 +427,7 @@ export class DialogueEngine {
     delete state.pending;
 
     if (intent.handoff) {
-      const answer = chooseVariant(answersIn(intent, lang, this.catalog.defaultLanguage), this.random);
+      const answer = chooseVariant(answersIn(this.answersAbout(turn, intent), lang, this.catalog.defaultLanguage), this.random);
       turn.replies.push(
         answer ? this.staticReply(intent, answer, state.slots, lang) : { text: this.text(this.catalog.messages.handoff, lang) },
       );
@@ -443,7 +444,7 @@ export class DialogueEngine {
 
     if (intent.fulfillment?.url) return this.fulfilIntent(turn, intent, confidence);
 
-    const answer = chooseVariant(answersIn(intent, lang, this.catalog.defaultLanguage), this.random);
+    const answer = chooseVariant(answersIn(this.answersAbout(turn, intent), lang, this.catalog.defaultLanguage), this.random);
     if (!answer) return this.fallback(turn); // a catalog that passed validation always has one
     turn.replies.push(this.staticReply(intent, answer, state.slots, lang));
     this.markAnswered(turn, intent, confidence);
@@ -488,6 +489,11 @@ export class DialogueEngine {
     const quickReplies = reply.quickReplies?.length ? reply.quickReplies : followUpButtons(intent, this.catalog, lang);
     turn.replies.push({ text: reply.text as string, ...(quickReplies.length ? { quickReplies } : {}) });
     this.markAnswered(turn, intent, confidence);
+  }
+
+  /** The intent's answers about the product the customer wrote about last (its general answers when none applies). */
+  private answersAbout(turn: Turn, intent: Intent): Record<Lang, Answer[]> {
+    return intent.answersFor ? answersForProduct(intent, newestProduct(this.catalog, turn.input.facts)) : intent.answers;
   }
 
   /** The catalog answer with slot values filled in, and the followUps as buttons when it has none of its own. */

@@ -6,12 +6,12 @@ export function textIn(text: LangText, lang: Lang, defaultLanguage: Lang): strin
 }
 
 /** The answer variants in `lang`, else in the default language, else in any language given. */
-export function answersIn(intent: Intent, lang: Lang, defaultLanguage: Lang): Answer[] {
-  const own = intent.answers[lang];
+export function answersIn(answers: Record<Lang, Answer[]>, lang: Lang, defaultLanguage: Lang): Answer[] {
+  const own = answers[lang];
   if (own && own.length > 0) return own;
-  const fallback = intent.answers[defaultLanguage];
+  const fallback = answers[defaultLanguage];
   if (fallback && fallback.length > 0) return fallback;
-  return Object.values(intent.answers).find((a) => a.length > 0) ?? [];
+  return Object.values(answers).find((a) => a.length > 0) ?? [];
 }
 
 /** One variant, chosen with `random` (0 ≤ random() < 1); undefined when the intent has no answers. */

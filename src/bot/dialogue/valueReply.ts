@@ -13,15 +13,17 @@ import type { Catalog, FormatHintKind, LangText } from '../../nlu/types';
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
- * Words that hand a value over in every catalog language ("my … is", "here it is", "ye lo",
- * "मेरा … है", "میرا … ہے", "मेरो … हो"): beside a value they say nothing else either.
+ * Words that hand a value over in every catalog language ("my … is", "it was …", "here it is",
+ * "ye lo", "मेरा … है", "… था", "میرا … ہے", "मेरो … हो", "… थियो"): beside a value they say nothing
+ * else either. Alone, a classifier may still read one as a request ("was" as a complaint), so
+ * they never reach it.
  */
 const HANDING_OVER = new Set([
-  'my', 'its', 'it', 's', 'is', 'the', 'a', 'here', 'this', 'that', 'for', 'of', 'mine',
-  'mera', 'meri', 'mere', 'hai', 'h', 'ye', 'yeh', 'lo', 'raha', 'rahi', 'ka', 'ki', 'ke', 'wala', 'wali',
-  'मेरा', 'मेरी', 'मेरे', 'है', 'यह', 'ये', 'लो', 'रहा', 'रही', 'का', 'की', 'के', 'वाला', 'वाली',
-  'میرا', 'میری', 'میرے', 'ہے', 'یہ', 'لیں', 'رہا', 'رہی', 'کا', 'کی', 'کے', 'والا',
-  'मेरो', 'हो', 'यो', 'छ', 'को', 'लिनुहोस्',
+  'my', 'its', 'it', 's', 'is', 'was', 'were', 'the', 'a', 'here', 'this', 'that', 'for', 'of', 'mine',
+  'mera', 'meri', 'mere', 'hai', 'h', 'tha', 'thi', 'ye', 'yeh', 'lo', 'raha', 'rahi', 'ka', 'ki', 'ke', 'wala', 'wali',
+  'मेरा', 'मेरी', 'मेरे', 'है', 'था', 'थी', 'थे', 'यह', 'ये', 'लो', 'रहा', 'रही', 'का', 'की', 'के', 'वाला', 'वाली',
+  'میرا', 'میری', 'میرے', 'ہے', 'تھا', 'تھی', 'تھے', 'یہ', 'لیں', 'رہا', 'رہی', 'کا', 'کی', 'کے', 'والا',
+  'मेरो', 'हो', 'थियो', 'थ्यो', 'यो', 'छ', 'को', 'लिनुहोस्',
 ]);
 
 /** Lower case, NFC, nukta dropped (ज़/ज, फ़/फ) so the customer's spelling meets the catalog's. */

@@ -1,4 +1,4 @@
-import type { Answer, FulfillmentSpec, Intent, Lang, LangText, QuickReply, SlotSpec } from '../types';
+import type { Answer, FulfillmentSpec, Intent, Lang, LangText, ProductAnswers, QuickReply, SlotSpec } from '../types';
 import type { RawAnswerValue, RawIntent, RawLangText, RawQuickReply } from './schema';
 
 /** `order_status` → `Order status`. */
@@ -52,10 +52,13 @@ export function normaliseIntent(
   const title = raw.title === undefined ? {} : toLangText(raw.title, defaultLanguage);
   if (title[defaultLanguage] === undefined) title[defaultLanguage] = humaniseId(raw.id);
 
-  const answers: Record<Lang, Answer[]> = {};
-  for (const [lang, value] of Object.entries(raw.answers ?? {})) {
-    answers[lang] = toAnswers(value, lang, defaultLanguage, raw.quickReplies);
-  }
+  const answersOf = (byLang: Record<Lang, RawAnswerValue>): Record<Lang, Answer[]> => {
+    const out: Record<Lang, Answer[]> = {};
+    for (const [lang, value] of Object.entries(byLang)) out[lang] = toAnswers(value, lang, defaultLanguage, raw.quickReplies);
+    return out;
+  };
+  const answers = answersOf(raw.answers ?? {});
+  const answersFor: ProductAnswers[] = (raw.answersFor ?? []).map((set) => ({ products: [...set.products], answers: answersOf(set.answers) }));
 
   const slots: SlotSpec[] = (raw.slots ?? []).map((slot) => ({
     name: slot.name,
@@ -70,6 +73,7 @@ export function normaliseIntent(
     title,
     examples: Object.fromEntries(Object.entries(raw.examples).map(([lang, list]) => [lang, list.map((s) => s.trim())])),
     answers,
+    ...(answersFor.length > 0 ? { answersFor } : {}),
     handoff: raw.handoff ?? false,
     ...(raw.team !== undefined ? { team: raw.team } : {}),
     slots,

@@ -8,7 +8,7 @@ import { catalogError, formatPath, type CatalogIssue } from './issues';
 import { CATALOG_LIMITS } from './limits';
 import { normaliseIntent } from './normaliseIntent';
 import { parseYamlFile, type Position } from './parseYamlFile';
-import { catalogFileSchema, FORMAT_HINT_KINDS, isHttpUrl, type RawCatalogFile, type RawIntent, type RawLangText } from './schema';
+import { catalogFileSchema, FORMAT_HINT_KINDS, isHttpUrl, type RawCatalogFile, type RawAnswerValue, type RawIntent, type RawLangText } from './schema';
 
 export interface CatalogFile {
   /** Shown in error messages and in `Catalog.files`, e.g. `intents/orders.yaml`. */
@@ -127,36 +127,48 @@ function languagesUsedBy(intent: RawIntent): { path: PropertyKey[]; lang: Lang }
   const used: { path: PropertyKey[]; lang: Lang }[] = [];
   const add = (path: PropertyKey[], langs: string[]) => langs.forEach((lang) => used.push({ path: [...path, lang], lang }));
   add(['examples'], Object.keys(intent.examples));
-  add(['answers'], Object.keys(intent.answers ?? {}));
   add(['title'], langTextKeys(intent.title));
   intent.slots?.forEach((slot, i) => add(['slots', i, 'prompt'], langTextKeys(slot.prompt)));
   intent.quickReplies?.forEach((qr, i) => add(['quickReplies', i, 'title'], langTextKeys(qr.title)));
-  for (const [lang, value] of Object.entries(intent.answers ?? {})) {
-    const variants = Array.isArray(value) ? value : [value];
-    variants.forEach((variant, v) => {
-      if (typeof variant === 'string') return;
-      variant.quickReplies?.forEach((qr, i) => {
-        const path = Array.isArray(value) ? ['answers', lang, v, 'quickReplies', i, 'title'] : ['answers', lang, 'quickReplies', i, 'title'];
-        add(path, langTextKeys(qr.title));
+  for (const { path: at, answers } of answerSetsOf(intent)) {
+    add(at, Object.keys(answers));
+    for (const [lang, value] of Object.entries(answers)) {
+      const variants = Array.isArray(value) ? value : [value];
+      variants.forEach((variant, v) => {
+        if (typeof variant === 'string') return;
+        variant.quickReplies?.forEach((qr, i) => {
+          const path = Array.isArray(value) ? [...at, lang, v, 'quickReplies', i, 'title'] : [...at, lang, 'quickReplies', i, 'title'];
+          add(path, langTextKeys(qr.title));
+        });
       });
-    });
+    }
   }
   return used;
+}
+
+/** The intent's general answers and each product-specific set, with their paths. */
+function answerSetsOf(intent: RawIntent): { path: PropertyKey[]; answers: Record<string, RawAnswerValue> }[] {
+  const sets: { path: PropertyKey[]; answers: Record<string, RawAnswerValue> }[] = [];
+  if (intent.answers) sets.push({ path: ['answers'], answers: intent.answers });
+  intent.answersFor?.forEach((set, i) => sets.push({ path: ['answersFor', i, 'answers'], answers: set.answers }));
+  return sets;
 }
 
 /** Every quick-reply payload of an intent with its path. */
 function payloadsOf(intent: RawIntent): { path: PropertyKey[]; payload: string }[] {
   const out: { path: PropertyKey[]; payload: string }[] = [];
   intent.quickReplies?.forEach((qr, i) => out.push({ path: ['quickReplies', i, 'payload'], payload: qr.payload }));
-  for (const [lang, value] of Object.entries(intent.answers ?? {})) {
-    const variants = Array.isArray(value) ? value : [value];
-    variants.forEach((variant, v) => {
-      if (typeof variant === 'string') return;
-      variant.quickReplies?.forEach((qr, i) => {
-        const base = Array.isArray(value) ? ['answers', lang, v] : ['answers', lang];
-        out.push({ path: [...base, 'quickReplies', i, 'payload'], payload: qr.payload });
+  for (const { path: at, answers } of answerSetsOf(intent)) {
+    for (const [lang, value] of Object.entries(answers)) {
+      const variants = Array.isArray(value) ? value : [value];
+      variants.forEach((variant, v) => {
+        if (typeof variant === 'string') return;
+        variant.quickReplies?.forEach((qr, i) => {
+          const base = Array.isArray(value) ? [...at, lang, v] : [...at, lang];
+          out.push({ path: [...base, 'quickReplies', i, 'payload'], payload: qr.payload });
+        });
       });
-    });
+    }
   }
   return out;
 }
@@ -258,6 +270,11 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
     if (!intent.handoff && intent.answers && Object.keys(intent.answers).length > 0 && intent.answers[defaultLanguage] === undefined) {
       issues.at(file, [...at, 'answers'], `needs an answer in "${defaultLanguage}" (the default language, used when a language has no answer)`);
     }
+    intent.answersFor?.forEach((set, i) => {
+      if (set.answers[defaultLanguage] === undefined) {
+        issues.at(file, [...at, 'answersFor', i, 'answers'], `needs an answer in "${defaultLanguage}" (the default language, used when a language has no answer)`);
+      }
+    });
     intent.slots?.forEach((slot, i) => {
       if (typeof slot.prompt !== 'string' && slot.prompt[defaultLanguage] === undefined) {
         issues.at(file, [...at, 'slots', i, 'prompt'], `needs a text in "${defaultLanguage}" (the default language)`);
@@ -325,6 +342,18 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
     { defaultLanguage, isDeclared, languages, fileName: (file) => file.path },
     (file, path, message) => issues.at(file, path, message),
   );
+
+  // Product-specific answers name products or categories the catalog lists.
+  const productIds = new Set([...products.categories.map((c) => c.id), ...products.products.map((p) => p.id)]);
+  for (const { file, intent, index } of entries) {
+    intent.answersFor?.forEach((set, i) => {
+      set.products.forEach((id, j) => {
+        if (!productIds.has(id)) {
+          issues.at(file, ['intents', index, 'answersFor', i, 'products', j], `"${id}" names no product or category in the catalog (categories: and products:)`);
+        }
+      });
+    });
+  }
 
   if (issues.items.length > 0) throw catalogError(issues.items);
 

@@ -125,12 +125,37 @@ const fulfillmentSchema = z.strictObject({
     .optional(),
 });
 
+const productId = z
+  .string({ error: 'expected an id (a string)' })
+  .regex(INTENT_ID_PATTERN, { error: 'an id must match ^[a-z][a-z0-9_]*$ (lowercase letters, digits, _)' })
+  .max(64, { error: 'an id must be at most 64 characters' });
+
+/** At most this many product-specific answer sets per intent, and product or category ids in one. */
+export const MAX_PRODUCT_ANSWERS = 50;
+
+/**
+ * Answers for some products or categories only (`{ products: [tv, tv_oled_75], answers: { en: "…" } }`):
+ * when the customer's newest product is one of them (or of one of these categories), these answer
+ * instead of the intent's general answers. A product's own set wins over its category's.
+ */
+const productAnswersSchema = z.strictObject({
+  products: z
+    .array(productId, { error: 'expected a list of product or category ids' })
+    .min(1, { error: 'expected at least one product or category id' })
+    .max(MAX_PRODUCT_ANSWERS, { error: `at most ${MAX_PRODUCT_ANSWERS} ids` }),
+  answers: z.record(languageTag, answerValue, { error: 'expected answers per language, like { en: "..." }' }),
+});
+
 export const intentSchema = z
   .strictObject({
     id: intentId,
     title: langTextOrString.optional(),
     examples: examplesSchema,
     answers: z.record(languageTag, answerValue, { error: 'expected answers per language, like { en: "..." }' }).optional(),
+    answersFor: z
+      .array(productAnswersSchema, { error: 'expected a list of { products, answers }' })
+      .max(MAX_PRODUCT_ANSWERS, { error: `at most ${MAX_PRODUCT_ANSWERS} product-specific answer sets` })
+      .optional(),
     quickReplies: z.array(quickReplySchema, { error: 'expected a list of quick replies' }).max(13, {
       error: 'at most 13 quick replies (the Messenger limit)',
     }).optional(),
@@ -183,11 +208,6 @@ const messagesSchema = z.strictObject({
     })
     .optional(),
 });
-
-const productId = z
-  .string({ error: 'expected an id (a string)' })
-  .regex(INTENT_ID_PATTERN, { error: 'an id must match ^[a-z][a-z0-9_]*$ (lowercase letters, digits, _)' })
-  .max(64, { error: 'an id must be at most 64 characters' });
 
 /** `{ en: ["55-inch TV", "55 inch tv"], hi: ["५५ इंच टीवी"] }`: other names per language. */
 const aliasesSchema = z.record(

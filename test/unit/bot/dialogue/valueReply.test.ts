@@ -31,6 +31,14 @@ describe('valueReply: words around a value the bot asked for', () => {
     expect(withoutValueWords('یہ لیں میرا', undefined)).toBe('');
   });
 
+  it('sets aside the past tense of "to be" that hands a value over, in every language', () => {
+    expect(withoutValueWords('it was', undefined)).toBe('');
+    expect(withoutValueWords('था', undefined)).toBe('');
+    expect(withoutValueWords('tha', undefined)).toBe('');
+    expect(withoutValueWords('تھا', undefined)).toBe('');
+    expect(withoutValueWords('थियो', undefined)).toBe('');
+  });
+
   it('keeps every other word when the slot has no known words', () => {
     expect(withoutValueWords('cancel karo', undefined)).toBe('cancel karo');
   });

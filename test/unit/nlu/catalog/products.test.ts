@@ -110,6 +110,50 @@ describe('parseCatalogFiles: format hints', () => {
   });
 });
 
+const WARRANTY_INTENT = (answersFor: string) =>
+  file(
+    'intents/warranty.yaml',
+    `
+intents:
+  - id: warranty
+    examples:
+      en: [how long is the warranty]
+    answers:
+      en: Most products have 1 year.
+    answersFor:
+${answersFor}`,
+  );
+
+describe('parseCatalogFiles: answers for some products only', () => {
+  it('reads each set with its products and its answers per language', () => {
+    const catalog = parseCatalogFiles(
+      [INTENTS, file('intents/_products.yaml', PRODUCTS), WARRANTY_INTENT('      - products: [tv_55, tv]\n        answers: { en: TVs have 3 years., hi: टीवी पर 3 साल। }\n')],
+      {},
+    );
+    const warranty = catalog.intents.find((i) => i.id === 'warranty');
+    expect(warranty?.answersFor).toEqual([
+      { products: ['tv_55', 'tv'], answers: { en: [{ text: 'TVs have 3 years.' }], hi: [{ text: 'टीवी पर 3 साल।' }] } },
+    ]);
+  });
+
+  it('refuses a set that names a product the catalog does not list', () => {
+    const problems = problemsOf([INTENTS, file('intents/_products.yaml', PRODUCTS), WARRANTY_INTENT('      - products: [fridge]\n        answers: { en: Fridges have 10 years. }\n')]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'intents/warranty.yaml', path: 'intents[0].answersFor[0].products[0]', message: expect.stringContaining('"fridge" names no product or category') }),
+    ]);
+  });
+
+  it('refuses a set without an answer in the default language', () => {
+    const problems = problemsOf([INTENTS, file('intents/_products.yaml', PRODUCTS), WARRANTY_INTENT('      - products: [tv]\n        answers: { hi: टीवी पर 3 साल। }\n')]);
+    expect(problems).toEqual([expect.objectContaining({ path: 'intents[0].answersFor[0].answers', message: expect.stringContaining('needs an answer in "en"') })]);
+  });
+
+  it('refuses an answer in a language the catalog does not declare', () => {
+    const problems = problemsOf([INTENTS, file('intents/_products.yaml', PRODUCTS), WARRANTY_INTENT('      - products: [tv]\n        answers: { en: TVs have 3 years., ur: ٹی وی پر 3 سال۔ }\n')]);
+    expect(problems).toEqual([expect.objectContaining({ path: 'intents[0].answersFor[0].answers.ur', message: expect.stringContaining('language "ur" is not in languages') })]);
+  });
+});
+
 describe('the demo catalog', () => {
   it('lists about forty products in fourteen categories, each named in all five languages', async () => {
     const { loadCatalog } = await import('../../../../src/nlu/catalog');

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { DialogueEngine, initialDialogueState, type TurnResult } from '../../../../src/bot/dialogue';
+import { loadCatalog } from '../../../../src/nlu/catalog/loadCatalog';
+import { trainClassifier } from '../../../../src/nlu/classifier';
+import { extractFacts, productIndexOf } from '../../../../src/nlu/facts';
+import { createLanguageDetector } from '../../../../src/nlu/language';
+import type { Catalog } from '../../../../src/nlu/types';
+import { THRESHOLDS } from './engineHarness';
+import { trainingExamples } from './testCatalog';
+
+/**
+ * Behaviours that show only with the demo catalog's real wording and classifier: the customer's
+ * messages are played one after another, each with the fact sheet the runtime would hold by then
+ * (every message's facts, newest first).
+ */
+let catalog: Catalog;
+let engine: DialogueEngine;
+
+beforeAll(async () => {
+  catalog = await loadCatalog(path.join(__dirname, '../../../../intents'));
+  engine = new DialogueEngine({
+    catalog,
+    classifier: trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: THRESHOLDS.clarify }),
+    languageDetector: createLanguageDetector(catalog),
+    thresholds: THRESHOLDS,
+    fulfillmentDefaults: { timeoutMs: 1000 },
+    random: () => 0,
+  });
+});
+
+async function play(...messages: string[]): Promise<TurnResult> {
+  let state = initialDialogueState();
+  let facts: { kind: string; value: string; verified: boolean }[] = [];
+  let last: TurnResult | undefined;
+  for (const text of messages) {
+    facts = [...extractFacts(text, { products: productIndexOf(catalog) }).reverse(), ...facts];
+    last = await engine.turn({ text, state, facts, customerRef: 'c', channel: 'sandbox', conversationId: 'c' });
+    state = last.state;
+  }
+  return last!;
+}
+
+const answered = (result: TurnResult) => result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent);
+const refundAnswer = (lang: string) => catalog.intents.find((i) => i.id === 'refund_status')!.answers[lang]![0]!.text.replace('{order_number}', 'SG-445566');
+
+describe('DialogueEngine with the demo catalog: answering the bot’s question', () => {
+  it('reads "it was order SG-445566" as the order number asked for, not as a complaint', async () => {
+    const result = await play('where is my refund', 'it was order SG-445566');
+    expect(answered(result)).toEqual(['refund_status']);
+    expect(result.replies.map((r) => r.text)).toEqual([refundAnswer('en')]);
+  });
+
+  it('reads "ऑर्डर SG-445566 था" as the order number asked for, not as an order-status question', async () => {
+    const result = await play('मेरा रिफंड कहाँ है', 'ऑर्डर SG-445566 था');
+    expect(answered(result)).toEqual(['refund_status']);
+    expect(result.replies.map((r) => r.text)).toEqual([refundAnswer('hi')]);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: answers about the customer’s product', () => {
+  it('gives the washing machine warranty to a customer who wrote about a washing machine', async () => {
+    const result = await play('my washing machine stopped spinning, is it still under warranty?');
+    expect(answered(result)).toContain('warranty');
+    expect(result.replies.map((r) => r.text).join('\n')).toMatch(/Washing machines have a 2-year warranty on the whole machine and 10 years on the motor/);
+  });
+
+  it('gives the phone warranty in Hinglish to a customer who wrote about a phone', async () => {
+    const result = await play('bhai mera phone 3 din se band pada hai, warranty me hai kya?');
+    expect(answered(result)).toEqual(['warranty']);
+    expect(result.replies[0]?.text).toMatch(/^Phone, tablet, laptop/);
+  });
+
+  it('keeps the product of an earlier message for a later warranty question', async () => {
+    const result = await play('I bought the 55 inch TV last month', 'how long is the warranty?');
+    expect(result.replies.at(-1)?.text).toMatch(/^TVs have a 1-year warranty/);
+  });
+
+  it('gives the general warranty when no product was named', async () => {
+    const result = await play('how long is the warranty?');
+    expect(result.replies[0]?.text).toMatch(/^Most Sargam products/);
+  });
+});
