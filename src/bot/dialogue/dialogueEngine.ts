@@ -2,6 +2,7 @@ import { BatonError } from '../../errors';
 import { type ActReading, readActs } from '../../nlu/acts';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
+import { findProductFacts, productIndexOf } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
 import type { Answer, Catalog, CatalogMessageKind, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
@@ -15,6 +16,7 @@ import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
+import { isProductFollowUp } from './productFollowUp';
 
 export interface DialogueReply {
   text: string;
@@ -214,6 +216,11 @@ export class DialogueEngine {
       return this.answerPending(turn, asked, found, pendingIntent, pending.slot);
     }
     delete turn.state.pending;
+
+    // 3½. "What about the fridge?" right after an answer that depends on the product: the same
+    //     question about that product.
+    const followed = this.productFollowUp(turn, asked);
+    if (followed) return this.handleIntent(turn, followed, 1);
 
     // 4. Read what is left once slot values are cut out (an order number says nothing about the
     //    intent, and its letters and digits only add noise); a message that was only values means
@@ -489,6 +496,20 @@ export class DialogueEngine {
     const quickReplies = reply.quickReplies?.length ? reply.quickReplies : followUpButtons(intent, this.catalog, lang);
     turn.replies.push({ text: reply.text as string, ...(quickReplies.length ? { quickReplies } : {}) });
     this.markAnswered(turn, intent, confidence);
+  }
+
+  /**
+   * The intent answered last, when this message only names another product and that intent's
+   * answers depend on the product (it has answersFor), and nothing else was acted upon since.
+   */
+  private productFollowUp(turn: Turn, text: string): Intent | undefined {
+    const { answered, recognised } = turn.input.state;
+    const last = answered[answered.length - 1];
+    if (last === undefined || recognised[recognised.length - 1]?.intent !== last) return undefined;
+    const intent = this.intentById(last);
+    const index = intent?.answersFor ? productIndexOf(this.catalog) : undefined;
+    if (!index) return undefined;
+    return isProductFollowUp(text, findProductFacts(text, index).map((f) => f.span)) ? intent : undefined;
   }
 
   /** The intent's answers about the product the customer wrote about last (its general answers when none applies). */

@@ -80,3 +80,26 @@ describe('DialogueEngine with the demo catalog: answers about the customer’s p
     expect(result.replies[0]?.text).toMatch(/^Most Sargam products/);
   });
 });
+
+describe('DialogueEngine with the demo catalog: "what about the fridge?"', () => {
+  it('answers the same question about the product named next', async () => {
+    const result = await play('how long is the warranty on the 55 inch TV?', 'what about the fridge?');
+    expect(answered(result)).toEqual(['warranty']);
+    expect(result.replies[0]?.text).toMatch(/^Fridges have a 1-year warranty/);
+  });
+
+  it('answers the same question about the next product in Hinglish', async () => {
+    const result = await play('TV pe warranty kitni hai?', 'aur washing machine ka?');
+    expect(result.replies[0]?.text).toMatch(/^Washing machine pe invoice ki date se poori machine pe 2 saal/);
+  });
+
+  it('answers the same question about the next product in Urdu', async () => {
+    const result = await play('ٹی وی کی وارنٹی کتنی ہے؟', 'اور فریج کا؟');
+    expect(result.replies[0]?.text).toMatch(/^فریج پر رسید کی تاریخ سے/);
+  });
+
+  it('does not repeat an answer that is the same for every product', async () => {
+    const result = await play('what time do you open on sunday?', 'what about the fridge?');
+    expect(answered(result)).not.toContain('store_hours');
+  });
+});

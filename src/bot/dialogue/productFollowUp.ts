@@ -1,0 +1,36 @@
+import type { Span } from '../../nlu/facts';
+
+/**
+ * "What about the fridge?", "aur laptop ka?", "और टीवी?", "اور فریج کا؟", "ani fridge ko?": right after
+ * an answer that depends on the product, a message that only names another product asks the same
+ * question about it. Such a message has no words of the question itself, so the classifier cannot
+ * read it; what is left once the product is cut out is only these words, in every catalog language.
+ */
+const FOLLOW_UP_WORDS = new Set([
+  // English
+  'what', 'whats', 'about', 'how', 'and', 'for', 'the', 'a', 'an', 'my', 'on', 'of', 'with', 'then', 'also', 'too', 'same',
+  'is', 'it', 'its', 's', 'that', 'this', 'one', 'question', 'pls', 'please', 'ok', 'okay',
+  // Hinglish
+  'aur', 'or', 'ka', 'ki', 'ke', 'kya', 'liye', 'pe', 'par', 'me', 'mein', 'bhi', 'wala', 'wali', 'wale', 'ab', 'phir', 'to', 'toh', 'mera', 'meri', 'mere', 'baare', 'bare', 'hai',
+  // Hindi
+  'और', 'का', 'की', 'के', 'क्या', 'लिए', 'पर', 'में', 'भी', 'वाला', 'वाली', 'वाले', 'तो', 'फिर', 'अब', 'मेरा', 'मेरी', 'मेरे', 'बारे', 'है',
+  // Urdu
+  'اور', 'کا', 'کی', 'کے', 'کیا', 'لیے', 'پر', 'میں', 'بھی', 'والا', 'والی', 'والے', 'تو', 'پھر', 'اب', 'میرا', 'میری', 'میرے', 'بارے', 'ہے',
+  // Nepali (Devanagari and romanised)
+  'अनि', 'र', 'को', 'मा', 'लागि', 'पनि', 'नि', 'त', 'चाहिँ', 'चाहिं', 'मेरो', 'बारेमा', 'हो', 'छ',
+  'ani', 'ra', 'ko', 'ma', 'lagi', 'pani', 'ni', 'chai', 'ta', 'mero', 'barema', 'ho',
+]);
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Most words a follow-up may have besides the product: longer messages say something of their own. */
+const MAX_OTHER_WORDS = 4;
+
+/** True when `text` names a product (at `products`) and, around it, says nothing but follow-up words. */
+export function isProductFollowUp(text: string, products: readonly Span[]): boolean {
+  if (products.length === 0) return false;
+  let rest = text;
+  for (const span of [...products].sort((a, b) => b.start - a.start)) rest = rest.slice(0, span.start) + ' ' + rest.slice(span.end);
+  const words = rest.normalize('NFC').toLowerCase().match(WORD) ?? [];
+  return words.length <= MAX_OTHER_WORDS && words.every((w) => FOLLOW_UP_WORDS.has(w));
+}

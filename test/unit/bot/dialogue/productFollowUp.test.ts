@@ -1,0 +1,44 @@
+import { isProductFollowUp } from '../../../../src/bot/dialogue/productFollowUp';
+
+/** The span of `phrase` in `text`, as the product matcher reports it. */
+const at = (text: string, phrase: string) => {
+  const start = text.indexOf(phrase);
+  return [{ start, end: start + phrase.length }];
+};
+
+describe('isProductFollowUp', () => {
+  it.each([
+    ['en', 'what about the fridge?', 'fridge'],
+    ['en', 'and for laptops', 'laptops'],
+    ['hi-Latn', 'aur washing machine ka?', 'washing machine'],
+    ['hi', 'और टीवी का क्या?', 'टीवी'],
+    ['ur', 'اور فریج کا؟', 'فریج'],
+    ['ne', 'अनि फ्रिजको नि?', 'फ्रिज'],
+    ['ne-Latn', 'ani laptop ko?', 'laptop'],
+  ])('reads a message that only names another product as a follow-up (%s: "%s")', (_lang, text, phrase) => {
+    expect(isProductFollowUp(text, at(text, phrase))).toBe(true);
+  });
+
+  it('reads a bare product name as a follow-up', () => {
+    expect(isProductFollowUp('fridge?', at('fridge?', 'fridge'))).toBe(true);
+  });
+
+  it('is not a follow-up without a product', () => {
+    expect(isProductFollowUp('what about it?', [])).toBe(false);
+  });
+
+  it('is not a follow-up when other words ask something of their own', () => {
+    const text = 'and the fridge, do you deliver to Pune?';
+    expect(isProductFollowUp(text, at(text, 'fridge'))).toBe(false);
+  });
+
+  it('is not a follow-up when the words around the product are too many, even if each is a follow-up word', () => {
+    const text = 'and what about the fridge then is it also the same';
+    expect(isProductFollowUp(text, at(text, 'fridge'))).toBe(false);
+  });
+
+  it('is not a follow-up when a flood of follow-up words surrounds the product', () => {
+    const text = `${'and '.repeat(2000)}fridge`;
+    expect(isProductFollowUp(text, at(text, 'fridge'))).toBe(false);
+  });
+});
