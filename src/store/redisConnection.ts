@@ -18,6 +18,8 @@ import type { Logger } from '../logger';
  *   requests answer 503 STORE_UNAVAILABLE fast and recover by themselves when Redis is back;
  * - follows Sentinel to the current master, and reconnects when a write meets READONLY (the node it
  *   talks to was demoted in a failover);
+ * - connects a client again when ioredis gave it up without its owner closing it (see OwnedRedis):
+ *   after a failover every client talks to the new master again, however slow the machine;
  * - keeps an epoch key: written once, checked on every reconnect. A Redis that comes back without it
  *   restarted empty (or is another server): the instance reports not ready and says why, instead of
  *   answering messages twice and failing sessions silently.
@@ -67,6 +69,64 @@ export function reconnectOnError(err: Error): boolean | 1 | 2 {
   return err.message.startsWith('READONLY') ? 2 : false;
 }
 
+/**
+ * ioredis's client, knowing whether its owner closed it (quit, or disconnect without reconnecting).
+ *
+ * ioredis can also end a client by itself, for good. Under Sentinel its failover detector listens to
+ * the sentinels for +switch-master and, when it hears one, stops the client's connector. If the
+ * client is at that moment reconnecting and waiting for a sentinel to name the master (the master
+ * just died; a sentinel or the machine is slow to answer), the lookup then fails with "Connection is
+ * closed." and ioredis puts the client in status "end": no retryStrategy, no reconnect, every
+ * command fails from then on. Baton connects such a client again (keepConnected).
+ */
+export class OwnedRedis extends Redis {
+  closedByOwner = false;
+
+  override disconnect(reconnect = false): void {
+    if (!reconnect) this.closedByOwner = true;
+    super.disconnect(reconnect);
+  }
+
+  override sendCommand(...args: Parameters<Redis['sendCommand']>): unknown {
+    if (args[0].name === 'quit') this.closedByOwner = true;
+    return super.sendCommand(...args);
+  }
+}
+
+/** Wait before connecting again a client ioredis ended: 100 ms, doubling, at most 2 s. */
+export function reconnectAfterEndDelay(attempt: number): number {
+  return Math.min(100 * 2 ** Math.min(attempt - 1, 5), 2000);
+}
+
+/**
+ * Connects a client again whenever it ends without its owner (or the connection's close) asking
+ * for it; it keeps trying until it is ready. Returns a function that cancels a pending attempt.
+ */
+function keepConnected(client: OwnedRedis, role: string, closing: () => boolean, logger: Logger): () => void {
+  let attempt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const wanted = () => !client.closedByOwner && !closing();
+  client.on('ready', () => {
+    if (attempt > 0) logger.info('redis client connected again after ioredis had ended it', { role, attempts: attempt });
+    attempt = 0;
+  });
+  client.on('end', () => {
+    if (!wanted() || timer) return;
+    attempt += 1;
+    const delayMs = reconnectAfterEndDelay(attempt);
+    if (attempt === 1) logger.warn('redis client ended without being closed; connecting it again', { code: 'STORE_UNAVAILABLE', role, delayMs });
+    timer = setTimeout(() => {
+      timer = undefined;
+      // A failed connect() ends the client again, which schedules the next attempt.
+      if (wanted() && client.status === 'end') client.connect().catch(() => undefined);
+    }, delayMs);
+  });
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  };
+}
+
 /** The connection the configuration describes (REDIS_URL or REDIS_SENTINELS, timeouts, replica waits). */
 export function connectRedisFromConfig(config: Pick<Config, 'redisUrl' | 'redis' | 'redisKeyPrefix'>, logger: Logger): RedisConnection {
   return connectRedis({
@@ -101,9 +161,12 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
   const client = clustered
     ? connectCluster(opts.clusterNodes!, options)
     : opts.sentinels?.length
-      ? new Redis(options)
-      : new Redis(opts.url!, options);
+      ? new OwnedRedis(options)
+      : new OwnedRedis(opts.url!, options);
   const extra: Redis[] = [];
+  let closing = false;
+  const cancels: (() => void)[] = [];
+  if (client instanceof OwnedRedis) cancels.push(keepConnected(client, 'commands', () => closing, logger));
 
   let lastError = '';
   let epoch: string | undefined;
@@ -182,8 +245,10 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
     client,
     embedded: false,
     duplicate: () => {
-      const d = client.duplicate();
+      // A Cluster duplicates itself; a single client is duplicated as an OwnedRedis, kept connected too.
+      const d = client instanceof OwnedRedis ? new OwnedRedis({ ...client.options }) : client.duplicate();
       d.on('error', () => undefined);
+      if (d instanceof OwnedRedis) cancels.push(keepConnected(d, 'subscriber', () => closing, logger));
       extra.push(d);
       return d;
     },
@@ -212,6 +277,8 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
       return true;
     },
     close: async () => {
+      closing = true;
+      for (const cancel of cancels) cancel();
       clearInterval(recount);
       await Promise.allSettled(extra.map((d) => d.quit()));
       await client.quit().catch(() => client.disconnect());
