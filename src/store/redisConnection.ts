@@ -16,8 +16,9 @@ import type { Logger } from '../logger';
  * Against a real Redis the connection:
  * - fails commands after `commandTimeoutMs` instead of hanging while Redis is frozen or gone, so
  *   requests answer 503 STORE_UNAVAILABLE fast and recover by themselves when Redis is back;
- * - follows Sentinel to the current master, and reconnects when a write meets READONLY (the node it
- *   talks to was demoted in a failover);
+ * - follows Sentinel to the current master (asking the next sentinel when one does not answer within
+ *   the command timeout), and reconnects when a write meets READONLY (the node it talks to was
+ *   demoted in a failover);
  * - connects a client again when ioredis gave it up without its owner closing it (see OwnedRedis):
  *   after a failover every client talks to the new master again, however slow the machine;
  * - keeps an epoch key: written once, checked on every reconnect. A Redis that comes back without it
@@ -55,6 +56,11 @@ export interface RedisConnectionOptions {
   keyPrefix: string;
   logger: Logger;
   commandTimeoutMs?: number;
+  /**
+   * How long a sentinel may take to name the master before the next one is asked (default:
+   * commandTimeoutMs). Without a limit one frozen sentinel holds every reconnect for as long as it is frozen.
+   */
+  sentinelLookupTimeoutMs?: number;
   waitReplicas?: 'auto' | number;
   waitTimeoutMs?: number;
 }
@@ -155,7 +161,15 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
     connectTimeout: 5000,
     reconnectOnError,
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
-    ...(opts.sentinels?.length ? { sentinels: opts.sentinels, name: opts.sentinelName, sentinelRetryStrategy: () => 500, failoverDetector: true } : {}),
+    ...(opts.sentinels?.length
+      ? {
+          sentinels: opts.sentinels,
+          name: opts.sentinelName,
+          sentinelRetryStrategy: () => 500,
+          sentinelCommandTimeout: opts.sentinelLookupTimeoutMs ?? opts.commandTimeoutMs ?? 2000,
+          failoverDetector: true,
+        }
+      : {}),
   };
   const clustered = Boolean(opts.clusterNodes?.length);
   const client = clustered

@@ -104,8 +104,8 @@ export interface SentinelSet {
   master: RedisServer;
   replica: RedisServer;
   sentinels: { host: string; port: number }[];
-  /** The address the sentinels currently report as master. */
-  currentMasterPort(): Promise<number>;
+  /** The address the sentinels currently report as master (asking sentinels[index], the first by default). */
+  currentMasterPort(index?: number): Promise<number>;
   /** SIGSTOP one sentinel (by its index in `sentinels`): it accepts connections and answers nothing. */
   freezeSentinel(index: number): void;
   thawSentinel(index: number): void;
@@ -145,8 +145,8 @@ export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSe
     await waitForPing(port);
     sentinels.push({ host: '127.0.0.1', port });
   }
-  const ask = async (): Promise<number> => {
-    const s = new Redis({ port: sentinels[0]!.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+  const ask = async (index = 0): Promise<number> => {
+    const s = new Redis({ port: sentinels[index]!.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
     s.on('error', () => undefined);
     try {
       const addr = (await s.call('SENTINEL', 'get-master-addr-by-name', name)) as [string, string];

@@ -63,6 +63,8 @@ describeWithRedisServer('a Sentinel failover announced while the clients wait fo
       keyPrefix: 'baton-reconnect:',
       logger: createLogger('error'),
       commandTimeoutMs: 1000,
+      // The frozen sentinel must still hold the lookup when the failover is announced.
+      sentinelLookupTimeoutMs: 60_000,
     });
     const clientWatching = watchingSentinels(connection.client);
     subscriber = connection.duplicate();
@@ -127,5 +129,38 @@ describeWithRedisServer('a Sentinel failover announced while the clients wait fo
       const health = await connection.health();
       if (!health.ok) throw new Error(health.reason);
     });
+  });
+});
+
+describeWithRedisServer('a Sentinel failover while the first sentinel the clients ask is frozen', () => {
+  let set: SentinelSet;
+  let connection: RedisConnection;
+  let killedAt = 0;
+
+  beforeAll(async () => {
+    set = await startSentinelSet('batonfrozen');
+    connection = connectRedis({
+      sentinels: set.sentinels,
+      sentinelName: set.name,
+      keyPrefix: 'baton-frozen:',
+      logger: createLogger('error'),
+      commandTimeoutMs: 1000,
+    });
+    await connection.client.set('k', 'before');
+    set.freezeSentinel(0);
+    killedAt = Date.now();
+    await set.master.kill();
+  }, 60_000);
+
+  afterAll(async () => {
+    set?.thawSentinel(0);
+    await connection?.close();
+    await set?.stop();
+    cleanRedisDirs();
+  });
+
+  it('writes on the new master the other sentinels elected, within 15 s of the kill', async () => {
+    await eventually('no write succeeded', () => connection.client.set('k', 'after'), 15_000 - (Date.now() - killedAt));
+    expect(await set.currentMasterPort(1)).toBe(set.replica.port);
   });
 });
