@@ -16,8 +16,11 @@ import type { Logger } from '../logger';
  * Against a real Redis the connection:
  * - fails commands after `commandTimeoutMs` instead of hanging while Redis is frozen or gone, so
  *   requests answer 503 STORE_UNAVAILABLE fast and recover by themselves when Redis is back;
- * - follows Sentinel to the current master, and reconnects when a write meets READONLY (the node it
- *   talks to was demoted in a failover);
+ * - follows Sentinel to the current master (asking the next sentinel when one does not answer within
+ *   the command timeout), and reconnects when a write meets READONLY (the node it talks to was
+ *   demoted in a failover);
+ * - connects a client again when ioredis gave it up without its owner closing it (see OwnedRedis):
+ *   after a failover every client talks to the new master again, however slow the machine;
  * - keeps an epoch key: written once, checked on every reconnect. A Redis that comes back without it
  *   restarted empty (or is another server): the instance reports not ready and says why, instead of
  *   answering messages twice and failing sessions silently.
@@ -53,6 +56,11 @@ export interface RedisConnectionOptions {
   keyPrefix: string;
   logger: Logger;
   commandTimeoutMs?: number;
+  /**
+   * How long a sentinel may take to name the master before the next one is asked (default:
+   * commandTimeoutMs). Without a limit one frozen sentinel holds every reconnect for as long as it is frozen.
+   */
+  sentinelLookupTimeoutMs?: number;
   waitReplicas?: 'auto' | number;
   waitTimeoutMs?: number;
 }
@@ -65,6 +73,64 @@ const REPLICA_RECOUNT_MS = 10_000;
 /** Errors after which ioredis should reconnect (and resend the command): a demoted master. */
 export function reconnectOnError(err: Error): boolean | 1 | 2 {
   return err.message.startsWith('READONLY') ? 2 : false;
+}
+
+/**
+ * ioredis's client, knowing whether its owner closed it (quit, or disconnect without reconnecting).
+ *
+ * ioredis can also end a client by itself, for good. Under Sentinel its failover detector listens to
+ * the sentinels for +switch-master and, when it hears one, stops the client's connector. If the
+ * client is at that moment reconnecting and waiting for a sentinel to name the master (the master
+ * just died; a sentinel or the machine is slow to answer), the lookup then fails with "Connection is
+ * closed." and ioredis puts the client in status "end": no retryStrategy, no reconnect, every
+ * command fails from then on. Baton connects such a client again (keepConnected).
+ */
+export class OwnedRedis extends Redis {
+  closedByOwner = false;
+
+  override disconnect(reconnect = false): void {
+    if (!reconnect) this.closedByOwner = true;
+    super.disconnect(reconnect);
+  }
+
+  override sendCommand(...args: Parameters<Redis['sendCommand']>): unknown {
+    if (args[0].name === 'quit') this.closedByOwner = true;
+    return super.sendCommand(...args);
+  }
+}
+
+/** Wait before connecting again a client ioredis ended: 100 ms, doubling, at most 2 s. */
+export function reconnectAfterEndDelay(attempt: number): number {
+  return Math.min(100 * 2 ** Math.min(attempt - 1, 5), 2000);
+}
+
+/**
+ * Connects a client again whenever it ends without its owner (or the connection's close) asking
+ * for it; it keeps trying until it is ready. Returns a function that cancels a pending attempt.
+ */
+function keepConnected(client: OwnedRedis, role: string, closing: () => boolean, logger: Logger): () => void {
+  let attempt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const wanted = () => !client.closedByOwner && !closing();
+  client.on('ready', () => {
+    if (attempt > 0) logger.info('redis client connected again after ioredis had ended it', { role, attempts: attempt });
+    attempt = 0;
+  });
+  client.on('end', () => {
+    if (!wanted() || timer) return;
+    attempt += 1;
+    const delayMs = reconnectAfterEndDelay(attempt);
+    if (attempt === 1) logger.warn('redis client ended without being closed; connecting it again', { code: 'STORE_UNAVAILABLE', role, delayMs });
+    timer = setTimeout(() => {
+      timer = undefined;
+      // A failed connect() ends the client again, which schedules the next attempt.
+      if (wanted() && client.status === 'end') client.connect().catch(() => undefined);
+    }, delayMs);
+  });
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  };
 }
 
 /** The connection the configuration describes (REDIS_URL or REDIS_SENTINELS, timeouts, replica waits). */
@@ -95,15 +161,26 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
     connectTimeout: 5000,
     reconnectOnError,
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
-    ...(opts.sentinels?.length ? { sentinels: opts.sentinels, name: opts.sentinelName, sentinelRetryStrategy: () => 500, failoverDetector: true } : {}),
+    ...(opts.sentinels?.length
+      ? {
+          sentinels: opts.sentinels,
+          name: opts.sentinelName,
+          sentinelRetryStrategy: () => 500,
+          sentinelCommandTimeout: opts.sentinelLookupTimeoutMs ?? opts.commandTimeoutMs ?? 2000,
+          failoverDetector: true,
+        }
+      : {}),
   };
   const clustered = Boolean(opts.clusterNodes?.length);
   const client = clustered
     ? connectCluster(opts.clusterNodes!, options)
     : opts.sentinels?.length
-      ? new Redis(options)
-      : new Redis(opts.url!, options);
+      ? new OwnedRedis(options)
+      : new OwnedRedis(opts.url!, options);
   const extra: Redis[] = [];
+  let closing = false;
+  const cancels: (() => void)[] = [];
+  if (client instanceof OwnedRedis) cancels.push(keepConnected(client, 'commands', () => closing, logger));
 
   let lastError = '';
   let epoch: string | undefined;
@@ -182,8 +259,10 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
     client,
     embedded: false,
     duplicate: () => {
-      const d = client.duplicate();
+      // A Cluster duplicates itself; a single client is duplicated as an OwnedRedis, kept connected too.
+      const d = client instanceof OwnedRedis ? new OwnedRedis({ ...client.options }) : client.duplicate();
       d.on('error', () => undefined);
+      if (d instanceof OwnedRedis) cancels.push(keepConnected(d, 'subscriber', () => closing, logger));
       extra.push(d);
       return d;
     },
@@ -212,6 +291,8 @@ export function connectRedis(opts: RedisConnectionOptions): RedisConnection {
       return true;
     },
     close: async () => {
+      closing = true;
+      for (const cancel of cancels) cancel();
       clearInterval(recount);
       await Promise.allSettled(extra.map((d) => d.quit()));
       await client.quit().catch(() => client.disconnect());

@@ -104,16 +104,19 @@ export interface SentinelSet {
   master: RedisServer;
   replica: RedisServer;
   sentinels: { host: string; port: number }[];
-  /** The address the sentinels currently report as master. */
-  currentMasterPort(): Promise<number>;
+  /** The address the sentinels currently report as master (asking sentinels[index], the first by default). */
+  currentMasterPort(index?: number): Promise<number>;
+  /** SIGSTOP one sentinel (by its index in `sentinels`): it accepts connections and answers nothing. */
+  freezeSentinel(index: number): void;
+  thawSentinel(index: number): void;
   stop(): Promise<void>;
 }
 
 /**
  * A master, one replica and three sentinels (quorum 2), failing over one second after the master stops
- * answering. It returns only when every sentinel knows the replica and the two other sentinels: a
- * sentinel that has not yet heard the others cannot win the vote, and a lost vote is retried only after
- * twice the failover timeout.
+ * answering. It returns only when the replica finished its first sync, and every sentinel knows the
+ * replica and the two other sentinels: a sentinel that has not yet heard the others cannot win the
+ * vote, and a lost vote is retried only after twice the failover timeout.
  */
 export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSet> {
   const master = await startRedisServer();
@@ -142,8 +145,8 @@ export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSe
     await waitForPing(port);
     sentinels.push({ host: '127.0.0.1', port });
   }
-  const ask = async (): Promise<number> => {
-    const s = new Redis({ port: sentinels[0]!.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+  const ask = async (index = 0): Promise<number> => {
+    const s = new Redis({ port: sentinels[index]!.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
     s.on('error', () => undefined);
     try {
       const addr = (await s.call('SENTINEL', 'get-master-addr-by-name', name)) as [string, string];
@@ -152,6 +155,17 @@ export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSe
       s.disconnect();
     }
   };
+  // Wait until the replica holds the master's data: its first sync waits repl-diskless-sync-delay
+  // (5 s by default) for more replicas, and a master killed before then fails over to an empty one.
+  const synced = Date.now() + 20_000;
+  for (;;) {
+    const r = replica.client();
+    const info = await r.info('replication').catch(() => '');
+    r.disconnect();
+    if (/master_link_status:up/.test(info)) break;
+    if (Date.now() > synced) throw new Error('the replica never finished its first sync with the master');
+    await new Promise((res) => setTimeout(res, 200));
+  }
   // Wait until every sentinel knows the replica (a failover needs one) and the other sentinels (a vote needs them).
   const until = Date.now() + 20_000;
   const ready = async (port: number): Promise<boolean> => {
@@ -177,6 +191,8 @@ export async function startSentinelSet(name = 'batonmaster'): Promise<SentinelSe
     replica,
     sentinels,
     currentMasterPort: ask,
+    freezeSentinel: (index) => sentinelProcs[index]!.kill('SIGSTOP'),
+    thawSentinel: (index) => sentinelProcs[index]!.kill('SIGCONT'),
     async stop() {
       for (const p of sentinelProcs) p.kill('SIGKILL');
       await master.kill().catch(() => undefined);
