@@ -44,8 +44,24 @@ export function extractFacts(text: string, ctx: FactContext = {}): FactCandidate
     take(findMoneyFacts(rest));
     take(findOtherOrderNumbers(rest, prefix));
   }
-  if (ctx.products) found.push(...findProductFacts(cut, ctx.products));
+  if (ctx.products) found.push(...withoutContactDevices(findProductFacts(cut, ctx.products), found, ascii));
   return capped(found.sort((a, b) => a.span.start - b.span.start));
+}
+
+/** Between a device word and the number after it, only these: "phone: 98…", "mobile no 98…", "फ़ोन है 98…". */
+const BEFORE_NUMBER = /^[\s:.,=#()–-]*(?:(?:is|on|no|number|num|nmbr|hai|h|है|ہے|हो|छ)[\s:.,=#()–-]*)*$/iu;
+
+/**
+ * "phone 98765 43210", "my mobile is +92 300 1234567": the device word names how to reach the
+ * customer, not a thing they bought. A product directly followed by a phone number is dropped.
+ */
+function withoutContactDevices(products: FactCandidate[], found: readonly FactCandidate[], text: string): FactCandidate[] {
+  const phones = found.filter((f) => f.kind === 'phone');
+  if (phones.length === 0) return products;
+  return products.filter((p) => {
+    const next = phones.find((f) => f.span.start >= p.span.end);
+    return !next || next.span.start - p.span.end > 24 || !BEFORE_NUMBER.test(text.slice(p.span.end, next.span.start));
+  });
 }
 
 function capped(facts: FactCandidate[]): FactCandidate[] {

@@ -19,6 +19,8 @@ export interface ProductEntry {
   type: 'product' | 'category';
   /** What the fact sheet shows: the name in the catalog's default language. */
   value: string;
+  /** The product's category; a category's own id. */
+  category: string;
 }
 
 interface TrieNode {
@@ -127,11 +129,11 @@ export function compileProductIndex(products: ProductCatalog, defaultLanguage: L
     ...Object.values(aliases).flat(),
   ];
   for (const c of products.categories) {
-    const entry: ProductEntry = { id: c.id, type: 'category', value: nameIn(c.name) };
+    const entry: ProductEntry = { id: c.id, type: 'category', value: nameIn(c.name), category: c.id };
     for (const p of phrasesOf(c.name, c.aliases)) add(p, entry);
   }
   for (const p of products.products) {
-    const entry: ProductEntry = { id: p.id, type: 'product', value: nameIn(p.name) };
+    const entry: ProductEntry = { id: p.id, type: 'product', value: nameIn(p.name), category: p.category };
     for (const phrase of phrasesOf(p.name, p.aliases)) add(phrase, entry);
   }
   const deletions = new Map<string, string[]>();
@@ -192,7 +194,7 @@ export function findProductFacts(text: string, index: ProductIndex): FactCandida
     }
     words.push({ candidates: resolved, start: m.index, end: m.index + m[0].length });
   }
-  const out: FactCandidate[] = [];
+  const out: (FactCandidate & { entry: ProductEntry })[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < words.length && out.length < MAX_FACTS_PER_KIND; ) {
     let node: TrieNode | undefined = index.root;
@@ -214,11 +216,13 @@ export function findProductFacts(text: string, index: ProductIndex): FactCandida
     const isNumber = after !== undefined && CONTACT_WORDS.test(text.slice(words[best.end]!.end, after.end));
     if (!seen.has(key) && !isNumber) {
       seen.add(key);
-      out.push({ kind: 'product', value: best.entry.value, verified: true, span: { start: words[i]!.start, end: words[best.end]!.end } });
+      out.push({ kind: 'product', value: best.entry.value, verified: true, span: { start: words[i]!.start, end: words[best.end]!.end }, entry: best.entry });
     }
     i = best.end + 1;
   }
-  return out;
+  // "the Vision 55 inch TV … the TV": a category the message also names a product of adds nothing.
+  const named = new Set(out.filter((f) => f.entry.type === 'product').map((f) => f.entry.category));
+  return out.filter((f) => f.entry.type === 'product' || !named.has(f.entry.id)).map(({ entry: _entry, ...fact }) => fact);
 }
 
 const indexes = new WeakMap<Catalog, ProductIndex | null>();

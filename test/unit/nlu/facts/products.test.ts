@@ -64,6 +64,28 @@ describe('products of the demo catalog', () => {
     expect(await productsIn('my mobile number changed')).toEqual([]);
   });
 
+  test.each([
+    ['en', 'my email ravi.k@example.com, phone 98765 43210'],
+    ['en', 'call me on my mobile: +91 98765 43210'],
+    ['hi-Latn', 'mera phone no 9876543210 hai'],
+    ['hi', 'मेरा फ़ोन है 9876543210'],
+    ['ur', 'میرا موبائل 03001234567 ہے'],
+  ])('does not take a device word right before a phone number for a product (%s: %s)', async (_lang, text) => {
+    expect(await productsIn(text)).toEqual([]);
+  });
+
+  test('still takes a device the customer bought when a phone number comes later in the message', async () => {
+    expect(await productsIn('my phone screen cracked, call me at 98765 43210')).toEqual(['Smartphone']);
+  });
+
+  test('does not add the category of a product the message names', async () => {
+    expect(await productsIn('I ordered a Sargam Vision 55 inch TV and the TV arrived broken')).toEqual(['Sargam Vision 55-inch 4K TV']);
+  });
+
+  test('keeps a category when the product named is of another category', async () => {
+    expect(await productsIn('the Vision 55 inch TV and my fridge')).toEqual(['Sargam Vision 55-inch 4K TV', 'Refrigerator']);
+  });
+
   test('does not take the verb "watch" for a wristwatch', async () => {
     expect(await productsIn('I watch the news every night')).toEqual([]);
   });
