@@ -4,6 +4,7 @@ import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
+import { expandSmsSpelling } from '../../nlu/spelling';
 import type { Answer, Catalog, CatalogMessageKind, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
 import { answerAct, keepRest } from './answerAct';
 import type { DialogueSignal } from './dialogueSignal';
@@ -222,8 +223,24 @@ export class DialogueEngine {
       const bare = this.bareFactIntent(found);
       return bare ? this.handleIntent(turn, bare, 1) : this.fallback(turn);
     }
-    const reading = readQuestions(words, (t) => this.deps.classifier.classify(t), this.deps.thresholds);
+    const reading = readQuestions(this.readable(turn, words), (t) => this.deps.classifier.classify(t), this.deps.thresholds, {
+      referents: this.referents(turn),
+    });
     return this.answerReading(turn, reading, acts);
+  }
+
+  /** The words as the classifier reads them: English SMS shorthand written out ("wen it will b delivered"). */
+  private readable(turn: Turn, words: string): string {
+    return turn.lang === 'en' ? expandSmsSpelling(words) : words;
+  }
+
+  /**
+   * What "it"/"इसके"/"اس" may point at when the message says nothing else: the things the
+   * conversation holds a value of, named by the slot's first word (an order number → "order").
+   */
+  private referents(turn: Turn): string[] {
+    const held = this.slotSpecs.filter((s) => turn.state.slots[s.name]);
+    return [...new Set(held.map((s) => s.name.split(/[_\s-]+/u)[0] ?? '').filter((w) => w.length > 1))];
   }
 
   /** A message of only media: a voice note asks for the question in writing; anything else is kept for the team. */
@@ -350,7 +367,7 @@ export class DialogueEngine {
     // ("cancel SG-551207"). Nothing left: the value answers the question (or gets the format hint).
     const tried = filled ? undefined : this.formatHint(turn, spec, { answering: true });
     const rest = filled || tried ? withoutValueWords(tried ? words.replace(tried.value, ' ') : words, this.valueWords.get(slot)) : words;
-    const classification = /[\p{L}\p{N}]/u.test(rest) ? this.classify(turn, rest) : undefined;
+    const classification = /[\p{L}\p{N}]/u.test(rest) ? this.classify(turn, this.readable(turn, rest)) : undefined;
     const clearlyOther =
       classification !== undefined && classification.confidence >= this.deps.thresholds.answer && classification.top !== intent.id;
     const other = clearlyOther ? this.intentById(classification.top) : undefined;

@@ -1,5 +1,5 @@
 import { readActs } from '../../nlu/acts';
-import { bearsQuestion, splitClauses } from '../../nlu/clauses';
+import { bearsQuestion, peelPoliteWrappers, referentCandidates, resolveReference, splitClauses } from '../../nlu/clauses';
 import type { Classification } from '../../nlu/types';
 
 /** At most this many questions of one message are answered. */
@@ -21,23 +21,89 @@ export type QuestionReading =
   | { kind: 'single'; classification: Classification }
   | { kind: 'several'; answers: ReadPart[]; unclear?: ReadPart };
 
+export interface ReadingContext {
+  /**
+   * What "it", "इसके", "اس" can point at besides the clause before: the things the conversation
+   * is already about (the nouns of the slots it holds, "order" for an order number).
+   */
+  referents?: readonly string[];
+}
+
+type Classify = (text: string) => Classification;
+
+const better = (a: Classification, b: Classification): Classification => (b.confidence > a.confidence ? b : a);
+
+/**
+ * The clause's reading: the more confident of the text as written and the text with its polite
+ * wrapper written as the plain request ("would it be possible to send them back" → "can i send
+ * them back"); classified once when it has no wrapper.
+ */
+function readClause(text: string, classify: Classify): Classification {
+  const plain = peelPoliteWrappers(text);
+  const asWritten = classify(text);
+  return plain === text || !/[\p{L}\p{N}]/u.test(plain) ? asWritten : better(asWritten, classify(plain));
+}
+
+/**
+ * A clause not understood on its own that points back ("and how much does it cost"): read again
+ * with the referring word replaced by each thing it may point at, the words of the clause before
+ * (nearest the end first) and then the conversation's referents. The most confident reading at or
+ * above the answer threshold wins, one that asks something other than the clause before first;
+ * undefined when none is.
+ */
+function readReference(
+  text: string,
+  referents: readonly string[],
+  classify: Classify,
+  answer: number,
+  before?: Classification,
+): Classification | undefined {
+  let best: Classification | undefined;
+  let bestNew: Classification | undefined;
+  for (const referent of referents) {
+    const resolved = resolveReference(text, referent);
+    if (resolved === undefined) return undefined;
+    const c = readClause(resolved, classify);
+    if (c.confidence < answer) continue;
+    best = best ? better(best, c) : c;
+    if (!before || c.top !== before.top) bestNew = bestNew ? better(bestNew, c) : c;
+  }
+  return bestNew ?? best;
+}
+
 /**
  * Reads the questions in a message (slot values already cut out): classifies the whole message,
- * and, when it has several clauses, each clause without its greetings and acknowledgements. Pure
- * apart from the classifier it is given; classifies only once for a one-clause message.
+ * and, when it has several clauses, each clause without its greetings and acknowledgements. Each
+ * reading also tries the clause without its polite wrapper (readClause), and a clause not
+ * understood that points back ("it", "इसके") is read with what it points at (readReference). Pure
+ * apart from the classifier it is given; classifies only once for a one-clause message that is
+ * understood and has no wrapper.
  */
 export function readQuestions(
   text: string,
-  classify: (text: string) => Classification,
+  classify: Classify,
   thresholds: { answer: number; clarify: number },
+  context: ReadingContext = {},
 ): QuestionReading {
-  const whole = classify(text);
+  const referents = context.referents ?? [];
+  const resolvedWhole = (c: Classification): Classification =>
+    c.confidence >= thresholds.answer || referents.length === 0 ? c : (readReference(text, referents, classify, thresholds.answer) ?? c);
+  const whole = readClause(text, classify);
   const split = splitClauses(text);
-  if (split.length < 2) return { kind: 'single', classification: whole };
+  if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole) };
   const clauses = split.map((c) => ({ rest: readActs(c.text).rest, asked: c.asked })).filter((c) => /[\p{L}\p{N}]/u.test(c.rest));
-  if (clauses.length < 2) return { kind: 'single', classification: whole };
+  if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole) };
 
-  const parts = clauses.map((c) => ({ text: c.rest, asked: c.asked, classification: classify(c.rest) }));
+  const parts: { text: string; asked: boolean; classification: Classification }[] = [];
+  for (const c of clauses) {
+    let classification = readClause(c.rest, classify);
+    const previous = parts[parts.length - 1];
+    if (classification.confidence < thresholds.answer && (previous || referents.length > 0)) {
+      const candidates = previous ? [...referentCandidates(previous.text), ...referents] : referents;
+      classification = readReference(c.rest, candidates, classify, thresholds.answer, previous?.classification) ?? classification;
+    }
+    parts.push({ text: c.rest, asked: c.asked, classification });
+  }
   const understood: ReadPart[] = [];
   for (const p of parts) {
     const c = p.classification;
