@@ -76,6 +76,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Lower case and one form per Arabic letter; the same length as the text, so offsets carry over. */
 const fold = (s: string): string => s.toLowerCase().replace(ARABIC_LETTERS, (c) => ARABIC_LETTER_MAP[c] ?? c);
 
+/** Any wrapper at all: most messages have none, and are let through after this one test. */
+const ANY = new RegExp(`(?<!${LETTER})(?:${POLITE_WRAPPERS.map((w) => pattern(w.phrase)).join('|')})(?:(?<=\\s)|(?!${LETTER}))`, 'u');
+
 const COMPILED = POLITE_WRAPPERS.map((w) => ({
   // The phrase starts and ends on a word boundary ("pl" of "please" is no wrapper).
   re: new RegExp(`(?<!${LETTER})${pattern(w.phrase)}(?:(?<=\\s)|(?!${LETTER}))`, 'gu'),
@@ -87,6 +90,7 @@ const COMPILED = POLITE_WRAPPERS.map((w) => ({
  * text when it has none. Linear in the text's length for each wrapper.
  */
 export function peelPoliteWrappers(text: string): string {
+  if (!ANY.test(fold(text))) return text;
   let out = text;
   for (const { re, plain } of COMPILED) {
     const probe = fold(out);

@@ -46,20 +46,25 @@ export function resolveReference(text: string, referent: string): string | undef
 }
 
 /** At most this many words of the clause before are tried as what a referring word points at. */
-export const MAX_REFERENTS = 8;
+export const MAX_REFERENTS = 4;
 
 /**
- * The words of a clause that a later clause's referring word could point at: its words, nearest
- * the end first, without question words, referring words, numbers and one-letter words
- * ("how long does delivery take" → take, delivery, long), at most MAX_REFERENTS.
+ * The words of a clause that a later clause's referring word could point at: its longest words
+ * first (nouns are longer than the small words around them: "how long does delivery take" →
+ * delivery, take, long), without question words, referring words, numbers and one-letter words,
+ * at most MAX_REFERENTS.
  */
 export function referentCandidates(clause: string): string[] {
-  const out: string[] = [];
-  for (const t of tokenize(clause).reverse()) {
-    if (out.length >= MAX_REFERENTS) break;
+  const words: string[] = [];
+  for (const t of tokenize(clause)) {
     const word = t.raw;
     if (t.emoji || [...t.norm].length < 2 || /\p{N}/u.test(word) || REFERRING.has(t.norm) || bearsQuestion(word)) continue;
-    if (!out.includes(word)) out.push(word);
+    if (!words.includes(word)) words.push(word);
   }
-  return out;
+  // Longest first; between words of one length, the later one first (it is nearer the reference).
+  return words
+    .map((word, i) => ({ word, i, length: [...word].length }))
+    .sort((a, b) => b.length - a.length || b.i - a.i)
+    .slice(0, MAX_REFERENTS)
+    .map((x) => x.word);
 }

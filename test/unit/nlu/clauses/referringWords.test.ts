@@ -25,8 +25,8 @@ describe('resolveReference', () => {
 });
 
 describe('referentCandidates', () => {
-  test('are the words of the clause, nearest the end first, without question words, numbers and referring words', () => {
-    expect(referentCandidates('how long does delivery take to 3 cities, and is it free')).toEqual(['free', 'and', 'cities', 'to', 'take', 'delivery', 'long']);
+  test('are the longest words of the clause, without question words, numbers and referring words', () => {
+    expect(referentCandidates('how long does delivery take to 3 cities, and is it free')).toEqual(['delivery', 'cities', 'free', 'take']);
   });
 
   test(`are at most ${MAX_REFERENTS}`, () => {
