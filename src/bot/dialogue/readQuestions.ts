@@ -18,7 +18,7 @@ export interface ReadPart {
  *   or one understood and another clause that asks something not understood (`unclear`).
  */
 export type QuestionReading =
-  | { kind: 'single'; classification: Classification }
+  | { kind: 'single'; classification: Classification; /** The message or clause it is the reading of. */ text: string }
   | { kind: 'several'; answers: ReadPart[]; unclear?: ReadPart };
 
 export interface ReadingContext {
@@ -27,6 +27,11 @@ export interface ReadingContext {
    * is already about (the nouns of the slots it holds, "order" for an order number).
    */
   referents?: readonly string[];
+  /**
+   * A clause that points back is read with what it points at when its own reading is below this
+   * (default: the answer threshold); the more confident reading is kept.
+   */
+  sure?: number;
 }
 
 type Classify = (text: string) => Classification;
@@ -46,10 +51,10 @@ function readClause(text: string, classify: Classify): Classification {
 
 /**
  * A clause not understood on its own that points back ("and how much does it cost"): read again
- * with the referring word replaced by each thing it may point at, the words of the clause before
- * (nearest the end first) and then the conversation's referents. The most confident reading at or
- * above the answer threshold wins, one that asks something other than the clause before first;
- * undefined when none is.
+ * with the referring word replaced by each thing it may point at in turn, the words of the clause
+ * before (longest first) and then the conversation's referents. The first reading at or above the
+ * answer threshold that asks something other than the clause before wins; else the most confident
+ * one at or above it (a restatement); undefined when none is.
  */
 function readReference(
   text: string,
@@ -59,16 +64,15 @@ function readReference(
   before?: Classification,
 ): Classification | undefined {
   let best: Classification | undefined;
-  let bestNew: Classification | undefined;
   for (const referent of referents) {
     const resolved = resolveReference(text, referent);
     if (resolved === undefined) return undefined;
     const c = readClause(resolved, classify);
     if (c.confidence < answer) continue;
+    if (!before || c.top !== before.top) return c;
     best = best ? better(best, c) : c;
-    if (!before || c.top !== before.top) bestNew = bestNew ? better(bestNew, c) : c;
   }
-  return bestNew ?? best;
+  return best;
 }
 
 /**
@@ -86,21 +90,30 @@ export function readQuestions(
   context: ReadingContext = {},
 ): QuestionReading {
   const referents = context.referents ?? [];
+  const sure = Math.max(thresholds.answer, context.sure ?? thresholds.answer);
   const resolvedWhole = (c: Classification): Classification =>
-    c.confidence >= thresholds.answer || referents.length === 0 ? c : (readReference(text, referents, classify, thresholds.answer) ?? c);
+    c.confidence >= thresholds.answer || referents.length === 0 || !bearsQuestion(text)
+      ? c
+      : (readReference(text, referents, classify, thresholds.answer) ?? c);
   const whole = readClause(text, classify);
   const split = splitClauses(text);
-  if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole) };
+  if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
   const clauses = split.map((c) => ({ rest: readActs(c.text).rest, asked: c.asked })).filter((c) => /[\p{L}\p{N}]/u.test(c.rest));
-  if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole) };
+  if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
 
   const parts: { text: string; asked: boolean; classification: Classification }[] = [];
   for (const c of clauses) {
     let classification = readClause(c.rest, classify);
     const previous = parts[parts.length - 1];
-    if (classification.confidence < thresholds.answer && (previous || referents.length > 0)) {
-      const candidates = previous ? [...referentCandidates(previous.text), ...referents] : referents;
-      classification = readReference(c.rest, candidates, classify, thresholds.answer, previous?.classification) ?? classification;
+    // Only a clause that asks something is read again ("it was due yesterday" is context), and not
+    // one that leans to a question already understood (it restates it: "…, when will it be ready").
+    const restates = parts.some((p) => p.classification.confidence >= thresholds.answer && p.classification.top === classification.top) &&
+      classification.confidence >= thresholds.clarify;
+    if (classification.confidence < sure && !restates && (previous || referents.length > 0) && bearsQuestion(c.rest, c.asked)) {
+      // The clause before is a place to look only when it was understood: its words name a thing of a known question.
+      const candidates = previous && previous.classification.confidence >= thresholds.answer ? [...referentCandidates(previous.text), ...referents] : referents;
+      const resolved = readReference(c.rest, candidates, classify, thresholds.answer, previous?.classification);
+      if (resolved) classification = better(classification, resolved);
     }
     parts.push({ text: c.rest, asked: c.asked, classification });
   }
@@ -126,9 +139,13 @@ export function readQuestions(
     const only = understood[0] as ReadPart;
     if (unclear) return { kind: 'several', answers: [only], unclear: strip(unclear) };
     // One question wrapped in context: the whole message when it is understood, else that clause.
-    return { kind: 'single', classification: whole.confidence >= thresholds.answer ? whole : only.classification };
+    return whole.confidence >= thresholds.answer
+      ? { kind: 'single', classification: whole, text }
+      : { kind: 'single', classification: only.classification, text: only.text };
   }
   // Nothing understood: the most confident reading, for "did you mean…?".
   const best = parts.reduce((a, b) => (b.classification.confidence > a.classification.confidence ? b : a));
-  return { kind: 'single', classification: best.classification.confidence > whole.confidence ? best.classification : whole };
+  return best.classification.confidence > whole.confidence
+    ? { kind: 'single', classification: best.classification, text: best.text }
+    : { kind: 'single', classification: whole, text };
 }

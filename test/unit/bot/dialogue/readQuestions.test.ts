@@ -95,4 +95,19 @@ describe('readQuestions', () => {
     readQuestions('is it in stock', classify, T, { referents: ['order'] });
     expect(calls).toEqual(['is it in stock']);
   });
+
+  test('a single reading names the clause it was read from', () => {
+    const classify = table({ 'my order has not come, it was due yesterday': ['order_status', 0.4], 'my order has not come': ['order_status', 0.95] });
+    expect(readQuestions('my order has not come, it was due yesterday', classify, T)).toMatchObject({ kind: 'single', text: 'my order has not come' });
+  });
+
+  test('a clause that points back and is understood, but not surely, keeps the more confident reading with what it points at', () => {
+    const classify = table({
+      'delivery me kitne din lagte hain': ['delivery_time', 0.95],
+      'iske kitne paise lagenge': ['refund_status', 0.56],
+      'delivery ke kitne paise lagenge': ['shipping_cost', 0.99],
+    });
+    const r = readQuestions('delivery me kitne din lagte hain aur iske kitne paise lagenge?', classify, T, { sure: 0.75 });
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['delivery_time', 'shipping_cost']);
+  });
 });
