@@ -1,5 +1,5 @@
 import { readActs } from '../../nlu/acts';
-import { bearsQuestion, splitClauses } from '../../nlu/clauses';
+import { bearsQuestion, peelPoliteWrappers, referentCandidates, resolveReference, splitClauses } from '../../nlu/clauses';
 import type { Classification } from '../../nlu/types';
 
 /** At most this many questions of one message are answered. */
@@ -18,26 +18,105 @@ export interface ReadPart {
  *   or one understood and another clause that asks something not understood (`unclear`).
  */
 export type QuestionReading =
-  | { kind: 'single'; classification: Classification }
+  | { kind: 'single'; classification: Classification; /** The message or clause it is the reading of. */ text: string }
   | { kind: 'several'; answers: ReadPart[]; unclear?: ReadPart };
+
+export interface ReadingContext {
+  /**
+   * What "it", "इसके", "اس" can point at besides the clause before: the things the conversation
+   * is already about (the nouns of the slots it holds, "order" for an order number).
+   */
+  referents?: readonly string[];
+  /**
+   * A clause that points back is read with what it points at when its own reading is below this
+   * (default: the answer threshold); the more confident reading is kept.
+   */
+  sure?: number;
+}
+
+type Classify = (text: string) => Classification;
+
+const better = (a: Classification, b: Classification): Classification => (b.confidence > a.confidence ? b : a);
+
+/**
+ * The clause's reading: the more confident of the text as written and the text with its polite
+ * wrapper written as the plain request ("would it be possible to send them back" → "can i send
+ * them back"); classified once when it has no wrapper.
+ */
+function readClause(text: string, classify: Classify): Classification {
+  const plain = peelPoliteWrappers(text);
+  const asWritten = classify(text);
+  return plain === text || !/[\p{L}\p{N}]/u.test(plain) ? asWritten : better(asWritten, classify(plain));
+}
+
+/**
+ * A clause not understood on its own that points back ("and how much does it cost"): read again
+ * with the referring word replaced by each thing it may point at in turn, the words of the clause
+ * before (longest first) and then the conversation's referents. The first reading at or above the
+ * answer threshold that asks something other than the clause before wins; else the most confident
+ * one at or above it (a restatement); undefined when none is.
+ */
+function readReference(
+  text: string,
+  referents: readonly string[],
+  classify: Classify,
+  answer: number,
+  before?: Classification,
+): Classification | undefined {
+  let best: Classification | undefined;
+  for (const referent of referents) {
+    const resolved = resolveReference(text, referent);
+    if (resolved === undefined) return undefined;
+    const c = readClause(resolved, classify);
+    if (c.confidence < answer) continue;
+    if (!before || c.top !== before.top) return c;
+    best = best ? better(best, c) : c;
+  }
+  return best;
+}
 
 /**
  * Reads the questions in a message (slot values already cut out): classifies the whole message,
- * and, when it has several clauses, each clause without its greetings and acknowledgements. Pure
- * apart from the classifier it is given; classifies only once for a one-clause message.
+ * and, when it has several clauses, each clause without its greetings and acknowledgements. Each
+ * reading also tries the clause without its polite wrapper (readClause), and a clause not
+ * understood that points back ("it", "इसके") is read with what it points at (readReference). Pure
+ * apart from the classifier it is given; classifies only once for a one-clause message that is
+ * understood and has no wrapper.
  */
 export function readQuestions(
   text: string,
-  classify: (text: string) => Classification,
+  classify: Classify,
   thresholds: { answer: number; clarify: number },
+  context: ReadingContext = {},
 ): QuestionReading {
-  const whole = classify(text);
+  const referents = context.referents ?? [];
+  const sure = Math.max(thresholds.answer, context.sure ?? thresholds.answer);
+  const resolvedWhole = (c: Classification): Classification =>
+    c.confidence >= thresholds.answer || referents.length === 0 || !bearsQuestion(text)
+      ? c
+      : (readReference(text, referents, classify, thresholds.answer) ?? c);
+  const whole = readClause(text, classify);
   const split = splitClauses(text);
-  if (split.length < 2) return { kind: 'single', classification: whole };
+  if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
   const clauses = split.map((c) => ({ rest: readActs(c.text).rest, asked: c.asked })).filter((c) => /[\p{L}\p{N}]/u.test(c.rest));
-  if (clauses.length < 2) return { kind: 'single', classification: whole };
+  if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
 
-  const parts = clauses.map((c) => ({ text: c.rest, asked: c.asked, classification: classify(c.rest) }));
+  const parts: { text: string; asked: boolean; classification: Classification }[] = [];
+  for (const c of clauses) {
+    let classification = readClause(c.rest, classify);
+    const previous = parts[parts.length - 1];
+    // Only a clause that asks something is read again ("it was due yesterday" is context), and not
+    // one that leans to a question already understood (it restates it: "…, when will it be ready").
+    const restates = parts.some((p) => p.classification.confidence >= thresholds.answer && p.classification.top === classification.top) &&
+      classification.confidence >= thresholds.clarify;
+    if (classification.confidence < sure && !restates && (previous || referents.length > 0) && bearsQuestion(c.rest, c.asked)) {
+      // The clause before is a place to look only when it was understood: its words name a thing of a known question.
+      const candidates = previous && previous.classification.confidence >= thresholds.answer ? [...referentCandidates(previous.text), ...referents] : referents;
+      const resolved = readReference(c.rest, candidates, classify, thresholds.answer, previous?.classification);
+      if (resolved) classification = better(classification, resolved);
+    }
+    parts.push({ text: c.rest, asked: c.asked, classification });
+  }
   const understood: ReadPart[] = [];
   for (const p of parts) {
     const c = p.classification;
@@ -60,9 +139,13 @@ export function readQuestions(
     const only = understood[0] as ReadPart;
     if (unclear) return { kind: 'several', answers: [only], unclear: strip(unclear) };
     // One question wrapped in context: the whole message when it is understood, else that clause.
-    return { kind: 'single', classification: whole.confidence >= thresholds.answer ? whole : only.classification };
+    return whole.confidence >= thresholds.answer
+      ? { kind: 'single', classification: whole, text }
+      : { kind: 'single', classification: only.classification, text: only.text };
   }
   // Nothing understood: the most confident reading, for "did you mean…?".
   const best = parts.reduce((a, b) => (b.classification.confidence > a.classification.confidence ? b : a));
-  return { kind: 'single', classification: best.classification.confidence > whole.confidence ? best.classification : whole };
+  return best.classification.confidence > whole.confidence
+    ? { kind: 'single', classification: best.classification, text: best.text }
+    : { kind: 'single', classification: whole, text };
 }

@@ -56,4 +56,58 @@ describe('readQuestions', () => {
     const r = readQuestions('hi. when do you open? thanks, where is your store', classify, T);
     expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'store_location']);
   });
+
+  test('a clause is read without its polite wrapper when that reads more surely', () => {
+    const classify = table({ 'would it be possible to send them back': ['return_policy', 0.2], 'can i send them back': ['return_policy', 0.9] });
+    expect(readQuestions('would it be possible to send them back?', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'return_policy', confidence: 0.9 } });
+  });
+
+  test('a clause that points back is read with the word of the clause before it points at', () => {
+    const classify = table({
+      'how long does delivery take': ['delivery_time', 0.95],
+      'how much does it cost': ['shipping_cost', 0.25],
+      'how much does delivery cost': ['shipping_cost', 0.9],
+    });
+    const r = readQuestions('how long does delivery take and how much does it cost?', classify, T);
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['delivery_time', 'shipping_cost']);
+  });
+
+  test('a reading through the clause before that is still below the answer threshold is not used', () => {
+    const classify = table({ 'how long does delivery take': ['delivery_time', 0.95], 'how much does it cost': ['shipping_cost', 0.25], 'how much does delivery cost': ['shipping_cost', 0.5] });
+    const r = readQuestions('how long does delivery take and how much does it cost?', classify, T);
+    expect(r).toMatchObject({ kind: 'several', unclear: { text: 'how much does it cost', classification: { confidence: 0.25 } } });
+  });
+
+  test("a message that points at nothing it says is read with the conversation's referents", () => {
+    const classify = table({ 'when will it be delivered': ['delivery_time', 0.4], 'when will order be delivered': ['order_status', 0.85] });
+    expect(readQuestions('when will it be delivered', classify, T, { referents: ['order'] })).toMatchObject({
+      kind: 'single',
+      classification: { top: 'order_status' },
+    });
+  });
+
+  test('an understood message is not read again through the referents', () => {
+    const calls: string[] = [];
+    const classify = (t: string) => {
+      calls.push(t);
+      return table({ 'is it in stock': ['product_availability', 0.9] })(t);
+    };
+    readQuestions('is it in stock', classify, T, { referents: ['order'] });
+    expect(calls).toEqual(['is it in stock']);
+  });
+
+  test('a single reading names the clause it was read from', () => {
+    const classify = table({ 'my order has not come, it was due yesterday': ['order_status', 0.4], 'my order has not come': ['order_status', 0.95] });
+    expect(readQuestions('my order has not come, it was due yesterday', classify, T)).toMatchObject({ kind: 'single', text: 'my order has not come' });
+  });
+
+  test('a clause that points back and is understood, but not surely, keeps the more confident reading with what it points at', () => {
+    const classify = table({
+      'delivery me kitne din lagte hain': ['delivery_time', 0.95],
+      'iske kitne paise lagenge': ['refund_status', 0.56],
+      'delivery ke kitne paise lagenge': ['shipping_cost', 0.99],
+    });
+    const r = readQuestions('delivery me kitne din lagte hain aur iske kitne paise lagenge?', classify, T, { sure: 0.75 });
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['delivery_time', 'shipping_cost']);
+  });
 });

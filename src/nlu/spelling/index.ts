@@ -1,0 +1,1 @@
+export { expandSmsSpelling, SMS_SPELLINGS } from './smsSpelling';

@@ -1,0 +1,75 @@
+import { ACT_FILLERS, ACT_PHRASES } from '../acts/actLexicon';
+import { normalizeText } from '../classifier';
+import type { TrainingExample } from '../types';
+
+/**
+ * How much of a message the catalog's examples speak to: the message's content words, how many of
+ * them an intent's examples use, and how many no example of any intent uses. The dialogue asks
+ * this before it offers "did you mean…?" or answers on a middling confidence: a message about
+ * something the catalog does not cover ("tumhara favourite colour kya hai", "कोई अच्छा गाना
+ * सुनाओ") leans on an intent through words every intent uses or through a particle (अच्छा, chalo),
+ * and its own words are new to the catalog.
+ *
+ * - Words are compared on their first STEM_LENGTH letters, after the classifier's normalisation
+ *   (delivered = delivery, ऑर्डर = ऑर्डरको).
+ * - Function words are not content: a word whose stem is in the examples of more than a quarter of
+ *   the intents (my, is, kya, का, ہے, छ, order…), and the particles and fillers the act lexicon
+ *   knows (ok, achha, अच्छा, chalo, ji, please…).
+ */
+export const STEM_LENGTH = 5;
+
+export interface SupportCount {
+  /** Content words in the message. */
+  content: number;
+  /** Content words the intents' examples use. */
+  shared: number;
+  /** Content words no example of any intent uses. */
+  unknown: number;
+}
+
+export interface WordSupport {
+  count(text: string, intents: readonly string[]): SupportCount;
+}
+
+const stem = (word: string): string => [...word].slice(0, STEM_LENGTH).join('');
+
+/** The one-word particles and fillers of the act lexicon: acknowledgements, yes, no, wait, forms of address. */
+function particles(): Set<string> {
+  const out = new Set<string>();
+  for (const byKind of Object.values(ACT_PHRASES)) {
+    for (const kind of ['ack', 'yes', 'no', 'wait'] as const) for (const phrase of byKind[kind] ?? []) out.add(normalizeText(phrase));
+  }
+  for (const filler of ACT_FILLERS) out.add(normalizeText(filler));
+  return new Set([...out].filter((w) => w !== '' && !w.includes(' ')));
+}
+
+/** Word support for the intents of these examples (the catalog's, as the classifier is trained on them). */
+export function wordSupportFor(examples: readonly TrainingExample[]): WordSupport {
+  const byStem = new Map<string, Set<string>>();
+  for (const e of examples) {
+    for (const word of normalizeText(e.text).split(' ')) {
+      if (word === '') continue;
+      const s = stem(word);
+      let intents = byStem.get(s);
+      if (!intents) byStem.set(s, (intents = new Set()));
+      intents.add(e.intent);
+    }
+  }
+  const intentCount = new Set(examples.map((e) => e.intent)).size;
+  const common = Math.max(3, Math.ceil(intentCount / 4));
+  const skip = particles();
+  return {
+    count(text, intents) {
+      const result: SupportCount = { content: 0, shared: 0, unknown: 0 };
+      for (const word of normalizeText(text).split(' ')) {
+        if (word === '' || /\d/u.test(word) || skip.has(word)) continue;
+        const users = byStem.get(stem(word));
+        if (users && users.size > common) continue;
+        result.content++;
+        if (!users) result.unknown++;
+        else if (intents.some((i) => users.has(i))) result.shared++;
+      }
+      return result;
+    },
+  };
+}

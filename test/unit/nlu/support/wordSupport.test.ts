@@ -1,0 +1,54 @@
+import { wordSupportFor } from '../../../../src/nlu/support';
+import type { TrainingExample } from '../../../../src/nlu/types';
+
+const ex = (intent: string, ...texts: string[]): TrainingExample[] => texts.map((text) => ({ intent, text, lang: 'en' }));
+const examples = [
+  ...ex('order_status', 'where is my order', 'my parcel has not been delivered', 'मेरा ऑर्डर कहाँ है', 'mera parcel kab aayega', 'میرا پارسل کب آئے گا', 'मेरो अर्डर कहाँ छ'),
+  ...ex('shipping_cost', 'how much is my delivery', 'is delivery free', 'डिलीवरी कितने की है', 'delivery kitne ki hai', 'ڈیلیوری کتنے کی ہے', 'डेलिभरी कति हो'),
+  ...ex('store_hours', 'when is my store open', 'दुकान कब खुलती है', 'dukaan kab khulti hai', 'دکان کب کھلتی ہے', 'पसल कहिले खुल्छ'),
+  ...ex('refund', 'where is my refund'),
+  ...ex('warranty', 'is my tv in warranty'),
+];
+const support = wordSupportFor(examples);
+
+describe('wordSupport', () => {
+  test("counts the content words an intent's examples use", () => {
+    expect(support.count('when will my parcel come', ['order_status'])).toEqual({ content: 4, shared: 1, unknown: 2 });
+  });
+
+  test('counts the content words no example of any intent uses', () => {
+    expect(support.count('sing a song', ['order_status'])).toEqual({ content: 3, shared: 0, unknown: 3 });
+  });
+
+  test('compares words on their first letters (delivered is delivery)', () => {
+    expect(support.count('delivered', ['order_status'])).toMatchObject({ shared: 1, unknown: 0 });
+  });
+
+  test('does not count a word the examples of more than a quarter of the intents use', () => {
+    expect(support.count('my', ['order_status'])).toEqual({ content: 0, shared: 0, unknown: 0 });
+  });
+
+  test('does not count numbers', () => {
+    expect(support.count('SG 220981', ['order_status'])).toEqual({ content: 1, shared: 0, unknown: 1 });
+  });
+
+  test.each([
+    ['en', 'ok'],
+    ['hi', 'अच्छा'],
+    ['hi-Latn', 'chalo'],
+    ['ur', 'اچھا'],
+    ['ne', 'हुन्छ'],
+  ])('does not count a %s particle the act lexicon knows', (_lang, particle) => {
+    expect(support.count(particle, ['order_status'])).toEqual({ content: 0, shared: 0, unknown: 0 });
+  });
+
+  test.each([
+    ['en', 'parcel missing'],
+    ['hi', 'ऑर्डर गायब'],
+    ['hi-Latn', 'parcel gayab'],
+    ['ur', 'پارسل غائب'],
+    ['ne', 'अर्डर हरायो'],
+  ])("tells a %s word of the intent's examples from a word new to the catalog", (_lang, text) => {
+    expect(support.count(text, ['order_status'])).toEqual({ content: 2, shared: 1, unknown: 1 });
+  });
+});
