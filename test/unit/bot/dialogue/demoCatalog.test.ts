@@ -1,12 +1,7 @@
-import path from 'node:path';
-import { DialogueEngine, initialDialogueState, type TurnResult } from '../../../../src/bot/dialogue';
-import { loadCatalog } from '../../../../src/nlu/catalog/loadCatalog';
-import { trainClassifier } from '../../../../src/nlu/classifier';
+import { type DialogueEngine, initialDialogueState, type TurnResult } from '../../../../src/bot/dialogue';
 import { extractFacts, productIndexOf } from '../../../../src/nlu/facts';
-import { createLanguageDetector } from '../../../../src/nlu/language';
 import type { Catalog } from '../../../../src/nlu/types';
-import { THRESHOLDS } from './engineHarness';
-import { trainingExamples } from './testCatalog';
+import { makeDemoEngine } from './engineHarness';
 
 /**
  * Behaviours that show only with the demo catalog's real wording and classifier: the customer's
@@ -17,15 +12,7 @@ let catalog: Catalog;
 let engine: DialogueEngine;
 
 beforeAll(async () => {
-  catalog = await loadCatalog(path.join(__dirname, '../../../../intents'));
-  engine = new DialogueEngine({
-    catalog,
-    classifier: trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: THRESHOLDS.clarify }),
-    languageDetector: createLanguageDetector(catalog),
-    thresholds: THRESHOLDS,
-    fulfillmentDefaults: { timeoutMs: 1000 },
-    random: () => 0,
-  });
+  ({ engine, catalog } = await makeDemoEngine());
 });
 
 async function play(...messages: string[]): Promise<TurnResult> {

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { DialogueEngine, DialogueEngineDeps, DialogueState, initialDialogueState, TurnResult } from '../../../../src/bot/dialogue';
+import { trainingExamples as serverTrainingExamples } from '../../../../src/bot/dialogueBrain';
+import { loadCatalog } from '../../../../src/nlu/catalog/loadCatalog';
 import { trainClassifier } from '../../../../src/nlu/classifier';
 import type { Fulfill } from '../../../../src/nlu/fulfillment';
 import { createLanguageDetector } from '../../../../src/nlu/language';
@@ -27,6 +30,20 @@ export function makeEngine(overrides: Partial<DialogueEngineDeps> & { catalog?: 
     now: () => NOW,
     ...overrides,
   });
+}
+
+/** The demo catalog (intents/) with the real classifier, as the server trains it: for behaviours that show only with its wording. */
+export async function makeDemoEngine(): Promise<{ engine: DialogueEngine; catalog: Catalog }> {
+  const catalog = await loadCatalog(path.join(__dirname, '../../../../intents'));
+  const engine = new DialogueEngine({
+    catalog,
+    classifier: trainClassifier(serverTrainingExamples(catalog), { outOfScopeThreshold: THRESHOLDS.clarify }),
+    languageDetector: createLanguageDetector(catalog),
+    thresholds: THRESHOLDS,
+    fulfillmentDefaults: { timeoutMs: 1000 },
+    random: () => 0,
+  });
+  return { engine, catalog };
 }
 
 /** Plays customer messages one after another through the engine, carrying the state along. */

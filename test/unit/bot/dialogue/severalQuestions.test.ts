@@ -1,10 +1,5 @@
-import path from 'node:path';
-import { DialogueEngine, initialDialogueState } from '../../../../src/bot/dialogue';
-import { trainingExamples } from '../../../../src/bot/dialogueBrain';
-import { loadCatalog } from '../../../../src/nlu/catalog/loadCatalog';
-import { trainClassifier } from '../../../../src/nlu/classifier';
-import { createLanguageDetector } from '../../../../src/nlu/language';
-import { THRESHOLDS, makeEngine, say, textsOf } from './engineHarness';
+import { type DialogueEngine, initialDialogueState } from '../../../../src/bot/dialogue';
+import { makeDemoEngine, makeEngine, say, textsOf } from './engineHarness';
 
 describe('DialogueEngine: several questions in one message', () => {
   test('two questions are both answered, in the order asked, in one reply', async () => {
@@ -64,15 +59,7 @@ describe('DialogueEngine: several questions in one message', () => {
 describe('DialogueEngine: several questions, with the demo catalog', () => {
   let engine: DialogueEngine;
   beforeAll(async () => {
-    const catalog = await loadCatalog(path.join(__dirname, '../../../../intents'));
-    engine = new DialogueEngine({
-      catalog,
-      classifier: trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: THRESHOLDS.clarify }),
-      languageDetector: createLanguageDetector(catalog),
-      thresholds: THRESHOLDS,
-      fulfillmentDefaults: { timeoutMs: 1000 },
-      random: () => 0,
-    });
+    ({ engine } = await makeDemoEngine());
   });
 
   test('"when do you close on Sunday and can I pay by UPI?" gets the store hours and the payment methods', async () => {
