@@ -2,8 +2,9 @@ import type { Config } from '../config';
 import type { ConversationStore } from '../conversations/conversationStore';
 import type { FactStore } from '../conversations/factStore';
 import type { Logger } from '../logger';
-import { trainClassifier, type TrainedClassifier } from '../nlu/classifier';
+import { trainClassifier } from '../nlu/classifier';
 import { languageDetectorFor } from '../nlu/language';
+import { withRomanisedNepali, type RankingClassifier } from '../nlu/transliteration';
 import type { Catalog, LanguageDetector, TrainingExample } from '../nlu/types';
 import type { BotBrain } from './botBrain';
 import { DialogueEngine, parseDialogueState, serializeDialogueState } from './dialogue';
@@ -16,7 +17,8 @@ export function trainingExamples(catalog: Catalog): TrainingExample[] {
 }
 
 export interface CatalogModels {
-  classifier: TrainedClassifier;
+  /** The catalog's classifier; it reads Nepali typed in Latin letters in Devanagari too (src/nlu/transliteration). */
+  classifier: RankingClassifier;
   languageDetector: LanguageDetector;
 }
 
@@ -33,7 +35,7 @@ export function trainedModels(catalog: Catalog, threshold: number, logger: Pick<
   if (!models) {
     const started = Date.now();
     models = {
-      classifier: trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: threshold }),
+      classifier: withRomanisedNepali(trainClassifier(trainingExamples(catalog), { outOfScopeThreshold: threshold }), catalog),
       languageDetector: languageDetectorFor(catalog),
     };
     byThreshold.set(threshold, models);

@@ -15,7 +15,22 @@ const NEPALI_WORDS = new Set([
   'lagchha', 'lagyo', 'parcha', 'parchha', 'paryo', 'firta', 'phirta', 'tyo', 'haru', 'dinus', 'dinuhos', 'ahile',
   'aile', 'ani', 'tara', 'dherai', 'dhanyabad', 'dhanyabaad', 'hajur', 'bujhe', 'bujhena', 'thikai', 'kunai', 'kehi',
   'bhanda', 'bhannus', 'kura', 'katyo', 'aaja', 'bholi', 'hijo', 'manche', 'manchhe', 'kasai', 'kasailai', 'kohi',
+  'ma', 'xa', 'xu', 'xaina', 'garne', 'garda', 'gare', 'kun', 'kina', 'hola', 'matra', 'bhane', 'samma',
+  'ajhai', 'ajai', 'aajhai', 'aba', 'choti', 'pasal', 'lai', 'bata', 'feri', 'pachi', 'lagi', 'arko', 'yasto', 'kasto',
+  'tapaiharu', 'chito', 'bhitra', 'kinda', 'kinna', 'huna', 'lina', 'samaya', 'sabai', 'dai', 'kaile', 'kahaa',
 ]);
+
+/**
+ * Nepali verb endings Hinglish does not have: -cha/-chha/-xa (milcha, paincha, lagchha, garxa, but
+ * not Hindi accha, kharcha, pahuncha), -eko (gareko), -nus (pathaidinus), -daina (hudaina), -yo in
+ * five letters or more (bhayo, pugyo; not "yo", "mayo", "heyo"), -chhu, -aula (garaula), -aune (milaune), -nu (garnu; not menu).
+ */
+const NEPALI_ENDING = /^(?:\w{2,}(?:chh?a|xa|chhu)|\w+(?:eko|nus|daina|aula|aune)|\w{3,}yo|\w+[^e]nu)$/;
+const HINDI_CHA_WORDS = new Set(['accha', 'acha', 'achha', 'achchha', 'kharcha', 'kharchha', 'pahucha', 'pahuncha', 'pahunchha', 'bacha', 'baccha', 'bachha', 'bachcha', 'kachha', 'kacha', 'pucha', 'puchha', 'poocha', 'poochha', 'sacha', 'saccha', 'sachcha', 'uncha', 'ucha', 'mucha', 'khincha']);
+
+export function isNepaliWord(token: string): boolean {
+  return NEPALI_WORDS.has(token) || (NEPALI_ENDING.test(token) && !HINDI_CHA_WORDS.has(token));
+}
 
 /** Hinglish words Nepali does not use: one of them weighs against the Nepali ones. */
 const HINDI_WORDS = new Set([
@@ -32,7 +47,7 @@ export function readsAsRomanisedNepali(tokens: readonly string[]): boolean {
   let nepali = 0;
   let hindi = 0;
   for (const t of tokens) {
-    if (NEPALI_WORDS.has(t)) nepali++;
+    if (isNepaliWord(t)) nepali++;
     else if (HINDI_WORDS.has(t)) hindi++;
   }
   if (nepali >= 2) return nepali > hindi;

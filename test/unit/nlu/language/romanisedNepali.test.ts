@@ -25,6 +25,16 @@ describe('readsAsRomanisedNepali', () => {
     expect(reads('when do you open on sunday')).toBe(false);
   });
 
+  it.each(['parcel ajai aaipugeko chaina, kahaa atkyo?', 'lalitpur tira kunai outlet xa?', 'kun kun sahar ma store chan?', 'ac bigriyo, ghar mai aayera marmat garnuhunchha?'])(
+    'reads "%s" as Nepali by its Nepali endings and words',
+    (text) => expect(reads(text)).toBe(true),
+  );
+
+  it.each(['accha kharcha kitna hai', 'heyo', 'mayo sandwich please', 'parcel kab tak pahuncha'])(
+    'does not read "%s" as Nepali for a Hindi or English word with a Nepali-looking ending',
+    (text) => expect(reads(text)).toBe(false),
+  );
+
   it('stays linear on a flood of words', () => {
     expect(reads('cha '.repeat(10_000))).toBe(true);
   });
