@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { Cluster } from 'ioredis';
-import { classifyKey, FIXED_OLD_NAMES, KEY_KINDS, type KeyKind } from './keyRenames';
+import { classifyKey, FIXED_OLD_NAMES, type KeyKind } from './keyRenames';
 
 /**
  * Moves keys written under the names Baton used before Redis Cluster support (src/migrations/keyRenames.ts)
@@ -266,6 +266,3 @@ export async function findOldKeys(client: Redis | Cluster, prefix: string, limit
   );
   return found;
 }
-
-/** Every kind's name, in the table's order (reports list them so). */
-export const KIND_ORDER = KEY_KINDS.map((k) => k.name);
