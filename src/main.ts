@@ -5,6 +5,7 @@ import { parseConfig, usesEmbeddedStore, type Config } from './config';
 import { loadEnvFile } from './envFile';
 import { createLogger, type Logger } from './logger';
 import { loadCatalog, watchCatalog } from './nlu/catalog';
+import { checkKeyNamesAtStart } from './migrations/startupCheck';
 import { createRuntime } from './runtime';
 
 /** Boot: configuration, catalog, store, HTTP, graceful shutdown. */
@@ -83,6 +84,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
+  // Data under the key names of a Baton from before Redis Cluster support: refuse to start (once,
+  // in the primary) rather than serve a desk that looks empty and writes a second one beside it.
+  if (cluster.isPrimary && !usesEmbeddedStore(config)) {
+    const refusal = await checkKeyNamesAtStart(config, logger);
+    if (refusal) {
+      logger.error('redis holds keys under old names: run npm run migrate:keys', { code: 'OLD_KEY_NAMES' });
+      process.stderr.write(`Baton cannot start: ${refusal}\n`);
+      process.exit(1);
+    }
+  }
   if (config.workers > 1 && cluster.isPrimary) {
     runPrimary(config, logger);
     return;

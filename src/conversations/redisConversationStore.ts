@@ -879,7 +879,8 @@ export class RedisConversationStore implements ConversationStore {
     const [oldIds, entries] = await Promise.all([this.r.lrange(K.messages(id), 0, -1), this.r.lrange(K.log(id), 0, -1)]);
     if (conversation) {
       const sent = entries.map((e, i) => unpackMessage(packedMessageId(i, id), id, e)).filter((m): m is Message => !!m && m.direction !== 'inbound' && !!m.platformMessageId);
-      const oldSent = (await Promise.all(oldIds.map((m) => this.getMessage(m)))).filter((m): m is Message => !!m && m.direction !== 'inbound' && !!m.platformMessageId);
+      // Messages of the previous format had a platform-id key each, received ones too.
+      const oldSent = (await Promise.all(oldIds.map((m) => this.getMessage(m)))).filter((m): m is Message => !!m && !!m.platformMessageId);
       await Promise.all([
         ...[...sent, ...oldSent].map((m) => this.r.del(K.byPlatform(conversation.channel, m.platformMessageId!))),
         this.r.batonForgetAddress(K.byAddress(conversation.channel, conversation.customerAddress), id),
@@ -887,8 +888,12 @@ export class RedisConversationStore implements ConversationStore {
         conversation.assigneeId ? this.r.multi().srem(K.agentActive(conversation.assigneeId), id).hdel(K.tokens(K.agentActive(conversation.assigneeId)), id).exec() : undefined,
       ]);
     }
-    // One slot: the conversation's own keys and its messages of the previous format.
-    await this.r.del(K.conv(id), K.log(id), K.messages(id), K.pids(id), K.botState(id), factsKey(id), ...oldIds.map((m) => K.msg(m)));
+    // One slot: the conversation's own keys and its messages of the previous format. Message ids
+    // from before they carried their conversation (`m_…`, moved by npm run migrate:keys) are
+    // tagged by themselves: each is deleted on its own (a Redis Cluster refuses a DEL over two
+    // slots), before the list that names them.
+    await Promise.all(oldIds.filter((m) => conversationOfMessage(m) !== id).map((m) => this.r.del(K.msg(m))));
+    await this.r.del(K.conv(id), K.log(id), K.messages(id), K.pids(id), K.botState(id), factsKey(id), ...oldIds.filter((m) => conversationOfMessage(m) === id).map((m) => K.msg(m)));
     await Promise.all([this.r.zrem(K.index, id), this.indexes.forget(id)]);
   }
 
