@@ -328,6 +328,8 @@ export class DialogueEngine {
     if (top && classification.confidence >= answer && this.answerable(text, classification)) {
       return this.handleIntent(turn, top, classification.confidence);
     }
+    const followUp = this.expectedFollowUp(turn, text, classification);
+    if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) return this.clarify(turn, top, classification);
     // "hello, anyone there?": not a question we know, but a greeting is not a misunderstanding. A
     // longer rest ("ok n can u tell me wen it will b delivered") is a question missed, not an act,
@@ -348,6 +350,24 @@ export class DialogueEngine {
     if (c.confidence >= SURE_WITHOUT_SHARED_WORDS) return true;
     const s = this.support.count(text, [c.top]);
     return s.shared > 0 || s.unknown === 0;
+  }
+
+  /**
+   * Right after an answer, a message read between two intents (both at or above the clarify
+   * threshold, or the top one alone) that one of them is a catalog `followUp` of the intent just
+   * answered means that follow-up: "kitne din me paise wapas milenge" after the return policy is the
+   * refund, not the delivery time. Only for a message that speaks to it in the catalog's words
+   * (worthAsking), and only when nothing else was acted upon since the answer.
+   */
+  private expectedFollowUp(turn: Turn, text: string, c: Classification): Intent | undefined {
+    const { answered, recognised } = turn.input.state;
+    const last = this.intentById(answered[answered.length - 1] ?? null);
+    if (!last || last.followUps.length === 0 || recognised[recognised.length - 1]?.intent !== last.id) return undefined;
+    const { clarify } = this.deps.thresholds;
+    if (c.confidence < clarify || !this.worthAsking(text, c)) return undefined;
+    const candidates = [c.top, ...(c.runnerUp && c.runnerUp.confidence >= clarify ? [c.runnerUp.intent] : [])];
+    const id = candidates.find((i) => last.followUps.includes(i));
+    return id === undefined ? undefined : this.intentById(id);
   }
 
   /**
