@@ -5,7 +5,7 @@ import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillmen
 import { findProductFacts, productIndexOf } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
-import { expandSmsSpelling } from '../../nlu/spelling';
+import { type CatalogSpelling, catalogSpellingFor, expandSmsSpelling } from '../../nlu/spelling';
 import { type WordSupport, wordSupportFor } from '../../nlu/support';
 import type { Answer, Catalog, CatalogMessageKind, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
 import { answerAct, keepRest } from './answerAct';
@@ -149,6 +149,7 @@ export class DialogueEngine {
   private readonly now: () => Date;
   private readonly languageSwitchConfidence: number;
   private readonly support: WordSupport;
+  private readonly spelling: CatalogSpelling;
 
   constructor(private readonly deps: DialogueEngineDeps) {
     const { answer, clarify } = deps.thresholds;
@@ -168,9 +169,9 @@ export class DialogueEngine {
     this.random = deps.random ?? Math.random;
     this.now = deps.now ?? (() => new Date());
     this.languageSwitchConfidence = deps.languageSwitchConfidence ?? LANGUAGE_CONFIDENCE_THRESHOLD;
-    this.support = wordSupportFor(
-      deps.catalog.intents.flatMap((i) => Object.entries(i.examples).flatMap(([lang, texts]) => texts.map((text) => ({ intent: i.id, text, lang })))),
-    );
+    const examples = deps.catalog.intents.flatMap((i) => Object.entries(i.examples).flatMap(([lang, texts]) => texts.map((text) => ({ intent: i.id, text, lang }))));
+    this.support = wordSupportFor(examples);
+    this.spelling = catalogSpellingFor(examples.map((e) => e.text));
   }
 
   async turn(input: TurnInput): Promise<TurnResult> {
@@ -251,9 +252,13 @@ export class DialogueEngine {
     return this.answerReading(turn, reading, acts);
   }
 
-  /** The words as the classifier reads them: English SMS shorthand written out ("wen it will b delivered"). */
+  /**
+   * The words as the classifier reads them: English SMS shorthand written out ("wen it will b
+   * delivered"), then Latin-script typos one edit from a catalog word spelled right ("retrun polcy",
+   * "mera odrer kab aaega").
+   */
   private readable(turn: Turn, words: string): string {
-    return turn.lang === 'en' ? expandSmsSpelling(words) : words;
+    return this.spelling.correct(turn.lang === 'en' ? expandSmsSpelling(words) : words);
   }
 
   /**

@@ -119,3 +119,14 @@ describe('DialogueEngine with the demo catalog: the follow-up of the answer just
     expect(result.replies[0]?.quickReplies?.length).toBeGreaterThan(1);
   });
 });
+
+describe('DialogueEngine with the demo catalog: typos', () => {
+  it('answers "wat is ur retrun polcy for hedphones" with the return policy', async () => {
+    expect(answered(await play('wat is ur retrun polcy for hedphones'))).toEqual(['return_policy']);
+  });
+
+  it('answers "mera odrer kab aaega SG-118830" with the order status', async () => {
+    const result = await play('mera odrer kab aaega SG-118830');
+    expect(result.signals).toContainEqual(expect.objectContaining({ type: 'answered', intent: 'order_status' }));
+  });
+});
