@@ -2,6 +2,7 @@ import { BatonError } from '../../errors';
 import { type ActReading, readActs } from '../../nlu/acts';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
+import { normalizeText } from '../../nlu/classifier';
 import { findProductFacts, productIndexOf } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
@@ -150,6 +151,8 @@ export class DialogueEngine {
   private readonly languageSwitchConfidence: number;
   private readonly support: WordSupport;
   private readonly spelling: CatalogSpelling;
+  /** Per product (by the name the fact sheet shows), per language: its category as the examples say it. */
+  private readonly plainProduct: Map<string, Partial<Record<Lang, string>>>;
 
   constructor(private readonly deps: DialogueEngineDeps) {
     const { answer, clarify } = deps.thresholds;
@@ -172,6 +175,7 @@ export class DialogueEngine {
     const examples = deps.catalog.intents.flatMap((i) => Object.entries(i.examples).flatMap(([lang, texts]) => texts.map((text) => ({ intent: i.id, text, lang }))));
     this.support = wordSupportFor(examples);
     this.spelling = catalogSpellingFor(examples.map((e) => e.text));
+    this.plainProduct = plainProductWords(deps.catalog, examples);
   }
 
   async turn(input: TurnInput): Promise<TurnResult> {
@@ -258,7 +262,23 @@ export class DialogueEngine {
    * "mera odrer kab aaega").
    */
   private readable(turn: Turn, words: string): string {
-    return this.spelling.correct(turn.lang === 'en' ? expandSmsSpelling(words) : words);
+    return this.spelling.correct(this.plainProducts(turn.lang === 'en' ? expandSmsSpelling(words) : words, turn.lang));
+  }
+
+  /**
+   * A model named by its own name ("the inverter ac", "Vision 55 wala TV", "एयरबुक लैपटॉप") read as
+   * its category in the word the catalog's examples use for it ("ac", "TV", "लैपटॉप"): the model's
+   * words are new to the classifier and only pull the reading away from the question.
+   */
+  private plainProducts(text: string, lang: Lang): string {
+    const index = this.plainProduct.size > 0 ? productIndexOf(this.catalog) : undefined;
+    if (!index) return text;
+    let out = text;
+    for (const fact of findProductFacts(text, index).sort((a, b) => b.span.start - a.span.start)) {
+      const plain = typeof fact.value === 'string' ? this.plainProduct.get(fact.value)?.[lang] : undefined;
+      if (plain !== undefined) out = out.slice(0, fact.span.start) + plain + out.slice(fact.span.end);
+    }
+    return out;
   }
 
   /**
@@ -671,6 +691,39 @@ export class DialogueEngine {
   private message(kind: CatalogMessageKind, lang: Lang): string {
     return this.text(this.catalog.messages[kind] ?? DEFAULT_MESSAGES[kind], lang);
   }
+}
+
+/**
+ * For each product of the catalog (by its name in the default language, as product facts carry it),
+ * per language: the name or alias of its category that the examples of that language use most
+ * (English ones count for the Latin-script languages too); none when the examples use none.
+ */
+function plainProductWords(catalog: Catalog, examples: readonly { text: string; lang: string }[]): Map<string, Partial<Record<Lang, string>>> {
+  const out = new Map<string, Partial<Record<Lang, string>>>();
+  const products = catalog.products;
+  if (!products) return out;
+  const padded = examples.map((e) => ({ lang: e.lang, text: ` ${normalizeText(e.text)} ` }));
+  const uses = (phrase: string, lang: Lang) => {
+    const needle = ` ${normalizeText(phrase)} `;
+    return needle.trim() === '' ? 0 : padded.filter((e) => e.lang === lang && e.text.includes(needle)).length;
+  };
+  for (const category of products.categories) {
+    const best: Partial<Record<Lang, string>> = {};
+    for (const lang of catalog.languages) {
+      const own = [textIn(category.name, lang, lang), ...(category.aliases[lang] ?? [])];
+      const latin = lang === 'en' || /-Latn$/u.test(lang) ? [textIn(category.name, 'en', 'en'), ...(category.aliases.en ?? [])] : [];
+      let top = { phrase: '', n: 0 };
+      for (const phrase of [...own, ...latin]) {
+        const n = phrase ? uses(phrase, lang) : 0;
+        if (n > top.n) top = { phrase, n };
+      }
+      if (top.n > 0) best[lang] = normalizeText(top.phrase);
+    }
+    for (const product of products.products.filter((p) => p.category === category.id)) {
+      out.set(textIn(product.name, catalog.defaultLanguage, catalog.defaultLanguage), best);
+    }
+  }
+  return out;
 }
 
 /** A part of the customer's message quoted back, at most 80 characters. */

@@ -130,3 +130,10 @@ describe('DialogueEngine with the demo catalog: typos', () => {
     expect(result.signals).toContainEqual(expect.objectContaining({ type: 'answered', intent: 'order_status' }));
   });
 });
+
+describe('DialogueEngine with the demo catalog: a model named by its own name', () => {
+  it('reads "does the inverter ac come on emi" as a question about paying for an AC, before the warranty asked after it', async () => {
+    const result = await play('does the inverter ac come on emi, and whats the warranty on it?');
+    expect(answered(result)).toEqual(['payment_methods', 'warranty']);
+  });
+});
