@@ -2,10 +2,11 @@ import { BatonError } from '../../errors';
 import { type ActReading, readActs } from '../../nlu/acts';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
+import { normalizeText } from '../../nlu/classifier';
 import { findProductFacts, productIndexOf } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
-import { expandSmsSpelling } from '../../nlu/spelling';
+import { type CatalogSpelling, catalogSpellingFor, expandSmsSpelling } from '../../nlu/spelling';
 import { type WordSupport, wordSupportFor } from '../../nlu/support';
 import type { Answer, Catalog, CatalogMessageKind, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
 import { answerAct, keepRest } from './answerAct';
@@ -149,6 +150,9 @@ export class DialogueEngine {
   private readonly now: () => Date;
   private readonly languageSwitchConfidence: number;
   private readonly support: WordSupport;
+  private readonly spelling: CatalogSpelling;
+  /** Per product (by the name the fact sheet shows), per language: its category as the examples say it. */
+  private readonly plainProduct: Map<string, Partial<Record<Lang, string>>>;
 
   constructor(private readonly deps: DialogueEngineDeps) {
     const { answer, clarify } = deps.thresholds;
@@ -168,9 +172,10 @@ export class DialogueEngine {
     this.random = deps.random ?? Math.random;
     this.now = deps.now ?? (() => new Date());
     this.languageSwitchConfidence = deps.languageSwitchConfidence ?? LANGUAGE_CONFIDENCE_THRESHOLD;
-    this.support = wordSupportFor(
-      deps.catalog.intents.flatMap((i) => Object.entries(i.examples).flatMap(([lang, texts]) => texts.map((text) => ({ intent: i.id, text, lang })))),
-    );
+    const examples = deps.catalog.intents.flatMap((i) => Object.entries(i.examples).flatMap(([lang, texts]) => texts.map((text) => ({ intent: i.id, text, lang }))));
+    this.support = wordSupportFor(examples);
+    this.spelling = catalogSpellingFor(examples.map((e) => e.text));
+    this.plainProduct = plainProductWords(deps.catalog, examples);
   }
 
   async turn(input: TurnInput): Promise<TurnResult> {
@@ -251,9 +256,29 @@ export class DialogueEngine {
     return this.answerReading(turn, reading, acts);
   }
 
-  /** The words as the classifier reads them: English SMS shorthand written out ("wen it will b delivered"). */
+  /**
+   * The words as the classifier reads them: English SMS shorthand written out ("wen it will b
+   * delivered"), then Latin-script typos one edit from a catalog word spelled right ("retrun polcy",
+   * "mera odrer kab aaega").
+   */
   private readable(turn: Turn, words: string): string {
-    return turn.lang === 'en' ? expandSmsSpelling(words) : words;
+    return this.spelling.correct(this.plainProducts(turn.lang === 'en' ? expandSmsSpelling(words) : words, turn.lang));
+  }
+
+  /**
+   * A model named by its own name ("the inverter ac", "Vision 55 wala TV", "एयरबुक लैपटॉप") read as
+   * its category in the word the catalog's examples use for it ("ac", "TV", "लैपटॉप"): the model's
+   * words are new to the classifier and only pull the reading away from the question.
+   */
+  private plainProducts(text: string, lang: Lang): string {
+    const index = this.plainProduct.size > 0 ? productIndexOf(this.catalog) : undefined;
+    if (!index) return text;
+    let out = text;
+    for (const fact of findProductFacts(text, index).sort((a, b) => b.span.start - a.span.start)) {
+      const plain = typeof fact.value === 'string' ? this.plainProduct.get(fact.value)?.[lang] : undefined;
+      if (plain !== undefined) out = out.slice(0, fact.span.start) + plain + out.slice(fact.span.end);
+    }
+    return out;
   }
 
   /**
@@ -328,6 +353,8 @@ export class DialogueEngine {
     if (top && classification.confidence >= answer && this.answerable(text, classification)) {
       return this.handleIntent(turn, top, classification.confidence);
     }
+    const followUp = this.expectedFollowUp(turn, text, classification);
+    if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) return this.clarify(turn, top, classification);
     // "hello, anyone there?": not a question we know, but a greeting is not a misunderstanding. A
     // longer rest ("ok n can u tell me wen it will b delivered") is a question missed, not an act,
@@ -348,6 +375,24 @@ export class DialogueEngine {
     if (c.confidence >= SURE_WITHOUT_SHARED_WORDS) return true;
     const s = this.support.count(text, [c.top]);
     return s.shared > 0 || s.unknown === 0;
+  }
+
+  /**
+   * Right after an answer, a message read between two intents (both at or above the clarify
+   * threshold, or the top one alone) that one of them is a catalog `followUp` of the intent just
+   * answered means that follow-up: "kitne din me paise wapas milenge" after the return policy is the
+   * refund, not the delivery time. Only for a message that speaks to it in the catalog's words
+   * (worthAsking), and only when nothing else was acted upon since the answer.
+   */
+  private expectedFollowUp(turn: Turn, text: string, c: Classification): Intent | undefined {
+    const { answered, recognised } = turn.input.state;
+    const last = this.intentById(answered[answered.length - 1] ?? null);
+    if (!last || last.followUps.length === 0 || recognised[recognised.length - 1]?.intent !== last.id) return undefined;
+    const { clarify } = this.deps.thresholds;
+    if (c.confidence < clarify || !this.worthAsking(text, c)) return undefined;
+    const candidates = [c.top, ...(c.runnerUp && c.runnerUp.confidence >= clarify ? [c.runnerUp.intent] : [])];
+    const id = candidates.find((i) => last.followUps.includes(i));
+    return id === undefined ? undefined : this.intentById(id);
   }
 
   /**
@@ -646,6 +691,39 @@ export class DialogueEngine {
   private message(kind: CatalogMessageKind, lang: Lang): string {
     return this.text(this.catalog.messages[kind] ?? DEFAULT_MESSAGES[kind], lang);
   }
+}
+
+/**
+ * For each product of the catalog (by its name in the default language, as product facts carry it),
+ * per language: the name or alias of its category that the examples of that language use most
+ * (English ones count for the Latin-script languages too); none when the examples use none.
+ */
+function plainProductWords(catalog: Catalog, examples: readonly { text: string; lang: string }[]): Map<string, Partial<Record<Lang, string>>> {
+  const out = new Map<string, Partial<Record<Lang, string>>>();
+  const products = catalog.products;
+  if (!products) return out;
+  const padded = examples.map((e) => ({ lang: e.lang, text: ` ${normalizeText(e.text)} ` }));
+  const uses = (phrase: string, lang: Lang) => {
+    const needle = ` ${normalizeText(phrase)} `;
+    return needle.trim() === '' ? 0 : padded.filter((e) => e.lang === lang && e.text.includes(needle)).length;
+  };
+  for (const category of products.categories) {
+    const best: Partial<Record<Lang, string>> = {};
+    for (const lang of catalog.languages) {
+      const own = [textIn(category.name, lang, lang), ...(category.aliases[lang] ?? [])];
+      const latin = lang === 'en' || /-Latn$/u.test(lang) ? [textIn(category.name, 'en', 'en'), ...(category.aliases.en ?? [])] : [];
+      let top = { phrase: '', n: 0 };
+      for (const phrase of [...own, ...latin]) {
+        const n = phrase ? uses(phrase, lang) : 0;
+        if (n > top.n) top = { phrase, n };
+      }
+      if (top.n > 0) best[lang] = normalizeText(top.phrase);
+    }
+    for (const product of products.products.filter((p) => p.category === category.id)) {
+      out.set(textIn(product.name, catalog.defaultLanguage, catalog.defaultLanguage), best);
+    }
+  }
+  return out;
 }
 
 /** A part of the customer's message quoted back, at most 80 characters. */

@@ -1,3 +1,4 @@
+import { bearsQuestion } from './questionWords';
 
 export interface Clause {
   text: string;
@@ -26,8 +27,11 @@ export const MAX_CLAUSES = 8;
 
 /**
  * Splits a message into clauses that could each be a question, in order. Pieces shorter than
- * MIN_CLAUSE_WORDS words ("or UPI") are joined to the clause before them (to the next when first).
- * Linear in the message's length; at most MAX_CLAUSES clauses.
+ * MIN_CLAUSE_WORDS words ("or UPI") are joined to the clause before them (to the next when first),
+ * except a one-word question after a question: "store in lahore? timing?", "पसल छ? समय?" ask two
+ * things, the second as short as people write it (a bare question word, "why?", still asks about
+ * the clause before). Linear in the message's length; at most
+ * MAX_CLAUSES clauses.
  */
 export function splitClauses(text: string): Clause[] {
   if (!MAYBE_BOUNDARY.test(text)) {
@@ -56,11 +60,11 @@ export function splitClauses(text: string): Clause[] {
   for (const piece of pieces) {
     const joined: Clause = carry ? { text: text.slice(carry.start, piece.end), start: carry.start, end: piece.end, asked: piece.asked } : piece;
     carry = null;
-    if (wordCount(joined.text) >= MIN_CLAUSE_WORDS) {
+    const previous = clauses[clauses.length - 1];
+    if (wordCount(joined.text) >= MIN_CLAUSE_WORDS || (joined.asked && previous?.asked && !bearsQuestion(joined.text))) {
       clauses.push(joined);
       continue;
     }
-    const previous = clauses[clauses.length - 1];
     if (previous) {
       clauses[clauses.length - 1] = { text: text.slice(previous.start, joined.end), start: previous.start, end: joined.end, asked: previous.asked || joined.asked };
     } else {

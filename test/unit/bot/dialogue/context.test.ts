@@ -1,5 +1,5 @@
 import { trainClassifier } from '../../../../src/nlu/classifier';
-import type { Catalog } from '../../../../src/nlu/types';
+import type { Catalog, Classification } from '../../../../src/nlu/types';
 import { THRESHOLDS, conversation, makeEngine, say, textsOf } from './engineHarness';
 import { testCatalog, trainingExamples } from './testCatalog';
 
@@ -85,5 +85,52 @@ describe('DialogueEngine: a question wrapped in context', () => {
     expect(whole.confidence).toBeLessThan(THRESHOLDS.answer);
     const result = await say(makeEngine(), wrapped);
     expect(textsOf(result)).toEqual(['[en] Order SG-123456 is on its way.']);
+  });
+});
+
+describe('DialogueEngine: the follow-up of the intent just answered', () => {
+  /** The real classifier, except for the messages given a reading of their own. */
+  function readingAs(readings: Record<string, Pick<Classification, 'top' | 'confidence' | 'runnerUp'>>) {
+    const real = trainClassifier(trainingExamples(testCatalog()));
+    return {
+      classify: (text: string): Classification => {
+        const r = readings[text.trim()];
+        return r ? { intent: r.top, outOfScope: false, ...r } : real.classify(text);
+      },
+    };
+  }
+  const between = { top: 'store_location', confidence: 0.4, runnerUp: { intent: 'order_status', confidence: 0.35 } };
+  const locationFirst = { top: 'order_status', confidence: 0.4, runnerUp: { intent: 'store_location', confidence: 0.35 } };
+  const location = (r: { signals: { type: string }[] }) => r.signals.filter((s) => s.type === 'answered');
+
+  test('a message read between the follow-up and another intent right after the answer is the follow-up', async () => {
+    const engine = makeEngine({ classifier: readingAs({ 'where is the shop then': between }) });
+    const result = await say(engine, 'what time do you open', 'where is the shop then');
+    expect(location(result)).toEqual([expect.objectContaining({ intent: 'store_location' })]);
+  });
+
+  test('the follow-up is taken also when it is the runner-up of the reading', async () => {
+    const engine = makeEngine({ classifier: readingAs({ 'where is the shop then': locationFirst }) });
+    const result = await say(engine, 'what time do you open', 'where is the shop then');
+    expect(location(result)).toEqual([expect.objectContaining({ intent: 'store_location' })]);
+  });
+
+  test('the same message as the first of a conversation asks which was meant', async () => {
+    const engine = makeEngine({ classifier: readingAs({ 'where is the shop then': between }) });
+    const result = await say(engine, 'where is the shop then');
+    expect(result.replies[0]?.quickReplies?.map((q) => q.payload)).toEqual(['intent:store_location', 'intent:order_status']);
+  });
+
+  test('a runner-up below the clarify threshold is not taken for the follow-up', async () => {
+    const weak = { ...locationFirst, runnerUp: { intent: 'store_location', confidence: THRESHOLDS.clarify - 0.05 } };
+    const engine = makeEngine({ classifier: readingAs({ 'where is the shop then': weak }) });
+    const result = await say(engine, 'what time do you open', 'where is the shop then');
+    expect(location(result)).toEqual([]);
+  });
+
+  test('after something else was acted upon, the answer before no longer points to its follow-up', async () => {
+    const engine = makeEngine({ classifier: readingAs({ 'where is the shop then': between }) });
+    const result = await say(engine, 'what time do you open', 'I want to talk to a person', 'where is the shop then');
+    expect(location(result)).toEqual([]);
   });
 });

@@ -90,3 +90,37 @@ describe('DialogueEngine with the demo catalog: "what about the fridge?"', () =>
     expect(answered(result)).not.toContain('store_hours');
   });
 });
+
+describe('DialogueEngine with the demo catalog: the follow-up of the answer just given', () => {
+  const prompt = (result: TurnResult) => result.replies.map((r) => r.text);
+  const refundPrompt = (lang: string) => catalog.intents.find((i) => i.id === 'refund_status')!.slots[0]!.prompt[lang];
+
+  it('reads "kitne din me paise wapas milenge" after the return policy as the refund, not a choice with the delivery time', async () => {
+    const result = await play('saamaan wapas karne ka kya niyam hai', 'kitne din me paise wapas milenge');
+    expect(prompt(result)).toEqual([refundPrompt('hi-Latn')]);
+  });
+
+  it('asks which was meant when "kitne din me paise wapas milenge" opens the conversation', async () => {
+    const result = await play('kitne din me paise wapas milenge');
+    expect(result.replies[0]?.quickReplies?.map((q) => q.payload)).toContain('intent:refund_status');
+    expect(result.replies[0]?.quickReplies?.length).toBeGreaterThan(1);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: typos', () => {
+  it('answers "wat is ur retrun polcy for hedphones" with the return policy', async () => {
+    expect(answered(await play('wat is ur retrun polcy for hedphones'))).toEqual(['return_policy']);
+  });
+
+  it('answers "mera odrer kab aaega SG-118830" with the order status', async () => {
+    const result = await play('mera odrer kab aaega SG-118830');
+    expect(result.signals).toContainEqual(expect.objectContaining({ type: 'answered', intent: 'order_status' }));
+  });
+});
+
+describe('DialogueEngine with the demo catalog: a model named by its own name', () => {
+  it('reads "does the inverter ac come on emi" as a question about paying for an AC, before the warranty asked after it', async () => {
+    const result = await play('does the inverter ac come on emi, and whats the warranty on it?');
+    expect(answered(result)).toEqual(['payment_methods', 'warranty']);
+  });
+});

@@ -31,6 +31,26 @@ describe('splitClauses', () => {
     expect(texts('can I pay by card and UPI')).toEqual(['can I pay by card and UPI']);
   });
 
+  test.each([
+    ['en', 'store in lahore? timing?', ['store in lahore', 'timing']],
+    ['hi', 'दिल्ली में स्टोर है? टाइमिंग?', ['दिल्ली में स्टोर है', 'टाइमिंग']],
+    ['hi-Latn', 'mumbai me store hai? timing?', ['mumbai me store hai', 'timing']],
+    ['ur', 'لاہور میں اسٹور ہے؟ اوقات؟', ['لاہور میں اسٹور ہے', 'اوقات']],
+    ['ne', 'ललितपुरमा पसल छ? समय?', ['ललितपुरमा पसल छ', 'समय']],
+  ])('a one-word %s question after a question is a question of its own', (_lang, text, clauses) => expect(texts(text)).toEqual(clauses));
+
+  test('a one-word question after a statement joins it', () => {
+    expect(texts('my order is late. timing?')).toEqual(['my order is late. timing']);
+  });
+
+  test.each([
+    ['en', 'where is my order? why?', ['where is my order? why']],
+    ['hi', 'मेरा ऑर्डर कहाँ है? क्यों?', ['मेरा ऑर्डर कहाँ है? क्यों']],
+    ['hi-Latn', 'mera order kahan hai? kyun?', ['mera order kahan hai? kyun']],
+    ['ur', 'میرا آرڈر کہاں ہے؟ کیوں؟', ['میرا آرڈر کہاں ہے؟ کیوں']],
+    ['ne', 'मेरो अर्डर कहाँ छ? किन?', ['मेरो अर्डर कहाँ छ? किन']],
+  ])('a bare %s question word after a question joins it', (_lang, text, clauses) => expect(texts(text)).toEqual(clauses));
+
   test('marks the clauses that ended with a question mark', () => {
     expect(splitClauses('where is my order? it was due yesterday').map((c) => c.asked)).toEqual([true, false]);
   });
