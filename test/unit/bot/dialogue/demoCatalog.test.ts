@@ -124,3 +124,21 @@ describe('DialogueEngine with the demo catalog: a model named by its own name', 
     expect(answered(result)).toEqual(['payment_methods', 'warranty']);
   });
 });
+
+describe('DialogueEngine with the demo catalog: setup help for the product named', () => {
+  it('tells a customer asking how to set up a new TV that a technician installs it, and how to get online', async () => {
+    const result = await play('just got the 55 inch tv, how do i connect it to wifi?');
+    expect(result.replies.map((r) => r.text).join('\n')).toMatch(/A Sargam technician installs your TV free/);
+  });
+
+  it('gives the AC setup answer in Hinglish', async () => {
+    const result = await play('AC ka timer remote se kaise set karu?');
+    expect(result.replies.map((r) => r.text).join('\n')).toMatch(/Sargam AC free mein lagata hai/);
+  });
+
+  it('asks which product when none was named', async () => {
+    const result = await play('how do i set it up?');
+    expect(answered(result)).toEqual(['product_setup']);
+    expect(result.replies[0]?.text).toMatch(/^Tell me which product it is/);
+  });
+});
