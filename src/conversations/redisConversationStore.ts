@@ -63,11 +63,20 @@ const K = {
    * sends' too. Expires platformIdTtlSeconds after its last write.
    */
   pids: (id: string) => taggedKey('conv', id, 'pids'),
+  /**
+   * Hash: platform id → status updates that arrived, carrying the message's id, before the send's
+   * platform id was on its entry ('status|code|message' lines); applied by ATTACH_PACKED. Expires in an hour.
+   */
+  held: (id: string) => taggedKey('conv', id, 'held'),
   /** A message of the previous format (a hash of its own). */
   msg: (id: string) => taggedKey('msg', conversationOfMessage(id) ?? id, id),
   byAddress: (channel: string, address: string) => taggedKey('conv:addr', `${channel}:${address}`),
   index: 'convs:by-update',
-  /** String: a sent message's platform id → its id, for delivery receipts; expires (platformIdTtlSeconds). */
+  /**
+   * String: a sent message's platform id → its id, for delivery receipts that name the platform id
+   * only; expires (platformIdTtlSeconds). Not written for channels whose receipts carry the message
+   * id (Twilio's StatusCallback query) or are watermarks (Messenger); still read.
+   */
   byPlatform: (channel: string, pid: string) => taggedKey('msg:pid', `${channel}:${pid}`),
   parked: (channel: string, pid: string) => taggedKey('msg:parked', `${channel}:${pid}`),
   queue: (team: string) => taggedKey('queue', team),
@@ -227,11 +236,18 @@ local function canAdvance(cur, status)
 end
 `;
 
+/** How many of the newest transcript entries an append looks through for the platform id of the message it appends. */
+export const RECENT_PIDS = 64;
+
 /**
  * KEYS: log, pids, conv (one conversation: one slot).
  * ARGV: conversationId, now, preview, isInbound ('1'/'0'), platform id ('' when none), fence ('' or token),
- * return the conversation ('1'/'0'), the packed entry, the platform ids' ttl (s).
+ * return the conversation ('1'/'0'), the packed entry, unused, the platform id escaped as in an entry's header.
  * Returns {id, 0 new | 1 duplicate | 2 fenced out, the conversation's updatedAt, conversation hash (when asked)}.
+ * A message whose platform id is on one of the newest RECENT_PIDS entries (or, written by versions
+ * before, in the pids hash) is a duplicate: a turn replayed after a crash appends its message again,
+ * and what came after it is at most its replies and notes. Webhooks redelivered later are dropped
+ * before they reach here, by the lane's de-duplication (inboundQueue.ts).
  */
 const APPEND_PACKED = `
 if ARGV[6] ~= '' then
@@ -241,6 +257,16 @@ end
 local hasPid = ARGV[5] ~= ''
 if hasPid then
   local known = redis.call('HGET', KEYS[2], ARGV[5])
+  if not known then
+    local recent = redis.call('LRANGE', KEYS[1], -${RECENT_PIDS}, -1)
+    local first = redis.call('LLEN', KEYS[1]) - #recent
+    for i = #recent, 1, -1 do
+      if string.match(recent[i], '^[^|]*|[^|]*|([^|]*)|') == ARGV[10] then
+        known = math.floor(first + i - 1)
+        break
+      end
+    end
+  end
   if known then
     known = tostring(known)
     if string.match(known, '^%d+$') then known = 'm' .. known .. '.' .. ARGV[1] end
@@ -251,10 +277,6 @@ if hasPid then
 end
 local index = math.floor(redis.call('RPUSH', KEYS[1], ARGV[8])) - 1
 local id = 'm' .. index .. '.' .. ARGV[1]
-if hasPid then
-  redis.call('HSET', KEYS[2], ARGV[5], tostring(index))
-  redis.call('EXPIRE', KEYS[2], ARGV[9])
-end
 redis.call('HINCRBY', KEYS[3], 'messageCount', 1)
 local prevUpdated = tonumber(redis.call('HGET', KEYS[3], 'updatedAt') or '0')
 local at = math.max(prevUpdated, tonumber(ARGV[2]))
@@ -279,9 +301,10 @@ return {1, e}
 `;
 
 /**
- * KEYS: log. ARGV: index, pid (escaped), status, now, then parked updates
- * ('status|code|message'). Records the platform id on the entry, applies the status and the parked updates (forward
- * only: applying one twice changes nothing). Returns the entry (false when there is none). A send's
+ * KEYS: log, held. ARGV: index, pid (escaped), status, now, pid, then parked updates
+ * ('status|code|message'). Records the platform id on the entry, applies the status, the parked
+ * updates and those held for the platform id in the conversation's held hash (forward only:
+ * applying one twice changes nothing). Returns the entry (false when there is none). A send's
  * platform id is not added to the conversation's pids hash: only appends look there (a customer's
  * redelivered message), and echoes of our sends are dropped without a look-up (handleEvent).
  */
@@ -293,9 +316,15 @@ if not s then return false end
 p = ARGV[2]
 u = ARGV[4]
 local updates = {{ARGV[3], '', ''}}
-for i = 5, #ARGV do
-  local ps, pc, pm = string.match(ARGV[i], '^([^|]*)|([^|]*)|(.*)$')
+local function hold(line)
+  local ps, pc, pm = string.match(line, '^([^|]*)|([^|]*)|(.*)$')
   if ps then updates[#updates + 1] = {ps, esc(pc), esc(pm)} end
+end
+for i = 6, #ARGV do hold(ARGV[i]) end
+local held = redis.call('HGET', KEYS[2], ARGV[5])
+if held then
+  for line in string.gmatch(held, '[^\\n]+') do hold(line) end
+  redis.call('HDEL', KEYS[2], ARGV[5])
 end
 for _, up in ipairs(updates) do
   if canAdvance(s, up[1]) then
@@ -307,6 +336,33 @@ end
 e = pack(s, u, p, c, m, body)
 redis.call('LSET', KEYS[1], ARGV[1], e)
 return e
+`;
+
+/**
+ * A delivery receipt that names the message (Twilio's StatusCallback query): KEYS: log, held.
+ * ARGV: index, pid, pid (escaped), status, code, message (escaped), now, the update as held
+ * ('status|code|message'), ttl (s). When the entry carries that platform id, moves its status
+ * forward (as ADVANCE_PACKED); when it does not yet (the callback came before the send's answer, or
+ * is for another copy), holds the update under the platform id for ATTACH_PACKED.
+ * Returns {1 applied | 0 stale, the entry} | {2 held} | {-1 no such entry}.
+ */
+const RECEIPT_PACKED = `${ENTRY_LUA}
+local e = redis.call('LINDEX', KEYS[1], ARGV[1])
+if not e then return {-1} end
+local s, u, p, c, m, body = parse(e)
+if not s then return {-1} end
+if p ~= ARGV[3] then
+  local held = redis.call('HGET', KEYS[2], ARGV[2])
+  redis.call('HSET', KEYS[2], ARGV[2], held and (held .. '\\n' .. ARGV[8]) or ARGV[8])
+  redis.call('EXPIRE', KEYS[2], ARGV[9])
+  return {2}
+end
+if not canAdvance(s, ARGV[4]) then return {0, e} end
+if ARGV[5] ~= '' then c = ARGV[5] end
+if ARGV[6] ~= '' then m = ARGV[6] end
+e = pack(ARGV[4], ARGV[7], p, c, m, body)
+redis.call('LSET', KEYS[1], ARGV[1], e)
+return {1, e}
 `;
 
 /** KEYS: log. ARGV: index, status, now, code, message (escaped; '' keeps the current). Sets the status as given. Returns the entry (false when none). */
@@ -345,14 +401,15 @@ type RedisWithScripts = Redis & {
   batonUpdate(k1: string, ...argv: string[]): Promise<[number, FlatHash?]>;
   batonAppendPacked(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[string, number, string?, FlatHash?]>;
   batonAdvancePacked(k1: string, ...argv: string[]): Promise<[number, string | null]>;
-  batonAttachPacked(k1: string, ...argv: string[]): Promise<string | null>;
+  batonAttachPacked(k1: string, k2: string, ...argv: string[]): Promise<string | null>;
+  batonReceiptPacked(k1: string, k2: string, ...argv: string[]): Promise<[number, string?]>;
   batonSetStatusPacked(k1: string, ...argv: string[]): Promise<string | null>;
   batonForgetAddress(k1: string, ...argv: string[]): Promise<number>;
 };
 
 export function defineStoreScripts(redis: Redis): RedisWithScripts {
   const r = redis as RedisWithScripts;
-  if (typeof r.batonAppendPacked === 'function') return r;
+  if (typeof r.batonReceiptPacked === 'function') return r;
   redis.defineCommand('batonClaimAddress', { numberOfKeys: 1, lua: CLAIM_ADDRESS });
   redis.defineCommand('batonOpen', { numberOfKeys: 1, lua: OPEN });
   redis.defineCommand('batonIndexForward', { numberOfKeys: 1, lua: INDEX_FORWARD });
@@ -366,7 +423,8 @@ export function defineStoreScripts(redis: Redis): RedisWithScripts {
   redis.defineCommand('batonUpdate', { numberOfKeys: 1, lua: UPDATE });
   redis.defineCommand('batonAppendPacked', { numberOfKeys: 3, lua: APPEND_PACKED });
   redis.defineCommand('batonAdvancePacked', { numberOfKeys: 1, lua: ADVANCE_PACKED });
-  redis.defineCommand('batonAttachPacked', { numberOfKeys: 1, lua: ATTACH_PACKED });
+  redis.defineCommand('batonAttachPacked', { numberOfKeys: 2, lua: ATTACH_PACKED });
+  redis.defineCommand('batonReceiptPacked', { numberOfKeys: 2, lua: RECEIPT_PACKED });
   redis.defineCommand('batonSetStatusPacked', { numberOfKeys: 1, lua: SET_STATUS_PACKED });
   redis.defineCommand('batonForgetAddress', { numberOfKeys: 1, lua: FORGET_ADDRESS });
   return r;
@@ -676,7 +734,8 @@ export class RedisConversationStore implements ConversationStore {
       opts.fence === undefined ? '' : String(opts.fence),
       opts.returnConversation ? '1' : '0',
       packMessage(m, now, conversationId),
-      String(this.ttls.platformIdTtlSeconds),
+      '',
+      escapeField(pid),
     );
     if (duplicate === 2) {
       throw new BatonError('OWNERSHIP_CHANGED', `Conversation ${conversationId} changed owner; the message was not sent`);
@@ -727,18 +786,30 @@ export class RedisConversationStore implements ConversationStore {
     channel: ChannelName,
     platformMessageId: string,
     status: DeliveryStatus,
+    opts: { index?: boolean } = {},
   ): Promise<Message> {
+    const packed = parsePackedId(messageId);
+    const index = opts.index !== false || !packed;
     // Index the platform id first: a status update arriving from now on finds the message; those
     // that arrived before were parked, and are applied with the id. The parked list goes last, so
-    // a crash in between leaves it to be applied again (updates only move forward).
+    // a crash in between leaves it to be applied again (updates only move forward). Unindexed (the
+    // channel's receipts name the message), updates that came first are held on the conversation.
     const parkedKey = K.parked(channel, platformMessageId);
-    const parked = await this.r.batonIndexPid(K.byPlatform(channel, platformMessageId), parkedKey, messageId, String(this.ttls.platformIdTtlSeconds));
+    const parked = index ? await this.r.batonIndexPid(K.byPlatform(channel, platformMessageId), parkedKey, messageId, String(this.ttls.platformIdTtlSeconds)) : [];
     const at = this.clock();
     const now = String(at);
-    const packed = parsePackedId(messageId);
     let message: Message | null;
     if (packed) {
-      const entry = await this.r.batonAttachPacked(K.log(packed.conversationId), String(packed.index), escapeField(platformMessageId), status, packTime(at), ...parked);
+      const entry = await this.r.batonAttachPacked(
+        K.log(packed.conversationId),
+        K.held(packed.conversationId),
+        String(packed.index),
+        escapeField(platformMessageId),
+        status,
+        packTime(at),
+        platformMessageId,
+        ...parked,
+      );
       message = unpackMessage(messageId, packed.conversationId, entry);
     } else {
       const hash = await this.r.batonAttach(K.msg(messageId), K.pids(conversationOfMessage(messageId) ?? messageId), messageId, platformMessageId, status, now, ...parked);
@@ -783,8 +854,28 @@ export class RedisConversationStore implements ConversationStore {
     platformMessageId: string,
     status: DeliveryStatus,
     error?: { code: string; message?: string },
+    messageId?: string,
   ): Promise<StatusUpdateResult> {
     const entry = `${status}|${error?.code ?? ''}|${(error?.message ?? '').replace(/\|/g, '/')}`;
+    const named = messageId === undefined ? null : parsePackedId(messageId);
+    if (named) {
+      const [outcome, packedEntry] = await this.r.batonReceiptPacked(
+        K.log(named.conversationId),
+        K.held(named.conversationId),
+        String(named.index),
+        platformMessageId,
+        escapeField(platformMessageId),
+        status,
+        escapeField(error?.code),
+        escapeField(error?.message),
+        packTime(this.clock()),
+        entry.replace(/\n/g, ' '),
+        '3600',
+      );
+      const message = outcome === 0 || outcome === 1 ? unpackMessage(messageId!, named.conversationId, packedEntry) : null;
+      if (!message) return { outcome: 'parked' };
+      return { outcome: outcome === 1 ? 'applied' : 'stale', message };
+    }
     const id = await this.r.batonPark(K.byPlatform(channel, platformMessageId), K.parked(channel, platformMessageId), entry, '3600');
     if (!id) return { outcome: 'parked' };
     const { applied, message } = await this.advance(id, status, error);
@@ -888,7 +979,7 @@ export class RedisConversationStore implements ConversationStore {
       ]);
     }
     // One slot: the conversation's own keys and its messages of the previous format.
-    await this.r.del(K.conv(id), K.log(id), K.messages(id), K.pids(id), K.botState(id), factsKey(id), ...oldIds.map((m) => K.msg(m)));
+    await this.r.del(K.conv(id), K.log(id), K.messages(id), K.pids(id), K.held(id), K.botState(id), factsKey(id), ...oldIds.map((m) => K.msg(m)));
     await Promise.all([this.r.zrem(K.index, id), this.indexes.forget(id)]);
   }
 

@@ -50,6 +50,17 @@ describeWithRedis('messages of the previous format on a real Redis', () => {
     expect(await store.updateStatusByPlatformId('whatsapp', 'SMold0000000000000000000000000000002', 'read')).toMatchObject({ outcome: 'applied', message: { id: replyId, status: 'read' } });
   });
 
+  test("a packed message's platform id in the pids hash of the version before is recognised after many later messages", async () => {
+    const { conversation } = await store.findOrOpen({ channel: 'whatsapp', customerAddress: 'whatsapp:+919812345679' });
+    const first = await store.appendMessage(conversation, { direction: 'inbound', author: 'customer', text: 'hello', media: [], platformMessageId: 'SMprev000000000000000000000000000001', status: 'received' });
+    // The version before wrote a customer's platform id → list index in the conversation's pids hash.
+    await redis.hset(`conv:{${conversation.id}}:pids`, 'SMprev000000000000000000000000000001', '0');
+    // 70 later entries: beyond what an append looks through (RECENT_PIDS), so only the hash finds it.
+    for (let i = 0; i < 70; i++) await store.appendMessage(conversation, { direction: 'outbound', author: 'bot', text: `reply ${i}`, media: [], status: 'queued' });
+    const again = await store.appendMessage(conversation, { direction: 'inbound', author: 'customer', text: 'hello', media: [], platformMessageId: 'SMprev000000000000000000000000000001', status: 'received' });
+    expect(again).toMatchObject({ duplicate: true, message: { id: first.message.id, text: 'hello' } });
+  });
+
   test('an old platform id redelivered is still recognised as a duplicate', async () => {
     const { id } = await previousVersionConversation();
     const c = (await store.get(id))!;
