@@ -18,7 +18,7 @@ import { taggedKey } from '../store/keys';
 import { ConversationIndexes, LIST_MAX_SCAN, queueScore } from './conversationIndexes';
 import type { Logger } from '../logger';
 import { factsKey } from './factStore';
-import { escapeField, packCsat, packedMessageId, packMessage, packTime, parsePackedId, unpackCsat, unpackMessage } from './packedMessage';
+import { escapeField, packCsat, packedMessageId, packMessage, packTime, parsePackedId, STATUS_CODES_LUA, unpackCsat, unpackMessage } from './packedMessage';
 
 export { queueScore };
 import { randomHex } from '../store/randomHex';
@@ -220,15 +220,18 @@ return {1, redis.call('HGETALL', KEYS[1])}
 `;
 
 /**
- * Packed transcript entries (packedMessage.ts): `status|updatedAt|pid|errorCode|errorMessage|{body}`.
+ * Packed transcript entries (packedMessage.ts): `status|updatedAt|pid|errorCode|errorMessage|{body}`,
+ * the status as one letter (its name in entries written before); parse gives the name, pack writes the letter.
  * `entryAdvance` moves an entry's status forward by the same rule as RANK_LUA's `advance`.
  */
-const ENTRY_LUA = `${RANK_LUA}
+const ENTRY_LUA = `${RANK_LUA}${STATUS_CODES_LUA}
 local function esc(s) return (string.gsub(s, '%%', '%%25')) end
 local function parse(e)
-  return string.match(e, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|(.*)$')
+  local s, u, p, c, m, body = string.match(e, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|(.*)$')
+  if s then s = STATUS_NAME[s] or s end
+  return s, u, p, c, m, body
 end
-local function pack(s, u, p, c, m, body) return s .. '|' .. u .. '|' .. p .. '|' .. c .. '|' .. m .. '|' .. body end
+local function pack(s, u, p, c, m, body) return (STATUS_CODE[s] or s) .. '|' .. u .. '|' .. p .. '|' .. c .. '|' .. m .. '|' .. body end
 local function canAdvance(cur, status)
   if cur == 'failed' or cur == 'undelivered' then return false end
   if status == 'failed' or status == 'undelivered' then return cur ~= 'read' and cur ~= 'delivered' end
