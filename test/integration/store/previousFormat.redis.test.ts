@@ -61,6 +61,14 @@ describeWithRedis('messages of the previous format on a real Redis', () => {
     expect(again).toMatchObject({ duplicate: true, message: { id: first.message.id, text: 'hello' } });
   });
 
+  test("a customer's sid on an entry of the version before (whole, the status by name) is recognised as a duplicate", async () => {
+    const { conversation } = await store.findOrOpen({ channel: 'whatsapp', customerAddress: 'whatsapp:+919812345670' });
+    const sid = 'SMc4440424d270fe908159b17eff4950db';
+    await redis.rpush(`conv:{${conversation.id}}:log`, `received|mxc8cljq|${sid}|||{"a":"c","t":"where is my order","c":"mxc8cljq"}`);
+    const again = await store.appendMessage(conversation, { direction: 'inbound', author: 'customer', text: 'where is my order', media: [], platformMessageId: sid, status: 'received' });
+    expect(again).toMatchObject({ duplicate: true, message: { id: `m0.${conversation.id}`, platformMessageId: sid, status: 'received' } });
+  });
+
   test('an old platform id redelivered is still recognised as a duplicate', async () => {
     const { id } = await previousVersionConversation();
     const c = (await store.get(id))!;
