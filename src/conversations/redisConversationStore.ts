@@ -22,6 +22,7 @@ import { escapeField, packCsat, packedMessageId, packMessage, packTime, parsePac
 
 export { queueScore };
 import { randomHex } from '../store/randomHex';
+import { jsonDictionary, packJson, unpackJson } from '../store/packedJson';
 
 /** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
 export function newId(prefix: string): string {
@@ -84,6 +85,22 @@ const K = {
   /** Hash next to an index set: member → the conversation's ownerToken that last changed it. */
   tokens: (indexKey: string) => `${indexKey}:tokens`,
 };
+
+/**
+ * The dictionary a bot state is deflated with (packedJson.ts): the store keeps the state as opaque
+ * JSON, but knows what it usually holds (the dialogue state's field names, as serializeDialogueState
+ * writes them), which is most of what a small state would otherwise spend. Never change these bytes:
+ * a new dictionary gets a new id.
+ */
+const BOT_STATE_DICTIONARY = jsonDictionary(1, [
+  '"pending":{"intent":"","slot":""},"confirm":"',
+  '"offered":[{"title":"","payload":"intent:"}]',
+  '"answered":["',
+  '],"recognised":[["',
+  '",0.9',
+  ',17',
+  '{"language":"en","misunderstandings":0,"slots":{},"recognised":[["',
+]);
 
 const RANK_LUA = `local rank = {${Object.entries(STATUS_RANK)
   .map(([k, v]) => `['${k}']=${v}`)
@@ -898,12 +915,12 @@ export class RedisConversationStore implements ConversationStore {
   }
 
   async getBotState(conversationId: string): Promise<string | null> {
-    return this.r.get(K.botState(conversationId));
+    return unpackJson(await this.r.getBuffer(K.botState(conversationId)), [BOT_STATE_DICTIONARY]);
   }
 
-  /** Kept for botStateTtlSeconds after its last change: the bot of a conversation idle that long starts afresh. */
+  /** Kept deflated (packedJson.ts), for botStateTtlSeconds after its last change: the bot of a conversation idle that long starts afresh. */
   async setBotState(conversationId: string, json: string): Promise<void> {
-    await this.r.set(K.botState(conversationId), json, 'EX', this.ttls.botStateTtlSeconds);
+    await this.r.set(K.botState(conversationId), packJson(json, BOT_STATE_DICTIONARY), 'EX', this.ttls.botStateTtlSeconds);
   }
 
   async transition(id: string, change: OwnershipTransition): Promise<TransitionResult> {
