@@ -139,14 +139,23 @@ export function auditLogContract(make: MakeHarness): void {
     }
   });
 
-  test("keeps an entry in the target's and the actor's lists without what their key names", async () => {
+  test('keeps an entry in each list in under half the bytes of its JSON, and reads it back whole', async () => {
     const log = new RedisAuditLog(h().client);
-    await log.record({ actor: 'ag_1', action: 'conversation.reply', target: 'conversation:c_1', at: 1796585047000, details: { messageId: 'm3.c_1' } });
-    const [byTarget] = await h().client.lrange(auditTargetKey('conversation:c_1'), 0, -1);
-    const [byActor] = await h().client.lrange('audit:actor:{ag_1}', 0, -1);
-    expect(byTarget).not.toContain('conversation:c_1"');
-    expect(byActor).not.toContain('ag_1');
-    expect(await auditEntriesOf(h().client, 'conversation:c_1')).toEqual([{ at: 1796585047000, actor: 'ag_1', action: 'conversation.reply', target: 'conversation:c_1', details: { messageId: 'm3.c_1' } }]);
+    const entry = { actor: 'ag_mxc9h7ns_61a735ec88', action: 'conversation.reply', target: 'conversation:c_mxc9h9ox_fa02663119', at: 1796585047000, details: { messageId: 'm16.c_mxc9h9ox_fa02663119', status: 'queued' } };
+    await log.record(entry);
+    const json = Buffer.byteLength(JSON.stringify(entry));
+    for (const key of ['audit', auditTargetKey(entry.target), `audit:actor:{${entry.actor}}`]) {
+      const [stored] = await h().client.lrangeBuffer(key, 0, -1);
+      expect(stored!.length).toBeLessThan(json / 2);
+    }
+    expect(await auditEntriesOf(h().client, entry.target)).toEqual([entry]);
+    expect(await log.list({ actor: entry.actor })).toEqual([entry]);
+    expect(await log.list()).toEqual([entry]);
+  });
+
+  test('reads entries kept as packed JSON, not deflated', async () => {
+    await h().client.lpush(auditTargetKey('conversation:c_1'), '{"t":"mxc9ha2r","a":"ag_1","x":"conversation.resolve"}');
+    expect(await auditEntriesOf(h().client, 'conversation:c_1')).toEqual([{ at: parseInt('mxc9ha2r', 36), actor: 'ag_1', action: 'conversation.resolve', target: 'conversation:c_1' }]);
   });
 
   test('keeps only the newest entries beyond its cap', async () => {
