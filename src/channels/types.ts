@@ -57,6 +57,13 @@ export type SenderAction = 'typing_on' | 'typing_off' | 'mark_seen';
 /** One sender per channel, behind one interface. Failures throw ChannelSendError. */
 export interface ChannelSender {
   readonly channel: ChannelName;
+  /**
+   * How the channel's delivery receipts name a sent message: by the platform's id (the default: the
+   * store keeps platform id → message for them), by our message id carried in the receipt (Twilio's
+   * StatusCallback URL), or by watermark (Messenger: everything sent before a time). Only the first
+   * needs the platform id index.
+   */
+  readonly receipts?: 'platform-id' | 'message-id' | 'watermark';
   send(to: string, content: OutboundContent, options: SendOptions): Promise<SendResult>;
   /** Best effort: typing indicators / read marks. Never throws. */
   senderAction(to: string, action: SenderAction, inReplyToPlatformId?: string): Promise<void>;

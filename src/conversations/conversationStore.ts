@@ -119,16 +119,25 @@ export interface ConversationStore {
   listMessages(conversationId: string, opts?: { limit?: number }): Promise<Message[]>;
   findMessageByPlatformId(channel: ChannelName, platformMessageId: string): Promise<Message | null>;
 
-  /** Records the platform id of a sent message and applies any status parked for it. */
-  attachPlatformId(messageId: string, channel: ChannelName, platformMessageId: string, status: DeliveryStatus): Promise<Message>;
+  /**
+   * Records the platform id of a sent message and applies any status parked for it. With
+   * `index: false` (a channel whose receipts name the message, or are watermarks) the platform id is
+   * only on the message, not in the platform id → message index findMessageByPlatformId reads.
+   */
+  attachPlatformId(messageId: string, channel: ChannelName, platformMessageId: string, status: DeliveryStatus, opts?: { index?: boolean }): Promise<Message>;
   /** Marks a message failed (or any status) directly, with the platform's error code. */
   setMessageStatus(messageId: string, status: DeliveryStatus, error?: { code: string; message?: string }): Promise<Message>;
-  /** Moves a sent message's status forward only, whatever order callbacks arrive in. */
+  /**
+   * Moves a sent message's status forward only, whatever order callbacks arrive in. With
+   * `messageId` (the receipt names our message: Twilio's StatusCallback query), the update applies
+   * to that message when it carries the platform id, and is held until it does.
+   */
   updateStatusByPlatformId(
     channel: ChannelName,
     platformMessageId: string,
     status: DeliveryStatus,
     error?: { code: string; message?: string },
+    messageId?: string,
   ): Promise<StatusUpdateResult>;
   /** Messenger receipts: every outbound message sent at or before `watermark` reaches `status`. */
   applyWatermark(conversationId: string, status: 'delivered' | 'read', watermark: number): Promise<number>;

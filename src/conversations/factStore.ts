@@ -4,11 +4,54 @@ import { factKey } from '../nlu/facts/extractFacts';
 import type { FactCandidate } from '../nlu/facts/types';
 import { type Fact, factSchema } from './fact';
 import { taggedKey } from '../store/keys';
+import { packedMessageId, parsePackedId } from './packedMessage';
 
 export { factSchema, type Fact } from './fact';
 
-/** What is stored: the fact and its place in its message (facts of one message keep their order). */
+/** What versions before stored: the fact in full and its place in its message (facts of one message keep their order). */
 const storedFactSchema = factSchema.extend({ n: z.number().int().min(0) });
+type StoredFact = z.infer<typeof storedFactSchema>;
+
+/**
+ * What is stored now, short enough (about 45 bytes) for the conversation's hash to keep Redis's
+ * compact encoding (values of at most 64 bytes): v value, i the message's index when it is a message
+ * of this conversation (`m<i>.<conversation id>`), else m its id, t its time (ms, base 36), n the
+ * place in the message, u 1 when unverified.
+ * The kind is the hash field's (factKey: `<kind>:<normalised value>`).
+ */
+const packedFactSchema = z.object({
+  v: z.string(),
+  i: z.number().int().min(0).optional(),
+  m: z.string().min(1).optional(),
+  t: z.string().regex(/^[0-9a-z]{1,11}$/),
+  n: z.number().int().min(0),
+  u: z.literal(1).optional(),
+});
+
+function packFact(conversationId: string, f: FactCandidate, message: { id: string; createdAt: number }, n: number): string {
+  const own = parsePackedId(message.id);
+  const ref = own && own.conversationId === conversationId ? { i: own.index } : { m: message.id };
+  return JSON.stringify({ v: f.value, ...ref, t: Math.round(message.createdAt).toString(36), n, u: f.verified ? undefined : 1 });
+}
+
+/** A stored fact (packed, or in full as written before); undefined when it does not read. */
+function unpackFact(conversationId: string, field: string, json: string): StoredFact | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  const packed = packedFactSchema.safeParse(value);
+  if (packed.success) {
+    const p = packed.data;
+    const messageId = p.i !== undefined ? packedMessageId(p.i, conversationId) : p.m;
+    const fact = storedFactSchema.safeParse({ kind: field.slice(0, field.indexOf(':')), value: p.v, verified: p.u !== 1, messageId, at: new Date(parseInt(p.t, 36)).toISOString(), n: p.n });
+    return fact.success ? fact.data : undefined;
+  }
+  const full = storedFactSchema.safeParse(value);
+  return full.success ? full.data : undefined;
+}
 
 /** Most facts kept per conversation (the oldest go first). */
 export const MAX_FACTS_PER_CONVERSATION = 100;
@@ -17,7 +60,7 @@ export const MAX_FACTS_PER_CONVERSATION = 100;
 export const factsKey = (conversationId: string) => taggedKey('conv', conversationId, 'facts');
 const key = factsKey;
 
-function newestFirst(a: z.infer<typeof storedFactSchema>, b: z.infer<typeof storedFactSchema>): number {
+function newestFirst(a: StoredFact, b: StoredFact): number {
   const byTime = Date.parse(b.at) - Date.parse(a.at);
   return byTime !== 0 ? byTime : a.n - b.n;
 }
@@ -29,10 +72,9 @@ export class FactStore {
   /** Adds the facts of one message (a repeat of a known fact moves it to this message). */
   async record(conversationId: string, message: { id: string; createdAt: number }, facts: readonly FactCandidate[]): Promise<void> {
     if (facts.length === 0) return;
-    const at = new Date(message.createdAt).toISOString();
     const fields: string[] = [];
     facts.forEach((f, n) => {
-      fields.push(factKey(f), JSON.stringify({ kind: f.kind, value: f.value, verified: f.verified, messageId: message.id, at, n }));
+      fields.push(factKey(f), packFact(conversationId, f, message, n));
     });
     const results = await this.redis.multi().hset(key(conversationId), ...fields).hlen(key(conversationId)).exec();
     const size = Number(results?.[1]?.[1] ?? 0);
@@ -48,18 +90,12 @@ export class FactStore {
       .map(({ n: _n, ...fact }) => fact);
   }
 
-  private async readAll(conversationId: string): Promise<{ field: string; fact: z.infer<typeof storedFactSchema> }[]> {
+  private async readAll(conversationId: string): Promise<{ field: string; fact: StoredFact }[]> {
     const raw = await this.redis.hgetall(key(conversationId));
-    const out: { field: string; fact: z.infer<typeof storedFactSchema> }[] = [];
+    const out: { field: string; fact: StoredFact }[] = [];
     for (const [field, json] of Object.entries(raw)) {
-      let value: unknown;
-      try {
-        value = JSON.parse(json);
-      } catch {
-        continue;
-      }
-      const parsed = storedFactSchema.safeParse(value);
-      if (parsed.success) out.push({ field, fact: parsed.data });
+      const fact = unpackFact(conversationId, field, json);
+      if (fact) out.push({ field, fact });
     }
     return out;
   }

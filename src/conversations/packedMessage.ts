@@ -8,6 +8,8 @@ import { STATUS_RANK } from './types';
  *
  *   status|updatedAt|platformMessageId|errorCode|errorMessage|{body}
  *
+ * The status is one letter (STATUS_CODES; entries written before hold its name, and read the
+ * same), updatedAt is empty until the entry changes (it is then createdAt).
  * The five header fields are the ones that change after the append (a send's platform id, its
  * delivery status): a Lua script rewrites them with string.match, without a JSON library (the
  * embedded store's Lua has none). `%` and `|` in them are escaped as `%25` and `%7C`. The body is JSON
@@ -15,7 +17,7 @@ import { STATUS_RANK } from './types';
  * l location, q quick replies, c createdAt, x meta, k a reply's send key. Times (updatedAt, createdAt)
  * are ms in base 36 (8 characters instead of 13). What can be told without them is left out: `d` when
  * it is the author's usual direction (a customer's inbound, a bot's or an agent's outbound), `x` when
- * empty, and the send key of a reply to a message of the same conversation
+ * empty, `a` for a customer, and the send key of a reply to a message of the same conversation
  * (`turn:m<index>.<conversation id>:<n>`) is `k: "<index>:<n>"`. Entries written with them read the same.
  *
  * The message's id is `m<index>.<conversation id>`: its place in the list (the list only grows), so
@@ -33,7 +35,7 @@ const USUAL_DIRECTION: Partial<Record<'c' | 'b' | 'a' | 's', 'i' | 'o' | 'n'>> =
 const mediaSchema = z.object({ url: z.string(), contentType: z.string().optional(), kind: z.enum(['image', 'audio', 'video', 'file', 'sticker', 'location', 'other']) });
 const bodySchema = z.object({
   d: z.enum(['i', 'o', 'n']).optional(),
-  a: z.enum(['c', 'b', 'a', 's']),
+  a: z.enum(['c', 'b', 'a', 's']).default('c'),
   g: z.string().optional(),
   t: z.string().optional(),
   y: z.string().optional(),
@@ -45,6 +47,29 @@ const bodySchema = z.object({
   k: z.string().regex(/^\d+:\d+$/).optional(),
 });
 const statusSchema = z.enum(Object.keys(STATUS_RANK) as [DeliveryStatus, ...DeliveryStatus[]]);
+
+/** A status as an entry's header keeps it: one letter. */
+export const STATUS_CODES: Record<DeliveryStatus, string> = {
+  received: 'i',
+  pending: 'p',
+  queued: 'q',
+  sending: 'g',
+  sent: 's',
+  delivered: 'd',
+  read: 'r',
+  failed: 'f',
+  undelivered: 'u',
+};
+const STATUS_OF_CODE = invert(STATUS_CODES);
+
+/** Lua: `STATUS_NAME[code]` and `STATUS_CODE[name]`, for the scripts that rewrite an entry's header. */
+export const STATUS_CODES_LUA = `local STATUS_NAME = {${Object.entries(STATUS_CODES)
+  .map(([name, code]) => `${code}='${name}'`)
+  .join(', ')}}
+local STATUS_CODE = {${Object.entries(STATUS_CODES)
+  .map(([name, code]) => `${name}='${code}'`)
+  .join(', ')}}
+`;
 
 /** A time (ms) as an entry keeps it: base 36. */
 export function packTime(ms: number): string {
@@ -73,7 +98,7 @@ function unpackSendKey(k: string, conversationId: string): string {
   return `turn:m${index}.${conversationId}:${n}`;
 }
 
-/** The entry a new message of `conversationId` is appended as (its header: status, updatedAt = createdAt, platform id, error). */
+/** The entry a new message of `conversationId` is appended as (its header: status, updatedAt (empty: createdAt), platform id, error). */
 export function packMessage(m: NewMessage, createdAt: number, conversationId: string): string {
   const a = AUTHORS[m.author];
   const d = DIRECTIONS[m.direction];
@@ -82,7 +107,7 @@ export function packMessage(m: NewMessage, createdAt: number, conversationId: st
   if (sendKey !== undefined && k === undefined) meta.sendKey = sendKey;
   const body = {
     d: USUAL_DIRECTION[a] === d ? undefined : d,
-    a,
+    a: a === 'c' ? undefined : a,
     g: m.agentId,
     t: m.text,
     y: m.payload,
@@ -93,7 +118,7 @@ export function packMessage(m: NewMessage, createdAt: number, conversationId: st
     x: Object.keys(meta).length ? meta : undefined,
     k,
   };
-  const header = [m.status, packTime(createdAt), escapeField(m.platformMessageId), escapeField(m.errorCode), escapeField(m.errorMessage)];
+  const header = [STATUS_CODES[m.status], '', escapeField(m.platformMessageId), escapeField(m.errorCode), escapeField(m.errorMessage)];
   return `${header.join('|')}|${JSON.stringify(body)}`;
 }
 
@@ -102,7 +127,7 @@ export function unpackMessage(id: string, conversationId: string, entry: string 
   if (!entry) return null;
   const parts = /^([^|]*)\|([^|]*)\|([^|]*)\|([^|]*)\|([^|]*)\|(.*)$/s.exec(entry);
   if (!parts) return null;
-  const status = statusSchema.safeParse(parts[1]);
+  const status = statusSchema.safeParse(STATUS_OF_CODE[parts[1]!] ?? parts[1]);
   let json: unknown;
   try {
     json = JSON.parse(parts[6]!);
@@ -131,7 +156,7 @@ export function unpackMessage(id: string, conversationId: string, entry: string 
     errorCode: unescapeField(parts[4]!),
     errorMessage: unescapeField(parts[5]!),
     createdAt: unpackTime(b.c),
-    updatedAt: unpackTime(parts[2]!),
+    updatedAt: parts[2] === '' ? unpackTime(b.c) : unpackTime(parts[2]!),
     meta,
   };
   for (const k of Object.keys(message) as (keyof Message)[]) if (message[k] === undefined) delete message[k];

@@ -18,10 +18,11 @@ import { taggedKey } from '../store/keys';
 import { ConversationIndexes, LIST_MAX_SCAN, queueScore } from './conversationIndexes';
 import type { Logger } from '../logger';
 import { factsKey } from './factStore';
-import { escapeField, packCsat, packedMessageId, packMessage, packTime, parsePackedId, unpackCsat, unpackMessage } from './packedMessage';
+import { escapeField, packCsat, packedMessageId, packMessage, packTime, parsePackedId, STATUS_CODES_LUA, unpackCsat, unpackMessage } from './packedMessage';
 
 export { queueScore };
 import { randomHex } from '../store/randomHex';
+import { jsonDictionary, packJson, unpackJson } from '../store/packedJson';
 
 /** Sortable, unique ids: time in base36 + randomness ("c_lq2x9a1b_3f9a1c2d"). */
 export function newId(prefix: string): string {
@@ -63,11 +64,20 @@ const K = {
    * sends' too. Expires platformIdTtlSeconds after its last write.
    */
   pids: (id: string) => taggedKey('conv', id, 'pids'),
+  /**
+   * Hash: platform id → status updates that arrived, carrying the message's id, before the send's
+   * platform id was on its entry ('status|code|message' lines); applied by ATTACH_PACKED. Expires in an hour.
+   */
+  held: (id: string) => taggedKey('conv', id, 'held'),
   /** A message of the previous format (a hash of its own). */
   msg: (id: string) => taggedKey('msg', conversationOfMessage(id) ?? id, id),
   byAddress: (channel: string, address: string) => taggedKey('conv:addr', `${channel}:${address}`),
   index: 'convs:by-update',
-  /** String: a sent message's platform id → its id, for delivery receipts; expires (platformIdTtlSeconds). */
+  /**
+   * String: a sent message's platform id → its id, for delivery receipts that name the platform id
+   * only; expires (platformIdTtlSeconds). Not written for channels whose receipts carry the message
+   * id (Twilio's StatusCallback query) or are watermarks (Messenger); still read.
+   */
   byPlatform: (channel: string, pid: string) => taggedKey('msg:pid', `${channel}:${pid}`),
   parked: (channel: string, pid: string) => taggedKey('msg:parked', `${channel}:${pid}`),
   queue: (team: string) => taggedKey('queue', team),
@@ -75,6 +85,22 @@ const K = {
   /** Hash next to an index set: member → the conversation's ownerToken that last changed it. */
   tokens: (indexKey: string) => `${indexKey}:tokens`,
 };
+
+/**
+ * The dictionary a bot state is deflated with (packedJson.ts): the store keeps the state as opaque
+ * JSON, but knows what it usually holds (the dialogue state's field names, as serializeDialogueState
+ * writes them), which is most of what a small state would otherwise spend. Never change these bytes:
+ * a new dictionary gets a new id.
+ */
+const BOT_STATE_DICTIONARY = jsonDictionary(1, [
+  '"pending":{"intent":"","slot":""},"confirm":"',
+  '"offered":[{"title":"","payload":"intent:"}]',
+  '"answered":["',
+  '],"recognised":[["',
+  '",0.9',
+  ',17',
+  '{"language":"en","misunderstandings":0,"slots":{},"recognised":[["',
+]);
 
 const RANK_LUA = `local rank = {${Object.entries(STATUS_RANK)
   .map(([k, v]) => `['${k}']=${v}`)
@@ -211,15 +237,18 @@ return {1, redis.call('HGETALL', KEYS[1])}
 `;
 
 /**
- * Packed transcript entries (packedMessage.ts): `status|updatedAt|pid|errorCode|errorMessage|{body}`.
+ * Packed transcript entries (packedMessage.ts): `status|updatedAt|pid|errorCode|errorMessage|{body}`,
+ * the status as one letter (its name in entries written before); parse gives the name, pack writes the letter.
  * `entryAdvance` moves an entry's status forward by the same rule as RANK_LUA's `advance`.
  */
-const ENTRY_LUA = `${RANK_LUA}
+const ENTRY_LUA = `${RANK_LUA}${STATUS_CODES_LUA}
 local function esc(s) return (string.gsub(s, '%%', '%%25')) end
 local function parse(e)
-  return string.match(e, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|(.*)$')
+  local s, u, p, c, m, body = string.match(e, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|(.*)$')
+  if s then s = STATUS_NAME[s] or s end
+  return s, u, p, c, m, body
 end
-local function pack(s, u, p, c, m, body) return s .. '|' .. u .. '|' .. p .. '|' .. c .. '|' .. m .. '|' .. body end
+local function pack(s, u, p, c, m, body) return (STATUS_CODE[s] or s) .. '|' .. u .. '|' .. p .. '|' .. c .. '|' .. m .. '|' .. body end
 local function canAdvance(cur, status)
   if cur == 'failed' or cur == 'undelivered' then return false end
   if status == 'failed' or status == 'undelivered' then return cur ~= 'read' and cur ~= 'delivered' end
@@ -227,11 +256,18 @@ local function canAdvance(cur, status)
 end
 `;
 
+/** How many of the newest transcript entries an append looks through for the platform id of the message it appends. */
+export const RECENT_PIDS = 64;
+
 /**
  * KEYS: log, pids, conv (one conversation: one slot).
  * ARGV: conversationId, now, preview, isInbound ('1'/'0'), platform id ('' when none), fence ('' or token),
- * return the conversation ('1'/'0'), the packed entry, the platform ids' ttl (s).
+ * return the conversation ('1'/'0'), the packed entry, unused, the platform id escaped as in an entry's header.
  * Returns {id, 0 new | 1 duplicate | 2 fenced out, the conversation's updatedAt, conversation hash (when asked)}.
+ * A message whose platform id is on one of the newest RECENT_PIDS entries (or, written by versions
+ * before, in the pids hash) is a duplicate: a turn replayed after a crash appends its message again,
+ * and what came after it is at most its replies and notes. Webhooks redelivered later are dropped
+ * before they reach here, by the lane's de-duplication (inboundQueue.ts).
  */
 const APPEND_PACKED = `
 if ARGV[6] ~= '' then
@@ -241,6 +277,16 @@ end
 local hasPid = ARGV[5] ~= ''
 if hasPid then
   local known = redis.call('HGET', KEYS[2], ARGV[5])
+  if not known then
+    local recent = redis.call('LRANGE', KEYS[1], -${RECENT_PIDS}, -1)
+    local first = redis.call('LLEN', KEYS[1]) - #recent
+    for i = #recent, 1, -1 do
+      if string.match(recent[i], '^[^|]*|[^|]*|([^|]*)|') == ARGV[10] then
+        known = math.floor(first + i - 1)
+        break
+      end
+    end
+  end
   if known then
     known = tostring(known)
     if string.match(known, '^%d+$') then known = 'm' .. known .. '.' .. ARGV[1] end
@@ -251,10 +297,6 @@ if hasPid then
 end
 local index = math.floor(redis.call('RPUSH', KEYS[1], ARGV[8])) - 1
 local id = 'm' .. index .. '.' .. ARGV[1]
-if hasPid then
-  redis.call('HSET', KEYS[2], ARGV[5], tostring(index))
-  redis.call('EXPIRE', KEYS[2], ARGV[9])
-end
 redis.call('HINCRBY', KEYS[3], 'messageCount', 1)
 local prevUpdated = tonumber(redis.call('HGET', KEYS[3], 'updatedAt') or '0')
 local at = math.max(prevUpdated, tonumber(ARGV[2]))
@@ -279,9 +321,10 @@ return {1, e}
 `;
 
 /**
- * KEYS: log. ARGV: index, pid (escaped), status, now, then parked updates
- * ('status|code|message'). Records the platform id on the entry, applies the status and the parked updates (forward
- * only: applying one twice changes nothing). Returns the entry (false when there is none). A send's
+ * KEYS: log, held. ARGV: index, pid (escaped), status, now, pid, then parked updates
+ * ('status|code|message'). Records the platform id on the entry, applies the status, the parked
+ * updates and those held for the platform id in the conversation's held hash (forward only:
+ * applying one twice changes nothing). Returns the entry (false when there is none). A send's
  * platform id is not added to the conversation's pids hash: only appends look there (a customer's
  * redelivered message), and echoes of our sends are dropped without a look-up (handleEvent).
  */
@@ -293,9 +336,15 @@ if not s then return false end
 p = ARGV[2]
 u = ARGV[4]
 local updates = {{ARGV[3], '', ''}}
-for i = 5, #ARGV do
-  local ps, pc, pm = string.match(ARGV[i], '^([^|]*)|([^|]*)|(.*)$')
+local function hold(line)
+  local ps, pc, pm = string.match(line, '^([^|]*)|([^|]*)|(.*)$')
   if ps then updates[#updates + 1] = {ps, esc(pc), esc(pm)} end
+end
+for i = 6, #ARGV do hold(ARGV[i]) end
+local held = redis.call('HGET', KEYS[2], ARGV[5])
+if held then
+  for line in string.gmatch(held, '[^\\n]+') do hold(line) end
+  redis.call('HDEL', KEYS[2], ARGV[5])
 end
 for _, up in ipairs(updates) do
   if canAdvance(s, up[1]) then
@@ -307,6 +356,33 @@ end
 e = pack(s, u, p, c, m, body)
 redis.call('LSET', KEYS[1], ARGV[1], e)
 return e
+`;
+
+/**
+ * A delivery receipt that names the message (Twilio's StatusCallback query): KEYS: log, held.
+ * ARGV: index, pid, pid (escaped), status, code, message (escaped), now, the update as held
+ * ('status|code|message'), ttl (s). When the entry carries that platform id, moves its status
+ * forward (as ADVANCE_PACKED); when it does not yet (the callback came before the send's answer, or
+ * is for another copy), holds the update under the platform id for ATTACH_PACKED.
+ * Returns {1 applied | 0 stale, the entry} | {2 held} | {-1 no such entry}.
+ */
+const RECEIPT_PACKED = `${ENTRY_LUA}
+local e = redis.call('LINDEX', KEYS[1], ARGV[1])
+if not e then return {-1} end
+local s, u, p, c, m, body = parse(e)
+if not s then return {-1} end
+if p ~= ARGV[3] then
+  local held = redis.call('HGET', KEYS[2], ARGV[2])
+  redis.call('HSET', KEYS[2], ARGV[2], held and (held .. '\\n' .. ARGV[8]) or ARGV[8])
+  redis.call('EXPIRE', KEYS[2], ARGV[9])
+  return {2}
+end
+if not canAdvance(s, ARGV[4]) then return {0, e} end
+if ARGV[5] ~= '' then c = ARGV[5] end
+if ARGV[6] ~= '' then m = ARGV[6] end
+e = pack(ARGV[4], ARGV[7], p, c, m, body)
+redis.call('LSET', KEYS[1], ARGV[1], e)
+return {1, e}
 `;
 
 /** KEYS: log. ARGV: index, status, now, code, message (escaped; '' keeps the current). Sets the status as given. Returns the entry (false when none). */
@@ -345,14 +421,15 @@ type RedisWithScripts = Redis & {
   batonUpdate(k1: string, ...argv: string[]): Promise<[number, FlatHash?]>;
   batonAppendPacked(k1: string, k2: string, k3: string, ...argv: string[]): Promise<[string, number, string?, FlatHash?]>;
   batonAdvancePacked(k1: string, ...argv: string[]): Promise<[number, string | null]>;
-  batonAttachPacked(k1: string, ...argv: string[]): Promise<string | null>;
+  batonAttachPacked(k1: string, k2: string, ...argv: string[]): Promise<string | null>;
+  batonReceiptPacked(k1: string, k2: string, ...argv: string[]): Promise<[number, string?]>;
   batonSetStatusPacked(k1: string, ...argv: string[]): Promise<string | null>;
   batonForgetAddress(k1: string, ...argv: string[]): Promise<number>;
 };
 
 export function defineStoreScripts(redis: Redis): RedisWithScripts {
   const r = redis as RedisWithScripts;
-  if (typeof r.batonAppendPacked === 'function') return r;
+  if (typeof r.batonReceiptPacked === 'function') return r;
   redis.defineCommand('batonClaimAddress', { numberOfKeys: 1, lua: CLAIM_ADDRESS });
   redis.defineCommand('batonOpen', { numberOfKeys: 1, lua: OPEN });
   redis.defineCommand('batonIndexForward', { numberOfKeys: 1, lua: INDEX_FORWARD });
@@ -366,7 +443,8 @@ export function defineStoreScripts(redis: Redis): RedisWithScripts {
   redis.defineCommand('batonUpdate', { numberOfKeys: 1, lua: UPDATE });
   redis.defineCommand('batonAppendPacked', { numberOfKeys: 3, lua: APPEND_PACKED });
   redis.defineCommand('batonAdvancePacked', { numberOfKeys: 1, lua: ADVANCE_PACKED });
-  redis.defineCommand('batonAttachPacked', { numberOfKeys: 1, lua: ATTACH_PACKED });
+  redis.defineCommand('batonAttachPacked', { numberOfKeys: 2, lua: ATTACH_PACKED });
+  redis.defineCommand('batonReceiptPacked', { numberOfKeys: 2, lua: RECEIPT_PACKED });
   redis.defineCommand('batonSetStatusPacked', { numberOfKeys: 1, lua: SET_STATUS_PACKED });
   redis.defineCommand('batonForgetAddress', { numberOfKeys: 1, lua: FORGET_ADDRESS });
   return r;
@@ -676,7 +754,8 @@ export class RedisConversationStore implements ConversationStore {
       opts.fence === undefined ? '' : String(opts.fence),
       opts.returnConversation ? '1' : '0',
       packMessage(m, now, conversationId),
-      String(this.ttls.platformIdTtlSeconds),
+      '',
+      escapeField(pid),
     );
     if (duplicate === 2) {
       throw new BatonError('OWNERSHIP_CHANGED', `Conversation ${conversationId} changed owner; the message was not sent`);
@@ -727,18 +806,30 @@ export class RedisConversationStore implements ConversationStore {
     channel: ChannelName,
     platformMessageId: string,
     status: DeliveryStatus,
+    opts: { index?: boolean } = {},
   ): Promise<Message> {
+    const packed = parsePackedId(messageId);
+    const index = opts.index !== false || !packed;
     // Index the platform id first: a status update arriving from now on finds the message; those
     // that arrived before were parked, and are applied with the id. The parked list goes last, so
-    // a crash in between leaves it to be applied again (updates only move forward).
+    // a crash in between leaves it to be applied again (updates only move forward). Unindexed (the
+    // channel's receipts name the message), updates that came first are held on the conversation.
     const parkedKey = K.parked(channel, platformMessageId);
-    const parked = await this.r.batonIndexPid(K.byPlatform(channel, platformMessageId), parkedKey, messageId, String(this.ttls.platformIdTtlSeconds));
+    const parked = index ? await this.r.batonIndexPid(K.byPlatform(channel, platformMessageId), parkedKey, messageId, String(this.ttls.platformIdTtlSeconds)) : [];
     const at = this.clock();
     const now = String(at);
-    const packed = parsePackedId(messageId);
     let message: Message | null;
     if (packed) {
-      const entry = await this.r.batonAttachPacked(K.log(packed.conversationId), String(packed.index), escapeField(platformMessageId), status, packTime(at), ...parked);
+      const entry = await this.r.batonAttachPacked(
+        K.log(packed.conversationId),
+        K.held(packed.conversationId),
+        String(packed.index),
+        escapeField(platformMessageId),
+        status,
+        packTime(at),
+        platformMessageId,
+        ...parked,
+      );
       message = unpackMessage(messageId, packed.conversationId, entry);
     } else {
       const hash = await this.r.batonAttach(K.msg(messageId), K.pids(conversationOfMessage(messageId) ?? messageId), messageId, platformMessageId, status, now, ...parked);
@@ -783,8 +874,28 @@ export class RedisConversationStore implements ConversationStore {
     platformMessageId: string,
     status: DeliveryStatus,
     error?: { code: string; message?: string },
+    messageId?: string,
   ): Promise<StatusUpdateResult> {
     const entry = `${status}|${error?.code ?? ''}|${(error?.message ?? '').replace(/\|/g, '/')}`;
+    const named = messageId === undefined ? null : parsePackedId(messageId);
+    if (named) {
+      const [outcome, packedEntry] = await this.r.batonReceiptPacked(
+        K.log(named.conversationId),
+        K.held(named.conversationId),
+        String(named.index),
+        platformMessageId,
+        escapeField(platformMessageId),
+        status,
+        escapeField(error?.code),
+        escapeField(error?.message),
+        packTime(this.clock()),
+        entry.replace(/\n/g, ' '),
+        '3600',
+      );
+      const message = outcome === 0 || outcome === 1 ? unpackMessage(messageId!, named.conversationId, packedEntry) : null;
+      if (!message) return { outcome: 'parked' };
+      return { outcome: outcome === 1 ? 'applied' : 'stale', message };
+    }
     const id = await this.r.batonPark(K.byPlatform(channel, platformMessageId), K.parked(channel, platformMessageId), entry, '3600');
     if (!id) return { outcome: 'parked' };
     const { applied, message } = await this.advance(id, status, error);
@@ -804,12 +915,12 @@ export class RedisConversationStore implements ConversationStore {
   }
 
   async getBotState(conversationId: string): Promise<string | null> {
-    return this.r.get(K.botState(conversationId));
+    return unpackJson(await this.r.getBuffer(K.botState(conversationId)), [BOT_STATE_DICTIONARY]);
   }
 
-  /** Kept for botStateTtlSeconds after its last change: the bot of a conversation idle that long starts afresh. */
+  /** Kept deflated (packedJson.ts), for botStateTtlSeconds after its last change: the bot of a conversation idle that long starts afresh. */
   async setBotState(conversationId: string, json: string): Promise<void> {
-    await this.r.set(K.botState(conversationId), json, 'EX', this.ttls.botStateTtlSeconds);
+    await this.r.set(K.botState(conversationId), packJson(json, BOT_STATE_DICTIONARY), 'EX', this.ttls.botStateTtlSeconds);
   }
 
   async transition(id: string, change: OwnershipTransition): Promise<TransitionResult> {
@@ -893,7 +1004,7 @@ export class RedisConversationStore implements ConversationStore {
     // tagged by themselves: each is deleted on its own (a Redis Cluster refuses a DEL over two
     // slots), before the list that names them.
     await Promise.all(oldIds.filter((m) => conversationOfMessage(m) !== id).map((m) => this.r.del(K.msg(m))));
-    await this.r.del(K.conv(id), K.log(id), K.messages(id), K.pids(id), K.botState(id), factsKey(id), ...oldIds.filter((m) => conversationOfMessage(m) === id).map((m) => K.msg(m)));
+    await this.r.del(K.conv(id), K.log(id), K.messages(id), K.pids(id), K.held(id), K.botState(id), factsKey(id), ...oldIds.filter((m) => conversationOfMessage(m) === id).map((m) => K.msg(m)));
     await Promise.all([this.r.zrem(K.index, id), this.indexes.forget(id)]);
   }
 

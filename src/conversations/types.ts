@@ -95,6 +95,8 @@ export interface StatusEvent {
   kind: 'status';
   channel: ChannelName;
   platformMessageId: string;
+  /** Our message's id, when the receipt carries it (Twilio: the StatusCallback URL's `m` query). */
+  messageId?: string;
   status: DeliveryStatus;
   errorCode?: string;
   errorMessage?: string;

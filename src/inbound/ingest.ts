@@ -32,6 +32,7 @@ export function createIngest(deps: IngestDeps): Ingest {
           e.platformMessageId,
           e.status,
           e.errorCode ? { code: e.errorCode, message: e.errorMessage } : undefined,
+          e.messageId,
         );
         if (e.status === 'failed' || e.status === 'undelivered') {
           deps.metrics?.sendFailure(e.channel, e.errorCode ?? 'unknown');

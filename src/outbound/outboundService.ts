@@ -307,7 +307,7 @@ export class OutboundService {
         fromPart: job.partsSent,
       });
       release();
-      return this.succeed(conversation, job, result.platformMessageId, result.status);
+      return this.succeed(conversation, job, result.platformMessageId, result.status, sender);
     } catch (err) {
       release();
       const e = err instanceof ChannelSendError ? err : new ChannelSendError(job.channel, 'INTERNAL', (err as Error).message, false);
@@ -363,7 +363,7 @@ export class OutboundService {
       this.opts.onDelivery?.({ kind: 'reconciled', channel: job.channel, outcome: 'found' });
       this.opts.logger.info('send result reconciled: the platform had it', { channel: job.channel, messageId: job.messageId, part });
       if (part + 1 >= answer.parts) {
-        return { kind: 'done', message: await this.succeed(conversation, cleared, answer.found.platformMessageId, answer.found.status) };
+        return { kind: 'done', message: await this.succeed(conversation, cleared, answer.found.platformMessageId, answer.found.status, sender) };
       }
       part++;
     }
@@ -378,8 +378,10 @@ export class OutboundService {
     return () => clearInterval(timer);
   }
 
-  private async succeed(conversation: Conversation, job: SendJob, platformMessageId: string, status: Message['status']): Promise<Message> {
-    const sent = await this.opts.store.attachPlatformId(job.messageId, job.channel, platformMessageId, status);
+  private async succeed(conversation: Conversation, job: SendJob, platformMessageId: string, status: Message['status'], sender: ChannelSender): Promise<Message> {
+    // Receipts that name the message (or are watermarks) need no platform id → message index.
+    const index = (sender.receipts ?? 'platform-id') === 'platform-id';
+    const sent = await this.opts.store.attachPlatformId(job.messageId, job.channel, platformMessageId, status, { index });
     // The lane lets go of it without the caller waiting: the command is on its way ahead of anything
     // the caller does next. Should it fail, the head stays in flight and is reconciled when its lease ends.
     this.finish(job).catch((err: Error) => this.opts.logger.warn('sent message not taken out of its lane; it is reconciled after its lease', { messageId: job.messageId, reason: err.message }));

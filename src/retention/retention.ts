@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type Redis from 'ioredis';
-import { z } from 'zod';
 import type { Fact, FactStore } from '../conversations/factStore';
 import type { RedisConversationStore } from '../conversations/redisConversationStore';
 import type { Conversation, Message } from '../conversations/types';
@@ -11,7 +10,7 @@ import { BatonError } from '../errors';
 import type { PacketStore } from '../handoff/packetStore';
 import type { HandoffPacket } from '../handoff/types';
 import { conversationMember, K as identityKeys } from '../identity/keys';
-import { auditTargetKey } from '../inbox/audit/redisAuditLog';
+import { auditEntriesOf, auditTargetKey } from '../inbox/audit/redisAuditLog';
 import type { SearchIndex } from '../inbox/search/searchIndex';
 import type { Logger } from '../logger';
 import { idemKey, previousIdemKey } from '../outbound/outboundService';
@@ -77,7 +76,6 @@ export interface RetentionExportLine {
 }
 
 const LOCK_KEY = 'retention:{lock}';
-const auditEntrySchema = z.record(z.string(), z.unknown());
 
 /** KEYS: lock. ARGV: token. Releases the lock if this run still holds it. */
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
@@ -148,7 +146,7 @@ async function exportLine(o: RetentionOptions, conversation: Conversation, now: 
     o.store.listMessages(conversation.id),
     o.facts.list(conversation.id),
     o.packets.get(conversation.id),
-    o.redis.lrange(auditTargetKey(`conversation:${conversation.id}`), 0, -1),
+    auditEntriesOf(o.redis, `conversation:${conversation.id}`),
   ]);
   return {
     exportedAt: new Date(now).toISOString(),
@@ -158,14 +156,7 @@ async function exportLine(o: RetentionOptions, conversation: Conversation, now: 
     packet,
     csat: conversation.csat ?? null,
     nps: conversation.nps ?? null,
-    audit: audit.flatMap((raw) => {
-      try {
-        const parsed = auditEntrySchema.safeParse(JSON.parse(raw));
-        return parsed.success ? [parsed.data] : [];
-      } catch {
-        return [];
-      }
-    }),
+    audit,
   };
 }
 

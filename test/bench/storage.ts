@@ -168,7 +168,7 @@ async function main(): Promise<void> {
       console.log(`| \`${kind}\` | ${row.keys} | ${(row.keys / n).toFixed(2)} | ${row.ttl} | ${kb(row.bytes)} | ${kb(row.bytes / n)} |`);
     }
     if (process.env.BENCH_SHOW === '1') {
-      const last = keysAfter.filter((k) => k.includes(`{${lastEscalated}}`));
+      const last = keysAfter.filter((k) => k.includes(lastEscalated));
       for (const k of last) {
         const type = await raw.type(k);
         const value = type === 'list' ? await raw.lrange(k, 0, -1) : type === 'hash' ? await raw.hgetall(k) : type === 'string' ? await raw.get(k) : type;
@@ -224,6 +224,12 @@ async function main(): Promise<void> {
     console.log(
       `- capped shared logs (a fixed cost, not per conversation): events stream ${(events.added / n).toFixed(1)} entries per conversation, ${events.perEntry.toFixed(0)} B each, ` +
         `~${mb(events.total)} MB at its cap of ${DEFAULT_EVENT_STREAM_MAX}; audit list ${(audit.added / n).toFixed(1)} entries, ${audit.perEntry.toFixed(0)} B each, ~${mb(audit.total)} MB at its cap of ${DEFAULT_AUDIT_MAX_ENTRIES}`,
+    );
+    const MILLION = 1_000_000;
+    console.log(
+      `- the capped logs amortised: ~${mb(events.total + audit.total)} MB at their caps; over ${n} conversations they cost ${kb(capped / n)} KB each (they are still filling), ` +
+        `over ${MILLION.toLocaleString('en')} conversations **${kb((events.total + audit.total) / MILLION)} KB each**: ` +
+        `**${kb(fresh - capped / n + (events.total + audit.total) / MILLION)} KB per conversation** fresh at a million conversations`,
     );
     console.log(`- lasting (once every TTL ran out, capped logs apart): **${kb((durable - grownExpiring - capped) / n)} KB per conversation**`);
   } finally {

@@ -151,6 +151,41 @@ export function conversationStoreContract(makeHarness: () => Promise<StoreHarnes
     expect((await h.store.getMessage(message.id))!.status).toBe('delivered');
   });
 
+  test('a receipt that names the message moves it forward without a platform id index', async () => {
+    const { conversation } = await open();
+    const { message } = await h.store.appendMessage(conversation, outbound('hi'));
+    await h.store.attachPlatformId(message.id, 'whatsapp', 'SMnamed1', 'queued', { index: false });
+    expect(await h.sibling.findMessageByPlatformId('whatsapp', 'SMnamed1')).toBeNull();
+    expect(await h.sibling.updateStatusByPlatformId('whatsapp', 'SMnamed1', 'delivered', undefined, message.id)).toMatchObject({ outcome: 'applied', message: { id: message.id, status: 'delivered' } });
+    expect((await h.store.updateStatusByPlatformId('whatsapp', 'SMnamed1', 'sent', undefined, message.id)).outcome).toBe('stale');
+  });
+
+  test('a receipt that names the message before its send was recorded is applied once it is', async () => {
+    const { conversation } = await open();
+    const { message } = await h.store.appendMessage(conversation, outbound('hi'));
+    expect((await h.store.updateStatusByPlatformId('whatsapp', 'SMnamed2', 'failed', { code: '63016', message: 'Outside | window' }, message.id)).outcome).toBe('parked');
+    expect((await h.store.getMessage(message.id))!.status).toBe('pending');
+    const attached = await h.sibling.attachPlatformId(message.id, 'whatsapp', 'SMnamed2', 'queued', { index: false });
+    expect(attached).toMatchObject({ status: 'failed', errorCode: '63016', errorMessage: 'Outside / window', platformMessageId: 'SMnamed2' });
+  });
+
+  test("a receipt that names the message but another platform id (an earlier part, another copy) leaves the message alone", async () => {
+    const { conversation } = await open();
+    const { message } = await h.store.appendMessage(conversation, outbound('hi'));
+    await h.store.attachPlatformId(message.id, 'whatsapp', 'SMnamed3', 'sent', { index: false });
+    expect((await h.store.updateStatusByPlatformId('whatsapp', 'SMother3', 'undelivered', { code: '63024' }, message.id)).outcome).toBe('parked');
+    expect(await h.store.getMessage(message.id)).toMatchObject({ status: 'sent', platformMessageId: 'SMnamed3' });
+  });
+
+  test('recognises a platform id appended again after the replies that followed it (a replayed turn)', async () => {
+    const { conversation } = await open();
+    const first = await h.store.appendMessage(conversation, inbound('hello', 'SMreplay'));
+    for (let i = 0; i < 5; i++) await h.store.appendMessage(conversation, outbound(`reply ${i}`));
+    const again = await h.sibling.appendMessage(conversation, inbound('hello', 'SMreplay'));
+    expect(again).toMatchObject({ duplicate: true, message: { id: first.message.id, text: 'hello' } });
+    expect(await h.store.listMessages(conversation.id)).toHaveLength(6);
+  });
+
   test('marks sent messages up to a watermark as read and leaves later ones alone', async () => {
     const { conversation } = await open();
     const early = await h.store.appendMessage(conversation, { ...outbound('one'), createdAt: 1000 });

@@ -62,6 +62,23 @@ export function factStoreContract(open: () => Promise<{ redis: Redis; close: () 
     expect((await store.list('c1')).map((f) => f.value)).toEqual(['+919876543210']);
   });
 
+  test('keeps a fact short enough for the compact encoding (64 bytes), the message of the conversation by its index', async () => {
+    const conversationId = 'c_mxc8cljt_ab566d6933';
+    await store.record(conversationId, { id: `m2.${conversationId}`, createdAt: at('2026-12-06T19:24:06.103Z') }, [fact('order_number', 'SG-480194')]);
+    const [stored] = Object.values(await redis.hgetall(factsKey(conversationId)));
+    expect(Buffer.byteLength(stored!)).toBeLessThanOrEqual(64);
+    expect(await store.list(conversationId)).toEqual([{ kind: 'order_number', value: 'SG-480194', verified: true, messageId: `m2.${conversationId}`, at: '2026-12-06T19:24:06.103Z' }]);
+  });
+
+  test('reads facts stored in full by versions before, next to new ones', async () => {
+    await redis.hset(factsKey('c1'), 'order_number:sg-480194', JSON.stringify({ kind: 'order_number', value: 'SG-480194', verified: false, messageId: 'm2.c1', at: '2025-03-10T10:00:00.000Z', n: 0 }));
+    await store.record('c1', { id: 'm5.c1', createdAt: at('2025-03-10T10:05:00Z') }, [fact('email', 'asha@example.com', false)]);
+    expect(await store.list('c1')).toEqual([
+      { kind: 'email', value: 'asha@example.com', verified: false, messageId: 'm5.c1', at: '2025-03-10T10:05:00.000Z' },
+      { kind: 'order_number', value: 'SG-480194', verified: false, messageId: 'm2.c1', at: '2025-03-10T10:00:00.000Z' },
+    ]);
+  });
+
   test('records nothing for a message without facts', async () => {
     await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, []);
     expect(await redis.exists(factsKey('c1'))).toBe(0);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { RedisConversationStore } from '../../src/conversations/redisConversationStore';
-import { seenKey } from '../../src/metrics/aggregates/aggregateStore';
+import { DashboardAggregates } from '../../src/metrics/aggregates/aggregateStore';
 import { signTwilioRequest, TWILIO_TEST_CONFIG } from '../fixtures/twilio';
 import { FakeTwilioApi } from '../support/fakePlatforms';
 import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../support/redis';
@@ -134,9 +134,9 @@ describeWithRedis('call deflection on the server process', () => {
     }
     // The dashboard counted the call, on the day of the call, and that it became a conversation.
     const day = new Date(opened!.callDeflection!.at).toISOString().slice(0, 10);
-    const marked = async () => Object.keys(await redis.hgetall(seenKey(day))).filter((k) => k.startsWith(`${opened!.id}|call`)).sort();
+    const marked = async () => (await new DashboardAggregates(redis).markers(day, opened!.id)).filter((m) => m.startsWith('call'));
     for (const waitUntil = Date.now() + 10_000; (await marked()).length < 2 && Date.now() < waitUntil; ) await new Promise((r) => setTimeout(r, 50));
-    expect(await marked()).toEqual([`${opened!.id}|call:${opened!.callDeflection!.callSid}`, `${opened!.id}|callConv:${opened!.callDeflection!.callSid}`]);
+    expect(await marked()).toEqual([`call:${opened!.callDeflection!.callSid}`, `callConv:${opened!.callDeflection!.callSid}`]);
   });
 
   test('a caller whose number cannot get WhatsApp (63003) hears the alternative and gets an SMS from the same number', async () => {

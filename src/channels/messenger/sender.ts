@@ -193,5 +193,6 @@ export function createMessengerSender({ config, timeoutMs, logger }: MessengerSe
     }
   }
 
-  return { channel: 'messenger', send, senderAction };
+  // Deliveries and reads arrive as watermarks (parseWebhook.ts), never by mid.
+  return { channel: 'messenger', receipts: 'watermark', send, senderAction };
 }

@@ -91,6 +91,8 @@ export interface ParseTwilioOptions {
   accountSid: string;
   /** Receive time in ms (Twilio's webhook carries no timestamp). */
   now: number;
+  /** The query of the URL Twilio called (signed with it): a status callback's `m` names our message. */
+  query?: URLSearchParams;
 }
 
 export function parseTwilioInbound(params: TwilioParams, { accountSid, now }: ParseTwilioOptions): InboundMessageEvent[] {

@@ -60,7 +60,9 @@ export function createTwilioRouter(deps: TwilioRouterDeps): express.Router {
             'X-Twilio-Signature does not match: check TWILIO_AUTH_TOKEN and that PUBLIC_URL is the URL configured in Twilio',
           );
         }
-        const events = parse(params, { accountSid: config.accountSid, now: now() });
+        const q = req.originalUrl.indexOf('?');
+        const query = new URLSearchParams(q === -1 ? '' : req.originalUrl.slice(q + 1));
+        const events = parse(params, { accountSid: config.accountSid, now: now(), query });
         const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
         if (events.length > 0) await ingest(events, { requestId });
         logger.debug('twilio webhook accepted', { kind, events: events.length, requestId });

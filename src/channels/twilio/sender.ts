@@ -49,13 +49,28 @@ export function twilioFromFor(to: string, whatsappNumber: string): string {
   return to.startsWith('whatsapp:') ? whatsappNumber : whatsappNumber.replace(/^whatsapp:/, '');
 }
 
-/** The Twilio messages one OutboundContent becomes, in sending order (pure). */
+/**
+ * The status callback URL of a send's last part: Baton's message id in its query (`?m=`), which
+ * Twilio signs with the URL, so a receipt names the message without a sid → message key in Redis.
+ * The earlier parts of a split message call back the plain URL (their sids are on no message).
+ */
+export function sendStatusCallback(statusCallback: string, messageId: string): string {
+  return `${statusCallback}${statusCallback.includes('?') ? '&' : '?'}m=${encodeURIComponent(messageId)}`;
+}
+
+/** The Twilio messages one OutboundContent becomes, in sending order (pure). With `messageId`, the last one's callback names it. */
 export function planTwilioMessages(
   to: string,
   content: OutboundContent,
-  base: { from: string; statusCallback: string },
+  base: { from: string; statusCallback: string; messageId?: string },
 ): CreateParams[] {
-  const common = { to, from: base.from, statusCallback: base.statusCallback };
+  const plan = planParts(to, content, { to, from: base.from, statusCallback: base.statusCallback });
+  const last = plan[plan.length - 1];
+  if (last && base.messageId) last.statusCallback = sendStatusCallback(base.statusCallback, base.messageId);
+  return plan;
+}
+
+function planParts(to: string, content: OutboundContent, common: CreateParams): CreateParams[] {
   if (content.template) {
     const vars = content.template.variables;
     return [
@@ -194,18 +209,19 @@ export function createTwilioSender({ config, publicUrl, timeoutMs, logger }: Twi
     }
   }
 
-  function planFor(to: string, content: OutboundContent): CreateParams[] {
-    return planTwilioMessages(to, content, { from: twilioFromFor(to, config.whatsappNumber), statusCallback });
+  function planFor(to: string, content: OutboundContent, messageId?: string): CreateParams[] {
+    return planTwilioMessages(to, content, { from: twilioFromFor(to, config.whatsappNumber), statusCallback, ...(messageId ? { messageId } : {}) });
   }
 
   return {
     channel: 'whatsapp',
+    receipts: 'message-id',
 
     async send(to: string, content: OutboundContent, options: SendOptions): Promise<SendResult> {
       if (content.template && !content.template.contentSid) {
         throw new ChannelSendError('whatsapp', 'TEMPLATE_UNSUPPORTED', `Template "${content.template.name ?? '?'}" has no contentSid: set one in WHATSAPP_TEMPLATES to send it through Twilio`, false);
       }
-      const plan = planFor(to, content);
+      const plan = planFor(to, content, options.messageId);
       if (plan.length === 0) {
         throw new ChannelSendError('whatsapp', 'EMPTY_MESSAGE', 'Nothing to send: no text, media or template', false);
       }

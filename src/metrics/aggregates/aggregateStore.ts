@@ -11,8 +11,11 @@ import type { FactWrite } from './facts';
  *
  *   dash:{2026-12-06}        field `<scope>|<figure>` → count (HINCRBY), e.g. `all|escalated`,
  *                            `ch:whatsapp|conversations`, `agent:a_1|frt#95` (a histogram bucket)
- *   dash:{2026-12-06}:seen   field `<conversation>|<marker>` → 1 (a fact already counted), and
- *                            `<conversation>|@team` / `|@lang` → the team and language it counts in
+ *   dash:{2026-12-06}:seen   field `<conversation>` → `|<marker>|<marker>|…|@team=<team>|@lang=<lang>|`:
+ *                            the facts already counted, the team and language it counts in (one
+ *                            field a conversation: a hash field costs Redis about 70 bytes of its
+ *                            own). Versions before wrote a field each, `<conversation>|<marker>` → 1
+ *                            and `<conversation>|@team` / `|@lang` → the pin: still honoured.
  *
  * Both expire TTL_DAYS after the last write (a period may be at most 366 days long).
  */
@@ -25,23 +28,39 @@ export const seenKey = (day: string) => taggedKey('dash', day, 'seen');
 /**
  * KEYS: counters, seen (one day: one slot). ARGV: conversation id, language to pin ('' none),
  * team to pin ('' none), ttl seconds, then groups: marker, n, then n × (scope, field, delta).
- * A group is applied only if its marker is new (HSETNX); returns how many groups were applied.
+ * A group is applied only if its marker is new (not in the conversation's field, nor a field of its
+ * own as versions before wrote it); returns how many groups were applied. Markers and pins never
+ * hold `|` (safeName).
  * Pins apply only to a conversation whose opening was counted here (one opened before the
  * aggregates existed would otherwise be counted in a team or language it was never counted in).
  */
 const RECORD = `
 local conv = ARGV[1]
-local opened = redis.call('HEXISTS', KEYS[2], conv .. '|opened') == 1
-local lang = redis.call('HGET', KEYS[2], conv .. '|@lang')
+local packed = redis.call('HGET', KEYS[2], conv) or '|'
+local changed = false
+local function has(marker)
+  return string.find(packed, '|' .. marker .. '|', 1, true) ~= nil or redis.call('HEXISTS', KEYS[2], conv .. '|' .. marker) == 1
+end
+local function pinned(name)
+  local v = string.match(packed, '|' .. name .. '=([^|]*)|')
+  if v then return v end
+  return redis.call('HGET', KEYS[2], conv .. '|' .. name)
+end
+local function add(text)
+  packed = packed .. text .. '|'
+  changed = true
+end
+local opened = has('opened')
+local lang = pinned('@lang')
 if not lang and ARGV[2] ~= '' and opened then
   lang = ARGV[2]
-  redis.call('HSET', KEYS[2], conv .. '|@lang', lang)
+  add('@lang=' .. lang)
   redis.call('HINCRBY', KEYS[1], 'lang:' .. lang .. '|conversations', 1)
 end
-local team = redis.call('HGET', KEYS[2], conv .. '|@team')
+local team = pinned('@team')
 if not team and ARGV[3] ~= '' and opened then
   team = ARGV[3]
-  redis.call('HSET', KEYS[2], conv .. '|@team', team)
+  add('@team=' .. team)
   redis.call('HINCRBY', KEYS[1], 'team:bot|conversations', -1)
   redis.call('HINCRBY', KEYS[1], 'team:' .. team .. '|conversations', 1)
 end
@@ -51,7 +70,8 @@ while i <= #ARGV do
   local marker = ARGV[i]
   local n = tonumber(ARGV[i + 1])
   i = i + 2
-  if redis.call('HSETNX', KEYS[2], conv .. '|' .. marker, '1') == 1 then
+  if not has(marker) then
+    add(marker)
     applied = applied + 1
     for j = 0, n - 1 do
       local scope = ARGV[i + 3 * j]
@@ -62,6 +82,7 @@ while i <= #ARGV do
   end
   i = i + 3 * n
 end
+if changed then redis.call('HSET', KEYS[2], conv, packed) end
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
 return applied
@@ -108,6 +129,7 @@ export class DashboardAggregates {
     await Promise.all(
       [...days].map(async (day) => {
         const key = seenKey(day);
+        await this.r.hdel(key, conversationId);
         let cursor = '0';
         do {
           const [next, flat] = await this.r.hscan(key, cursor, 'MATCH', `${conversationId}|*`, 'COUNT', 1000);
@@ -117,6 +139,19 @@ export class DashboardAggregates {
         } while (cursor !== '0');
       }),
     );
+  }
+
+  /** The facts counted for a conversation on a day (its markers, both shapes), sorted. */
+  async markers(day: string, conversationId: string): Promise<string[]> {
+    const key = seenKey(day);
+    const found = new Set((await this.r.hget(key, conversationId) ?? '').split('|'));
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.r.hscan(key, cursor, 'MATCH', `${conversationId}|*`, 'COUNT', 1000);
+      cursor = next;
+      for (let i = 0; i < flat.length; i += 2) found.add(flat[i]!.slice(conversationId.length + 1));
+    } while (cursor !== '0');
+    return [...found].filter((m) => m !== '' && !m.startsWith('@')).sort();
   }
 
   async readDays(days: readonly string[]): Promise<Map<string, DayCounters>> {

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import RedisMock from 'ioredis-mock';
 import { createLogger } from '../../../src/logger';
-import { InboundQueue, laneKeys, type QueuedEvent } from '../../../src/inbound/inboundQueue';
+import { dedupeField, InboundQueue, laneKeys, type QueuedEvent } from '../../../src/inbound/inboundQueue';
 import type { InboundMessageEvent } from '../../../src/conversations/types';
 import { deletePrefix, describeWithRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 
@@ -111,6 +111,23 @@ function inboundQueueBehaviour(backend: Backend): void {
     const ttl = await raw.ttl(laneKeys.dedupeIds('whatsapp:+91d'));
     expect(ttl).toBeGreaterThan(55);
     expect(ttl).toBeLessThanOrEqual(60);
+  });
+
+  test('refuses a retried delivery whose whole id a version before kept in the lane hash', async () => {
+    const raw = connect();
+    const sid = 'SM0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+    await raw.hset(laneKeys.dedupeIds('whatsapp:+91g'), sid, String(Math.floor(Date.now() / 1000) + 60));
+    const q = makeQueue(async () => undefined);
+    expect(await q.enqueue([{ ...msg('+91g', 1), platformMessageId: sid }, msg('+91g', 2)])).toEqual({ accepted: 1, duplicates: 1 });
+  });
+
+  test('keeps a long delivery id in the lane hash as 12 characters', async () => {
+    const q = makeQueue(async () => undefined);
+    const mid = `m_${'A1b2C3d4'.repeat(10)}`;
+    expect((await q.enqueue([{ ...msg('+91h', 1), platformMessageId: mid }])).accepted).toBe(1);
+    expect((await q.enqueue([{ ...msg('+91h', 1), platformMessageId: mid }])).accepted).toBe(0);
+    expect(await connect().hkeys(laneKeys.dedupeIds('whatsapp:+91h'))).toEqual([dedupeField(mid)]);
+    expect(dedupeField(mid)).toHaveLength(12);
   });
 
   test('refuses a retried delivery whose id the previous version recorded (one key per delivery)', async () => {

@@ -76,6 +76,29 @@ describeWithRedis('dashboard aggregates on a real Redis server', () => {
     });
   });
 
+  test("a conversation's counted facts and pins are one field of the day's markers", async () => {
+    await a.record(opened('c_1'));
+    await a.record(escalated('c_1', 'care', 'ne'));
+    expect(await redis.hgetall(seenKey(DAY))).toEqual({ c_1: '|opened|@lang=ne|@team=care|escalated|' });
+    expect(await a.markers(DAY, 'c_1')).toEqual(['escalated', 'opened']);
+  });
+
+  test('markers and pins written a field each by versions before still count: a fact is not counted again, a pin holds', async () => {
+    await redis.hset(seenKey(DAY), 'c_9|opened', '1', 'c_9|@team', 'care');
+    expect(await a.record(opened('c_9'))).toBe(0);
+    await a.record(escalated('c_9', 'sales', 'en'));
+    expect(await counters()).toEqual({ 'team:care|escalated': 1, 'all|escalated': 1, 'lang:en|conversations': 1, 'lang:en|escalated': 1 });
+    expect(await a.markers(DAY, 'c_9')).toEqual(['escalated', 'opened']);
+  });
+
+  test('forgetting a conversation removes its markers of both shapes', async () => {
+    await redis.hset(seenKey(DAY), 'c_8|opened', '1');
+    await a.record(escalated('c_8', 'care', 'en'));
+    const at = Date.parse(`${DAY}T12:00:00Z`);
+    await a.forget('c_8', at, at);
+    expect(await a.markers(DAY, 'c_8')).toEqual([]);
+  });
+
   test('a conversation opened before the aggregates existed is never moved out of team bot', async () => {
     await a.record(escalated('c_old', 'care', 'en'));
     expect(await counters()).toEqual({ 'all|escalated': 1, 'team:bot|escalated': 1 });

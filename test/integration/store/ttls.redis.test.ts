@@ -76,10 +76,26 @@ describeWithRedis('TTLs of stored keys on a real Redis', () => {
     expect(await ttl('msg:pid:{whatsapp:SM0f1e2d3c4b5a69788796a5b4c3d2e1f0}')).toBe(-2);
   });
 
-  test("the conversation's platform ids expire PLATFORM_ID_TTL_DAYS after their last write", async () => {
+  test("a customer's message writes no platform id key of the conversation: its entry carries the id", async () => {
     const c = await open();
     await store.appendMessage(c, inbound('where is my order', 'SM0f1e2d3c4b5a69788796a5b4c3d2e1f0'));
-    expect(await ttl(`conv:{${c.id}}:pids`)).toBeGreaterThan(7 * DAY - 60);
+    expect(await ttl(`conv:{${c.id}}:pids`)).toBe(-2);
+  });
+
+  test("a send whose channel's receipts name the message writes no platform id key", async () => {
+    const c = await open();
+    const { message } = await store.appendMessage(c, outbound('Your order ships today.'));
+    await store.attachPlatformId(message.id, 'whatsapp', 'SMa1b2c3d4e5f60718293a4b5c6d7e8f92', 'queued', { index: false });
+    expect(await ttl('msg:pid:{whatsapp:SMa1b2c3d4e5f60718293a4b5c6d7e8f92}')).toBe(-2);
+  });
+
+  test('a receipt held for a send not yet recorded expires within the hour', async () => {
+    const c = await open();
+    const { message } = await store.appendMessage(c, outbound('Your order ships today.'));
+    await store.updateStatusByPlatformId('whatsapp', 'SMa1b2c3d4e5f60718293a4b5c6d7e8f93', 'delivered', undefined, message.id);
+    const left = await ttl(`conv:{${c.id}}:held`);
+    expect(left).toBeGreaterThan(3600 - 60);
+    expect(left).toBeLessThanOrEqual(3600);
   });
 
   test('a bot state expires BOT_STATE_TTL_DAYS after its last change', async () => {

@@ -68,7 +68,7 @@ test('answers a signed WhatsApp message through the Twilio REST API', async () =
   const form = sent[0]!;
   expect(form.get('To')).toBe(CUSTOMER);
   expect(form.get('From')).toBe(TWILIO_TEST_CONFIG.whatsappNumber);
-  expect(form.get('StatusCallback')).toBe(`${baton.url}/webhooks/twilio/status`);
+  expect(form.get('StatusCallback')).toMatch(new RegExp(`^${baton.url}/webhooks/twilio/status\\?m=m1\\.c_[0-9a-z]+_[0-9a-f]+$`));
   expect(form.get('Body')).toMatch(/10:00/); // the store-hours answer
 });
 
@@ -126,11 +126,19 @@ test('answers a retried delivery of the same MessageSid once', async () => {
   expect(sent).toHaveLength(1);
 });
 
+/** The reply's id and the path of its status callback (`/webhooks/twilio/status?m=<its id>`), once Baton recorded its sid. */
+async function sentReply(sent: URLSearchParams[], sid: string): Promise<{ id: string; callbackPath: string }> {
+  const callback = await eventually(() => sent[0]?.get('StatusCallback') ?? undefined);
+  const id = new URL(callback).searchParams.get('m')!;
+  await eventually(() => baton.runtime.store.getMessage(id).then((m) => (m?.platformMessageId === sid ? m : undefined)));
+  return { id, callbackPath: callback.slice(baton.url.length) };
+}
+
 test('moves a sent reply forward with signed status callbacks, whatever order they arrive in', async () => {
-  twilioReplies();
+  const { sent } = twilioReplies();
   await postSigned('whatsappText');
   const sid = `SM${'1'.padStart(32, '0')}`;
-  const reply = await eventually(() => baton.runtime.store.findMessageByPlatformId('whatsapp', sid).then((m) => m ?? undefined));
+  const reply = await sentReply(sent, sid);
   const status = (s: string) =>
     new URLSearchParams({
       AccountSid: TWILIO_TEST_CONFIG.accountSid,
@@ -144,10 +152,12 @@ test('moves a sent reply forward with signed status callbacks, whatever order th
       SmsStatus: s,
     }).toString();
   for (const s of ['read', 'sent', 'delivered']) {
-    const res = await postSigned(status(s), '/webhooks/twilio/status');
+    const res = await postSigned(status(s), reply.callbackPath);
     expect(res.status).toBe(200);
   }
   expect((await baton.runtime.store.getMessage(reply.id))!.status).toBe('read');
+  // Its receipts name it: no sid → message key was written for it.
+  expect(await baton.runtime.store.findMessageByPlatformId('whatsapp', sid)).toBeNull();
 });
 
 test('keeps a send Twilio refused on the transcript as failed, with its error code', async () => {

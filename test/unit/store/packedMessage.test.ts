@@ -44,7 +44,7 @@ describe('a message packed as a transcript entry', () => {
 
   test("leaves out a customer's, a bot's and an agent's usual direction and an empty meta, and keeps a system message's direction", () => {
     const customer = packMessage({ direction: 'inbound', author: 'customer', text: 'hi', media: [], status: 'received', meta: {} }, 1000, CONV);
-    expect(customer).toBe('received|rs||||{"a":"c","t":"hi","c":"rs"}');
+    expect(customer).toBe('i|||||{"t":"hi","c":"rs"}');
     expect(unpackMessage(`m0.${CONV}`, CONV, customer)).toMatchObject({ direction: 'inbound', author: 'customer' });
     const note = packMessage({ direction: 'internal', author: 'system', text: 'Assigned', media: [], status: 'received' }, 1000, CONV);
     expect(unpackMessage(`m1.${CONV}`, CONV, note)).toMatchObject({ direction: 'internal', author: 'system' });
@@ -57,6 +57,31 @@ describe('a message packed as a transcript entry', () => {
     expect(unpackMessage(`m1.${CONV}`, CONV, old)).toMatchObject({ direction: 'outbound', author: 'bot', status: 'delivered', platformMessageId: 'SMa9', meta: { sendKey: `turn:m0.${CONV}:0` } });
     const inbound = 'received|mxc2yyy1|SM9e|||{"d":"i","a":"c","t":"where is my order","c":"mxc2yyy1","x":{}}';
     expect(unpackMessage(`m0.${CONV}`, CONV, inbound)).toMatchObject({ direction: 'inbound', author: 'customer', meta: {} });
+  });
+
+  test('keeps the status as one letter, and updatedAt only once the entry changed', () => {
+    const sent = packMessage({ direction: 'outbound', author: 'bot', text: 'hi', media: [], status: 'delivered', platformMessageId: 'SM1' }, 1000, CONV);
+    expect(sent.startsWith('d||SM1||')).toBe(true);
+    expect(unpackMessage(`m0.${CONV}`, CONV, sent)).toMatchObject({ status: 'delivered', createdAt: 1000, updatedAt: 1000 });
+    expect(unpackMessage(`m0.${CONV}`, CONV, `r|${(5000).toString(36)}${sent.slice(2)}`)).toMatchObject({ status: 'read', createdAt: 1000, updatedAt: 5000 });
+  });
+
+  test('an entry of the version before (the status by name, updatedAt always there, the author of a customer message) reads the same', () => {
+    const customer = 'received|mxc8cljq|SMc4440424d270fe908159b17eff4950db|||{"a":"c","t":"where is my order","c":"mxc8cljq"}';
+    expect(unpackMessage(`m0.${CONV}`, CONV, customer)).toEqual({
+      id: `m0.${CONV}`,
+      conversationId: CONV,
+      direction: 'inbound',
+      author: 'customer',
+      text: 'where is my order',
+      media: [],
+      platformMessageId: 'SMc4440424d270fe908159b17eff4950db',
+      status: 'received',
+      createdAt: parseInt('mxc8cljq', 36),
+      updatedAt: parseInt('mxc8cljq', 36),
+    });
+    const reply = 'delivered|mxc8cllm|SMff6e14f12f79a00abf77c9a2f5ff4538|||{"a":"b","t":"Sure","c":"mxc8clkq","k":"0:0"}';
+    expect(unpackMessage(`m1.${CONV}`, CONV, reply)).toMatchObject({ author: 'bot', status: 'delivered', createdAt: parseInt('mxc8clkq', 36), updatedAt: parseInt('mxc8cllm', 36) });
   });
 
   test('a system entry without its direction is damaged, and reads as no message', () => {

@@ -13,6 +13,17 @@ describe('parseTwilioStatus', () => {
     ]);
   });
 
+  it("carries the message its callback URL names (the send's `m` query)", () => {
+    const params = twilioFixtureParams('statusSent');
+    const query = new URLSearchParams({ m: 'm7.c_mxc8cljt_ab566d6933' });
+    expect(parseTwilioStatus(params, { ...opts, query })[0]).toMatchObject({ platformMessageId: params.MessageSid, messageId: 'm7.c_mxc8cljt_ab566d6933' });
+  });
+
+  it('ignores an `m` query that is not a message id of ours', () => {
+    const query = new URLSearchParams({ m: 'conv:{x}' });
+    expect(parseTwilioStatus(twilioFixtureParams('statusSent'), { ...opts, query })[0]).not.toHaveProperty('messageId');
+  });
+
   it('reports a delivered message', () => {
     expect(parseTwilioStatus(twilioFixtureParams('statusDelivered'), opts)[0]?.status).toBe('delivered');
   });

@@ -233,6 +233,19 @@ describe('POST /webhooks/twilio/status (status callbacks)', () => {
     expect(ingested[0]!.events).toEqual([expect.objectContaining({ kind: 'status', status: 'read', timestamp: NOW })]);
   });
 
+  it('passes on the message the signed callback URL names', async () => {
+    const res = await postFixture('/webhooks/twilio/status?m=m7.c_mxc8cljt_ab566d6933', 'statusRead');
+    expect(res.status).toBe(200);
+    expect(ingested[0]!.events[0]).toMatchObject({ status: 'read', messageId: 'm7.c_mxc8cljt_ab566d6933' });
+  });
+
+  it('refuses a callback whose message id was changed after Twilio signed the URL', async () => {
+    const body = readTwilioFixture('statusRead');
+    const res = await post('/webhooks/twilio/status?m=m8.c_mxc8cljt_ab566d6933', body, { signedUrl: `${PUBLIC_URL}/webhooks/twilio/status?m=m7.c_mxc8cljt_ab566d6933` });
+    await expectError(res, 403, 'SIGNATURE_INVALID');
+    expect(ingested).toHaveLength(0);
+  });
+
   it('ingests a failure with its error code', async () => {
     await postFixture('/webhooks/twilio/status', 'statusFailed63016');
     expect(ingested[0]!.events[0]).toMatchObject({ status: 'failed', errorCode: '63016' });

@@ -11,7 +11,9 @@ const PUBLIC_URL = 'https://baton.example.com';
 const MESSAGES_PATH = `/2010-04-01/Accounts/${config.accountSid}/Messages.json`;
 const BASIC = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`;
 const TO = 'whatsapp:+919876543210';
-const opts = { messageId: 'msg-1', author: 'bot' as const };
+const opts = { messageId: 'm7.c_mxc8cljt_ab566d6933', author: 'bot' as const };
+/** The status callback of a send's last part: it names the message. */
+const CALLBACK = 'https://baton.example.com/webhooks/twilio/status?m=m7.c_mxc8cljt_ab566d6933';
 const sidNo = (n: number) => `SM${String(n).padStart(32, '0')}`;
 
 class Collect extends Transport {
@@ -66,7 +68,7 @@ describe('createTwilioSender.send', () => {
       To: TO,
       From: 'whatsapp:+14155238886',
       Body: 'Hello!',
-      StatusCallback: 'https://baton.example.com/webhooks/twilio/status',
+      StatusCallback: CALLBACK,
     });
   });
 
@@ -101,7 +103,7 @@ describe('createTwilioSender.send', () => {
     expect(form.get('ContentSid')).toBe('HX0123456789abcdef0123456789abcdef');
     expect(JSON.parse(form.get('ContentVariables')!)).toEqual({ '1': 'Ana', '2': '10:00' });
     expect(form.has('Body')).toBe(false);
-    expect(form.get('StatusCallback')).toBe('https://baton.example.com/webhooks/twilio/status');
+    expect(form.get('StatusCallback')).toBe(CALLBACK);
   });
 
   it('repeats MediaUrl for every attachment of an SMS/MMS', async () => {
@@ -283,6 +285,15 @@ describe('planTwilioMessages', () => {
       statusCallback: 'cb',
     });
     expect(plan.map((p) => p.mediaUrl)).toEqual([undefined, ['https://m/1.jpg']]);
+  });
+
+  it("names the message in the last part's status callback only (the earlier parts' sids are on no message)", () => {
+    const plan = planTwilioMessages(TO, { text: `${'a'.repeat(1595)}\n${'b'.repeat(10)}` }, {
+      from: config.whatsappNumber,
+      statusCallback: 'https://baton.example.com/webhooks/twilio/status',
+      messageId: 'm7.c_mxc8cljt_ab566d6933',
+    });
+    expect(plan.map((p) => p.statusCallback)).toEqual(['https://baton.example.com/webhooks/twilio/status', CALLBACK]);
   });
 
   it('sends media alone when there is no text', () => {

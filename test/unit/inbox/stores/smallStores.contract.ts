@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { isBatonError } from '../../../../src/errors';
 import { DEFAULT_TEAMS } from '../../../../src/handoff/types';
-import { RedisAuditLog } from '../../../../src/inbox/audit/redisAuditLog';
+import { auditEntriesOf, auditTargetKey, RedisAuditLog } from '../../../../src/inbox/audit/redisAuditLog';
 import { LoginLimiter } from '../../../../src/inbox/auth/loginLimiter';
 import { CannedAnswerStore } from '../../../../src/inbox/canned/cannedAnswerStore';
 import { FollowUpStore } from '../../../../src/inbox/followups/followUpStore';
@@ -126,6 +126,36 @@ export function auditLogContract(make: MakeHarness): void {
     expect((await log.list({ actor: 'ag_1' })).map((e) => e.action)).toEqual(['c', 'a']);
     expect((await log.list({ target: 'team:care', actor: 'ag_1' })).map((e) => e.action)).toEqual(['a']);
     expect((await log.list({ limit: 1 })).map((e) => e.action)).toEqual(['c']);
+  });
+
+  test('reads entries written in full by versions before, in every list', async () => {
+    const old = { at: 1796585046038, actor: 'ag_1', action: 'conversation.resolve', target: 'conversation:c_1', details: { note: 'x' } };
+    const json = JSON.stringify(old);
+    await Promise.all([h().client.lpush('audit', json), h().client.lpush(auditTargetKey('conversation:c_1'), json), h().client.lpush('audit:actor:{ag_1}', json)]);
+    const log = new RedisAuditLog(h().client);
+    await log.record({ actor: 'ag_1', action: 'conversation.reply', target: 'conversation:c_1', at: 1796585047000 });
+    for (const query of [{}, { target: 'conversation:c_1' }, { actor: 'ag_1' }, { target: 'conversation:c_1', actor: 'ag_1' }]) {
+      expect(await log.list(query)).toEqual([{ at: 1796585047000, actor: 'ag_1', action: 'conversation.reply', target: 'conversation:c_1' }, old]);
+    }
+  });
+
+  test('keeps an entry in each list in under half the bytes of its JSON, and reads it back whole', async () => {
+    const log = new RedisAuditLog(h().client);
+    const entry = { actor: 'ag_mxc9h7ns_61a735ec88', action: 'conversation.reply', target: 'conversation:c_mxc9h9ox_fa02663119', at: 1796585047000, details: { messageId: 'm16.c_mxc9h9ox_fa02663119', status: 'queued' } };
+    await log.record(entry);
+    const json = Buffer.byteLength(JSON.stringify(entry));
+    for (const key of ['audit', auditTargetKey(entry.target), `audit:actor:{${entry.actor}}`]) {
+      const [stored] = await h().client.lrangeBuffer(key, 0, -1);
+      expect(stored!.length).toBeLessThan(json / 2);
+    }
+    expect(await auditEntriesOf(h().client, entry.target)).toEqual([entry]);
+    expect(await log.list({ actor: entry.actor })).toEqual([entry]);
+    expect(await log.list()).toEqual([entry]);
+  });
+
+  test('reads entries kept as packed JSON, not deflated', async () => {
+    await h().client.lpush(auditTargetKey('conversation:c_1'), '{"t":"mxc9ha2r","a":"ag_1","x":"conversation.resolve"}');
+    expect(await auditEntriesOf(h().client, 'conversation:c_1')).toEqual([{ at: parseInt('mxc9ha2r', 36), actor: 'ag_1', action: 'conversation.resolve', target: 'conversation:c_1' }]);
   });
 
   test('keeps only the newest entries beyond its cap', async () => {
