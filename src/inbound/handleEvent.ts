@@ -144,6 +144,8 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
             // The n-th reply of this turn is one message however often the turn runs.
             idempotencyKey: `turn:${message.id}:${replyIndex++}`,
             replay: again,
+            // A message recorded just now has had no turn before: its replies' keys were never used.
+            newKey: !appended.duplicate,
           });
           if (sent.conversation) latest = sent.conversation;
           return sent.message.id;

@@ -34,6 +34,12 @@ export interface SendRequest {
    * the conversation's latest messages, in case the crash came before the key was stored.
    */
   replay?: boolean;
+  /**
+   * The key is new: it names a message this very run just recorded (a customer message seen for the
+   * first time), so no send can have used it before and it is not looked up (it is still stored,
+   * for a run that comes after a crash).
+   */
+  newKey?: boolean;
 }
 
 /** What happened to a send, for metrics and logs. */
@@ -99,6 +105,15 @@ export function idemValue(conversationId: string, messageId: string): string {
 }
 
 /** The message id a hash value names (idemValue's inverse). */
+/** KEYS: the hash. ARGV: field, value, ttl (s). What MULTI/HSET/EXPIRE/EXEC did, as one command. */
+const REMEMBER_SEND = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1
+`;
+
+type IdemRedis = Redis & { outRememberSend(key: string, field: string, value: string, ttl: number): Promise<number> };
+
 export function messageIdOfIdemValue(conversationId: string, value: string): string {
   return /^m\d+$/.test(value) ? packedMessageId(Number(value.slice(1)), conversationId) : value;
 }
@@ -137,6 +152,8 @@ export class OutboundService {
     this.leaseMs = opts.leaseMs ?? 3_000;
     this.schedule = new SendSchedule(opts.redis);
     this.dead = new DeadLetterStore(opts.redis);
+    const r = opts.redis as IdemRedis;
+    if (typeof r.outRememberSend !== 'function') r.defineCommand('outRememberSend', { numberOfKeys: 1, lua: REMEMBER_SEND });
   }
 
   /**
@@ -171,7 +188,7 @@ export class OutboundService {
 
   private async deliver(req: SendRequest, returnConversation: boolean): Promise<{ message: Message; conversation?: Conversation }> {
     this.senderFor(req.conversation.channel);
-    if (req.idempotencyKey) {
+    if (req.idempotencyKey && !req.newKey) {
       const earlier = await this.earlierSend(req, req.idempotencyKey);
       if (earlier) return { message: earlier };
     }
@@ -222,8 +239,9 @@ export class OutboundService {
   }
 
   private async rememberSend(conversationId: string, key: string, messageId: string): Promise<void> {
-    const k = idemKey(conversationId);
-    await this.opts.redis.multi().hset(k, idemField(conversationId, key), idemValue(conversationId, messageId)).expire(k, IDEMPOTENCY_TTL_SECONDS).exec();
+    // One script call rather than MULTI/HSET/EXPIRE/EXEC: as atomic, and no ioredis Pipeline (which
+    // copies every defined script onto itself) per bot reply.
+    await (this.opts.redis as IdemRedis).outRememberSend(idemKey(conversationId), idemField(conversationId, key), idemValue(conversationId, messageId), IDEMPOTENCY_TTL_SECONDS);
   }
 
   /**

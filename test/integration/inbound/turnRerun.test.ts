@@ -131,3 +131,13 @@ test('the bot is handed the state its turn started from, also when the turn runs
   expect(handed).toEqual([JSON.stringify({ turns: 7 }), JSON.stringify({ turns: 7 })]);
   expect(sender.sent).toEqual(['Order SG-482913: shipped yesterday.']);
 });
+
+test('the replies to a message seen for the first time are sent without looking for earlier sends of them', async () => {
+  const control = { crashAfterFirst: false, runs: 0, seenState: [] as (string | null)[] };
+  const handle = createEventHandler({ store, outbound, bot: twoReplyBot(control), logger, journal: new TurnJournal(redis.client, 3600) });
+  const hget = jest.spyOn(redis.client, 'hget');
+  await handle(event);
+  const idempotencyReads = hget.mock.calls.filter(([key]) => String(key).startsWith('out:'));
+  expect(idempotencyReads).toEqual([]);
+  expect(sender.sent).toEqual(['Order SG-482913: shipped yesterday.', 'Anything else?']);
+});
