@@ -4,7 +4,7 @@ import { loadEnvFile } from '../envFile';
 import { createLogger } from '../logger';
 import { migrateKeys } from '../migrations/migrateKeys';
 import { formatReport } from '../migrations/migrationReport';
-import { connectRedisFromConfig } from '../store/redisConnection';
+import { connectRedisFromConfig, describeRedisTarget } from '../store/redisConnection';
 
 const HELP = `npm run migrate:keys -- [options]
 
@@ -28,19 +28,6 @@ Exit status: 0 done (or nothing to do), 2 done but conflicts were left, 1 failed
 function fail(message: string): never {
   process.stderr.write(`migrate:keys: ${message}\n`);
   process.exit(1);
-}
-
-/** The Redis the settings point at, without a password. */
-function where(config: Config): string {
-  if (config.redisUrl) {
-    try {
-      const u = new URL(config.redisUrl);
-      return `${u.protocol}//${u.host}${u.pathname && u.pathname !== '/' ? u.pathname : ''}`;
-    } catch {
-      return 'REDIS_URL';
-    }
-  }
-  return config.redis.sentinels ? 'Redis (Sentinel)' : config.redis.clusterNodes ? 'Redis Cluster' : 'Redis';
 }
 
 async function main(): Promise<void> {
@@ -74,7 +61,7 @@ async function main(): Promise<void> {
   const dryRun = values['dry-run'];
   const logger = createLogger('error');
   const redis = connectRedisFromConfig(config, logger);
-  process.stderr.write(`${dryRun ? 'Dry run: counting' : 'Moving'} keys under old names in ${where(config)}, prefix "${config.redisKeyPrefix}"...\n`);
+  process.stderr.write(`${dryRun ? 'Dry run: counting' : 'Moving'} keys under old names in ${describeRedisTarget(config)}, prefix "${config.redisKeyPrefix}"...\n`);
   let lastShown = 0;
   try {
     const report = await migrateKeys({

@@ -6,7 +6,7 @@ import { parseConfig, usesEmbeddedStore, type Config } from '../config';
 import { loadEnvFile } from '../envFile';
 import { createLogger } from '../logger';
 import { loadCatalog } from '../nlu/catalog';
-import { connectRedisFromConfig } from '../store/redisConnection';
+import { connectRedisFromConfig, describeRedisTarget } from '../store/redisConnection';
 import { createDemoClock, createDemoRuntime, DEMO_AGENTS, DEMO_PASSWORD, seedDemo, type SeedSummary } from './seedDemo';
 
 const HELP = `npm run seed:demo -- [options]
@@ -63,19 +63,6 @@ async function prefixHasData(client: Redis | Cluster, prefix: string): Promise<b
     } while (cursor !== '0');
   }
   return false;
-}
-
-/** The Redis a URL points at, without its password. */
-function where(config: Config): string {
-  if (config.redisUrl) {
-    try {
-      const u = new URL(config.redisUrl);
-      return `${u.protocol}//${u.host}${u.pathname && u.pathname !== '/' ? u.pathname : ''}`;
-    } catch {
-      return 'REDIS_URL';
-    }
-  }
-  return config.redis.sentinels ? 'Redis (Sentinel)' : config.redis.clusterNodes ? 'Redis Cluster' : 'Redis';
 }
 
 function report(summary: SeedSummary): string {
@@ -141,16 +128,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel === 'info' || config.logLevel === 'http' || config.logLevel === 'debug' ? 'warn' : config.logLevel);
   const redis = connectRedisFromConfig(config, logger);
   if (!embedded) {
-    const taken = await prefixHasData(redis.client, config.redisKeyPrefix).catch((err: Error) => fail(`cannot read ${where(config)}: ${err.message}`));
+    const taken = await prefixHasData(redis.client, config.redisKeyPrefix).catch((err: Error) => fail(`cannot read ${describeRedisTarget(config)}: ${err.message}`));
     if (taken && !values.force) {
       await redis.close();
       fail(
-        `${where(config)} already holds Baton data under the prefix "${config.redisKeyPrefix}". ` +
+        `${describeRedisTarget(config)} already holds Baton data under the prefix "${config.redisKeyPrefix}". ` +
           'Use another REDIS_KEY_PREFIX (e.g. REDIS_KEY_PREFIX=demo:) or pass --force to add the demo month to it.',
       );
     }
     if (config.env === 'production') process.stderr.write(`seed:demo: WARNING: seeding a NODE_ENV=production Baton (--allow-production).\n`);
-    process.stderr.write(`Seeding ${conversations} conversations into ${where(config)}, prefix "${config.redisKeyPrefix}"...\n`);
+    process.stderr.write(`Seeding ${conversations} conversations into ${describeRedisTarget(config)}, prefix "${config.redisKeyPrefix}"...\n`);
   } else {
     process.stderr.write(`Seeding ${conversations} conversations into an embedded (in-memory) Baton...\n`);
   }

@@ -338,3 +338,16 @@ function embeddedConnection(keyPrefix: string): RedisConnection {
     },
   };
 }
+
+/** The Redis the settings point at, for messages to the operator: never its password. */
+export function describeRedisTarget(config: Config): string {
+  if (config.redisUrl) {
+    try {
+      const u = new URL(config.redisUrl);
+      return `${u.protocol}//${u.host}${u.pathname && u.pathname !== '/' ? u.pathname : ''}`;
+    } catch {
+      return 'REDIS_URL';
+    }
+  }
+  return config.redis.sentinels ? 'Redis (Sentinel)' : config.redis.clusterNodes ? 'Redis Cluster' : 'Redis';
+}
