@@ -65,6 +65,10 @@ export function listItemOf(c: Conversation, window: WindowVerdict): Conversation
 export function liveRowOf(c: Conversation, window: WindowVerdict): LiveListRow {
   const item = listItemOf(c, window);
   return JSON.parse(
-    JSON.stringify({ ...item, window: { ...window, closesAt: iso(window.closesAt), humanAgentClosesAt: iso(window.humanAgentClosesAt) } }),
+    JSON.stringify({
+      ...item,
+      window: { ...window, closesAt: iso(window.closesAt), humanAgentClosesAt: iso(window.humanAgentClosesAt) },
+      rev: [c.ownerToken, c.updatedAt],
+    }),
   ) as LiveListRow;
 }

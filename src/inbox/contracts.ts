@@ -7,7 +7,14 @@ import type { ConversationListItemWire } from './api/views';
  * sends it: the console updates its lists from it instead of fetching them again. Only sent with an
  * event the viewer may see (same team scope as the event).
  */
-export type LiveListRow = ConversationListItemWire;
+export type LiveListRow = ConversationListItemWire & {
+  /**
+   * The conversation's revision when the row was read: [ownerToken, updatedAt]. Events can reach a
+   * console out of the order of the changes (one event carries the conversation as read with its
+   * message, another as stored after an escalation): a row older than one already shown is stale.
+   */
+  rev?: readonly [number, number];
+};
 
 /**
  * The seams between the agent inbox (HTTP API, live events, console) and the handoff core.

@@ -36,7 +36,28 @@ test("a customer's new message reaches the team's consoles with the conversation
     await customerSays(baton.url, from, 'my parcel SG-7731 is late');
     const event = await events.waitFor((e) => e.event === 'message.created' && (e.data ?? '').includes('SG-7731'));
     const listed = ((await care.ok('GET', '/conversations?status=queued&team=care&limit=500')).items as { id: string }[]).find((i) => i.id === id);
-    expect(dataOf(event).event.row).toEqual(listed);
+    const { rev, ...row } = dataOf(event).event.row ?? {};
+    expect(row).toEqual(listed);
+    expect(rev).toEqual([expect.any(Number), expect.any(Number)]);
+  } finally {
+    events.close();
+  }
+});
+
+test("an escalation's row carries a later revision than the row of the message that escalated it", async () => {
+  const events = await stream(care);
+  try {
+    await events.waitFor((e) => e.comment === 'connected');
+    const from = uniqueCustomer('rev');
+    const turn = await customerSays(baton.url, from, 'I want to talk to a human agent please');
+    const id = turn.conversationId!;
+    const escalated = await events.waitFor((e) => e.event === 'conversation.escalated' && (e.data ?? '').includes(id));
+    const message = events.events.find((e) => e.event === 'message.created' && (e.data ?? '').includes(id) && (e.data ?? '').includes('"author":"customer"'));
+    const [messageOwner, messageAt] = dataOf(message!).event.row!.rev as [number, number];
+    const [escalatedOwner] = dataOf(escalated).event.row!.rev as [number, number];
+    expect(dataOf(message!).event.row!.status).toBe('bot');
+    expect(escalatedOwner).toBeGreaterThan(messageOwner);
+    expect(messageAt).toBeGreaterThan(0);
   } finally {
     events.close();
   }

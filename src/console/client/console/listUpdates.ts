@@ -44,6 +44,22 @@ export function needsFetch(event: LiveEvent): boolean {
   return touchesLists(event) && !('row' in event && event.row);
 }
 
+type Revision = readonly [number, number];
+
+/** An event's row, when it carries one. */
+export function rowOf(event: LiveEvent): (ConversationListItem & { rev?: Revision }) | undefined {
+  return touchesLists(event) && 'row' in event && event.row ? event.row : undefined;
+}
+
+/**
+ * Whether a row is older than one already applied for its conversation. Revisions compare by
+ * ownership change first, then by last update; a row without one is never called stale.
+ */
+export function isStaleRow(rev: Revision | undefined, latest: Revision | undefined): boolean {
+  if (!rev || !latest) return false;
+  return rev[0] < latest[0] || (rev[0] === latest[0] && rev[1] < latest[1]);
+}
+
 /** The lists after an event: the same object when nothing changed. */
 export function applyLiveEvent(
   lists: Record<string, TabList>,

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorText, query } from '../shared/api';
-import type { ConversationListItem } from '../shared/types';
+import type { ConversationListItem, LiveEvent } from '../shared/types';
 import { subscribeLive } from './liveBus';
-import { applyLiveEvent, needsFetch, type TabList } from './listUpdates';
+import { applyLiveEvent, isStaleRow, needsFetch, rowOf, type TabList } from './listUpdates';
 import { sortItems, type InboxTab } from './tabs';
 
 export type { TabList };
@@ -15,6 +15,8 @@ export function itemsOf<T>(r: T[] | { items: T[] }): T[] {
 export const EVENT_FETCH_MS = 3000;
 /** How often lists filtered by waiting time are fetched again (a row crosses the threshold with no event). */
 export const WAITING_FETCH_MS = 30_000;
+/** How many applied events are kept to bring a fetch that overlapped them up to date. */
+const REPLAY_KEPT = 200;
 
 /**
  * Every tab's list, kept live: events carry the changed conversation's row, applied in place
@@ -29,9 +31,15 @@ export function useInbox(tabs: InboxTab[], me: string): { lists: Record<string, 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastEventFetch = useRef(0);
   const generation = useRef(0);
+  /** The newest revision applied per conversation: an older row that arrives late is dropped. */
+  const revisions = useRef(new Map<string, readonly [number, number]>());
+  /** The row events applied lately, numbered: a fetch's result is brought up to date with those that came during it. */
+  const applied = useRef<{ seq: number; event: LiveEvent }[]>([]);
+  const seq = useRef(0);
 
   const fetchAll = useCallback(async () => {
     const gen = ++generation.current;
+    const from = seq.current;
     const current = tabsRef.current;
     const results = await Promise.all(
       current.map(async (tab): Promise<[string, TabList]> => {
@@ -45,11 +53,13 @@ export function useInbox(tabs: InboxTab[], me: string): { lists: Record<string, 
     );
     if (gen !== generation.current) return;
     setLists((prev) => {
-      const next: Record<string, TabList> = {};
+      let next: Record<string, TabList> = {};
       for (const [id, list] of results) next[id] = list.error && prev[id] ? { ...prev[id], error: list.error } : list;
+      // The lists were read while these events went by: the fetch may predate them.
+      for (const a of applied.current) if (a.seq >= from) next = applyLiveEvent(next, current, a.event, me, Date.now());
       return next;
     });
-  }, []);
+  }, [me]);
 
   /** A fetch soon (debounced), e.g. after the agent's own action or a reconnection. */
   const refresh = useCallback(() => {
@@ -88,6 +98,13 @@ export function useInbox(tabs: InboxTab[], me: string): { lists: Record<string, 
         if (signal.kind === 'resync') return refresh();
         const event = signal.envelope.event;
         if (needsFetch(event)) return fetchForEvent();
+        const row = rowOf(event);
+        if (row) {
+          if (isStaleRow(row.rev, revisions.current.get(row.id))) return;
+          if (row.rev) revisions.current.set(row.id, row.rev);
+          applied.current.push({ seq: seq.current++, event });
+          if (applied.current.length > REPLAY_KEPT) applied.current.splice(0, applied.current.length - REPLAY_KEPT);
+        }
         setLists((prev) => applyLiveEvent(prev, tabsRef.current, event, me, Date.now()));
       }),
     [refresh, fetchForEvent, me],

@@ -1,4 +1,4 @@
-import { applyLiveEvent, needsFetch, rowMatches, type TabList } from '../../../../src/console/client/console/listUpdates';
+import { applyLiveEvent, isStaleRow, needsFetch, rowMatches, type TabList } from '../../../../src/console/client/console/listUpdates';
 import type { InboxTab } from '../../../../src/console/client/console/tabs';
 import type { ConversationListItem, LiveEvent } from '../../../../src/console/client/shared/types';
 
@@ -93,5 +93,19 @@ describe('live list updates', () => {
   test('a list not loaded yet is left to its fetch', () => {
     const before: Record<string, TabList> = { 'queue:care': { items: [], loaded: false } };
     expect(applyLiveEvent(before, tabs, messageCreated(row()), 'ag_1', NOW)).toBe(before);
+  });
+
+  test('a row read before the conversation changed owner is stale against one read after', () => {
+    expect(isStaleRow([3, 1_000_500], [4, 1_000_000])).toBe(true);
+  });
+
+  test('a row is stale against a later update under the same owner, not against the same one', () => {
+    expect(isStaleRow([4, 1_000_000], [4, 1_000_200])).toBe(true);
+    expect(isStaleRow([4, 1_000_200], [4, 1_000_200])).toBe(false);
+  });
+
+  test('a row without a revision, or a first one, is never stale', () => {
+    expect(isStaleRow(undefined, [4, 1_000_000])).toBe(false);
+    expect(isStaleRow([1, 1], undefined)).toBe(false);
   });
 });
