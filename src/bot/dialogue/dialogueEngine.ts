@@ -499,6 +499,7 @@ export class DialogueEngine {
       text: this.text(this.catalog.messages.clarify, turn.lang),
       quickReplies: options.map((i) => intentButton(i, turn.lang, this.catalog.defaultLanguage)),
     });
+    turn.signals.push({ type: 'clarifying', intents: options.map((i) => i.id) });
   }
 
   /** "Sorry, I didn't get that"; the second time in a row, the catalog's topics as a menu instead. */

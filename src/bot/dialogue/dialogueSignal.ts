@@ -10,6 +10,8 @@ import type { FulfillmentFailure } from '../../nlu/fulfillment';
  * - fulfillment_handoff: the fulfillment endpoint asked for a person.
  * - answered: the bot answered an intent (static answer or fulfillment reply).
  * - act: the message was a conversational act (ok, thanks, yes, hi, bye, emoji), answered briefly; never a misunderstanding.
+ * - clarifying: the bot was unsure and asked "did you mean…?" (`intents`, its options in order): it did not
+ *   act on any of them, so a topic the catalog gives to people is not handed off on this guess.
  * - clarification_declined: the customer said no to "did you mean…?" (`intent` was its first option):
  *   the message it was asked about is one the bot could not place (the training inbox records it).
  * - media_only: the message was only a photo, voice note, file or location (`kinds`): the bot said what
@@ -25,6 +27,7 @@ export type DialogueSignal =
   | { type: 'fulfillment_handoff'; intent: string; reason?: string; team?: string }
   | { type: 'answered'; intent: string; confidence: number }
   | { type: 'act'; act: ActKind }
+  | { type: 'clarifying'; intents: string[] }
   | { type: 'clarification_declined'; intent: string }
   | { type: 'topics_offered'; topics: string[] }
   | { type: 'media_only'; kinds: string[] };

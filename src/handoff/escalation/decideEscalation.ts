@@ -58,7 +58,9 @@ function triggersOf(input: EscalationInput, config: EscalationConfig): Set<Escal
   const { signals, sentiment } = input;
   const fired = new Set<EscalationReason>();
   if (input.text && asksForPerson(input.text, input.language)) fired.add('customer_requested');
-  if (input.intent?.handoff || hasSignal(signals, 'handoff_intent')) fired.add('intent_flagged');
+  // A topic for people counts when the bot took the message as that topic, not when it only guessed
+  // it and asked "did you mean…?" (the customer's answer decides).
+  if (hasSignal(signals, 'handoff_intent') || (input.intent?.handoff && !hasSignal(signals, 'clarifying'))) fired.add('intent_flagged');
   const misunderstood = Math.max(
     input.consecutiveMisunderstandings,
     ...signals.map((s) => (s.type === 'misunderstood' ? s.consecutive : 0)),

@@ -18,7 +18,7 @@ describe('DialogueEngine: clarification', () => {
         ],
       },
     ]);
-    expect(result.signals).toEqual([]);
+    expect(result.signals).toEqual([{ type: 'clarifying', intents: ['order_status', 'refund_status'] }]);
   });
 
   it('titles the clarification buttons in the conversation language', async () => {

@@ -56,6 +56,11 @@ describe('decideEscalation: one reason per trigger', () => {
     expect(d.reasons).toEqual(['intent_flagged']);
   });
 
+  it('does not escalate on a flagged topic the bot only asked about ("did you mean…?")', () => {
+    const input = turn({ text: 'phone bigriyo', intent: { id: 'complaint', team: 'care', handoff: true }, signals: [{ type: 'clarifying', intents: ['complaint', 'product_availability'] }] });
+    expect(decideEscalation(input, DEFAULT_ESCALATION_CONFIG).escalate).toBe(false);
+  });
+
   it('escalates with intent_flagged on a handoff_intent signal alone', () => {
     const d = decided(turn({ intent: null, signals: [{ type: 'handoff_intent', intent: 'complaint' }] }));
     expect(d.reasons).toEqual(['intent_flagged']);
