@@ -59,8 +59,21 @@ async function main(): Promise<void> {
     fail('no Redis is configured (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): the embedded store keeps nothing between runs, so there is nothing to move.');
   }
   const dryRun = values['dry-run'];
+  // The connection's own errors are summed up below in one sentence, not logged as JSON.
   const logger = createLogger('error');
+  logger.silent = true;
   const redis = connectRedisFromConfig(config, logger);
+  let connectionError: string | undefined;
+  redis.client.on('error', (err: Error) => (connectionError ??= err.message));
+  try {
+    await redis.client.ping();
+  } catch (err) {
+    await redis.close().catch(() => undefined);
+    fail(
+      `cannot reach ${describeRedisTarget(config)} (${connectionError ?? (err as Error).message}). ` +
+        'Start that Redis, or fix REDIS_URL / REDIS_SENTINELS / REDIS_CLUSTER_NODES, then run again. Nothing was changed.',
+    );
+  }
   process.stderr.write(`${dryRun ? 'Dry run: counting' : 'Moving'} keys under old names in ${describeRedisTarget(config)}, prefix "${config.redisKeyPrefix}"...\n`);
   let lastShown = 0;
   try {

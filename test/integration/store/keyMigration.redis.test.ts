@@ -233,3 +233,10 @@ describeWithRedis('migrating the key names of an earlier Baton on a real Redis',
     expect(stderr).toMatch(/Baton cannot start: this Redis holds data under the key names of a Baton from before Redis Cluster support[\s\S]*npm run migrate:keys -- --dry-run\n {2}npm run migrate:keys\n/);
   });
 });
+
+test('npm run migrate:keys against a Redis that does not answer says which one, why, and that nothing changed', async () => {
+  const { code, stderr } = await runCli('src/cli/migrateKeys.ts', ['--dry-run'], { REDIS_URL: 'redis://127.0.0.1:1' });
+  expect(code).toBe(1);
+  expect(stderr).toMatch(/migrate:keys: cannot reach redis:\/\/127\.0\.0\.1:1 \(connect ECONNREFUSED 127\.0\.0\.1:1\)\. Start that Redis[^\n]*Nothing was changed\.\n$/);
+  expect(stderr).not.toMatch(/"level"|maxRetriesPerRequest/);
+});
