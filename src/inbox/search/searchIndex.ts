@@ -3,7 +3,7 @@ import type { Conversation, Message } from '../../conversations/types';
 import type { Logger } from '../../logger';
 import type { FactCandidate } from '../../nlu/facts/types';
 import { searchKeys } from './searchKeys';
-import { exactTermOfFact, exactTermsOfAddress, readQuery, wordsOf, type ExactKind } from './searchTerms';
+import { addressTermOf, exactTermOfFact, exactTermsOfAddress, readQuery, wordsOf, type ExactKind } from './searchTerms';
 
 /** Most conversations one exact value points at (a phone shared by a family, a test order number). */
 export const MAX_PER_EXACT = 50;
@@ -209,6 +209,9 @@ export class SearchIndex {
   async forget(conversation: Conversation, messages: readonly Pick<Message, 'author' | 'text'>[], facts: readonly Pick<FactCandidate, 'kind' | 'value'>[]): Promise<void> {
     const keys = new Set<string>();
     for (const t of exactTermsOfAddress(conversation.customerAddress)) keys.add(searchKeys.exact(t.kind, t.value));
+    // The address's own entry, which versions before wrote beside its phone or e-mail entry.
+    const own = addressTermOf(conversation.customerAddress);
+    if (own) keys.add(searchKeys.exact(own.kind, own.value));
     const words = new Set(wordsOf(conversation.customerName ?? '', 6));
     for (const m of messages) if (m.author === 'customer') for (const w of wordsOf(m.text ?? '')) words.add(w);
     for (const w of words) for (const k of searchKeys.wordChunks(w, WORD_CHUNKS)) keys.add(k);

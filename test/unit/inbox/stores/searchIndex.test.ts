@@ -133,6 +133,21 @@ function searchIndexContract(make: MakeHarness): void {
     expect(await h().client.zscore(searchKeys.word('kavya'), 'c1')).toBe(String(T0 + DEFAULT_REFRESH_MS + 1));
   });
 
+  test("a WhatsApp customer is found by the whole number as typed, with one exact entry for it", async () => {
+    await index().indexMessage(conversation('c1', { customerAddress: 'whatsapp:+919876543210' }), { text: 'hello', createdAt: T0 });
+    expect((await index().find('+919876543210', 10)).map((c) => [c.conversationId, c.match])).toEqual([['c1', 'phone']]);
+    expect(await h().client.exists(searchKeys.exact('address', '+919876543210'))).toBe(0);
+  });
+
+  test('forgetting a conversation also takes it out of the address entry versions before wrote beside the phone', async () => {
+    const c1 = conversation('c1', { customerAddress: 'whatsapp:+919876543210' });
+    await h().client.zadd(searchKeys.exact('address', '+919876543210'), T0, 'c1');
+    await index().indexMessage(c1, { text: 'hello', createdAt: T0 });
+    await index().forget(c1, [{ author: 'customer', text: 'hello' }], []);
+    expect(await h().client.zscore(searchKeys.exact('address', '+919876543210'), 'c1')).toBeNull();
+    expect(await index().find('+919876543210', 10)).toEqual([]);
+  });
+
   test('a customer message is recorded without waiting for the index, and indexed by the next flush', async () => {
     const slow = new SearchIndex(h().client, { flushDelayMs: 60_000 });
     const recorded: string[] = [];
