@@ -15,7 +15,12 @@ import { STATUS_RANK } from './types';
  * embedded store's Lua has none). `%` and `|` in them are escaped as `%25` and `%7C`. The body is JSON
  * with short names and never changes: d direction, a author, g agentId, t text, y payload, m media,
  * l location, q quick replies, c createdAt, x meta, k a reply's send key. Times (updatedAt, createdAt)
- * are ms in base 36 (8 characters instead of 13). What can be told without them is left out: `d` when
+ * are ms in base 36 (8 characters instead of 13). Entries written since keep them relative to the time in
+ * the conversation's id (`c_<ms in base 36>_…`): createdAt as a JSON number of ms after it, updatedAt
+ * as `+` and those ms in base 36 (a conversation's minutes in 3 to 6 characters); an id without a time
+ * keeps them whole as before. A Twilio sid in the header (`SM` or `MM` and 32 hex digits) is kept as `~`,
+ * its second letter and its 16 bytes in base64url (24 characters instead of 34; a platform id that
+ * starts with `~` has it escaped as `%7E`). What can be told without them is left out: `d` when
  * it is the author's usual direction (a customer's inbound, a bot's or an agent's outbound), `x` when
  * empty, `a` for a customer, and the send key of a reply to a message of the same conversation
  * (`turn:m<index>.<conversation id>:<n>`) is `k: "<index>:<n>"`. Entries written with them read the same.
@@ -42,7 +47,7 @@ const bodySchema = z.object({
   m: z.array(mediaSchema).optional(),
   l: z.object({ latitude: z.number(), longitude: z.number(), address: z.string().optional(), label: z.string().optional() }).optional(),
   q: z.array(z.object({ title: z.string(), payload: z.string() })).optional(),
-  c: z.string().regex(/^[0-9a-z]+$/),
+  c: z.union([z.string().regex(/^[0-9a-z]+$/), z.number().int()]),
   x: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   k: z.string().regex(/^\d+:\d+$/).optional(),
 });
@@ -78,13 +83,45 @@ export function packTime(ms: number): string {
 
 const unpackTime = (s: string) => parseInt(s, 36);
 
+/** The time (ms) in a conversation id as newId writes it (`c_<ms in base 36>_…`); undefined for any other id. */
+export function idTime(conversationId: string): number | undefined {
+  const m = /^c_([0-9a-z]{1,9})_/.exec(conversationId);
+  return m ? parseInt(m[1]!, 36) : undefined;
+}
+
+/** An entry's updatedAt as its header keeps it: `+` and the ms after the conversation id's time in base 36 (whole, in base 36, for an id without one). */
+export function packHeaderTime(ms: number, conversationId: string): string {
+  const base = idTime(conversationId);
+  return base === undefined ? packTime(ms) : `+${Math.round(ms - base).toString(36)}`;
+}
+
+function unpackHeaderTime(s: string, conversationId: string): number {
+  return s.startsWith('+') ? (idTime(conversationId) ?? 0) + parseInt(s.slice(1), 36) : unpackTime(s);
+}
+
+const TWILIO_SID = /^(SM|MM)([0-9a-f]{32})$/;
+const PACKED_SID = /^~([SM])([A-Za-z0-9_-]{22})$/;
+
+/** A platform id as an entry's header keeps it: a Twilio sid packed (24 characters), any other escaped (escapeField, and a leading `~`). */
+export function headerPid(pid: string | undefined): string {
+  const sid = pid ? TWILIO_SID.exec(pid) : null;
+  if (sid) return `~${sid[1]![0]}${Buffer.from(sid[2]!, 'hex').toString('base64url')}`;
+  return escapeField(pid).replace(/^~/, '%7E');
+}
+
+function unpackHeaderPid(s: string): string | undefined {
+  const packed = PACKED_SID.exec(s);
+  if (packed) return `${packed[1]}M${Buffer.from(packed[2]!, 'base64url').toString('hex')}`;
+  return unescapeField(s);
+}
+
 /** Escapes a header field (`%` and `|`), so the header splits on `|` whatever the platform wrote. */
 export function escapeField(s: string | undefined): string {
   return (s ?? '').replace(/%/g, '%25').replace(/\|/g, '%7C');
 }
 
 function unescapeField(s: string): string | undefined {
-  return s === '' ? undefined : s.replace(/%7C/g, '|').replace(/%25/g, '%');
+  return s === '' ? undefined : s.replace(/%7C/g, '|').replace(/%7E/g, '~').replace(/%25/g, '%');
 }
 
 /** `<index>:<n>` for a send key `turn:m<index>.<conversationId>:<n>` (a reply to a message of this conversation); undefined for any other key. */
@@ -96,6 +133,12 @@ export function packSendKey(key: string, conversationId: string): string | undef
 function unpackSendKey(k: string, conversationId: string): string {
   const [index, n] = k.split(':');
   return `turn:m${index}.${conversationId}:${n}`;
+}
+
+/** createdAt as an entry's body keeps it: ms after the conversation id's time (a number), or whole in base 36 for an id without one. */
+function packCreatedAt(ms: number, conversationId: string): number | string {
+  const base = idTime(conversationId);
+  return base === undefined ? packTime(ms) : Math.round(ms - base);
 }
 
 /** The entry a new message of `conversationId` is appended as (its header: status, updatedAt (empty: createdAt), platform id, error). */
@@ -114,11 +157,11 @@ export function packMessage(m: NewMessage, createdAt: number, conversationId: st
     m: m.media.length ? m.media : undefined,
     l: m.location,
     q: m.quickReplies?.length ? m.quickReplies : undefined,
-    c: packTime(createdAt),
+    c: packCreatedAt(createdAt, conversationId),
     x: Object.keys(meta).length ? meta : undefined,
     k,
   };
-  const header = [STATUS_CODES[m.status], '', escapeField(m.platformMessageId), escapeField(m.errorCode), escapeField(m.errorMessage)];
+  const header = [STATUS_CODES[m.status], '', headerPid(m.platformMessageId), escapeField(m.errorCode), escapeField(m.errorMessage)];
   return `${header.join('|')}|${JSON.stringify(body)}`;
 }
 
@@ -140,6 +183,9 @@ export function unpackMessage(id: string, conversationId: string, entry: string 
   const d = b.d ?? USUAL_DIRECTION[b.a];
   if (!d) return null;
   const meta = b.k === undefined ? b.x : { ...b.x, sendKey: unpackSendKey(b.k, conversationId) };
+  const base = idTime(conversationId);
+  if (typeof b.c === 'number' && base === undefined) return null;
+  const createdAt = typeof b.c === 'number' ? base! + b.c : unpackTime(b.c);
   const message: Message = {
     id,
     conversationId,
@@ -151,12 +197,12 @@ export function unpackMessage(id: string, conversationId: string, entry: string 
     media: b.m ?? [],
     location: b.l,
     quickReplies: b.q,
-    platformMessageId: unescapeField(parts[3]!),
+    platformMessageId: unpackHeaderPid(parts[3]!),
     status: status.data,
     errorCode: unescapeField(parts[4]!),
     errorMessage: unescapeField(parts[5]!),
-    createdAt: unpackTime(b.c),
-    updatedAt: parts[2] === '' ? unpackTime(b.c) : unpackTime(parts[2]!),
+    createdAt,
+    updatedAt: parts[2] === '' ? createdAt : unpackHeaderTime(parts[2]!, conversationId),
     meta,
   };
   for (const k of Object.keys(message) as (keyof Message)[]) if (message[k] === undefined) delete message[k];

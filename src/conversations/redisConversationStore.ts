@@ -18,7 +18,7 @@ import { taggedKey } from '../store/keys';
 import { ConversationIndexes, LIST_MAX_SCAN, queueScore } from './conversationIndexes';
 import type { Logger } from '../logger';
 import { factsKey } from './factStore';
-import { escapeField, packCsat, packedMessageId, packMessage, packTime, parsePackedId, STATUS_CODES_LUA, unpackCsat, unpackMessage } from './packedMessage';
+import { escapeField, headerPid, packCsat, packedMessageId, packHeaderTime, packMessage, parsePackedId, STATUS_CODES_LUA, unpackCsat, unpackMessage } from './packedMessage';
 
 export { queueScore };
 import { randomHex } from '../store/randomHex';
@@ -262,7 +262,8 @@ export const RECENT_PIDS = 64;
 /**
  * KEYS: log, pids, conv (one conversation: one slot).
  * ARGV: conversationId, now, preview, isInbound ('1'/'0'), platform id ('' when none), fence ('' or token),
- * return the conversation ('1'/'0'), the packed entry, unused, the platform id escaped as in an entry's header.
+ * return the conversation ('1'/'0'), the packed entry, the platform id as entries written before kept it
+ * (escaped), the platform id as an entry's header keeps it (headerPid).
  * Returns {id, 0 new | 1 duplicate | 2 fenced out, the conversation's updatedAt, conversation hash (when asked)}.
  * A message whose platform id is on one of the newest RECENT_PIDS entries (or, written by versions
  * before, in the pids hash) is a duplicate: a turn replayed after a crash appends its message again,
@@ -281,7 +282,8 @@ if hasPid then
     local recent = redis.call('LRANGE', KEYS[1], -${RECENT_PIDS}, -1)
     local first = redis.call('LLEN', KEYS[1]) - #recent
     for i = #recent, 1, -1 do
-      if string.match(recent[i], '^[^|]*|[^|]*|([^|]*)|') == ARGV[10] then
+      local p = string.match(recent[i], '^[^|]*|[^|]*|([^|]*)|')
+      if p == ARGV[10] or p == ARGV[9] then
         known = math.floor(first + i - 1)
         break
       end
@@ -321,7 +323,7 @@ return {1, e}
 `;
 
 /**
- * KEYS: log, held. ARGV: index, pid (escaped), status, now, pid, then parked updates
+ * KEYS: log, held. ARGV: index, pid (as the header keeps it: headerPid), status, now, pid, then parked updates
  * ('status|code|message'). Records the platform id on the entry, applies the status, the parked
  * updates and those held for the platform id in the conversation's held hash (forward only:
  * applying one twice changes nothing). Returns the entry (false when there is none). A send's
@@ -360,8 +362,8 @@ return e
 
 /**
  * A delivery receipt that names the message (Twilio's StatusCallback query): KEYS: log, held.
- * ARGV: index, pid, pid (escaped), status, code, message (escaped), now, the update as held
- * ('status|code|message'), ttl (s). When the entry carries that platform id, moves its status
+ * ARGV: index, pid, pid (as the header keeps it: headerPid), status, code, message (escaped), now, the
+ * update as held ('status|code|message'), ttl (s), pid (escaped, as entries written before kept it). When the entry carries that platform id, moves its status
  * forward (as ADVANCE_PACKED); when it does not yet (the callback came before the send's answer, or
  * is for another copy), holds the update under the platform id for ATTACH_PACKED.
  * Returns {1 applied | 0 stale, the entry} | {2 held} | {-1 no such entry}.
@@ -371,7 +373,7 @@ local e = redis.call('LINDEX', KEYS[1], ARGV[1])
 if not e then return {-1} end
 local s, u, p, c, m, body = parse(e)
 if not s then return {-1} end
-if p ~= ARGV[3] then
+if p ~= ARGV[3] and p ~= ARGV[10] then
   local held = redis.call('HGET', KEYS[2], ARGV[2])
   redis.call('HSET', KEYS[2], ARGV[2], held and (held .. '\\n' .. ARGV[8]) or ARGV[8])
   redis.call('EXPIRE', KEYS[2], ARGV[9])
@@ -754,8 +756,8 @@ export class RedisConversationStore implements ConversationStore {
       opts.fence === undefined ? '' : String(opts.fence),
       opts.returnConversation ? '1' : '0',
       packMessage(m, now, conversationId),
-      '',
       escapeField(pid),
+      headerPid(pid),
     );
     if (duplicate === 2) {
       throw new BatonError('OWNERSHIP_CHANGED', `Conversation ${conversationId} changed owner; the message was not sent`);
@@ -824,9 +826,9 @@ export class RedisConversationStore implements ConversationStore {
         K.log(packed.conversationId),
         K.held(packed.conversationId),
         String(packed.index),
-        escapeField(platformMessageId),
+        headerPid(platformMessageId),
         status,
-        packTime(at),
+        packHeaderTime(at, packed.conversationId),
         platformMessageId,
         ...parked,
       );
@@ -844,7 +846,7 @@ export class RedisConversationStore implements ConversationStore {
     const now = this.clock();
     const packed = parsePackedId(messageId);
     if (packed) {
-      const entry = await this.r.batonSetStatusPacked(K.log(packed.conversationId), String(packed.index), status, packTime(now), escapeField(error?.code), escapeField(error?.message));
+      const entry = await this.r.batonSetStatusPacked(K.log(packed.conversationId), String(packed.index), status, packHeaderTime(now, packed.conversationId), escapeField(error?.code), escapeField(error?.message));
       const m = unpackMessage(messageId, packed.conversationId, entry);
       if (!m) throw new BatonError('NOT_FOUND', `No message ${messageId}`);
       return m;
@@ -862,7 +864,7 @@ export class RedisConversationStore implements ConversationStore {
     const now = String(at);
     const packed = parsePackedId(id);
     if (packed) {
-      const [applied, entry] = await this.r.batonAdvancePacked(K.log(packed.conversationId), String(packed.index), status, escapeField(error?.code), escapeField(error?.message), packTime(at));
+      const [applied, entry] = await this.r.batonAdvancePacked(K.log(packed.conversationId), String(packed.index), status, escapeField(error?.code), escapeField(error?.message), packHeaderTime(at, packed.conversationId));
       return { applied: applied === 1, message: unpackMessage(id, packed.conversationId, entry) };
     }
     const [applied, hash] = await this.r.batonAdvanceAndGet(K.msg(id), status, error?.code ?? '', error?.message ?? '', now);
@@ -884,13 +886,14 @@ export class RedisConversationStore implements ConversationStore {
         K.held(named.conversationId),
         String(named.index),
         platformMessageId,
-        escapeField(platformMessageId),
+        headerPid(platformMessageId),
         status,
         escapeField(error?.code),
         escapeField(error?.message),
-        packTime(this.clock()),
+        packHeaderTime(this.clock(), named.conversationId),
         entry.replace(/\n/g, ' '),
         '3600',
+        escapeField(platformMessageId),
       );
       const message = outcome === 0 || outcome === 1 ? unpackMessage(messageId!, named.conversationId, packedEntry) : null;
       if (!message) return { outcome: 'parked' };

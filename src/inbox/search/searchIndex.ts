@@ -2,8 +2,9 @@ import type Redis from 'ioredis';
 import type { Conversation, Message } from '../../conversations/types';
 import type { Logger } from '../../logger';
 import type { FactCandidate } from '../../nlu/facts/types';
+import { packIndexMember, unpackIndexMember } from './indexMember';
 import { searchKeys } from './searchKeys';
-import { exactTermOfFact, exactTermsOfAddress, readQuery, wordsOf, type ExactKind } from './searchTerms';
+import { addressTermOf, exactTermOfFact, exactTermsOfAddress, readQuery, wordsOf, type ExactKind } from './searchTerms';
 
 /** Most conversations one exact value points at (a phone shared by a family, a test order number). */
 export const MAX_PER_EXACT = 50;
@@ -91,7 +92,7 @@ type SearchRedis = Redis & {
   batonSearchAddWord(...keysAndArgv: (string | number)[]): Promise<number>;
 };
 
-/** What the next flush writes to one index entry: its keys (a word's chunks, or the one set of an exact value), cap and member → newest score. */
+/** What the next flush writes to one index entry: its keys (a word's chunks, or the one set of an exact value), cap and member (packIndexMember) → newest score. */
 interface PendingEntry {
   keys: string[];
   cap: number;
@@ -132,7 +133,7 @@ export interface SearchCandidate {
  * and a Cluster without its coordinator cannot run it). Exact-match entries for normalised order
  * numbers, phones, e-mails and addresses; a word index of customer messages and names. Every set
  * keeps its newest entries only (MAX_PER_EXACT, MAX_PER_WORD) and expires `retentionDays` after its
- * last write. The index holds conversation ids only: team scope is applied to the conversations as
+ * last write. The index holds conversation ids only (packed, indexMember.ts): team scope is applied to the conversations as
  * they are when searched, never to what the index remembers.
  */
 export class SearchIndex {
@@ -209,12 +210,16 @@ export class SearchIndex {
   async forget(conversation: Conversation, messages: readonly Pick<Message, 'author' | 'text'>[], facts: readonly Pick<FactCandidate, 'kind' | 'value'>[]): Promise<void> {
     const keys = new Set<string>();
     for (const t of exactTermsOfAddress(conversation.customerAddress)) keys.add(searchKeys.exact(t.kind, t.value));
+    // The address's own entry, which versions before wrote beside its phone or e-mail entry.
+    const own = addressTermOf(conversation.customerAddress);
+    if (own) keys.add(searchKeys.exact(own.kind, own.value));
     const words = new Set(wordsOf(conversation.customerName ?? '', 6));
     for (const m of messages) if (m.author === 'customer') for (const w of wordsOf(m.text ?? '')) words.add(w);
     for (const w of words) for (const k of searchKeys.wordChunks(w, WORD_CHUNKS)) keys.add(k);
     for (const t of facts.map(exactTermOfFact)) if (t) keys.add(searchKeys.exact(t.kind, t.value));
-    // One command per key: each key is its own cluster slot.
-    await Promise.all([...keys].map((k) => this.r.zrem(k, conversation.id)));
+    // One command per key: each key is its own cluster slot. The member packed, and whole as versions before wrote it.
+    const members = [...new Set([packIndexMember(conversation.id), conversation.id])];
+    await Promise.all([...keys].map((k) => this.r.zrem(k, ...members)));
   }
 
   /**
@@ -260,7 +265,7 @@ export class SearchIndex {
     const newest = new Map<string, number>();
     for (const flat of flats) {
       for (let i = 0; i + 1 < flat.length; i += 2) {
-        const id = flat[i]!;
+        const id = unpackIndexMember(flat[i]!);
         const at = Number(flat[i + 1]);
         if (!(newest.get(id)! >= at)) newest.set(id, at);
       }
@@ -272,7 +277,8 @@ export class SearchIndex {
     const key = keys[0]!;
     let entry = this.pending.get(key);
     if (!entry) this.pending.set(key, (entry = { keys, cap, members: new Map() }));
-    entry.members.set(conversationId, Math.max(at, entry.members.get(conversationId) ?? at));
+    const member = packIndexMember(conversationId);
+    entry.members.set(member, Math.max(at, entry.members.get(member) ?? at));
   }
 
   /** Whether a name or address entry is due: not written by this process in the last refreshMs. Remembers it as written. */

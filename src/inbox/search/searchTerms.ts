@@ -67,18 +67,29 @@ export function exactTermOfFact(fact: { kind: FactKind; value: string }): ExactT
   return how && value ? { kind: how[0], value } : null;
 }
 
-/** The exact entries of a customer's address on a channel (a WhatsApp number is also a phone). */
+/** The address's own exact entry: its text without the channel (what versions before always wrote); null when empty or too long. */
+export function addressTermOf(address: string): ExactTerm | null {
+  const bare = address.replace(/^[a-z_]+:/i, '').trim().toLowerCase();
+  return bare.length > 0 && bare.length <= 200 ? { kind: 'address', value: bare.replace(/[{}]/g, '') } : null;
+}
+
+/**
+ * The exact entries of a customer's address on a channel: a WhatsApp number is a phone, an e-mail
+ * address an e-mail, anything else the address itself. A query that would find the address entry
+ * of a phone or an e-mail finds its phone or e-mail entry too (readQuery looks up both), so that
+ * entry is not written twice.
+ */
 export function exactTermsOfAddress(address: string): ExactTerm[] {
   const bare = address.replace(/^[a-z_]+:/i, '').trim().toLowerCase();
   const out: ExactTerm[] = [];
-  if (bare.length > 0 && bare.length <= 200) out.push({ kind: 'address', value: bare.replace(/[{}]/g, '') });
   if (/^\+?[\d\s().-]+$/.test(bare)) {
     const phone = normalisePhone(bare);
     if (phone) out.push({ kind: 'phone', value: phone });
   }
   const email = normaliseEmail(bare);
   if (email) out.push({ kind: 'email', value: email });
-  return out;
+  const own = addressTermOf(address);
+  return out.length === 0 && own ? [own] : out;
 }
 
 export interface ReadQuery {

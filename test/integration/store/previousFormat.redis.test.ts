@@ -72,6 +72,16 @@ describeWithRedis('messages of the previous format on a real Redis', () => {
     expect(again).toMatchObject({ duplicate: true, message: { id: `m0.${conversation.id}`, platformMessageId: sid, status: 'received' } });
   });
 
+  test("a receipt naming a sent message whose sid the version before kept whole on its entry applies to it", async () => {
+    const { conversation } = await store.findOrOpen({ channel: 'whatsapp', customerAddress: 'whatsapp:+919812345672' });
+    const sid = 'SMff6e14f12f79a00abf77c9a2f5ff4538';
+    await redis.rpush(`conv:{${conversation.id}}:log`, `s|mxc8cllm|${sid}|||{"a":"b","t":"Sure","c":"mxc8clkq"}`);
+    expect(await store.updateStatusByPlatformId('whatsapp', sid, 'delivered', undefined, `m0.${conversation.id}`)).toMatchObject({
+      outcome: 'applied',
+      message: { id: `m0.${conversation.id}`, platformMessageId: sid, status: 'delivered' },
+    });
+  });
+
   test('a bot state written as plain JSON before reads as it was, and is written back deflated', async () => {
     const { conversation } = await store.findOrOpen({ channel: 'whatsapp', customerAddress: 'whatsapp:+919812345671' });
     const state = '{"language":"en","misunderstandings":0,"slots":{},"recognised":[["store_hours",0.999,1796586941876]],"answered":["store_hours"]}';

@@ -1,8 +1,10 @@
 import { clipBytes, PREVIEW_MAX_BYTES } from '../../../src/conversations/redisConversationStore';
-import { packCsat, packedMessageId, packMessage, parsePackedId, unpackCsat, unpackMessage } from '../../../src/conversations/packedMessage';
+import { headerPid, packCsat, packedMessageId, packHeaderTime, packMessage, parsePackedId, unpackCsat, unpackMessage } from '../../../src/conversations/packedMessage';
 import type { NewMessage } from '../../../src/conversations/types';
 
 const CONV = 'c_mxbwl5uy_fa9b56a559';
+/** The time in CONV. */
+const CONV_TIME = parseInt('mxbwl5uy', 36);
 
 describe('a message packed as a transcript entry', () => {
   test('reads back as it was written, media, location, quick replies and meta included', () => {
@@ -43,8 +45,8 @@ describe('a message packed as a transcript entry', () => {
   });
 
   test("leaves out a customer's, a bot's and an agent's usual direction and an empty meta, and keeps a system message's direction", () => {
-    const customer = packMessage({ direction: 'inbound', author: 'customer', text: 'hi', media: [], status: 'received', meta: {} }, 1000, CONV);
-    expect(customer).toBe('i|||||{"t":"hi","c":"rs"}');
+    const customer = packMessage({ direction: 'inbound', author: 'customer', text: 'hi', media: [], status: 'received', meta: {} }, CONV_TIME + 1000, CONV);
+    expect(customer).toBe('i|||||{"t":"hi","c":1000}');
     expect(unpackMessage(`m0.${CONV}`, CONV, customer)).toMatchObject({ direction: 'inbound', author: 'customer' });
     const note = packMessage({ direction: 'internal', author: 'system', text: 'Assigned', media: [], status: 'received' }, 1000, CONV);
     expect(unpackMessage(`m1.${CONV}`, CONV, note)).toMatchObject({ direction: 'internal', author: 'system' });
@@ -82,6 +84,43 @@ describe('a message packed as a transcript entry', () => {
     });
     const reply = 'delivered|mxc8cllm|SMff6e14f12f79a00abf77c9a2f5ff4538|||{"a":"b","t":"Sure","c":"mxc8clkq","k":"0:0"}';
     expect(unpackMessage(`m1.${CONV}`, CONV, reply)).toMatchObject({ author: 'bot', status: 'delivered', createdAt: parseInt('mxc8clkq', 36), updatedAt: parseInt('mxc8cllm', 36) });
+  });
+
+  test("keeps createdAt and updatedAt as ms after the time in the conversation's id", () => {
+    const at = CONV_TIME + 65_000;
+    const entry = packMessage({ direction: 'outbound', author: 'bot', text: 'hi', media: [], status: 'sent' }, at, CONV);
+    expect(entry).toContain('"c":65000');
+    const changed = `d|${packHeaderTime(at + 2500, CONV)}${entry.slice(2)}`;
+    expect(changed.startsWith(`d|+${(67_500).toString(36)}|`)).toBe(true);
+    expect(unpackMessage(`m0.${CONV}`, CONV, changed)).toMatchObject({ status: 'delivered', createdAt: at, updatedAt: at + 2500 });
+  });
+
+  test('a message older than its conversation id keeps its time', () => {
+    const entry = packMessage({ direction: 'inbound', author: 'customer', text: 'hi', media: [], status: 'received' }, CONV_TIME - 86_400_000, CONV);
+    expect(unpackMessage(`m0.${CONV}`, CONV, entry)).toMatchObject({ createdAt: CONV_TIME - 86_400_000 });
+  });
+
+  test('with a conversation id without a time, createdAt and updatedAt are kept whole in base 36', () => {
+    const entry = packMessage({ direction: 'inbound', author: 'customer', text: 'hi', media: [], status: 'received' }, 1_796_565_290_193, 'c1');
+    expect(entry).toContain(`"c":"${(1_796_565_290_193).toString(36)}"`);
+    expect(packHeaderTime(1_796_565_290_200, 'c1')).toBe((1_796_565_290_200).toString(36));
+    expect(unpackMessage('m0.c1', 'c1', entry)).toMatchObject({ createdAt: 1_796_565_290_193 });
+  });
+
+  test('a Twilio sid is kept in 24 characters and reads back whole', () => {
+    for (const sid of ['SMc4440424d270fe908159b17eff4950db', 'MM0123456789abcdef0123456789abcdef']) {
+      const entry = packMessage({ direction: 'inbound', author: 'customer', text: 'hi', media: [], status: 'received', platformMessageId: sid }, CONV_TIME, CONV);
+      expect(entry.split('|')[2]).toHaveLength(24);
+      expect(entry.split('|')[2]).toBe(headerPid(sid));
+      expect(unpackMessage(`m0.${CONV}`, CONV, entry)?.platformMessageId).toBe(sid);
+    }
+  });
+
+  test('any other platform id is kept as it is, one starting with ~ or holding upper-case hex included', () => {
+    for (const pid of ['~SABCDEFGHIJKLMNOPQRSTUV', 'SMC4440424D270FE908159B17EFF4950DB', 'wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhggQ0Y=', 'm_abc~1', '%7E']) {
+      const entry = packMessage({ direction: 'inbound', author: 'customer', text: 'hi', media: [], status: 'received', platformMessageId: pid }, CONV_TIME, CONV);
+      expect(unpackMessage(`m0.${CONV}`, CONV, entry)?.platformMessageId).toBe(pid);
+    }
   });
 
   test('a system entry without its direction is damaged, and reads as no message', () => {

@@ -31,11 +31,16 @@ describe('how search values are normalised', () => {
     expect(exactTermOfFact({ kind: 'product', value: 'tv' })).toBeNull();
   });
 
-  test('a WhatsApp address is also a phone', () => {
-    expect(exactTermsOfAddress('whatsapp:+919876543210')).toEqual([
-      { kind: 'address', value: '+919876543210' },
-      { kind: 'phone', value: '9876543210' },
-    ]);
+  test('a WhatsApp address is indexed as its phone only', () => {
+    expect(exactTermsOfAddress('whatsapp:+919876543210')).toEqual([{ kind: 'phone', value: '9876543210' }]);
+  });
+
+  test('an address that is neither a phone nor an e-mail is indexed as itself', () => {
+    expect(exactTermsOfAddress('messenger:8f3a2c1d-psid')).toEqual([{ kind: 'address', value: '8f3a2c1d-psid' }]);
+  });
+
+  test('an e-mail address is indexed as its e-mail only', () => {
+    expect(exactTermsOfAddress('email:Asha.K@Example.in')).toEqual([{ kind: 'email', value: 'asha.k@example.in' }]);
   });
 });
 

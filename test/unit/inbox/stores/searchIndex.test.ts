@@ -2,6 +2,7 @@ import { describeWithRedis } from '../../../support/redis';
 import { searchKeys } from '../../../../src/inbox/search/searchKeys';
 import { DEFAULT_REFRESH_MS, MAX_PER_EXACT, MAX_PER_WORD, SearchIndex, WORD_CHUNK, WORD_CHUNKS } from '../../../../src/inbox/search/searchIndex';
 import { searchIndexed } from '../../../../src/inbox/search/indexing';
+import { packIndexMember } from '../../../../src/inbox/search/indexMember';
 import type { Message } from '../../../../src/conversations/types';
 import type { Conversation } from '../../../../src/conversations/types';
 import { memoryHarness, realHarness, withHarness, type MakeHarness } from './harness';
@@ -131,6 +132,37 @@ function searchIndexContract(make: MakeHarness): void {
     await one.indexMessage(c1, { text: 'still waiting', createdAt: T0 + DEFAULT_REFRESH_MS + 1 });
     expect(await h().client.zscore(phone, 'c1')).toBe(String(T0 + DEFAULT_REFRESH_MS + 1));
     expect(await h().client.zscore(searchKeys.word('kavya'), 'c1')).toBe(String(T0 + DEFAULT_REFRESH_MS + 1));
+  });
+
+  test("a WhatsApp customer is found by the whole number as typed, with one exact entry for it", async () => {
+    await index().indexMessage(conversation('c1', { customerAddress: 'whatsapp:+919876543210' }), { text: 'hello', createdAt: T0 });
+    expect((await index().find('+919876543210', 10)).map((c) => [c.conversationId, c.match])).toEqual([['c1', 'phone']]);
+    expect(await h().client.exists(searchKeys.exact('address', '+919876543210'))).toBe(0);
+  });
+
+  test('forgetting a conversation also takes it out of the address entry versions before wrote beside the phone', async () => {
+    const c1 = conversation('c1', { customerAddress: 'whatsapp:+919876543210' });
+    await h().client.zadd(searchKeys.exact('address', '+919876543210'), T0, 'c1');
+    await index().indexMessage(c1, { text: 'hello', createdAt: T0 });
+    await index().forget(c1, [{ author: 'customer', text: 'hello' }], []);
+    expect(await h().client.zscore(searchKeys.exact('address', '+919876543210'), 'c1')).toBeNull();
+    expect(await index().find('+919876543210', 10)).toEqual([]);
+  });
+
+  test('a conversation id as newId writes it is kept packed, and found by its whole id', async () => {
+    const id = 'c_mxcf6xad_fc70ef5fef';
+    await index().indexMessage(conversation(id), { text: 'kettle leaking', createdAt: T0 });
+    expect(await h().client.zrange(searchKeys.word('kettle'), 0, -1)).toEqual([packIndexMember(id)]);
+    expect(await index().find('kettle', 10)).toEqual([{ conversationId: id, match: 'words', at: T0 }]);
+  });
+
+  test('a conversation indexed under its whole id before is found once, at its newest, and forgetting it removes both', async () => {
+    const id = 'c_mxcf6xad_fc70ef5fef';
+    await h().client.zadd(searchKeys.word('kettle'), T0, id);
+    await index().indexMessage(conversation(id), { text: 'kettle leaking', createdAt: T0 + 1000 });
+    expect(await index().find('kettle', 10)).toEqual([{ conversationId: id, match: 'words', at: T0 + 1000 }]);
+    await index().forget(conversation(id), [{ author: 'customer', text: 'kettle leaking' }], []);
+    expect(await h().client.zcard(searchKeys.word('kettle'))).toBe(0);
   });
 
   test('a customer message is recorded without waiting for the index, and indexed by the next flush', async () => {
