@@ -129,7 +129,11 @@ interface Turn {
  *    above the answer threshold as another intent drops it and is handled instead; a message that
  *    is neither re-asks the question and counts as a misunderstanding.
  * 6. A message that is only a value the catalog's `bareFacts` names (a bare order number) → that intent.
- * 7. Otherwise read the questions in the message with its slot values cut out (readQuestions): up to
+ * 7. A message that says nothing of what it is about ("what do i do", "how", "क्या करूँ": only question
+ *    words, pronouns, particles and words nearly every intent's examples use; no product) is not
+ *    read as any question: its acts are answered, else it is not understood. Such a clause of a
+ *    longer message is set aside, and such a reply to a pending question asks it again.
+ *    Otherwise read the questions in the message with its slot values cut out (readQuestions): up to
  *    three different questions are answered in one reply, in the order asked, and a clause that asks
  *    something not understood is asked about; one question: ≥ answer → handle the intent; ≥ clarify →
  *    "did you mean A or B?"; below → fallback (a misunderstanding; the second in a row offers the
@@ -249,9 +253,13 @@ export class DialogueEngine {
       const bare = this.bareFactIntent(found);
       return bare ? this.handleIntent(turn, bare, 1) : this.fallback(turn);
     }
+    // "what do i do", "how", "क्या करूँ": a message that says nothing of what it is about is not
+    // read as any question, however sure the classifier is (it leans on words every intent uses).
+    if (!this.asksSomething(words)) return this.answerUnread(turn, acts);
     const reading = readQuestions(this.readable(turn, words), (t) => this.deps.classifier.classify(t), this.deps.thresholds, {
       referents: this.referents(turn),
       sure: SURE_WITHOUT_SHARED_WORDS,
+      asksNothing: (t) => !this.asksSomething(t),
     });
     return this.answerReading(turn, reading, acts);
   }
@@ -356,14 +364,32 @@ export class DialogueEngine {
     const followUp = this.expectedFollowUp(turn, text, classification);
     if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) return this.clarify(turn, top, classification);
-    // "hello, anyone there?": not a question we know, but a greeting is not a misunderstanding. A
-    // longer rest ("ok n can u tell me wen it will b delivered") is a question missed, not an act,
-    // and so is a short one in words the catalog has never used after a mere particle ("chalo, ek
-    // joke sunao": the particle opens a request; a greeting, thanks or goodbye is answered anyway).
+    return this.answerUnread(turn, acts);
+  }
+
+  /**
+   * A message no question was read in: the acts around it are answered when little else was said
+   * ("hello, anyone there?": not a question we know, but a greeting is not a misunderstanding);
+   * otherwise it is not understood. A longer rest ("ok n can u tell me wen it will b delivered")
+   * is a question missed, not an act, and so is a short one in words the catalog has never used
+   * after a mere particle ("chalo, ek joke sunao": the particle opens a request; a greeting,
+   * thanks or goodbye is answered anyway).
+   */
+  private async answerUnread(turn: Turn, acts: ActReading): Promise<void> {
     const particlesOnly = acts.acts.every((a) => a === 'ack' || a === 'yes' || a === 'no' || a === 'wait');
     const newWords = particlesOnly && this.support.count(acts.rest, []).unknown > 0;
     if (acts.acts.length > 0 && wordCount(acts.rest) <= MAX_WORDS_BESIDE_ACT && !newWords) return this.answerActs(turn, acts);
     return this.fallback(turn);
+  }
+
+  /**
+   * Does the text say what it is about: a product, or a word other than question words, pronouns,
+   * particles and words nearly every intent's examples use (WordSupport.asksNothing)?
+   */
+  private asksSomething(text: string): boolean {
+    if (!this.support.asksNothing(text)) return true;
+    const index = productIndexOf(this.catalog);
+    return index !== undefined && findProductFacts(text, index).length > 0;
   }
 
   /**
@@ -464,7 +490,10 @@ export class DialogueEngine {
     const rest = filled || tried ? withoutValueWords(tried ? words.replace(tried.value, ' ') : words, this.valueWords.get(slot)) : words;
     const classification = /[\p{L}\p{N}]/u.test(rest) ? this.classify(turn, this.readable(turn, rest)) : undefined;
     const clearlyOther =
-      classification !== undefined && classification.confidence >= this.deps.thresholds.answer && classification.top !== intent.id;
+      classification !== undefined &&
+      classification.confidence >= this.deps.thresholds.answer &&
+      classification.top !== intent.id &&
+      this.asksSomething(rest);
     const other = clearlyOther ? this.intentById(classification.top) : undefined;
     delete turn.state.pending;
     if (other) return this.handleIntent(turn, other, classification!.confidence);

@@ -32,6 +32,11 @@ export interface ReadingContext {
    * (default: the answer threshold); the more confident reading is kept.
    */
   sure?: number;
+  /**
+   * A clause that says nothing of what it is about ("…, what do i do", "…, अब क्या करूँ") only asks
+   * for help with the rest of the message: it is set aside like an acknowledgement.
+   */
+  asksNothing?: (text: string) => boolean;
 }
 
 type Classify = (text: string) => Classification;
@@ -98,7 +103,9 @@ export function readQuestions(
   const whole = readClause(text, classify);
   const split = splitClauses(text);
   if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
-  const clauses = split.map((c) => ({ rest: readActs(c.text).rest, asked: c.asked })).filter((c) => /[\p{L}\p{N}]/u.test(c.rest));
+  const clauses = split
+    .map((c) => ({ rest: readActs(c.text).rest, asked: c.asked }))
+    .filter((c) => /[\p{L}\p{N}]/u.test(c.rest) && !context.asksNothing?.(c.rest));
   if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
 
   const parts: { text: string; asked: boolean; classification: Classification }[] = [];

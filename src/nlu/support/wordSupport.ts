@@ -1,6 +1,7 @@
 import { ACT_FILLERS, ACT_PHRASES } from '../acts/actLexicon';
 import { normalizeText } from '../classifier';
 import type { TrainingExample } from '../types';
+import { REQUESTLESS_WORDS } from './requestlessWords';
 
 /**
  * How much of a message the catalog's examples speak to: the message's content words, how many of
@@ -29,7 +30,17 @@ export interface SupportCount {
 
 export interface WordSupport {
   count(text: string, intents: readonly string[]): SupportCount;
+  /**
+   * True when the text has words and none of them says what it is about: each is a requestless word
+   * (requestlessWords.ts), a particle, or a word whose stem the examples of more than half of the
+   * intents use ("what do i do", "how", "क्या करूँ", "کیا کروں"). Words holding digits are values
+   * and are left out; a text with no other word asks nothing either.
+   */
+  asksNothing(text: string): boolean;
 }
+
+/** A word the examples of more than this share of the intents use says nothing about which one is meant. */
+export const EVERY_INTENT_SHARE = 0.5;
 
 const stem = (word: string): string => [...word].slice(0, STEM_LENGTH).join('');
 
@@ -58,7 +69,14 @@ export function wordSupportFor(examples: readonly TrainingExample[]): WordSuppor
   const intentCount = new Set(examples.map((e) => e.intent)).size;
   const common = Math.max(3, Math.ceil(intentCount / 4));
   const skip = particles();
+  const requestless = new Set(REQUESTLESS_WORDS.map(normalizeText));
+  const everywhere = intentCount * EVERY_INTENT_SHARE;
   return {
+    asksNothing(text) {
+      return normalizeText(text)
+        .split(' ')
+        .every((word) => word === '' || /\d/u.test(word) || skip.has(word) || requestless.has(word) || (byStem.get(stem(word))?.size ?? 0) > everywhere);
+    },
     count(text, intents) {
       const result: SupportCount = { content: 0, shared: 0, unknown: 0 };
       for (const word of normalizeText(text).split(' ')) {

@@ -1,0 +1,44 @@
+import { type DialogueEngine, type TurnResult } from '../../../../src/bot/dialogue';
+import { conversation, makeDemoEngine, say } from './engineHarness';
+
+/**
+ * A message that says nothing of what it is about ("what do i do", "how", "क्या करूँ") is not read
+ * as any question, however sure the classifier is: it leans on words every intent's examples use.
+ */
+let engine: DialogueEngine;
+
+beforeAll(async () => {
+  ({ engine } = await makeDemoEngine());
+});
+
+const answered = (result: TurnResult) => result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent);
+const misunderstood = (result: TurnResult) => result.signals.some((s) => s.type === 'misunderstood');
+
+describe('DialogueEngine: a message that asks nothing', () => {
+  it.each([
+    ['en', 'what can I do'],
+    ['hi', 'क्या करूँ'],
+    ['hi-Latn', 'ab kya karun'],
+    ['ur', 'کیا کروں'],
+    ['ne', 'अब के गर्ने'],
+  ])('answers nothing and asks again when a %s message says nothing of what it is about', async (_lang, text) => {
+    const result = await say(engine, text);
+    expect(answered(result)).toEqual([]);
+    expect(misunderstood(result)).toBe(true);
+  });
+
+  it('answers nothing to a lone "how"', async () => {
+    expect(answered(await say(engine, 'how'))).toEqual([]);
+  });
+
+  it('keeps asking for the order number when the reply to it is "how"', async () => {
+    const [, second] = await conversation(engine, ['where is my order', 'how']);
+    expect(answered(second!)).toEqual([]);
+    expect(second!.state.pending).toMatchObject({ intent: 'order_status', slot: 'order_number' });
+  });
+
+  it('still reads a message that only names a product', async () => {
+    expect(misunderstood(await say(engine, 'my tv'))).toBe(false);
+  });
+
+});
