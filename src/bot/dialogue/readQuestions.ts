@@ -96,17 +96,19 @@ export function readQuestions(
 ): QuestionReading {
   const referents = context.referents ?? [];
   const sure = Math.max(thresholds.answer, context.sure ?? thresholds.answer);
-  const resolvedWhole = (c: Classification): Classification =>
-    c.confidence >= thresholds.answer || referents.length === 0 || !bearsQuestion(text)
+  const resolvedWhole = (c: Classification, read: string): Classification =>
+    c.confidence >= thresholds.answer || referents.length === 0 || !bearsQuestion(read)
       ? c
-      : (readReference(text, referents, classify, thresholds.answer) ?? c);
-  const whole = readClause(text, classify);
-  const split = splitClauses(text);
-  if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
-  const clauses = split
-    .map((c) => ({ rest: readActs(c.text).rest, asked: c.asked }))
-    .filter((c) => /[\p{L}\p{N}]/u.test(c.rest) && !context.asksNothing?.(c.rest));
-  if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
+      : (readReference(read, referents, classify, thresholds.answer) ?? c);
+  const all = splitClauses(text);
+  // "…, what do i do?": the clauses that ask nothing are left out of the whole message's reading too.
+  const asking = all.filter((c) => !context.asksNothing?.(readActs(c.text).rest));
+  const split = asking.length > 0 ? asking : all;
+  const read = split.length < all.length ? split.map((c) => c.text).join(', ') : text;
+  const whole = readClause(read, classify);
+  if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
+  const clauses = split.map((c) => ({ rest: readActs(c.text).rest, asked: c.asked })).filter((c) => /[\p{L}\p{N}]/u.test(c.rest));
+  if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
 
   const parts: { text: string; asked: boolean; classification: Classification }[] = [];
   for (const c of clauses) {
@@ -147,12 +149,12 @@ export function readQuestions(
     if (unclear) return { kind: 'several', answers: [only], unclear: strip(unclear) };
     // One question wrapped in context: the whole message when it is understood, else that clause.
     return whole.confidence >= thresholds.answer
-      ? { kind: 'single', classification: whole, text }
+      ? { kind: 'single', classification: whole, text: read }
       : { kind: 'single', classification: only.classification, text: only.text };
   }
   // Nothing understood: the most confident reading, for "did you mean…?".
   const best = parts.reduce((a, b) => (b.classification.confidence > a.classification.confidence ? b : a));
   return best.classification.confidence > whole.confidence
     ? { kind: 'single', classification: best.classification, text: best.text }
-    : { kind: 'single', classification: whole, text };
+    : { kind: 'single', classification: whole, text: read };
 }

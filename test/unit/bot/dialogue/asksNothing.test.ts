@@ -41,4 +41,14 @@ describe('DialogueEngine: a message that asks nothing', () => {
     expect(misunderstood(await say(engine, 'my tv'))).toBe(false);
   });
 
+
+  it.each([
+    ['en', 'the parcel came broken, what do i do?'],
+    ['hi', 'पार्सल टूटा हुआ आया है, अब क्या करूँ?'],
+    ['hi-Latn', 'parcel toota hua aaya hai, ab kya karun?'],
+    ['ur', 'پارسل ٹوٹا ہوا آیا ہے، اب کیا کروں؟'],
+    ['ne', 'पार्सल फुटेर आयो, अब के गर्ने?'],
+  ])('answers only the question before a closing "what do i do" in %s', async (_lang, text) => {
+    expect(answered(await say(engine, text))).toEqual(['return_policy']);
+  });
 });

@@ -33,6 +33,12 @@ describe('readQuestions', () => {
     expect(readQuestions('when do you open and what are your hours', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'store_hours' } });
   });
 
+  test('a clause that asks nothing is left out of the reading of the message', () => {
+    const classify = table({ 'the box came crushed': ['return_policy', 0.8], 'what do i do': ['payment_methods', 0.9], 'the box came crushed, what do i do': ['repair', 0.6] });
+    const r = readQuestions('the box came crushed, what do i do?', classify, T, { asksNothing: (t) => t.startsWith('what do i do') });
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'return_policy' }, text: 'the box came crushed' });
+  });
+
   test(`at most ${MAX_ANSWERS} questions are kept`, () => {
     const classify = table({ 'a a': ['a', 0.9], 'b b': ['b', 0.9], 'c c': ['c', 0.9], 'd d': ['d', 0.9] });
     const r = readQuestions('a a? b b? c c? d d?', classify, T);
