@@ -19,7 +19,7 @@ import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
-import { isProductFollowUp } from './productFollowUp';
+import { isProductFollowUp, opensProductFollowUp } from './productFollowUp';
 
 export interface DialogueReply {
   text: string;
@@ -261,7 +261,7 @@ export class DialogueEngine {
       sure: SURE_WITHOUT_SHARED_WORDS,
       asksNothing: (t) => !this.asksSomething(t),
     });
-    return this.answerReading(turn, reading, acts);
+    return this.answerReading(turn, reading, acts, asked);
   }
 
   /**
@@ -351,7 +351,7 @@ export class DialogueEngine {
     return undefined;
   }
 
-  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading): Promise<void> {
+  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading, asked: string): Promise<void> {
     if (reading.kind === 'several') return this.answerSeveral(turn, reading);
     const classification = reading.classification;
     turn.classification = classification;
@@ -361,6 +361,10 @@ export class DialogueEngine {
     if (top && classification.confidence >= answer && this.answerable(text, classification)) {
       return this.handleIntent(turn, top, classification.confidence);
     }
+    // "ok and what about the ac i bought last summer?" right after an answer that depends on the
+    // product, and not understood as a question of its own: the same question about that product.
+    const opened = this.productFollowUp(turn, asked, { opened: true });
+    if (opened) return this.handleIntent(turn, opened, 1);
     const followUp = this.expectedFollowUp(turn, text, classification);
     if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) return this.clarify(turn, top, classification);
@@ -635,14 +639,15 @@ export class DialogueEngine {
    * The intent answered last, when this message only names another product and that intent's
    * answers depend on the product (it has answersFor), and nothing else was acted upon since.
    */
-  private productFollowUp(turn: Turn, text: string): Intent | undefined {
+  private productFollowUp(turn: Turn, text: string, opts: { opened?: boolean } = {}): Intent | undefined {
     const { answered, recognised } = turn.input.state;
     const last = answered[answered.length - 1];
     if (last === undefined || recognised[recognised.length - 1]?.intent !== last) return undefined;
     const intent = this.intentById(last);
     const index = intent?.answersFor ? productIndexOf(this.catalog) : undefined;
     if (!index) return undefined;
-    return isProductFollowUp(text, findProductFacts(text, index).map((f) => f.span)) ? intent : undefined;
+    const spans = findProductFacts(text, index).map((f) => f.span);
+    return (opts.opened ? opensProductFollowUp(text.trim(), spans) : isProductFollowUp(text, spans)) ? intent : undefined;
   }
 
   /** The intent's answers about the product the customer wrote about last (its general answers when none applies). */
