@@ -14,8 +14,9 @@ import { REQUESTLESS_WORDS } from './requestlessWords';
  * - Words are compared on their first STEM_LENGTH letters, after the classifier's normalisation
  *   (delivered = delivery, ऑर्डर = ऑर्डरको).
  * - Function words are not content: a word whose stem is in the examples of more than a quarter of
- *   the intents (my, is, kya, का, ہے, छ, order…), and the particles and fillers the act lexicon
- *   knows (ok, achha, अच्छा, chalo, ji, please…).
+ *   the intents (my, is, kya, का, ہے, छ, order…), the particles and fillers the act lexicon
+ *   knows (ok, achha, अच्छा, chalo, ji, please…), and question words, pronouns and the other
+ *   requestless words (which, कौन सा, کون سا, do, now…; requestlessWords.ts).
  */
 export const STEM_LENGTH = 5;
 
@@ -80,7 +81,7 @@ export function wordSupportFor(examples: readonly TrainingExample[]): WordSuppor
     count(text, intents) {
       const result: SupportCount = { content: 0, shared: 0, unknown: 0 };
       for (const word of normalizeText(text).split(' ')) {
-        if (word === '' || /\d/u.test(word) || skip.has(word)) continue;
+        if (word === '' || /\d/u.test(word) || skip.has(word) || requestless.has(word)) continue;
         const users = byStem.get(stem(word));
         if (users && users.size > common) continue;
         result.content++;

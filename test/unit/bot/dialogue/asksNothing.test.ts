@@ -52,3 +52,15 @@ describe('DialogueEngine: a message that asks nothing', () => {
     expect(answered(await say(engine, text))).toEqual(['return_policy']);
   });
 });
+
+describe('DialogueEngine: a question about something the catalog does not cover', () => {
+  it.each([
+    ['en', 'which is your favourite food'],
+    ['hi', 'आपका पसंदीदा खाना कौन सा है'],
+    ['hi-Latn', 'aapka pasandida khana kaun sa hai'],
+    ['ur', 'آپ کا پسندیدہ کھانا کون سا ہے'],
+    ['ne', 'तपाईंको मनपर्ने खाना कुन हो'],
+  ])('does not answer a %s question that shares only a question word with an intent', async (_lang, text) => {
+    expect(answered(await say(engine, text))).toEqual([]);
+  });
+});

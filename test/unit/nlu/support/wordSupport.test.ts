@@ -13,7 +13,17 @@ const support = wordSupportFor(examples);
 
 describe('wordSupport', () => {
   test("counts the content words an intent's examples use", () => {
-    expect(support.count('when will my parcel come', ['order_status'])).toEqual({ content: 4, shared: 1, unknown: 2 });
+    expect(support.count('when will my parcel come', ['order_status'])).toEqual({ content: 2, shared: 1, unknown: 1 });
+  });
+
+  test.each([
+    ['en', 'which'],
+    ['hi', 'कौन सा'],
+    ['hi-Latn', 'kaun sa'],
+    ['ur', 'کون سا'],
+    ['ne', 'के कसरी'],
+  ])('does not count %s question words', (_lang, text) => {
+    expect(support.count(text, ['order_status'])).toEqual({ content: 0, shared: 0, unknown: 0 });
   });
 
   test('counts the content words no example of any intent uses', () => {
