@@ -4,7 +4,7 @@ import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
 import { findProductFacts, productIndexOf } from '../../nlu/facts';
-import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
+import { LANGUAGE_CONFIDENCE_THRESHOLD, languageScripts, type Script } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
 import { type CatalogSpelling, catalogSpellingFor, expandSmsSpelling } from '../../nlu/spelling';
 import { type WordSupport, wordSupportFor } from '../../nlu/support';
@@ -157,6 +157,8 @@ export class DialogueEngine {
   private readonly spelling: CatalogSpelling;
   /** Per product (by the name the fact sheet shows), per language: its category as the examples say it. */
   private readonly plainProduct: Map<string, Partial<Record<Lang, string>>>;
+  /** The script each catalog language is written in. */
+  private readonly scripts: ReadonlyMap<Lang, Script>;
 
   constructor(private readonly deps: DialogueEngineDeps) {
     const { answer, clarify } = deps.thresholds;
@@ -180,6 +182,7 @@ export class DialogueEngine {
     this.support = wordSupportFor(examples);
     this.spelling = catalogSpellingFor(examples.map((e) => e.text));
     this.plainProduct = plainProductWords(deps.catalog, examples);
+    this.scripts = languageScripts(deps.catalog);
   }
 
   async turn(input: TurnInput): Promise<TurnResult> {
@@ -681,7 +684,12 @@ export class DialogueEngine {
     const kept = current && languages.includes(current) ? current : this.catalog.defaultLanguage;
     if (!/\p{L}/u.test(text)) return kept;
     const guess = this.deps.languageDetector.detect(text);
-    return guess.confidence >= this.languageSwitchConfidence && languages.includes(guess.lang) ? guess.lang : kept;
+    if (!languages.includes(guess.lang)) return kept;
+    if (guess.confidence >= this.languageSwitchConfidence) return guess.lang;
+    // "अब म के गरूँ" in an English conversation: too short to tell Nepali from Hindi surely, but a
+    // message in Devanagari or Urdu letters is never answered in a language of another script.
+    const script = this.scripts.get(guess.lang);
+    return guess.confidence > 0 && script !== 'latin' && script !== this.scripts.get(kept) ? guess.lang : kept;
   }
 
   private lastConfidence(state: DialogueState, intentId: string): number {

@@ -6,6 +6,7 @@ import { SEED_VOCABULARY } from './seedVocabulary';
 import { languageTokens } from './tokenize';
 
 export { languageTokens } from './tokenize';
+export type { Script } from './scripts';
 
 /**
  * Below this a guess is too weak to switch the conversation's language: callers keep the
@@ -31,6 +32,12 @@ function scriptOfLanguage(catalog: Catalog, lang: Lang): Script {
   return dominant && dominant.script !== 'other' ? dominant.script : scriptOfLanguageTag(lang);
 }
 
+/** The script each of the catalog's languages is written in (the majority script of its examples). */
+export function languageScripts(catalog: Catalog): ReadonlyMap<Lang, Script> {
+  const languages = catalog.languages.length > 0 ? catalog.languages : [catalog.defaultLanguage];
+  return new Map(languages.map((lang) => [lang, scriptOfLanguage(catalog, lang)]));
+}
+
 const detectors = new WeakMap<Catalog, LanguageDetector>();
 
 /**
@@ -53,7 +60,7 @@ export function languageDetectorFor(catalog: Catalog): LanguageDetector {
  */
 export function createLanguageDetector(catalog: Catalog): LanguageDetector {
   const languages = catalog.languages.length > 0 ? catalog.languages : [catalog.defaultLanguage];
-  const scriptOf = new Map(languages.map((lang) => [lang, scriptOfLanguage(catalog, lang)]));
+  const scriptOf = languageScripts(catalog);
 
   const documents: { lang: string; tokens: string[]; weight?: number }[] = [];
   for (const intent of catalog.intents) {
