@@ -263,6 +263,7 @@ export class DialogueEngine {
       referents: this.referents(turn),
       sure: SURE_WITHOUT_SHARED_WORDS,
       asksNothing: (t) => !this.asksSomething(t),
+      productIn: (t) => this.productIn(t),
     });
     return this.answerReading(turn, reading, acts, asked);
   }
@@ -389,14 +390,19 @@ export class DialogueEngine {
     return this.fallback(turn);
   }
 
+  /** The first product the text names, as written there. */
+  private productIn(text: string): string | undefined {
+    const index = productIndexOf(this.catalog);
+    const first = index ? findProductFacts(text, index).sort((a, b) => a.span.start - b.span.start)[0] : undefined;
+    return first ? text.slice(first.span.start, first.span.end) : undefined;
+  }
+
   /**
    * Does the text say what it is about: a product, or a word other than question words, pronouns,
    * particles and words nearly every intent's examples use (WordSupport.asksNothing)?
    */
   private asksSomething(text: string): boolean {
-    if (!this.support.asksNothing(text)) return true;
-    const index = productIndexOf(this.catalog);
-    return index !== undefined && findProductFacts(text, index).length > 0;
+    return !this.support.asksNothing(text) || this.productIn(text) !== undefined;
   }
 
   /**

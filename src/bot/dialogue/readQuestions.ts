@@ -37,6 +37,13 @@ export interface ReadingContext {
    * for help with the rest of the message: it is set aside like an acknowledgement.
    */
   asksNothing?: (text: string) => boolean;
+  /**
+   * The product a text names, as written there. A clause that asks without naming one ("…, fitting
+   * ke liye technician aayega?") is about the product another clause of the message names ("kal ac
+   * deliver hoga"): it is read again with that product (in place of "it", "इसके" when it points back)
+   * when it is not understood on its own.
+   */
+  productIn?: (text: string) => string | undefined;
 }
 
 type Classify = (text: string) => Classification;
@@ -123,6 +130,11 @@ export function readQuestions(
       const candidates = previous && previous.classification.confidence >= thresholds.answer ? [...referentCandidates(previous.text), ...referents] : referents;
       const resolved = readReference(c.rest, candidates, classify, thresholds.answer, previous?.classification);
       if (resolved) classification = better(classification, resolved);
+    }
+    if (classification.confidence < sure && !restates && context.productIn && bearsQuestion(c.rest, c.asked) && !context.productIn(c.rest)) {
+      const named = clauses.map((other) => (other === c ? undefined : context.productIn?.(other.rest))).find((p) => p !== undefined);
+      const about = named === undefined ? undefined : readClause(resolveReference(c.rest, named) ?? `${named} ${c.rest}`, classify);
+      if (about && about.confidence >= thresholds.answer) classification = better(classification, about);
     }
     parts.push({ text: c.rest, asked: c.asked, classification });
   }

@@ -39,6 +39,12 @@ describe('readQuestions', () => {
     expect(r).toMatchObject({ kind: 'single', classification: { top: 'return_policy' }, text: 'the box came crushed' });
   });
 
+  test('a question that names no product is read with the product another clause names when it is not understood alone', () => {
+    const classify = table({ 'kal ac aayega': ['delivery_time', 0.8], 'fitting kaun karega': ['unknown', 0.1], 'ac fitting kaun karega': ['product_setup', 0.8] });
+    const r = readQuestions('kal ac aayega, fitting kaun karega?', classify, T, { productIn: (t) => (t.includes('ac') ? 'ac' : undefined) });
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['delivery_time', 'product_setup']);
+  });
+
   test(`at most ${MAX_ANSWERS} questions are kept`, () => {
     const classify = table({ 'a a': ['a', 0.9], 'b b': ['b', 0.9], 'c c': ['c', 0.9], 'd d': ['d', 0.9] });
     const r = readQuestions('a a? b b? c c? d d?', classify, T);
