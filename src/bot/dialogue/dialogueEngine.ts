@@ -693,9 +693,11 @@ export class DialogueEngine {
     if (!languages.includes(guess.lang)) return kept;
     if (guess.confidence >= this.languageSwitchConfidence) return guess.lang;
     // "अब म के गरूँ" in an English conversation: too short to tell Nepali from Hindi surely, but a
-    // message in Devanagari or Urdu letters is never answered in a language of another script.
+    // message in Devanagari or Urdu letters is never answered in a language of another script. A
+    // message of only acts ("धन्यवाद") is left to the acts, whose words say their language.
     const script = this.scripts.get(guess.lang);
-    return guess.confidence > 0 && script !== 'latin' && script !== this.scripts.get(kept) ? guess.lang : kept;
+    const otherScript = guess.confidence > 0 && script !== 'latin' && script !== this.scripts.get(kept);
+    return otherScript && readActs(text).rest !== '' ? guess.lang : kept;
   }
 
   private lastConfidence(state: DialogueState, intentId: string): number {

@@ -21,4 +21,9 @@ describe('DialogueEngine: a short message in another script', () => {
     const [, second] = await conversation(engine, ['میرا آرڈر کہاں ہے', 'ok SG-123456']);
     expect(second!.lang).toBe('ur');
   });
+
+  it('leaves a message of only thanks to the language its words suggest', async () => {
+    const [, second] = await conversation(engine, ['what time do you open', 'धन्यवाद']);
+    expect(second!.lang).toBe('hi');
+  });
 });
