@@ -1,5 +1,6 @@
 import { BatonError } from '../../errors';
 import { type ActReading, readActs } from '../../nlu/acts';
+import { bearsQuestion } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
@@ -131,7 +132,8 @@ interface Turn {
  * 6. A message that is only a value the catalog's `bareFacts` names (a bare order number) → that intent.
  * 7. A message that says nothing of what it is about ("what do i do", "how", "क्या करूँ": only question
  *    words, pronouns, particles and words nearly every intent's examples use; no product) is not
- *    read as any question: its acts are answered, else it is not understood. Such a clause of a
+ *    read as any question: right after an answer, one that asks ("what do i do now?") is offered
+ *    the answer's catalog followUps; else its acts are answered, else it is not understood. Such a clause of a
  *    longer message is set aside, and such a reply to a pending question asks it again.
  *    Otherwise read the questions in the message with its slot values cut out (readQuestions): up to
  *    three different questions are answered in one reply, in the order asked, and a clause that asks
@@ -258,7 +260,7 @@ export class DialogueEngine {
     }
     // "what do i do", "how", "क्या करूँ": a message that says nothing of what it is about is not
     // read as any question, however sure the classifier is (it leans on words every intent uses).
-    if (!this.asksSomething(words)) return this.answerUnread(turn, acts);
+    if (!this.asksSomething(words)) return this.offerNextSteps(turn, words) ? undefined : this.answerUnread(turn, acts);
     const reading = readQuestions(this.readable(turn, words), (t) => this.deps.classifier.classify(t), this.deps.thresholds, {
       referents: this.referents(turn),
       sure: SURE_WITHOUT_SHARED_WORDS,
@@ -388,6 +390,26 @@ export class DialogueEngine {
     const newWords = particlesOnly && this.support.count(acts.rest, []).unknown > 0;
     if (acts.acts.length > 0 && wordCount(acts.rest) <= MAX_WORDS_BESIDE_ACT && !newWords) return this.answerActs(turn, acts);
     return this.fallback(turn);
+  }
+
+  /**
+   * "what do i do now?" right after an answer (nothing else acted upon since) asks what comes next:
+   * the answered intent's catalog followUps are offered as a choice ("yes" takes the first). False,
+   * and nothing said, when the message asks nothing or the intent has no followUps.
+   */
+  private offerNextSteps(turn: Turn, text: string): boolean {
+    const { answered, recognised } = turn.input.state;
+    const last = this.intentById(answered[answered.length - 1] ?? null);
+    if (!last || recognised[recognised.length - 1]?.intent !== last.id || !bearsQuestion(text)) return false;
+    const options = last.followUps.map((id) => this.intentById(id)).filter((i): i is Intent => i !== undefined);
+    const first = options[0];
+    if (!first) return false;
+    turn.state.confirm = first.id;
+    turn.replies.push({
+      text: this.text(this.catalog.messages.clarify, turn.lang),
+      quickReplies: options.map((i) => intentButton(i, turn.lang, this.catalog.defaultLanguage)),
+    });
+    return true;
   }
 
   /** The first product the text names, as written there. */

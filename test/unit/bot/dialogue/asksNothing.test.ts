@@ -64,3 +64,22 @@ describe('DialogueEngine: a question about something the catalog does not cover'
     expect(answered(await say(engine, text))).toEqual([]);
   });
 });
+
+describe('DialogueEngine: "what do i do now?" right after an answer', () => {
+  it.each([
+    ['en', 'can i send back something i bought', 'what do i do now?'],
+    ['hi', 'क्या मैं खरीदा हुआ सामान लौटा सकता हूँ', 'अब मैं क्या करूँ?'],
+    ['hi-Latn', 'kya main kharida hua saman lauta sakta hu', 'ab main kya karu?'],
+    ['ur', 'کیا میں خریدا ہوا سامان واپس کر سکتا ہوں', 'اب میں کیا کروں؟'],
+    ['ne', 'के म किनेको सामान फिर्ता गर्न सक्छु', 'अब म के गरूँ?'],
+  ])('offers the follow-ups of the answer just given in %s', async (_lang, first, second) => {
+    const [, next] = await conversation(engine, [first, second]);
+    expect(next!.replies[0]?.quickReplies?.map((q) => q.payload)).toEqual(['intent:refund_status']);
+    expect(misunderstood(next!)).toBe(false);
+  });
+
+  it('counts "what do i do now?" as not understood after an answer that has no follow-ups', async () => {
+    const [, next] = await conversation(engine, ['where is my order SG-551207', 'what do i do now?']);
+    expect(misunderstood(next!)).toBe(true);
+  });
+});
