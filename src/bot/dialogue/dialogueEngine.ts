@@ -1,10 +1,11 @@
 import { BatonError } from '../../errors';
 import { type ActReading, readActs } from '../../nlu/acts';
+import { bearsQuestion } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
 import { findProductFacts, productIndexOf } from '../../nlu/facts';
-import { LANGUAGE_CONFIDENCE_THRESHOLD } from '../../nlu/language';
+import { LANGUAGE_CONFIDENCE_THRESHOLD, languageScripts, type Script } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
 import { type CatalogSpelling, catalogSpellingFor, expandSmsSpelling } from '../../nlu/spelling';
 import { type WordSupport, wordSupportFor } from '../../nlu/support';
@@ -19,7 +20,7 @@ import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
-import { isProductFollowUp } from './productFollowUp';
+import { isProductFollowUp, opensProductFollowUp } from './productFollowUp';
 
 export interface DialogueReply {
   text: string;
@@ -129,7 +130,12 @@ interface Turn {
  *    above the answer threshold as another intent drops it and is handled instead; a message that
  *    is neither re-asks the question and counts as a misunderstanding.
  * 6. A message that is only a value the catalog's `bareFacts` names (a bare order number) → that intent.
- * 7. Otherwise read the questions in the message with its slot values cut out (readQuestions): up to
+ * 7. A message that says nothing of what it is about ("what do i do", "how", "क्या करूँ": only question
+ *    words, pronouns, particles and words nearly every intent's examples use; no product) is not
+ *    read as any question: right after an answer, one that asks ("what do i do now?") is offered
+ *    the answer's catalog followUps; else its acts are answered, else it is not understood. Such a clause of a
+ *    longer message is set aside, and such a reply to a pending question asks it again.
+ *    Otherwise read the questions in the message with its slot values cut out (readQuestions): up to
  *    three different questions are answered in one reply, in the order asked, and a clause that asks
  *    something not understood is asked about; one question: ≥ answer → handle the intent; ≥ clarify →
  *    "did you mean A or B?"; below → fallback (a misunderstanding; the second in a row offers the
@@ -153,6 +159,8 @@ export class DialogueEngine {
   private readonly spelling: CatalogSpelling;
   /** Per product (by the name the fact sheet shows), per language: its category as the examples say it. */
   private readonly plainProduct: Map<string, Partial<Record<Lang, string>>>;
+  /** The script each catalog language is written in. */
+  private readonly scripts: ReadonlyMap<Lang, Script>;
 
   constructor(private readonly deps: DialogueEngineDeps) {
     const { answer, clarify } = deps.thresholds;
@@ -176,6 +184,7 @@ export class DialogueEngine {
     this.support = wordSupportFor(examples);
     this.spelling = catalogSpellingFor(examples.map((e) => e.text));
     this.plainProduct = plainProductWords(deps.catalog, examples);
+    this.scripts = languageScripts(deps.catalog);
   }
 
   async turn(input: TurnInput): Promise<TurnResult> {
@@ -249,11 +258,16 @@ export class DialogueEngine {
       const bare = this.bareFactIntent(found);
       return bare ? this.handleIntent(turn, bare, 1) : this.fallback(turn);
     }
+    // "what do i do", "how", "क्या करूँ": a message that says nothing of what it is about is not
+    // read as any question, however sure the classifier is (it leans on words every intent uses).
+    if (!this.asksSomething(words)) return this.offerNextSteps(turn, words) ? undefined : this.answerUnread(turn, acts);
     const reading = readQuestions(this.readable(turn, words), (t) => this.deps.classifier.classify(t), this.deps.thresholds, {
       referents: this.referents(turn),
       sure: SURE_WITHOUT_SHARED_WORDS,
+      asksNothing: (t) => !this.asksSomething(t),
+      productIn: (t) => this.productIn(t),
     });
-    return this.answerReading(turn, reading, acts);
+    return this.answerReading(turn, reading, acts, asked);
   }
 
   /**
@@ -343,7 +357,7 @@ export class DialogueEngine {
     return undefined;
   }
 
-  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading): Promise<void> {
+  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading, asked: string): Promise<void> {
     if (reading.kind === 'several') return this.answerSeveral(turn, reading);
     const classification = reading.classification;
     turn.classification = classification;
@@ -353,17 +367,64 @@ export class DialogueEngine {
     if (top && classification.confidence >= answer && this.answerable(text, classification)) {
       return this.handleIntent(turn, top, classification.confidence);
     }
+    // "ok and what about the ac i bought last summer?" right after an answer that depends on the
+    // product, and not understood as a question of its own: the same question about that product.
+    const opened = this.productFollowUp(turn, asked, { opened: true });
+    if (opened) return this.handleIntent(turn, opened, 1);
     const followUp = this.expectedFollowUp(turn, text, classification);
     if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) return this.clarify(turn, top, classification);
-    // "hello, anyone there?": not a question we know, but a greeting is not a misunderstanding. A
-    // longer rest ("ok n can u tell me wen it will b delivered") is a question missed, not an act,
-    // and so is a short one in words the catalog has never used after a mere particle ("chalo, ek
-    // joke sunao": the particle opens a request; a greeting, thanks or goodbye is answered anyway).
+    return this.answerUnread(turn, acts);
+  }
+
+  /**
+   * A message no question was read in: the acts around it are answered when little else was said
+   * ("hello, anyone there?": not a question we know, but a greeting is not a misunderstanding);
+   * otherwise it is not understood. A longer rest ("ok n can u tell me wen it will b delivered")
+   * is a question missed, not an act, and so is a short one in words the catalog has never used
+   * after a mere particle ("chalo, ek joke sunao": the particle opens a request; a greeting,
+   * thanks or goodbye is answered anyway).
+   */
+  private async answerUnread(turn: Turn, acts: ActReading): Promise<void> {
     const particlesOnly = acts.acts.every((a) => a === 'ack' || a === 'yes' || a === 'no' || a === 'wait');
     const newWords = particlesOnly && this.support.count(acts.rest, []).unknown > 0;
     if (acts.acts.length > 0 && wordCount(acts.rest) <= MAX_WORDS_BESIDE_ACT && !newWords) return this.answerActs(turn, acts);
     return this.fallback(turn);
+  }
+
+  /**
+   * "what do i do now?" right after an answer (nothing else acted upon since) asks what comes next:
+   * the answered intent's catalog followUps are offered as a choice ("yes" takes the first). False,
+   * and nothing said, when the message asks nothing or the intent has no followUps.
+   */
+  private offerNextSteps(turn: Turn, text: string): boolean {
+    const { answered, recognised } = turn.input.state;
+    const last = this.intentById(answered[answered.length - 1] ?? null);
+    if (!last || recognised[recognised.length - 1]?.intent !== last.id || !bearsQuestion(text)) return false;
+    const options = last.followUps.map((id) => this.intentById(id)).filter((i): i is Intent => i !== undefined);
+    const first = options[0];
+    if (!first) return false;
+    turn.state.confirm = first.id;
+    turn.replies.push({
+      text: this.text(this.catalog.messages.clarify, turn.lang),
+      quickReplies: options.map((i) => intentButton(i, turn.lang, this.catalog.defaultLanguage)),
+    });
+    return true;
+  }
+
+  /** The first product the text names, as written there. */
+  private productIn(text: string): string | undefined {
+    const index = productIndexOf(this.catalog);
+    const first = index ? findProductFacts(text, index).sort((a, b) => a.span.start - b.span.start)[0] : undefined;
+    return first ? text.slice(first.span.start, first.span.end) : undefined;
+  }
+
+  /**
+   * Does the text say what it is about: a product, or a word other than question words, pronouns,
+   * particles and words nearly every intent's examples use (WordSupport.asksNothing)?
+   */
+  private asksSomething(text: string): boolean {
+    return !this.support.asksNothing(text) || this.productIn(text) !== undefined;
   }
 
   /**
@@ -464,7 +525,10 @@ export class DialogueEngine {
     const rest = filled || tried ? withoutValueWords(tried ? words.replace(tried.value, ' ') : words, this.valueWords.get(slot)) : words;
     const classification = /[\p{L}\p{N}]/u.test(rest) ? this.classify(turn, this.readable(turn, rest)) : undefined;
     const clearlyOther =
-      classification !== undefined && classification.confidence >= this.deps.thresholds.answer && classification.top !== intent.id;
+      classification !== undefined &&
+      classification.confidence >= this.deps.thresholds.answer &&
+      classification.top !== intent.id &&
+      this.asksSomething(rest);
     const other = clearlyOther ? this.intentById(classification.top) : undefined;
     delete turn.state.pending;
     if (other) return this.handleIntent(turn, other, classification!.confidence);
@@ -607,14 +671,15 @@ export class DialogueEngine {
    * The intent answered last, when this message only names another product and that intent's
    * answers depend on the product (it has answersFor), and nothing else was acted upon since.
    */
-  private productFollowUp(turn: Turn, text: string): Intent | undefined {
+  private productFollowUp(turn: Turn, text: string, opts: { opened?: boolean } = {}): Intent | undefined {
     const { answered, recognised } = turn.input.state;
     const last = answered[answered.length - 1];
     if (last === undefined || recognised[recognised.length - 1]?.intent !== last) return undefined;
     const intent = this.intentById(last);
     const index = intent?.answersFor ? productIndexOf(this.catalog) : undefined;
     if (!index) return undefined;
-    return isProductFollowUp(text, findProductFacts(text, index).map((f) => f.span)) ? intent : undefined;
+    const spans = findProductFacts(text, index).map((f) => f.span);
+    return (opts.opened ? opensProductFollowUp(text.trim(), spans) : isProductFollowUp(text, spans)) ? intent : undefined;
   }
 
   /** The intent's answers about the product the customer wrote about last (its general answers when none applies). */
@@ -648,7 +713,14 @@ export class DialogueEngine {
     const kept = current && languages.includes(current) ? current : this.catalog.defaultLanguage;
     if (!/\p{L}/u.test(text)) return kept;
     const guess = this.deps.languageDetector.detect(text);
-    return guess.confidence >= this.languageSwitchConfidence && languages.includes(guess.lang) ? guess.lang : kept;
+    if (!languages.includes(guess.lang)) return kept;
+    if (guess.confidence >= this.languageSwitchConfidence) return guess.lang;
+    // "अब म के गरूँ" in an English conversation: too short to tell Nepali from Hindi surely, but a
+    // message in Devanagari or Urdu letters is never answered in a language of another script. A
+    // message of only acts ("धन्यवाद") is left to the acts, whose words say their language.
+    const script = this.scripts.get(guess.lang);
+    const otherScript = guess.confidence > 0 && script !== 'latin' && script !== this.scripts.get(kept);
+    return otherScript && readActs(text).rest !== '' ? guess.lang : kept;
   }
 
   private lastConfidence(state: DialogueState, intentId: string): number {

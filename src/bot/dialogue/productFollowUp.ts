@@ -34,3 +34,29 @@ export function isProductFollowUp(text: string, products: readonly Span[]): bool
   const words = rest.normalize('NFC').toLowerCase().match(WORD) ?? [];
   return words.length <= MAX_OTHER_WORDS && words.every((w) => FOLLOW_UP_WORDS.has(w));
 }
+
+/**
+ * Words that open a follow-up in every catalog language: "and …", "what about …", "how about …",
+ * "aur …", "और …", "اور …", "अनि …", "ani …".
+ */
+const OPENERS = [
+  ['and'], ['what', 'about'], ['how', 'about'], ['whats', 'about'], ['what', 'of'], ['same', 'for'], ['also'],
+  ['aur'], ['और'], ['اور'], ['अनि'], ['र'], ['ani'], ['ra'],
+];
+
+/** Most words a follow-up that opens with "and"/"what about" may have: longer messages tell something new. */
+export const MAX_OPENED_FOLLOW_UP_WORDS = 12;
+
+/**
+ * True when `text` opens like a follow-up ("and", "what about", "aur", "और", "اور", "अनि"), names a
+ * product (at `products`) and is short: "ok and what about the ac i bought last summer?", "और जो
+ * फ्रिज पिछले साल लिया था उसका?". What else it says describes the product rather than asking
+ * something new, so the dialogue takes it as the same question only when the message is not
+ * understood as a question of its own.
+ */
+export function opensProductFollowUp(text: string, products: readonly Span[]): boolean {
+  if (products.length === 0) return false;
+  const words = text.normalize('NFC').toLowerCase().match(WORD) ?? [];
+  if (words.length > MAX_OPENED_FOLLOW_UP_WORDS) return false;
+  return OPENERS.some((opener) => opener.every((w, i) => words[i] === w));
+}

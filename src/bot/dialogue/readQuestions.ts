@@ -32,6 +32,18 @@ export interface ReadingContext {
    * (default: the answer threshold); the more confident reading is kept.
    */
   sure?: number;
+  /**
+   * A clause that says nothing of what it is about ("…, what do i do", "…, अब क्या करूँ") only asks
+   * for help with the rest of the message: it is set aside like an acknowledgement.
+   */
+  asksNothing?: (text: string) => boolean;
+  /**
+   * The product a text names, as written there. A clause that asks without naming one ("…, fitting
+   * ke liye technician aayega?") is about the product another clause of the message names ("kal ac
+   * deliver hoga"): it is read again with that product (in place of "it", "इसके" when it points back)
+   * when it is not understood on its own.
+   */
+  productIn?: (text: string) => string | undefined;
 }
 
 type Classify = (text: string) => Classification;
@@ -91,15 +103,19 @@ export function readQuestions(
 ): QuestionReading {
   const referents = context.referents ?? [];
   const sure = Math.max(thresholds.answer, context.sure ?? thresholds.answer);
-  const resolvedWhole = (c: Classification): Classification =>
-    c.confidence >= thresholds.answer || referents.length === 0 || !bearsQuestion(text)
+  const resolvedWhole = (c: Classification, read: string): Classification =>
+    c.confidence >= thresholds.answer || referents.length === 0 || !bearsQuestion(read)
       ? c
-      : (readReference(text, referents, classify, thresholds.answer) ?? c);
-  const whole = readClause(text, classify);
-  const split = splitClauses(text);
-  if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
+      : (readReference(read, referents, classify, thresholds.answer) ?? c);
+  const all = splitClauses(text);
+  // "…, what do i do?": the clauses that ask nothing are left out of the whole message's reading too.
+  const asking = all.filter((c) => !context.asksNothing?.(readActs(c.text).rest));
+  const split = asking.length > 0 ? asking : all;
+  const read = split.length < all.length ? split.map((c) => c.text).join(', ') : text;
+  const whole = readClause(read, classify);
+  if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
   const clauses = split.map((c) => ({ rest: readActs(c.text).rest, asked: c.asked })).filter((c) => /[\p{L}\p{N}]/u.test(c.rest));
-  if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole), text };
+  if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
 
   const parts: { text: string; asked: boolean; classification: Classification }[] = [];
   for (const c of clauses) {
@@ -114,6 +130,11 @@ export function readQuestions(
       const candidates = previous && previous.classification.confidence >= thresholds.answer ? [...referentCandidates(previous.text), ...referents] : referents;
       const resolved = readReference(c.rest, candidates, classify, thresholds.answer, previous?.classification);
       if (resolved) classification = better(classification, resolved);
+    }
+    if (classification.confidence < sure && !restates && context.productIn && bearsQuestion(c.rest, c.asked) && !context.productIn(c.rest)) {
+      const named = clauses.map((other) => (other === c ? undefined : context.productIn?.(other.rest))).find((p) => p !== undefined);
+      const about = named === undefined ? undefined : readClause(resolveReference(c.rest, named) ?? `${named} ${c.rest}`, classify);
+      if (about && about.confidence >= thresholds.answer) classification = better(classification, about);
     }
     parts.push({ text: c.rest, asked: c.asked, classification });
   }
@@ -140,12 +161,12 @@ export function readQuestions(
     if (unclear) return { kind: 'several', answers: [only], unclear: strip(unclear) };
     // One question wrapped in context: the whole message when it is understood, else that clause.
     return whole.confidence >= thresholds.answer
-      ? { kind: 'single', classification: whole, text }
+      ? { kind: 'single', classification: whole, text: read }
       : { kind: 'single', classification: only.classification, text: only.text };
   }
   // Nothing understood: the most confident reading, for "did you mean…?".
   const best = parts.reduce((a, b) => (b.classification.confidence > a.classification.confidence ? b : a));
   return best.classification.confidence > whole.confidence
     ? { kind: 'single', classification: best.classification, text: best.text }
-    : { kind: 'single', classification: whole, text };
+    : { kind: 'single', classification: whole, text: read };
 }

@@ -1,11 +1,12 @@
 import type { Catalog, Lang, LanguageDetector, LanguageGuess } from '../types';
 import { trainLanguageModel } from './naiveBayes';
 import { readsAsRomanisedNepali } from './romanisedNepali';
-import { countScripts, dominantScript, scriptOfLanguageTag, type Script } from './scripts';
+import { countScripts, dominantScript, messageScript, scriptOfLanguageTag, type Script } from './scripts';
 import { SEED_VOCABULARY } from './seedVocabulary';
 import { languageTokens } from './tokenize';
 
 export { languageTokens } from './tokenize';
+export type { Script } from './scripts';
 
 /**
  * Below this a guess is too weak to switch the conversation's language: callers keep the
@@ -31,6 +32,12 @@ function scriptOfLanguage(catalog: Catalog, lang: Lang): Script {
   return dominant && dominant.script !== 'other' ? dominant.script : scriptOfLanguageTag(lang);
 }
 
+/** The script each of the catalog's languages is written in (the majority script of its examples). */
+export function languageScripts(catalog: Catalog): ReadonlyMap<Lang, Script> {
+  const languages = catalog.languages.length > 0 ? catalog.languages : [catalog.defaultLanguage];
+  return new Map(languages.map((lang) => [lang, scriptOfLanguage(catalog, lang)]));
+}
+
 const detectors = new WeakMap<Catalog, LanguageDetector>();
 
 /**
@@ -47,11 +54,13 @@ export function languageDetectorFor(catalog: Catalog): LanguageDetector {
  * Detects which of the catalog's languages a message is in: the script picks the candidates
  * (Arabic script → ur, Devanagari → hi or ne, Latin → en or hi-Latn), then a naive Bayes over
  * the catalog's examples plus built-in function words separates languages sharing a script.
- * Romanised Nepali ("mero order kaha pugyo?") is Nepali (romanisedNepali.ts).
+ * Romanised Nepali ("mero order kaha pugyo?") is Nepali (romanisedNepali.ts). English nouns typed in
+ * Latin letters amid Devanagari or Urdu words ("मेरो order को delivery कहिले हुन्छ?") are loanwords:
+ * they neither make the message English nor weaken the guess (messageScript, scripts.ts).
  */
 export function createLanguageDetector(catalog: Catalog): LanguageDetector {
   const languages = catalog.languages.length > 0 ? catalog.languages : [catalog.defaultLanguage];
-  const scriptOf = new Map(languages.map((lang) => [lang, scriptOfLanguage(catalog, lang)]));
+  const scriptOf = languageScripts(catalog);
 
   const documents: { lang: string; tokens: string[]; weight?: number }[] = [];
   for (const intent of catalog.intents) {
@@ -69,13 +78,15 @@ export function createLanguageDetector(catalog: Catalog): LanguageDetector {
   for (const [lang, script] of scriptOf) candidatesOf.set(script, [...(candidatesOf.get(script) ?? []), lang]);
   // Nepali typed in Latin letters is answered in the catalog's Nepali when no language of the
   // catalog is Nepali in Latin letters (romanisedNepali.ts).
+  // Scripts other than Latin that a catalog language is written in: Latin words amid them are loanwords.
+  const hosts = new Set([...scriptOf.values()].filter((script) => script !== 'latin' && script !== 'other'));
   const nepaliInLatin = scriptOf.has('ne') && scriptOf.get('ne') !== 'latin' && !languages.some((l) => l !== 'ne' && l.startsWith('ne') && scriptOf.get(l) === 'latin');
 
   return {
     detect(text: string): LanguageGuess {
-      const tokens = languageTokens(text);
-      const dominant = dominantScript(countScripts(tokens));
+      const dominant = messageScript(languageTokens(text), hosts);
       if (!dominant || dominant.script === 'other') return unknown;
+      const tokens = dominant.tokens;
       const candidates = candidatesOf.get(dominant.script) ?? [];
       const first = candidates[0];
       if (first === undefined) return unknown;

@@ -56,3 +56,56 @@ export function scriptOfLanguageTag(lang: string): Script {
   if (['ur', 'ar', 'fa', 'ps', 'sd', 'ug', 'ku'].includes(base)) return 'arabic';
   return 'latin';
 }
+
+/** The script most of a word's letters are in. */
+function scriptOfWord(token: string): Script {
+  return dominantScript(countScripts([token]))?.script ?? 'other';
+}
+
+/**
+ * At least this share of a message's words in a non-Latin script of the catalog make it a message in
+ * that script, whatever the Latin words around them.
+ */
+export const LOANWORD_HOST_SHARE = 1 / 3;
+
+export interface MessageScript {
+  script: Script;
+  /** Letters of that script. */
+  letters: number;
+  /** Its share of the letters that count (0..1). */
+  share: number;
+  /** The words that say which language of the script it is. */
+  tokens: readonly string[];
+}
+
+/**
+ * The script a message is written in. Customers who write Hindi, Urdu or Nepali in their own script
+ * type English nouns in Latin letters ("मेरो order को delivery कहिले हुन्छ?"), while English and
+ * Hinglish messages rarely hold a word of another script: so when at least LOANWORD_HOST_SHARE of
+ * the words are in one of `hosts` (non-Latin scripts of the catalog's languages), that script is the
+ * message's, its Latin words are loanwords that count neither for nor against it, and only its own
+ * words say which language it is. Otherwise, the script with most letters, all words counted.
+ */
+export function messageScript(tokens: readonly string[], hosts: ReadonlySet<Script>): MessageScript | undefined {
+  const byScript = new Map<Script, string[]>();
+  for (const token of tokens) {
+    const script = scriptOfWord(token);
+    byScript.set(script, [...(byScript.get(script) ?? []), token]);
+  }
+  if (byScript.has('latin')) {
+    let host: Script | undefined;
+    for (const [script, words] of byScript) {
+      if (script === 'latin' || !hosts.has(script) || words.length < LOANWORD_HOST_SHARE * tokens.length) continue;
+      if (host === undefined || words.length > (byScript.get(host) ?? []).length) host = script;
+    }
+    if (host !== undefined) {
+      const own = byScript.get(host) ?? [];
+      const counts = countScripts(tokens.filter((t) => scriptOfWord(t) !== 'latin'));
+      const letters = counts.get(host) ?? 0;
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      return { script: host, letters, share: letters / total, tokens: own };
+    }
+  }
+  const dominant = dominantScript(countScripts(tokens));
+  return dominant && { ...dominant, tokens };
+}

@@ -1,6 +1,7 @@
 import { ACT_FILLERS, ACT_PHRASES } from '../acts/actLexicon';
 import { normalizeText } from '../classifier';
 import type { TrainingExample } from '../types';
+import { REQUESTLESS_WORDS } from './requestlessWords';
 
 /**
  * How much of a message the catalog's examples speak to: the message's content words, how many of
@@ -13,8 +14,9 @@ import type { TrainingExample } from '../types';
  * - Words are compared on their first STEM_LENGTH letters, after the classifier's normalisation
  *   (delivered = delivery, ऑर्डर = ऑर्डरको).
  * - Function words are not content: a word whose stem is in the examples of more than a quarter of
- *   the intents (my, is, kya, का, ہے, छ, order…), and the particles and fillers the act lexicon
- *   knows (ok, achha, अच्छा, chalo, ji, please…).
+ *   the intents (my, is, kya, का, ہے, छ, order…), the particles and fillers the act lexicon
+ *   knows (ok, achha, अच्छा, chalo, ji, please…), and question words, pronouns and the other
+ *   requestless words (which, कौन सा, کون سا, do, now…; requestlessWords.ts).
  */
 export const STEM_LENGTH = 5;
 
@@ -29,7 +31,17 @@ export interface SupportCount {
 
 export interface WordSupport {
   count(text: string, intents: readonly string[]): SupportCount;
+  /**
+   * True when the text has words and none of them says what it is about: each is a requestless word
+   * (requestlessWords.ts), a particle, or a word whose stem the examples of more than half of the
+   * intents use ("what do i do", "how", "क्या करूँ", "کیا کروں"). Words holding digits are values
+   * and are left out; a text with no other word asks nothing either.
+   */
+  asksNothing(text: string): boolean;
 }
+
+/** A word the examples of more than this share of the intents use says nothing about which one is meant. */
+export const EVERY_INTENT_SHARE = 0.5;
 
 const stem = (word: string): string => [...word].slice(0, STEM_LENGTH).join('');
 
@@ -58,11 +70,18 @@ export function wordSupportFor(examples: readonly TrainingExample[]): WordSuppor
   const intentCount = new Set(examples.map((e) => e.intent)).size;
   const common = Math.max(3, Math.ceil(intentCount / 4));
   const skip = particles();
+  const requestless = new Set(REQUESTLESS_WORDS.map(normalizeText));
+  const everywhere = intentCount * EVERY_INTENT_SHARE;
   return {
+    asksNothing(text) {
+      return normalizeText(text)
+        .split(' ')
+        .every((word) => word === '' || /\d/u.test(word) || skip.has(word) || requestless.has(word) || (byStem.get(stem(word))?.size ?? 0) > everywhere);
+    },
     count(text, intents) {
       const result: SupportCount = { content: 0, shared: 0, unknown: 0 };
       for (const word of normalizeText(text).split(' ')) {
-        if (word === '' || /\d/u.test(word) || skip.has(word)) continue;
+        if (word === '' || /\d/u.test(word) || skip.has(word) || requestless.has(word)) continue;
         const users = byStem.get(stem(word));
         if (users && users.size > common) continue;
         result.content++;

@@ -85,6 +85,22 @@ describe('DialogueEngine with the demo catalog: "what about the fridge?"', () =>
     expect(result.replies[0]?.text).toMatch(/^فریج پر رسید کی تاریخ سے/);
   });
 
+  it.each([
+    ['en', 'how long is the warranty on my laptop', 'and what about the fridge we got from your delhi store?', /^Fridges have a 1-year warranty/],
+    ['hi', 'वॉशिंग मशीन की वारंटी कितने साल की है?', 'और जो फ्रिज पिछले साल लिया था उसका?', /^फ्रिज पर इनवॉइस की तारीख से/],
+    ['hi-Latn', 'warranty kitne saal ki hai laptop pe', 'aur jo ac pichhle saal liya tha uska kya?', /^AC pe invoice ki date se/],
+    ['ur', 'فریج کی وارنٹی کتنی ہے؟', 'اور جو لیپ ٹاپ پچھلے سال لیا تھا اس کی؟', /^فون، ٹیبلٹ، لیپ ٹاپ/],
+    ['ne', 'टिभीमा कति वर्षको वारेन्टी दिनुहुन्छ?', 'अनि गत वर्ष किनेको फ्रिजमा नि?', /^फ्रिजमा बिलको मितिदेखि/],
+  ])('answers the same question about a product named in a longer %s follow-up', async (_lang, first, second, reply) => {
+    const result = await play(first, second);
+    expect(result.replies[0]?.text).toMatch(reply);
+  });
+
+  it('answers a follow-up that opens with "and" but asks something of its own as that question', async () => {
+    const result = await play('how long is the warranty on my laptop', 'and can i return the fridge?');
+    expect(answered(result)).toEqual(['return_policy']);
+  });
+
   it('does not repeat an answer that is the same for every product', async () => {
     const result = await play('what time do you open on sunday?', 'what about the fridge?');
     expect(answered(result)).not.toContain('store_hours');
@@ -100,10 +116,10 @@ describe('DialogueEngine with the demo catalog: the follow-up of the answer just
     expect(prompt(result)).toEqual([refundPrompt('hi-Latn')]);
   });
 
-  it('asks which was meant when "kitne din me paise wapas milte hai" opens the conversation', async () => {
+  it('leads to the refund, asked for or offered as a choice, when "kitne din me paise wapas milte hai" opens the conversation', async () => {
     const result = await play('kitne din me paise wapas milte hai');
-    expect(result.replies[0]?.quickReplies?.map((q) => q.payload)).toContain('intent:refund_status');
-    expect(result.replies[0]?.quickReplies?.length).toBeGreaterThan(1);
+    const offered = result.replies[0]?.quickReplies?.map((q) => q.payload) ?? [];
+    expect(offered.includes('intent:refund_status') || result.state.pending?.intent === 'refund_status').toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isProductFollowUp } from '../../../../src/bot/dialogue/productFollowUp';
+import { isProductFollowUp, MAX_OPENED_FOLLOW_UP_WORDS, opensProductFollowUp } from '../../../../src/bot/dialogue/productFollowUp';
 
 /** The span of `phrase` in `text`, as the product matcher reports it. */
 const at = (text: string, phrase: string) => {
@@ -40,5 +40,31 @@ describe('isProductFollowUp', () => {
   it('is not a follow-up when a flood of follow-up words surrounds the product', () => {
     const text = `${'and '.repeat(2000)}fridge`;
     expect(isProductFollowUp(text, at(text, 'fridge'))).toBe(false);
+  });
+});
+
+describe('opensProductFollowUp', () => {
+  it.each([
+    ['en', 'and what about the ac i bought last summer?', 'ac'],
+    ['hi', 'और जो फ्रिज पिछले साल लिया था उसका?', 'फ्रिज'],
+    ['hi-Latn', 'aur jo ac pichhle saal liya tha uska kya?', 'ac'],
+    ['ur', 'اور جو لیپ ٹاپ پچھلے سال لیا تھا اس کی؟', 'لیپ ٹاپ'],
+    ['ne', 'अनि गत वर्ष किनेको फ्रिजमा नि?', 'फ्रिज'],
+  ])('reads a %s message that opens like a follow-up and names a product as one, whatever describes the product', (_lang, text, phrase) => {
+    expect(opensProductFollowUp(text, at(text, phrase))).toBe(true);
+  });
+
+  it('is not a follow-up when the message does not open like one', () => {
+    const text = 'the ac i bought last summer makes a noise';
+    expect(opensProductFollowUp(text, at(text, 'ac'))).toBe(false);
+  });
+
+  it('is not a follow-up without a product', () => {
+    expect(opensProductFollowUp('and what about the one i bought last summer?', [])).toBe(false);
+  });
+
+  it(`is not a follow-up past ${MAX_OPENED_FOLLOW_UP_WORDS} words`, () => {
+    const text = `and what about the ac ${'really '.repeat(MAX_OPENED_FOLLOW_UP_WORDS)}`;
+    expect(opensProductFollowUp(text, at(text, 'ac'))).toBe(false);
   });
 });

@@ -33,6 +33,18 @@ describe('readQuestions', () => {
     expect(readQuestions('when do you open and what are your hours', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'store_hours' } });
   });
 
+  test('a clause that asks nothing is left out of the reading of the message', () => {
+    const classify = table({ 'the box came crushed': ['return_policy', 0.8], 'what do i do': ['payment_methods', 0.9], 'the box came crushed, what do i do': ['repair', 0.6] });
+    const r = readQuestions('the box came crushed, what do i do?', classify, T, { asksNothing: (t) => t.startsWith('what do i do') });
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'return_policy' }, text: 'the box came crushed' });
+  });
+
+  test('a question that names no product is read with the product another clause names when it is not understood alone', () => {
+    const classify = table({ 'kal ac aayega': ['delivery_time', 0.8], 'fitting kaun karega': ['unknown', 0.1], 'ac fitting kaun karega': ['product_setup', 0.8] });
+    const r = readQuestions('kal ac aayega, fitting kaun karega?', classify, T, { productIn: (t) => (t.includes('ac') ? 'ac' : undefined) });
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['delivery_time', 'product_setup']);
+  });
+
   test(`at most ${MAX_ANSWERS} questions are kept`, () => {
     const classify = table({ 'a a': ['a', 0.9], 'b b': ['b', 0.9], 'c c': ['c', 0.9], 'd d': ['d', 0.9] });
     const r = readQuestions('a a? b b? c c? d d?', classify, T);

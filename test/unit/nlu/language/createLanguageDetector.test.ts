@@ -73,6 +73,21 @@ describe('createLanguageDetector on a five-language catalog', () => {
     expect(detector.detect('मेरा order अभी तक नहीं आया')).toMatchObject({ lang: 'hi' });
   });
 
+  it.each([
+    ['hi', 'मेरा refund status अभी तक pending है'],
+    ['ur', 'میرا refund status ابھی تک pending ہے'],
+    ['ne', 'मेरो order को delivery कहिले हुन्छ?'],
+  ])('detects %s confidently when English nouns are typed in Latin letters amid its own script', (lang, text) => {
+    confidentlyIn(lang)(text);
+  });
+
+  it.each([
+    ['en', 'where is my order, it was due on monday धन्यवाद'],
+    ['hi-Latn', 'bhai mera order kab aayega, kuch pata hai? धन्यवाद'],
+  ])('keeps %s for a Latin-script message with one word of another script', (lang, text) => {
+    confidentlyIn(lang)(text);
+  });
+
   it.each(['ok', '12345', '👍', '🙏🙏', 'BT-123456', 'order BT-123456', '', '   ', '?', 'refund?', 'hi', 'नमस्ते'])(
     'gives low confidence to short or ambiguous text: %j',
     (text) => {

@@ -13,7 +13,17 @@ const support = wordSupportFor(examples);
 
 describe('wordSupport', () => {
   test("counts the content words an intent's examples use", () => {
-    expect(support.count('when will my parcel come', ['order_status'])).toEqual({ content: 4, shared: 1, unknown: 2 });
+    expect(support.count('when will my parcel come', ['order_status'])).toEqual({ content: 2, shared: 1, unknown: 1 });
+  });
+
+  test.each([
+    ['en', 'which'],
+    ['hi', 'कौन सा'],
+    ['hi-Latn', 'kaun sa'],
+    ['ur', 'کون سا'],
+    ['ne', 'के कसरी'],
+  ])('does not count %s question words', (_lang, text) => {
+    expect(support.count(text, ['order_status'])).toEqual({ content: 0, shared: 0, unknown: 0 });
   });
 
   test('counts the content words no example of any intent uses', () => {
@@ -50,5 +60,33 @@ describe('wordSupport', () => {
     ['ne', 'अर्डर हरायो'],
   ])("tells a %s word of the intent's examples from a word new to the catalog", (_lang, text) => {
     expect(support.count(text, ['order_status'])).toEqual({ content: 2, shared: 1, unknown: 1 });
+  });
+
+  test.each([
+    ['en', 'what do i do now?'],
+    ['hi', 'अब क्या करूँ'],
+    ['hi-Latn', 'ab kya karun'],
+    ['ur', 'اب کیا کروں؟'],
+    ['ne', 'अब के गर्ने'],
+  ])('finds that a %s message of question words, pronouns and "do" asks nothing', (_lang, text) => {
+    expect(support.asksNothing(text)).toBe(true);
+  });
+
+  test('finds that a word the examples of more than half of the intents use asks nothing', () => {
+    expect(support.asksNothing('my')).toBe(true);
+  });
+
+  test.each([
+    ['en', 'what do i do with the parcel'],
+    ['hi', 'पार्सल का क्या करूँ'],
+    ['hi-Latn', 'parcel ka kya karun'],
+    ['ur', 'پارسل کا کیا کروں'],
+    ['ne', 'पार्सलको के गर्ने'],
+  ])('finds that a %s message naming a thing asks something', (_lang, text) => {
+    expect(support.asksNothing(text)).toBe(false);
+  });
+
+  test('leaves numbers out when it reads what a message asks', () => {
+    expect(support.asksNothing('how 220981')).toBe(true);
   });
 });

@@ -1,0 +1,34 @@
+import { type DialogueEngine, initialDialogueState, type TurnResult } from '../../../../src/bot/dialogue';
+import { extractFacts, productIndexOf } from '../../../../src/nlu/facts';
+import type { Catalog } from '../../../../src/nlu/types';
+import { makeDemoEngine } from './engineHarness';
+
+/** "Who will come to install it?" about a TV or an AC gets that product's setup answer: a technician installs it free. */
+let catalog: Catalog;
+let engine: DialogueEngine;
+
+beforeAll(async () => {
+  ({ engine, catalog } = await makeDemoEngine());
+});
+
+/** One message with the fact sheet the runtime would hold for it. */
+async function ask(text: string): Promise<TurnResult> {
+  const facts = extractFacts(text, { products: productIndexOf(catalog) }).reverse();
+  return engine.turn({ text, state: initialDialogueState(), facts, customerRef: 'c', channel: 'sandbox', conversationId: 'c' });
+}
+
+const setupAnswer = (product: string, lang: string) =>
+  catalog.intents.find((i) => i.id === 'product_setup')!.answersFor!.find((s) => s.products.includes(product))!.answers[lang]![0]!.text;
+
+describe('DialogueEngine with the demo catalog: installation', () => {
+  it.each([
+    ['en', 'tv', 'who installs the tv once it is delivered'],
+    ['hi', 'tv', 'टीवी की डिलीवरी के बाद उसे लगाने कौन आएगा'],
+    ['hi-Latn', 'ac', 'ac delivery ke baad lagane kaun aayega'],
+    ['ur', 'tv', 'ٹی وی ڈیلیور ہونے کے بعد لگانے کون آئے گا'],
+    ['ne', 'tv', 'टिभी डेलिभरी भएपछि जडान गर्न को आउनुहुन्छ'],
+  ])('gives the %s installation answer for the product named', async (lang, product, text) => {
+    const result = await ask(text);
+    expect(result.replies.map((r) => r.text)).toEqual([setupAnswer(product, lang)]);
+  });
+});
