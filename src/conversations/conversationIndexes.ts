@@ -132,8 +132,9 @@ const MAX_KEYS = 6;
  * repeat `placed`: a fixed key count, as the embedded store needs). ARGV: id, the placement expected
  * ('' for none: the one last read or written, so the common case needs no read first), the new
  * placement, how many old keys, how many new keys, how many a resolved list keeps ('0': no trim),
- * then one score per new key. Returns 1, or the placement there now (a string, '' for none) when it
- * is not the one expected: the caller decides again from it, without a read of its own.
+ * then one score per new key. An empty new placement (and no new keys) takes the conversation out
+ * of the lists. Returns 1, or the placement there now (a string, '' for none) when it is not the one
+ * expected: the caller decides again from it, without a read of its own.
  */
 const PLACE = `
 local cur = redis.call('HGET', KEYS[1], ARGV[1]) or ''
@@ -147,7 +148,7 @@ for i = 1, nNew do
   redis.call('ZADD', key, ARGV[6 + i], ARGV[1])
   if keep > 0 then redis.call('ZREMRANGEBYRANK', key, 0, -(keep + 1)) end
 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+if ARGV[3] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) end
 return 1
 `;
 
@@ -218,11 +219,11 @@ export class ConversationIndexes {
     if (this.remembered.size > REMEMBERED_MAX) this.remembered.delete(this.remembered.keys().next().value!);
   }
 
-  /** Applies `next` if `readAs` is still the placement in Redis: true, or else the placement there now. */
-  private async apply(id: string, bucket: number, readAs: string, current: Placement | null, next: Placement): Promise<true | string> {
+  /** Applies `next` (null: out of every list) if `readAs` is still the placement in Redis: true, or else the placement there now. */
+  private async apply(id: string, bucket: number, readAs: string, current: Placement | null, next: Placement | null): Promise<true | string> {
     const placed = listKeys.placed(bucket);
     const oldKeys = current ? keysOf(bucket, current).map((k) => k.key) : [];
-    const newKeys = keysOf(bucket, next);
+    const newKeys = next ? keysOf(bucket, next) : [];
     const pad = (keys: string[]) => [...keys, ...Array<string>(MAX_KEYS - keys.length).fill(placed)];
     const answer = await this.r.batonListPlace(
       placed,
@@ -230,27 +231,28 @@ export class ConversationIndexes {
       ...pad(newKeys.map((k) => k.key)),
       id,
       readAs,
-      encodePlacement(next),
+      next ? encodePlacement(next) : '',
       String(oldKeys.length),
       String(newKeys.length),
-      next.status === 'resolved' ? String(RESOLVED_KEPT) : '0',
+      next?.status === 'resolved' ? String(RESOLVED_KEPT) : '0',
       ...newKeys.map((k) => String(k.score)),
     );
     const found = answer === 1 ? null : String(answer ?? '');
-    this.remember(id, found ?? encodePlacement(next));
+    this.remember(id, found ?? (next ? encodePlacement(next) : ''));
     return found ?? true;
   }
 
   /** Takes a removed conversation out of every list it is in (retention). */
   async forget(id: string): Promise<void> {
     const bucket = bucketOf(id);
-    const placed = listKeys.placed(bucket);
-    this.remembered.delete(id);
-    const current = decodePlacement(await this.r.hget(placed, id));
-    // One bucket, one hash tag: a single MULTI on Cluster too.
-    const tx = this.r.multi();
-    for (const { key } of current ? keysOf(bucket, current) : []) tx.zrem(key, id);
-    await tx.hdel(placed, id).exec();
+    // The place script with no new placement (one bucket, one hash tag: one slot on Cluster too),
+    // not a MULTI: ioredis copies every script it knows onto a MULTI's pipeline.
+    let raw = await this.placedNow(id, bucket);
+    for (let attempt = 0; attempt < 8 && raw !== ''; attempt++) {
+      const applied = await this.apply(id, bucket, raw, decodePlacement(raw), null);
+      if (applied === true) return;
+      raw = applied;
+    }
   }
 
   /**

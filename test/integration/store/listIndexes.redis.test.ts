@@ -107,6 +107,17 @@ describeWithRedis('list indexes on a real Redis server', () => {
     expect(await indexed({ status: 'queued', limit: 10 })).toEqual([c.id]);
   });
 
+  test('a removed conversation leaves every list and queue it was in', async () => {
+    const c = await open('+919800000205', now - 10_000);
+    const kept = await open('+919800000206', now - 9_000);
+    await store.transition(c.id, { from: ['bot'], to: 'queued', set: { team: 'care', queuedAt: now - 1000 } });
+    await store.remove(c.id);
+    expect(await indexed({ status: 'queued', limit: 10 })).toEqual([]);
+    expect(await indexed({ status: 'queued', team: 'care', limit: 10 })).toEqual([]);
+    expect(await indexed({ status: 'bot', limit: 10 })).toEqual([kept.id]);
+    expect(await store.queueStats('care')).toEqual({ length: 0 });
+  });
+
   test('a list longer than the first page read of each bucket comes out whole, newest first', async () => {
     const convs = await Promise.all(Array.from({ length: 300 }, (_, i) => open(`+9198100${String(i).padStart(5, '0')}`, now + i * 1000)));
     const newest = convs.map((c) => c.id).reverse();
