@@ -6,7 +6,8 @@
  * CMD_CUSTOMERS × CMD_MESSAGES answered messages are counted, up to the moment every lane is idle
  * and the search index has flushed. Commands count, not time: the figure is the same on a busy machine.
  *
- * Env: CMD_CUSTOMERS (4), CMD_MESSAGES per customer (5).
+ * Env: CMD_CUSTOMERS (4), CMD_MESSAGES per customer (5), CMD_SHOW (prints every counted command, in
+ * order, whose arguments hold this text, e.g. `by-update`: which step touches a key, and how often).
  */
 import { randomBytes } from 'node:crypto';
 import { signTwilioRequest } from '../fixtures/twilio/sign';
@@ -16,6 +17,7 @@ import { startRedisServer } from '../support/redisServers';
 import { startTestBaton } from '../support/testBaton';
 import { whatsappTextBody } from '../support/webhookBodies';
 
+const SHOW = process.env.CMD_SHOW ?? '';
 const CUSTOMERS = Number(process.env.CMD_CUSTOMERS ?? 4);
 const MESSAGES = Number(process.env.CMD_MESSAGES ?? 5);
 const TEXTS = ['What time does the store open?', 'Do you deliver to Pune?', 'Do you have cash on delivery?', 'How do I return an item?', 'What are your store hours?'];
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   monitor.on('monitor', (_t: string, args: string[], source: string) => {
     const name = String(args[0]).toLowerCase();
     if (name === 'monitor') return;
+    if (SHOW && total > 0 && args.some((a) => String(a).includes(SHOW))) console.log(`${source.padEnd(16)} ${args.join(' ').slice(0, 160)}`);
     if (source === 'lua') {
       inLua.set(name, (inLua.get(name) ?? 0) + 1);
       totalInLua++;
