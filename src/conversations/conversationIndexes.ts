@@ -129,14 +129,16 @@ const MAX_KEYS = 6;
 
 /**
  * KEYS: placed, then MAX_KEYS slots for the old keys, then MAX_KEYS for the new ones (unused slots
- * repeat `placed`: a fixed key count, as the embedded store needs). ARGV: id, the placement read
- * ('' for none), the new placement, how many old keys, how many new keys, how many a resolved list
- * keeps ('0': no trim), then one score per new key. Returns 1, or -1 when the placement changed
- * since it was read (the caller reads it again).
+ * repeat `placed`: a fixed key count, as the embedded store needs). ARGV: id, the placement expected
+ * ('' for none: the one last read or written, so the common case needs no read first), the new
+ * placement, how many old keys, how many new keys, how many a resolved list keeps ('0': no trim),
+ * then one score per new key. An empty new placement (and no new keys) takes the conversation out
+ * of the lists. Returns 1, or the placement there now (a string, '' for none) when it is not the one
+ * expected: the caller decides again from it, without a read of its own.
  */
 const PLACE = `
 local cur = redis.call('HGET', KEYS[1], ARGV[1]) or ''
-if cur ~= ARGV[2] then return -1 end
+if cur ~= ARGV[2] then return cur end
 local nOld = tonumber(ARGV[4])
 local nNew = tonumber(ARGV[5])
 local keep = tonumber(ARGV[6])
@@ -146,11 +148,14 @@ for i = 1, nNew do
   redis.call('ZADD', key, ARGV[6 + i], ARGV[1])
   if keep > 0 then redis.call('ZREMRANGEBYRANK', key, 0, -(keep + 1)) end
 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+if ARGV[3] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) end
 return 1
 `;
 
-type RedisWithPlace = Redis & { batonListPlace(...args: string[]): Promise<number> };
+type RedisWithPlace = Redis & { batonListPlace(...args: string[]): Promise<number | string> };
+
+/** How many conversations' placements an instance remembers (the oldest are forgotten first). */
+const REMEMBERED_MAX = 20_000;
 
 /** Filters of a list read from the indexes; everything else is checked on the conversations read. */
 export interface IndexedListQuery {
@@ -188,40 +193,66 @@ export class ConversationIndexes {
   private readonly r: RedisWithPlace;
   private backfilled = false;
   private backfillCheckedAt = 0;
+  /**
+   * The placement this instance last read or wrote, per conversation: only a guess of what is in
+   * Redis (another instance may have moved it since), which the script checks; a wrong guess costs
+   * nothing more, since the script answers the placement it found.
+   */
+  private readonly remembered = new Map<string, string>();
 
   constructor(redis: Redis) {
     this.r = redis as RedisWithPlace;
     if (typeof this.r.batonListPlace !== 'function') redis.defineCommand('batonListPlace', { lua: PLACE, numberOfKeys: 1 + 2 * MAX_KEYS });
   }
 
-  private async apply(id: string, bucket: number, readAs: string, current: Placement | null, next: Placement): Promise<number> {
+  /** The placement in Redis ('' when the conversation is in no list). */
+  private async placedNow(id: string, bucket: number): Promise<string> {
+    const raw = (await this.r.hget(listKeys.placed(bucket), id)) ?? '';
+    this.remember(id, raw);
+    return raw;
+  }
+
+  private remember(id: string, raw: string): void {
+    this.remembered.delete(id);
+    if (!raw) return;
+    this.remembered.set(id, raw);
+    if (this.remembered.size > REMEMBERED_MAX) this.remembered.delete(this.remembered.keys().next().value!);
+  }
+
+  /** Applies `next` (null: out of every list) if `readAs` is still the placement in Redis: true, or else the placement there now. */
+  private async apply(id: string, bucket: number, readAs: string, current: Placement | null, next: Placement | null): Promise<true | string> {
     const placed = listKeys.placed(bucket);
     const oldKeys = current ? keysOf(bucket, current).map((k) => k.key) : [];
-    const newKeys = keysOf(bucket, next);
+    const newKeys = next ? keysOf(bucket, next) : [];
     const pad = (keys: string[]) => [...keys, ...Array<string>(MAX_KEYS - keys.length).fill(placed)];
-    return this.r.batonListPlace(
+    const answer = await this.r.batonListPlace(
       placed,
       ...pad(oldKeys),
       ...pad(newKeys.map((k) => k.key)),
       id,
       readAs,
-      encodePlacement(next),
+      next ? encodePlacement(next) : '',
       String(oldKeys.length),
       String(newKeys.length),
-      next.status === 'resolved' ? String(RESOLVED_KEPT) : '0',
+      next?.status === 'resolved' ? String(RESOLVED_KEPT) : '0',
       ...newKeys.map((k) => String(k.score)),
     );
+    const found = answer === 1 ? null : String(answer ?? '');
+    this.remember(id, found ?? (next ? encodePlacement(next) : ''));
+    return found ?? true;
   }
 
   /** Takes a removed conversation out of every list it is in (retention). */
   async forget(id: string): Promise<void> {
     const bucket = bucketOf(id);
-    const placed = listKeys.placed(bucket);
-    const current = decodePlacement(await this.r.hget(placed, id));
-    // One bucket, one hash tag: a single MULTI on Cluster too.
-    const tx = this.r.multi();
-    for (const { key } of current ? keysOf(bucket, current) : []) tx.zrem(key, id);
-    await tx.hdel(placed, id).exec();
+    // The place script with no new placement (one bucket, one hash tag: one slot on Cluster too),
+    // not a MULTI: ioredis copies every script it knows onto a MULTI's pipeline.
+    let raw = await this.placedNow(id, bucket);
+    for (let attempt = 0; attempt < 8 && raw !== ''; attempt++) {
+      const applied = await this.apply(id, bucket, raw, decodePlacement(raw), null);
+      if (applied === true) return;
+      raw = applied;
+    }
   }
 
   /**
@@ -231,13 +262,25 @@ export class ConversationIndexes {
   async place(id: string, conversation: Parameters<typeof placementOf>[0]): Promise<void> {
     const bucket = bucketOf(id);
     const wanted = placementOf(conversation);
+    // The remembered placement saves a read when the script confirms it; a decision to do nothing is
+    // taken only on a placement read from Redis (the lists may have been lost since it was remembered).
+    let raw = this.remembered.get(id);
+    let read = raw === undefined;
+    raw ??= await this.placedNow(id, bucket);
     for (let attempt = 0; attempt < 8; attempt++) {
-      const raw = (await this.r.hget(listKeys.placed(bucket), id)) ?? '';
       const current = decodePlacement(raw);
-      if (current && !isNewer(wanted, current)) return;
+      if (current && !isNewer(wanted, current)) {
+        if (read) return;
+        raw = await this.placedNow(id, bucket);
+        read = true;
+        continue;
+      }
       // A later owner keeps the latest update time seen (a message's step may have come first).
       const next = current && current.at > wanted.at ? { ...wanted, at: current.at } : wanted;
-      if ((await this.apply(id, bucket, raw, current, next)) === 1) return;
+      const applied = await this.apply(id, bucket, raw, current, next);
+      if (applied === true) return;
+      raw = applied;
+      read = true;
     }
   }
 
@@ -247,12 +290,23 @@ export class ConversationIndexes {
    */
   async touch(id: string, at: number): Promise<boolean> {
     const bucket = bucketOf(id);
+    // As in place: the remembered placement is tried, and nothing is skipped on its word alone.
+    let raw = this.remembered.get(id);
+    let read = raw === undefined;
+    raw ??= await this.placedNow(id, bucket);
     for (let attempt = 0; attempt < 8; attempt++) {
-      const raw = (await this.r.hget(listKeys.placed(bucket), id)) ?? '';
       const current = decodePlacement(raw);
       if (!current) return false;
-      if (current.at >= at) return true;
-      if ((await this.apply(id, bucket, raw, current, { ...current, at })) === 1) return true;
+      if (current.at >= at) {
+        if (read) return true;
+        raw = await this.placedNow(id, bucket);
+        read = true;
+        continue;
+      }
+      const applied = await this.apply(id, bucket, raw, current, { ...current, at });
+      if (applied === true) return true;
+      raw = applied;
+      read = true;
     }
     return true;
   }

@@ -89,6 +89,35 @@ describeWithRedis('list indexes on a real Redis server', () => {
     expect(await indexed({ status: 'bot', limit: 10 })).toEqual([older.id, newer.id]);
   });
 
+  test('a message puts a conversation back in its lists when they were lost after this instance last wrote them', async () => {
+    const c = await open('+919800000203', now - 10_000);
+    await customerWrites(c, 'hello', now - 5_000);
+    await a.del(...allBuckets().flatMap((n) => [listKeys.placed(n), listKeys.byUpdate(n, 'bot', 'all')]));
+    await customerWrites(c, 'anyone there?', now);
+    expect(await indexed({ status: 'bot', limit: 10 })).toEqual([c.id]);
+  });
+
+  test('a sibling that moved a conversation since this instance last wrote it is not undone by a message', async () => {
+    const c = await open('+919800000204', now - 10_000);
+    await customerWrites(c, 'hello', now - 5_000);
+    const queued = await sibling.transition(c.id, { from: ['bot'], to: 'queued', set: { team: 'care', queuedAt: now - 1000 } });
+    expect(queued.ok).toBe(true);
+    await customerWrites(c, 'still waiting', now);
+    expect(await indexed({ status: 'bot', limit: 10 })).toEqual([]);
+    expect(await indexed({ status: 'queued', limit: 10 })).toEqual([c.id]);
+  });
+
+  test('a removed conversation leaves every list and queue it was in', async () => {
+    const c = await open('+919800000205', now - 10_000);
+    const kept = await open('+919800000206', now - 9_000);
+    await store.transition(c.id, { from: ['bot'], to: 'queued', set: { team: 'care', queuedAt: now - 1000 } });
+    await store.remove(c.id);
+    expect(await indexed({ status: 'queued', limit: 10 })).toEqual([]);
+    expect(await indexed({ status: 'queued', team: 'care', limit: 10 })).toEqual([]);
+    expect(await indexed({ status: 'bot', limit: 10 })).toEqual([kept.id]);
+    expect(await store.queueStats('care')).toEqual({ length: 0 });
+  });
+
   test('a list longer than the first page read of each bucket comes out whole, newest first', async () => {
     const convs = await Promise.all(Array.from({ length: 300 }, (_, i) => open(`+9198100${String(i).padStart(5, '0')}`, now + i * 1000)));
     const newest = convs.map((c) => c.id).reverse();
