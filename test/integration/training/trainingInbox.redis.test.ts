@@ -161,7 +161,7 @@ describeWithRedis('the training inbox on Redis', () => {
   });
 
   it('refuses a second decision on the same item', async () => {
-    const text = 'my parcel shows delivered but the box never came to my door';
+    const text = 'can my neighbour collect the parcel on my behalf';
     await customerSays(one.url, uniqueCustomer('twice'), text);
     const item = await pendingItemFor(text);
     await admin.ok('POST', `/training/items/${item.id}/dismiss`);
