@@ -54,7 +54,7 @@ export const DEDUPE_PRUNE_EVERY = 16;
  * Records the delivery id and enqueues in one step: a retried webhook is dropped, and an accepted
  * event is never lost between the two. The ids of a lane share one hash (one key instead of one
  * per message: a key costs Redis about 70 bytes of its own), each with the second its window ends,
- * by the server's clock; the hash expires the window after its last write, when every id in it has
+ * by the server's clock, rounded up so the window is never shorter than the ttl; the hash expires the window after its last write, when every id in it has
  * ended. Ended ids are dropped every DEDUPE_PRUNE_EVERY ids.
  */
 const ENQUEUE = `
@@ -73,8 +73,9 @@ if ARGV[4] == '1' then
       if tonumber(all[i + 1]) <= now then redis.call('HDEL', KEYS[2], all[i]) end
     end
   end
-  redis.call('HSET', KEYS[2], ARGV[5], now + ttl)
-  redis.call('EXPIRE', KEYS[2], ttl)
+  -- Whole seconds: the window ends one second late rather than up to one second early.
+  redis.call('HSET', KEYS[2], ARGV[5], now + ttl + 1)
+  redis.call('EXPIRE', KEYS[2], ttl + 1)
 end
 redis.call('RPUSH', KEYS[3], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[3])
