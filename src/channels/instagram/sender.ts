@@ -1,8 +1,6 @@
 import type { Logger } from 'winston';
-import { z } from 'zod';
 import type { InstagramConfig } from '../../config';
-import { fingerprint } from '../../logger';
-import { appSecretProof, attachmentTypeForUrl, MAX_QUICK_REPLIES, RETRYABLE_GRAPH_CODES, toMessengerQuickReplies } from '../messenger';
+import { appSecretProof, attachmentTypeForUrl, MAX_QUICK_REPLIES, RETRYABLE_GRAPH_CODES, sendSenderActionQuietly, sentMessageId, toMessengerQuickReplies } from '../messenger';
 import { graphCall } from '../graph/graphCall';
 import { splitMessageBody } from '../splitText';
 import { sendParts } from '../sendParts';
@@ -16,8 +14,6 @@ export interface InstagramSenderOptions {
   timeoutMs: number;
   logger: Logger;
 }
-
-const sendSuccessSchema = z.object({ message_id: z.string().min(1) });
 
 type Part = { text: string } | { attachment: { type: string; payload: { url: string } } };
 
@@ -54,27 +50,13 @@ export function createInstagramSender({ config, timeoutMs, logger }: InstagramSe
       logger.warn(`Instagram shows at most ${MAX_QUICK_REPLIES} quick replies; the rest were dropped`, { messageId: options.messageId });
     }
     const routing = options.humanAgentTag ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' } : { messaging_type: 'RESPONSE' };
-    const first = await sendParts(messages, options.fromPart, async (message, i) => {
-      const ok = sendSuccessSchema.safeParse(await post({ recipient: { id: to }, ...routing, message }));
-      if (!ok.success) {
-        // Meta took the request; sending again could duplicate the message, so do not retry.
-        const bad = new ChannelSendError('instagram', 'BAD_RESPONSE', 'Graph API answered 2xx without a message_id', false);
-        bad.partsSent = i + 1;
-        throw bad;
-      }
-      return ok.data.message_id;
-    });
+    const first = await sendParts(messages, options.fromPart, async (message, i) =>
+      sentMessageId('instagram', await post({ recipient: { id: to }, ...routing, message }), i),
+    );
     return { platformMessageId: first, status: 'sent' };
   }
 
-  async function senderAction(to: string, action: SenderAction): Promise<void> {
-    try {
-      await post({ recipient: { id: to }, sender_action: action });
-    } catch (err) {
-      const code = err instanceof ChannelSendError ? err.platformCode : 'UNKNOWN';
-      logger.warn(`Instagram sender action ${action} failed (${code})`, { channel: 'instagram', customer: fingerprint(to) });
-    }
-  }
+  const senderAction = (to: string, action: SenderAction): Promise<void> => sendSenderActionQuietly('instagram', post, to, action, logger);
 
   return { channel: 'instagram', send, senderAction };
 }

@@ -3,6 +3,7 @@ export { verifyMessengerChallenge, type ChallengeCheck } from './verifyChallenge
 export { parseMessengerWebhook, PAGE_INBOX_APP_ID, type IgnoredNote } from './parseWebhook';
 export { OWN_METADATA_PREFIX, ownMetadata, isOwnMetadata } from './ownMetadata';
 export { createMessengerSender, appSecretProof, graphErrorToSendError, RETRYABLE_GRAPH_CODES, type MessengerSenderOptions } from './sender';
+export { sentMessageId, sendSenderActionQuietly } from './sendApiOutcome';
 export { attachmentsToMedia } from './attachmentMedia';
 export { attachmentTypeForUrl } from './attachmentType';
 export { toMessengerQuickReplies, truncateTitle, MAX_QUICK_REPLIES } from './quickReplies';

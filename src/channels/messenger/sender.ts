@@ -4,12 +4,12 @@ import type { Logger } from 'winston';
 import { z } from 'zod';
 import type { MessengerConfig } from '../../config';
 import type { ChannelName } from '../../conversations/types';
-import { fingerprint } from '../../logger';
 import { parseRetryAfter } from '../../outbound/retryPolicy';
 import { sendParts } from '../sendParts';
 import { ChannelSendError, type ChannelSender, type OutboundContent, type SendOptions, type SendResult, type SenderAction } from '../types';
 import { attachmentTypeForUrl } from './attachmentType';
 import { ownMetadata } from './ownMetadata';
+import { sendSenderActionQuietly, sentMessageId } from './sendApiOutcome';
 import { toMessengerQuickReplies, MAX_QUICK_REPLIES } from './quickReplies';
 
 export interface MessengerSenderOptions {
@@ -32,7 +32,6 @@ const graphErrorSchema = z.object({
   }),
 });
 
-const sendSuccessSchema = z.object({ message_id: z.string().min(1) });
 
 /** `appsecret_proof` for Graph calls: hex HMAC-SHA256 of the access token, keyed with the App Secret. */
 export function appSecretProof(accessToken: string, appSecret: string): string {
@@ -172,26 +171,12 @@ export function createMessengerSender({ config, timeoutMs, logger }: MessengerSe
         ...routing,
         message: { ...part, ...(isLast && quickReplies ? { quick_replies: quickReplies } : {}), metadata },
       });
-      const ok = sendSuccessSchema.safeParse(json);
-      if (!ok.success) {
-        // The platform took the request; sending again could duplicate the message, so do not retry.
-        const bad = new ChannelSendError('messenger', 'BAD_RESPONSE', 'Graph API answered 2xx without a message_id', false);
-        bad.partsSent = i + 1;
-        throw bad;
-      }
-      return ok.data.message_id;
+      return sentMessageId('messenger', json, i);
     });
     return { platformMessageId: first, status: 'sent' };
   }
 
-  async function senderAction(to: string, action: SenderAction): Promise<void> {
-    try {
-      await post({ recipient: { id: to }, sender_action: action });
-    } catch (err) {
-      const code = err instanceof ChannelSendError ? err.platformCode : 'UNKNOWN';
-      logger.warn(`Messenger sender action ${action} failed (${code})`, { channel: 'messenger', customer: fingerprint(to) });
-    }
-  }
+  const senderAction = (to: string, action: SenderAction): Promise<void> => sendSenderActionQuietly('messenger', post, to, action, logger);
 
   // Deliveries and reads arrive as watermarks (parseWebhook.ts), never by mid.
   return { channel: 'messenger', receipts: 'watermark', send, senderAction };
