@@ -20,7 +20,7 @@ import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
-import { isProductFollowUp, opensProductFollowUp } from './productFollowUp';
+import { isProductFollowUp, opensFollowUp, opensProductFollowUp } from './productFollowUp';
 
 export interface DialogueReply {
   text: string;
@@ -85,7 +85,20 @@ export const MAX_WORDS_BESIDE_ACT = 3;
  */
 export const SURE_WITHOUT_SHARED_WORDS = 0.75;
 
-const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+/** The topic a short follow-up question carries on with (DialogueEngine.carriedFrom). */
+interface CarriedTopic {
+  intent: Intent;
+  /** It opens like a follow-up: "and …", "aur …", "और …". */
+  opened: boolean;
+  /** No word of it leans away from the intent it follows to the classifier's top intent. */
+  stays: boolean;
+}
+
+/** Most words a message may have to carry on the topic just answered: longer ones say what they are about. */
+export const MAX_CARRIED_WORDS = 6;
+
+/** Words, with the vowel signs and other marks of Devanagari and Urdu letters inside them. */
+const wordCount = (text: string): number => text.match(/[\p{L}\p{M}\p{N}]+/gu)?.length ?? 0;
 
 /** The question or options the bot left open last turn stay open (a wait, a photo, a voice note). */
 function keepOpen(turn: Turn): void {
@@ -364,7 +377,9 @@ export class DialogueEngine {
     const { answer, clarify } = this.deps.thresholds;
     const top = this.intentById(classification.top);
     const text = reading.text;
-    if (top && classification.confidence >= answer && this.answerable(text, classification)) {
+    const carried = this.carriedTopic(turn, text, classification);
+    const staysOnTopic = carried !== undefined && carried.opened && carried.stays && carried.intent.id !== classification.top;
+    if (top && classification.confidence >= answer && this.answerable(text, classification) && !staysOnTopic) {
       return this.handleIntent(turn, top, classification.confidence);
     }
     // "ok and what about the ac i bought last summer?" right after an answer that depends on the
@@ -373,6 +388,7 @@ export class DialogueEngine {
     if (opened) return this.handleIntent(turn, opened, 1);
     const followUp = this.expectedFollowUp(turn, text, classification);
     if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
+    if (carried) return this.handleIntent(turn, carried.intent, classification.confidence);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) return this.clarify(turn, top, classification);
     return this.answerUnread(turn, acts);
   }
@@ -457,6 +473,37 @@ export class DialogueEngine {
   }
 
   /**
+   * "kitna time aur lagega?", "کب تک آئے گا؟", "how many days?" right after an answer (nothing else
+   * acted upon since) carry on with the topic just answered (carriedFrom).
+   */
+  private carriedTopic(turn: Turn, text: string, c: Classification): CarriedTopic | undefined {
+    const { answered, recognised } = turn.input.state;
+    const last = this.intentById(answered[answered.length - 1] ?? null);
+    if (!last || recognised[recognised.length - 1]?.intent !== last.id) return undefined;
+    return this.carriedFrom(last, text, c);
+  }
+
+  /**
+   * A short question whose every content word the examples of `last` or of its catalog followUps
+   * use is about that topic: of that family, the intent the classifier ranks first or second, else
+   * `last`. A short question in words the topic does not use ("whats your name btw?") is not.
+   * `stays`: no word of it leans away from `last` to the classifier's top intent, so the message
+   * stays on `last` even when the classifier is sure of another intent ("और कितने दिन लगेंगे?"
+   * after the refund: "कितने दिन" is the delivery time's wording, but nothing in it leaves the
+   * refund; "how long does delivery take?" does).
+   */
+  private carriedFrom(last: Intent, text: string, c: Classification): CarriedTopic | undefined {
+    if (wordCount(text) > MAX_CARRIED_WORDS || !bearsQuestion(text)) return undefined;
+    const family = [last.id, ...last.followUps];
+    const s = this.support.count(text, family);
+    if (s.unknown > 0 || s.shared < s.content) return undefined;
+    const id = [c.top, c.runnerUp?.intent].find((i) => i !== undefined && family.includes(i)) ?? last.id;
+    const intent = this.intentById(id);
+    if (!intent) return undefined;
+    return { intent, opened: opensFollowUp(text), stays: !this.support.leansAway(text, last.id, c.top) };
+  }
+
+  /**
    * "Did you mean A or B?" only for a message that speaks to A or B in the catalog's words: not
    * when more of its content words are new to the catalog than are words the examples of A and B
    * use ("tumhara favourite colour kya hai" is not a question about stock); it falls back instead.
@@ -529,6 +576,14 @@ export class DialogueEngine {
       classification.confidence >= this.deps.thresholds.answer &&
       classification.top !== intent.id &&
       this.asksSomething(rest);
+    // "और कितने दिन लगेंगे?" while the bot waits for the refund's order number: still about the
+    // refund, so the question stays open and is asked again, and it is no misunderstanding.
+    const carried = classification && !filled && !tried ? this.carriedFrom(intent, rest, classification) : undefined;
+    if (carried?.intent.id === intent.id && (carried.stays || !clearlyOther)) {
+      turn.state.pending = { intent: intent.id, slot };
+      turn.replies.push({ text: this.text(spec.prompt, turn.lang) });
+      return;
+    }
     const other = clearlyOther ? this.intentById(classification.top) : undefined;
     delete turn.state.pending;
     if (other) return this.handleIntent(turn, other, classification!.confidence);

@@ -57,6 +57,14 @@ export const MAX_OPENED_FOLLOW_UP_WORDS = 12;
 export function opensProductFollowUp(text: string, products: readonly Span[]): boolean {
   if (products.length === 0) return false;
   const words = text.normalize('NFC').toLowerCase().match(WORD) ?? [];
-  if (words.length > MAX_OPENED_FOLLOW_UP_WORDS) return false;
+  return words.length <= MAX_OPENED_FOLLOW_UP_WORDS && opensWithFollowUpWords(words);
+}
+
+/** True when the words open like a follow-up: "and …", "what about …", "aur …", "और …", "اور …", "अनि …". */
+export function opensFollowUp(text: string): boolean {
+  return opensWithFollowUpWords(text.normalize('NFC').toLowerCase().match(WORD) ?? []);
+}
+
+function opensWithFollowUpWords(words: readonly string[]): boolean {
   return OPENERS.some((opener) => opener.every((w, i) => words[i] === w));
 }

@@ -38,6 +38,12 @@ export interface WordSupport {
    * and are left out; a text with no other word asks nothing either.
    */
   asksNothing(text: string): boolean;
+  /**
+   * True when the text has a word the examples of `to` use and those of `from` do not, counting the
+   * brand's common nouns too ("delivery", "order"), though not the words nearly every intent uses:
+   * "how long does delivery take?" leans from the refund to the delivery time, "how long?" does not.
+   */
+  leansAway(text: string, from: string, to: string): boolean;
 }
 
 /**
@@ -82,6 +88,15 @@ export function wordSupportFor(examples: readonly TrainingExample[]): WordSuppor
       return normalizeText(text)
         .split(' ')
         .every((word) => word === '' || /\d/u.test(word) || skip.has(word) || requestless.has(word) || (byStem.get(stem(word))?.size ?? 0) > everywhere);
+    },
+    leansAway(text, from, to) {
+      return normalizeText(text)
+        .split(' ')
+        .some((word) => {
+          if (word === '' || /\d/u.test(word) || skip.has(word) || requestless.has(word)) return false;
+          const users = byStem.get(stem(word));
+          return users !== undefined && users.size <= everywhere && users.has(to) && !users.has(from);
+        });
     },
     count(text, intents) {
       const result: SupportCount = { content: 0, shared: 0, unknown: 0 };

@@ -22,8 +22,10 @@ describe('DialogueEngine: clarification', () => {
   });
 
   it('titles the clarification buttons in the conversation language', async () => {
-    // "स्थिति कब" (status, when?) is as ambiguous in Hindi (order_status ≈ 0.42, refund_status runner-up).
-    const result = await say(makeEngine(), 'मेरा ऑर्डर कहाँ है', 'SG-482913', 'स्थिति कब');
+    // "स्थिति कब" (status, when?) is as ambiguous in Hindi (order_status ≈ 0.42, refund_status
+    // runner-up). After a greeting, nothing before it says which status is meant (right after the
+    // order's status it carries on with the order: context.test.ts).
+    const result = await say(makeEngine(), 'नमस्ते', 'स्थिति कब');
     expect(result.lang).toBe('hi');
     expect(result.replies[0]?.text).toBe('[hi] क्या आपका मतलब इनमें से कोई है?');
     expect(result.replies[0]?.quickReplies?.map((q) => q.title)).toEqual(['ऑर्डर की स्थिति', 'रिफंड की स्थिति']);

@@ -1,0 +1,79 @@
+import { type DialogueEngine, initialDialogueState, type TurnResult } from '../../../../src/bot/dialogue';
+import { extractFacts, productIndexOf } from '../../../../src/nlu/facts';
+import type { Catalog } from '../../../../src/nlu/types';
+import { makeDemoEngine } from './engineHarness';
+
+/**
+ * A short question right after an answer ("kitna time aur lagega?", "کب تک آئے گا؟") carries on with
+ * the topic just answered, with the demo catalog's real wording and classifier.
+ */
+let catalog: Catalog;
+let engine: DialogueEngine;
+
+beforeAll(async () => {
+  ({ engine, catalog } = await makeDemoEngine());
+});
+
+async function play(...messages: string[]): Promise<TurnResult> {
+  let state = initialDialogueState();
+  let facts: { kind: string; value: string; verified: boolean }[] = [];
+  let last: TurnResult | undefined;
+  for (const text of messages) {
+    facts = [...extractFacts(text, { products: productIndexOf(catalog) }).reverse(), ...facts];
+    last = await engine.turn({ text, state, facts, customerRef: 'c', channel: 'sandbox', conversationId: 'c' });
+    state = last.state;
+  }
+  return last!;
+}
+
+const answered = (result: TurnResult) => result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent);
+const misunderstood = (result: TurnResult) => result.signals.some((s) => s.type === 'misunderstood');
+const prompt = (intent: string, lang: string) => catalog.intents.find((i) => i.id === intent)!.slots[0]!.prompt[lang];
+
+describe('DialogueEngine with the demo catalog: a short question carries on with the topic just answered', () => {
+  it('answers "kitna time aur lagega?" after the refund with the refund again, not the fallback', async () => {
+    const result = await play('bhai mera refund abhi tak nahi aaya, 10 din ho gaye. order SG-771204', 'kitna time aur lagega?');
+    expect(answered(result)).toEqual(['refund_status']);
+    expect(misunderstood(result)).toBe(false);
+  });
+
+  it('answers "کب تک آئے گا؟" after the order status in Urdu instead of falling back', async () => {
+    const result = await play('السلام علیکم، میرا آرڈر SG-553201 ابھی تک نہیں پہنچا', 'کب تک آئے گا؟');
+    expect(answered(result)).toEqual(['order_status']);
+    expect(result.lang).toBe('ur');
+  });
+
+  it('keeps "और कितने दिन लगेंगे?" on the refund while the bot waits for its order number, and asks for it again', async () => {
+    const result = await play('मैंने फ़ोन वापस कर दिया है, पैसे कब वापस मिलेंगे?', 'और कितने दिन लगेंगे?');
+    expect(result.replies.map((r) => r.text)).toEqual([prompt('refund_status', 'hi')]);
+    expect(result.state.pending).toEqual({ intent: 'refund_status', slot: 'order_number' });
+    expect(misunderstood(result)).toBe(false);
+  });
+
+  it('keeps "how long?" on the refund while the bot waits for its order number', async () => {
+    const result = await play('where is my refund', 'how long?');
+    expect(result.replies.map((r) => r.text)).toEqual([prompt('refund_status', 'en')]);
+  });
+
+  it('leaves the refund for "how long does delivery take?": the word delivery is not the refund’s', async () => {
+    const result = await play('where is my refund', 'how long does delivery take?');
+    expect(answered(result)).toEqual(['delivery_time']);
+    expect(result.state.pending).toBeUndefined();
+  });
+
+  it('leaves the return policy for "and how long does delivery take?"', async () => {
+    const result = await play('what is your return policy', 'and how long does delivery take?');
+    expect(answered(result)).toEqual(['delivery_time']);
+  });
+
+  it('does not carry a short question in words the topic never uses: "whats your name btw?" falls back', async () => {
+    const result = await play('what time do you open on sunday?', 'whats your name btw?');
+    expect(answered(result)).toEqual([]);
+    expect(misunderstood(result)).toBe(true);
+  });
+
+  it('does not carry anything when nothing was answered before', async () => {
+    const result = await play('kitna time aur lagega?');
+    expect(answered(result)).not.toEqual(['refund_status']);
+  });
+});
