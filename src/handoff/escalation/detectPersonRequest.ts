@@ -37,6 +37,8 @@ interface Hit {
   start: number;
   end: number;
   clause: number;
+  /** A word of it matched only as a typo ("agnet"), not as written. */
+  typo: boolean;
 }
 
 function keySet(list: readonly string[]): Set<string> {
@@ -130,19 +132,43 @@ function restMatches(entry: Entry, words: readonly Word[], start: number): boole
 function findHits(words: readonly Word[]): Hit[] {
   const candidates: Candidate[] = [];
   const starting: number[] = [];
+  /** "start:end:role" of the candidates matched as written, so a typo candidate over the same words is not called a typo. */
+  const asWritten = new Set<string>();
   for (let start = 0; start < words.length; start++) {
     starting.length = 0;
     const key = words[start]!.key;
     patternsStartingWith(INDEX, key, starting);
+    const exact = starting.length;
     typoPatternsStartingWith(key, starting);
-    for (const e of starting) {
+    starting.forEach((e, k) => {
       const entry = ENTRIES[e]!;
       const n = entry.pattern.keys.length;
-      if (n > 1 && !(fitsInClause(words, start, n) && restMatches(entry, words, start))) continue;
+      if (n > 1 && !(fitsInClause(words, start, n) && restMatches(entry, words, start))) return;
       candidates.push({ pattern: e, start, end: start + n });
-    }
+      if (k < exact && matchesAsWritten(entry, words, start)) asWritten.add(`${start}:${start + n}:${entry.role}`);
+    });
   }
-  return pickHits(candidates, words.length).map((c) => ({ role: ENTRIES[c.pattern]!.role, start: c.start, end: c.end, clause: words[c.start]!.clause }));
+  return pickHits(candidates, words.length).map((c) => {
+    const role = ENTRIES[c.pattern]!.role;
+    return { role, start: c.start, end: c.end, clause: words[c.start]!.clause, typo: !asWritten.has(`${c.start}:${c.end}:${role}`) && !isPlural(words, c) };
+  });
+}
+
+/** Every word of the entry at `start` is written as the lexicon has it (no typo). */
+function matchesAsWritten(entry: Entry, words: readonly Word[], start: number): boolean {
+  const { keys, prefixLast } = entry.pattern;
+  return keys.every((key, i) => {
+    const word = words[start + i]!.key;
+    return i === keys.length - 1 && prefixLast ? word.startsWith(key) : word === key;
+  });
+}
+
+/** A one-word hit that is a lexicon word with an English plural s ("agents", "humans"): no typo. */
+function isPlural(words: readonly Word[], c: Candidate): boolean {
+  if (c.end - c.start !== 1) return false;
+  const word = words[c.start]!.key;
+  const key = ENTRIES[c.pattern]!.pattern.keys[0];
+  return key !== undefined && word === `${key}s`;
 }
 
 function isNegatorBefore(words: readonly Word[], i: number): boolean {
@@ -201,6 +227,17 @@ function isBareClause(words: readonly Word[], covered: Uint8Array, clause: numbe
   );
 }
 
+/**
+ * A person word standing alone in its clause asks for a person. One that is only a typo of a person
+ * word does so when it is the whole message ("agnet") or has politeness beside it ("agnet pls"):
+ * as one clause among others it is more likely a name or a place one letter away ("Bandra", from
+ * "banda", in "its 4th floor, Orion Tower, Bandra").
+ */
+function standsAsRequest(words: readonly Word[], covered: Uint8Array, hit: Hit): boolean {
+  if (!isBareClause(words, covered, hit.clause)) return false;
+  return !hit.typo || words.every((w) => w.clause === hit.clause) || words.some((w) => w.clause === hit.clause && FILLER.has(w.key));
+}
+
 /** Asks for a person? `message` is a string or what prepareText() made of it (to share the preparation with scoreSentiment). */
 export function asksForPerson(message: string | PreparedText, _lang?: Lang): boolean {
   const { words } = preparedOf(message);
@@ -218,7 +255,7 @@ export function asksForPerson(message: string | PreparedText, _lang?: Lang): boo
     const want = inClause(hit.clause, 'want');
     switch (hit.role) {
       case 'people':
-        return !negated.has(hit) && !isSomeoneElse(words, hit) && (talk || want || isBareClause(words, covered, hit.clause));
+        return !negated.has(hit) && !isSomeoneElse(words, hit) && (talk || want || standsAsRequest(words, covered, hit));
       case 'someone':
         return !negated.has(hit) && talk;
       default: // bot

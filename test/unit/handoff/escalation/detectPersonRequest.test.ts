@@ -18,6 +18,9 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'talk to an agnet',
       'get me a humna',
       'No I want an agent',
+      'agnet',
+      'ok. agnet pls',
+      'agents, talk',
     ],
     doesNotAsk: [
       'I am an agent of change',
@@ -28,6 +31,8 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'I spoke to your agent yesterday and he was helpful',
       'are you a human?',
       'someone stole my parcel',
+      // A place one letter from "banda", as one clause of an address: a typo alone asks only as the whole message.
+      'its 4th floor, Orion Tower, Bandra',
     ],
   },
   {
