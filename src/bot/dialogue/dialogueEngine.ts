@@ -1,6 +1,6 @@
 import { BatonError } from '../../errors';
 import { type ActReading, readActs } from '../../nlu/acts';
-import { bearsQuestion } from '../../nlu/clauses';
+import { bearsQuestion, findReferringWord } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
@@ -279,6 +279,7 @@ export class DialogueEngine {
       sure: SURE_WITHOUT_SHARED_WORDS,
       asksNothing: (t) => !this.asksSomething(t),
       productIn: (t) => this.productIn(t),
+      continues: (t, from, to) => this.continuesClause(t, from, to),
     });
     return this.answerReading(turn, reading, acts, asked);
   }
@@ -501,6 +502,19 @@ export class DialogueEngine {
     const intent = this.intentById(id);
     if (!intent) return undefined;
     return { intent, opened: opensFollowUp(text), stays: !this.support.leansAway(text, last.id, c.top) };
+  }
+
+  /**
+   * A later clause of a message goes on with the question of the clause before (`from`) when it
+   * points back at it or opens like a follow-up ("can you replace it?", "and how much will it
+   * cost?", "और इसकी कीमत?"), is short, uses only words of that question's topic and has none that
+   * leans to the intent it was read as (`to`): "…, and can i pay by upi?" is a question of its own.
+   */
+  private continuesClause(text: string, from: string, to: string): boolean {
+    const intent = this.intentById(from);
+    if (!intent || (findReferringWord(text) === undefined && !opensFollowUp(text))) return false;
+    const carried = this.carriedFrom(intent, text, { intent: to, top: to, confidence: 1, runnerUp: null, outOfScope: false });
+    return carried?.intent.id === from && carried.stays;
   }
 
   /**

@@ -44,6 +44,12 @@ export interface ReadingContext {
    * when it is not understood on its own.
    */
   productIn?: (text: string) => string | undefined;
+  /**
+   * Whether a clause goes on with the question of the clause before (intent `from`) although it is
+   * read as `to`: "my phone battery drains fast, can you replace it?" asks about the battery, not
+   * about returns. The clause is then a restatement, answered once with the question before.
+   */
+  continues?: (text: string, from: string, to: string) => boolean;
 }
 
 type Classify = (text: string) => Classification;
@@ -135,6 +141,10 @@ export function readQuestions(
       const named = clauses.map((other) => (other === c ? undefined : context.productIn?.(other.rest))).find((p) => p !== undefined);
       const about = named === undefined ? undefined : readClause(resolveReference(c.rest, named) ?? `${named} ${c.rest}`, classify);
       if (about && about.confidence >= thresholds.answer) classification = better(classification, about);
+    }
+    const before = previous?.classification;
+    if (before && before.confidence >= thresholds.answer && classification.top !== before.top && context.continues?.(c.rest, before.top, classification.top)) {
+      classification = before;
     }
     parts.push({ text: c.rest, asked: c.asked, classification });
   }

@@ -77,3 +77,25 @@ describe('DialogueEngine with the demo catalog: a short question carries on with
     expect(answered(result)).not.toEqual(['refund_status']);
   });
 });
+
+describe('DialogueEngine with the demo catalog: a later clause that goes on with the question before', () => {
+  it('answers "my phone battery drains fast, can you replace it? and how much will it cost?" once, about the battery', async () => {
+    const result = await play('my phone battery drains very fast, can you replace it? and how much will it cost?');
+    expect(answered(result)).toEqual(['battery_replacement']);
+  });
+
+  it('gives a phone battery the service centre answer, not the watch battery one', async () => {
+    const result = await play('my phone battery drains very fast, can you replace it?');
+    expect(result.replies[0]?.text).toMatch(/^Batteries of phones, tablets, laptops/);
+  });
+
+  it('still answers a later clause that asks something of its own: "…, and can i pay by upi?"', async () => {
+    const result = await play('where is my order SG-482913, and can i pay by upi?');
+    expect(answered(result)).toEqual(['order_status', 'payment_methods']);
+  });
+
+  it('still answers a later clause read as a catalog follow-up of the question before: warranty, then repair', async () => {
+    const result = await play('is my tv under warranty? can you repair it?');
+    expect(answered(result)).toEqual(['warranty', 'repair_service']);
+  });
+});
