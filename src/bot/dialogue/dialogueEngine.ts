@@ -266,6 +266,7 @@ export class DialogueEngine {
       sure: SURE_WITHOUT_SHARED_WORDS,
       asksNothing: (t) => !this.asksSomething(t),
       productIn: (t) => this.productIn(t),
+      namesValue: (t) => this.namesValue(t, found),
     });
     return this.answerReading(turn, reading, acts, asked);
   }
@@ -410,6 +411,17 @@ export class DialogueEngine {
       quickReplies: options.map((i) => intentButton(i, turn.lang, this.catalog.defaultLanguage)),
     });
     return true;
+  }
+
+  /**
+   * Is the text only words that name or hand over one of the values the message gave ("order
+   * number", "آرڈر نمبر", "mera order no")? The words are the catalog's own for asking for those
+   * slots (valueReply.ts).
+   */
+  private namesValue(text: string, found: readonly NamedSlotMatch[]): boolean {
+    if (found.length === 0) return false;
+    const words = new Set(found.flatMap((m) => [...(this.valueWords.get(m.name) ?? [])]));
+    return withoutValueWords(text, words) === '';
   }
 
   /** The first product the text names, as written there. */

@@ -158,3 +158,10 @@ describe('DialogueEngine with the demo catalog: setup help for the product named
     expect(result.replies[0]?.text).toMatch(/^Tell me which product it is/);
   });
 });
+
+describe('DialogueEngine with the demo catalog: the words that name a value', () => {
+  it('answers the order status to "میں نے ٹی وی منگوایا تھا، آرڈر نمبر SG-615530، کب تک پہنچے گا؟", not the "order number" clause alone', async () => {
+    const result = await play('میں نے ٹی وی منگوایا تھا، آرڈر نمبر SG-615530، کب تک پہنچے گا؟');
+    expect(answered(result)).toEqual(['order_status']);
+  });
+});
