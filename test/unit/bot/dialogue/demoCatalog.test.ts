@@ -165,3 +165,11 @@ describe('DialogueEngine with the demo catalog: the words that name a value', ()
     expect(answered(result)).toEqual(['order_status']);
   });
 });
+
+describe('DialogueEngine with the demo catalog: a question announced', () => {
+  it('answers "नमस्ते, एक चीज़ पूछनी थी" with "what would you like to know?" in Hindi, not a clarification', async () => {
+    const result = await play('नमस्ते, एक चीज़ पूछनी थी');
+    expect(result.signals).toEqual([{ type: 'act', act: 'ask' }]);
+    expect(result.replies.map((r) => r.text)).toEqual([catalog.messages.whatElse!.hi]);
+  });
+});
