@@ -85,6 +85,14 @@ export const MAX_WORDS_BESIDE_ACT = 3;
  */
 export const SURE_WITHOUT_SHARED_WORDS = 0.75;
 
+/**
+ * The catalog intents named like the acts they answer (answerActs): a greeting, thanks or goodbye is
+ * said in a few set words, so a message with more words new to the catalog than words of the
+ * intent's examples is not one, however sure the classifier is ("who won the football match last
+ * night" read as goodbye through "night"): it is not understood.
+ */
+const PLEASANTRY_INTENTS: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye']);
+
 const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 /** The question or options the bot left open last turn stay open (a wait, a photo, a voice note). */
@@ -442,9 +450,14 @@ export class DialogueEngine {
   /**
    * An answer-threshold reading is answered unless it is middling (below SURE_WITHOUT_SHARED_WORDS)
    * and the message shares no content word with the intent's examples while it has words no
-   * example uses: then it is about something the catalog does not cover.
+   * example uses: then it is about something the catalog does not cover. A pleasantry intent
+   * (PLEASANTRY_INTENTS) is never answered for a message with more new words than words of its examples.
    */
   private answerable(text: string, c: Classification): boolean {
+    if (PLEASANTRY_INTENTS.has(c.top)) {
+      const p = this.support.count(text, [c.top]);
+      if (p.unknown > p.shared) return false;
+    }
     if (c.confidence >= SURE_WITHOUT_SHARED_WORDS) return true;
     const s = this.support.count(text, [c.top]);
     return s.shared > 0 || s.unknown === 0;

@@ -173,3 +173,16 @@ describe('DialogueEngine with the demo catalog: a question announced', () => {
     expect(result.replies.map((r) => r.text)).toEqual([catalog.messages.whatElse!.hi]);
   });
 });
+
+describe('DialogueEngine with the demo catalog: pleasantries are said in set words', () => {
+  it('does not answer "who won the football match last night" as a goodbye: it is not understood', async () => {
+    const result = await play('who won the football match last night');
+    expect(answered(result)).toEqual([]);
+    expect(result.replies.map((r) => r.text)).toEqual([catalog.messages.fallback.en]);
+  });
+
+  it('still answers "ok good night, talk tomorrow" as a goodbye', async () => {
+    const result = await play('ok good night, talk tomorrow');
+    expect(result.replies.map((r) => r.text).join('\n')).not.toContain(catalog.messages.fallback.en);
+  });
+});
