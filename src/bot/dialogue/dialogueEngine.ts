@@ -454,10 +454,7 @@ export class DialogueEngine {
    * (PLEASANTRY_INTENTS) is never answered for a message with more new words than words of its examples.
    */
   private answerable(text: string, c: Classification): boolean {
-    if (PLEASANTRY_INTENTS.has(c.top)) {
-      const p = this.support.count(text, [c.top]);
-      if (p.unknown > p.shared) return false;
-    }
+    if (this.notPleasantry(text, c)) return false;
     if (c.confidence >= SURE_WITHOUT_SHARED_WORDS) return true;
     const s = this.support.count(text, [c.top]);
     return s.shared > 0 || s.unknown === 0;
@@ -481,12 +478,21 @@ export class DialogueEngine {
     return id === undefined ? undefined : this.intentById(id);
   }
 
+  /** A reading as a greeting, thanks or goodbye of a message with more words new to the catalog than words of its examples (PLEASANTRY_INTENTS). */
+  private notPleasantry(text: string, c: Classification): boolean {
+    if (!PLEASANTRY_INTENTS.has(c.top)) return false;
+    const s = this.support.count(text, [c.top]);
+    return s.unknown > s.shared;
+  }
+
   /**
    * "Did you mean A or B?" only for a message that speaks to A or B in the catalog's words: not
    * when more of its content words are new to the catalog than are words the examples of A and B
-   * use ("tumhara favourite colour kya hai" is not a question about stock); it falls back instead.
+   * use ("tumhara favourite colour kya hai" is not a question about stock), nor when A is a
+   * pleasantry the message is not (notPleasantry); it falls back instead.
    */
   private worthAsking(text: string, c: Classification): boolean {
+    if (this.notPleasantry(text, c)) return false;
     const s = this.support.count(text, c.runnerUp ? [c.top, c.runnerUp.intent] : [c.top]);
     return s.unknown <= s.shared;
   }
