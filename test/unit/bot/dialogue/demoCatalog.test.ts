@@ -186,3 +186,13 @@ describe('DialogueEngine with the demo catalog: pleasantries are said in set wor
     expect(result.replies.map((r) => r.text).join('\n')).not.toContain(catalog.messages.fallback.en);
   });
 });
+
+describe('DialogueEngine with the demo catalog: paying in a shop and things that broke down', () => {
+  it('answers "does your shop counter take debit cards" with the payment methods', async () => {
+    expect(answered(await play('does your shop counter take debit cards'))).toEqual(['payment_methods']);
+  });
+
+  it('answers "घडी बिग्रियो, कसलाई देखाउने?" (the watch broke down, who do I show it to) with repairs', async () => {
+    expect(answered(await play('घडी बिग्रियो, कसलाई देखाउने?'))).toEqual(['repair_service']);
+  });
+});
