@@ -196,3 +196,9 @@ describe('DialogueEngine with the demo catalog: paying in a shop and things that
     expect(answered(await play('घडी बिग्रियो, कसलाई देखाउने?'))).toEqual(['repair_service']);
   });
 });
+
+describe('DialogueEngine with the demo catalog: what fitting costs is installation, not delivery', () => {
+  it('answers "टीवी लगवाने का कितना चार्ज लगेगा?" (what does having the TV fitted cost) with installation', async () => {
+    expect(answered(await play('टीवी लगवाने का कितना चार्ज लगेगा?'))).toEqual(['product_setup']);
+  });
+});
