@@ -136,7 +136,7 @@ export const ACT_FILLERS: readonly string[] = [
   'bhai', 'bhaiya', 'yaar', 'yar', 'ji', 'sir', 'madam', 'mam', 'maam', 'dost', 'boss', 'hajur', 'hazur', 'saab', 'sahab', 'dai', 'didi',
   'please', 'pls', 'plz', 'plss',
   'भाई', 'भैया', 'यार', 'जी', 'सर', 'मैडम', 'हजुर', 'दाइ', 'दिदी', 'है', 'नि',
-  'جی', 'بھائی', 'یار', 'سر', 'جناب', 'صاحب',
+  'جی', 'بھائی', 'یار', 'سر', 'جناب', 'صاحب', 'جان', 'jaan',
   // intensifiers left over around an act ("धेरै धेरै धन्यवाद", "bahut bahut shukriya", "very very thankful")
   'very', 'so', 'bahut', 'bohot', 'bahot', 'बहुत', 'धेरै', 'मुरी', 'بہت',
 ];

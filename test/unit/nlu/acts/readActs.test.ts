@@ -152,7 +152,7 @@ describe('readActs: hostile inputs', () => {
 describe('readActs: words of address ride along with an act', () => {
   test.each([
     ['thanks bhai', 'thanks'], ['ok sir', 'ack'], ['theek hai yaar', 'ack'], ['shukriya bhai, kaam ho gaya', 'thanks'],
-    ['धन्यवाद है हजुर', 'thanks'], ['ठिक छ हजुर', 'ack'], ['ٹھیک ہے جی، بہت مہربانی', 'thanks'], ['شکریہ بھائی', 'thanks'],
+    ['धन्यवाद है हजुर', 'thanks'], ['ठिक छ हजुर', 'ack'], ['ٹھیک ہے جی، بہت مہربانی', 'thanks'], ['شکریہ بھائی', 'thanks'], ['بہت شکریہ بھائی جان', 'thanks'], ['thanks bhai jaan', 'thanks'],
   ])('"%s" is only an act (%s)', (text, act) => expect(only(text)).toBe(act));
 
   test('a word of address alone is not an act', () => {
