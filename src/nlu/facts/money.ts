@@ -7,7 +7,7 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
  * - or after it: rupees, rupaye, rupaiya, रुपये, रुपए, रुपया, रुपैयाँ, روپے, روپیہ, /-, INR…;
  * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ);
  * - or, with no currency at all, an amount of three digits or more (or grouped: 12,499) right after a
- *   word of paying ("paid 12,499", "charged 2999", "deducted 5,000") or right before one ("12,499
+ *   word of paying ("paid 12,499", "charged 2999", "deducted 5,000", "paisa kat gaya 3,499") or right before one ("12,499
  *   diye", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें"): the rupee is implied.
  * Amounts may use Indian or Western grouping (1,50,000 / 150,000), decimals (1.5 lakh, 499.50) and
  * k / thousand / hazaar (हज़ार, ہزار). Rupees without a country code count as INR.
@@ -31,7 +31,7 @@ const LARGE = new RegExp(
 /** An amount a payment word makes money: three digits or more, or grouped ("paid 3 times" is not). */
 const PAID_NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{3,12}(?:\\.\\d{1,2})?)';
 const PAID_BEFORE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:paid|pay|payed|charged|deducted|debited|spent|cost|costs|costed|refund of|amount of)\\s+(?:me\\s+|us\\s+|you\\s+|u\\s+)?${PAID_NUMBER}${MULTIPLIER}(?![\\p{N}])`,
+  `(?<![\\p{L}\\p{M}])(?:paid|pay|payed|charged|deducted|debited|spent|cost|costs|costed|refund of|amount of|kat gaya|kat gaye|kat gya|kat gye|cut gaya|cut gaye|cut gya|cut gye|kaat liye|kaat liya|kat liye|कट गए|कट गया|काट लिए|کٹ گئے|کٹ گیا|کاٹ لیے)\\s+(?:me\\s+|us\\s+|you\\s+|u\\s+)?${PAID_NUMBER}${MULTIPLIER}(?![\\p{N}])`,
   'giu',
 );
 const PAID_AFTER = new RegExp(

@@ -29,6 +29,8 @@ describe('amounts of money', () => {
     ['hi', 'खाते से 5000 कट गए', 'INR 5000'],
     ['ur', 'اکاؤنٹ سے 5000 کٹ گئے', 'INR 5000'],
     ['ne', 'मैले 5000 तिरें', 'INR 5000'],
+    ['hi-Latn', 'paisa kat gaya 3,499 aur order nahi hua', 'INR 3499'],
+    ['ur', 'اکاؤنٹ سے کٹ گئے 1,299', 'INR 1299'],
   ])('finds an amount with no currency beside a word of paying in a %s message: "%s"', (_lang, text, value) => {
     expect(valuesOf('money', text)).toEqual([[value, true]]);
   });
