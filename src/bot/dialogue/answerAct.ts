@@ -7,7 +7,8 @@ import type { CatalogMessageKind } from '../../nlu/types';
  * - ask_again: an "ok", "yes", "hi" or emoji while the bot waits for a detail keeps waiting and asks again;
  * - reply: a brief answer in the catalog's words (`message`): "no" to "did you mean…?" asks for other
  *   words; thanks → "you're welcome, anything else?"; a goodbye or "no" (nothing else) → goodbye;
- *   hi → how can I help; yes with nothing open → what would you like to know; ok and emoji →
+ *   hi → how can I help; yes with nothing open, or a question announced ("I have a question", "kuch
+ *   puchna hai") even while a detail is awaited → what would you like to know; ok and emoji →
  *   "anything else?". `keepOptions`: the buttons offered last turn still stand ("ok" then "2");
  * - wait: "one sec", "let me check": take your time; a question the bot asked stays open, not asked again.
  */
@@ -26,6 +27,7 @@ const REPLY: Record<ActKind, CatalogMessageKind> = {
   yes: 'whatElse',
   no: 'goodbye',
   wait: 'wait',
+  ask: 'whatElse',
 };
 
 export function answerAct(acts: readonly ActKind[], open: { confirm: boolean; pending: boolean }): ActDecision {
@@ -33,7 +35,7 @@ export function answerAct(acts: readonly ActKind[], open: { confirm: boolean; pe
   if (act === 'wait') return { kind: 'wait', act };
   if (open.confirm && act === 'yes') return { kind: 'confirm', act };
   if (open.confirm && act === 'no') return { kind: 'reply', act, message: 'rephrase', keepOptions: false };
-  if (open.pending && act !== 'goodbye' && act !== 'thanks' && act !== 'no') return { kind: 'ask_again', act };
+  if (open.pending && act !== 'goodbye' && act !== 'thanks' && act !== 'no' && act !== 'ask') return { kind: 'ask_again', act };
   return { kind: 'reply', act, message: REPLY[act], keepOptions: act !== 'goodbye' && act !== 'no' };
 }
 

@@ -20,7 +20,7 @@ import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
-import { isProductFollowUp, opensFollowUp, opensProductFollowUp } from './productFollowUp';
+import { describesProductOnly, isProductFollowUp, opensFollowUp, opensProductFollowUp } from './productFollowUp';
 
 export interface DialogueReply {
   text: string;
@@ -84,6 +84,14 @@ export const MAX_WORDS_BESIDE_ACT = 3;
  * back. Chosen on the DEV paraphrases: of the 671 answered right, 1 (at 0.70) falls back instead.
  */
 export const SURE_WITHOUT_SHARED_WORDS = 0.75;
+
+/**
+ * The catalog intents named like the acts they answer (answerActs): a greeting, thanks or goodbye is
+ * said in a few set words, so a message with more words new to the catalog than words of the
+ * intent's examples is not one, however sure the classifier is ("who won the football match last
+ * night" read as goodbye through "night"): it is not understood.
+ */
+const PLEASANTRY_INTENTS: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye']);
 
 /** The topic a short follow-up question carries on with (DialogueEngine.carriedFrom). */
 interface CarriedTopic {
@@ -280,6 +288,7 @@ export class DialogueEngine {
       asksNothing: (t) => !this.asksSomething(t),
       productIn: (t) => this.productIn(t),
       continues: (t, from, to) => this.continuesClause(t, from, to),
+      namesValue: (t) => this.namesValue(t, found),
     });
     return this.answerReading(turn, reading, acts, asked);
   }
@@ -378,6 +387,10 @@ export class DialogueEngine {
     const { answer, clarify } = this.deps.thresholds;
     const top = this.intentById(classification.top);
     const text = reading.text;
+    // "and what about the fridge we got from your delhi store?" right after an answer that depends on
+    // the product: the same question about it, whatever the describing words lean to.
+    const described = this.productFollowUp(turn, asked, { describedOnly: true });
+    if (described) return this.handleIntent(turn, described, 1);
     const carried = this.carriedTopic(turn, text, classification);
     const staysOnTopic = carried !== undefined && carried.opened && carried.stays && carried.intent.id !== classification.top;
     if (top && classification.confidence >= answer && this.answerable(text, classification) && !staysOnTopic) {
@@ -429,6 +442,17 @@ export class DialogueEngine {
     return true;
   }
 
+  /**
+   * Is the text only words that name or hand over one of the values the message gave ("order
+   * number", "آرڈر نمبر", "mera order no")? The words are the catalog's own for asking for those
+   * slots (valueReply.ts).
+   */
+  private namesValue(text: string, found: readonly NamedSlotMatch[]): boolean {
+    if (found.length === 0) return false;
+    const words = new Set(found.flatMap((m) => [...(this.valueWords.get(m.name) ?? [])]));
+    return withoutValueWords(text, words) === '';
+  }
+
   /** The first product the text names, as written there. */
   private productIn(text: string): string | undefined {
     const index = productIndexOf(this.catalog);
@@ -447,9 +471,11 @@ export class DialogueEngine {
   /**
    * An answer-threshold reading is answered unless it is middling (below SURE_WITHOUT_SHARED_WORDS)
    * and the message shares no content word with the intent's examples while it has words no
-   * example uses: then it is about something the catalog does not cover.
+   * example uses: then it is about something the catalog does not cover. A pleasantry intent
+   * (PLEASANTRY_INTENTS) is never answered for a message with more new words than words of its examples.
    */
   private answerable(text: string, c: Classification): boolean {
+    if (this.notPleasantry(text, c)) return false;
     if (c.confidence >= SURE_WITHOUT_SHARED_WORDS) return true;
     const s = this.support.count(text, [c.top]);
     return s.shared > 0 || s.unknown === 0;
@@ -471,6 +497,13 @@ export class DialogueEngine {
     const candidates = [c.top, ...(c.runnerUp && c.runnerUp.confidence >= clarify ? [c.runnerUp.intent] : [])];
     const id = candidates.find((i) => last.followUps.includes(i));
     return id === undefined ? undefined : this.intentById(id);
+  }
+
+  /** A reading as a greeting, thanks or goodbye of a message with more words new to the catalog than words of its examples (PLEASANTRY_INTENTS). */
+  private notPleasantry(text: string, c: Classification): boolean {
+    if (!PLEASANTRY_INTENTS.has(c.top)) return false;
+    const s = this.support.count(text, [c.top]);
+    return s.unknown > s.shared;
   }
 
   /**
@@ -520,9 +553,11 @@ export class DialogueEngine {
   /**
    * "Did you mean A or B?" only for a message that speaks to A or B in the catalog's words: not
    * when more of its content words are new to the catalog than are words the examples of A and B
-   * use ("tumhara favourite colour kya hai" is not a question about stock); it falls back instead.
+   * use ("tumhara favourite colour kya hai" is not a question about stock), nor when A is a
+   * pleasantry the message is not (notPleasantry); it falls back instead.
    */
   private worthAsking(text: string, c: Classification): boolean {
+    if (this.notPleasantry(text, c)) return false;
     const s = this.support.count(text, c.runnerUp ? [c.top, c.runnerUp.intent] : [c.top]);
     return s.unknown <= s.shared;
   }
@@ -740,7 +775,7 @@ export class DialogueEngine {
    * The intent answered last, when this message only names another product and that intent's
    * answers depend on the product (it has answersFor), and nothing else was acted upon since.
    */
-  private productFollowUp(turn: Turn, text: string, opts: { opened?: boolean } = {}): Intent | undefined {
+  private productFollowUp(turn: Turn, text: string, opts: { opened?: boolean; describedOnly?: boolean } = {}): Intent | undefined {
     const { answered, recognised } = turn.input.state;
     const last = answered[answered.length - 1];
     if (last === undefined || recognised[recognised.length - 1]?.intent !== last) return undefined;
@@ -748,7 +783,12 @@ export class DialogueEngine {
     const index = intent?.answersFor ? productIndexOf(this.catalog) : undefined;
     if (!index) return undefined;
     const spans = findProductFacts(text, index).map((f) => f.span);
-    return (opts.opened ? opensProductFollowUp(text.trim(), spans) : isProductFollowUp(text, spans)) ? intent : undefined;
+    const follows = opts.describedOnly
+      ? describesProductOnly(text.trim(), spans)
+      : opts.opened
+        ? opensProductFollowUp(text.trim(), spans)
+        : isProductFollowUp(text, spans);
+    return follows ? intent : undefined;
   }
 
   /** The intent's answers about the product the customer wrote about last (its general answers when none applies). */

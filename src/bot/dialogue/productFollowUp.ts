@@ -1,3 +1,4 @@
+import { bearsQuestion } from '../../nlu/clauses';
 import type { Span } from '../../nlu/facts';
 
 /**
@@ -67,4 +68,30 @@ export function opensFollowUp(text: string): boolean {
 
 function opensWithFollowUpWords(words: readonly string[]): boolean {
   return OPENERS.some((opener) => opener.every((w, i) => words[i] === w));
+}
+
+/**
+ * True when an opened follow-up (opensProductFollowUp) says nothing but the product and what
+ * describes it: "and what about the fridge we got from your delhi store?", "और जो फ्रिज पिछले साल
+ * लिया था उसका?". With its opener words and the product cut out, the rest asks no question of its
+ * own (no question word, no opening "can"/"is"…; its question mark belongs to the opener). Such a
+ * message is the same question about that product however the classifier reads the describing
+ * words ("delhi store" is not a question about stores).
+ */
+export function describesProductOnly(text: string, products: readonly Span[]): boolean {
+  if (!opensProductFollowUp(text, products)) return false;
+  let rest = text.normalize('NFC');
+  for (const span of [...products].sort((a, b) => b.start - a.start)) rest = rest.slice(0, span.start) + ' ' + rest.slice(span.end);
+  const clauses = rest.toLowerCase().replace(/[?？؟]\s*$/u, '').split(/[,;.!\n،۔]+/u);
+  return clauses.every((clause, i) => {
+    let words: string[] = clause.match(WORD) ?? [];
+    // "and what about …": every opener in a row at the start of the message.
+    if (i === 0) for (let opener = openerAt(words); opener > 0; opener = openerAt(words)) words = words.slice(opener);
+    return !bearsQuestion(words.join(' '));
+  });
+}
+
+/** How many words an opener ("and", "what about", "aur"…) takes at the start of `words`; 0 when none. */
+function openerAt(words: readonly string[]): number {
+  return OPENERS.filter((o) => o.every((w, i) => words[i] === w)).reduce((n, o) => Math.max(n, o.length), 0);
 }

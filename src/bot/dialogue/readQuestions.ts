@@ -50,6 +50,13 @@ export interface ReadingContext {
    * about returns. The clause is then a restatement, answered once with the question before.
    */
   continues?: (text: string, from: string, to: string) => boolean;
+  /**
+   * A clause that only names a value the message gives ("آرڈر نمبر SG-615530،", "order no. SG-…,"
+   * with the value cut out): it says what the value is, it asks nothing. It stays in the whole
+   * message's reading but is never a question of its own ("order number" alone reads as any
+   * question about orders).
+   */
+  namesValue?: (text: string) => boolean;
 }
 
 type Classify = (text: string) => Classification;
@@ -120,7 +127,9 @@ export function readQuestions(
   const read = split.length < all.length ? split.map((c) => c.text).join(', ') : text;
   const whole = readClause(read, classify);
   if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
-  const clauses = split.map((c) => ({ rest: readActs(c.text).rest, asked: c.asked })).filter((c) => /[\p{L}\p{N}]/u.test(c.rest));
+  const clauses = split
+    .map((c) => ({ rest: readActs(c.text).rest, asked: c.asked }))
+    .filter((c) => /[\p{L}\p{N}]/u.test(c.rest) && !context.namesValue?.(c.rest));
   if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
 
   const parts: { text: string; asked: boolean; classification: Classification }[] = [];

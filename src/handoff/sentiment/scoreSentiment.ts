@@ -15,7 +15,8 @@ import { SENTIMENT_LEXICONS, type SentimentLexicon } from './lexicons';
  *
  * How a message is scored:
  * - Lexicon hits, longest phrase first, never overlapping: anger (weight w), positive (w),
- *   courtesy (w, never negated), abuse (flags `abusive`, and counts as anger ABUSE_ANGER).
+ *   courtesy (w, never negated), abuse (flags `abusive`, and counts as anger ABUSE_ANGER; not after a
+ *   first-person possessive: "मेरे कुत्ते के लिए" is the customer's dog).
  * - An intensifier up to INTENSIFIER_REACH words before a hit multiplies it by INTENSIFIER_BOOST.
  * - A negation in the same clause (English: up to NEGATION_REACH words before; Hindi, Urdu, Nepali:
  *   up to NEGATION_REACH words after) flips a hit: a negated anger word ("not bad", "bura nahi")
@@ -58,6 +59,7 @@ interface CompiledLexicon {
   intensifiers: Set<string>;
   negatorsBefore: Set<string>;
   negatorsAfter: Set<string>;
+  ownersBefore: Set<string>;
 }
 
 const ANGRY_EMOJI: readonly (readonly [string, number])[] = Object.entries({ '😡': 0.6, '🤬': 0.7, '😠': 0.6, '👿': 0.6, '💢': 0.5, '😤': 0.4, '👎': 0.3, '🙄': 0.2 });
@@ -87,6 +89,7 @@ function compile(lexicons: readonly SentimentLexicon[]): CompiledLexicon {
     intensifiers: words(lexicons.flatMap((l) => l.intensifiers)),
     negatorsBefore: words(lexicons.flatMap((l) => l.negatorsBefore)),
     negatorsAfter: words(lexicons.flatMap((l) => l.negatorsAfter)),
+    ownersBefore: words(lexicons.flatMap((l) => l.ownersBefore)),
   };
 }
 
@@ -140,6 +143,12 @@ function isNegated(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon, c
     if (!covered[i] && lexicon.negatorsAfter.has(words[i]!.key)) return true;
   }
   return false;
+}
+
+/** "मेरे कुत्ते", "my dog": the word right before the hit, in its clause, is a first-person possessive. */
+function isOwned(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon): boolean {
+  const before = hit.start - 1;
+  return isWithin(words, before, words[hit.start]?.clause ?? -1) && lexicon.ownersBefore.has(words[before]!.key);
 }
 
 function isIntensified(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon): boolean {
@@ -204,6 +213,7 @@ export function scoreSentiment(message: string | PreparedText, _lang?: Lang): Se
 
   for (const hit of hits) {
     const { kind, weight, pattern } = hit.entry;
+    if (kind === 'abuse' && isOwned(hit, words, ALL)) continue;
     const boost = isIntensified(hit, words, ALL) ? SENTIMENT_WEIGHTS.INTENSIFIER_BOOST : 1;
     const negated = kind !== 'courtesy' && kind !== 'abuse' && isNegated(hit, words, ALL, covered);
     if (kind === 'abuse') {

@@ -34,6 +34,13 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'one min', 'a min', 'one minute', '1 min', '1 minute', '2 min', '2 mins', '2 minutes', '5 min', 'wait a sec', 'wait a minute',
       'let me check', 'let me see', 'let me find it', 'give me a minute', 'brb', 'wait pls', 'wait please',
     ],
+    ask: [
+      'i have a question', 'i have a query', 'i have a doubt', 'i have a quick question', 'quick question', 'one question',
+      'a question', 'question', 'one more question', 'another question', 'i have another question', 'got a question',
+      'can i ask something', 'can i ask you something', 'can i ask a question', 'i want to ask something', 'i wanted to ask something',
+      'wanted to ask something', 'i want to ask', 'i wanted to ask', 'i need help', 'need help', 'i need some help', 'need some help',
+      'help', 'help me', 'can you help me', 'can u help me', 'can you help', 'i need assistance', 'need assistance',
+    ],
     no: [
       'no', 'nope', 'nah', 'not really', 'nothing', 'nothing else', 'thats all', 'no need', 'no thanks', 'thats everything', 'thats it',
       'nothing more', 'thats all for now', 'all good', 'im good', 'no thats all',
@@ -50,6 +57,11 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     goodbye: ['अलविदा', 'बाय', 'फिर मिलेंगे', 'शुभ रात्रि', 'टाटा'],
     wait: ['रुको', 'रुकिए', 'रुकें', 'एक मिनट', 'एक सेकंड', 'दो मिनट', 'रुको देखता हूँ', 'देखता हूँ', 'देखती हूँ', 'एक मिनट रुकिए', 'ज़रा रुकिए'],
     yes: ['हाँ', 'हां', 'हा', 'जी', 'जी हाँ', 'जी हां', 'हाँ जी', 'हां जी', 'बिल्कुल', 'सही', 'हाँ हाँ'],
+    ask: [
+      'एक सवाल है', 'एक सवाल था', 'एक सवाल पूछना है', 'एक सवाल पूछना था', 'कुछ पूछना है', 'कुछ पूछना था', 'मुझे कुछ पूछना है',
+      'एक चीज़ पूछनी है', 'एक चीज़ पूछनी थी', 'एक बात पूछनी है', 'एक बात पूछनी थी', 'एक और सवाल', 'एक और सवाल है',
+      'मदद चाहिए', 'मुझे मदद चाहिए', 'मेरी मदद करो', 'मेरी मदद कीजिए', 'सहायता चाहिए', 'मुझे सहायता चाहिए',
+    ],
     no: ['नहीं', 'ना', 'नही', 'जी नहीं', 'नहीं जी', 'कुछ नहीं', 'बस', 'बस इतना ही', 'बस इतना', 'और कुछ नहीं', 'बस यही', 'बस यही था'],
   },
   'hi-Latn': {
@@ -70,6 +82,12 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'dekhta hoon', 'dekhti hu', 'check karta hu', 'check karke batata hu', 'wait karo', 'wait karna', 'ek min ruko',
     ],
     yes: ['haan', 'han', 'haa', 'ha', 'haanji', 'haan ji', 'han ji', 'ji', 'ji haan', 'bilkul', 'hanji', 'sahi'],
+    ask: [
+      'ek sawal hai', 'ek sawal tha', 'ek sawaal hai', 'ek sawaal tha', 'ek question hai', 'ek question tha', 'ek aur sawal',
+      'ek aur question', 'kuch poochna hai', 'kuch puchna hai', 'kuch poochna tha', 'kuch puchna tha', 'mujhe kuch puchna hai',
+      'mujhe kuch poochna hai', 'ek baat puchni hai', 'ek baat puchni thi', 'ek cheez puchni thi', 'ek cheez puchni hai',
+      'help chahiye', 'madad chahiye', 'mujhe madad chahiye', 'mujhe help chahiye', 'meri madad karo', 'meri help karo', 'help karo',
+    ],
     no: ['nahi', 'nahin', 'nai', 'na', 'nhi', 'ji nahi', 'nahi ji', 'kuch nahi', 'bas', 'bas itna hi', 'bas itna', 'aur kuch nahi', 'bas yahi', 'bas yahi tha'],
   },
   ur: {
@@ -85,6 +103,10 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     goodbye: ['اللہ حافظ', 'خدا حافظ', 'فی امان اللہ', 'بائے', 'شب بخیر', 'پھر ملیں گے', 'allah hafiz', 'khuda hafiz'],
     wait: ['رکیں', 'رکو', 'رکیے', 'ایک منٹ', 'ایک سیکنڈ', 'دو منٹ', 'دیکھتا ہوں', 'دیکھتی ہوں', 'ایک منٹ رکیں', 'ذرا رکیں'],
     yes: ['ہاں', 'جی', 'جی ہاں', 'ہاں جی', 'بالکل', 'جی بالکل'],
+    ask: [
+      'ایک سوال ہے', 'ایک سوال تھا', 'ایک سوال پوچھنا ہے', 'ایک سوال پوچھنا تھا', 'کچھ پوچھنا ہے', 'کچھ پوچھنا تھا', 'مجھے کچھ پوچھنا ہے',
+      'ایک بات پوچھنی ہے', 'ایک بات پوچھنی تھی', 'ایک اور سوال', 'مدد چاہیے', 'مجھے مدد چاہیے', 'میری مدد کریں', 'میری مدد کیجیے',
+    ],
     no: ['نہیں', 'نا', 'جی نہیں', 'نہیں جی', 'کچھ نہیں', 'بس', 'بس اتنا ہی', 'بس اتنا', 'اور کچھ نہیں', 'بس یہی'],
   },
   ne: {
@@ -97,6 +119,11 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     goodbye: ['बिदा', 'बाइ', 'फेरि भेटौंला', 'फेरि भेटौँला', 'शुभ रात्री', 'शुभरात्री', 'bida', 'pheri bhetaula'],
     wait: ['पर्खनुस्', 'पर्खनुहोस्', 'एकछिन', 'एक छिन', 'एक मिनेट', 'हेर्छु', 'हेरेर भन्छु', 'एकछिन पर्खनुस्', 'ek chin', 'ekchin', 'parkhanus'],
     yes: ['हो', 'हजुर', 'हो हजुर', 'हजुर हो', 'हो नि', 'ho', 'hajur', 'ho hajur'],
+    ask: [
+      'एउटा प्रश्न छ', 'एउटा प्रश्न थियो', 'एउटा कुरा सोध्नु छ', 'एउटा कुरा सोध्नु थियो', 'केही सोध्नु छ', 'केही सोध्नु थियो',
+      'अर्को प्रश्न', 'सहयोग चाहियो', 'मलाई सहयोग चाहियो', 'मद्दत चाहियो', 'मलाई मद्दत चाहियो',
+      'euta prashna cha', 'euta kura sodhnu thiyo', 'euta kura sodhnu cha', 'kehi sodhnu thiyo', 'kehi sodhnu cha', 'sahayog chahiyo',
+    ],
     no: ['होइन', 'हैन', 'छैन', 'पर्दैन', 'केही छैन', 'होइन हजुर', 'अरु केही छैन', 'अरू केही छैन', 'यति नै हो', 'यति नै', 'hoina', 'haina', 'chaina', 'pardaina'],
   },
 };
@@ -109,7 +136,7 @@ export const ACT_FILLERS: readonly string[] = [
   'bhai', 'bhaiya', 'yaar', 'yar', 'ji', 'sir', 'madam', 'mam', 'maam', 'dost', 'boss', 'hajur', 'hazur', 'saab', 'sahab', 'dai', 'didi',
   'please', 'pls', 'plz', 'plss',
   'भाई', 'भैया', 'यार', 'जी', 'सर', 'मैडम', 'हजुर', 'दाइ', 'दिदी', 'है', 'नि',
-  'جی', 'بھائی', 'یار', 'سر', 'جناب', 'صاحب',
+  'جی', 'بھائی', 'یار', 'سر', 'جناب', 'صاحب', 'جان', 'jaan',
   // intensifiers left over around an act ("धेरै धेरै धन्यवाद", "bahut bahut shukriya", "very very thankful")
   'very', 'so', 'bahut', 'bohot', 'bahot', 'बहुत', 'धेरै', 'मुरी', 'بہت',
 ];
@@ -121,4 +148,4 @@ export const ACT_EMOJI: Record<'ack' | 'thanks' | 'greeting', readonly string[]>
   greeting: ['👋'],
 };
 
-export const MAX_ACT_PHRASE_WORDS = 4;
+export const MAX_ACT_PHRASE_WORDS = 5;

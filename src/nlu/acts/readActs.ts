@@ -137,8 +137,8 @@ export function readActs(text: string): ActReading {
   return { acts, languages, rest, restStart: from, restEnd: from + rest.length };
 }
 
-/** Which act a message of only acts mainly is: a goodbye, then wait, no, thanks, yes, greeting, ack, emoji. */
-const PRIORITY: readonly ActKind[] = ['goodbye', 'wait', 'no', 'thanks', 'yes', 'greeting', 'ack', 'emoji'];
+/** Which act a message of only acts mainly is: a goodbye, then wait, a question announced, no, thanks, yes, greeting, ack, emoji. */
+const PRIORITY: readonly ActKind[] = ['goodbye', 'wait', 'ask', 'no', 'thanks', 'yes', 'greeting', 'ack', 'emoji'];
 
 export function mainAct(acts: readonly ActKind[]): ActKind | null {
   for (const kind of PRIORITY) if (acts.includes(kind)) return kind;

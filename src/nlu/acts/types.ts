@@ -5,8 +5,10 @@
  * - ack: an acknowledgement ("ok", "ठीक है", "achha", "ٹھیک ہے", "हुन्छ", 👍)
  * - emoji: emoji only, none of which says ack, thanks or hello (😅, 🎉, 😡…)
  * - wait: the customer needs a moment ("one sec", "let me check", "ek minute", "ایک منٹ", "एकछिन")
+ * - ask: the customer announces a question without asking it yet ("I have a question", "need help",
+ *   "एक चीज़ पूछनी थी", "kuch puchna hai", "ایک سوال ہے", "एउटा कुरा सोध्नु थियो")
  */
-export type ActKind = 'ack' | 'thanks' | 'greeting' | 'goodbye' | 'yes' | 'no' | 'emoji' | 'wait';
+export type ActKind = 'ack' | 'thanks' | 'greeting' | 'goodbye' | 'yes' | 'no' | 'emoji' | 'wait' | 'ask';
 
 export interface ActReading {
   /** Every act found at the start and the end of the message, in message order. */

@@ -5,7 +5,10 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
  * Amounts of money, as `<ISO currency> <amount>` ("INR 2499", "INR 150000", "NPR 5000"):
  * - a currency before the number: ₹, Rs, Rs., INR, NPR, PKR, रु, रू, $ / USD;
  * - or after it: rupees, rupaye, rupaiya, रुपये, रुपए, रुपया, रुपैयाँ, روپے, روپیہ, /-, INR…;
- * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ).
+ * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ);
+ * - or, with no currency at all, an amount of three digits or more (or grouped: 12,499) right after a
+ *   word of paying ("paid 12,499", "charged 2999", "deducted 5,000", "paisa kat gaya 3,499") or right before one ("12,499
+ *   diye", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें"): the rupee is implied.
  * Amounts may use Indian or Western grouping (1,50,000 / 150,000), decimals (1.5 lakh, 499.50) and
  * k / thousand / hazaar (हज़ार, ہزار). Rupees without a country code count as INR.
  * Text must have ASCII digits, e-mails and phones masked out.
@@ -22,6 +25,17 @@ const PREFIXED = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${BEFORE}\\s?${NUMBER}${MU
 const SUFFIXED = new RegExp(`(?<![\\p{L}\\p{N},.])${NUMBER}${MULTIPLIER}\\s?${AFTER}(?![\\p{L}\\p{M}])`, 'giu');
 const LARGE = new RegExp(
   `(?<![\\p{L}\\p{N},.])${NUMBER}\\s?(lakhs?|lacs?|लाख|لاکھ|crores?|करोड़|करोड|کروڑ)(?![\\p{L}\\p{M}])`,
+  'giu',
+);
+
+/** An amount a payment word makes money: three digits or more, or grouped ("paid 3 times" is not). */
+const PAID_NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{3,12}(?:\\.\\d{1,2})?)';
+const PAID_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:paid|pay|payed|charged|deducted|debited|spent|cost|costs|costed|refund of|amount of|kat gaya|kat gaye|kat gya|kat gye|cut gaya|cut gaye|cut gya|cut gye|kaat liye|kaat liya|kat liye|कट गए|कट गया|काट लिए|کٹ گئے|کٹ گیا|کاٹ لیے)\\s+(?:me\\s+|us\\s+|you\\s+|u\\s+)?${PAID_NUMBER}${MULTIPLIER}(?![\\p{N}])`,
+  'giu',
+);
+const PAID_AFTER = new RegExp(
+  `(?<![\\p{L}\\p{N},.])${PAID_NUMBER}${MULTIPLIER}\\s?(?:diye|diya|diyee|bhare|bhara|kat|kate|kaat|kat gaye|दिए|दिये|दिया|भरे|भरा|कटे|कट|دیے|دیئے|دیا|بھرے|کٹے|کٹ|तिरें|तिरेँ|तिरेको|तिरे|काटियो|काट्यो)(?![\\p{L}\\p{M}])`,
   'giu',
 );
 
@@ -61,5 +75,7 @@ export function findMoneyFacts(text: string): FactCandidate[] {
   for (const m of matchesOf(text, PREFIXED, MAX_FACTS_PER_KIND)) add(m, m[2] as string, m[3], m[1]);
   for (const m of matchesOf(text, SUFFIXED, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], m[3]);
   for (const m of matchesOf(text, LARGE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  for (const m of matchesOf(text, PAID_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  for (const m of matchesOf(text, PAID_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   return out.sort((a, b) => a.span.start - b.span.start);
 }

@@ -4,6 +4,10 @@ import { allMatches, SlotMatch } from './spans';
  * Dates, normalised to ISO `YYYY-MM-DD`:
  * - `2024-03-15` or `2024/03/15` (year first);
  * - `15/03/2024`, `15-03-24`, `15.3.2024` (day first, as written in South Asia; two-digit years are 20yy);
+ * - a day and a month by name, either order, the year optional: `3rd November`, `Nov 3, 2025`,
+ *   `12 नवंबर`, `१२ नवम्बर` (digits converted), `12 نومبر`, `५ नोभेम्बर`. Without a year, the year that puts
+ *   the date nearest today (within half a year either way: "3 November" in December is this
+ *   November, "5 January" is next January);
  * - relative words, counted from `today` (the calendar date of `now` in the configured time zone):
  *   en today / tomorrow / yesterday / day after tomorrow / day before yesterday;
  *   hi-Latn aaj / kal / parso; hi आज / कल / परसों; ur آج / کل / پرسوں; ne आज / भोलि / हिजो / पर्सि / अस्ति.
@@ -67,6 +71,53 @@ const PAST_MARKERS = new RegExp(
 export const YEAR_FIRST = /(?<![\p{N}])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\p{N}])/gu;
 export const DAY_FIRST = /(?<![\p{N}])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])/gu;
 
+/**
+ * Month names as customers write them, by month number: English (also Hinglish) in full and
+ * abbreviated, Hindi and Nepali in Devanagari (with and without nukta, the common spellings), Urdu.
+ * Nepali "मे" (May) is left out: in Hindi it is a common spelling of "में" (in), as in "5 मे"; so is
+ * "mar" (Hinglish "mar gaya", died): March is written out.
+ */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['january', 'jan', 'जनवरी', 'جنوری'],
+  ['february', 'feb', 'फरवरी', 'फ़रवरी', 'फेब्रुअरी', 'فروری'],
+  ['march', 'मार्च', 'مارچ'],
+  ['april', 'apr', 'अप्रैल', 'अप्रेल', 'अप्रिल', 'اپریل'],
+  ['may', 'मई', 'مئی'],
+  ['june', 'jun', 'जून', 'जुन', 'جون'],
+  ['july', 'jul', 'जुलाई', 'جولائی'],
+  ['august', 'aug', 'अगस्त', 'अगस्ट', 'اگست'],
+  ['september', 'sept', 'sep', 'सितंबर', 'सितम्बर', 'सेप्टेम्बर', 'सेप्टेम्बर', 'ستمبر'],
+  ['october', 'oct', 'अक्टूबर', 'अक्तूबर', 'अक्टोबर', 'اکتوبر'],
+  ['november', 'nov', 'नवंबर', 'नवम्बर', 'नोभेम्बर', 'نومبر'],
+  ['december', 'dec', 'दिसंबर', 'दिसम्बर', 'डिसेम्बर', 'دسمبر'],
+];
+const MONTH_OF = new Map<string, number>(MONTH_NAMES.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+const MONTH = `(${[...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join('|')})`;
+const ORDINAL = '(?:st|nd|rd|th)?';
+/** Nepali writes its postpositions onto the word: "नोभेम्बरमा" (in November), "नोभेम्बरदेखि" (since November). */
+const GLUED = '(?:मा|को|देखि|सम्म)?';
+/** "3rd November", "3 of nov 2025", "१२ नवंबर", "12 نومبر": day first. */
+const DAY_MONTH = new RegExp(`(?<![\\p{N}\\p{L}])(\\d{1,2})${ORDINAL}\\s*(?:of\\s+)?${MONTH}${GLUED}\\.?${NOT_LETTER_AFTER}(?:,?\\s*(\\d{4})(?![\\p{N}]))?`, 'giu');
+/** "November 3rd", "Nov 3, 2025": month first. */
+const MONTH_DAY = new RegExp(`${NOT_LETTER_BEFORE}${MONTH}\\.?\\s*(\\d{1,2})${ORDINAL}(?![\\p{N}\\p{L}])(?:,?\\s*(\\d{4})(?![\\p{N}]))?`, 'giu');
+
+/**
+ * The ISO date of a day and month with no year: the year that puts it nearest `today`, or in a
+ * message in the past tense the latest one not after today ("5 मार्च को ऑर्डर किया था" in December
+ * is last March).
+ */
+function yearFor(today: string, month: number, day: number, past: boolean): string | null {
+  const year = Number(today.slice(0, 4));
+  const t = Date.parse(today);
+  let best: string | null = null;
+  for (const y of [year - 1, year, year + 1]) {
+    const iso = isoDate(y, month, day);
+    if (!iso || (past && iso > today)) continue;
+    if (best === null || Math.abs(Date.parse(iso) - t) < Math.abs(Date.parse(best) - t)) best = iso;
+  }
+  return best;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -129,6 +180,21 @@ export function findDates(text: string, today: string, limit = Infinity): SlotMa
     if (value) out.push({ value, start: m.index, end: m.index + m[0].length });
   }
   const past = PAST_MARKERS.test(text);
+  const named = (day: string, monthName: string, year: string | undefined): string | null => {
+    const month = MONTH_OF.get(monthName.toLowerCase());
+    if (month === undefined) return null;
+    return year ? isoDate(Number(year), month, Number(day)) : yearFor(today, month, Number(day), past);
+  };
+  if (/\d/.test(text)) {
+    for (const [pattern, dayAt, monthAt] of [[DAY_MONTH, 1, 2], [MONTH_DAY, 2, 1]] as const) {
+      for (const m of allMatches(text, pattern)) {
+        if (out.length >= limit) break;
+        const value = named(m[dayAt] as string, m[monthAt] as string, m[3]);
+        const end = m.index + m[0].length;
+        if (value && !out.some((o) => m.index < o.end && o.start < end)) out.push({ value, start: m.index, end });
+      }
+    }
+  }
   const numeric = out.length;
   for (const m of allMatches(text, RELATIVE)) {
     if (out.length - numeric >= limit) break;

@@ -27,8 +27,8 @@ describe('the conversation benchmark scripts', () => {
   });
 });
 
-describe('the dev conversations (tried on before the benchmark set is reported)', () => {
-  const dev = loadConversationScripts(path.join(root, 'test/fixtures/conversations-dev'));
+describe.each(['conversations-dev', 'conversations-dev2'])('the dev conversations in %s (tried on before the benchmark set is reported)', (folder) => {
+  const dev = loadConversationScripts(path.join(root, 'test/fixtures', folder));
 
   it('never use a customer line of four words or more of the benchmark set or the catalog examples', () => {
     // ("ok", "धन्यवाद", "👍" are everyone's)
@@ -42,6 +42,26 @@ describe('the dev conversations (tried on before the benchmark set is reported)'
   it('use ids of their own', () => {
     const ids = new Set(scripts.map((s) => s.id));
     expect(dev.filter((s) => ids.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+});
+
+describe('the second dev conversations (conversations-dev2)', () => {
+  const dev2 = loadConversationScripts(path.join(root, 'test/fixtures/conversations-dev2'));
+  const dev = loadConversationScripts(path.join(root, 'test/fixtures/conversations-dev'));
+
+  it('never use a customer line of two words or more equal to a catalog example', () => {
+    const examples = readCatalogExamples(path.join(root, 'intents'));
+    const lines = dev2.flatMap((s) => s.turns.filter(isCustomerTurn).map((t) => normaliseLine(t.customer))).filter((line) => line.split(/\s+/).length >= 2);
+    expect(lines.filter((line) => examples.has(line))).toEqual([]);
+  });
+
+  it('use ids apart from the first dev set', () => {
+    const ids = new Set(dev.map((s) => s.id));
+    expect(dev2.filter((s) => ids.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+
+  it('have at least 10 conversations in each language', () => {
+    for (const lang of LANGUAGES) expect([lang, dev2.filter((s) => s.lang === lang).length >= 10]).toEqual([lang, true]);
   });
 });
 

@@ -101,4 +101,5 @@ export const en: SentimentLexicon = {
   intensifiers: ['very', 'so', 'really', 'extremely', 'too', 'totally', 'absolutely', 'super', 'completely', 'utterly', 'seriously', 'most'],
   negatorsBefore: ['not', 'no', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'aint', 'hardly', 'without', 'neither', 'nor'],
   negatorsAfter: [],
+  ownersBefore: ['my', 'our'],
 };

@@ -85,4 +85,5 @@ export const hiLatn: SentimentLexicon = {
   intensifiers: ['bahut', 'bohot', 'bohat', 'bahot', 'bhot', 'bht', 'bhut', 'ekdum', 'bilkul', 'itna', 'itni', 'itne', 'sabse', 'kafi', 'zyada', 'jyada'],
   negatorsBefore: [],
   negatorsAfter: ['nahi', 'nahin', 'nai', 'nhi', 'na', 'mat'],
+  ownersBefore: ['mera', 'mere', 'meri', 'hamara', 'hamare', 'hamari', 'humara', 'humare'],
 };

@@ -45,4 +45,5 @@ export const ne: SentimentLexicon = {
   intensifiers: ['धेरै', 'एकदम', 'एकदमै', 'साह्रै', 'निकै', 'अति', 'सबैभन्दा', 'ज्यादै', 'पूरै'],
   negatorsBefore: [],
   negatorsAfter: ['छैन', 'होइन', 'हैन', 'भएन', 'लागेन', 'गरेन'],
+  ownersBefore: ['मेरो', 'मेरा', 'हाम्रो', 'हाम्रा'],
 };

@@ -18,4 +18,10 @@ export interface SentimentLexicon {
   negatorsBefore: string[];
   /** Negations written after what they negate (Hindi, Urdu, Nepali: "bura nahi", "खराब नहीं", "नराम्रो छैन"). */
   negatorsAfter: string[];
+  /**
+   * First-person possessives ("my", "mera", "मेरे", "میرا", "मेरो"): an abuse word right after one
+   * names the customer's own animal or relative ("मेरे कुत्ते के लिए", "my dog"), not the person
+   * they write to, and is not abuse.
+   */
+  ownersBefore: string[];
 }

@@ -71,4 +71,5 @@ export const ur: SentimentLexicon = {
   intensifiers: ['بہت', 'بالکل', 'انتہائی', 'اتنا', 'اتنی', 'اتنے', 'کافی', 'زیادہ', 'سخت'],
   negatorsBefore: [],
   negatorsAfter: ['نہیں', 'نہ', 'نا', 'مت'],
+  ownersBefore: ['میرا', 'میرے', 'میری', 'ہمارا', 'ہمارے', 'ہماری'],
 };

@@ -158,3 +158,47 @@ describe('DialogueEngine with the demo catalog: setup help for the product named
     expect(result.replies[0]?.text).toMatch(/^Tell me which product it is/);
   });
 });
+
+describe('DialogueEngine with the demo catalog: the words that name a value', () => {
+  it('answers the order status to "میں نے ٹی وی منگوایا تھا، آرڈر نمبر SG-615530، کب تک پہنچے گا؟", not the "order number" clause alone', async () => {
+    const result = await play('میں نے ٹی وی منگوایا تھا، آرڈر نمبر SG-615530، کب تک پہنچے گا؟');
+    expect(answered(result)).toEqual(['order_status']);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: a question announced', () => {
+  it('answers "नमस्ते, एक चीज़ पूछनी थी" with "what would you like to know?" in Hindi, not a clarification', async () => {
+    const result = await play('नमस्ते, एक चीज़ पूछनी थी');
+    expect(result.signals).toEqual([{ type: 'act', act: 'ask' }]);
+    expect(result.replies.map((r) => r.text)).toEqual([catalog.messages.whatElse!.hi]);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: pleasantries are said in set words', () => {
+  it('does not answer "who won the football match last night" as a goodbye: it is not understood', async () => {
+    const result = await play('who won the football match last night');
+    expect(answered(result)).toEqual([]);
+    expect(result.replies.map((r) => r.text)).toEqual([catalog.messages.fallback.en]);
+  });
+
+  it('still answers "ok good night, talk tomorrow" as a goodbye', async () => {
+    const result = await play('ok good night, talk tomorrow');
+    expect(result.replies.map((r) => r.text).join('\n')).not.toContain(catalog.messages.fallback.en);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: paying in a shop and things that broke down', () => {
+  it('answers "does your shop counter take debit cards" with the payment methods', async () => {
+    expect(answered(await play('does your shop counter take debit cards'))).toEqual(['payment_methods']);
+  });
+
+  it('answers "घडी बिग्रियो, कसलाई देखाउने?" (the watch broke down, who do I show it to) with repairs', async () => {
+    expect(answered(await play('घडी बिग्रियो, कसलाई देखाउने?'))).toEqual(['repair_service']);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: what fitting costs is installation, not delivery', () => {
+  it('answers "टीवी लगवाने का कितना चार्ज लगेगा?" (what does having the TV fitted cost) with installation', async () => {
+    expect(answered(await play('टीवी लगवाने का कितना चार्ज लगेगा?'))).toEqual(['product_setup']);
+  });
+});

@@ -1,4 +1,4 @@
-import { isProductFollowUp, MAX_OPENED_FOLLOW_UP_WORDS, opensProductFollowUp } from '../../../../src/bot/dialogue/productFollowUp';
+import { describesProductOnly, isProductFollowUp, MAX_OPENED_FOLLOW_UP_WORDS, opensProductFollowUp } from '../../../../src/bot/dialogue/productFollowUp';
 
 /** The span of `phrase` in `text`, as the product matcher reports it. */
 const at = (text: string, phrase: string) => {
@@ -66,5 +66,26 @@ describe('opensProductFollowUp', () => {
   it(`is not a follow-up past ${MAX_OPENED_FOLLOW_UP_WORDS} words`, () => {
     const text = `and what about the ac ${'really '.repeat(MAX_OPENED_FOLLOW_UP_WORDS)}`;
     expect(opensProductFollowUp(text, at(text, 'ac'))).toBe(false);
+  });
+});
+
+describe('describesProductOnly', () => {
+  it.each([
+    ['en', 'and what about the fridge we got from your delhi store?', 'fridge'],
+    ['en', 'what about the ac i bought last summer?', 'ac'],
+    ['hi', 'और जो फ्रिज पिछले साल लिया था उसका?', 'फ्रिज'],
+    ['ur', 'اور جو فریج پچھلے سال لیا تھا اس کا؟', 'فریج'],
+  ])('reads an opened follow-up whose other words only describe the product as the same question (%s: "%s")', (_lang, text, phrase) => {
+    expect(describesProductOnly(text, at(text, phrase))).toBe(true);
+  });
+
+  it('is not the same question when the rest asks something of its own', () => {
+    const text = 'and what about the fridge, can i return it?';
+    expect(describesProductOnly(text, at(text, 'fridge'))).toBe(false);
+  });
+
+  it('is not a follow-up without an opener', () => {
+    const text = 'the fridge we got from your delhi store';
+    expect(describesProductOnly(text, at(text, 'fridge'))).toBe(false);
   });
 });

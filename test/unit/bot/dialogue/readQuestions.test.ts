@@ -45,6 +45,17 @@ describe('readQuestions', () => {
     expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['delivery_time', 'product_setup']);
   });
 
+  test('a clause that only names a value is part of the whole reading but never a question of its own', () => {
+    const classify = table({
+      'i ordered a tv, order number , when will it come': ['order_status', 0.95],
+      'i ordered a tv': ['order_status', 0.3],
+      'order number': ['change_delivery_address', 0.74],
+      'when will it come': ['delivery_time', 0.5],
+    });
+    const r = readQuestions('i ordered a tv, order number , when will it come?', classify, T, { namesValue: (t) => t === 'order number' });
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'order_status' } });
+  });
+
   test(`at most ${MAX_ANSWERS} questions are kept`, () => {
     const classify = table({ 'a a': ['a', 0.9], 'b b': ['b', 0.9], 'c c': ['c', 0.9], 'd d': ['d', 0.9] });
     const r = readQuestions('a a? b b? c c? d d?', classify, T);

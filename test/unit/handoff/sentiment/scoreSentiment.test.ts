@@ -160,6 +160,15 @@ describe('scoreSentiment: intensity and emphasis', () => {
     expect(scoreSentiment('phone kharab ho gaya').abusive).toBe(false);
   });
 
+  it.each([['मेरे कुत्ते के लिए कोई अच्छा नाम सुझाओ'], ['mera kutta bimar hai'], ['میرے کتے کے لیے کچھ ہے؟']])(
+    'does not flag the customer’s own animal as abuse: "%s"',
+    (text) => expect(scoreSentiment(text).abusive).toBe(false),
+  );
+
+  it('still flags the same word aimed at the person written to', () => {
+    expect(scoreSentiment('tum log kutte ho').abusive).toBe(true);
+  });
+
   it('keeps anger and score inside their ranges on a pile of insults', () => {
     const s = scoreSentiment('idiot stupid moron worst pathetic fraud 😡😡 !!!!!');
     expect(s.anger).toBeLessThanOrEqual(1);

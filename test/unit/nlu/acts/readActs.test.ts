@@ -65,6 +65,17 @@ describe('readActs: a message that is only an act', () => {
   });
 });
 
+describe('readActs: a question announced but not asked yet', () => {
+  test.each([
+    ['I have a question', 'ask'], ['hi, i have a quick question', 'ask'], ['need help', 'ask'], ['नमस्ते, एक चीज़ पूछनी थी', 'ask'],
+    ['bas ek sawal tha', 'ask'], ['kuch puchna hai', 'ask'], ['السلام علیکم، ایک سوال پوچھنا ہے', 'ask'], ['एउटा कुरा सोध्नु थियो', 'ask'],
+  ])('"%s" is %s', (text, act) => expect(only(text)).toBe(act));
+
+  test('the question that follows the announcement is the rest', () => {
+    expect(readActs('i have a question, do you deliver to pune?').rest).toBe('do you deliver to pune?');
+  });
+});
+
 describe('readActs: acts around a question', () => {
   test.each([
     ['hi, where is my order?', 'where is my order?'],
@@ -81,7 +92,7 @@ describe('readActs: acts around a question', () => {
     expect(text.slice(r.restStart, r.restEnd)).toBe(rest);
   });
 
-  test.each([['no refund yet'], ['nahi aaya mera order'], ['bas ek sawal tha'], ['हो सकता है कल आए']])(
+  test.each([['no refund yet'], ['nahi aaya mera order'], ['bas ek din aur ruko'], ['हो सकता है कल आए']])(
     'a yes or no running into the sentence stays part of it: "%s"',
     (text) => expect(readActs(text).rest).toBe(text),
   );
@@ -141,7 +152,7 @@ describe('readActs: hostile inputs', () => {
 describe('readActs: words of address ride along with an act', () => {
   test.each([
     ['thanks bhai', 'thanks'], ['ok sir', 'ack'], ['theek hai yaar', 'ack'], ['shukriya bhai, kaam ho gaya', 'thanks'],
-    ['धन्यवाद है हजुर', 'thanks'], ['ठिक छ हजुर', 'ack'], ['ٹھیک ہے جی، بہت مہربانی', 'thanks'], ['شکریہ بھائی', 'thanks'],
+    ['धन्यवाद है हजुर', 'thanks'], ['ठिक छ हजुर', 'ack'], ['ٹھیک ہے جی، بہت مہربانی', 'thanks'], ['شکریہ بھائی', 'thanks'], ['بہت شکریہ بھائی جان', 'thanks'], ['thanks bhai jaan', 'thanks'],
   ])('"%s" is only an act (%s)', (text, act) => expect(only(text)).toBe(act));
 
   test('a word of address alone is not an act', () => {

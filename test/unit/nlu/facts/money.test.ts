@@ -22,6 +22,23 @@ describe('amounts of money', () => {
     expect(valuesOf('money', text)).toEqual([[value, true]]);
   });
 
+  test.each([
+    ['en', 'I paid 12,499 for the laptop', 'INR 12499'],
+    ['en', 'got charged 2999 two times', 'INR 2999'],
+    ['hi-Latn', '12,499 diye the maine', 'INR 12499'],
+    ['hi', 'खाते से 5000 कट गए', 'INR 5000'],
+    ['ur', 'اکاؤنٹ سے 5000 کٹ گئے', 'INR 5000'],
+    ['ne', 'मैले 5000 तिरें', 'INR 5000'],
+    ['hi-Latn', 'paisa kat gaya 3,499 aur order nahi hua', 'INR 3499'],
+    ['ur', 'اکاؤنٹ سے کٹ گئے 1,299', 'INR 1299'],
+  ])('finds an amount with no currency beside a word of paying in a %s message: "%s"', (_lang, text, value) => {
+    expect(valuesOf('money', text)).toEqual([[value, true]]);
+  });
+
+  test('does not take a small count after a word of paying for money', () => {
+    expect(valuesOf('money', 'paid 3 times and it still failed')).toEqual([]);
+  });
+
   test('does not take a bare number for money', () => {
     expect(valuesOf('money', 'I have 3 TVs and 2 fridges')).toEqual([]);
   });
