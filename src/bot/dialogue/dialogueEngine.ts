@@ -8,7 +8,7 @@ import { findProductFacts, productIndexOf } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD, languageScripts, type Script } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
 import { type CatalogSpelling, catalogSpellingFor, expandSmsSpelling } from '../../nlu/spelling';
-import { type WordSupport, wordSupportFor } from '../../nlu/support';
+import { asksWhatToDo, type WordSupport, wordSupportFor } from '../../nlu/support';
 import type { Answer, Catalog, CatalogMessageKind, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
 import { answerAct, keepRest } from './answerAct';
 import type { DialogueSignal } from './dialogueSignal';
@@ -281,7 +281,13 @@ export class DialogueEngine {
     }
     // "what do i do", "how", "क्या करूँ": a message that says nothing of what it is about is not
     // read as any question, however sure the classifier is (it leans on words every intent uses).
-    if (!this.asksSomething(words)) return this.offerNextSteps(turn, words) ? undefined : this.answerUnread(turn, acts);
+    if (!this.asksSomething(words)) {
+      if (this.offerNextSteps(turn, words)) return;
+      // "कहिले सम्म आउँछ?", "kab tak?" right after an answer with no next steps to offer: the same
+      // topic. "what do i do now?" asks for next steps, and there are none: not understood.
+      const carried = asksWhatToDo(words) ? undefined : this.carriedTopic(turn, words, { intent: null, top: '', confidence: 0, runnerUp: null, outOfScope: true });
+      return carried ? this.handleIntent(turn, carried.intent, this.lastConfidence(turn.state, carried.intent.id)) : this.answerUnread(turn, acts);
+    }
     const reading = readQuestions(this.readable(turn, words), (t) => this.deps.classifier.classify(t), this.deps.thresholds, {
       referents: this.referents(turn),
       sure: SURE_WITHOUT_SHARED_WORDS,

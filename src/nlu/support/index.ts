@@ -1,2 +1,2 @@
-export { STEM_LENGTH, wordSupportFor } from './wordSupport';
+export { asksWhatToDo, STEM_LENGTH, wordSupportFor } from './wordSupport';
 export type { SupportCount, WordSupport } from './wordSupport';

@@ -1,7 +1,7 @@
 import { ACT_FILLERS, ACT_PHRASES } from '../acts/actLexicon';
 import { normalizeText } from '../classifier';
 import type { TrainingExample } from '../types';
-import { REQUESTLESS_WORDS } from './requestlessWords';
+import { DOING_WORDS, REQUESTLESS_WORDS } from './requestlessWords';
 
 /**
  * How much of a message the catalog's examples speak to: the message's content words, how many of
@@ -111,4 +111,13 @@ export function wordSupportFor(examples: readonly TrainingExample[]): WordSuppor
       return result;
     },
   };
+}
+
+const DOING = new Set(DOING_WORDS.map(normalizeText));
+
+/** True when the text has the "do" of "what do i do", "क्या करूँ", "kya karun", "کیا کروں", "के गर्ने". */
+export function asksWhatToDo(text: string): boolean {
+  return normalizeText(text)
+    .split(' ')
+    .some((word) => DOING.has(word));
 }

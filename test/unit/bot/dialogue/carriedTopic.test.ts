@@ -99,3 +99,22 @@ describe('DialogueEngine with the demo catalog: a later clause that goes on with
     expect(answered(result)).toEqual(['warranty', 'repair_service']);
   });
 });
+
+describe('DialogueEngine with the demo catalog: a question of only question words right after an answer', () => {
+  it('answers "कहिले सम्म आउँछ?" (until when will it come) after the order status with the order status', async () => {
+    const result = await play('मेरो अर्डर SG-448812 अझै आएन', 'कहिले सम्म आउँछ?');
+    expect(answered(result)).toEqual(['order_status']);
+    expect(misunderstood(result)).toBe(false);
+  });
+
+  it('answers "kab tak?" after the order status with the order status', async () => {
+    const result = await play('where is my order SG-482913', 'kab tak?');
+    expect(answered(result)).toEqual(['order_status']);
+  });
+
+  it('still counts "what do i do now?" as not understood after an answer with no next steps to offer', async () => {
+    const result = await play('where is my order SG-482913', 'what do i do now?');
+    expect(answered(result)).toEqual([]);
+    expect(misunderstood(result)).toBe(true);
+  });
+});
