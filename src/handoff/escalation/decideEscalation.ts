@@ -59,8 +59,10 @@ function triggersOf(input: EscalationInput, config: EscalationConfig): Set<Escal
   const fired = new Set<EscalationReason>();
   if (input.text && asksForPerson(input.text, input.language)) fired.add('customer_requested');
   // A topic for people counts when the bot took the message as that topic, not when it only guessed
-  // it and asked "did you mean…?" (the customer's answer decides).
-  if (hasSignal(signals, 'handoff_intent') || (input.intent?.handoff && !hasSignal(signals, 'clarifying'))) fired.add('intent_flagged');
+  // it and asked "did you mean…?" (the customer's answer decides), nor when it said it did not
+  // understand (a wrong-format order number's "order no" leaning a little to the complaint).
+  const guessedOnly = hasSignal(signals, 'clarifying') || hasSignal(signals, 'misunderstood');
+  if (hasSignal(signals, 'handoff_intent') || (input.intent?.handoff && !guessedOnly)) fired.add('intent_flagged');
   const misunderstood = Math.max(
     input.consecutiveMisunderstandings,
     ...signals.map((s) => (s.type === 'misunderstood' ? s.consecutive : 0)),

@@ -61,6 +61,12 @@ describe('decideEscalation: one reason per trigger', () => {
     expect(decideEscalation(input, DEFAULT_ESCALATION_CONFIG).escalate).toBe(false);
   });
 
+  it('does not escalate on a flagged topic the message leaned to while the bot said it did not understand', () => {
+    // "order no 48291" while the bot waits for the refund's order number: a format hint, and "order no" at 0.35 complaint.
+    const input = turn({ text: 'order no 48291', intent: { id: 'complaint', team: 'care', handoff: true }, signals: [{ type: 'misunderstood', consecutive: 1 }] });
+    expect(decideEscalation(input, DEFAULT_ESCALATION_CONFIG).escalate).toBe(false);
+  });
+
   it('escalates with intent_flagged on a handoff_intent signal alone', () => {
     const d = decided(turn({ intent: null, signals: [{ type: 'handoff_intent', intent: 'complaint' }] }));
     expect(d.reasons).toEqual(['intent_flagged']);
