@@ -24,6 +24,13 @@ export const ARABIC_LETTER_MAP: Record<string, string> = {
   '\u0624': '\u0648', // waw with hamza
 };
 
+/**
+ * "ۓ" (yeh barree with hamza, one letter) is how many phones type the "ئے" of "آئے", "گئے", "لئے";
+ * spelled out before any decomposition, "آۓ" and "آئے" read the same.
+ */
+export const YEH_BARREE_HAMZA = /\u06D3/g;
+export const YEH_BARREE_HAMZA_SPELLED = '\u0626\u06D2';
+
 export const ARABIC_LETTERS = new RegExp(`[${Object.keys(ARABIC_LETTER_MAP).join('')}]`, 'g');
 // Harakat, superscript alef, Quranic marks, tatweel.
 export const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;

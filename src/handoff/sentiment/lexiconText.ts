@@ -30,6 +30,8 @@ import {
   NON_WORD,
   ZERO_WIDTH,
   ARABIC_LETTER_MAP,
+  YEH_BARREE_HAMZA,
+  YEH_BARREE_HAMZA_SPELLED,
 } from '../../nlu/scriptNormalization';
 /** Characters that end a clause; a run of them is one break. */
 const CLAUSE_BREAKS = new Set([...'.,;:!?\n\r\u0964\u0965\u060C\u06D4\u061F\u061B()"“”'].map((ch) => ch.charCodeAt(0)));
@@ -60,6 +62,7 @@ export function normaliseWords(text: string): string {
     text
       .normalize('NFKC')
       .toLowerCase()
+      .replace(YEH_BARREE_HAMZA, YEH_BARREE_HAMZA_SPELLED)
       .normalize('NFD')
       .replace(LATIN_COMBINING_MARKS, '')
       .replace(DEVANAGARI_NUKTA, '')

@@ -2,6 +2,8 @@ import {
   APOSTROPHES,
   ARABIC_LETTER_MAP,
   ARABIC_LETTERS,
+  YEH_BARREE_HAMZA,
+  YEH_BARREE_HAMZA_SPELLED,
   ARABIC_MARKS,
   DEVANAGARI_NUKTA,
   LATIN_COMBINING_MARKS,
@@ -34,6 +36,7 @@ export function actToken(word: string): string {
   return word
     .normalize('NFC')
     .toLowerCase()
+    .replace(YEH_BARREE_HAMZA, YEH_BARREE_HAMZA_SPELLED)
     .replace(ZERO_WIDTH, '')
     .replace(APOSTROPHES, '')
     .replace(LATIN_COMBINING_MARKS, '')

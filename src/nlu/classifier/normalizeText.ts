@@ -29,6 +29,8 @@ import {
   NON_WORD,
   ZERO_WIDTH,
   ARABIC_LETTER_MAP,
+  YEH_BARREE_HAMZA,
+  YEH_BARREE_HAMZA_SPELLED,
 } from '../scriptNormalization';
 const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0A66-\u0A6F\u0AE6-\u0AEF\uFF10-\uFF19]/g;
 
@@ -51,6 +53,7 @@ export function normalizeText(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
+    .replace(YEH_BARREE_HAMZA, YEH_BARREE_HAMZA_SPELLED)
     .normalize('NFD')
     .replace(LATIN_COMBINING_MARKS, '')
     .replace(DEVANAGARI_NUKTA, '')

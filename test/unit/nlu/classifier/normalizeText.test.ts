@@ -25,6 +25,11 @@ describe('normalizeText', () => {
     expect(normalizeText('ه')).toBe(normalizeText('ہ'));
   });
 
+  it('reads the one-letter yeh barree with hamza as the two letters it stands for ("آۓ" = "آئے")', () => {
+    expect(normalizeText('کب آۓ گا')).toBe(normalizeText('کب آئے گا'));
+    expect(normalizeText('پیسے کٹ گۓ')).toBe(normalizeText('پیسے کٹ گئے'));
+  });
+
   it('strips Arabic diacritics and tatweel', () => {
     expect(normalizeText('شُكْرًا')).toBe(normalizeText('شكرا'));
     expect(normalizeText('کـــیا')).toBe(normalizeText('کیا'));
