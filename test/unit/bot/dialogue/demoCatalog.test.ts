@@ -1,7 +1,6 @@
-import { type DialogueEngine, initialDialogueState, type TurnResult } from '../../../../src/bot/dialogue';
-import { extractFacts, productIndexOf } from '../../../../src/nlu/facts';
+import type { DialogueEngine, TurnResult } from '../../../../src/bot/dialogue';
 import type { Catalog } from '../../../../src/nlu/types';
-import { makeDemoEngine } from './engineHarness';
+import { makeDemoEngine, playWithFacts } from './engineHarness';
 
 /**
  * Behaviours that show only with the demo catalog's real wording and classifier: the customer's
@@ -15,17 +14,7 @@ beforeAll(async () => {
   ({ engine, catalog } = await makeDemoEngine());
 });
 
-async function play(...messages: string[]): Promise<TurnResult> {
-  let state = initialDialogueState();
-  let facts: { kind: string; value: string; verified: boolean }[] = [];
-  let last: TurnResult | undefined;
-  for (const text of messages) {
-    facts = [...extractFacts(text, { products: productIndexOf(catalog) }).reverse(), ...facts];
-    last = await engine.turn({ text, state, facts, customerRef: 'c', channel: 'sandbox', conversationId: 'c' });
-    state = last.state;
-  }
-  return last!;
-}
+const play = (...messages: string[]): Promise<TurnResult> => playWithFacts(engine, catalog, messages);
 
 const answered = (result: TurnResult) => result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent);
 const refundAnswer = (lang: string) => catalog.intents.find((i) => i.id === 'refund_status')!.answers[lang]![0]!.text.replace('{order_number}', 'SG-445566');

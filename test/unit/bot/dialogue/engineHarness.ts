@@ -4,6 +4,7 @@ import { trainingExamples as serverTrainingExamples } from '../../../../src/bot/
 import { loadCatalog } from '../../../../src/nlu/catalog/loadCatalog';
 import { trainClassifier } from '../../../../src/nlu/classifier';
 import type { Fulfill } from '../../../../src/nlu/fulfillment';
+import { extractFacts, productIndexOf } from '../../../../src/nlu/facts';
 import { createLanguageDetector } from '../../../../src/nlu/language';
 import type { Catalog } from '../../../../src/nlu/types';
 import { testCatalog, trainingExamples } from './testCatalog';
@@ -66,4 +67,21 @@ export async function say(engine: DialogueEngine, ...messages: (string | { paylo
 
 export function textsOf(result: TurnResult): string[] {
   return result.replies.map((r) => r.text);
+}
+
+/**
+ * Plays the customer's messages one after another, each with the fact sheet the runtime would hold
+ * by then (every message's facts, newest first), as the demo-catalog tests need them.
+ */
+export async function playWithFacts(engine: DialogueEngine, catalog: Catalog, messages: readonly string[]): Promise<TurnResult> {
+  let state = initialDialogueState();
+  let facts: { kind: string; value: string; verified: boolean }[] = [];
+  let last: TurnResult | undefined;
+  for (const text of messages) {
+    facts = [...extractFacts(text, { products: productIndexOf(catalog) }).reverse(), ...facts];
+    last = await engine.turn({ text, state, facts, customerRef: 'c', channel: 'sandbox', conversationId: 'c' });
+    state = last.state;
+  }
+  if (!last) throw new Error('playWithFacts needs at least one message');
+  return last;
 }
