@@ -37,6 +37,11 @@ export interface BotTurnOutput {
   signals: BotSignal[];
   /** The recognised intent and its confidence, when there was one. */
   intent?: { id: string; confidence: number } | null;
+  /**
+   * The bot's state being stored, when the brain keeps one: the turn awaits it once its replies
+   * are on their way (issued first, the state reaches Redis ahead of them, in the same write).
+   */
+  saved?: Promise<void>;
 }
 
 /** The bot's brain: given a customer turn, what to answer. The dialogue engine implements it. */

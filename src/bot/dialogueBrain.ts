@@ -79,9 +79,11 @@ export function createDialogueBrain(
         channel: conversation.channel,
         conversationId: conversation.id,
       });
-      await deps.store.setBotState(conversation.id, serializeDialogueState(result.state));
+      const saved = deps.store.setBotState(conversation.id, serializeDialogueState(result.state));
+      saved.catch(() => undefined); // awaited by the turn after its replies (BatonBot)
       const c = result.classification;
       return {
+        saved,
         replies: result.replies,
         language: result.lang,
         signals: result.signals,

@@ -58,6 +58,12 @@ export interface AppendOptions {
   fence?: number;
   /** Also return the conversation as it stands right after the append (same round trip on Redis). */
   returnConversation?: boolean;
+  /**
+   * Resolve once the message is recorded, without waiting for its list and by-update indexes: the
+   * result's `indexed` resolves (or rejects) once they are written, and the caller awaits it before
+   * its work counts as done. The caller's next commands then travel with the index writes.
+   */
+  indexLater?: boolean;
 }
 
 export interface AppendResult {
@@ -65,6 +71,8 @@ export interface AppendResult {
   duplicate: boolean;
   /** With `returnConversation`: the conversation right after the append (or, for a duplicate, as it is). */
   conversation?: Conversation;
+  /** With `indexLater`: the index writes of a new message (absent when there are none to wait for). */
+  indexed?: Promise<void>;
 }
 
 /** Enough of a conversation to address its transcript. */

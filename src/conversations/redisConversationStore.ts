@@ -764,17 +764,20 @@ export class RedisConversationStore implements ConversationStore {
     }
     // The indexes, after the conversation's script (again for a duplicate: a crash may have come in between).
     // Only messages Baton's side sent get receipts: a customer's platform id stays in the conversation's own de-duplication.
+    const indexed = duplicate === 0 ? Promise.all([this.indexUpdate(conversationId, Number(updatedAt)), this.listsTouch(conversationId, Number(updatedAt))]).then(() => undefined) : undefined;
+    // With indexLater the caller awaits it (a rejection is not unhandled in between).
+    indexed?.catch(() => undefined);
     await Promise.all([
-      duplicate === 0 ? this.indexUpdate(conversationId, Number(updatedAt)) : undefined,
-      duplicate === 0 ? this.listsTouch(conversationId, Number(updatedAt)) : undefined,
+      opts.indexLater ? undefined : indexed,
       pid && m.direction !== 'inbound' ? this.r.set(K.byPlatform(conversation.channel, pid), actualId, 'EX', this.ttls.platformIdTtlSeconds) : undefined,
     ]);
     // A new message is exactly what we wrote; a duplicate's is read back.
     const message = duplicate === 0 ? unpackMessage(actualId, conversationId, packMessage(m, now, conversationId)) : await this.getMessage(actualId);
     if (!message) throw new BatonError('STORE_UNAVAILABLE', `Message ${actualId} is indexed but missing`);
-    if (!opts.returnConversation) return { message, duplicate: duplicate === 1 };
+    const later = opts.indexLater && indexed ? { indexed } : {};
+    if (!opts.returnConversation) return { message, duplicate: duplicate === 1, ...later };
     const current = decodeConversation(conversationId, hashFromPairs(conversationHash));
-    return { message, duplicate: duplicate === 1, ...(current ? { conversation: current } : {}) };
+    return { message, duplicate: duplicate === 1, ...(current ? { conversation: current } : {}), ...later };
   }
 
   async getMessage(id: string): Promise<Message | null> {

@@ -89,7 +89,10 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
     const fromCustomer = event.author === 'customer';
     // The bot state is read alongside the append (one round trip), for the journal and the bot.
     const stateRead = journal && event.answerable && fromCustomer ? store.getBotState(conversation.id) : undefined;
-    stateRead?.catch(() => undefined); // not awaited when the message turns out recorded already
+    // The journal keeps it as soon as it is read: in the same write as the append's index steps,
+    // not a round trip of its own after them (for a message recorded already, finish() drops it).
+    const kept = stateRead?.then(async (now) => ({ now, startedFrom: await journal!.botStateBefore(event.channel, event.customerAddress, event.platformMessageId, now) }));
+    kept?.catch(() => undefined); // not awaited when the message turns out recorded already
     const appended = await store.appendMessage(conversation, {
       direction: fromCustomer ? 'inbound' : 'outbound',
       author: event.author,
@@ -101,22 +104,26 @@ export function createEventHandler(deps: EventHandlerDeps): (event: QueuedEvent)
       status: fromCustomer ? 'received' : 'sent',
       createdAt: fromCustomer ? Math.min(event.timestamp, Date.now()) : undefined,
       meta: event.answerable ? undefined : { recordedOnly: true, ...(event.extra ?? {}) },
-    }, { returnConversation: true });
+    }, { returnConversation: true, indexLater: true });
+    // The message's index writes go with the journal's step below, and are waited for before the
+    // turn goes on (a duplicate has none).
+    const indexed = appended.indexed;
     // Recorded before: a redelivery (nothing to do) unless its turn was cut short.
     if (appended.duplicate && !again) return true;
     if (appended.duplicate) logger.info('running a turn again that did not finish', { channel: event.channel, conversationId: conversation.id });
     const message = appended.message;
-    const current = appended.conversation ?? (await store.get(conversation.id)) ?? conversation;
     if (!event.answerable || !fromCustomer) {
+      const current = appended.conversation ?? (await store.get(conversation.id)) ?? conversation;
+      await indexed;
       await hooks.onRecorded?.(current, message);
       return true;
     }
+    const [current] = await Promise.all([appended.conversation ?? store.get(conversation.id).then((c) => c ?? conversation), indexed]);
 
     /** The bot state this turn starts from, as read here (the bot need not read it again). */
     let botState: string | null | undefined;
     if (journal) {
-      const now = await (stateRead ?? store.getBotState(current.id));
-      const startedFrom = await journal.botStateBefore(event.channel, event.customerAddress, event.platformMessageId, now);
+      const { now, startedFrom } = await kept!;
       if (again && startedFrom !== (now ?? '')) await store.setBotState(current.id, startedFrom);
       botState = startedFrom === '' ? null : startedFrom;
     }

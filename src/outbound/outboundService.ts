@@ -195,7 +195,7 @@ export class OutboundService {
     const verdict = this.window(req.conversation, req.author, req.content.template ? 'template' : 'text');
     if (!verdict.allowed) await this.refuse(req, verdict);
     const humanAgentTag = verdict.humanAgentTag === true;
-    const { message, conversation } = await this.opts.store.appendMessage(req.conversation, {
+    const { message, conversation, indexed } = await this.opts.store.appendMessage(req.conversation, {
       direction: 'outbound',
       author: req.author,
       agentId: req.agentId,
@@ -209,7 +209,7 @@ export class OutboundService {
         ...(humanAgentTag ? { tag: 'HUMAN_AGENT' } : {}),
         ...(req.idempotencyKey ? { sendKey: req.idempotencyKey } : {}),
       },
-    }, { fence: req.fence, returnConversation });
+    }, { fence: req.fence, returnConversation, indexLater: true });
     // The key is stored alongside the enqueue below (both before the send; a crash between them is
     // covered by the replay's look at the latest messages and the lane's own record).
     const keyStored = req.idempotencyKey ? this.rememberSend(req.conversation.id, req.idempotencyKey, message.id) : undefined;
@@ -230,7 +230,8 @@ export class OutboundService {
     };
     // As the head of its lane it is saved as its first attempt right away (what attempt() would save).
     const first: SendJob = { ...job, attempts: 1, inflightSince: now };
-    const [place] = await Promise.all([this.schedule.enqueue(job, now + this.leaseMs, first), keyStored]);
+    // The message's index writes travel with the enqueue (one round trip), and are waited for here.
+    const [place] = await Promise.all([this.schedule.enqueue(job, now + this.leaseMs, first), keyStored, indexed]);
     if (place !== 1) {
       // An earlier message of this conversation goes first (it is being sent or retried).
       return { message, conversation };

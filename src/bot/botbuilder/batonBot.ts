@@ -23,6 +23,8 @@ export class BatonBot extends ActivityHandler {
       });
       ctx.turnState.set(OUTCOME_KEY, outcome);
       for (const reply of outcome.replies) await ctx.sendActivity(toBotActivity(reply));
+      // The state went to Redis ahead of the first reply; a failure fails the turn as before (it runs again from the journal).
+      await outcome.saved;
       await next();
     });
   }

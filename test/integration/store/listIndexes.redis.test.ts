@@ -97,6 +97,32 @@ describeWithRedis('list indexes on a real Redis server', () => {
     expect(await indexed({ status: 'bot', limit: 10 })).toEqual([c.id]);
   });
 
+  test('a message appended with indexLater has moved its conversation up its lists once its indexed promise resolves', async () => {
+    const older = await open('+919800000207', now - 10_000);
+    const newer = await open('+919800000208', now - 5_000);
+    const appended = await store.appendMessage(older, { direction: 'inbound', author: 'customer', text: 'still there?', media: [], status: 'received', createdAt: now }, { indexLater: true });
+    await appended.indexed;
+    expect(await indexed({ status: 'bot', limit: 10 })).toEqual([older.id, newer.id]);
+  });
+
+  test('a message appended with indexLater whose lists were lost is placed again once its indexed promise resolves', async () => {
+    const c = await open('+919800000209', now - 10_000);
+    await customerWrites(c, 'hello', now - 5_000);
+    await a.del(...allBuckets().flatMap((n) => [listKeys.placed(n), listKeys.byUpdate(n, 'bot', 'all')]));
+    const appended = await store.appendMessage(c, { direction: 'inbound', author: 'customer', text: 'anyone there?', media: [], status: 'received', createdAt: now }, { indexLater: true });
+    await appended.indexed;
+    expect(await indexed({ status: 'bot', limit: 10 })).toEqual([c.id]);
+  });
+
+  test('a duplicate appended with indexLater has no index writes to wait for', async () => {
+    const c = await open('+919800000210', now - 10_000);
+    const m = { direction: 'inbound' as const, author: 'customer' as const, text: 'hello', media: [], status: 'received' as const, platformMessageId: 'SM-dup-1', createdAt: now };
+    await store.appendMessage(c, m);
+    const again = await store.appendMessage(c, m, { indexLater: true });
+    expect(again.duplicate).toBe(true);
+    expect(again.indexed).toBeUndefined();
+  });
+
   test('a sibling that moved a conversation since this instance last wrote it is not undone by a message', async () => {
     const c = await open('+919800000204', now - 10_000);
     await customerWrites(c, 'hello', now - 5_000);
