@@ -16,6 +16,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'ok', 'okay', 'okey', 'okie', 'oki', 'ohk', 'okh', 'k', 'kk', 'alright', 'all right', 'fine', 'cool', 'great', 'got it',
       'noted', 'understood', 'sounds good', 'perfect', 'nice', 'good', 'oh ok', 'ok then', 'alright then', 'awesome', 'right',
       'i see', 'makes sense', 'no problem', 'np', 'hmm', 'hm', 'oh', 'wow', 'ok cool', 'fair enough', 'done',
+      'no worries', 'never mind', 'nevermind', 'nvm', 'its ok', 'its okay', 'thats ok', 'thats okay', 'no issues', 'no issue',
       // apologies ("sorry, SG-482913" after a mistyped number) are part of talking, not a question
       'sorry', 'sry', 'soory', 'sorry sorry', 'oops', 'my bad', 'my mistake', 'apologies',
     ],
@@ -49,7 +50,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   hi: {
     ack: [
       'ठीक है', 'ठीक', 'ठीक हैं', 'अच्छा', 'अच्छा जी', 'ओके', 'ओके जी', 'समझ गया', 'समझ गई', 'सही है', 'बढ़िया', 'चलो ठीक है',
-      'ठीक है जी', 'हम्म', 'चलो', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया',
+      'ठीक है जी', 'हम्म', 'चलो', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया', 'कोई बात नहीं', 'कोई बात नही', 'चलेगा',
       'माफ़ कीजिए', 'माफ कीजिए', 'माफ़ कीजिये', 'माफ कीजिये', 'माफ़ करना', 'माफ करना', 'माफ़ करें', 'माफ करें', 'क्षमा करें', 'सॉरी',
     ],
     thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'आभार', 'धन्यवाद जी', 'आपका धन्यवाद', 'धन्यवाद आपका', 'मेहरबानी', 'बहुत मेहरबानी'],
@@ -69,6 +70,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'theek hai', 'thik hai', 'theek h', 'thik h', 'tik hai', 'thik', 'theek', 'achha', 'acha', 'accha', 'achcha', 'acha ji',
       'achha ji', 'sahi hai', 'samajh gaya', 'samajh gayi', 'chalo', 'chalo theek hai', 'chalo thik hai', 'badhiya', 'bdiya',
       'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'accha thik hai', 'acha theek hai', 'ho gaya', 'ho gya', 'kaam ho gaya', 'mil gaya',
+      'koi baat nahi', 'koi baat nhi', 'koi bat nahi', 'koi bat nhi', 'koi baat nai', 'chalega',
       'maaf kijiye', 'maaf kijie', 'maf kijiye', 'maaf karna', 'maf karna', 'maaf karo', 'sorry ji',
     ],
     thanks: [
@@ -93,6 +95,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   ur: {
     ack: [
       'ٹھیک ہے', 'ٹھیک', 'اچھا', 'اوکے', 'جی اچھا', 'ٹھیک ہے جی', 'سمجھ گیا', 'سمجھ گئی', 'بہتر', 'بہت خوب', 'صحیح ہے', 'اچھا ٹھیک ہے',
+      'کوئی بات نہیں', 'چلے گا',
       'معاف کیجیے', 'معاف کیجئے', 'معاف کریں', 'معاف کرنا', 'معذرت', 'سوری',
     ],
     thanks: ['شکریہ', 'بہت شکریہ', 'بہت بہت شکریہ', 'جزاک اللہ', 'مہربانی', 'بہت مہربانی', 'آپ کا شکریہ', 'تھینکس', 'تھینک یو', 'شکریہ جی', 'shukria', 'jazakallah'],
@@ -112,7 +115,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   ne: {
     ack: [
       'हुन्छ', 'ल', 'ठिक छ', 'ठीक छ', 'ठिकै छ', 'हस्', 'हस', 'बुझेँ', 'बुझें', 'बुझियो', 'राम्रो', 'ल ठिक छ', 'ल हुन्छ', 'ल ठीक छ',
-      'ओके', 'माफ गर्नुहोस्', 'माफ गर्नुस्', 'माफ पाउँ', 'सरी', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
+      'ओके', 'माफ गर्नुहोस्', 'माफ गर्नुस्', 'माफ पाउँ', 'सरी', 'फरक पर्दैन', 'केही फरक पर्दैन', 'pharak pardaina', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
     ],
     thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हाइ', 'शुभ प्रभात', 'शुभ बिहानी', 'नमस्कार हजुर', 'नमस्ते हजुर'],

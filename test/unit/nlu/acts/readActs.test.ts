@@ -15,27 +15,28 @@ describe('readActs: a message that is only an act', () => {
     ['thanks', 'thanks'], ['Thank you so much!!', 'thanks'], ['thx', 'thanks'],
     ['yes', 'yes'], ['yeah', 'yes'], ['no', 'no'], ['nope', 'no'],
     ['hi', 'greeting'], ['Hello!!', 'greeting'], ['good morning', 'greeting'],
-    ['bye', 'goodbye'], ['see you', 'goodbye'],
+    ['bye', 'goodbye'], ['see you', 'goodbye'], ['never mind', 'ack'], ['no worries', 'ack'],
   ])('en: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
 
   test.each([
     ['ठीक है', 'ack'], ['अच्छा', 'ack'], ['ओके जी', 'ack'], ['धन्यवाद', 'thanks'], ['बहुत शुक्रिया', 'thanks'],
-    ['हाँ', 'yes'], ['हां जी', 'yes'], ['नहीं', 'no'], ['नमस्ते', 'greeting'], ['अलविदा', 'goodbye'],
+    ['हाँ', 'yes'], ['हां जी', 'yes'], ['नहीं', 'no'], ['नमस्ते', 'greeting'], ['अलविदा', 'goodbye'], ['कोई बात नहीं', 'ack'],
   ])('hi: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
 
   test.each([
     ['achha', 'ack'], ['acha', 'ack'], ['accha ji', 'ack'], ['theek hai', 'ack'], ['thik h', 'ack'], ['shukriya', 'thanks'],
     ['dhanyavaad', 'thanks'], ['haan ji', 'yes'], ['nahi', 'no'], ['namaste ji', 'greeting'], ['phir milenge', 'goodbye'],
+    ['koi baat nahi', 'ack'],
   ])('hi-Latn: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
 
   test.each([
     ['ٹھیک ہے', 'ack'], ['ٹھیک ھے', 'ack'], ['اچھا', 'ack'], ['شکریہ', 'thanks'], ['بہت شکریہ', 'thanks'], ['جی ہاں', 'yes'],
-    ['نہیں', 'no'], ['السلام علیکم', 'greeting'], ['اللہ حافظ', 'goodbye'], ['خدا حافظ', 'goodbye'],
+    ['نہیں', 'no'], ['السلام علیکم', 'greeting'], ['اللہ حافظ', 'goodbye'], ['خدا حافظ', 'goodbye'], ['کوئی بات نہیں', 'ack'],
   ])('ur: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
 
   test.each([
     ['हुन्छ', 'ack'], ['ल', 'ack'], ['ठिक छ', 'ack'], ['thik cha', 'ack'], ['huncha', 'ack'], ['धेरै धन्यवाद', 'thanks'],
-    ['हो हजुर', 'yes'], ['होइन', 'no'], ['नमस्कार हजुर', 'greeting'], ['फेरि भेटौँला', 'goodbye'],
+    ['हो हजुर', 'yes'], ['होइन', 'no'], ['नमस्कार हजुर', 'greeting'], ['फेरि भेटौँला', 'goodbye'], ['फरक पर्दैन', 'ack'],
   ])('ne: "%s" is %s', (text, act) => expect(only(text)).toBe(act));
 
   test.each([
