@@ -4,7 +4,7 @@ import { bearsQuestion, findReferringWord } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
-import { findProductFacts, productIndexOf } from '../../nlu/facts';
+import { findProductFacts, productIndexOf, type Span } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD, languageScripts, type Script } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
 import { type CatalogSpelling, catalogSpellingFor, expandSmsSpelling } from '../../nlu/spelling';
@@ -101,6 +101,15 @@ interface CarriedTopic {
   /** No word of it leans away from the intent it follows to the classifier's top intent. */
   stays: boolean;
 }
+
+/** The intent answered last, whose answers depend on the product, and the products a message names (productFollowable). */
+interface ProductFollowable {
+  intent: Intent;
+  spans: Span[];
+}
+
+/** The intents a classification ranks first and second. */
+const rankedBy = (c: Classification): string[] => (c.runnerUp ? [c.top, c.runnerUp.intent] : [c.top]);
 
 /** Most words a message may have to carry on the topic just answered: longer ones say what they are about. */
 export const MAX_CARRIED_WORDS = 6;
@@ -268,8 +277,8 @@ export class DialogueEngine {
 
     // 3½. "What about the fridge?" right after an answer that depends on the product: the same
     //     question about that product.
-    const followed = this.productFollowUp(turn, asked);
-    if (followed) return this.handleIntent(turn, followed, 1);
+    const followable = this.productFollowable(turn, asked);
+    if (followable && isProductFollowUp(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
 
     // 4. Read what is left once slot values are cut out (an order number says nothing about the
     //    intent, and its letters and digits only add noise); a message that was only values means
@@ -285,7 +294,7 @@ export class DialogueEngine {
       if (this.offerNextSteps(turn, words)) return;
       // "कहिले सम्म आउँछ?", "kab tak?" right after an answer with no next steps to offer: the same
       // topic. "what do i do now?" asks for next steps, and there are none: not understood.
-      const carried = asksWhatToDo(words) ? undefined : this.carriedTopic(turn, words, { intent: null, top: '', confidence: 0, runnerUp: null, outOfScope: true });
+      const carried = asksWhatToDo(words) ? undefined : this.carriedTopic(turn, words, []);
       return carried ? this.handleIntent(turn, carried.intent, this.lastConfidence(turn.state, carried.intent.id)) : this.answerUnread(turn, acts);
     }
     const reading = readQuestions(this.readable(turn, words), (t) => this.deps.classifier.classify(t), this.deps.thresholds, {
@@ -296,7 +305,7 @@ export class DialogueEngine {
       continues: (t, from, to) => this.continuesClause(t, from, to),
       namesValue: (t) => this.namesValue(t, found),
     });
-    return this.answerReading(turn, reading, acts, asked);
+    return this.answerReading(turn, reading, acts, asked, followable);
   }
 
   /**
@@ -386,7 +395,7 @@ export class DialogueEngine {
     return undefined;
   }
 
-  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading, asked: string): Promise<void> {
+  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading, asked: string, followable: ProductFollowable | undefined): Promise<void> {
     if (reading.kind === 'several') return this.answerSeveral(turn, reading);
     const classification = reading.classification;
     turn.classification = classification;
@@ -395,17 +404,15 @@ export class DialogueEngine {
     const text = reading.text;
     // "and what about the fridge we got from your delhi store?" right after an answer that depends on
     // the product: the same question about it, whatever the describing words lean to.
-    const described = this.productFollowUp(turn, asked, { describedOnly: true });
-    if (described) return this.handleIntent(turn, described, 1);
-    const carried = this.carriedTopic(turn, text, classification);
+    if (followable && describesProductOnly(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
+    const carried = this.carriedTopic(turn, text, rankedBy(classification));
     const staysOnTopic = carried !== undefined && carried.opened && carried.stays && carried.intent.id !== classification.top;
     if (top && classification.confidence >= answer && this.answerable(text, classification) && !staysOnTopic) {
       return this.handleIntent(turn, top, classification.confidence);
     }
     // "ok and what about the ac i bought last summer?" right after an answer that depends on the
     // product, and not understood as a question of its own: the same question about that product.
-    const opened = this.productFollowUp(turn, asked, { opened: true });
-    if (opened) return this.handleIntent(turn, opened, 1);
+    if (followable && opensProductFollowUp(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
     const followUp = this.expectedFollowUp(turn, text, classification);
     if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (carried) return this.handleIntent(turn, carried.intent, classification.confidence);
@@ -516,31 +523,32 @@ export class DialogueEngine {
    * "kitna time aur lagega?", "کب تک آئے گا؟", "how many days?" right after an answer (nothing else
    * acted upon since) carry on with the topic just answered (carriedFrom).
    */
-  private carriedTopic(turn: Turn, text: string, c: Classification): CarriedTopic | undefined {
+  private carriedTopic(turn: Turn, text: string, readAs: readonly string[]): CarriedTopic | undefined {
     const { answered, recognised } = turn.input.state;
     const last = this.intentById(answered[answered.length - 1] ?? null);
     if (!last || recognised[recognised.length - 1]?.intent !== last.id) return undefined;
-    return this.carriedFrom(last, text, c);
+    return this.carriedFrom(last, text, readAs);
   }
 
   /**
    * A short question whose every content word the examples of `last` or of its catalog followUps
-   * use is about that topic: of that family, the intent the classifier ranks first or second, else
-   * `last`. A short question in words the topic does not use ("whats your name btw?") is not.
+   * use is about that topic: of that family, the first of `readAs` (the intents the classifier
+   * ranks first and second; none for a message it did not read), else `last`. A short question in
+   * words the topic does not use ("whats your name btw?") is not.
    * `stays`: no word of it leans away from `last` to the classifier's top intent, so the message
    * stays on `last` even when the classifier is sure of another intent ("और कितने दिन लगेंगे?"
    * after the refund: "कितने दिन" is the delivery time's wording, but nothing in it leaves the
    * refund; "how long does delivery take?" does).
    */
-  private carriedFrom(last: Intent, text: string, c: Classification): CarriedTopic | undefined {
+  private carriedFrom(last: Intent, text: string, readAs: readonly string[]): CarriedTopic | undefined {
     if (wordCount(text) > MAX_CARRIED_WORDS || !bearsQuestion(text)) return undefined;
     const family = [last.id, ...last.followUps];
     const s = this.support.count(text, family);
     if (s.unknown > 0 || s.shared < s.content) return undefined;
-    const id = [c.top, c.runnerUp?.intent].find((i) => i !== undefined && family.includes(i)) ?? last.id;
-    const intent = this.intentById(id);
+    const intent = this.intentById(readAs.find((i) => family.includes(i)) ?? last.id);
     if (!intent) return undefined;
-    return { intent, opened: opensFollowUp(text), stays: !this.support.leansAway(text, last.id, c.top) };
+    const top = readAs[0];
+    return { intent, opened: opensFollowUp(text), stays: top === undefined || !this.support.leansAway(text, last.id, top) };
   }
 
   /**
@@ -552,7 +560,7 @@ export class DialogueEngine {
   private continuesClause(text: string, from: string, to: string): boolean {
     const intent = this.intentById(from);
     if (!intent || (findReferringWord(text) === undefined && !opensFollowUp(text))) return false;
-    const carried = this.carriedFrom(intent, text, { intent: to, top: to, confidence: 1, runnerUp: null, outOfScope: false });
+    const carried = this.carriedFrom(intent, text, [to]);
     return carried?.intent.id === from && carried.stays;
   }
 
@@ -564,7 +572,7 @@ export class DialogueEngine {
    */
   private worthAsking(text: string, c: Classification): boolean {
     if (this.notPleasantry(text, c)) return false;
-    const s = this.support.count(text, c.runnerUp ? [c.top, c.runnerUp.intent] : [c.top]);
+    const s = this.support.count(text, rankedBy(c));
     return s.unknown <= s.shared;
   }
 
@@ -633,7 +641,7 @@ export class DialogueEngine {
       this.asksSomething(rest);
     // "और कितने दिन लगेंगे?" while the bot waits for the refund's order number: still about the
     // refund, so the question stays open and is asked again, and it is no misunderstanding.
-    const carried = classification && !filled && !tried ? this.carriedFrom(intent, rest, classification) : undefined;
+    const carried = classification && !filled && !tried ? this.carriedFrom(intent, rest, rankedBy(classification)) : undefined;
     if (carried?.intent.id === intent.id && (carried.stays || !clearlyOther)) {
       turn.state.pending = { intent: intent.id, slot };
       turn.replies.push({ text: this.text(spec.prompt, turn.lang) });
@@ -778,23 +786,19 @@ export class DialogueEngine {
   }
 
   /**
-   * The intent answered last, when this message only names another product and that intent's
-   * answers depend on the product (it has answersFor), and nothing else was acted upon since.
+   * The intent answered last, when its answers depend on the product (it has answersFor) and
+   * nothing else was acted upon since, with the products `text` names: a message may then ask the
+   * same question about another product (isProductFollowUp, opensProductFollowUp, describesProductOnly).
    */
-  private productFollowUp(turn: Turn, text: string, opts: { opened?: boolean; describedOnly?: boolean } = {}): Intent | undefined {
+  private productFollowable(turn: Turn, text: string): ProductFollowable | undefined {
     const { answered, recognised } = turn.input.state;
     const last = answered[answered.length - 1];
     if (last === undefined || recognised[recognised.length - 1]?.intent !== last) return undefined;
     const intent = this.intentById(last);
     const index = intent?.answersFor ? productIndexOf(this.catalog) : undefined;
-    if (!index) return undefined;
+    if (!intent || !index) return undefined;
     const spans = findProductFacts(text, index).map((f) => f.span);
-    const follows = opts.describedOnly
-      ? describesProductOnly(text.trim(), spans)
-      : opts.opened
-        ? opensProductFollowUp(text.trim(), spans)
-        : isProductFollowUp(text, spans);
-    return follows ? intent : undefined;
+    return spans.length > 0 ? { intent, spans } : undefined;
   }
 
   /** The intent's answers about the product the customer wrote about last (its general answers when none applies). */
