@@ -23,6 +23,7 @@ import { createCallDeflector } from './handoff/callDeflection/callDeflector';
 import { ConversationActionsService } from './handoff/conversationActions';
 import { CrmEnrichment } from './handoff/crm';
 import { HandoffService } from './handoff/handoffService';
+import { asksForPerson } from './handoff/escalation';
 import { PacketStore, WaitStats } from './handoff/packetStore';
 import { canSeeConversation } from './handoff/teamAccess';
 import { createCustomerRouter, createIdentityPort, customerView, LinkVerification, RedisCustomerStore, verificationCodeText } from './identity';
@@ -94,6 +95,8 @@ export interface BrainDeps {
   logger: Logger;
   /** The conversation's fact sheet: slot filling reads it first, so nothing given is asked again. */
   facts?: Pick<FactStore, 'list'>;
+  /** The escalation policy's reading of a request for a person, so the bot never answers around one. */
+  asksForPerson?: (text: string) => boolean;
 }
 
 export interface RuntimeOptions {
@@ -193,11 +196,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   // ---- bot
   let catalog = opts.catalog;
-  let brain = opts.createBrain(catalog, { store, config, logger, facts });
+  const brainDeps: BrainDeps = { store, config, logger, facts, asksForPerson: (text) => asksForPerson(text) };
+  let brain = opts.createBrain(catalog, brainDeps);
   const bot = createBotRunner({ respond: (input) => brain.respond(input) });
   /** The catalog (files + training overlay) and its brain, swapped together. */
   const serve = (next: Catalog) => {
-    brain = opts.createBrain(next, { store, config, logger, facts });
+    brain = opts.createBrain(next, brainDeps);
     catalog = next;
   };
   const training = new TrainingService({

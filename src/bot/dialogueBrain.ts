@@ -50,7 +50,7 @@ export function trainedModels(catalog: Catalog, threshold: number, logger: Pick<
  */
 export function createDialogueBrain(
   catalog: Catalog,
-  deps: { store: ConversationStore; config: Config; logger: Logger; facts?: Pick<FactStore, 'list'> },
+  deps: { store: ConversationStore; config: Config; logger: Logger; facts?: Pick<FactStore, 'list'>; asksForPerson?: (text: string) => boolean },
 ): BotBrain {
   const { classifier, languageDetector } = trainedModels(catalog, deps.config.nlu.clarifyThreshold, deps.logger);
   const engine = new DialogueEngine({
@@ -60,6 +60,7 @@ export function createDialogueBrain(
     thresholds: { answer: deps.config.nlu.answerThreshold, clarify: deps.config.nlu.clarifyThreshold },
     fulfillmentDefaults: deps.config.fulfillment,
     phoneRegion: deps.config.facts.phoneRegion,
+    ...(deps.asksForPerson ? { asksForPerson: deps.asksForPerson } : {}),
   });
 
   return {

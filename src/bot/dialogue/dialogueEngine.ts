@@ -72,10 +72,18 @@ export interface DialogueEngineDeps {
   orderPrefix?: string;
   /** Region of phone numbers written without a country code (DEFAULT_PHONE_REGION; IN by default). */
   phoneRegion?: string;
+  /**
+   * The escalation policy's own reading of a request for a person (its lexicons, in every language);
+   * without it, a handoff topic beside closing words is never taken (closesAroundPerson).
+   */
+  asksForPerson?: (text: string) => boolean;
 }
 
 /** An act with at most this many words beside it that mean nothing to the classifier is answered as the act. */
 export const MAX_WORDS_BESIDE_ACT = 3;
+
+/** Most words a promise to come back may follow ("I'll ask my husband and let you know") and still be answered as that promise when nothing else was understood. */
+export const MAX_WORDS_BEFORE_PROMISE = 8;
 
 /**
  * At or above this confidence a message is answered even when none of its content words is one
@@ -345,7 +353,7 @@ export class DialogueEngine {
   /** A message of only media: a voice note asks for the question in writing; anything else is kept for the team. */
   private async answerMedia(turn: Turn, kinds: readonly string[]): Promise<void> {
     // A sticker says what an emoji says: 👍.
-    if (kinds.every((k) => k === 'sticker')) return this.answerActs(turn, { acts: ['emoji'], languages: [], rest: '', restStart: 0, restEnd: 0 });
+    if (kinds.every((k) => k === 'sticker')) return this.answerActs(turn, { acts: ['emoji'], closing: [], languages: [], rest: '', restStart: 0, restEnd: 0 });
     keepOpen(turn);
     turn.signals.push({ type: 'media_only', kinds: [...kinds] });
     turn.replies.push({ text: this.message(kinds.includes('audio') ? 'voiceNote' : 'attachment', turn.lang) });
@@ -402,6 +410,7 @@ export class DialogueEngine {
     const { answer, clarify } = this.deps.thresholds;
     const top = this.intentById(classification.top);
     const text = reading.text;
+    if (top?.handoff && this.closesAroundPerson(turn, acts)) return this.answerActs(turn, acts);
     // "and what about the fridge we got from your delhi store?" right after an answer that depends on
     // the product: the same question about it, whatever the describing words lean to.
     if (followable && describesProductOnly(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
@@ -421,6 +430,18 @@ export class DialogueEngine {
   }
 
   /**
+   * "your agent already helped me thanks", "म श्रीमानसँग कुरा गरेर भन्छु" (I'll talk to my husband and
+   * tell you): words about a person, a talk or a team, closed by thanks, a goodbye or a promise to
+   * come back, close or pause the conversation. The classifier leans to the handoff topic on such
+   * words, but the customer asked for no one unless the escalation policy reads a request in the
+   * message ("connect me to an agent, thanks"; it escalates those itself).
+   */
+  private closesAroundPerson(turn: Turn, acts: ActReading): boolean {
+    const closes = acts.closing.some((a) => a === 'thanks' || a === 'goodbye' || a === 'wait');
+    return closes && !this.deps.asksForPerson?.(turn.input.text ?? '');
+  }
+
+  /**
    * A message no question was read in: the acts around it are answered when little else was said
    * ("hello, anyone there?": not a question we know, but a greeting is not a misunderstanding);
    * otherwise it is not understood. A longer rest ("ok n can u tell me wen it will b delivered")
@@ -429,6 +450,8 @@ export class DialogueEngine {
    * thanks or goodbye is answered anyway).
    */
   private async answerUnread(turn: Turn, acts: ActReading): Promise<void> {
+    // "ghar pe baat karke batata hu": the words before a promise to come back say what the customer will do first.
+    if (acts.closing.includes('wait') && wordCount(acts.rest) <= MAX_WORDS_BEFORE_PROMISE) return this.answerActs(turn, acts);
     const particlesOnly = acts.acts.every((a) => a === 'ack' || a === 'yes' || a === 'no' || a === 'wait');
     const newWords = particlesOnly && this.support.count(acts.rest, []).unknown > 0;
     if (acts.acts.length > 0 && wordCount(acts.rest) <= MAX_WORDS_BESIDE_ACT && !newWords) return this.answerActs(turn, acts);

@@ -60,8 +60,9 @@ function triggersOf(input: EscalationInput, config: EscalationConfig): Set<Escal
   if (input.text && asksForPerson(input.text, input.language)) fired.add('customer_requested');
   // A topic for people counts when the bot took the message as that topic, not when it only guessed
   // it and asked "did you mean…?" (the customer's answer decides), nor when it said it did not
-  // understand (a wrong-format order number's "order no" leaning a little to the complaint).
-  const guessedOnly = hasSignal(signals, 'clarifying') || hasSignal(signals, 'misunderstood');
+  // understand (a wrong-format order number's "order no" leaning a little to the complaint), nor
+  // when it answered the message as thanks or a pause ("your agent already helped me, thanks").
+  const guessedOnly = hasSignal(signals, 'clarifying') || hasSignal(signals, 'misunderstood') || hasSignal(signals, 'act');
   if (hasSignal(signals, 'handoff_intent') || (input.intent?.handoff && !guessedOnly)) fired.add('intent_flagged');
   const misunderstood = Math.max(
     input.consecutiveMisunderstandings,

@@ -19,7 +19,8 @@ import { PERSON_REQUEST_LEXICONS } from './personRequestLexicon';
  * - a negated person word does not ("no need for an agent", "insaan nahi chahiye", "एजेन्टसँग कुरा
  *   गर्नु छैन"). English negations bind to the first person/bot word after them; Hindi, Urdu and
  *   Nepali ones to the nearest person/bot word before them (up to NEGATION_REACH words).
- * - a person word qualified as someone else is ignored ("delivery agent", "human error", "agent of change").
+ * - a person word qualified as someone else is ignored ("delivery agent", "human error", "agent of change"),
+ *   and so is a "someone" word for one person ("the delivery person didn't call me"; not "the delivery team").
  * Latin person words also match with one typo ("agnet", "humna"), two for long ones ("custmer care").
  */
 const NEGATION_REACH = 6;
@@ -52,6 +53,7 @@ const ENTRIES: Entry[] = lexicons
   .sort((a, b) => b.pattern.keys.length - a.pattern.keys.length);
 const NOT_STAFF_BEFORE = keySet(lexicons.flatMap((l) => l.notStaffBefore));
 const NOT_STAFF_AFTER = keySet(lexicons.flatMap((l) => l.notStaffAfter));
+const INDIVIDUALS = keySet(lexicons.flatMap((l) => l.individuals));
 const FILLER = keySet(lexicons.flatMap((l) => l.filler));
 const NEGATORS_BEFORE = keySet(Object.values(SENTIMENT_LEXICONS).flatMap((l) => l.negatorsBefore));
 const NEGATORS_AFTER = keySet([
@@ -257,7 +259,7 @@ export function asksForPerson(message: string | PreparedText, _lang?: Lang): boo
       case 'people':
         return !negated.has(hit) && !isSomeoneElse(words, hit) && (talk || want || standsAsRequest(words, covered, hit));
       case 'someone':
-        return !negated.has(hit) && talk;
+        return !negated.has(hit) && talk && !(isSomeoneElse(words, hit) && INDIVIDUALS.has(words[hit.start]!.key));
       default: // bot
         return negated.has(hit) && (talk || want || isBareClause(words, covered, hit.clause));
     }

@@ -18,6 +18,11 @@ export interface PersonRequestLexicon {
   leaveBot: string[];
   /** Words before a person word that make it someone else ("delivery agent", "travel agent"). */
   notStaffBefore: string[];
+  /**
+   * The "someone" words for one person, which notStaffBefore makes someone else too ("the delivery
+   * person didn't call me"); the others name the company's own people ("talk to the delivery team").
+   */
+  individuals: string[];
   /** Words after a person word that make it something else ("human error", "agent of change"). */
   notStaffAfter: string[];
   /** Politeness and filler that may surround a bare request ("agent please", "insaan chahiye bhai"). */
@@ -38,6 +43,7 @@ const en: PersonRequestLexicon = {
   bot: ['bot', 'chatbot', 'robot', 'machine', 'automated', 'automatic', 'ai', 'computer'],
   leaveBot: ['stop the bot', 'bypass the bot', 'enough of the bot', 'skip the bot'],
   notStaffBefore: ['delivery', 'courier', 'travel', 'insurance', 'estate', 'secret', 'double', 'free', 'cleaning', 'field'],
+  individuals: ['person', 'people'],
   notStaffAfter: ['of', 'error', 'errors', 'rights', 'nature', 'resources', 'body', 'race'],
   filler: ['please', 'pls', 'plz', 'plzz', 'pleasee', 'now', 'asap', 'a', 'an', 'the', 'me', 'i', 'hi', 'hello', 'hey', 'sir', 'madam', 'maam', 'urgent', 'urgently', 'some', 'one', 'just'],
   extraNegatorsAfter: [],
@@ -54,6 +60,7 @@ const hiLatn: PersonRequestLexicon = {
   bot: ['bot', 'machine', 'robot', 'automatic', 'computer'],
   leaveBot: ['bot band', 'bot hatao'],
   notStaffBefore: ['delivery', 'courier', 'insurance'],
+  individuals: ['person'],
   notStaffAfter: [],
   filler: ['bhai', 'ji', 'yaar', 'yar', 'jaldi', 'plz', 'pls', 'please', 'abhi', 'mujhe', 'hai', 'h', 'do', 'de', 'karo', 'sir', 'se', 'ek'],
   extraNegatorsAfter: [],
@@ -70,6 +77,7 @@ const hi: PersonRequestLexicon = {
   bot: ['बॉट', 'बोट', 'मशीन', 'रोबोट', 'ऑटोमैटिक', 'कंप्यूटर'],
   leaveBot: ['बॉट बंद', 'बोट बंद'],
   notStaffBefore: ['डिलीवरी', 'कूरियर'],
+  individuals: [],
   notStaffAfter: [],
   filler: ['प्लीज़', 'प्लीज', 'कृपया', 'जी', 'भाई', 'अभी', 'जल्दी', 'मुझे', 'है', 'से', 'एक'],
   extraNegatorsAfter: [],
@@ -86,6 +94,7 @@ const ur: PersonRequestLexicon = {
   bot: ['بوٹ', 'مشین', 'روبوٹ', 'خودکار', 'کمپیوٹر'],
   leaveBot: ['بوٹ بند'],
   notStaffBefore: ['ڈیلیوری', 'کوریئر'],
+  individuals: [],
   notStaffAfter: [],
   filler: ['پلیز', 'براہ کرم', 'جی', 'بھائی', 'ابھی', 'جلدی', 'مجھے', 'ہے', 'سے', 'ایک'],
   extraNegatorsAfter: [],
@@ -102,6 +111,7 @@ const ne: PersonRequestLexicon = {
   bot: ['बोट*', 'मेसिन*', 'रोबोट*', 'स्वचालित'],
   leaveBot: ['बोट बन्द', 'बोट बंद'],
   notStaffBefore: ['डेलिभरी'],
+  individuals: [],
   notStaffAfter: [],
   filler: ['प्लिज', 'कृपया', 'हजुर', 'दाइ', 'अहिले', 'छिटो', 'मलाई', 'छ', 'एक', 'जना'],
   extraNegatorsAfter: ['चाहिँदैन', 'चाहिदैन', 'चाहँदिन', 'चाहन्न', 'पर्दैन', 'गर्दिन'],
@@ -116,6 +126,7 @@ const neLatn: PersonRequestLexicon = {
   bot: ['bot', 'robot', 'machine'],
   leaveBot: ['bot banda'],
   notStaffBefore: ['delivery', 'courier'],
+  individuals: [],
   notStaffAfter: [],
   filler: ['malai', 'mlai', 'hajur', 'dai', 'didi', 'please', 'plz', 'pls', 'ahile', 'aile', 'chito', 'sanga', 'sang', 'garna', 'garnu', 'cha', 'chha', 'parcha', 'ek', 'jana'],
   extraNegatorsAfter: ['chahindaina', 'pardaina', 'chaina', 'chhaina'],

@@ -152,3 +152,27 @@ export const ACT_EMOJI: Record<'ack' | 'thanks' | 'greeting', readonly string[]>
 };
 
 export const MAX_ACT_PHRASE_WORDS = 5;
+
+/**
+ * Waits that may also close a message: the customer will come back with an answer ("I'll ask my
+ * husband and let you know", "ghar pe baat karke batata hu", "म श्रीमानसँग कुरा गरेर भन्छु"). The
+ * other waits ("wait", "sec", "ruk") only open a message or stand alone: at the end of one they are
+ * usually its own words ("how long is the wait").
+ */
+export const CLOSING_WAITS: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', readonly string[]> = {
+  shared: [
+    'let you know', 'ill let you know', 'i will let you know', 'will let you know', 'and let you know', 'let u know', 'ill let u know',
+    'get back to you', 'ill get back to you', 'i will get back to you', 'will get back to you', 'get back to u', 'ill get back',
+    'ill come back', 'ill come back later', 'will come back later', 'ill text you later', 'ill message you later', 'ill revert',
+  ],
+  hi: [
+    'बताता हूँ', 'बताता हूं', 'बताती हूँ', 'बताती हूं', 'बताऊंगा', 'बताऊँगा', 'बताऊंगी', 'बताऊँगी', 'बता दूंगा', 'बता दूँगा',
+    'बता दूंगी', 'बता दूँगी', 'बाद में बताता हूँ', 'बाद में बताती हूँ', 'फिर बताता हूँ', 'फिर बताती हूँ',
+  ],
+  'hi-Latn': [
+    'batata hu', 'batata hoon', 'batata hun', 'batati hu', 'batati hoon', 'batati hun', 'bataunga', 'bataungi', 'bata dunga',
+    'bata dungi', 'baad me batata hu', 'baad mein batata hu', 'baad me batati hu', 'phir batata hu', 'fir batata hu',
+  ],
+  ur: ['بتاتا ہوں', 'بتاتی ہوں', 'بتاؤں گا', 'بتاؤں گی', 'بتا دوں گا', 'بتا دوں گی', 'بعد میں بتاتا ہوں', 'بعد میں بتاتی ہوں', 'پھر بتاتا ہوں'],
+  ne: ['भन्छु', 'भनौँला', 'भनौंला', 'भन्नेछु', 'पछि भन्छु', 'अनि भन्छु', 'bhanchhu', 'bhanchu', 'pachi bhanchu'],
+};

@@ -1,4 +1,4 @@
-import { ACT_EMOJI, ACT_FILLERS, ACT_PHRASES, MAX_ACT_PHRASE_WORDS } from './actLexicon';
+import { ACT_EMOJI, ACT_FILLERS, ACT_PHRASES, CLOSING_WAITS, MAX_ACT_PHRASE_WORDS } from './actLexicon';
 import { actToken, tokenize, type Token } from './actToken';
 import type { ActKind, ActReading } from './types';
 
@@ -6,20 +6,27 @@ interface Entry {
   kind: ActKind;
   /** The languages the phrase suggests; empty for shared phrases ("ok", "thanks"). */
   langs: string[];
+  /** May close a longer message (thanks, goodbyes, and the waits of CLOSING_WAITS). */
+  closes: boolean;
 }
+
+/** Acts that may also close a message ("where is my order? thanks 🙏"). */
+const TRAILING: ReadonlySet<ActKind> = new Set(['thanks', 'goodbye', 'emoji']);
 
 /** Normalised phrase ("theek hai") → act and languages. Built once; a phrase keeps its first act. */
 const PHRASES = new Map<string, Entry>();
+function addPhrase(lang: string, kind: ActKind, phrase: string, closes: boolean): void {
+  const key = phrase.split(/\s+/u).map(actToken).filter(Boolean).join(' ');
+  const entry = PHRASES.get(key) ?? { kind, langs: [], closes };
+  if (lang !== 'shared' && !entry.langs.includes(lang)) entry.langs.push(lang);
+  PHRASES.set(key, entry);
+}
 for (const [lang, byKind] of Object.entries(ACT_PHRASES)) {
   for (const [kind, phrases] of Object.entries(byKind) as [ActKind, readonly string[]][]) {
-    for (const phrase of phrases) {
-      const key = phrase.split(/\s+/u).map(actToken).filter(Boolean).join(' ');
-      const entry = PHRASES.get(key) ?? { kind, langs: [] };
-      if (lang !== 'shared' && !entry.langs.includes(lang)) entry.langs.push(lang);
-      PHRASES.set(key, entry);
-    }
+    for (const phrase of phrases) addPhrase(lang, kind, phrase, TRAILING.has(kind));
   }
 }
+for (const [lang, phrases] of Object.entries(CLOSING_WAITS)) for (const phrase of phrases) addPhrase(lang, 'wait', phrase, true);
 const FILLERS = new Set(ACT_FILLERS.map(actToken).filter(Boolean));
 const isFiller = (t: Token | undefined): boolean => t !== undefined && !t.emoji && FILLERS.has(t.norm);
 const EMOJI = new Map<string, ActKind>();
@@ -27,14 +34,13 @@ for (const [kind, emoji] of Object.entries(ACT_EMOJI) as [ActKind, readonly stri
   for (const e of emoji) EMOJI.set(String.fromCodePoint(e.codePointAt(0) as number), kind);
 }
 
-/** Acts that may also close a message ("where is my order? thanks 🙏"). */
-const TRAILING: ReadonlySet<ActKind> = new Set(['thanks', 'goodbye', 'emoji']);
 /** Yes and no open a message only when set apart ("no, I want to cancel"), not in "no refund yet". */
 const NEEDS_SEPARATOR: ReadonlySet<ActKind> = new Set(['yes', 'no']);
 const SEPARATOR = /[^\s]/u;
 
 interface Match {
   kind: ActKind;
+  closes: boolean;
   langs: readonly string[];
   /** Token indexes [from, to). */
   from: number;
@@ -44,7 +50,7 @@ interface Match {
 /** The act that starts at token i (the longest phrase wins), or null. */
 function actAt(tokens: readonly Token[], i: number, limit: number): Match | null {
   const first = tokens[i] as Token;
-  if (first.emoji) return { kind: EMOJI.get(first.norm) ?? 'emoji', langs: [], from: i, to: i + 1 };
+  if (first.emoji) return { kind: EMOJI.get(first.norm) ?? 'emoji', closes: true, langs: [], from: i, to: i + 1 };
   for (let n = Math.min(MAX_ACT_PHRASE_WORDS, limit - i); n >= 1; n--) {
     let key = first.norm;
     let words = true;
@@ -58,7 +64,7 @@ function actAt(tokens: readonly Token[], i: number, limit: number): Match | null
     }
     if (!words) continue;
     const entry = PHRASES.get(key);
-    if (entry) return { kind: entry.kind, langs: entry.langs, from: i, to: i + n };
+    if (entry) return { kind: entry.kind, closes: entry.closes, langs: entry.langs, from: i, to: i + n };
   }
   return null;
 }
@@ -66,12 +72,12 @@ function actAt(tokens: readonly Token[], i: number, limit: number): Match | null
 /** The act that ends at token j (inclusive), not reaching before token `floor`, or null. */
 function actEndingAt(tokens: readonly Token[], j: number, floor: number): Match | null {
   const last = tokens[j] as Token;
-  if (last.emoji) return { kind: EMOJI.get(last.norm) ?? 'emoji', langs: [], from: j, to: j + 1 };
+  if (last.emoji) return { kind: EMOJI.get(last.norm) ?? 'emoji', closes: true, langs: [], from: j, to: j + 1 };
   for (let n = Math.min(MAX_ACT_PHRASE_WORDS, j - floor + 1); n >= 1; n--) {
     const slice = tokens.slice(j - n + 1, j + 1);
     if (slice.some((t) => t.emoji)) continue;
     const entry = PHRASES.get(slice.map((t) => t.norm).join(' '));
-    if (entry) return { kind: entry.kind, langs: entry.langs, from: j - n + 1, to: j + 1 };
+    if (entry) return { kind: entry.kind, closes: entry.closes, langs: entry.langs, from: j - n + 1, to: j + 1 };
   }
   return null;
 }
@@ -83,7 +89,8 @@ function actEndingAt(tokens: readonly Token[], j: number, floor: number): Match 
  * - A message made only of acts (and punctuation) has rest '' and its acts in order.
  * - Acts opening a longer message are cut off ("hi, where is my order?" → rest "where is my
  *   order?"); yes/no only when set apart by punctuation ("no, cancel it"), never "no refund yet".
- * - Thanks, goodbyes and emoji closing a message are cut off too ("where is it? thanks 🙏").
+ * - Thanks, goodbyes and emoji closing a message are cut off too ("where is it? thanks 🙏"), and so
+ *   is a promise to come back with an answer ("I'll ask my husband and let you know", CLOSING_WAITS).
  * - Nothing in the middle of a message is touched.
  */
 export function readActs(text: string): ActReading {
@@ -91,7 +98,7 @@ export function readActs(text: string): ActReading {
   if (tokens.length === 0) {
     const rest = text.trim();
     const start = rest === '' ? 0 : text.indexOf(rest);
-    return { acts: [], languages: [], rest, restStart: start, restEnd: start + rest.length };
+    return { acts: [], closing: [], languages: [], rest, restStart: start, restEnd: start + rest.length };
   }
   const leading: Match[] = [];
   let i = 0;
@@ -121,7 +128,7 @@ export function readActs(text: string): ActReading {
     let k = j;
     while (k > i && isFiller(tokens[k])) k--;
     const m = actEndingAt(tokens, k, i);
-    if (!m || !TRAILING.has(m.kind)) break;
+    if (!m || !m.closes) break;
     trailing.unshift({ ...m, to: j + 1 });
     j = m.from - 1;
   }
@@ -129,12 +136,12 @@ export function readActs(text: string): ActReading {
   const acts = matches.map((m) => m.kind);
   const languages = [...new Set(matches.flatMap((m) => m.langs))];
   // Only words of address or intensifiers left between the acts ("धेरै धेरै धन्यवाद है"): nothing else was said.
-  if (i > j || (matches.length > 0 && tokens.slice(i, j + 1).every((t) => isFiller(t)))) return { acts, languages, rest: '', restStart: 0, restEnd: 0 };
+  if (i > j || (matches.length > 0 && tokens.slice(i, j + 1).every((t) => isFiller(t)))) return { acts, closing: [], languages, rest: '', restStart: 0, restEnd: 0 };
   const from = (tokens[i] as Token).start;
   const to = trailing.length > 0 ? (tokens[(trailing[0] as Match).from] as Token).start : text.length;
   const raw = text.slice(from, to);
   const rest = raw.trimEnd();
-  return { acts, languages, rest, restStart: from, restEnd: from + rest.length };
+  return { acts, closing: trailing.map((m) => m.kind), languages, rest, restStart: from, restEnd: from + rest.length };
 }
 
 /** Which act a message of only acts mainly is: a goodbye, then wait, a question announced, no, thanks, yes, greeting, ack, emoji. */

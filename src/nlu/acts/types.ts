@@ -13,6 +13,8 @@ export type ActKind = 'ack' | 'thanks' | 'greeting' | 'goodbye' | 'yes' | 'no' |
 export interface ActReading {
   /** Every act found at the start and the end of the message, in message order. */
   acts: ActKind[];
+  /** The acts that close the message after its other words ("…, thanks", "… let you know"); [] when the message is only acts. */
+  closing: ActKind[];
   /** The languages the acts' own words suggest, first found first ("ठीक है" → hi; "ok" suggests none). */
   languages: string[];
   /** The message without its leading and trailing acts, trimmed; '' when the message is only acts. */

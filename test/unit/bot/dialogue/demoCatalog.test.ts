@@ -191,3 +191,31 @@ describe('DialogueEngine with the demo catalog: what fitting costs is installati
     expect(answered(await play('टीवी लगवाने का कितना चार्ज लगेगा?'))).toEqual(['product_setup']);
   });
 });
+
+describe('DialogueEngine with the demo catalog: words about a person that close the conversation', () => {
+  const signalTypes = (result: TurnResult) => result.signals.map((s) => s.type);
+
+  it('thanks a customer who says the agent already helped, without handing them to a person', async () => {
+    const result = await play('where is my order SG-204417', 'your agent already helped me thanks');
+    expect(signalTypes(result)).not.toContain('handoff_intent');
+    expect(result.signals).toContainEqual({ type: 'act', act: 'thanks' });
+  });
+
+  it('lets a Nepali customer who will talk to her husband first take her time, without handing her to a person', async () => {
+    const result = await play('म श्रीमानसँग कुरा गरेर भन्छु');
+    expect(signalTypes(result)).not.toContain('handoff_intent');
+    expect(result.signals).toContainEqual({ type: 'act', act: 'wait' });
+    expect(result.lang).toBe('ne');
+  });
+
+  it('lets a Hinglish customer who will talk it over at home take their time', async () => {
+    const result = await play('ghar pe baat karke batata hu');
+    expect(signalTypes(result)).not.toContain('handoff_intent');
+    expect(result.signals).toContainEqual({ type: 'act', act: 'wait' });
+  });
+
+  it('still hands over a customer who asks for an agent and closes with thanks', async () => {
+    const result = await play('can i talk to an agent please, thanks');
+    expect(signalTypes(result)).toContain('handoff_intent');
+  });
+});

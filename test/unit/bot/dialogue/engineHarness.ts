@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DialogueEngine, DialogueEngineDeps, DialogueState, initialDialogueState, TurnResult } from '../../../../src/bot/dialogue';
 import { trainingExamples as serverTrainingExamples } from '../../../../src/bot/dialogueBrain';
+import { asksForPerson } from '../../../../src/handoff/escalation';
 import { loadCatalog } from '../../../../src/nlu/catalog/loadCatalog';
 import { trainClassifier } from '../../../../src/nlu/classifier';
 import type { Fulfill } from '../../../../src/nlu/fulfillment';
@@ -33,7 +34,11 @@ export function makeEngine(overrides: Partial<DialogueEngineDeps> & { catalog?: 
   });
 }
 
-/** The demo catalog (intents/) with the real classifier, as the server trains it: for behaviours that show only with its wording. */
+/**
+ * The demo catalog (intents/) with the real classifier, as the server trains it and with the
+ * escalation policy's reading of a request for a person, as the runtime wires it: for behaviours
+ * that show only with its wording.
+ */
 export async function makeDemoEngine(): Promise<{ engine: DialogueEngine; catalog: Catalog }> {
   const catalog = await loadCatalog(path.join(__dirname, '../../../../intents'));
   const engine = new DialogueEngine({
@@ -43,6 +48,7 @@ export async function makeDemoEngine(): Promise<{ engine: DialogueEngine; catalo
     thresholds: THRESHOLDS,
     fulfillmentDefaults: { timeoutMs: 1000 },
     random: () => 0,
+    asksForPerson: (text) => asksForPerson(text),
   });
   return { engine, catalog };
 }

@@ -67,6 +67,11 @@ describe('decideEscalation: one reason per trigger', () => {
     expect(decideEscalation(input, DEFAULT_ESCALATION_CONFIG).escalate).toBe(false);
   });
 
+  it('does not escalate on a flagged topic the bot answered as an act ("your agent already helped me thanks")', () => {
+    const input = turn({ text: 'your agent already helped me thanks', intent: { id: 'human_agent', handoff: true }, signals: [{ type: 'act', act: 'thanks' }] });
+    expect(decideEscalation(input, DEFAULT_ESCALATION_CONFIG).escalate).toBe(false);
+  });
+
   it('escalates with intent_flagged on a handoff_intent signal alone', () => {
     const d = decided(turn({ intent: null, signals: [{ type: 'handoff_intent', intent: 'complaint' }] }));
     expect(d.reasons).toEqual(['intent_flagged']);

@@ -21,6 +21,7 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'agnet',
       'ok. agnet pls',
       'agents, talk',
+      'let me talk to the delivery team',
     ],
     doesNotAsk: [
       'I am an agent of change',
@@ -31,6 +32,9 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'I spoke to your agent yesterday and he was helpful',
       'are you a human?',
       'someone stole my parcel',
+      // the courier, not the company: "person" after "delivery" is someone else ("talk to the delivery team" still asks)
+      'the delivery person didnt call me',
+      'i want to talk to the delivery person',
       // A place one letter from "banda", as one clause of an address: a typo alone asks only as the whole message.
       'its 4th floor, Orion Tower, Bandra',
     ],

@@ -176,3 +176,27 @@ describe('readActs: intensifiers around an act', () => {
     else expect([r.rest, mainAct(r.acts)]).toEqual(['', act]);
   });
 });
+
+describe('readActs: a promise to come back closes a message', () => {
+  test.each([
+    ["I'll ask my husband and let you know", "I'll ask my husband"],
+    ['ghar pe baat karke batata hu', 'ghar pe baat karke'],
+    ['म श्रीमानसँग कुरा गरेर भन्छु', 'म श्रीमानसँग कुरा गरेर'],
+    ['میں شوہر سے بات کر کے بتاتی ہوں', 'میں شوہر سے بات کر کے'],
+    ['मैं घर पर पूछकर बताती हूँ', 'मैं घर पर पूछकर'],
+  ])('"%s" is a wait closing "%s"', (text, rest) => {
+    expect(readActs(text)).toMatchObject({ rest, closing: ['wait'] });
+  });
+
+  test('a wait word closing a question stays part of it', () => {
+    expect(readActs('how long is the wait')).toMatchObject({ acts: [], closing: [], rest: 'how long is the wait' });
+  });
+
+  test('acts opening a message are not closing ones', () => {
+    expect(readActs('thanks, where is my order?')).toMatchObject({ acts: ['thanks'], closing: [] });
+  });
+
+  test('a promise to come back alone is a wait', () => {
+    expect(readActs('bata dunga')).toMatchObject({ acts: ['wait'], rest: '' });
+  });
+});
