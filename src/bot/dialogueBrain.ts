@@ -3,6 +3,7 @@ import type { ConversationStore } from '../conversations/conversationStore';
 import type { FactStore } from '../conversations/factStore';
 import type { Logger } from '../logger';
 import { trainClassifier } from '../nlu/classifier';
+import { phoneRegionOfAddress } from '../nlu/facts';
 import { languageDetectorFor } from '../nlu/language';
 import { withRomanisedNepali, type RankingClassifier } from '../nlu/transliteration';
 import type { Catalog, LanguageDetector, TrainingExample } from '../nlu/types';
@@ -70,7 +71,9 @@ export function createDialogueBrain(
         deps.facts?.list(conversation.id),
       ]);
       const state = parseDialogueState(stored ? (JSON.parse(stored) as unknown) : null);
+      const phoneRegion = phoneRegionOfAddress(conversation.customerAddress);
       const result = await engine.turn({
+        ...(phoneRegion ? { phoneRegion } : {}),
         facts,
         text,
         payload,

@@ -1,7 +1,7 @@
 import type { FactStore } from '../conversations/factStore';
 import type { Conversation, Message } from '../conversations/types';
 import type { Logger } from '../logger';
-import { extractFacts, productIndexOf } from '../nlu/facts';
+import { extractFacts, phoneRegionOfAddress, productIndexOf } from '../nlu/facts';
 import type { Catalog } from '../nlu/types';
 
 /** Reads a customer message's facts into the conversation's fact sheet. */
@@ -11,6 +11,7 @@ export interface FactRecorderDeps {
   facts: Pick<FactStore, 'record'>;
   /** The catalog in use (products; it changes on hot reload). */
   catalog: () => Catalog;
+  /** Where numbers written without a country code are read when the customer's own address does not say (DEFAULT_PHONE_REGION). */
   phoneRegion: string;
   orderPrefix?: string;
   timeZone?: string;
@@ -20,7 +21,8 @@ export interface FactRecorderDeps {
 /**
  * Every customer message goes through fact extraction, whatever the conversation's owner (bot,
  * queue, agent) and before the escalation checks, so a packet built for the message that
- * escalates already holds its order number and phone. A failure to store is logged (never the
+ * escalates already holds its order number and phone. Numbers without a country code are read in
+ * the country of the customer's own phone address, else in the configured region. A failure to store is logged (never the
  * values) and does not stop the message from being handled.
  */
 export function createFactRecorder(deps: FactRecorderDeps): FactRecorder {
@@ -30,7 +32,8 @@ export function createFactRecorder(deps: FactRecorderDeps): FactRecorder {
       now: new Date(message.createdAt),
       timeZone: deps.timeZone,
       orderPrefix: deps.orderPrefix,
-      phoneRegion: deps.phoneRegion,
+      // "0300-1234567" from a customer writing from +92 is a Pakistani number, whatever the deployment's default.
+      phoneRegion: phoneRegionOfAddress(conversation.customerAddress) ?? deps.phoneRegion,
       products: productIndexOf(deps.catalog()),
     });
     if (facts.length === 0) return;

@@ -40,6 +40,8 @@ export interface TurnInput {
   facts?: readonly KnownFact[];
   /** What came with the message besides text: 'image', 'audio', 'video', 'file', 'sticker', 'location'… */
   media?: readonly string[];
+  /** The country of the customer's own phone number, where numbers without a country code are read; deps.phoneRegion otherwise. */
+  phoneRegion?: string;
 }
 
 export interface TurnResult {
@@ -893,7 +895,7 @@ export class DialogueEngine {
       spec,
       turn.input.text ?? '',
       this.catalog.messages.formatHints,
-      { now: this.now(), timeZone: this.deps.timeZone, orderPrefix: this.deps.orderPrefix, phoneRegion: this.deps.phoneRegion },
+      { now: this.now(), timeZone: this.deps.timeZone, orderPrefix: this.deps.orderPrefix, phoneRegion: turn.input.phoneRegion ?? this.deps.phoneRegion },
       opts,
     );
   }

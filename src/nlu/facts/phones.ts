@@ -29,6 +29,19 @@ export function isPhoneRegion(region: string): boolean {
   return isSupportedCountry(region);
 }
 
+/**
+ * The country of a customer's own phone address ("whatsapp:+923001234567" → PK, "+9779841234567" →
+ * NP), so a number they write without a country code ("0300-1234567", "9841234567") is read in their
+ * country rather than the deployment's default. Undefined for an address that is not a phone number
+ * in international form (a Messenger id, an e-mail) or whose country libphonenumber cannot tell.
+ */
+export function phoneRegionOfAddress(address: string): string | undefined {
+  const match = /^(?:[a-z]+:)?(\+\d{7,15})$/u.exec(address.trim());
+  if (!match) return undefined;
+  const country = parsePhoneNumberFromString(match[1]!)?.country;
+  return country && isSupportedCountry(country) ? country : undefined;
+}
+
 export function findPhoneFacts(text: string, region = 'IN'): FactCandidate[] {
   const out: FactCandidate[] = [];
   let parses = 0;

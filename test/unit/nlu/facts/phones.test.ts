@@ -1,4 +1,4 @@
-import { extractFacts, isPhoneRegion } from '../../../../src/nlu/facts';
+import { extractFacts, isPhoneRegion, phoneRegionOfAddress } from '../../../../src/nlu/facts';
 import { flood, valuesOf } from './helpers';
 
 describe('phone numbers', () => {
@@ -47,5 +47,15 @@ describe('phone numbers', () => {
     expect(isPhoneRegion('NP')).toBe(true);
     expect(isPhoneRegion('XX')).toBe(false);
     expect(isPhoneRegion('india')).toBe(false);
+  });
+
+  test.each([
+    ['whatsapp:+923001234567', 'PK'],
+    ['+9779841234567', 'NP'],
+    ['+919876543210', 'IN'],
+    ['1234567890123456', undefined],
+    ['customer@example.com', undefined],
+  ])('tells the country of the customer address %s (%s)', (address, region) => {
+    expect(phoneRegionOfAddress(address)).toBe(region);
   });
 });
