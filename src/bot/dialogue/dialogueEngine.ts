@@ -312,7 +312,7 @@ export class DialogueEngine {
       sure: SURE_WITHOUT_SHARED_WORDS,
       asksNothing: (t) => !this.asksSomething(t),
       productIn: (t) => this.productIn(t),
-      continues: (t, from, to) => this.continuesClause(t, from, to),
+      continues: (t, from, to, understood) => this.continuesClause(t, from, to, understood),
       namesValue: (t) => this.namesValue(t, found),
     });
     return this.answerReading(turn, reading, acts, asked, followable);
@@ -578,15 +578,17 @@ export class DialogueEngine {
 
   /**
    * A later clause of a message goes on with the question of the clause before (`from`) when it
-   * points back at it or opens like a follow-up ("can you replace it?", "and how much will it
-   * cost?", "और इसकी कीमत?"), is short, uses only words of that question's topic and has none that
-   * leans to the intent it was read as (`to`): "…, and can i pay by upi?" is a question of its own.
+   * is short, uses only words of that question's topic, has none that leans to the intent it was
+   * read as (`to`), and either points back at it or opens like a follow-up ("can you replace it?",
+   * "and how much will it cost?", "और इसकी कीमत?") or was not understood on its own ("mera order
+   * abhi tak nahi aaya, kab tak aayega??"): "…, and can i pay by upi?" is a question of its own.
    */
-  private continuesClause(text: string, from: string, to: string): boolean {
+  private continuesClause(text: string, from: string, to: string, understood: boolean): boolean {
     const intent = this.intentById(from);
-    if (!intent || (findReferringWord(text) === undefined && !opensFollowUp(text))) return false;
+    if (!intent || (understood && findReferringWord(text) === undefined && !opensFollowUp(text))) return false;
     const carried = this.carriedFrom(intent, text, [to]);
-    return carried?.intent.id === from && carried.stays;
+    // Not understood alone, a clause in the topic's words is the question before, whichever of its family it leaned to.
+    return carried !== undefined && carried.stays && (carried.intent.id === from || !understood);
   }
 
   /**

@@ -48,8 +48,10 @@ export interface ReadingContext {
    * Whether a clause goes on with the question of the clause before (intent `from`) although it is
    * read as `to`: "my phone battery drains fast, can you replace it?" asks about the battery, not
    * about returns. The clause is then a restatement, answered once with the question before.
+   * `understood`: the clause was read as `to` with an answer's confidence on its own (one that was
+   * not, "…SG-338120, kab tak aayega??", may go on with the question before without pointing back).
    */
-  continues?: (text: string, from: string, to: string) => boolean;
+  continues?: (text: string, from: string, to: string, understood: boolean) => boolean;
   /**
    * A clause that only names a value the message gives ("آرڈر نمبر SG-615530،", "order no. SG-…,"
    * with the value cut out): it says what the value is, it asks nothing. It stays in the whole
@@ -152,8 +154,15 @@ export function readQuestions(
       if (about && about.confidence >= thresholds.answer) classification = better(classification, about);
     }
     const before = previous?.classification;
-    if (before && before.confidence >= thresholds.answer && classification.top !== before.top && context.continues?.(c.rest, before.top, classification.top)) {
-      classification = before;
+    if (classification.confidence >= thresholds.answer) {
+      if (before && before.confidence >= thresholds.answer && classification.top !== before.top && context.continues?.(c.rest, before.top, classification.top, true)) {
+        classification = before;
+      }
+    } else {
+      // Not understood alone: it may go on with the last question understood before it ("mera order
+      // abhi tak nahi aaya, kab tak aayega?"; "where is my refund, its been 10 days, what is the status?").
+      const asked = [...parts].reverse().find((p) => p.classification.confidence >= thresholds.answer)?.classification;
+      if (asked && context.continues?.(c.rest, asked.top, classification.top, false)) classification = asked;
     }
     parts.push({ text: c.rest, asked: c.asked, classification });
   }

@@ -107,3 +107,29 @@ describe('DialogueEngine with the demo catalog: a question of only question word
     expect(misunderstood(result)).toBe(true);
   });
 });
+
+describe('DialogueEngine with the demo catalog: a later clause not understood alone goes on with the question before', () => {
+  it('answers "mera order abhi tak nahi aaya, SG-338120. kab tak aayega??" with the order status alone, nothing asked about', async () => {
+    const result = await play('yaar mera order abhi tak nahi aaya, SG-338120. kab tak aayega?? bahut late ho gaya');
+    expect(answered(result)).toEqual(['order_status']);
+    expect(result.replies).toHaveLength(1);
+  });
+
+  it('asks only for the order number after "मेरा ऑर्डर अभी तक नहीं आया, कब तक आएगा?"', async () => {
+    const result = await play('मेरा ऑर्डर अभी तक नहीं आया, कब तक आएगा?');
+    expect(result.replies.map((r) => r.text)).toEqual([prompt('order_status', 'hi')]);
+  });
+
+  it('reads "what is the status?" after a sentence of context as the refund asked about before it', async () => {
+    const result = await play('where is my refund for SG-771204, its been 10 days, what is the status?');
+    expect(answered(result)).toEqual(['refund_status']);
+    expect(result.replies).toHaveLength(1);
+  });
+
+  it('still asks about a later clause in words the question before never uses: "…, and whats your name?"', async () => {
+    const result = await play('what are your store timings, and whats your name?');
+    expect(answered(result)).toEqual(['store_hours']);
+    expect(result.replies.at(-1)?.text).toMatch(/whats your name/);
+  });
+});
+

@@ -45,6 +45,24 @@ describe('readQuestions', () => {
     expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['delivery_time', 'product_setup']);
   });
 
+  test('a clause not understood alone goes on with the last question understood before it when the engine says it continues', () => {
+    const classify = table({ 'where is my refund': ['refund_status', 0.9], 'its been 10 days': ['order_status', 0.2], 'what is the status': ['order_status', 0.4] });
+    const seen: [string, string, string, boolean][] = [];
+    const continues = (t: string, from: string, to: string, understood: boolean) => {
+      seen.push([t, from, to, understood]);
+      return t === 'what is the status';
+    };
+    const r = readQuestions('where is my refund, its been 10 days, what is the status?', classify, T, { continues });
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'refund_status' } });
+    expect(seen).toContainEqual(['what is the status', 'refund_status', 'order_status', false]);
+  });
+
+  test('a clause not understood alone that does not continue is asked about', () => {
+    const classify = table({ 'where is my refund': ['refund_status', 0.9], 'whats your name': ['greeting', 0.2] });
+    const r = readQuestions('where is my refund, and whats your name?', classify, T, { continues: () => false });
+    expect(r).toMatchObject({ kind: 'several', unclear: { text: 'whats your name' } });
+  });
+
   test('a clause that only names a value is part of the whole reading but never a question of its own', () => {
     const classify = table({
       'i ordered a tv, order number , when will it come': ['order_status', 0.95],
