@@ -24,6 +24,8 @@ const HANDING_OVER = new Set([
   'मेरा', 'मेरी', 'मेरे', 'है', 'था', 'थी', 'थे', 'यह', 'ये', 'लो', 'रहा', 'रही', 'का', 'की', 'के', 'वाला', 'वाली',
   'میرا', 'میری', 'میرے', 'ہے', 'تھا', 'تھی', 'تھے', 'یہ', 'لیں', 'رہا', 'رہی', 'کا', 'کی', 'کے', 'والا',
   'मेरो', 'हो', 'थियो', 'थ्यो', 'यो', 'छ', 'को', 'लिनुहोस्',
+  // how customers shorten "number" before a value: "order no. SG-…", "order nr", "ऑर्डर नं", "id"
+  'no', 'nr', 'num', 'id', 'नं', 'न',
 ]);
 
 /** Lower case, NFC, nukta dropped (ज़/ज, फ़/फ) so the customer's spelling meets the catalog's. */
