@@ -47,6 +47,15 @@ const FUZZY_MIN_LENGTH = 5;
 const CONTACT_WORDS =
   /^[\s.:-]*(?:number|numbr|nmbr|num|no|nambar|nanbar|नंबर|नम्बर|نمبر|karo|karein|karen|kariye|kar|karna|kro|करें|करो|कीजिए|करना|कर|गर्नुहोस्|गर्नु|गर|गर्दा|کریں|کرو|کیجیے|کرنا|کر)\.?$/iu;
 
+/**
+ * A phone as the way someone is (not) reached, not the thing bought: "nobody picks up the phone",
+ * "talked on the phone", "by phone" before the word; "phone nahi uthata", "फ़ोन नहीं उठाया", "فون نہیں
+ * اٹھاتا", "फोन उठाउँदैन", "phone kiya" after it.
+ */
+const CALL_BEFORE = /(?:\b(?:pick(?:s|ed|ing)?\s+up|answer(?:s|ed|ing)?|on|over)\s+the|\b(?:by|via))\s*$/iu;
+const CALL_AFTER =
+  /^[\s.,:-]*(?:(?:nahi|nhi|nahin|nai|not|नहीं|नही|نہیں|नि)\s+)?(?:uth[\p{L}\p{M}]*|उठ[\p{L}\p{M}]*|اٹھ[\p{L}\p{M}]*|kiya|kia|kiye|किया|किये|کیا|کیے|receive[\p{L}\p{M}]*|रिसीव[\p{L}\p{M}]*|ریسیو[\p{L}\p{M}]*)(?![\p{L}\p{M}])/iu;
+
 /** Spelling-variant folding of one Latin word (Hinglish and English typos). */
 function foldLatin(word: string): string {
   let w = word
@@ -214,7 +223,8 @@ export function findProductFacts(text: string, index: ProductIndex): FactCandida
     const after = words[best.end + 1];
     // "mobile number", "phone no.", "फ़ोन करें": a way to reach someone, not the thing they bought.
     const isNumber = after !== undefined && CONTACT_WORDS.test(text.slice(words[best.end]!.end, after.end));
-    if (!seen.has(key) && !isNumber) {
+    const isCall = CALL_BEFORE.test(text.slice(Math.max(0, words[i]!.start - 24), words[i]!.start)) || CALL_AFTER.test(text.slice(words[best.end]!.end, words[best.end]!.end + 32));
+    if (!seen.has(key) && !isNumber && !isCall) {
       seen.add(key);
       out.push({ kind: 'product', value: best.entry.value, verified: true, span: { start: words[i]!.start, end: words[best.end]!.end }, entry: best.entry });
     }

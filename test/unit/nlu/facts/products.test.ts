@@ -74,6 +74,25 @@ describe('products of the demo catalog', () => {
     expect(await productsIn(text)).toEqual([]);
   });
 
+  test.each([
+    ['en', 'nobody picks up the phone at your helpline'],
+    ['en', 'i already told your agent on the phone'],
+    ['hi-Latn', 'koi phone nahi uthata'],
+    ['hi', 'कोई फ़ोन नहीं उठाता'],
+    ['ur', 'کوئی فون نہیں اٹھاتا'],
+    ['ne', 'कसैले फोन उठाउँदैन'],
+  ])('does not take a phone that nobody answers for a product (%s: %s)', async (_lang, text) => {
+    expect(await productsIn(text)).toEqual([]);
+  });
+
+  test.each([
+    ['en', 'my phone screen is cracked'],
+    ['hi', 'मेरा फ़ोन खराब है'],
+    ['en', 'the app crashes on my phone'],
+  ])('still takes a phone the customer speaks of as a device (%s: %s)', async (_lang, text) => {
+    expect(await productsIn(text)).toEqual(['Smartphone']);
+  });
+
   test('still takes a device the customer bought when a phone number comes later in the message', async () => {
     expect(await productsIn('my phone screen cracked, call me at 98765 43210')).toEqual(['Smartphone']);
   });
