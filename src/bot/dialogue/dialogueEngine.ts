@@ -211,6 +211,8 @@ export class DialogueEngine {
   private readonly slotSpecs: SlotSpec[];
   /** Per slot, the words the catalog asks for it with (valueReply.ts). */
   private readonly valueWords: Map<string, Set<string>>;
+  /** The intents that answer a topic: neither a pleasantry nor a handoff. */
+  private readonly topicIntents: string[];
   private readonly fulfill: Fulfill;
   private readonly random: () => number;
   private readonly now: () => Date;
@@ -236,6 +238,7 @@ export class DialogueEngine {
     for (const intent of deps.catalog.intents) for (const slot of intent.slots) if (!byName.has(slot.name)) byName.set(slot.name, slot);
     this.slotSpecs = [...byName.values()];
     this.valueWords = valueWordsBySlot(deps.catalog);
+    this.topicIntents = deps.catalog.intents.filter((i) => !i.handoff && !PLEASANTRY_INTENTS.has(i.id)).map((i) => i.id);
     this.fulfill = deps.fulfill ?? callFulfillment;
     this.random = deps.random ?? Math.random;
     this.now = deps.now ?? (() => new Date());
@@ -474,6 +477,9 @@ export class DialogueEngine {
   private async answerUnread(turn: Turn, acts: ActReading): Promise<void> {
     // "ghar pe baat karke batata hu": the words before a promise to come back say what the customer will do first.
     if (acts.closing.includes('wait') && wordCount(acts.rest) <= MAX_WORDS_BEFORE_PROMISE) return this.answerActs(turn, acts);
+    // "theek hai, pickup kaun karega?": a question in the words of the catalog's topics was missed,
+    // not only an act said ("hello, anyone there?" is still answered as the greeting).
+    if (bearsQuestion(acts.rest) && this.support.count(acts.rest, this.topicIntents).shared > 0) return this.fallback(turn);
     const particlesOnly = acts.acts.every((a) => a === 'ack' || a === 'yes' || a === 'no' || a === 'wait');
     const newWords = particlesOnly && this.support.count(acts.rest, []).unknown > 0;
     if (acts.acts.length > 0 && wordCount(acts.rest) <= MAX_WORDS_BESIDE_ACT && !newWords) return this.answerActs(turn, acts);

@@ -219,3 +219,16 @@ describe('DialogueEngine with the demo catalog: words about a person that close 
     expect(signalTypes(result)).toContain('handoff_intent');
   });
 });
+
+describe('DialogueEngine with the demo catalog: a question beside an acknowledgement', () => {
+  it('does not answer "theek hai, pickup kaun karega?" with a thumbs-up: the question in the catalog’s words was missed', async () => {
+    const result = await play('can u tell me the return policy for laptops', 'theek hai, pickup kaun karega?');
+    expect(result.signals.map((s) => s.type)).not.toContain('act');
+    expect(result.signals.map((s) => s.type)).toContain('misunderstood');
+  });
+
+  it('still greets back "hello, anyone there?"', async () => {
+    const result = await play('hello, anyone there?');
+    expect(result.signals).toContainEqual({ type: 'act', act: 'greeting' });
+  });
+});
