@@ -92,6 +92,8 @@ export interface CatalogMessages {
   attachment?: LangText;
   /** "no" to "did you mean…?": ask for other words. */
   rephrase?: LangText;
+  /** "I don't have the order number" while the bot waits for it: where to find it, or a person can look it up ("yes" hands over). */
+  noValue?: LangText;
   /** Introduces the topics menu offered after two misunderstandings. */
   menu?: LangText;
   /** One part of a several-question message was not understood; `{part}` is that part. */

@@ -1,5 +1,5 @@
 import { BatonError } from '../../errors';
-import { type ActReading, readActs } from '../../nlu/acts';
+import { type ActReading, mainAct, readActs } from '../../nlu/acts';
 import { bearsQuestion, findReferringWord } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
@@ -18,6 +18,7 @@ import { formatHintFor, type KnownFact, slotsFromFacts } from './slotFacts';
 import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
+import { saysNoValue } from './noValue';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
 import { describesProductOnly, isProductFollowUp, opensFollowUp, opensProductFollowUp } from './productFollowUp';
@@ -392,6 +393,7 @@ export class DialogueEngine {
     if (suggested.length > 0 && !suggested.includes(turn.lang)) turn.lang = turn.state.language = suggested[0] as Lang;
     const pendingIntent = this.intentById(turn.state.pending?.intent ?? null);
     const pendingSlot = pendingIntent?.slots.find((s) => s.name === turn.state.pending?.slot);
+    if (pendingIntent && pendingSlot && !previous.confirm && mainAct(acts.acts) === 'no') return this.answerNoValue(turn, pendingIntent.id, pendingSlot.name);
     const decision = answerAct(acts.acts, {
       confirm: this.intentById(previous.confirm ?? null) !== undefined,
       pending: pendingSlot !== undefined,
@@ -692,6 +694,9 @@ export class DialogueEngine {
       classification.confidence >= this.deps.thresholds.answer &&
       classification.top !== intent.id &&
       this.asksSomething(rest);
+    // "I don't have the order number": where to find it, and a person offered ("yes" hands over); the
+    // question stays open for the value, and it is no misunderstanding.
+    if (!filled && !tried && !clearlyOther && saysNoValue(text)) return this.answerNoValue(turn, intent.id, slot);
     // "और कितने दिन लगेंगे?" while the bot waits for the refund's order number: still about the
     // refund, so the question stays open and is asked again, and it is no misunderstanding.
     const carried = classification && !filled && !tried ? this.carriedFrom(intent, rest, rankedBy(classification)) : undefined;
@@ -706,9 +711,9 @@ export class DialogueEngine {
     if (filled || (classification && classification.top === intent.id && classification.confidence >= this.deps.thresholds.answer)) {
       return this.handleIntent(turn, intent, this.lastConfidence(turn.state, intent.id));
     }
+    turn.state.pending = { intent: intent.id, slot };
     // Neither the value nor a clear new question: ask again (with the format hint for a try at the
     // value), and count it as not understood.
-    turn.state.pending = { intent: intent.id, slot };
     this.countMisunderstanding(turn);
     turn.replies.push({ text: tried ? this.hintText(turn, tried) : this.text(spec.prompt, turn.lang) });
   }
@@ -933,6 +938,26 @@ export class DialogueEngine {
   }
 
   /** A catalog message, or the built-in one when the catalog has none of that kind. */
+  /**
+   * The customer does not have the value the bot waits for ("I don't have the order number", "no"
+   * to "what's your order number?"): where to find it, and a person offered ("yes" or the button
+   * hands over). The question stays open for the value; it is no misunderstanding.
+   */
+  private answerNoValue(turn: Turn, intent: string, slot: string): void {
+    turn.state.pending = { intent, slot };
+    const person = this.personIntent();
+    if (person) turn.state.confirm = person.id;
+    turn.signals.push({ type: 'no_value', intent, slot });
+    const button = person ? { quickReplies: [intentButton(person, turn.lang, this.catalog.defaultLanguage)] } : {};
+    turn.replies.push({ text: this.message('noValue', turn.lang), ...button });
+  }
+
+  /** The catalog's intent for asking for a person: `human_agent` when it has one, else its first handoff intent without a team. */
+  private personIntent(): Intent | undefined {
+    const handoffs = this.catalog.intents.filter((i) => i.handoff);
+    return handoffs.find((i) => i.id === 'human_agent') ?? handoffs.find((i) => !i.team);
+  }
+
   private message(kind: CatalogMessageKind, lang: Lang): string {
     return this.text(this.catalog.messages[kind] ?? DEFAULT_MESSAGES[kind], lang);
   }

@@ -16,6 +16,8 @@ import type { FulfillmentFailure } from '../../nlu/fulfillment';
  *   the message it was asked about is one the bot could not place (the training inbox records it).
  * - media_only: the message was only a photo, voice note, file or location (`kinds`): the bot said what
  *   it can do with it; never a misunderstanding.
+ * - no_value: the customer does not have the value the bot waits for (`slot` of `intent`): told where to
+ *   find it and offered a person; never a misunderstanding.
  * - topics_offered: the second misunderstanding in a row was answered with the catalog's topics menu;
  *   the escalation policy hands off on the next misunderstanding instead.
  */
@@ -30,4 +32,5 @@ export type DialogueSignal =
   | { type: 'clarifying'; intents: string[] }
   | { type: 'clarification_declined'; intent: string }
   | { type: 'topics_offered'; topics: string[] }
+  | { type: 'no_value'; intent: string; slot: string }
   | { type: 'media_only'; kinds: string[] };

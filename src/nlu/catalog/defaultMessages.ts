@@ -93,6 +93,13 @@ export const DEFAULT_MESSAGES: Required<Omit<CatalogMessages, 'formatHints'>> = 
     ur: "کوئی بات نہیں — کیا آپ چند الفاظ میں بتا سکتے ہیں کہ آپ کو کیا چاہیے؟",
     ne: "केही छैन — तपाईंलाई के चाहिएको हो, छोटकरीमा भन्न सक्नुहुन्छ?",
   },
+  noValue: {
+    en: "No problem. A colleague can look it up from the details you've given: shall I connect you?",
+    hi: "कोई बात नहीं। हमारी टीम का कोई सदस्य आपकी दी हुई जानकारी से इसे ढूँढ सकता है: क्या मैं आपको जोड़ दूँ?",
+    "hi-Latn": "Koi baat nahi. Hamari team ka koi member aapki di hui details se ise dhoondh sakta hai: kya main aapko jod doon?",
+    ur: "کوئی بات نہیں۔ ہماری ٹیم کا کوئی رکن آپ کی دی ہوئی معلومات سے اسے ڈھونڈ سکتا ہے: کیا میں آپ کو ملا دوں؟",
+    ne: "केही छैन। हाम्रो टोलीको साथीले तपाईंले दिएको विवरणबाट खोजिदिन सक्नुहुन्छ: के म तपाईंलाई जोडिदिऊँ?",
+  },
   menu: {
     en: "Sorry, I'm still not following. Is it about one of these? Pick one, or tell me if you'd like to talk to a person.",
     hi: "माफ़ कीजिए, मैं अब भी नहीं समझ पाया। क्या आपका सवाल इनमें से किसी के बारे में है? एक चुनिए, या बताइए अगर आप किसी व्यक्ति से बात करना चाहते हैं।",

@@ -38,6 +38,7 @@ const MESSAGE_KINDS = [
   'voiceNote',
   'attachment',
   'rephrase',
+  'noValue',
   'menu',
   'unclearPart',
   'unclearPartChoice',

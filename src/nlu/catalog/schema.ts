@@ -198,6 +198,7 @@ const messagesSchema = z.strictObject({
   voiceNote: langTextMap.optional(),
   attachment: langTextMap.optional(),
   rephrase: langTextMap.optional(),
+  noValue: langTextMap.optional(),
   menu: langTextMap.optional(),
   unclearPart: langTextMap.optional(),
   unclearPartChoice: langTextMap.optional(),

@@ -1,0 +1,58 @@
+import type { DialogueEngine, TurnResult } from '../../../../src/bot/dialogue';
+import { saysNoValue } from '../../../../src/bot/dialogue/noValue';
+import type { Catalog } from '../../../../src/nlu/types';
+import { makeDemoEngine, playWithFacts } from './engineHarness';
+
+describe('saysNoValue', () => {
+  test.each([
+    ['en', "I don't have the order number"],
+    ['en', 'cant find it anywhere'],
+    ['hi-Latn', 'order number yaad nahi'],
+    ['hi', 'ऑर्डर नंबर पता नहीं'],
+    ['ur', 'آرڈر نمبر معلوم نہیں'],
+    ['ne', 'अर्डर नम्बर थाहा छैन'],
+  ])('hears a customer without the value (%s: %s)', (_lang, text) => {
+    expect(saysNoValue(text)).toBe(true);
+  });
+
+  test.each([['en', 'where is my order'], ['hi-Latn', 'mera order kab aayega'], ['en', 'i have it here somewhere']])('hears nothing of the kind in (%s: %s)', (_lang, text) => {
+    expect(saysNoValue(text)).toBe(false);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: a customer without the order number', () => {
+  let catalog: Catalog;
+  let engine: DialogueEngine;
+  beforeAll(async () => {
+    ({ engine, catalog } = await makeDemoEngine());
+  });
+  const play = (...messages: string[]): Promise<TurnResult> => playWithFacts(engine, catalog, messages);
+  const types = (result: TurnResult) => result.signals.map((s) => s.type);
+
+  it('is told where to find it and offered a person, instead of the prompt word for word', async () => {
+    const result = await play('where is my order', "I don't have the order number, i ordered with my email priya.s@outlook.com");
+    expect(types(result)).toEqual(['no_value']);
+    expect(result.replies[0]?.text).toBe(catalog.messages.noValue?.en);
+    expect(result.replies[0]?.quickReplies?.map((q) => q.payload)).toEqual(['intent:human_agent']);
+  });
+
+  it('is handed to a person on "yes"', async () => {
+    const result = await play('मेरो अर्डर कहाँ छ', 'अर्डर नम्बर थाहा छैन', 'हो');
+    expect(types(result)).toContain('handoff_intent');
+  });
+
+  it('reads a bare "no" to the order-number question as not having it, not as a goodbye', async () => {
+    const result = await play('where is my order', 'no');
+    expect(types(result)).toEqual(['no_value']);
+  });
+
+  it('still takes the order number sent after the offer', async () => {
+    const result = await play('where is my order', 'no', 'SG-204417');
+    expect(result.signals).toContainEqual(expect.objectContaining({ type: 'answered', intent: 'order_status' }));
+  });
+
+  it('is not counted as a misunderstanding', async () => {
+    const result = await play('mera refund kab aayega', 'order number yaad nahi');
+    expect(types(result)).not.toContain('misunderstood');
+  });
+});
