@@ -155,6 +155,9 @@ export function withoutTrailingValueNames(text: string, namesValue: (piece: stri
   return pieces.slice(0, end).join('');
 }
 
+/** The catalog languages spoken in a phone number's country, to choose between the languages a shared word suggests. */
+const REGION_LANGUAGES: Readonly<Record<string, readonly string[]>> = { NP: ['ne'], PK: ['ur'], IN: ['hi', 'hi-Latn'] };
+
 /** Longer messages are cut before any processing. */
 export const MAX_TURN_TEXT_LENGTH = 2000;
 
@@ -389,8 +392,11 @@ export class DialogueEngine {
   private async answerActs(turn: Turn, acts: ActReading): Promise<void> {
     const previous = turn.input.state;
     // "ठीक है", "हुन्छ", "achha" are too short for the detector, but their words say the language.
+    // "namaste" is Hindi and Nepali alike: the language of the customer's own country comes first.
     const suggested = acts.languages.filter((l) => this.catalog.languages.includes(l));
-    if (suggested.length > 0 && !suggested.includes(turn.lang)) turn.lang = turn.state.language = suggested[0] as Lang;
+    const local = REGION_LANGUAGES[turn.input.phoneRegion ?? ''] ?? [];
+    const preferred = suggested.find((l) => local.includes(l)) ?? suggested[0];
+    if (preferred !== undefined && !suggested.includes(turn.lang)) turn.lang = turn.state.language = preferred as Lang;
     const pendingIntent = this.intentById(turn.state.pending?.intent ?? null);
     const pendingSlot = pendingIntent?.slots.find((s) => s.name === turn.state.pending?.slot);
     if (pendingIntent && pendingSlot && !previous.confirm && mainAct(acts.acts) === 'no') return this.answerNoValue(turn, pendingIntent.id, pendingSlot.name);
