@@ -21,7 +21,7 @@ import { type QuestionReading, readQuestions } from './readQuestions';
 import { saysNoValue } from './noValue';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
-import { describesProductOnly, isProductFollowUp, opensFollowUp, opensProductFollowUp } from './productFollowUp';
+import { describesProductOnly, isProductFollowUp, namesWithoutAsking, opensFollowUp, opensProductFollowUp } from './productFollowUp';
 
 export interface DialogueReply {
   text: string;
@@ -339,6 +339,7 @@ export class DialogueEngine {
       sure: SURE_WITHOUT_SHARED_WORDS,
       asksNothing: (t) => !this.asksSomething(t),
       productIn: (t) => this.productIn(t),
+      namesProductOnly: (t) => this.namesProductOnly(t),
       continues: (t, from, to, understood) => this.continuesClause(t, from, to, understood),
       namesValue: (t) => this.namesValue(t, found),
     });
@@ -523,6 +524,13 @@ export class DialogueEngine {
     if (found.length === 0) return false;
     const words = new Set(found.flatMap((m) => [...(this.valueWords.get(m.name) ?? [])]));
     return withoutValueWords(text, words) === '';
+  }
+
+  /** The text names a product and says nothing else of its own ("what about the 340 litre one"). */
+  private namesProductOnly(text: string): boolean {
+    const index = productIndexOf(this.catalog);
+    const spans = index ? findProductFacts(text, index).map((f) => f.span) : [];
+    return spans.length > 0 && (isProductFollowUp(text, spans) || namesWithoutAsking(text, spans));
   }
 
   /** The first product the text names, as written there. */

@@ -79,7 +79,17 @@ function opensWithFollowUpWords(words: readonly string[]): boolean {
  * words ("delhi store" is not a question about stores).
  */
 export function describesProductOnly(text: string, products: readonly Span[]): boolean {
-  if (!opensProductFollowUp(text, products)) return false;
+  return opensProductFollowUp(text, products) && namesWithoutAsking(text, products);
+}
+
+/**
+ * True when `text` names a product (at `products`), is short, and with its opener words and the
+ * product cut out asks no question of its own: "the inverter ac we bought last year", "and what
+ * about the fridge from your delhi store?". Beside a question the message asks, such a part only
+ * says which product it is about.
+ */
+export function namesWithoutAsking(text: string, products: readonly Span[]): boolean {
+  if (products.length === 0 || (text.match(WORD) ?? []).length > MAX_OPENED_FOLLOW_UP_WORDS) return false;
   let rest = text.normalize('NFC');
   for (const span of [...products].sort((a, b) => b.start - a.start)) rest = rest.slice(0, span.start) + ' ' + rest.slice(span.end);
   const clauses = rest.toLowerCase().replace(/[?？؟]\s*$/u, '').split(/[,;.!\n،۔]+/u);

@@ -45,6 +45,11 @@ export interface ReadingContext {
    */
   productIn?: (text: string) => string | undefined;
   /**
+   * A clause that only names a product ("ok what about the 340 litre one, is it in stock?"): beside
+   * a question understood, it says which product that question is about and is not asked about.
+   */
+  namesProductOnly?: (text: string) => boolean;
+  /**
    * Whether a clause goes on with the question of the clause before (intent `from`) although it is
    * read as `to`: "my phone battery drains fast, can you replace it?" asks about the battery, not
    * about returns. The clause is then a restatement, answered once with the question before.
@@ -177,7 +182,8 @@ export function readQuestions(
     (p) =>
       p.classification.confidence < thresholds.answer &&
       !(answered.has(p.classification.top) && p.classification.confidence >= thresholds.clarify) &&
-      bearsQuestion(p.text, p.asked),
+      bearsQuestion(p.text, p.asked) &&
+      !(understood.length > 0 && context.namesProductOnly?.(p.text)),
   );
   const strip = (p: { text: string; classification: Classification }): ReadPart => ({ text: p.text, classification: p.classification });
 

@@ -1,4 +1,5 @@
-import { describesProductOnly, isProductFollowUp, MAX_OPENED_FOLLOW_UP_WORDS, opensProductFollowUp } from '../../../../src/bot/dialogue/productFollowUp';
+import { describesProductOnly, isProductFollowUp, MAX_OPENED_FOLLOW_UP_WORDS, namesWithoutAsking, opensProductFollowUp } from '../../../../src/bot/dialogue/productFollowUp';
+import { makeDemoEngine, playWithFacts } from './engineHarness';
 
 /** The span of `phrase` in `text`, as the product matcher reports it. */
 const at = (text: string, phrase: string) => {
@@ -89,3 +90,29 @@ describe('describesProductOnly', () => {
     expect(describesProductOnly(text, at(text, 'fridge'))).toBe(false);
   });
 });
+
+describe('namesWithoutAsking', () => {
+  it('reads a part that only names and describes a product, without an opener', () => {
+    const text = 'the inverter ac we bought last year';
+    expect(namesWithoutAsking(text, at(text, 'inverter ac'))).toBe(true);
+  });
+
+  it('is not such a part when it asks something of its own', () => {
+    const text = 'the fridge, can i return it?';
+    expect(namesWithoutAsking(text, at(text, 'fridge'))).toBe(false);
+  });
+
+  it('is not such a part without a product', () => {
+    expect(namesWithoutAsking('the one we bought last year', [])).toBe(false);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: a part that only names the product of the question beside it', () => {
+  it('answers "and the inverter ac we bought last year? is it still in warranty" without asking about the first part', async () => {
+    const { engine, catalog } = await makeDemoEngine();
+    const result = await playWithFacts(engine, catalog, ['and the inverter ac we bought last year? is it still in warranty']);
+    expect(result.replies).toHaveLength(1);
+    expect(result.replies[0]?.text).toMatch(/^ACs have a 1-year warranty/);
+  });
+});
+
