@@ -19,6 +19,9 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'no worries', 'never mind', 'nevermind', 'nvm', 'its ok', 'its okay', 'thats ok', 'thats okay', 'no issues', 'no issue',
       // apologies ("sorry, SG-482913" after a mistyped number) are part of talking, not a question
       'sorry', 'sry', 'soory', 'sorry sorry', 'oops', 'my bad', 'my mistake', 'apologies',
+      // and so is saying a value was mistyped ("oops typo, SG-448129", "galat likha, SG-209318"): only words
+      // about writing, never "wrong" or "mistake" alone ("you sent the wrong one" is a complaint)
+      'typo', 'sorry typo', 'my typo', 'typing mistake', 'typed it wrong', 'i typed it wrong', 'i meant',
     ],
     thanks: [
       'thanks', 'thank you', 'thank u', 'thankyou', 'thanku', 'thx', 'thnx', 'tnx', 'ty', 'tysm', 'tq', 'thanks a lot',
@@ -52,6 +55,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'ठीक है', 'ठीक', 'ठीक हैं', 'अच्छा', 'अच्छा जी', 'ओके', 'ओके जी', 'समझ गया', 'समझ गई', 'सही है', 'बढ़िया', 'चलो ठीक है',
       'ठीक है जी', 'हम्म', 'चलो', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया', 'कोई बात नहीं', 'कोई बात नही', 'चलेगा',
       'माफ़ कीजिए', 'माफ कीजिए', 'माफ़ कीजिये', 'माफ कीजिये', 'माफ़ करना', 'माफ करना', 'माफ़ करें', 'माफ करें', 'क्षमा करें', 'सॉरी',
+      'गलत लिखा', 'ग़लत लिखा', 'गलत लिख दिया', 'ग़लत लिख दिया', 'गलत लिख गया', 'ग़लत लिख गया', 'गलत टाइप हो गया', 'ग़लत टाइप हो गया',
     ],
     thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'आभार', 'धन्यवाद जी', 'आपका धन्यवाद', 'धन्यवाद आपका', 'मेहरबानी', 'बहुत मेहरबानी'],
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हैलो', 'हाय', 'प्रणाम', 'राम राम', 'सुप्रभात', 'शुभ प्रभात', 'नमस्ते जी'],
@@ -72,6 +76,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'accha thik hai', 'acha theek hai', 'ho gaya', 'ho gya', 'kaam ho gaya', 'mil gaya',
       'koi baat nahi', 'koi baat nhi', 'koi bat nahi', 'koi bat nhi', 'koi baat nai', 'chalega',
       'maaf kijiye', 'maaf kijie', 'maf kijiye', 'maaf karna', 'maf karna', 'maaf karo', 'sorry ji',
+      'galat likha', 'galat likh diya', 'galat likh gaya', 'galat type ho gaya', 'galat type hua', 'galat type kiya',
     ],
     thanks: [
       'dhanyavaad', 'dhanyawad', 'dhanyavad', 'dhanyawaad', 'shukriya', 'shukriyaa', 'bahut shukriya', 'bahut dhanyavaad',
@@ -97,6 +102,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'ٹھیک ہے', 'ٹھیک', 'اچھا', 'اوکے', 'جی اچھا', 'ٹھیک ہے جی', 'سمجھ گیا', 'سمجھ گئی', 'بہتر', 'بہت خوب', 'صحیح ہے', 'اچھا ٹھیک ہے',
       'کوئی بات نہیں', 'چلے گا',
       'معاف کیجیے', 'معاف کیجئے', 'معاف کریں', 'معاف کرنا', 'معذرت', 'سوری',
+      'غلط لکھا', 'غلط لکھ دیا', 'غلط لکھا گیا', 'غلط ٹائپ ہو گیا',
     ],
     thanks: ['شکریہ', 'بہت شکریہ', 'بہت بہت شکریہ', 'جزاک اللہ', 'مہربانی', 'بہت مہربانی', 'آپ کا شکریہ', 'تھینکس', 'تھینک یو', 'شکریہ جی', 'shukria', 'jazakallah'],
     greeting: [
@@ -115,7 +121,8 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   ne: {
     ack: [
       'हुन्छ', 'ल', 'ठिक छ', 'ठीक छ', 'ठिकै छ', 'हस्', 'हस', 'बुझेँ', 'बुझें', 'बुझियो', 'राम्रो', 'ल ठिक छ', 'ल हुन्छ', 'ल ठीक छ',
-      'ओके', 'माफ गर्नुहोस्', 'माफ गर्नुस्', 'माफ पाउँ', 'सरी', 'फरक पर्दैन', 'केही फरक पर्दैन', 'pharak pardaina', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
+      'ओके', 'माफ गर्नुहोस्', 'माफ गर्नुस्', 'माफ पाउँ', 'सरी',
+      'गलत लेखेँ', 'गलत लेखें', 'गलत लेखियो', 'गलत टाइप भयो', 'galat lekhe', 'galat lekhiyo', 'फरक पर्दैन', 'केही फरक पर्दैन', 'pharak pardaina', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
     ],
     thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हाइ', 'शुभ प्रभात', 'शुभ बिहानी', 'नमस्कार हजुर', 'नमस्ते हजुर'],

@@ -49,6 +49,16 @@ describe('readActs: a message that is only an act', () => {
   ])('an apology ("%s", %s) is an acknowledgement, not a question', (text) => expect(only(text)).toBe('ack'));
 
   test.each([
+    ['oops typo', 'en'], ['sorry, i typed it wrong', 'en'], ['गलत लिखा', 'hi'], ['sorry galat likha', 'hi-Latn'], ['غلط لکھا', 'ur'],
+    ['गलत लेखेँ', 'ne'],
+  ])('saying a value was mistyped ("%s", %s) is an acknowledgement, not a question', (text) => expect(only(text)).toBe('ack'));
+
+  test.each([['you sent me the wrong one'], ['galti se order cancel ho gaya'], ['आपकी तरफ़ से गलती हो गई']])(
+    'a mistake that is not a typing slip ("%s") is left to be read as a question',
+    (text) => expect(readActs(text).rest).not.toBe(''),
+  );
+
+  test.each([
     ["that's everything", 'en'], ['no thats all', 'en'], ['बस इतना ही', 'hi'], ['aur kuch nahi', 'hi-Latn'], ['بس اتنا ہی', 'ur'],
     ['अरु केही छैन', 'ne'],
   ])('"nothing else" ("%s", %s) is a no', (text) => expect(only(text)).toBe('no'));
