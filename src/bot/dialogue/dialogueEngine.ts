@@ -305,7 +305,7 @@ export class DialogueEngine {
       continues: (t, from, to) => this.continuesClause(t, from, to),
       namesValue: (t) => this.namesValue(t, found),
     });
-    return this.answerReading(turn, reading, acts, asked, followable);
+    return this.answerReading(turn, reading, acts, asked, followable, found);
   }
 
   /**
@@ -395,7 +395,14 @@ export class DialogueEngine {
     return undefined;
   }
 
-  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading, asked: string, followable: ProductFollowable | undefined): Promise<void> {
+  private async answerReading(
+    turn: Turn,
+    reading: QuestionReading,
+    acts: ActReading,
+    asked: string,
+    followable: ProductFollowable | undefined,
+    found: readonly NamedSlotMatch[],
+  ): Promise<void> {
     if (reading.kind === 'several') return this.answerSeveral(turn, reading);
     const classification = reading.classification;
     turn.classification = classification;
@@ -416,7 +423,18 @@ export class DialogueEngine {
     const followUp = this.expectedFollowUp(turn, text, classification);
     if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (carried) return this.handleIntent(turn, carried.intent, classification.confidence);
-    if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) return this.clarify(turn, top, classification);
+    const byValue = this.intentOfValue(classification, found);
+    if (byValue) return this.handleIntent(turn, byValue, byValue.id === classification.top ? classification.confidence : (classification.runnerUp?.confidence ?? 0));
+    if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) {
+      // Right after a message not understood, one only half understood is the second miss in a
+      // row ("aaj bitcoin ka rate kya hai" read a little as offers): the topics menu, led by the guesses
+      // (a catalog without topics asks "did you mean…?" as before).
+      if (turn.input.state.misunderstandings === 1 && this.topicButtons(turn.lang).length > 0) {
+        const runnerUp = classification.runnerUp && classification.runnerUp.confidence >= clarify ? this.intentById(classification.runnerUp.intent) : undefined;
+        return this.fallback(turn, runnerUp ? [top, runnerUp] : [top]);
+      }
+      return this.clarify(turn, top, classification);
+    }
     return this.answerUnread(turn, acts);
   }
 
@@ -510,6 +528,20 @@ export class DialogueEngine {
     const candidates = [c.top, ...(c.runnerUp && c.runnerUp.confidence >= clarify ? [c.runnerUp.intent] : [])];
     const id = candidates.find((i) => last.followUps.includes(i));
     return id === undefined ? undefined : this.intentById(id);
+  }
+
+  /**
+   * A message read between two intents (both at or above the clarify threshold) of which only one
+   * has a slot for a value the message gives: the value says which ("ye kab tak deliver hoga? order
+   * SG-330871 hai" between the delivery time and the order's status is about that order).
+   */
+  private intentOfValue(c: Classification, found: readonly NamedSlotMatch[]): Intent | undefined {
+    const { clarify } = this.deps.thresholds;
+    if (found.length === 0 || c.confidence < clarify || !c.runnerUp || c.runnerUp.confidence < clarify) return undefined;
+    const given = new Set(found.map((m) => m.name));
+    const candidates = [c.top, c.runnerUp.intent].map((id) => this.intentById(id)).filter((i): i is Intent => i !== undefined);
+    const using = candidates.filter((i) => i.slots.some((s) => given.has(s.name)));
+    return using.length === 1 && candidates.length === 2 ? using[0] : undefined;
   }
 
   /** A reading as a greeting, thanks or goodbye of a message with more words new to the catalog than words of its examples (PLEASANTRY_INTENTS). */
@@ -684,13 +716,16 @@ export class DialogueEngine {
     turn.signals.push({ type: 'clarifying', intents: options.map((i) => i.id) });
   }
 
-  /** "Sorry, I didn't get that"; the second time in a row, the catalog's topics as a menu instead. */
-  private fallback(turn: Turn): void {
+  /**
+   * "Sorry, I didn't get that"; the second time in a row, the catalog's topics as a menu instead,
+   * after the intents the message was half read as (`guesses`), when there are any.
+   */
+  private fallback(turn: Turn, guesses: readonly Intent[] = []): void {
     // "Did you mean…?" left unanswered for another message not understood: the bot has now missed
     // twice in a row, so the topics menu comes now rather than one more "sorry, say it again".
     if (turn.input.state.confirm && turn.state.misunderstandings === 0) turn.state.misunderstandings = 1;
     const consecutive = this.countMisunderstanding(turn);
-    const topics = consecutive === 2 ? this.topicButtons(turn.lang) : [];
+    const topics = consecutive === 2 ? this.topicButtons(turn.lang, guesses) : [];
     if (topics.length > 0) {
       turn.replies.push({ text: this.message('menu', turn.lang), quickReplies: topics });
       turn.signals.push({ type: 'topics_offered', topics: topics.map((t) => intentOfPayload(t.payload) ?? t.payload) });
@@ -699,11 +734,10 @@ export class DialogueEngine {
     turn.replies.push({ text: this.text(this.catalog.messages.fallback, turn.lang) });
   }
 
-  private topicButtons(lang: Lang): QuickReply[] {
-    return (this.catalog.topics ?? [])
-      .map((id) => this.intentById(id))
-      .filter((i): i is Intent => i !== undefined)
-      .map((i) => intentButton(i, lang, this.catalog.defaultLanguage));
+  private topicButtons(lang: Lang, guesses: readonly Intent[] = []): QuickReply[] {
+    const topics = (this.catalog.topics ?? []).map((id) => this.intentById(id)).filter((i): i is Intent => i !== undefined);
+    if (topics.length === 0) return [];
+    return [...new Set([...guesses, ...topics])].map((i) => intentButton(i, lang, this.catalog.defaultLanguage));
   }
 
   private countMisunderstanding(turn: Turn): number {
