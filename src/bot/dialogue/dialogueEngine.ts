@@ -4,7 +4,7 @@ import { bearsQuestion, findReferringWord } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
-import { findProductFacts, productIndexOf, type Span } from '../../nlu/facts';
+import { extractFacts, findProductFacts, productIndexOf, type Span } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD, languageScripts, type Script } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
 import { type CatalogSpelling, catalogSpellingFor, expandSmsSpelling } from '../../nlu/spelling';
@@ -275,6 +275,10 @@ export class DialogueEngine {
     }
     delete turn.state.pending;
 
+    // 3¼. "सॉरी, गलत लिखा, amit.sharma@gmail.com", "u can reach me on 98201 44556": contact details
+    //     the fact sheet keeps for the team, with nothing asked around them, are acknowledged.
+    if (this.onlyContactDetails(text, found)) return this.answerActs(turn, { ...acts, acts: acts.acts.length > 0 ? acts.acts : ['ack'], rest: '' });
+
     // 3½. "What about the fridge?" right after an answer that depends on the product: the same
     //     question about that product.
     const followable = this.productFollowable(turn, asked);
@@ -357,6 +361,10 @@ export class DialogueEngine {
     // "ठीक है", "हुन्छ", "achha" are too short for the detector, but their words say the language.
     const suggested = acts.languages.filter((l) => this.catalog.languages.includes(l));
     if (suggested.length > 0 && !suggested.includes(turn.lang)) turn.lang = turn.state.language = suggested[0] as Lang;
+    // "ok thnx, will check and get back" in a Hinglish conversation: words everyone types say no
+    // language, so the reply stays in the conversation's.
+    const kept = previous.language;
+    if (suggested.length === 0 && acts.rest === '' && kept && this.catalog.languages.includes(kept)) turn.lang = turn.state.language = kept;
     const pendingIntent = this.intentById(turn.state.pending?.intent ?? null);
     const pendingSlot = pendingIntent?.slots.find((s) => s.name === turn.state.pending?.slot);
     const decision = answerAct(acts.acts, {
@@ -482,6 +490,21 @@ export class DialogueEngine {
     if (found.length === 0) return false;
     const words = new Set(found.flatMap((m) => [...(this.valueWords.get(m.name) ?? [])]));
     return withoutValueWords(text, words) === '';
+  }
+
+  /**
+   * Is the text only e-mail addresses and phone numbers, with at most the words that hand them over
+   * ("my email is", "mera number", "میرا نمبر")? Those are kept in the fact sheet; nothing is asked.
+   */
+  private onlyContactDetails(text: string, found: readonly NamedSlotMatch[]): boolean {
+    const isContact = (kind: string) => kind === 'email' || kind === 'phone';
+    // Another value (an order number) is handled as before: sent alone it means its bareFacts intent.
+    if (found.some((m) => !isContact(m.kind))) return false;
+    let rest = withoutSpans(text, found);
+    const contacts = extractFacts(rest, { phoneRegion: this.deps.phoneRegion }).filter((f) => isContact(f.kind));
+    if (found.length + contacts.length === 0) return false;
+    for (const f of [...contacts].sort((a, b) => b.span.start - a.span.start)) rest = rest.slice(0, f.span.start) + ' ' + rest.slice(f.span.end);
+    return !/[\p{L}\p{N}]/u.test(withoutValueWords(readActs(rest).rest, CONTACT_WORDS));
   }
 
   /** The first product the text names, as written there. */
@@ -951,6 +974,14 @@ function plainProductWords(catalog: Catalog, examples: readonly { text: string; 
   }
   return out;
 }
+
+/** Words that hand over contact details around them ("my email is", "mera number", "मेरो नम्बर", "میرا ای میل"). */
+const CONTACT_WORDS: ReadonlySet<string> = new Set([
+  'my', 'email', 'e-mail', 'mail', 'id', 'is', 'number', 'no', 'phone', 'mobile', 'contact', 'its', 'here', 'me', 'on', 'at', 'reach', 'u', 'you', 'can', 'e',
+  'mera', 'meri', 'mero', 'hai', 'he', 'ho', 'ye', 'yeh', 'yo', 'mail', 'nambar', 'nomber',
+  'मेरा', 'मेरी', 'मेरो', 'ईमेल', 'ई-मेल', 'मेल', 'नंबर', 'नम्बर', 'फ़ोन', 'फोन', 'मोबाइल', 'है', 'हो', 'यह', 'ये', 'यो',
+  'میرا', 'میری', 'ای', 'میل', 'ای میل', 'نمبر', 'فون', 'موبائل', 'ہے', 'یہ',
+]);
 
 /** A part of the customer's message quoted back, at most 80 characters. */
 function quote(text: string): string {
