@@ -4,7 +4,7 @@ import { bearsQuestion, findReferringWord } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
-import { findProductFacts, productIndexOf, type Span } from '../../nlu/facts';
+import { extractFacts, findProductFacts, productIndexOf, type Span } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD, languageScripts, type Script } from '../../nlu/language';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
 import { type CatalogSpelling, catalogSpellingFor, expandSmsSpelling } from '../../nlu/spelling';
@@ -312,6 +312,10 @@ export class DialogueEngine {
     }
     delete turn.state.pending;
 
+    // 3¼. "सॉरी, गलत लिखा, amit.sharma@gmail.com", "u can reach me on 98201 44556": contact details
+    //     the fact sheet keeps for the team, with nothing asked around them, are acknowledged.
+    if (this.onlyContactDetails(text, found)) return this.answerActs(turn, { ...acts, acts: acts.acts.length > 0 ? acts.acts : ['ack'], rest: '' });
+
     // 3½. "What about the fridge?" right after an answer that depends on the product: the same
     //     question about that product.
     const followable = this.productFollowable(turn, asked);
@@ -343,7 +347,7 @@ export class DialogueEngine {
       continues: (t, from, to, understood) => this.continuesClause(t, from, to, understood),
       namesValue: (t) => this.namesValue(t, found),
     });
-    return this.answerReading(turn, reading, acts, asked, followable);
+    return this.answerReading(turn, reading, acts, asked, followable, found);
   }
 
   /**
@@ -398,6 +402,10 @@ export class DialogueEngine {
     const local = REGION_LANGUAGES[turn.input.phoneRegion ?? ''] ?? [];
     const preferred = suggested.find((l) => local.includes(l)) ?? suggested[0];
     if (preferred !== undefined && !suggested.includes(turn.lang)) turn.lang = turn.state.language = preferred as Lang;
+    // "ok thnx, will check and get back" in a Hinglish conversation: words everyone types say no
+    // language, so the reply stays in the conversation's.
+    const kept = previous.language;
+    if (suggested.length === 0 && acts.rest === '' && kept && this.catalog.languages.includes(kept)) turn.lang = turn.state.language = kept;
     const pendingIntent = this.intentById(turn.state.pending?.intent ?? null);
     const pendingSlot = pendingIntent?.slots.find((s) => s.name === turn.state.pending?.slot);
     if (pendingIntent && pendingSlot && !previous.confirm && mainAct(acts.acts) === 'no') return this.answerNoValue(turn, pendingIntent.id, pendingSlot.name);
@@ -437,7 +445,14 @@ export class DialogueEngine {
     return undefined;
   }
 
-  private async answerReading(turn: Turn, reading: QuestionReading, acts: ActReading, asked: string, followable: ProductFollowable | undefined): Promise<void> {
+  private async answerReading(
+    turn: Turn,
+    reading: QuestionReading,
+    acts: ActReading,
+    asked: string,
+    followable: ProductFollowable | undefined,
+    found: readonly NamedSlotMatch[],
+  ): Promise<void> {
     if (reading.kind === 'several') return this.answerSeveral(turn, reading);
     const classification = reading.classification;
     turn.classification = classification;
@@ -459,7 +474,18 @@ export class DialogueEngine {
     const followUp = this.expectedFollowUp(turn, text, classification);
     if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (carried) return this.handleIntent(turn, carried.intent, classification.confidence);
-    if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) return this.clarify(turn, top, classification);
+    const byValue = this.intentOfValue(classification, found);
+    if (byValue) return this.handleIntent(turn, byValue, byValue.id === classification.top ? classification.confidence : (classification.runnerUp?.confidence ?? 0));
+    if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) {
+      // Right after a message not understood, one only half understood is the second miss in a
+      // row ("aaj bitcoin ka rate kya hai" read a little as offers): the topics menu, led by the guesses
+      // (a catalog without topics asks "did you mean…?" as before).
+      if (turn.input.state.misunderstandings === 1 && this.topicButtons(turn.lang).length > 0) {
+        const runnerUp = classification.runnerUp && classification.runnerUp.confidence >= clarify ? this.intentById(classification.runnerUp.intent) : undefined;
+        return this.fallback(turn, runnerUp ? [top, runnerUp] : [top]);
+      }
+      return this.clarify(turn, top, classification);
+    }
     return this.answerUnread(turn, acts);
   }
 
@@ -533,6 +559,21 @@ export class DialogueEngine {
     return spans.length > 0 && (isProductFollowUp(text, spans) || namesWithoutAsking(text, spans));
   }
 
+  /**
+   * Is the text only e-mail addresses and phone numbers, with at most the words that hand them over
+   * ("my email is", "mera number", "میرا نمبر")? Those are kept in the fact sheet; nothing is asked.
+   */
+  private onlyContactDetails(text: string, found: readonly NamedSlotMatch[]): boolean {
+    const isContact = (kind: string) => kind === 'email' || kind === 'phone';
+    // Another value (an order number) is handled as before: sent alone it means its bareFacts intent.
+    if (found.some((m) => !isContact(m.kind))) return false;
+    let rest = withoutSpans(text, found);
+    const contacts = extractFacts(rest, { phoneRegion: this.deps.phoneRegion }).filter((f) => isContact(f.kind));
+    if (found.length + contacts.length === 0) return false;
+    for (const f of [...contacts].sort((a, b) => b.span.start - a.span.start)) rest = rest.slice(0, f.span.start) + ' ' + rest.slice(f.span.end);
+    return !/[\p{L}\p{N}]/u.test(withoutValueWords(readActs(rest).rest, CONTACT_WORDS));
+  }
+
   /** The first product the text names, as written there. */
   private productIn(text: string): string | undefined {
     const index = productIndexOf(this.catalog);
@@ -577,6 +618,20 @@ export class DialogueEngine {
     const candidates = [c.top, ...(c.runnerUp && c.runnerUp.confidence >= clarify ? [c.runnerUp.intent] : [])];
     const id = candidates.find((i) => last.followUps.includes(i));
     return id === undefined ? undefined : this.intentById(id);
+  }
+
+  /**
+   * A message read between two intents (both at or above the clarify threshold) of which only one
+   * has a slot for a value the message gives: the value says which ("ye kab tak deliver hoga? order
+   * SG-330871 hai" between the delivery time and the order's status is about that order).
+   */
+  private intentOfValue(c: Classification, found: readonly NamedSlotMatch[]): Intent | undefined {
+    const { clarify } = this.deps.thresholds;
+    if (found.length === 0 || c.confidence < clarify || !c.runnerUp || c.runnerUp.confidence < clarify) return undefined;
+    const given = new Set(found.map((m) => m.name));
+    const candidates = [c.top, c.runnerUp.intent].map((id) => this.intentById(id)).filter((i): i is Intent => i !== undefined);
+    const using = candidates.filter((i) => i.slots.some((s) => given.has(s.name)));
+    return using.length === 1 && candidates.length === 2 ? using[0] : undefined;
   }
 
   /** A reading as a greeting, thanks or goodbye of a message with more words new to the catalog than words of its examples (PLEASANTRY_INTENTS). */
@@ -756,13 +811,16 @@ export class DialogueEngine {
     turn.signals.push({ type: 'clarifying', intents: options.map((i) => i.id) });
   }
 
-  /** "Sorry, I didn't get that"; the second time in a row, the catalog's topics as a menu instead. */
-  private fallback(turn: Turn): void {
+  /**
+   * "Sorry, I didn't get that"; the second time in a row, the catalog's topics as a menu instead,
+   * after the intents the message was half read as (`guesses`), when there are any.
+   */
+  private fallback(turn: Turn, guesses: readonly Intent[] = []): void {
     // "Did you mean…?" left unanswered for another message not understood: the bot has now missed
     // twice in a row, so the topics menu comes now rather than one more "sorry, say it again".
     if (turn.input.state.confirm && turn.state.misunderstandings === 0) turn.state.misunderstandings = 1;
     const consecutive = this.countMisunderstanding(turn);
-    const topics = consecutive === 2 ? this.topicButtons(turn.lang) : [];
+    const topics = consecutive === 2 ? this.topicButtons(turn.lang, guesses) : [];
     if (topics.length > 0) {
       turn.replies.push({ text: this.message('menu', turn.lang), quickReplies: topics });
       turn.signals.push({ type: 'topics_offered', topics: topics.map((t) => intentOfPayload(t.payload) ?? t.payload) });
@@ -771,11 +829,10 @@ export class DialogueEngine {
     turn.replies.push({ text: this.text(this.catalog.messages.fallback, turn.lang) });
   }
 
-  private topicButtons(lang: Lang): QuickReply[] {
-    return (this.catalog.topics ?? [])
-      .map((id) => this.intentById(id))
-      .filter((i): i is Intent => i !== undefined)
-      .map((i) => intentButton(i, lang, this.catalog.defaultLanguage));
+  private topicButtons(lang: Lang, guesses: readonly Intent[] = []): QuickReply[] {
+    const topics = (this.catalog.topics ?? []).map((id) => this.intentById(id)).filter((i): i is Intent => i !== undefined);
+    if (topics.length === 0) return [];
+    return [...new Set([...guesses, ...topics])].map((i) => intentButton(i, lang, this.catalog.defaultLanguage));
   }
 
   private countMisunderstanding(turn: Turn): number {
@@ -1009,6 +1066,14 @@ function plainProductWords(catalog: Catalog, examples: readonly { text: string; 
   }
   return out;
 }
+
+/** Words that hand over contact details around them ("my email is", "mera number", "मेरो नम्बर", "میرا ای میل"). */
+const CONTACT_WORDS: ReadonlySet<string> = new Set([
+  'my', 'email', 'e-mail', 'mail', 'id', 'is', 'number', 'no', 'phone', 'mobile', 'contact', 'its', 'here', 'me', 'on', 'at', 'reach', 'u', 'you', 'can', 'e',
+  'mera', 'meri', 'mero', 'hai', 'he', 'ho', 'ye', 'yeh', 'yo', 'mail', 'nambar', 'nomber',
+  'मेरा', 'मेरी', 'मेरो', 'ईमेल', 'ई-मेल', 'मेल', 'नंबर', 'नम्बर', 'फ़ोन', 'फोन', 'मोबाइल', 'है', 'हो', 'यह', 'ये', 'यो',
+  'میرا', 'میری', 'ای', 'میل', 'ای میل', 'نمبر', 'فون', 'موبائل', 'ہے', 'یہ',
+]);
 
 /** A part of the customer's message quoted back, at most 80 characters. */
 function quote(text: string): string {

@@ -1,5 +1,5 @@
 import { readActs } from '../../nlu/acts';
-import { bearsQuestion, peelPoliteWrappers, referentCandidates, resolveReference, splitClauses } from '../../nlu/clauses';
+import { bearsQuestion, findReferringWord, peelPoliteWrappers, referentCandidates, resolveReference, splitClauses } from '../../nlu/clauses';
 import type { Classification } from '../../nlu/types';
 
 /** At most this many questions of one message are answered. */
@@ -157,6 +157,26 @@ export function readQuestions(
       const named = clauses.map((other) => (other === c ? undefined : context.productIn?.(other.rest))).find((p) => p !== undefined);
       const about = named === undefined ? undefined : readClause(resolveReference(c.rest, named) ?? `${named} ${c.rest}`, classify);
       if (about && about.confidence >= thresholds.answer) classification = better(classification, about);
+    }
+    // "sunday ko store khula hai kya aur kahan pe hai delhi me": a clause that leaves out what it asks
+    // about (no word points back) is read again with a word of the understood clause before in front;
+    // kept only when that confirms its own reading, and that reading is not the clause before's.
+    const understoodBefore = previous && previous.classification.confidence >= thresholds.answer ? previous : undefined;
+    if (
+      understoodBefore &&
+      classification.confidence < thresholds.answer &&
+      classification.confidence >= thresholds.clarify &&
+      classification.top !== understoodBefore.classification.top &&
+      bearsQuestion(c.rest, c.asked) &&
+      findReferringWord(c.rest) === undefined
+    ) {
+      for (const word of referentCandidates(understoodBefore.text)) {
+        const withTopic = readClause(`${word} ${c.rest}`, classify);
+        if (withTopic.confidence >= thresholds.answer && withTopic.top === classification.top) {
+          classification = withTopic;
+          break;
+        }
+      }
     }
     const before = previous?.classification;
     if (classification.confidence >= thresholds.answer) {

@@ -17,12 +17,22 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'noted', 'understood', 'sounds good', 'perfect', 'nice', 'good', 'oh ok', 'ok then', 'alright then', 'awesome', 'right',
       'i see', 'makes sense', 'no problem', 'np', 'hmm', 'hm', 'oh', 'wow', 'ok cool', 'fair enough', 'done',
       'no worries', 'never mind', 'nevermind', 'nvm', 'its ok', 'its okay', 'thats ok', 'thats okay', 'no issues', 'no issue',
+      'oky', 'okie dokie', 'okey dokey', 'okay dokey',
+      // the customer will come back to it ("thnx, will check and get back")
+      'will get back', 'will get back to you', 'ill get back to you', 'will check and get back', 'will check and revert', 'will revert',
+      'will let you know', 'ill let you know',
       // apologies ("sorry, SG-482913" after a mistyped number) are part of talking, not a question
       'sorry', 'sry', 'soory', 'sorry sorry', 'oops', 'my bad', 'my mistake', 'apologies',
+      // and so is saying a value was mistyped ("oops typo, SG-448129", "galat likha, SG-209318"): only words
+      // about writing, never "wrong" or "mistake" alone ("you sent the wrong one" is a complaint)
+      'typo', 'sorry typo', 'my typo', 'typing mistake', 'typed it wrong', 'i typed it wrong', 'i meant',
     ],
     thanks: [
       'thanks', 'thank you', 'thank u', 'thankyou', 'thanku', 'thx', 'thnx', 'tnx', 'ty', 'tysm', 'tq', 'thanks a lot',
       'thank you so much', 'thanks so much', 'thank you very much', 'many thanks', 'much appreciated', 'appreciate it', 'cheers',
+      // SMS spellings
+      'tks', 'thks', 'thnks', 'thanx', 'thanq', 'thank q', 'tq so much', 'ty so much', 'thx a lot', 'thnx a lot', 'thanks a ton',
+      'tq very much', 'thank u so much', 'thank u very much', 'thnku', 'thnk u', 'thank uu',
     ],
     greeting: [
       'hi', 'hello', 'helo', 'hey', 'heya', 'hiya', 'good morning', 'good afternoon', 'good evening', 'gm', 'yo', 'greetings',
@@ -50,10 +60,11 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   hi: {
     ack: [
       'ठीक है', 'ठीक', 'ठीक हैं', 'अच्छा', 'अच्छा जी', 'ओके', 'ओके जी', 'समझ गया', 'समझ गई', 'सही है', 'बढ़िया', 'चलो ठीक है',
-      'ठीक है जी', 'हम्म', 'चलो', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया', 'कोई बात नहीं', 'कोई बात नही', 'चलेगा',
+      'ठीक है जी', 'हम्म', 'चलो', 'ओह अच्छा', 'बाद में बताता हूँ', 'मैं बताता हूँ', 'बताता हूँ', 'ओह', 'ओके ओके', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया', 'कोई बात नहीं', 'कोई बात नही', 'चलेगा',
       'माफ़ कीजिए', 'माफ कीजिए', 'माफ़ कीजिये', 'माफ कीजिये', 'माफ़ करना', 'माफ करना', 'माफ़ करें', 'माफ करें', 'क्षमा करें', 'सॉरी',
+      'गलत लिखा', 'ग़लत लिखा', 'गलत लिख दिया', 'ग़लत लिख दिया', 'गलत लिख गया', 'ग़लत लिख गया', 'गलत टाइप हो गया', 'ग़लत टाइप हो गया',
     ],
-    thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'आभार', 'धन्यवाद जी', 'आपका धन्यवाद', 'धन्यवाद आपका', 'मेहरबानी', 'बहुत मेहरबानी'],
+    thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'थैंक्यू', 'थेंक्स', 'थेंक यू', 'आभार', 'धन्यवाद जी', 'आपका धन्यवाद', 'धन्यवाद आपका', 'मेहरबानी', 'बहुत मेहरबानी'],
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हैलो', 'हाय', 'प्रणाम', 'राम राम', 'सुप्रभात', 'शुभ प्रभात', 'नमस्ते जी'],
     goodbye: ['अलविदा', 'बाय', 'फिर मिलेंगे', 'शुभ रात्रि', 'टाटा'],
     wait: ['रुको', 'रुकिए', 'रुकें', 'एक मिनट', 'एक सेकंड', 'दो मिनट', 'रुको देखता हूँ', 'देखता हूँ', 'देखती हूँ', 'एक मिनट रुकिए', 'ज़रा रुकिए'],
@@ -69,9 +80,10 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     ack: [
       'theek hai', 'thik hai', 'theek h', 'thik h', 'tik hai', 'thik', 'theek', 'achha', 'acha', 'accha', 'achcha', 'acha ji',
       'achha ji', 'sahi hai', 'samajh gaya', 'samajh gayi', 'chalo', 'chalo theek hai', 'chalo thik hai', 'badhiya', 'bdiya',
-      'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'accha thik hai', 'acha theek hai', 'ho gaya', 'ho gya', 'kaam ho gaya', 'mil gaya',
+      'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'baad mein batata hu', 'baad me batata hu', 'main batata hu', 'batata hu', 'accha thik hai', 'acha theek hai', 'ho gaya', 'ho gya', 'kaam ho gaya', 'mil gaya',
       'koi baat nahi', 'koi baat nhi', 'koi bat nahi', 'koi bat nhi', 'koi baat nai', 'chalega',
       'maaf kijiye', 'maaf kijie', 'maf kijiye', 'maaf karna', 'maf karna', 'maaf karo', 'sorry ji',
+      'galat likha', 'galat likh diya', 'galat likh gaya', 'galat type ho gaya', 'galat type hua', 'galat type kiya',
     ],
     thanks: [
       'dhanyavaad', 'dhanyawad', 'dhanyavad', 'dhanyawaad', 'shukriya', 'shukriyaa', 'bahut shukriya', 'bahut dhanyavaad',
@@ -95,8 +107,9 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   ur: {
     ack: [
       'ٹھیک ہے', 'ٹھیک', 'اچھا', 'اوکے', 'جی اچھا', 'ٹھیک ہے جی', 'سمجھ گیا', 'سمجھ گئی', 'بہتر', 'بہت خوب', 'صحیح ہے', 'اچھا ٹھیک ہے',
-      'کوئی بات نہیں', 'چلے گا',
+      'کوئی بات نہیں', 'چلے گا', 'بعد میں بتاتا ہوں', 'میں بتاتا ہوں',
       'معاف کیجیے', 'معاف کیجئے', 'معاف کریں', 'معاف کرنا', 'معذرت', 'سوری',
+      'غلط لکھا', 'غلط لکھ دیا', 'غلط لکھا گیا', 'غلط ٹائپ ہو گیا',
     ],
     thanks: ['شکریہ', 'بہت شکریہ', 'بہت بہت شکریہ', 'جزاک اللہ', 'مہربانی', 'بہت مہربانی', 'آپ کا شکریہ', 'تھینکس', 'تھینک یو', 'شکریہ جی', 'shukria', 'jazakallah'],
     greeting: [
@@ -115,7 +128,10 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   ne: {
     ack: [
       'हुन्छ', 'ल', 'ठिक छ', 'ठीक छ', 'ठिकै छ', 'हस्', 'हस', 'बुझेँ', 'बुझें', 'बुझियो', 'राम्रो', 'ल ठिक छ', 'ल हुन्छ', 'ल ठीक छ',
-      'ओके', 'माफ गर्नुहोस्', 'माफ गर्नुस्', 'माफ पाउँ', 'सरी', 'फरक पर्दैन', 'केही फरक पर्दैन', 'pharak pardaina', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
+      'ओके', 'माफ गर्नुहोस्', 'माफ गर्नुस्', 'माफ पाउँ', 'सरी',
+      'गलत लेखेँ', 'गलत लेखें', 'गलत लेखियो', 'गलत टाइप भयो', 'galat lekhe', 'galat lekhiyo', 'फरक पर्दैन', 'केही फरक पर्दैन', 'pharak pardaina', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
+      // romanised Nepali often writes छ as x: "hunxa", "thik xa"
+      'हवस्', 'हवस', 'पछि भन्छु', 'म भन्छु', 'pachi bhanchu', 'hunxa', 'la hunxa', 'thik xa', 'theek xa', 'thikai xa', 'la thik xa', 'la thik cha', 'hus', 'ok xa', 'bujhe hajur', 'bujhiyo',
     ],
     thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हाइ', 'शुभ प्रभात', 'शुभ बिहानी', 'नमस्कार हजुर', 'नमस्ते हजुर', 'namaste', 'namaskar', 'namaste hajur', 'namaskar hajur'],
@@ -127,7 +143,10 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'अर्को प्रश्न', 'सहयोग चाहियो', 'मलाई सहयोग चाहियो', 'मद्दत चाहियो', 'मलाई मद्दत चाहियो',
       'euta prashna cha', 'euta kura sodhnu thiyo', 'euta kura sodhnu cha', 'kehi sodhnu thiyo', 'kehi sodhnu cha', 'sahayog chahiyo',
     ],
-    no: ['होइन', 'हैन', 'छैन', 'पर्दैन', 'केही छैन', 'होइन हजुर', 'अरु केही छैन', 'अरू केही छैन', 'यति नै हो', 'यति नै', 'hoina', 'haina', 'chaina', 'pardaina'],
+    no: [
+      'होइन', 'हैन', 'छैन', 'पर्दैन', 'केही छैन', 'होइन हजुर', 'अरु केही छैन', 'अरू केही छैन', 'यति नै हो', 'यति नै', 'hoina', 'haina', 'chaina', 'pardaina',
+      'xaina', 'kehi xaina', 'kehi chaina', 'aru kehi xaina', 'aru kehi chaina',
+    ],
   },
 };
 
@@ -164,6 +183,7 @@ export const CLOSING_WAITS: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', re
     'let you know', 'ill let you know', 'i will let you know', 'will let you know', 'and let you know', 'let u know', 'ill let u know',
     'get back to you', 'ill get back to you', 'i will get back to you', 'will get back to you', 'get back to u', 'ill get back',
     'ill come back', 'ill come back later', 'will come back later', 'ill text you later', 'ill message you later', 'ill revert',
+    'will get back', 'will check and get back', 'will check and revert', 'will revert',
   ],
   hi: [
     'बताता हूँ', 'बताता हूं', 'बताती हूँ', 'बताती हूं', 'बताऊंगा', 'बताऊँगा', 'बताऊंगी', 'बताऊँगी', 'बता दूंगा', 'बता दूँगा',

@@ -21,12 +21,13 @@ function addPhrase(lang: string, kind: ActKind, phrase: string, closes: boolean)
   if (lang !== 'shared' && !entry.langs.includes(lang)) entry.langs.push(lang);
   PHRASES.set(key, entry);
 }
+// A promise to come back is a wait that may close a message, whatever other list also has it ("batata hu").
+for (const [lang, phrases] of Object.entries(CLOSING_WAITS)) for (const phrase of phrases) addPhrase(lang, 'wait', phrase, true);
 for (const [lang, byKind] of Object.entries(ACT_PHRASES)) {
   for (const [kind, phrases] of Object.entries(byKind) as [ActKind, readonly string[]][]) {
     for (const phrase of phrases) addPhrase(lang, kind, phrase, TRAILING.has(kind));
   }
 }
-for (const [lang, phrases] of Object.entries(CLOSING_WAITS)) for (const phrase of phrases) addPhrase(lang, 'wait', phrase, true);
 const FILLERS = new Set(ACT_FILLERS.map(actToken).filter(Boolean));
 const isFiller = (t: Token | undefined): boolean => t !== undefined && !t.emoji && FILLERS.has(t.norm);
 const EMOJI = new Map<string, ActKind>();

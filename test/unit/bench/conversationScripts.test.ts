@@ -27,7 +27,7 @@ describe('the conversation benchmark scripts', () => {
   });
 });
 
-describe.each(['conversations-dev', 'conversations-dev2'])('the dev conversations in %s (tried on before the benchmark set is reported)', (folder) => {
+describe.each(['conversations-dev', 'conversations-dev2', 'conversations-dev3'])('the dev conversations in %s (tried on before the benchmark set is reported)', (folder) => {
   const dev = loadConversationScripts(path.join(root, 'test/fixtures', folder));
 
   it('never use a customer line of four words or more of the benchmark set or the catalog examples', () => {
@@ -79,5 +79,26 @@ describe('catalog text patterns', () => {
 
   it('do not match a different text', () => {
     expect(textPattern('Order {order_number}: track it under My Orders.').test('Our stores are open 10:00–20:00.')).toBe(false);
+  });
+});
+
+describe('the third dev conversations (conversations-dev3)', () => {
+  const dev3 = loadConversationScripts(path.join(root, 'test/fixtures/conversations-dev3'));
+  const earlier = [...loadConversationScripts(path.join(root, 'test/fixtures/conversations-dev')), ...loadConversationScripts(path.join(root, 'test/fixtures/conversations-dev2'))];
+
+  it('never use a customer line of three words or more equal to a catalog example', () => {
+    // ("thanks yaar", "धन्यवाद जी" are everyone's)
+    const examples = readCatalogExamples(path.join(root, 'intents'));
+    const lines = dev3.flatMap((s) => s.turns.filter(isCustomerTurn).map((t) => normaliseLine(t.customer))).filter((line) => line.split(/\s+/).length >= 3);
+    expect(lines.filter((line) => examples.has(line))).toEqual([]);
+  });
+
+  it('use ids apart from the earlier dev sets', () => {
+    const ids = new Set(earlier.map((s) => s.id));
+    expect(dev3.filter((s) => ids.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+
+  it('have 8 conversations in each language', () => {
+    for (const lang of LANGUAGES) expect([lang, dev3.filter((s) => s.lang === lang).length]).toEqual([lang, 8]);
   });
 });

@@ -48,6 +48,15 @@ describe('DialogueEngine: the topics menu before the handoff', () => {
     expect(second!.state.misunderstandings).toBe(2);
   });
 
+  test('a message half understood right after one not understood brings the menu, led by what it was half read as', async () => {
+    // "where is my status" is read as the order status between the clarify and answer thresholds.
+    const catalog = { ...withContext(), topics: ['store_hours', 'store_location', 'refund_status'] };
+    const [, second] = await conversation(makeEngine({ catalog }), ['purple elephant dancing', 'where is my status']);
+    expect(second!.replies[0]?.text).toBe("Sorry, I'm still not following. Is it about one of these? Pick one, or tell me if you'd like to talk to a person.");
+    expect(second!.signals).toContainEqual({ type: 'topics_offered', topics: ['order_status', 'store_hours', 'store_location', 'refund_status'] });
+    expect(second!.state.misunderstandings).toBe(2);
+  });
+
   test('the menu is titled in the customer\'s language', async () => {
     const [, second] = await conversation(makeEngine({ catalog: withContext() }), ['मुझे बिल्ली पसंद है', 'मुझे कुत्ता भी पसंद है']);
     expect(second!.replies[0]?.quickReplies?.map((q) => q.title)).toEqual(['ऑर्डर की स्थिति', 'दुकान का समय', 'दुकान का पता']);

@@ -26,6 +26,11 @@ describe('DialogueEngine with the demo catalog: answering the bot’s question',
     expect(result.replies.map((r) => r.text)).toEqual([refundAnswer('en')]);
   });
 
+  it('takes the right order number after a mistyped one when the customer says they wrote it wrong', async () => {
+    const result = await play('mujhe order cancel karwana hai', 'SG 20931', 'sorry galat likha, SG-209318');
+    expect(answered(result)).toEqual(['cancel_order']);
+  });
+
   it('reads "ऑर्डर SG-445566 था" as the order number asked for, not as an order-status question', async () => {
     const result = await play('मेरा रिफंड कहाँ है', 'ऑर्डर SG-445566 था');
     expect(answered(result)).toEqual(['refund_status']);

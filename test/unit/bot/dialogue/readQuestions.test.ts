@@ -28,6 +28,28 @@ describe('readQuestions', () => {
     if (r.kind === 'several') expect(r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'payment_methods']);
   });
 
+  test('a clause that leaves out what it asks about is read with a word of the understood clause before, when that confirms its own reading', () => {
+    const classify = table({
+      'is the store open on sunday': ['store_hours', 0.9],
+      'where in delhi': ['store_locator', 0.45],
+      'store where in delhi': ['store_locator', 0.95],
+    });
+    const r = readQuestions('is the store open on sunday and where in delhi?', classify, T);
+    expect(r.kind).toBe('several');
+    if (r.kind === 'several') expect(r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'store_locator']);
+  });
+
+  test('a word of the clause before that turns a weak reading into another intent is not taken', () => {
+    const classify = table({
+      'is the store open on sunday': ['store_hours', 0.9],
+      'where in delhi': ['store_locator', 0.45],
+      'store where in delhi': ['order_status', 0.95],
+      'sunday where in delhi': ['order_status', 0.95],
+    });
+    const r = readQuestions('is the store open on sunday and where in delhi?', classify, T);
+    expect(r).toMatchObject({ kind: 'several', unclear: { classification: { top: 'store_locator' } } });
+  });
+
   test('the same intent asked twice is answered once', () => {
     const classify = table({ 'when do you open': ['store_hours', 0.9], 'what are your hours': ['store_hours', 0.9], 'when do you open and what are your hours': ['store_hours', 0.95] });
     expect(readQuestions('when do you open and what are your hours', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'store_hours' } });

@@ -48,6 +48,33 @@ describe('readActs: a message that is only an act', () => {
     ['معاف کیجیے', 'ur'], ['معذرت', 'ur'], ['माफ गर्नुहोस्', 'ne'],
   ])('an apology ("%s", %s) is an acknowledgement, not a question', (text) => expect(only(text)).toBe('ack'));
 
+  test.each([['hunxa'], ['thik xa'], ['la hunxa hajur'], ['huss'], ['हवस्']])(
+    'romanised Nepali that writes छ as x, and other Nepali okays ("%s"), are an acknowledgement in Nepali',
+    (text) => {
+      expect(only(text)).toBe('ack');
+      expect(readActs(text).languages).toEqual(['ne']);
+    },
+  );
+
+  test.each([['tks'], ['thnks'], ['thnx a lot'], ['tq so much'], ['thnku']])('the SMS spelling "%s" is a thank-you', (text) =>
+    expect(only(text)).toBe('thanks'),
+  );
+
+  test.each([['ok, will check and get back'], ['ill let you know'], ['ok baad me batata hu'], ['ٹھیک ہے، بعد میں بتاتا ہوں'], ['पछि भन्छु']])(
+    'saying they will come back to it ("%s") is a wait, not a question',
+    (text) => expect(only(text)).toBe('wait'),
+  );
+
+  test.each([
+    ['oops typo', 'en'], ['sorry, i typed it wrong', 'en'], ['गलत लिखा', 'hi'], ['sorry galat likha', 'hi-Latn'], ['غلط لکھا', 'ur'],
+    ['गलत लेखेँ', 'ne'],
+  ])('saying a value was mistyped ("%s", %s) is an acknowledgement, not a question', (text) => expect(only(text)).toBe('ack'));
+
+  test.each([['you sent me the wrong one'], ['galti se order cancel ho gaya'], ['आपकी तरफ़ से गलती हो गई']])(
+    'a mistake that is not a typing slip ("%s") is left to be read as a question',
+    (text) => expect(readActs(text).rest).not.toBe(''),
+  );
+
   test.each([
     ["that's everything", 'en'], ['no thats all', 'en'], ['बस इतना ही', 'hi'], ['aur kuch nahi', 'hi-Latn'], ['بس اتنا ہی', 'ur'],
     ['अरु केही छैन', 'ne'],
