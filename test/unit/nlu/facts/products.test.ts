@@ -18,6 +18,14 @@ describe('products of the demo catalog', () => {
     expect(await productsIn(text)).toEqual([product]);
   });
 
+  test.each([
+    ['en', 'sorry, i meant the 43 inch one'],
+    ['hi', 'नहीं, 43 इंच वाला'],
+    ['ur', 'معاف کیجیے، 43 انچ والا'],
+  ])('finds a TV named by its screen size alone in a %s message', async (_lang, text) => {
+    expect(await productsIn(text)).toEqual(['Sargam Vision 43-inch Full HD TV']);
+  });
+
   test('does not take a word that only ends like a postposition for a product', async () => {
     expect(await productsIn('मलाई सहयोग चाहियो')).toEqual([]);
   });
