@@ -135,26 +135,6 @@ function keepOpen(turn: Turn): void {
   if (previous.confirm) turn.state.confirm = previous.confirm;
 }
 
-/** Sentence and clause ends, in the catalog's scripts. */
-const PIECE_END = /(?<=[?.!,;:\n\u0964\u06D4\u061F\u060C])/u;
-
-/**
- * The text without the pieces at its end that only name a value cut out of it: in "can i exchange?
- * order SG-448812" the "order" left by the number would join the question before it (a piece too
- * short to stand as a clause) and pull its reading to orders. A text that is nothing else is kept.
- */
-export function withoutTrailingValueNames(text: string, namesValue: (piece: string) => boolean): string {
-  const pieces = text.split(PIECE_END);
-  let end = pieces.length;
-  while (end > 1) {
-    const piece = (pieces[end - 1] as string).replace(/[?.!,;:\u0964\u06D4\u061F\u060C]/gu, ' ').trim();
-    if (/[\p{L}\p{N}]/u.test(piece) && !namesValue(piece)) break;
-    end--;
-  }
-  if (end === pieces.length || !pieces.slice(0, end).some((p) => /[\p{L}\p{N}]/u.test(p))) return text;
-  return pieces.slice(0, end).join('');
-}
-
 /** The catalog languages spoken in a phone number's country, to choose between the languages a shared word suggests. */
 const REGION_LANGUAGES: Readonly<Record<string, readonly string[]>> = { NP: ['ne'], PK: ['ur'], IN: ['hi', 'hi-Latn'] };
 
@@ -324,7 +304,7 @@ export class DialogueEngine {
     // 4. Read what is left once slot values are cut out (an order number says nothing about the
     //    intent, and its letters and digits only add noise); a message that was only values means
     //    the catalog's bareFacts intent for them, else falls back.
-    const words = withoutTrailingValueNames(withoutSpans(asked, found), (piece) => this.namesValue(piece, found));
+    const words = withoutSpans(asked, found);
     if (!/[\p{L}\p{N}]/u.test(words)) {
       const bare = this.bareFactIntent(found);
       return bare ? this.handleIntent(turn, bare, 1) : this.fallback(turn);

@@ -237,3 +237,11 @@ describe('DialogueEngine with the demo catalog: a question beside an acknowledge
     expect(result.signals).toContainEqual({ type: 'act', act: 'greeting' });
   });
 });
+
+describe('DialogueEngine with the demo catalog: an order number handed over after the question', () => {
+  it('answers "where is my refund? order no SG-771204" as the refund alone, not also the order status', async () => {
+    const result = await play('where is my refund? order no SG-771204');
+    expect(answered(result)).toEqual(['refund_status']);
+  });
+});
+
