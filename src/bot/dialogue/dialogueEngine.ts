@@ -456,6 +456,7 @@ export class DialogueEngine {
     if (carried) return this.handleIntent(turn, carried.intent, classification.confidence);
     const byValue = this.intentOfValue(classification, found);
     if (byValue) return this.handleIntent(turn, byValue, byValue.id === classification.top ? classification.confidence : (classification.runnerUp?.confidence ?? 0));
+    if (this.closesWithThanks(acts, classification)) return this.answerActs(turn, acts);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) {
       // Right after a message not understood, one only half understood is the second miss in a
       // row ("aaj bitcoin ka rate kya hai" read a little as offers): the topics menu, led by the guesses
@@ -489,6 +490,20 @@ export class DialogueEngine {
    * after a mere particle ("chalo, ek joke sunao": the particle opens a request; a greeting,
    * thanks or goodbye is answered anyway).
    */
+  /**
+   * "thanks, that helps. bye!", "perfect, thanks for the quick reply", "thank you, you have been very
+   * helpful": thanks or a goodbye around words that ask nothing and name none of the catalog's topics
+   * is that thanks or goodbye, not a question to guess at, and so are such words the classifier
+   * itself leans to thanks or goodbye on ("thanks but the refund still hasnt come" names a topic and
+   * leans elsewhere, and is read as usual).
+   */
+  private closesWithThanks(acts: ActReading, c: Classification): boolean {
+    if (!acts.acts.some((a) => a === 'thanks' || a === 'goodbye') || acts.rest === '' || bearsQuestion(acts.rest)) return false;
+    // "shukriya, aapne bahut madad ki", "بہت شکریہ، آپ نے بہت مدد کی": read as thanks, only not surely.
+    if (rankedBy(c).some((i) => i === 'thanks' || i === 'goodbye')) return true;
+    return this.support.count(acts.rest, this.topicIntents).shared === 0;
+  }
+
   private async answerUnread(turn: Turn, acts: ActReading): Promise<void> {
     // "ghar pe baat karke batata hu": the words before a promise to come back say what the customer will do first.
     if (acts.closing.includes('wait') && wordCount(acts.rest) <= MAX_WORDS_BEFORE_PROMISE) return this.answerActs(turn, acts);

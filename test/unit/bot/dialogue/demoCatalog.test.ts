@@ -245,3 +245,23 @@ describe('DialogueEngine with the demo catalog: an order number handed over afte
   });
 });
 
+describe('DialogueEngine with the demo catalog: thanks around words that ask nothing', () => {
+  it.each([
+    ['en', 'thanks, that helps. bye!'],
+    ['en', 'perfect, thanks for the quick reply'],
+    ['en', 'thank you, you have been very helpful'],
+    ['hi-Latn', 'shukriya, aapne bahut madad ki'],
+    ['ur', 'بہت شکریہ، آپ نے بہت مدد کی'],
+    ['ne', 'धन्यवाद, धेरै सहयोग गर्नुभयो'],
+  ])('answers the thanks in "%s: %s" instead of asking "did you mean…?"', async (_lang, text) => {
+    const result = await play('where is my order SG-204417', text);
+    expect(result.signals.map((s) => s.type)).toContain('act');
+    expect(result.signals.map((s) => s.type)).not.toContain('clarifying');
+  });
+
+  it('still reads "thanks but the refund still hasnt come" as the refund', async () => {
+    const result = await play('thanks but the refund still hasnt come');
+    expect(result.signals.map((s) => s.type)).not.toContain('act');
+  });
+});
+
