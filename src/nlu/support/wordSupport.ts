@@ -42,6 +42,10 @@ export interface WordSupport {
    * True when the text has a word the examples of `to` use and those of `from` do not, counting the
    * brand's common nouns too ("delivery", "order"), though not the words nearly every intent uses:
    * "how long does delivery take?" leans from the refund to the delivery time, "how long?" does not.
+   * A word few intents use (at most FEW_USERS) leans too when the examples of `to` use it at least
+   * LEAN_RATIO times as often as those of `from`: "and can i pay cash?" after the shipping cost
+   * ("is cash on delivery also free shipping") leans to the payment methods; "और कितने दिन लगेंगे?"
+   * after the refund, in words many intents use, does not.
    */
   leansAway(text: string, from: string, to: string): boolean;
 }
@@ -53,6 +57,11 @@ export interface WordSupport {
  * example with "order" made "where is my order" read as asking nothing.
  */
 export const EVERY_INTENT_SHARE = 0.75;
+
+/** A word the examples of at most this many intents use belongs to those topics (leansAway). */
+export const FEW_USERS = 3;
+/** How many times more often the examples of one intent must use such a word than another's to lean to it. */
+export const LEAN_RATIO = 4;
 
 const stem = (word: string): string => [...word].slice(0, STEM_LENGTH).join('');
 
@@ -69,15 +78,19 @@ function particles(): Set<string> {
 /** Word support for the intents of these examples (the catalog's, as the classifier is trained on them). */
 export function wordSupportFor(examples: readonly TrainingExample[]): WordSupport {
   const byStem = new Map<string, Set<string>>();
+  /** For the words few intents use: how many examples of each use it. */
+  const uses = new Map<string, Map<string, number>>();
   for (const e of examples) {
-    for (const word of normalizeText(e.text).split(' ')) {
-      if (word === '') continue;
-      const s = stem(word);
+    for (const s of new Set(normalizeText(e.text).split(' ').filter((w) => w !== '').map(stem))) {
       let intents = byStem.get(s);
       if (!intents) byStem.set(s, (intents = new Set()));
       intents.add(e.intent);
+      let counts = uses.get(s);
+      if (!counts) uses.set(s, (counts = new Map()));
+      counts.set(e.intent, (counts.get(e.intent) ?? 0) + 1);
     }
   }
+  for (const [s, counts] of uses) if (counts.size > FEW_USERS) uses.delete(s);
   const intentCount = new Set(examples.map((e) => e.intent)).size;
   const common = Math.max(3, Math.ceil(intentCount / 4));
   const skip = particles();
@@ -95,7 +108,10 @@ export function wordSupportFor(examples: readonly TrainingExample[]): WordSuppor
         .some((word) => {
           if (word === '' || /\d/u.test(word) || skip.has(word) || requestless.has(word)) return false;
           const users = byStem.get(stem(word));
-          return users !== undefined && users.size <= everywhere && users.has(to) && !users.has(from);
+          if (users === undefined || users.size > everywhere || !users.has(to)) return false;
+          if (!users.has(from)) return true;
+          const counts = uses.get(stem(word));
+          return counts !== undefined && (counts.get(to) ?? 0) >= LEAN_RATIO * (counts.get(from) ?? 0);
         });
     },
     count(text, intents) {

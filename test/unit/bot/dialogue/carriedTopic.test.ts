@@ -67,6 +67,13 @@ describe('DialogueEngine with the demo catalog: a short question carries on with
   });
 });
 
+describe('DialogueEngine with the demo catalog: a short follow-up about another topic', () => {
+  it('answers "and can i pay cash?" after the shipping cost with the ways to pay, not the shipping cost again', async () => {
+    const result = await play('how much is shipping', 'and can i pay cash?');
+    expect(answered(result)).toEqual(['payment_methods']);
+  });
+});
+
 describe('DialogueEngine with the demo catalog: a later clause that goes on with the question before', () => {
   it('answers "my phone battery drains fast, can you replace it? and how much will it cost?" once, about the battery', async () => {
     const result = await play('my phone battery drains very fast, can you replace it? and how much will it cost?');

@@ -100,3 +100,24 @@ describe('wordSupport', () => {
     expect(support.asksNothing('how 220981')).toBe(true);
   });
 });
+
+describe('wordSupport.leansAway', () => {
+  const paying = wordSupportFor([
+    ...ex('payment_methods', 'can i pay cash', 'do you take cash', 'cash on delivery', 'is cash ok', 'cash or card'),
+    ...ex('shipping_cost', 'is cash on delivery also free shipping', 'how much is shipping'),
+    ...ex('refund', 'where is my money', 'how long for my money'),
+    ...ex('delivery_time', 'how long does delivery take', 'how long will it take', 'how long to my city'),
+  ]);
+
+  test('leans to the topic whose examples use a few-topic word far more often ("cash" after the shipping cost)', () => {
+    expect(paying.leansAway('and can i pay cash', 'shipping_cost', 'payment_methods')).toBe(true);
+  });
+
+  test('does not lean on a word both topics use about as often', () => {
+    expect(paying.leansAway('how long', 'refund', 'delivery_time')).toBe(false);
+  });
+
+  test('leans on a word only the other topic uses', () => {
+    expect(paying.leansAway('how long does delivery take', 'refund', 'delivery_time')).toBe(true);
+  });
+});
