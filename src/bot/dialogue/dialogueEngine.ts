@@ -294,7 +294,7 @@ export class DialogueEngine {
 
     // 3¼. "सॉरी, गलत लिखा, amit.sharma@gmail.com", "u can reach me on 98201 44556": contact details
     //     the fact sheet keeps for the team, with nothing asked around them, are acknowledged.
-    if (this.onlyContactDetails(text, found)) return this.answerActs(turn, { ...acts, acts: acts.acts.length > 0 ? acts.acts : ['ack'], rest: '' });
+    if (this.onlyContactDetails(turn, text, found)) return this.answerActs(turn, { ...acts, acts: acts.acts.length > 0 ? acts.acts : ['ack'], rest: '' });
 
     // 3½. "What about the fridge?" right after an answer that depends on the product: the same
     //     question about that product.
@@ -483,14 +483,6 @@ export class DialogueEngine {
   }
 
   /**
-   * A message no question was read in: the acts around it are answered when little else was said
-   * ("hello, anyone there?": not a question we know, but a greeting is not a misunderstanding);
-   * otherwise it is not understood. A longer rest ("ok n can u tell me wen it will b delivered")
-   * is a question missed, not an act, and so is a short one in words the catalog has never used
-   * after a mere particle ("chalo, ek joke sunao": the particle opens a request; a greeting,
-   * thanks or goodbye is answered anyway).
-   */
-  /**
    * "thanks, that helps. bye!", "perfect, thanks for the quick reply", "thank you, you have been very
    * helpful": thanks or a goodbye around words that ask nothing and name none of the catalog's topics
    * is that thanks or goodbye, not a question to guess at, and so are such words the classifier
@@ -504,6 +496,14 @@ export class DialogueEngine {
     return this.support.count(acts.rest, this.topicIntents).shared === 0;
   }
 
+  /**
+   * A message no question was read in: the acts around it are answered when little else was said
+   * ("hello, anyone there?": not a question we know, but a greeting is not a misunderstanding);
+   * otherwise it is not understood. A longer rest ("ok n can u tell me wen it will b delivered")
+   * is a question missed, not an act, and so is a short one in words the catalog has never used
+   * after a mere particle ("chalo, ek joke sunao": the particle opens a request; a greeting,
+   * thanks or goodbye is answered anyway).
+   */
   private async answerUnread(turn: Turn, acts: ActReading): Promise<void> {
     // "ghar pe baat karke batata hu": the words before a promise to come back say what the customer will do first.
     if (acts.closing.includes('wait') && wordCount(acts.rest) <= MAX_WORDS_BEFORE_PROMISE) return this.answerActs(turn, acts);
@@ -558,12 +558,14 @@ export class DialogueEngine {
    * Is the text only e-mail addresses and phone numbers, with at most the words that hand them over
    * ("my email is", "mera number", "میرا نمبر")? Those are kept in the fact sheet; nothing is asked.
    */
-  private onlyContactDetails(text: string, found: readonly NamedSlotMatch[]): boolean {
+  private onlyContactDetails(turn: Turn, text: string, found: readonly NamedSlotMatch[]): boolean {
+    // Without an "@" or a digit there is no e-mail or phone to find: most messages stop here.
+    if (!/[@\p{N}]/u.test(text)) return false;
     const isContact = (kind: string) => kind === 'email' || kind === 'phone';
     // Another value (an order number) is handled as before: sent alone it means its bareFacts intent.
     if (found.some((m) => !isContact(m.kind))) return false;
     let rest = withoutSpans(text, found);
-    const contacts = extractFacts(rest, { phoneRegion: this.deps.phoneRegion }).filter((f) => isContact(f.kind));
+    const contacts = extractFacts(rest, { phoneRegion: turn.input.phoneRegion ?? this.deps.phoneRegion }).filter((f) => isContact(f.kind));
     if (found.length + contacts.length === 0) return false;
     for (const f of [...contacts].sort((a, b) => b.span.start - a.span.start)) rest = rest.slice(0, f.span.start) + ' ' + rest.slice(f.span.end);
     return !/[\p{L}\p{N}]/u.test(withoutValueWords(readActs(rest).rest, CONTACT_WORDS));
@@ -775,9 +777,9 @@ export class DialogueEngine {
     if (filled || (classification && classification.top === intent.id && classification.confidence >= this.deps.thresholds.answer)) {
       return this.handleIntent(turn, intent, this.lastConfidence(turn.state, intent.id));
     }
-    turn.state.pending = { intent: intent.id, slot };
     // Neither the value nor a clear new question: ask again (with the format hint for a try at the
     // value), and count it as not understood.
+    turn.state.pending = { intent: intent.id, slot };
     this.countMisunderstanding(turn);
     turn.replies.push({ text: tried ? this.hintText(turn, tried) : this.text(spec.prompt, turn.lang) });
   }
@@ -1003,7 +1005,6 @@ export class DialogueEngine {
     return textIn(text, lang, this.catalog.defaultLanguage);
   }
 
-  /** A catalog message, or the built-in one when the catalog has none of that kind. */
   /**
    * The customer does not have the value the bot waits for ("I don't have the order number", "no"
    * to "what's your order number?"): where to find it, and a person offered ("yes" or the button
@@ -1024,6 +1025,7 @@ export class DialogueEngine {
     return handoffs.find((i) => i.id === 'human_agent') ?? handoffs.find((i) => !i.team);
   }
 
+  /** A catalog message, or the built-in one when the catalog has none of that kind. */
   private message(kind: CatalogMessageKind, lang: Lang): string {
     return this.text(this.catalog.messages[kind] ?? DEFAULT_MESSAGES[kind], lang);
   }
@@ -1065,9 +1067,9 @@ function plainProductWords(catalog: Catalog, examples: readonly { text: string; 
 /** Words that hand over contact details around them ("my email is", "mera number", "मेरो नम्बर", "میرا ای میل"). */
 const CONTACT_WORDS: ReadonlySet<string> = new Set([
   'my', 'email', 'e-mail', 'mail', 'id', 'is', 'number', 'no', 'phone', 'mobile', 'contact', 'its', 'here', 'me', 'on', 'at', 'reach', 'u', 'you', 'can', 'e',
-  'mera', 'meri', 'mero', 'hai', 'he', 'ho', 'ye', 'yeh', 'yo', 'mail', 'nambar', 'nomber',
+  'mera', 'meri', 'mero', 'hai', 'he', 'ho', 'ye', 'yeh', 'yo', 'nambar', 'nomber',
   'मेरा', 'मेरी', 'मेरो', 'ईमेल', 'ई-मेल', 'मेल', 'नंबर', 'नम्बर', 'फ़ोन', 'फोन', 'मोबाइल', 'है', 'हो', 'यह', 'ये', 'यो',
-  'میرا', 'میری', 'ای', 'میل', 'ای میل', 'نمبر', 'فون', 'موبائل', 'ہے', 'یہ',
+  'میرا', 'میری', 'ای', 'میل', 'نمبر', 'فون', 'موبائل', 'ہے', 'یہ',
 ]);
 
 /** A part of the customer's message quoted back, at most 80 characters. */

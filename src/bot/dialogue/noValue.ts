@@ -1,25 +1,27 @@
 /**
  * "I don't have the order number", "pata nahi", "याद नहीं", "معلوم نہیں", "थाहा छैन": the customer says
  * they do not have, know or find the value the bot asked for. Phrases per catalog language, matched
- * as whole words on a lower-cased text without apostrophes.
+ * as whole words on a lower-cased text without apostrophes. Words about the order itself ("nahi
+ * aaya", "आएको छैन", "never got it": it has not come) are left out: they are a question, not a
+ * missing number.
  */
 const NO_VALUE_PHRASES: readonly string[] = [
   // en
   'dont have', 'do not have', 'dont have it', 'havent got', 'have not got', 'dont know', 'do not know', 'dunno', 'no idea',
-  'cant find', 'cannot find', 'can not find', 'couldnt find', 'could not find', 'unable to find', 'lost it', 'lost the',
-  'forgot', 'forgotten', 'dont remember', 'do not remember', 'didnt get', 'did not get', 'never got', 'dont recall',
+  'cant find', 'cannot find', 'can not find', 'couldnt find', 'could not find', 'unable to find', 'lost it',
+  'forgot', 'forgotten', 'dont remember', 'do not remember', 'dont recall',
   // hi-Latn
   'nahi hai', 'nhi hai', 'nahi h', 'nhi h', 'pata nahi', 'pta nahi', 'pata nhi', 'pta nhi', 'nahi pata', 'nhi pata',
   'yaad nahi', 'yad nahi', 'yaad nhi', 'nahi mil raha', 'nhi mil raha', 'nahi mila', 'nhi mila', 'bhool gaya', 'bhul gaya',
-  'bhool gayi', 'bhul gayi', 'bhul gya', 'malum nahi', 'maloom nahi', 'nahi aaya', 'nhi aaya',
+  'bhool gayi', 'bhul gayi', 'bhul gya', 'malum nahi', 'maloom nahi',
   // hi
   'नहीं है', 'नही है', 'पता नहीं', 'नहीं पता', 'याद नहीं', 'नहीं मिल रहा', 'नहीं मिल रही', 'नहीं मिला', 'भूल गया', 'भूल गई',
-  'मालूम नहीं', 'नहीं आया',
+  'मालूम नहीं',
   // ur
-  'نہیں ہے', 'پتا نہیں', 'پتہ نہیں', 'معلوم نہیں', 'یاد نہیں', 'نہیں مل رہا', 'نہیں ملا', 'بھول گیا', 'بھول گئی', 'نہیں آیا',
+  'نہیں ہے', 'پتا نہیں', 'پتہ نہیں', 'معلوم نہیں', 'یاد نہیں', 'نہیں مل رہا', 'نہیں ملا', 'بھول گیا', 'بھول گئی',
   // ne, and romanised
-  'छैन', 'थाहा छैन', 'थाहा भएन', 'याद छैन', 'भेटिनँ', 'भेटिएन', 'बिर्सें', 'बिर्सिएँ', 'आएन',
-  'chaina', 'chhaina', 'thaha chaina', 'bhetina', 'birse', 'aayena',
+  'थाहा छैन', 'थाहा भएन', 'याद छैन', 'नम्बर छैन', 'भेटिनँ', 'भेटिएन', 'बिर्सें', 'बिर्सिएँ',
+  'thaha chaina', 'thaha chhaina', 'yaad chaina', 'number chaina', 'bhetina', 'birse',
 ];
 
 const PHRASES = NO_VALUE_PHRASES.map((p) => ` ${p} `);

@@ -56,3 +56,14 @@ describe('DialogueEngine with the demo catalog: a customer without the order num
     expect(types(result)).not.toContain('misunderstood');
   });
 });
+
+describe('saysNoValue: the order not arriving is not a missing number', () => {
+  test.each([
+    ['hi-Latn', 'order abhi tak nahi aaya'],
+    ['ne', 'अर्डर अझै आएको छैन'],
+    ['en', 'i never got my parcel'],
+    ['ur', 'آرڈر ابھی تک نہیں آیا'],
+  ])('hears no missing value in (%s: %s)', (_lang, text) => {
+    expect(saysNoValue(text)).toBe(false);
+  });
+});
