@@ -18,9 +18,6 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'i see', 'makes sense', 'no problem', 'np', 'hmm', 'hm', 'oh', 'wow', 'ok cool', 'fair enough', 'done',
       'no worries', 'never mind', 'nevermind', 'nvm', 'its ok', 'its okay', 'thats ok', 'thats okay', 'no issues', 'no issue',
       'oky', 'okie dokie', 'okey dokey', 'okay dokey',
-      // the customer will come back to it ("thnx, will check and get back")
-      'will get back', 'will get back to you', 'ill get back to you', 'will check and get back', 'will check and revert', 'will revert',
-      'will let you know', 'ill let you know',
       // apologies ("sorry, SG-482913" after a mistyped number) are part of talking, not a question
       'sorry', 'sry', 'soory', 'sorry sorry', 'oops', 'my bad', 'my mistake', 'apologies',
       // and so is saying a value was mistyped ("oops typo, SG-448129", "galat likha, SG-209318"): only words
@@ -60,7 +57,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   hi: {
     ack: [
       'ठीक है', 'ठीक', 'ठीक हैं', 'अच्छा', 'अच्छा जी', 'ओके', 'ओके जी', 'समझ गया', 'समझ गई', 'सही है', 'बढ़िया', 'चलो ठीक है',
-      'ठीक है जी', 'हम्म', 'चलो', 'ओह अच्छा', 'बाद में बताता हूँ', 'मैं बताता हूँ', 'बताता हूँ', 'ओह', 'ओके ओके', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया', 'कोई बात नहीं', 'कोई बात नही', 'चलेगा',
+      'ठीक है जी', 'हम्म', 'चलो', 'ओह अच्छा', 'मैं बताता हूँ', 'ओह', 'ओके ओके', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया', 'कोई बात नहीं', 'कोई बात नही', 'चलेगा',
       'माफ़ कीजिए', 'माफ कीजिए', 'माफ़ कीजिये', 'माफ कीजिये', 'माफ़ करना', 'माफ करना', 'माफ़ करें', 'माफ करें', 'क्षमा करें', 'सॉरी',
       'गलत लिखा', 'ग़लत लिखा', 'गलत लिख दिया', 'ग़लत लिख दिया', 'गलत लिख गया', 'ग़लत लिख गया', 'गलत टाइप हो गया', 'ग़लत टाइप हो गया',
     ],
@@ -80,7 +77,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     ack: [
       'theek hai', 'thik hai', 'theek h', 'thik h', 'tik hai', 'thik', 'theek', 'achha', 'acha', 'accha', 'achcha', 'acha ji',
       'achha ji', 'sahi hai', 'samajh gaya', 'samajh gayi', 'chalo', 'chalo theek hai', 'chalo thik hai', 'badhiya', 'bdiya',
-      'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'baad mein batata hu', 'baad me batata hu', 'main batata hu', 'batata hu', 'accha thik hai', 'acha theek hai', 'ho gaya', 'ho gya', 'kaam ho gaya', 'mil gaya',
+      'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'main batata hu', 'accha thik hai', 'acha theek hai', 'ho gaya', 'ho gya', 'kaam ho gaya', 'mil gaya',
       'koi baat nahi', 'koi baat nhi', 'koi bat nahi', 'koi bat nhi', 'koi baat nai', 'chalega',
       'maaf kijiye', 'maaf kijie', 'maf kijiye', 'maaf karna', 'maf karna', 'maaf karo', 'sorry ji',
       'galat likha', 'galat likh diya', 'galat likh gaya', 'galat type ho gaya', 'galat type hua', 'galat type kiya',
@@ -107,7 +104,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   ur: {
     ack: [
       'ٹھیک ہے', 'ٹھیک', 'اچھا', 'اوکے', 'جی اچھا', 'ٹھیک ہے جی', 'سمجھ گیا', 'سمجھ گئی', 'بہتر', 'بہت خوب', 'صحیح ہے', 'اچھا ٹھیک ہے',
-      'کوئی بات نہیں', 'چلے گا', 'بعد میں بتاتا ہوں', 'میں بتاتا ہوں',
+      'کوئی بات نہیں', 'چلے گا', 'میں بتاتا ہوں',
       'معاف کیجیے', 'معاف کیجئے', 'معاف کریں', 'معاف کرنا', 'معذرت', 'سوری',
       'غلط لکھا', 'غلط لکھ دیا', 'غلط لکھا گیا', 'غلط ٹائپ ہو گیا',
     ],
@@ -131,7 +128,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'ओके', 'माफ गर्नुहोस्', 'माफ गर्नुस्', 'माफ पाउँ', 'सरी',
       'गलत लेखेँ', 'गलत लेखें', 'गलत लेखियो', 'गलत टाइप भयो', 'galat lekhe', 'galat lekhiyo', 'फरक पर्दैन', 'केही फरक पर्दैन', 'pharak pardaina', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
       // romanised Nepali often writes छ as x: "hunxa", "thik xa"
-      'हवस्', 'हवस', 'पछि भन्छु', 'म भन्छु', 'pachi bhanchu', 'hunxa', 'la hunxa', 'thik xa', 'theek xa', 'thikai xa', 'la thik xa', 'la thik cha', 'hus', 'ok xa', 'bujhe hajur', 'bujhiyo',
+      'हवस्', 'हवस', 'म भन्छु', 'hunxa', 'la hunxa', 'thik xa', 'theek xa', 'thikai xa', 'la thik xa', 'la thik cha', 'hus', 'ok xa', 'bujhe hajur', 'bujhiyo',
     ],
     thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],
     greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हाइ', 'शुभ प्रभात', 'शुभ बिहानी', 'नमस्कार हजुर', 'नमस्ते हजुर', 'namaste', 'namaskar', 'namaste hajur', 'namaskar hajur'],
