@@ -16,11 +16,11 @@ import type { Metrics } from '../metrics/metrics';
 import { languageDetectorFor, LANGUAGE_CONFIDENCE_THRESHOLD } from '../nlu/language';
 import type { Catalog } from '../nlu/types';
 import type { OutboundService } from '../outbound/outboundService';
-import { describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
+import { asksAboutWait, describeOpening, estimateWait, isOpen, nextOpening, queueMessage } from './businessHours';
 import { isLowScore, NPS_COMMENT_MAX, npsWhyFor, parseSurveyAnswer, surveyFor, surveyPlan, thanksFor, type SurveyPlan } from './csat';
 import type { CrmEnrichment, CrmSnapshot } from './crm';
 import { crmIdentifiers } from './crm';
-import { decideEscalation } from './escalation';
+import { asksForPerson, decideEscalation } from './escalation';
 import { buildHandoffPacket } from './packet';
 import type { PacketStore, WaitStats } from './packetStore';
 import { prepareText, scoreSentiment, type PreparedText } from './sentiment';
@@ -36,6 +36,9 @@ import {
   type Sentiment,
   type Team,
 } from './types';
+
+/** A queued customer is reminded where they stand at most this often. */
+export const QUEUE_REMINDER_GAP_MS = 60_000;
 
 /** What the handoff needs to know about customers; the identity module provides it. */
 export interface IdentityPort {
@@ -163,6 +166,10 @@ export class HandoffService implements ConversationHooks {
 
     switch (conv.status) {
       case 'queued':
+        // Nobody has it yet: a customer who asks how long, whether anyone is there, or for a person
+        // again is told where they stand (at most once a minute); anything else waits for the agent.
+        await this.remindWhereTheyStand(conv, event);
+        return null;
       case 'assigned':
         // A person owns it: the agent sees the message live; the bot stays silent.
         return null;
@@ -375,6 +382,21 @@ export class HandoffService implements ConversationHooks {
       ...(crm?.record ? { crm: { ...crm.record, fetchedAt: crm.fetchedAt } } : {}),
     });
     await this.deps.packets.save(packet);
+  }
+
+  /**
+   * A queued customer who asks about the wait ("how long?", "koi hai?", "hello??") or for a person
+   * again hears where they stand, unless Baton said something to them in the last
+   * QUEUE_REMINDER_GAP_MS (the transcript tells, so every instance agrees).
+   */
+  private async remindWhereTheyStand(conv: Conversation, event: InboundMessageEvent): Promise<void> {
+    if (!event.text) return;
+    const { prepared } = this.readText(event);
+    if (!asksAboutWait(prepared) && !asksForPerson(prepared)) return;
+    const recent = await this.deps.store.listMessages(conv.id, { limit: 6 });
+    const now = this.now();
+    if (recent.some((m) => m.direction === 'outbound' && m.author !== 'customer' && now - m.createdAt < QUEUE_REMINDER_GAP_MS)) return;
+    await this.tellCustomerWhereTheyStand(conv);
   }
 
   /** "A person is coming (you are number 2, about 4 minutes)" or "we open tomorrow at 10:00". */
