@@ -191,10 +191,16 @@ export function readQuestions(
     }
     parts.push({ text: c.rest, asked: c.asked, classification });
   }
+  // "bhai mera refund kab aayega? 10 din ho gaye return kiye": when the whole message asks one
+  // question that a clause asks too, a clause that only states something about another topic is
+  // that question's context, not a question of its own.
+  const wholeAsked =
+    whole.confidence >= thresholds.answer && parts.some((p) => p.classification.top === whole.top && p.classification.confidence >= thresholds.answer && bearsQuestion(p.text, p.asked));
+  const isContext = (p: (typeof parts)[number]): boolean => wholeAsked && p.classification.top !== whole.top && !bearsQuestion(p.text, p.asked);
   const understood: ReadPart[] = [];
   for (const p of parts) {
     const c = p.classification;
-    if (c.confidence >= thresholds.answer && !understood.some((u) => u.classification.top === c.top)) understood.push(p);
+    if (c.confidence >= thresholds.answer && !isContext(p) && !understood.some((u) => u.classification.top === c.top)) understood.push(p);
   }
   const answered = new Set(understood.map((u) => u.classification.top));
   // A clause that asks something not understood; one that leans to a question already answered restates it.

@@ -12,7 +12,7 @@
 export const DOING_WORDS: readonly string[] = [
   'do', 'does', 'did', 'doing', 'supposed',
   'करूँ', 'करूं', 'करू', 'करुं', 'करें', 'करे', 'करना', 'करूंगा',
-  'karu', 'karun', 'karoon', 'karoo', 'kru', 'krun', 'karen', 'kare', 'karein', 'karna',
+  'karu', 'karun', 'karoon', 'karoo', 'kru', 'krun', 'karen', 'kare', 'karein', 'karna', 'karne', 'krne',
   'کروں', 'کریں', 'کرو', 'کرنا',
   'गरूँ', 'गरुँ', 'गरौं', 'गर्ने', 'गर्नु', 'garu', 'garun', 'garau', 'garne', 'garnu',
 ];

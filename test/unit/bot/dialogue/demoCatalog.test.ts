@@ -265,3 +265,17 @@ describe('DialogueEngine with the demo catalog: thanks around words that ask not
   });
 });
 
+
+describe('DialogueEngine with the demo catalog: a question and its context', () => {
+  it('answers only the refund when the customer adds that they returned the item days ago', async () => {
+    const result = await play('bhai mera refund kab aayega? 10 din ho gaye return kiye');
+    expect(result.state.pending).toEqual({ intent: 'refund_status', slot: 'order_number' });
+    expect(result.replies).toHaveLength(1);
+    expect(result.replies[0]!.text).not.toMatch(/10 din ke andar/);
+  });
+
+  it('still answers a stated problem and a question about another topic in one message', async () => {
+    const result = await play('my order SG-118822 has not arrived yet. also do you have cash on delivery?');
+    expect(answered(result)).toEqual(['order_status', 'payment_methods']);
+  });
+});

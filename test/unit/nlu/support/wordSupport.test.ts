@@ -66,6 +66,7 @@ describe('wordSupport', () => {
     ['en', 'what do i do now?'],
     ['hi', 'अब क्या करूँ'],
     ['hi-Latn', 'ab kya karun'],
+    ['hi-Latn', 'ab kya karne'],
     ['ur', 'اب کیا کروں؟'],
     ['ne', 'अब के गर्ने'],
   ])('finds that a %s message of question words, pronouns and "do" asks nothing', (_lang, text) => {
