@@ -279,3 +279,12 @@ describe('DialogueEngine with the demo catalog: a question and its context', () 
     expect(answered(result)).toEqual(['order_status', 'payment_methods']);
   });
 });
+
+describe('DialogueEngine with the demo catalog: an exchange is a return', () => {
+  it.each([
+    ['en', 'i want to exchange it for another one'],
+    ['hi-Latn', 'exchange ho jayega kya iska'],
+  ])('answers a %s request to exchange an item with the return policy', async (_lang, text) => {
+    expect(answered(await play(text))).toEqual(['return_policy']);
+  });
+});
