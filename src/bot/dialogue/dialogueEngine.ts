@@ -18,7 +18,7 @@ import { formatHintFor, type KnownFact, slotsFromFacts } from './slotFacts';
 import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
-import { saysNoValue } from './noValue';
+import { namesMissingValue, saysNoValue } from './noValue';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
 import { describesProductOnly, isProductFollowUp, namesWithoutAsking, opensFollowUp, opensProductFollowUp } from './productFollowUp';
@@ -439,7 +439,8 @@ export class DialogueEngine {
     const { answer, clarify } = this.deps.thresholds;
     const top = this.intentById(classification.top);
     const text = reading.text;
-    if (top?.handoff && this.closesAroundPerson(turn, acts)) return this.answerActs(turn, acts);
+    // "بہت شکریہ، آپ نے بہت مدد کی": praise beside thanks may lean to the complaint, never hands off as one.
+    if (top?.handoff && (this.closesAroundPerson(turn, acts) || this.closesWithThanks(acts, classification))) return this.answerActs(turn, acts);
     // "and what about the fridge we got from your delhi store?" right after an answer that depends on
     // the product: the same question about it, whatever the describing words lean to.
     if (followable && describesProductOnly(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
@@ -857,6 +858,10 @@ export class DialogueEngine {
 
     const missing = intent.slots.find((s) => s.required && !state.slots[s.name]);
     if (missing) {
+      // "where is my order? I don't have the order number": not asked for what they just said they lack.
+      if (!this.formatHint(turn, missing, {}) && namesMissingValue(turn.input.text ?? '', this.valueWords.get(missing.name))) {
+        return this.answerNoValue(turn, intent.id, missing.name);
+      }
       state.pending = { intent: intent.id, slot: missing.name };
       turn.replies.push({ text: this.promptFor(turn, missing) });
       return;

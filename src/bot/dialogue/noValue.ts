@@ -40,3 +40,32 @@ export function saysNoValue(text: string): boolean {
   const t = normalise(text);
   return PHRASES.some((p) => t.includes(p));
 }
+
+/**
+ * The words that name the value itself ("number", "नंबर", "نمبر", "नम्बर", "id", "email"): a
+ * message that says it lacks one of them ("where is my order? I don't have the order number")
+ * names what it lacks, even before the bot asked for it.
+ */
+const VALUE_NOUNS = new Set([
+  'number', 'no', 'num', 'nr', 'id', 'email', 'mail', 'phone', 'mobile',
+  'नंबर', 'नम्बर', 'नं', 'ईमेल', 'फोन', 'फ़ोन', 'मोबाइल', 'نمبر', 'ای', 'میل', 'فون', 'موبائل', 'इमेल',
+]);
+
+const CLAUSE_BREAK = /[.!?,;:\n।॥۔،؟]+/u;
+
+/**
+ * Does a clause of the message say the customer lacks the value, naming it with one of the words
+ * the catalog asks for it with (`slotWords`, e.g. valueWordsBySlot)? "I don't have the order
+ * number", "order number yaad nahi", "آرڈر نمبر معلوم نہیں", "अर्डर नम्बर थाहा छैन"; not "my order
+ * has not come" (no value named) nor a value beside other news.
+ */
+export function namesMissingValue(text: string, slotWords: ReadonlySet<string> | undefined): boolean {
+  if (!slotWords) return false;
+  return text.split(CLAUSE_BREAK).some((clause) => {
+    if (!saysNoValue(clause)) return false;
+    return normalise(clause)
+      .trim()
+      .split(' ')
+      .some((w) => VALUE_NOUNS.has(w) && slotWords.has(w));
+  });
+}

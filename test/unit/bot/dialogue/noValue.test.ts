@@ -67,3 +67,36 @@ describe('saysNoValue: the order not arriving is not a missing number', () => {
     expect(saysNoValue(text)).toBe(false);
   });
 });
+
+describe('DialogueEngine with the demo catalog: a first message that says the number is missing', () => {
+  let catalog: Catalog;
+  let engine: DialogueEngine;
+  beforeAll(async () => {
+    ({ engine, catalog } = await makeDemoEngine());
+  });
+  const play = (...messages: string[]): Promise<TurnResult> => playWithFacts(engine, catalog, messages);
+  const types = (result: TurnResult) => result.signals.map((s) => s.type);
+
+  test.each([
+    ['en', 'where is my order? I dont have the order number'],
+    ['hi-Latn', 'mera refund kab aayega? order number yaad nahi'],
+    ['hi', 'मेरा रिफंड कब आएगा? ऑर्डर नंबर नहीं है मेरे पास'],
+    ['ur', 'میرا آرڈر کہاں ہے؟ آرڈر نمبر معلوم نہیں'],
+    ['ne', 'मेरो अर्डर कहाँ पुग्यो? अर्डर नम्बर थाहा छैन'],
+  ])('is told where to find it, not asked for it (%s: %s)', async (_lang, text) => {
+    const result = await play(text);
+    expect(types(result)).toEqual(['no_value']);
+  });
+
+  it('is asked for the number when the message names no missing value', async () => {
+    const result = await play('my order has not come yet');
+    expect(types(result)).not.toContain('no_value');
+    expect(result.state.pending).toEqual({ intent: 'order_status', slot: 'order_number' });
+  });
+
+  it('gets the format hint, not the offer, when it holds a number in the wrong format', async () => {
+    const result = await play('refund nahi aaya, order number SG 4455 hai');
+    expect(types(result)).not.toContain('no_value');
+    expect(result.replies[0]?.text).toMatch(/SG-4455/);
+  });
+});
