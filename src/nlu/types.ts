@@ -94,6 +94,11 @@ export interface CatalogMessages {
   rephrase?: LangText;
   /** "I don't have the order number" while the bot waits for it: where to find it, or a person can look it up ("yes" hands over). */
   noValue?: LangText;
+  /**
+   * The answer just given would be given again word for word (the customer asked the same thing
+   * again, so it did not help): offer a person instead ("yes" hands over).
+   */
+  repeated?: LangText;
   /** Introduces the topics menu offered after two misunderstandings. */
   menu?: LangText;
   /** One part of a several-question message was not understood; `{part}` is that part. */

@@ -12,13 +12,14 @@ import { asksWhatToDo, type WordSupport, wordSupportFor } from '../../nlu/suppor
 import type { Answer, Catalog, CatalogMessageKind, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
 import { answerAct, keepRest } from './answerAct';
 import type { DialogueSignal } from './dialogueSignal';
-import { appendBounded, DialogueState } from './dialogueState';
+import { answerFingerprint, appendBounded, DialogueState } from './dialogueState';
 import { fillPlaceholders } from './fillPlaceholders';
 import { formatHintFor, type KnownFact, slotsFromFacts } from './slotFacts';
 import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
 import { namesMissingValue, saysNoValue } from './noValue';
+import { pushesBack } from './pushesBack';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
 import { describesProductOnly, isProductFollowUp, namesWithoutAsking, opensFollowUp, opensProductFollowUp } from './productFollowUp';
@@ -148,6 +149,8 @@ interface Turn {
   signals: DialogueSignal[];
   classification?: Classification;
   input: TurnInput;
+  /** One answer of several in one reply (answerSeveral): never held back as a repeat. */
+  several?: boolean;
 }
 
 /**
@@ -246,6 +249,7 @@ export class DialogueEngine {
     const state: DialogueState = { ...previous, slots, language: lang };
     delete state.offered; // offered again below only if this turn's reply has options
     delete state.confirm;
+    delete state.lastAnswer; // set again below only if this turn answers
     const turn: Turn = { state, lang, replies: [], signals: [], input };
 
     await this.respond(turn, text, found, previous.offered);
@@ -713,7 +717,7 @@ export class DialogueEngine {
     turn.classification = ordered[0]?.part.classification ?? reading.answers[0]?.classification;
     const replies: DialogueReply[] = [];
     for (const { part, intent } of ordered.filter((x) => !asking.includes(x))) {
-      const sub: Turn = { ...turn, replies: [] };
+      const sub: Turn = { ...turn, replies: [], several: true };
       await this.handleIntent(sub, intent, part.classification.confidence);
       replies.push(...sub.replies);
     }
@@ -732,7 +736,7 @@ export class DialogueEngine {
     }
     // The question that waits for a detail comes last, so the next message can answer it.
     for (const { part, intent } of asking) {
-      const sub: Turn = { ...turn, replies: [] };
+      const sub: Turn = { ...turn, replies: [], several: true };
       await this.handleIntent(sub, intent, part.classification.confidence);
       replies.push(...sub.replies);
     }
@@ -869,9 +873,18 @@ export class DialogueEngine {
 
     if (intent.fulfillment?.url) return this.fulfilIntent(turn, intent, confidence);
 
-    const answer = chooseVariant(answersIn(this.answersAbout(turn, intent), lang, this.catalog.defaultLanguage), this.random);
+    const answers = answersIn(this.answersAbout(turn, intent), lang, this.catalog.defaultLanguage);
+    const answer = chooseVariant(answers, this.random);
     if (!answer) return this.fallback(turn); // a catalog that passed validation always has one
-    turn.replies.push(this.staticReply(intent, answer, state.slots, lang));
+    const reply = this.staticReply(intent, answer, state.slots, lang);
+    if (!turn.several) {
+      // The last turn's answer (any of its variants) asked for again in words that push back on it
+      // ("I already gave you the number, why is it not here yet"): it did not help; a person is offered.
+      const fingerprint = answerFingerprint([intent.id, ...answers.map((a) => this.staticReply(intent, a, state.slots, lang).text)].join('\n'));
+      state.lastAnswer = fingerprint;
+      if (turn.input.state.lastAnswer === fingerprint && pushesBack(turn.input.text ?? '')) return this.answerRepeated(turn, intent);
+    }
+    turn.replies.push(reply);
     this.markAnswered(turn, intent, confidence);
   }
 
@@ -1022,6 +1035,19 @@ export class DialogueEngine {
     turn.signals.push({ type: 'no_value', intent, slot });
     const button = person ? { quickReplies: [intentButton(person, turn.lang, this.catalog.defaultLanguage)] } : {};
     turn.replies.push({ text: this.message('noValue', turn.lang), ...button });
+  }
+
+  /**
+   * The answer about to be given is the one the last turn gave, and the customer pushes back on it
+   * (pushesBack): it did not help. Instead of the same words, a person is offered ("yes" or the
+   * button hands over); the customer can still ask something else.
+   */
+  private answerRepeated(turn: Turn, intent: Intent): void {
+    const person = this.personIntent();
+    if (person) turn.state.confirm = person.id;
+    turn.signals.push({ type: 'repeated', intent: intent.id });
+    const button = person ? { quickReplies: [intentButton(person, turn.lang, this.catalog.defaultLanguage)] } : {};
+    turn.replies.push({ text: this.message('repeated', turn.lang), ...button });
   }
 
   /** The catalog's intent for asking for a person: `human_agent` when it has one, else its first handoff intent without a team. */

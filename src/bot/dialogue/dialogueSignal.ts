@@ -18,6 +18,8 @@ import type { FulfillmentFailure } from '../../nlu/fulfillment';
  *   it can do with it; never a misunderstanding.
  * - no_value: the customer does not have the value the bot waits for (`slot` of `intent`): told where to
  *   find it and offered a person; never a misunderstanding.
+ * - repeated: the answer to `intent` would have been the last turn's, word for word: a person was
+ *   offered instead; never a misunderstanding.
  * - topics_offered: the second misunderstanding in a row was answered with the catalog's topics menu;
  *   the escalation policy hands off on the next misunderstanding instead.
  */
@@ -33,4 +35,5 @@ export type DialogueSignal =
   | { type: 'clarification_declined'; intent: string }
   | { type: 'topics_offered'; topics: string[] }
   | { type: 'no_value'; intent: string; slot: string }
+  | { type: 'repeated'; intent: string }
   | { type: 'media_only'; kinds: string[] };

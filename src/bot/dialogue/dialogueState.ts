@@ -25,6 +25,8 @@ export interface DialogueState {
   recognised: { intent: string; confidence: number; at: number }[];
   /** Intent ids answered, oldest first, the last STATE_HISTORY_LENGTH. */
   answered: string[];
+  /** A fingerprint of the answer the last turn gave (answerFingerprint), so it is not given again word for word. */
+  lastAnswer?: string;
 }
 
 const quickReplySchema = z.object({ title: z.string(), payload: z.string() });
@@ -44,6 +46,7 @@ export const dialogueStateSchema = z.object({
     ]),
   ),
   answered: z.array(z.string()),
+  lastAnswer: z.string().max(64).optional(),
 });
 
 /** A confidence as stored: 3 decimals, rounded down (a threshold of 3 decimals or fewer compares the same). */
@@ -77,6 +80,16 @@ export function parseDialogueState(stored: unknown): DialogueState {
     recognised: s.recognised.slice(-STATE_HISTORY_LENGTH),
     answered: s.answered.slice(-STATE_HISTORY_LENGTH),
   };
+}
+
+/** A short fingerprint of an answer's text (FNV-1a, hex): equal texts, equal fingerprints. */
+export function answerFingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}.${h.toString(36)}`;
 }
 
 /** The list with the item appended, keeping the last STATE_HISTORY_LENGTH. */

@@ -100,6 +100,13 @@ export const DEFAULT_MESSAGES: Required<Omit<CatalogMessages, 'formatHints'>> = 
     ur: "کوئی بات نہیں۔ ہماری ٹیم کا کوئی رکن آپ کی دی ہوئی معلومات سے اسے ڈھونڈ سکتا ہے: کیا میں آپ کو ملا دوں؟",
     ne: "केही छैन। हाम्रो टोलीको साथीले तपाईंले दिएको विवरणबाट खोजिदिन सक्नुहुन्छ: के म तपाईंलाई जोडिदिऊँ?",
   },
+  repeated: {
+    en: "That's all I can tell you about this here. Shall I connect you with a colleague who can look into it?",
+    hi: "इस बारे में मैं यहाँ इतना ही बता सकता हूँ। क्या मैं आपको हमारी टीम के किसी सदस्य से जोड़ दूँ जो इसे देख सके?",
+    "hi-Latn": "Is baare mein main yahan itna hi bata sakta hoon. Kya main aapko hamari team ke kisi member se jod doon jo ise dekh sake?",
+    ur: "اس بارے میں میں یہاں اتنا ہی بتا سکتا ہوں۔ کیا میں آپ کو ہماری ٹیم کے کسی رکن سے ملا دوں جو اسے دیکھ سکے؟",
+    ne: "यसबारे म यहाँ यति नै भन्न सक्छु। के म तपाईंलाई यो हेर्न सक्ने हाम्रो टोलीको साथीसँग जोडिदिऊँ?",
+  },
   menu: {
     en: "Sorry, I'm still not following. Is it about one of these? Pick one, or tell me if you'd like to talk to a person.",
     hi: "माफ़ कीजिए, मैं अब भी नहीं समझ पाया। क्या आपका सवाल इनमें से किसी के बारे में है? एक चुनिए, या बताइए अगर आप किसी व्यक्ति से बात करना चाहते हैं।",

@@ -39,6 +39,7 @@ const MESSAGE_KINDS = [
   'attachment',
   'rephrase',
   'noValue',
+  'repeated',
   'menu',
   'unclearPart',
   'unclearPartChoice',

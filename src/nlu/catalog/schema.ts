@@ -199,6 +199,7 @@ const messagesSchema = z.strictObject({
   attachment: langTextMap.optional(),
   rephrase: langTextMap.optional(),
   noValue: langTextMap.optional(),
+  repeated: langTextMap.optional(),
   menu: langTextMap.optional(),
   unclearPart: langTextMap.optional(),
   unclearPartChoice: langTextMap.optional(),

@@ -1,0 +1,68 @@
+import type { DialogueEngine, TurnResult } from '../../../../src/bot/dialogue';
+import { pushesBack } from '../../../../src/bot/dialogue/pushesBack';
+import type { Catalog } from '../../../../src/nlu/types';
+import { makeDemoEngine, playWithFacts } from './engineHarness';
+
+/**
+ * A customer who pushes back on the answer just given ("I already gave you the number, why is it
+ * not here yet") is offered a person, not the same words again; a plain follow-up on the same
+ * topic is answered as usual.
+ */
+let catalog: Catalog;
+let engine: DialogueEngine;
+
+beforeAll(async () => {
+  ({ engine, catalog } = await makeDemoEngine());
+});
+
+const play = (...messages: string[]): Promise<TurnResult> => playWithFacts(engine, catalog, messages);
+const types = (result: TurnResult) => result.signals.map((s) => s.type);
+
+describe('pushesBack', () => {
+  test.each([
+    ['en', 'I already gave you the order number, why is it not here yet'],
+    ['hi-Latn', 'abhi tak nahi aaya yaar, pehle hi bata chuka hu'],
+    ['hi', 'अभी तक नहीं आया, फिर से वही जवाब'],
+    ['ur', 'آپ پھر سے وہی بتا رہے ہیں'],
+    ['ne', 'अझै आएन, फेरि उही कुरा'],
+  ])('hears pushing back in (%s: %s)', (_lang, text) => {
+    expect(pushesBack(text)).toBe(true);
+  });
+
+  test.each([
+    ['en', 'and for how long exactly?'],
+    ['hi-Latn', 'kitna time aur lagega?'],
+    ['ur', 'کتنے دن لگیں گے؟'],
+  ])('hears a plain follow-up in (%s: %s)', (_lang, text) => {
+    expect(pushesBack(text)).toBe(false);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: the same answer asked for again', () => {
+  it('offers a person instead of the same answer when the customer pushes back on it', async () => {
+    const result = await play('my order SG-343434 is late', 'I already gave you the order number, why is it not here yet');
+    expect(types(result)).toEqual(['repeated']);
+    expect(result.replies[0]?.text).toBe(catalog.messages.repeated?.en);
+    expect(result.replies[0]?.quickReplies?.map((q) => q.payload)).toEqual(['intent:human_agent']);
+  });
+
+  it('offers it in the language of the customer', async () => {
+    const result = await play('मेरो अर्डर SG-343434 कहिले आउँछ', 'अझै आएन, फेरि उही कुरा');
+    expect(result.replies[0]?.text).toBe(catalog.messages.repeated?.ne);
+  });
+
+  it('hands over on "yes" to the offer', async () => {
+    const result = await play('mera order SG-343434 kab aayega', 'abhi tak nahi aaya yaar, pehle hi bata chuka hu', 'haan');
+    expect(types(result)).toContain('handoff_intent');
+  });
+
+  it('answers a plain follow-up on the same topic again', async () => {
+    const result = await play('is my laptop still under warranty, bought it 8 months ago', 'and for how long exactly?');
+    expect(result.signals).toContainEqual(expect.objectContaining({ type: 'answered', intent: 'warranty' }));
+  });
+
+  it('answers a topic again when something else came in between', async () => {
+    const result = await play('my order SG-343434 is late', 'what are your store hours', 'my order is still not here');
+    expect(result.signals).toContainEqual(expect.objectContaining({ type: 'answered', intent: 'order_status' }));
+  });
+});
