@@ -95,6 +95,11 @@ export interface CatalogMessages {
   /** "I don't have the order number" while the bot waits for it: where to find it, or a person can look it up ("yes" hands over). */
   noValue?: LangText;
   /**
+   * The bot's question asked again, after a reply that neither answered it nor asked something
+   * else ("yes please send technician" to "what's your order number?"); `{prompt}` is the question.
+   */
+  promptAgain?: LangText;
+  /**
    * The answer just given would be given again word for word (the customer asked the same thing
    * again, so it did not help): offer a person instead ("yes" hands over).
    */

@@ -773,7 +773,7 @@ export class DialogueEngine {
     const carried = classification && !filled && !tried ? this.carriedFrom(intent, rest, rankedBy(classification)) : undefined;
     if (carried?.intent.id === intent.id && (carried.stays || !clearlyOther)) {
       turn.state.pending = { intent: intent.id, slot };
-      turn.replies.push({ text: this.text(spec.prompt, turn.lang) });
+      turn.replies.push({ text: this.promptAgain(turn, spec) });
       return;
     }
     const other = clearlyOther ? this.intentById(classification.top) : undefined;
@@ -786,7 +786,15 @@ export class DialogueEngine {
     // value), and count it as not understood.
     turn.state.pending = { intent: intent.id, slot };
     this.countMisunderstanding(turn);
-    turn.replies.push({ text: tried ? this.hintText(turn, tried) : this.text(spec.prompt, turn.lang) });
+    turn.replies.push({ text: tried ? this.hintText(turn, tried) : this.promptAgain(turn, spec) });
+  }
+
+  /** The slot's question asked again, not word for word: said to be needed first (`promptAgain`). */
+  private promptAgain(turn: Turn, spec: SlotSpec): string {
+    const template = this.message('promptAgain', turn.lang);
+    const prompt = this.text(spec.prompt, turn.lang);
+    // A catalog's own text without the placeholder still asks the question, after it.
+    return template.includes('{prompt}') ? template.split('{prompt}').join(prompt) : `${template} ${prompt}`;
   }
 
   private async classifyAndAnswer(turn: Turn, text: string): Promise<void> {

@@ -100,6 +100,13 @@ export const DEFAULT_MESSAGES: Required<Omit<CatalogMessages, 'formatHints'>> = 
     ur: "کوئی بات نہیں۔ ہماری ٹیم کا کوئی رکن آپ کی دی ہوئی معلومات سے اسے ڈھونڈ سکتا ہے: کیا میں آپ کو ملا دوں؟",
     ne: "केही छैन। हाम्रो टोलीको साथीले तपाईंले दिएको विवरणबाट खोजिदिन सक्नुहुन्छ: के म तपाईंलाई जोडिदिऊँ?",
   },
+  promptAgain: {
+    en: "I'll need this first to help you with that. {prompt}",
+    hi: "इसमें मदद के लिए पहले यह जानकारी चाहिए। {prompt}",
+    "hi-Latn": "Isme madad ke liye pehle ye jaankari chahiye. {prompt}",
+    ur: "اس میں مدد کے لیے پہلے یہ معلومات چاہیے۔ {prompt}",
+    ne: "यसमा सहयोग गर्न पहिले यो जानकारी चाहिन्छ। {prompt}",
+  },
   repeated: {
     en: "That's all I can tell you about this here. Shall I connect you with a colleague who can look into it?",
     hi: "इस बारे में मैं यहाँ इतना ही बता सकता हूँ। क्या मैं आपको हमारी टीम के किसी सदस्य से जोड़ दूँ जो इसे देख सके?",

@@ -40,6 +40,7 @@ const MESSAGE_KINDS = [
   'rephrase',
   'noValue',
   'repeated',
+  'promptAgain',
   'menu',
   'unclearPart',
   'unclearPartChoice',

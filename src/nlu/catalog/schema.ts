@@ -200,6 +200,7 @@ const messagesSchema = z.strictObject({
   rephrase: langTextMap.optional(),
   noValue: langTextMap.optional(),
   repeated: langTextMap.optional(),
+  promptAgain: langTextMap.optional(),
   menu: langTextMap.optional(),
   unclearPart: langTextMap.optional(),
   unclearPartChoice: langTextMap.optional(),

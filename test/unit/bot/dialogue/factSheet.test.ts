@@ -1,9 +1,12 @@
+import { DEFAULT_MESSAGES } from '../../../../src/nlu/catalog';
 import { initialDialogueState } from '../../../../src/bot/dialogue';
 import type { Catalog } from '../../../../src/nlu/types';
 import { conversation, makeEngine, say, textsOf } from './engineHarness';
 import { testCatalog } from './testCatalog';
 
 const ASK_ORDER_EN = '[en] What is your order number? It looks like SG-123456.';
+/** The question asked again after a reply that neither answered it nor asked something else (the default `promptAgain`). */
+const ASK_ORDER_AGAIN_EN = DEFAULT_MESSAGES.promptAgain.en!.replace('{prompt}', ASK_ORDER_EN);
 
 function catalogWithHints(): Catalog {
   const catalog = testCatalog();
@@ -52,14 +55,14 @@ describe('DialogueEngine: a value in the wrong format', () => {
     expect(textsOf(result)).toEqual(['[en] "77120" is not an order number: ours are SG and 6 digits, like SG-123456.']);
   });
 
-  it('asks the question as before when the answer holds no value of that kind', async () => {
+  it('asks the question again when the answer holds no value of that kind', async () => {
     const result = await say(makeEngine({ catalog: catalogWithHints() }), 'where is my order', 'purple elephant dancing');
-    expect(textsOf(result)).toEqual([ASK_ORDER_EN]);
+    expect(textsOf(result)).toEqual([ASK_ORDER_AGAIN_EN]);
   });
 
-  it('asks the question as before when the catalog has no hint for the kind', async () => {
+  it('asks the question again when the catalog has no hint for the kind', async () => {
     const result = await say(makeEngine(), 'where is my order', 'SG-4829');
-    expect(textsOf(result)).toEqual([ASK_ORDER_EN]);
+    expect(textsOf(result)).toEqual([ASK_ORDER_AGAIN_EN]);
   });
 
   it('keeps the question it asked when the try in the wrong format reads like another intent', async () => {
