@@ -25,10 +25,6 @@
  * a key's slot: `baton:conv:{c_123}:msgs` hashes on `c_123` like `conv:{c_123}`. A Lua script
  * touches only the keys passed to it in KEYS (ioredis prefixes KEYS, not strings a script makes up).
  * Single-key commands may use any key; a key without a tag is fine when it is only ever used alone.
- *
- * One script crosses tags where it can: the search index's flush (src/inbox/search/searchIndex.ts)
- * sends the entries of many words in one call to one server or a Sentinel master, and one call
- * per entry (one tag) to a Cluster, since the client says which it is (`isCluster`).
  */
 
 /** `kind:{tag}` or `kind:{tag}:more…`. The tag must not be empty (`{}` would hash the whole key). */

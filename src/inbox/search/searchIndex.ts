@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { Conversation, Message } from '../../conversations/types';
 import type { Logger } from '../../logger';
@@ -32,76 +31,66 @@ const MAX_REMEMBERED = 20_000;
 const MAX_MEMBERS_PER_CALL = 256;
 
 /**
- * Writes the entries of one flush. KEYS: every entry's keys, one entry after the other (an exact
- * value's set; a word's chunks newest first, or its one set). ARGV: ttl ms, then per entry: its
- * number of keys, its cap, its number of score/member pairs, the pairs.
- *
- * An entry of one key: its members are added, the newest `cap` kept. An entry of a word's chunks:
- * each member goes to the first chunk (out of any later one it was in); a chunk past the cap hands
- * its oldest entry to the next, and the last one drops it. A first chunk written before the chunks
- * existed (one set of up to WORD_CHUNK × WORD_CHUNKS) is spread over them first, newest first.
- * Every key's life is extended. On Redis Cluster a call carries the keys of one entry only (one hash
- * tag, one slot); on one server or under Sentinel one call carries the whole flush.
+ * KEYS: the index set. ARGV: cap, ttl ms, then score/member pairs. Adds them, keeps the newest
+ * `cap` and extends the set's life: one round trip and one slot per key, on Cluster too.
  */
 const ADD = `
-local ttl = ARGV[1]
-local function addOne(key, cap, from, to)
-  for i = from, to, 2 do redis.call('ZADD', key, ARGV[i], ARGV[i + 1]) end
-  local n = redis.call('ZCARD', key)
-  if n > cap then redis.call('ZREMRANGEBYRANK', key, 0, n - cap - 1) end
-  redis.call('PEXPIRE', key, ttl)
-end
-local function addWord(first, last, cap, from, to)
-  if redis.call('ZCARD', KEYS[first]) > cap then
-    local all = redis.call('ZREVRANGE', KEYS[first], 0, -1, 'WITHSCORES')
-    redis.call('DEL', KEYS[first])
-    for i = 1, #all, 2 do
-      local level = first + math.floor((i - 1) / 2 / cap)
-      if level <= last then redis.call('ZADD', KEYS[level], all[i + 1], all[i]) end
-    end
-  end
-  local n = redis.call('ZCARD', KEYS[first])
-  local exists = {}
-  for level = first + 1, last do exists[level] = redis.call('EXISTS', KEYS[level]) == 1 end
-  for i = from, to, 2 do
-    local score, member = ARGV[i], ARGV[i + 1]
-    for level = first + 1, last do
-      if exists[level] then redis.call('ZREM', KEYS[level], member) end
-    end
-    if redis.call('ZADD', KEYS[first], score, member) == 1 then n = n + 1 end
-    if n > cap then
-      n = cap
-      local level, count = first, cap + 1
-      while count > cap do
-        local oldest = redis.call('ZRANGE', KEYS[level], 0, 0, 'WITHSCORES')
-        redis.call('ZREM', KEYS[level], oldest[1])
-        level = level + 1
-        if level > last then break end
-        redis.call('ZADD', KEYS[level], oldest[2], oldest[1])
-        exists[level] = true
-        count = redis.call('ZCARD', KEYS[level])
-      end
-    end
-  end
-  for level = first, last do redis.call('PEXPIRE', KEYS[level], ttl) end
-end
-local k, a = 1, 2
-while a <= #ARGV do
-  local nkeys, cap, npairs = tonumber(ARGV[a]), tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
-  local from, to = a + 3, a + 2 + 2 * npairs
-  if nkeys == 1 then addOne(KEYS[k], cap, from, to) else addWord(k, k + nkeys - 1, cap, from, to) end
-  k = k + nkeys
-  a = to + 1
-end
-return k - 1
+for i = 3, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
+local cap = tonumber(ARGV[1])
+local n = redis.call('ZCARD', KEYS[1])
+if n > cap then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, n - cap - 1) end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return n
 `;
 
-/*
- * ADD's number of keys varies, which ioredis's defineCommand allows and the embedded store's does not:
- * it is sent as EVALSHA, and as EVAL when the server does not know it yet (NOSCRIPT: a new or
- * restarted server, a failover), as defineCommand does.
+/**
+ * KEYS: a word's chunks, newest first. ARGV: chunk cap, ttl ms, then score/member pairs. Each member
+ * goes to the first chunk (out of any later one it was in); a chunk past the cap hands its oldest
+ * entry to the next, and the last one drops it. A first chunk written before the chunks existed
+ * (one set of up to WORD_CHUNK × WORD_CHUNKS) is spread over them first, newest first. Every chunk's
+ * life is extended. One round trip and one slot per word, on Cluster too.
  */
-const ADD_SHA = createHash('sha1').update(ADD).digest('hex');
+const ADD_WORD = `
+local cap = tonumber(ARGV[1])
+if redis.call('ZCARD', KEYS[1]) > cap then
+  local all = redis.call('ZREVRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+  redis.call('DEL', KEYS[1])
+  for i = 1, #all, 2 do
+    local level = math.floor((i - 1) / 2 / cap) + 1
+    if level <= #KEYS then redis.call('ZADD', KEYS[level], all[i + 1], all[i]) end
+  end
+end
+local n = redis.call('ZCARD', KEYS[1])
+local exists = {}
+for level = 2, #KEYS do exists[level] = redis.call('EXISTS', KEYS[level]) == 1 end
+for i = 3, #ARGV, 2 do
+  local score, member = ARGV[i], ARGV[i + 1]
+  for level = 2, #KEYS do
+    if exists[level] then redis.call('ZREM', KEYS[level], member) end
+  end
+  if redis.call('ZADD', KEYS[1], score, member) == 1 then n = n + 1 end
+  if n > cap then
+    n = cap
+    local level, count = 1, cap + 1
+    while count > cap do
+      local oldest = redis.call('ZRANGE', KEYS[level], 0, 0, 'WITHSCORES')
+      redis.call('ZREM', KEYS[level], oldest[1])
+      level = level + 1
+      if level > #KEYS then break end
+      redis.call('ZADD', KEYS[level], oldest[2], oldest[1])
+      exists[level] = true
+      count = redis.call('ZCARD', KEYS[level])
+    end
+  end
+end
+for level = 1, #KEYS do redis.call('PEXPIRE', KEYS[level], ARGV[2]) end
+return redis.call('ZCARD', KEYS[1])
+`;
+
+type SearchRedis = Redis & {
+  batonSearchAdd(key: string, ...argv: (string | number)[]): Promise<number>;
+  batonSearchAddWord(...keysAndArgv: (string | number)[]): Promise<number>;
+};
 
 /** What the next flush writes to one index entry: its keys (a word's chunks, or the one set of an exact value), cap and member (packIndexMember) → newest score. */
 interface PendingEntry {
@@ -149,10 +138,8 @@ export interface SearchCandidate {
  */
 export class SearchIndex {
   private readonly ttlMs: number;
-  private readonly r: Redis;
+  private readonly r: SearchRedis;
   private readonly wordChunks: number;
-  /** On Redis Cluster each entry is its own slot: one script call per entry. Elsewhere one call carries many. */
-  private readonly oneCallPerEntry: boolean;
   /** Writes gathered for the next flush: key → its cap and member → newest score. */
   private pending = new Map<string, PendingEntry>();
   private waiting: (() => void)[] = [];
@@ -165,9 +152,10 @@ export class SearchIndex {
     private readonly opts: SearchIndexOptions = {},
   ) {
     this.ttlMs = (opts.retentionDays ?? 90) * 24 * 3600 * 1000;
-    this.r = redis;
+    this.r = redis as SearchRedis;
     this.wordChunks = opts.oneSetPerWord ? 1 : WORD_CHUNKS;
-    this.oneCallPerEntry = (redis as { isCluster?: boolean }).isCluster === true;
+    if (typeof this.r.batonSearchAdd !== 'function') redis.defineCommand('batonSearchAdd', { numberOfKeys: 1, lua: ADD });
+    if (typeof this.r.batonSearchAddWord !== 'function') redis.defineCommand('batonSearchAddWord', { numberOfKeys: WORD_CHUNKS, lua: ADD_WORD });
   }
 
   /**
@@ -319,55 +307,25 @@ export class SearchIndex {
     return p;
   }
 
-  /** One ADD call. */
-  private async addAll(keys: string[], argv: (string | number)[]): Promise<unknown> {
-    try {
-      return await this.r.evalsha(ADD_SHA, keys.length, ...keys, ...argv);
-    } catch (e) {
-      if (!(e instanceof Error) || !e.message.includes('NOSCRIPT')) throw e;
-      return this.r.eval(ADD, keys.length, ...keys, ...argv);
-    }
-  }
-
-  /**
-   * The batch in as few script calls as it can: on Redis Cluster one per entry (each entry's keys
-   * share one hash tag, different entries' do not), elsewhere one per MAX_MEMBERS_PER_CALL members.
-   * All sent together. Never throws (logged).
-   */
+  /** One script call per key (each key is its own cluster slot), all sent together. Never throws (logged). */
   private async write(batch: Map<string, PendingEntry>): Promise<void> {
-    const calls: Promise<unknown>[] = [];
-    let keys: string[] = [];
-    let argv: (string | number)[] = [this.ttlMs];
-    let members = 0;
-    const send = () => {
-      if (keys.length > 0) calls.push(this.addAll(keys, argv));
-      keys = [];
-      argv = [this.ttlMs];
-      members = 0;
-    };
-    for (const entry of batch.values()) {
-      let part: (string | number)[] = [];
-      const addPart = () => {
-        keys.push(...entry.keys);
-        argv.push(entry.keys.length, entry.cap, part.length / 2, ...part);
-        members += part.length / 2;
-        part = [];
-      };
-      for (const [id, at] of entry.members) {
-        part.push(at, id);
-        if (members + part.length / 2 >= MAX_MEMBERS_PER_CALL) {
-          addPart();
-          send();
+    const calls: Promise<number>[] = [];
+    for (const { keys, cap, members } of batch.values()) {
+      const send = (argv: (string | number)[]) => (keys.length > 1 ? this.r.batonSearchAddWord(...keys, ...argv) : this.r.batonSearchAdd(keys[0]!, ...argv));
+      let argv: (string | number)[] = [cap, this.ttlMs];
+      for (const [id, at] of members) {
+        argv.push(at, id);
+        if (argv.length >= 2 + 2 * MAX_MEMBERS_PER_CALL) {
+          calls.push(send(argv));
+          argv = [cap, this.ttlMs];
         }
       }
-      if (part.length > 0) addPart();
-      if (this.oneCallPerEntry || members >= MAX_MEMBERS_PER_CALL) send();
+      if (argv.length > 2) calls.push(send(argv));
     }
-    send();
     const results = await Promise.allSettled(calls);
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed.length > 0) {
-      this.opts.logger?.warn('search index not updated', { calls: failed.length, of: calls.length, reason: (failed[0]!.reason as Error).message });
+      this.opts.logger?.warn('search index not updated', { keys: failed.length, of: calls.length, reason: (failed[0]!.reason as Error).message });
     }
   }
 }
