@@ -5,7 +5,8 @@ import { searchIndexed } from '../../../../src/inbox/search/indexing';
 import { packIndexMember } from '../../../../src/inbox/search/indexMember';
 import type { Message } from '../../../../src/conversations/types';
 import type { Conversation } from '../../../../src/conversations/types';
-import { memoryHarness, realHarness, withHarness, type MakeHarness } from './harness';
+import { describeWithRedisCluster, useRedisCluster } from '../../../support/redisServers';
+import { clusterHarness, memoryHarness, realHarness, withHarness, type MakeHarness } from './harness';
 
 const T0 = Date.parse('2026-03-01T09:00:00Z');
 
@@ -121,6 +122,15 @@ function searchIndexContract(make: MakeHarness): void {
     expect((await one.find('kettle refund', 10)).map((c) => c.conversationId)).toEqual(['c1']);
   });
 
+  test('a flush with more members than one script call carries writes every one of them', async () => {
+    const one = new SearchIndex(h().client, { flushDelayMs: 0 });
+    await Promise.all(Array.from({ length: 300 }, (_, i) => one.indexMessage(conversation(`c${i}`), { text: `parcel refund word${i % 7}`, createdAt: T0 + i })));
+    expect(await one.find('parcel refund', 1000)).toHaveLength(300);
+    expect((await one.find('word3 refund', 1000)).map((c) => c.conversationId)).toEqual(Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 7 === 3).reverse().map((i) => `c${i}`));
+    const sizes = await Promise.all(searchKeys.wordChunks('parcel', WORD_CHUNKS).map((k) => h().client.zcard(k)));
+    expect(sizes).toEqual([WORD_CHUNK, WORD_CHUNK, 50, 0]);
+  });
+
   test("the customer's name and address are written again only once the refresh time has passed", async () => {
     const one = index();
     const c1 = conversation('c1', { customerAddress: 'whatsapp:+919876543210', customerName: 'Kavya Rao' });
@@ -193,3 +203,6 @@ describeWithRedis('SearchIndex on a real Redis server', () => {
     });
   });
 });
+
+/** On a 6-node Redis Cluster: a script whose keys are in two slots fails with CROSSSLOT. */
+describeWithRedisCluster('SearchIndex on a Redis Cluster', () => searchIndexContract(clusterHarness(useRedisCluster())));
