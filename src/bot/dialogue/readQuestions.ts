@@ -191,10 +191,17 @@ export function readQuestions(
     }
     parts.push({ text: c.rest, asked: c.asked, classification });
   }
+  // "ہیڈ فون کا رنگ اچھا نہیں لگا، کیا ایکسچینج ہو جائے گا؟": a clause that asks nothing is context for
+  // the question beside it when the whole message reads as that question; it is not a question of its own.
+  const contextOnly = (p: (typeof parts)[number]): boolean =>
+    !bearsQuestion(p.text, p.asked) &&
+    whole.confidence >= thresholds.answer &&
+    p.classification.top !== whole.top &&
+    parts.some((q) => q !== p && bearsQuestion(q.text, q.asked) && q.classification.confidence >= thresholds.answer && q.classification.top === whole.top);
   const understood: ReadPart[] = [];
   for (const p of parts) {
     const c = p.classification;
-    if (c.confidence >= thresholds.answer && !understood.some((u) => u.classification.top === c.top)) understood.push(p);
+    if (c.confidence >= thresholds.answer && !understood.some((u) => u.classification.top === c.top) && !contextOnly(p)) understood.push(p);
   }
   const answered = new Set(understood.map((u) => u.classification.top));
   // A clause that asks something not understood; one that leans to a question already answered restates it.
