@@ -1,5 +1,5 @@
 import { BatonError } from '../../errors';
-import { type ActReading, mainAct, readActs } from '../../nlu/acts';
+import { type ActKind, type ActReading, mainAct, readActs } from '../../nlu/acts';
 import { bearsQuestion, findReferringWord } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
@@ -440,6 +440,11 @@ export class DialogueEngine {
     const top = this.intentById(classification.top);
     const text = reading.text;
     if (top?.handoff && this.closesAroundPerson(turn, acts)) return this.answerActs(turn, acts);
+    // "thank you, you have been very helpful": the words beside a thanks (a goodbye, a greeting) read
+    // as that same pleasantry are that act; "بہت شکریہ، آپ نے بہت مدد کی" leaning to a complaint is too,
+    // when it asks nothing and leans to thanks or names no topic (closesWithThanks).
+    if (top && PLEASANTRY_INTENTS.has(top.id) && acts.acts.includes(top.id as ActKind)) return this.answerActs(turn, acts);
+    if (top?.handoff && this.closesWithThanks(acts, classification)) return this.answerActs(turn, acts);
     // "and what about the fridge we got from your delhi store?" right after an answer that depends on
     // the product: the same question about it, whatever the describing words lean to.
     if (followable && describesProductOnly(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
