@@ -64,6 +64,11 @@ export interface ReadingContext {
    * question about orders).
    */
   namesValue?: (text: string) => boolean;
+  /**
+   * A clause that takes a request back ("रुकिए, रद्द मत कीजिए, बस बता दीजिए कब तक पहुँचेगा": don't
+   * cancel): its request is not asked, and it is left out of the reading like a clause that asks nothing.
+   */
+  withdraws?: (text: string) => boolean;
 }
 
 type Classify = (text: string) => Classification;
@@ -129,7 +134,10 @@ export function readQuestions(
       : (readReference(read, referents, classify, thresholds.answer) ?? c);
   const all = splitClauses(text);
   // "…, what do i do?": the clauses that ask nothing are left out of the whole message's reading too.
-  const asking = all.filter((c) => !context.asksNothing?.(readActs(c.text).rest));
+  const asking = all.filter((c) => {
+    const rest = readActs(c.text).rest;
+    return !context.asksNothing?.(rest) && !context.withdraws?.(rest);
+  });
   const split = asking.length > 0 ? asking : all;
   const read = split.length < all.length ? split.map((c) => c.text).join(', ') : text;
   const whole = readClause(read, classify);
