@@ -7,7 +7,7 @@ import { actToken, tokenize } from '../acts/actToken';
  *
  * Only short clauses with no question mark count: a long one says more than the withdrawal.
  */
-export const MAX_WITHDRAWAL_WORDS = 6;
+export const MAX_WITHDRAWAL_WORDS = 8;
 
 /** English: the clause opens (after these words) with a prohibition. */
 const EN_OPENERS = new Set(['no', 'wait', 'actually', 'please', 'pls', 'plz', 'oh', 'oops', 'sorry', 'ok', 'okay', 'hey', 'but'].map(actToken));

@@ -8,6 +8,7 @@ describe('withdrawsRequest', () => {
     ['hi', 'रद्द मत कीजिए'],
     ['hi', 'कैंसिल न करें'],
     ['hi-Latn', 'cancel mat karo'],
+    ['hi-Latn', 'cancel karna tha par ab mat karo'],
     ['ur', 'کینسل نہ کریں'],
     ['ur', 'آرڈر کینسل مت کرو'],
     ['ne', 'क्यान्सिल नगर्नुस्'],
