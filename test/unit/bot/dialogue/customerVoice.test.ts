@@ -3,7 +3,8 @@ import { makeDemoEngine, say } from './engineHarness';
 
 /**
  * Questions customers ask in their own words that the demo catalog had no examples for (DEV4
- * conversations): the brand's phone number, exchanges, prices, cash on delivery for a big order.
+ * conversations): the brand's phone number, exchanges, prices, part of an order delivered, cash on
+ * delivery for a big order.
  */
 let engine: DialogueEngine;
 
@@ -44,6 +45,15 @@ describe('DialogueEngine with the demo catalog: customers in their own words', (
     ['ne', 'फ्रेसकिप ३४० फ्रिज कतिमा पाइन्छ?'],
   ])('answers a %s question about the price of a product with where prices are shown', async (_lang, text) => {
     expect(intents(await say(engine, text))).toEqual(['product_availability']);
+  });
+
+  it.each([
+    ['hi', 'दो चीज़ें मँगाई थीं, एक आ गई और दूसरी का कुछ पता नहीं'],
+    ['ur', 'ایک چیز پہنچ گئی، دوسری کا کچھ پتا نہیں'],
+  ])('reads a %s delivery that came in part as a question about the order', async (_lang, text) => {
+    // The order status asks for the order number first: its prompt is the answer.
+    const result = await say(engine, text);
+    expect(result.state.pending?.intent ?? intents(result)[0]).toBe('order_status');
   });
 
   it('answers whether cash on delivery is fine for a large order with the ways to pay', async () => {
