@@ -1,6 +1,6 @@
 import { BatonError } from '../../errors';
-import { type ActReading, mainAct, readActs } from '../../nlu/acts';
-import { bearsQuestion, findReferringWord } from '../../nlu/clauses';
+import { type ActKind, type ActReading, mainAct, readActs } from '../../nlu/acts';
+import { bearsQuestion, findReferringWord, splitClauses, withdrawsRequest } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
@@ -322,6 +322,8 @@ export class DialogueEngine {
       const carried = asksWhatToDo(words) ? undefined : this.carriedTopic(turn, words, []);
       return carried ? this.handleIntent(turn, carried.intent, this.lastConfidence(turn.state, carried.intent.id)) : this.answerUnread(turn, acts);
     }
+    // "no wait, don't cancel it": a message that only takes a request back is acknowledged, not read as that request.
+    if (splitClauses(words).every((c) => withdrawsRequest(readActs(c.text).rest))) return this.answerActs(turn, { ...acts, acts: ['ack'], rest: '' });
     const reading = readQuestions(this.readable(turn, words), (t) => this.deps.classifier.classify(t), this.deps.thresholds, {
       referents: this.referents(turn),
       sure: SURE_WITHOUT_SHARED_WORDS,
@@ -330,6 +332,7 @@ export class DialogueEngine {
       namesProductOnly: (t) => this.namesProductOnly(t),
       continues: (t, from, to, understood) => this.continuesClause(t, from, to, understood),
       namesValue: (t) => this.namesValue(t, found),
+      withdraws: withdrawsRequest,
     });
     return this.answerReading(turn, reading, acts, asked, followable, found);
   }
@@ -366,6 +369,31 @@ export class DialogueEngine {
   private referents(turn: Turn): string[] {
     const held = this.slotSpecs.filter((s) => turn.state.slots[s.name]);
     return [...new Set(held.map((s) => s.name.split(/[_\s-]+/u)[0] ?? '').filter((w) => w.length > 1))];
+  }
+
+  /**
+   * "बस बता दीजिए कब तक पहुँचेगा" ("just tell me when it arrives") once the conversation holds an
+   * order number: Hindi, Urdu and Nepali leave out what they ask about, and the thing the
+   * conversation holds is what they mean. A question not understood at all (below the clarify
+   * threshold), in words the catalog knows
+   * (none new), that neither points back nor names a product, is read again with the held thing's
+   * word in front ("order …"); taken when that reading is sure and is a question that takes that
+   * value (an order number → order status, cancelling, a refund).
+   */
+  private aboutHeldValue(turn: Turn, text: string, classification: Classification): { intent: Intent; confidence: number } | undefined {
+    const { answer, clarify } = this.deps.thresholds;
+    // Only a miss: a reading half understood is asked about ("did you mean…?") as before.
+    if (classification.confidence >= clarify || !bearsQuestion(text) || findReferringWord(text) !== undefined || this.productIn(text) !== undefined) {
+      return undefined;
+    }
+    if (wordCount(text) > MAX_CARRIED_WORDS + 2 || this.support.count(text, []).unknown > 0) return undefined;
+    for (const referent of this.referents(turn)) {
+      const c = this.deps.classifier.classify(`${referent} ${text}`);
+      const intent = this.intentById(c.top);
+      const takes = intent?.slots.some((s) => s.name.split(/[_\s-]+/u)[0] === referent);
+      if (intent && takes && c.confidence >= answer) return { intent, confidence: c.confidence };
+    }
+    return undefined;
   }
 
   /** A message of only media: a voice note asks for the question in writing; anything else is kept for the team. */
@@ -443,8 +471,12 @@ export class DialogueEngine {
     const { answer, clarify } = this.deps.thresholds;
     const top = this.intentById(classification.top);
     const text = reading.text;
-    // "بہت شکریہ، آپ نے بہت مدد کی": praise beside thanks may lean to the complaint, never hands off as one.
-    if (top?.handoff && (this.closesAroundPerson(turn, acts) || this.closesWithThanks(acts, classification))) return this.answerActs(turn, acts);
+    if (top?.handoff && this.closesAroundPerson(turn, acts)) return this.answerActs(turn, acts);
+    // "thank you, you have been very helpful": the words beside a thanks (a goodbye, a greeting) read
+    // as that same pleasantry are that act; "بہت شکریہ، آپ نے بہت مدد کی" leaning to a complaint is too,
+    // when it asks nothing and leans to thanks or names no topic (closesWithThanks).
+    if (top && PLEASANTRY_INTENTS.has(top.id) && acts.acts.includes(top.id as ActKind)) return this.answerActs(turn, acts);
+    if (top?.handoff && this.closesWithThanks(acts, classification)) return this.answerActs(turn, acts);
     // "and what about the fridge we got from your delhi store?" right after an answer that depends on
     // the product: the same question about it, whatever the describing words lean to.
     if (followable && describesProductOnly(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
@@ -459,6 +491,8 @@ export class DialogueEngine {
     const followUp = this.expectedFollowUp(turn, text, classification);
     if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (carried) return this.handleIntent(turn, carried.intent, classification.confidence);
+    const aboutHeld = this.aboutHeldValue(turn, text, classification);
+    if (aboutHeld) return this.handleIntent(turn, aboutHeld.intent, aboutHeld.confidence);
     const byValue = this.intentOfValue(classification, found);
     if (byValue) return this.handleIntent(turn, byValue, byValue.id === classification.top ? classification.confidence : (classification.runnerUp?.confidence ?? 0));
     if (this.closesWithThanks(acts, classification)) return this.answerActs(turn, acts);

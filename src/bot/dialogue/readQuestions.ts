@@ -64,6 +64,11 @@ export interface ReadingContext {
    * question about orders).
    */
   namesValue?: (text: string) => boolean;
+  /**
+   * A clause that takes a request back ("रुकिए, रद्द मत कीजिए, बस बता दीजिए कब तक पहुँचेगा": don't
+   * cancel): its request is not asked, and it is left out of the reading like a clause that asks nothing.
+   */
+  withdraws?: (text: string) => boolean;
 }
 
 type Classify = (text: string) => Classification;
@@ -129,7 +134,10 @@ export function readQuestions(
       : (readReference(read, referents, classify, thresholds.answer) ?? c);
   const all = splitClauses(text);
   // "…, what do i do?": the clauses that ask nothing are left out of the whole message's reading too.
-  const asking = all.filter((c) => !context.asksNothing?.(readActs(c.text).rest));
+  const asking = all.filter((c) => {
+    const rest = readActs(c.text).rest;
+    return !context.asksNothing?.(rest) && !context.withdraws?.(rest);
+  });
   const split = asking.length > 0 ? asking : all;
   const read = split.length < all.length ? split.map((c) => c.text).join(', ') : text;
   const whole = readClause(read, classify);
@@ -191,16 +199,18 @@ export function readQuestions(
     }
     parts.push({ text: c.rest, asked: c.asked, classification });
   }
-  // "bhai mera refund kab aayega? 10 din ho gaye return kiye": when the whole message asks one
-  // question that a clause asks too, a clause that only states something about another topic is
-  // that question's context, not a question of its own.
-  const wholeAsked =
-    whole.confidence >= thresholds.answer && parts.some((p) => p.classification.top === whole.top && p.classification.confidence >= thresholds.answer && bearsQuestion(p.text, p.asked));
-  const isContext = (p: (typeof parts)[number]): boolean => wholeAsked && p.classification.top !== whole.top && !bearsQuestion(p.text, p.asked);
+  // "ہیڈ فون کا رنگ اچھا نہیں لگا، کیا ایکسچینج ہو جائے گا؟", "bhai mera refund kab aayega? 10 din ho gaye
+  // return kiye": a clause that asks nothing is context for the question beside it when the whole
+  // message reads as that question; it is not a question of its own.
+  const contextOnly = (p: (typeof parts)[number]): boolean =>
+    !bearsQuestion(p.text, p.asked) &&
+    whole.confidence >= thresholds.answer &&
+    p.classification.top !== whole.top &&
+    parts.some((q) => q !== p && bearsQuestion(q.text, q.asked) && q.classification.confidence >= thresholds.answer && q.classification.top === whole.top);
   const understood: ReadPart[] = [];
   for (const p of parts) {
     const c = p.classification;
-    if (c.confidence >= thresholds.answer && !isContext(p) && !understood.some((u) => u.classification.top === c.top)) understood.push(p);
+    if (c.confidence >= thresholds.answer && !understood.some((u) => u.classification.top === c.top) && !contextOnly(p)) understood.push(p);
   }
   const answered = new Set(understood.map((u) => u.classification.top));
   // A clause that asks something not understood; one that leans to a question already answered restates it.

@@ -35,10 +35,11 @@ const en: PersonRequestLexicon = {
   people: [
     'agent', 'agents', 'human', 'humans', 'human being', 'real person', 'real human', 'live person', 'live agent', 'live chat',
     'live support', 'representative', 'rep', 'customer care', 'customer service', 'customer support', 'customer care executive',
-    'executive', 'operator', 'manager', 'supervisor', 'support team', 'care team', 'support staff',
+    'executive', 'operator', 'manager', 'supervisor', 'support team', 'care team', 'support staff', 'helpline', 'hotline', 'call centre',
+    'call center',
   ],
   someone: ['someone', 'somebody', 'anyone', 'anybody', 'person', 'people', 'staff', 'team', 'colleague', 'member of staff'],
-  talk: ['talk', 'speak', 'chat', 'connect', 'transfer', 'reach', 'contact', 'escalate', 'call', 'forward', 'put me through', 'hand me over'],
+  talk: ['talk', 'speak', 'chat', 'connect', 'transfer', 'reach', 'contact', 'escalate', 'call', 'ring', 'forward', 'put me through', 'hand me over'],
   want: ['want', 'wanna', 'need', 'get', 'give', 'require', 'is there', 'are there', 'any', 'looking for', 'can i have'],
   bot: ['bot', 'chatbot', 'robot', 'machine', 'automated', 'automatic', 'ai', 'computer'],
   leaveBot: ['stop the bot', 'bypass the bot', 'enough of the bot', 'skip the bot'],
@@ -53,6 +54,7 @@ const hiLatn: PersonRequestLexicon = {
   people: [
     'agent', 'ejent', 'insaan', 'insan', 'aadmi', 'admi', 'banda', 'bande', 'human', 'real person', 'asli aadmi', 'asli insaan',
     'executive', 'representative', 'customer care', 'customer support', 'customer service', 'live agent', 'live chat', 'manager', 'operator',
+    'helpline',
   ],
   someone: ['kisi', 'person', 'staff', 'team', 'kisi aur'],
   talk: ['baat', 'bat', 'connect', 'transfer', 'jodo', 'jod', 'milao', 'milwao', 'call', 'chat', 'contact', 'bulao'],
@@ -70,6 +72,7 @@ const hi: PersonRequestLexicon = {
   people: [
     'एजेंट', 'एजेन्ट', 'इंसान', 'इन्सान', 'आदमी', 'व्यक्ति', 'बंदा', 'बंदे', 'बन्दे', 'प्रतिनिधि', 'कस्टमर केयर', 'कस्टमर सपोर्ट',
     'कस्टमर सर्विस', 'ग्राहक सेवा', 'एग्जीक्यूटिव', 'एक्जीक्यूटिव', 'मैनेजर', 'लाइव एजेंट', 'लाइव चैट', 'असली इंसान', 'ह्यूमन',
+    'हेल्पलाइन',
   ],
   someone: ['किसी', 'स्टाफ', 'टीम', 'कर्मचारी'],
   talk: ['बात', 'कनेक्ट', 'जोड़*', 'मिलाओ', 'मिलाइए', 'मिलवाइए', 'मिला', 'ट्रांसफर', 'चैट', 'कॉल', 'बुलाओ', 'बुलाइए', 'संपर्क'],
@@ -86,7 +89,7 @@ const hi: PersonRequestLexicon = {
 const ur: PersonRequestLexicon = {
   people: [
     'ایجنٹ', 'انسان', 'نمائندہ', 'نمائندے', 'بندہ', 'بندے', 'آدمی', 'شخص', 'کسٹمر کیئر', 'کسٹمر سپورٹ', 'کسٹمر سروس',
-    'ایگزیکٹو', 'مینیجر', 'لائیو ایجنٹ', 'لائیو چیٹ', 'اصل انسان',
+    'ایگزیکٹو', 'مینیجر', 'لائیو ایجنٹ', 'لائیو چیٹ', 'اصل انسان', 'ہیلپ لائن',
   ],
   someone: ['کسی', 'اسٹاف', 'ٹیم', 'عملے', 'عملہ'],
   talk: ['بات', 'رابطہ', 'ملا', 'ملائیں', 'ملوا', 'ملوائیں', 'منتقل', 'کنیکٹ', 'ٹرانسفر', 'چیٹ', 'کال', 'بلائیں'],
@@ -103,7 +106,7 @@ const ur: PersonRequestLexicon = {
 const ne: PersonRequestLexicon = {
   people: [
     'एजेन्ट*', 'एजेंट*', 'मानिस*', 'मान्छे*', 'प्रतिनिधि*', 'व्यक्ति*', 'कस्टमर केयर*', 'ग्राहक सेवा*', 'एक्जिक्युटिभ*',
-    'म्यानेजर*', 'लाइभ एजेन्ट*', 'लाइभ च्याट*',
+    'म्यानेजर*', 'लाइभ एजेन्ट*', 'लाइभ च्याट*', 'हेल्पलाइन*',
   ],
   someone: ['कसै*', 'कोही', 'स्टाफ*', 'टोली*', 'कर्मचारी*'],
   talk: ['कुरा', 'जोड*', 'च्याट*', 'कल', 'सम्पर्क*', 'सार्नु*', 'ट्रान्सफर*', 'कनेक्ट*'],
@@ -119,7 +122,7 @@ const ne: PersonRequestLexicon = {
 
 /** Nepali typed in Latin letters ("malai manche sanga kura garna cha"), as many customers in Nepal write. */
 const neLatn: PersonRequestLexicon = {
-  people: ['manche', 'manchhe', 'manis', 'pratinidhi', 'karmachari', 'agent', 'human', 'customer care', 'customer service'],
+  people: ['manche', 'manchhe', 'manis', 'pratinidhi', 'karmachari', 'agent', 'human', 'customer care', 'customer service', 'helpline'],
   someone: ['kasai', 'kasailai', 'kohi', 'staff', 'team'],
   talk: ['kura', 'jodnu', 'jodidinus', 'jod', 'call', 'sampark', 'connect', 'transfer', 'chat'],
   want: ['chahiyo', 'chahincha', 'chahinchha', 'chahanchu', 'chaiyo', 'kohi', 'kunai'],

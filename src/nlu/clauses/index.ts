@@ -3,3 +3,4 @@ export type { Clause } from './splitClauses';
 export { bearsQuestion } from './questionWords';
 export { peelPoliteWrappers, POLITE_WRAPPERS } from './politeWrappers';
 export { findReferringWord, MAX_REFERENTS, referentCandidates, REFERRING_WORDS, resolveReference } from './referringWords';
+export { MAX_WITHDRAWAL_WORDS, withdrawsRequest } from './withdrawals';

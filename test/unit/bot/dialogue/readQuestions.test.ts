@@ -50,6 +50,26 @@ describe('readQuestions', () => {
     expect(r).toMatchObject({ kind: 'several', unclear: { classification: { top: 'store_locator' } } });
   });
 
+  test('a clause that asks nothing is context for the question beside it when the whole message reads as that question', () => {
+    const classify = table({
+      'the colour of the watch is dull': ['product_availability', 0.8],
+      'can i exchange it': ['return_policy', 0.9],
+      'the colour of the watch is dull, can i exchange it': ['return_policy', 0.9],
+    });
+    expect(readQuestions('the colour of the watch is dull, can i exchange it?', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'return_policy' } });
+  });
+
+  test('a clause that asks nothing is still answered when the whole message reads as its own question', () => {
+    const classify = table({
+      'my refund has not come': ['refund_status', 0.9],
+      'can i pay by upi': ['payment_methods', 0.9],
+      'my refund has not come, can i pay by upi': ['refund_status', 0.7],
+    });
+    const r = readQuestions('my refund has not come, can i pay by upi?', classify, T);
+    expect(r.kind).toBe('several');
+    if (r.kind === 'several') expect(r.answers.map((a) => a.classification.top)).toEqual(['refund_status', 'payment_methods']);
+  });
+
   test('the same intent asked twice is answered once', () => {
     const classify = table({ 'when do you open': ['store_hours', 0.9], 'what are your hours': ['store_hours', 0.9], 'when do you open and what are your hours': ['store_hours', 0.95] });
     expect(readQuestions('when do you open and what are your hours', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'store_hours' } });

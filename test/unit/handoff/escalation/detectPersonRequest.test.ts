@@ -7,6 +7,8 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
   {
     lang: 'en',
     asks: [
+      'give me your helpline number please',
+      'can someone ring me back',
       'agent',
       'I want to talk to a human',
       'Can I speak with a real person please',
@@ -24,6 +26,7 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'let me talk to the delivery team',
     ],
     doesNotAsk: [
+      'the hotline number printed on the box is wrong',
       'I am an agent of change',
       'no need for an agent',
       "I don't want a human, just tell me the order status",
@@ -42,6 +45,7 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
   {
     lang: 'hi-Latn',
     asks: [
+      'helpline ka number chahiye',
       'insaan se baat karni hai',
       'kisi banda se baat karao',
       'agent se baat',
@@ -56,6 +60,7 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
   {
     lang: 'hi',
     asks: [
+      'हेल्पलाइन से बात करनी है',
       'इंसान से बात',
       'किसी व्यक्ति से बात कराइए',
       'मुझे एजेंट से बात करनी है',
@@ -69,6 +74,7 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
   {
     lang: 'ur',
     asks: [
+      'ہیلپ لائن کا نمبر چاہیے',
       'نمائندے سے بات',
       'کسی انسان سے بات کروائیں',
       'مجھے ایجنٹ سے بات کرنی ہے',
@@ -82,6 +88,7 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
   {
     lang: 'ne',
     asks: [
+      'हेल्पलाइनमा कल गर्नु छ',
       'मानिससँग कुरा गर्न चाहन्छु',
       'एजेन्टसँग कुरा',
       'कुनै व्यक्तिसँग कुरा गराइदिनुहोस्',
