@@ -7,7 +7,7 @@ import { eventually, waitForText } from './support/waits';
 jest.setTimeout(120_000);
 
 /** A wording the default catalog does not know: the bot falls back on it until it is taught. */
-const WORDING = 'please call off the purchase i made this morning';
+const WORDING = 'please undo the purchase i made this morning';
 /** What the bot says to a cancellation without an order number (cancel_order's question). */
 const CANCEL_PROMPT = /which order\? The number looks like SG-482913/;
 

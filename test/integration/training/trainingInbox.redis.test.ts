@@ -15,7 +15,7 @@ import { ADMIN, ADMIN_ENV, agentClient, createAgent, customerSays, uniqueCustome
  * The wordings below are ones the default catalog does not know (checked: each falls back today).
  */
 
-const UNKNOWN = 'please call off the purchase i made this morning';
+const UNKNOWN = 'please undo the purchase i made this morning';
 /**
  * Both instances share this test process, so one's retraining holds up the other's Redis replies:
  * a generous command timeout keeps a busy shared machine from turning that into STORE_UNAVAILABLE.
@@ -59,9 +59,9 @@ describeWithRedis('the training inbox on Redis', () => {
   }
 
   it('records a fallback in the review list with the classifier\'s top suggestions', async () => {
-    const turn = await customerSays(one.url, uniqueCustomer('fallback'), 'can you mail me the tax paper for my purchase');
+    const turn = await customerSays(one.url, uniqueCustomer('fallback'), 'can you mail me the tax paper for what i bought');
     expect(turn.status).toBe('bot');
-    const item = await pendingItemFor('can you mail me the tax paper for my purchase');
+    const item = await pendingItemFor('can you mail me the tax paper for what i bought');
     expect(item.reasons).toEqual(['fallback']);
     expect(item.lang).toBe('en');
     expect(item.suggestions.length).toBe(3);
@@ -148,7 +148,7 @@ describeWithRedis('the training inbox on Redis', () => {
 
   it('shows how many messages of the last 30 days the change answers now', async () => {
     // Recorded by the first test, still pending.
-    const text = 'can you mail me the tax paper for my purchase';
+    const text = 'can you mail me the tax paper for what i bought';
     const item = await pendingItemFor(text);
     const { version } = await admin.ok('POST', `/training/items/${item.id}/accept`, {});
     await settled();
