@@ -1,3 +1,5 @@
+import { anyPhrase, phraseText } from './phraseMatch';
+
 /**
  * "I don't have the order number", "pata nahi", "याद नहीं", "معلوم نہیں", "थाहा छैन": the customer says
  * they do not have, know or find the value the bot asked for. Phrases per catalog language, matched
@@ -24,22 +26,8 @@ const NO_VALUE_PHRASES: readonly string[] = [
   'thaha chaina', 'thaha chhaina', 'yaad chaina', 'number chaina', 'bhetina', 'birse',
 ];
 
-const PHRASES = NO_VALUE_PHRASES.map((p) => ` ${p} `);
-
-function normalise(text: string): string {
-  return ` ${text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/['’`]/gu, '')
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim()} `;
-}
-
 /** Does the message say the customer does not have, know or find the value asked for? */
-export function saysNoValue(text: string): boolean {
-  const t = normalise(text);
-  return PHRASES.some((p) => t.includes(p));
-}
+export const saysNoValue: (text: string) => boolean = anyPhrase(NO_VALUE_PHRASES);
 
 /**
  * The words that name the value itself ("number", "नंबर", "نمبر", "नम्बर", "id", "email"): a
@@ -63,7 +51,7 @@ export function namesMissingValue(text: string, slotWords: ReadonlySet<string> |
   if (!slotWords) return false;
   return text.split(CLAUSE_BREAK).some((clause) => {
     if (!saysNoValue(clause)) return false;
-    return normalise(clause)
+    return phraseText(clause)
       .trim()
       .split(' ')
       .some((w) => VALUE_NOUNS.has(w) && slotWords.has(w));

@@ -1,3 +1,5 @@
+import { anyPhrase } from './phraseMatch';
+
 /**
  * "I already gave you the order number, why is it not here yet", "phir se wahi", "अभी भी नहीं आया",
  * "ابھی تک نہیں", "अझै आएन": the customer pushes back on what the bot said: it was said before, or
@@ -21,19 +23,5 @@ const PUSH_BACK_PHRASES: readonly string[] = [
   'पहिले नै', 'फेरि', 'अझै', 'अहिलेसम्म', 'उही', 'भनिसकें', 'दिइसकें', 'बेकार', 'pahile nai', 'pheri', 'ajhai', 'ahile samma', 'uhi',
 ];
 
-const PHRASES = PUSH_BACK_PHRASES.map((p) => ` ${p} `);
-
-function normalise(text: string): string {
-  return ` ${text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/['’`]/gu, '')
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim()} `;
-}
-
 /** Does the message push back on what was said: said before, or no help? */
-export function pushesBack(text: string): boolean {
-  const t = normalise(text);
-  return PHRASES.some((p) => t.includes(p));
-}
+export const pushesBack: (text: string) => boolean = anyPhrase(PUSH_BACK_PHRASES);

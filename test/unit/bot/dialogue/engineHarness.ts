@@ -91,3 +91,22 @@ export async function playWithFacts(engine: DialogueEngine, catalog: Catalog, me
   if (!last) throw new Error('playWithFacts needs at least one message');
   return last;
 }
+
+/**
+ * The demo-catalog engine for a test file, trained once in beforeAll: `play` runs messages with the
+ * fact sheet (playWithFacts), `catalog()` is the catalog it was trained on.
+ */
+export function useDemoEngine(): { play: (...messages: string[]) => Promise<TurnResult>; catalog: () => Catalog } {
+  let demo: { engine: DialogueEngine; catalog: Catalog } | undefined;
+  beforeAll(async () => {
+    demo = await makeDemoEngine();
+  });
+  const loaded = () => {
+    if (!demo) throw new Error('useDemoEngine: the engine is trained in beforeAll');
+    return demo;
+  };
+  return { play: (...messages) => playWithFacts(loaded().engine, loaded().catalog, messages), catalog: () => loaded().catalog };
+}
+
+/** The kinds of the signals a turn gave, in order. */
+export const signalTypes = (result: TurnResult): string[] => result.signals.map((s) => s.type);

@@ -1,7 +1,10 @@
-import type { DialogueEngine, TurnResult } from '../../../../src/bot/dialogue';
+import type { TurnResult } from '../../../../src/bot/dialogue';
 import { saysNoValue } from '../../../../src/bot/dialogue/noValue';
-import type { Catalog } from '../../../../src/nlu/types';
-import { makeDemoEngine, playWithFacts } from './engineHarness';
+import { signalTypes, useDemoEngine } from './engineHarness';
+
+const demo = useDemoEngine();
+const play = demo.play;
+const types = signalTypes;
 
 describe('saysNoValue', () => {
   test.each([
@@ -21,18 +24,11 @@ describe('saysNoValue', () => {
 });
 
 describe('DialogueEngine with the demo catalog: a customer without the order number', () => {
-  let catalog: Catalog;
-  let engine: DialogueEngine;
-  beforeAll(async () => {
-    ({ engine, catalog } = await makeDemoEngine());
-  });
-  const play = (...messages: string[]): Promise<TurnResult> => playWithFacts(engine, catalog, messages);
-  const types = (result: TurnResult) => result.signals.map((s) => s.type);
 
   it('is told where to find it and offered a person, instead of the prompt word for word', async () => {
     const result = await play('where is my order', "I don't have the order number, i ordered with my email priya.s@outlook.com");
     expect(types(result)).toEqual(['no_value']);
-    expect(result.replies[0]?.text).toBe(catalog.messages.noValue?.en);
+    expect(result.replies[0]?.text).toBe(demo.catalog().messages.noValue?.en);
     expect(result.replies[0]?.quickReplies?.map((q) => q.payload)).toEqual(['intent:human_agent']);
   });
 
@@ -69,13 +65,6 @@ describe('saysNoValue: the order not arriving is not a missing number', () => {
 });
 
 describe('DialogueEngine with the demo catalog: a first message that says the number is missing', () => {
-  let catalog: Catalog;
-  let engine: DialogueEngine;
-  beforeAll(async () => {
-    ({ engine, catalog } = await makeDemoEngine());
-  });
-  const play = (...messages: string[]): Promise<TurnResult> => playWithFacts(engine, catalog, messages);
-  const types = (result: TurnResult) => result.signals.map((s) => s.type);
 
   test.each([
     ['en', 'where is my order? I dont have the order number'],

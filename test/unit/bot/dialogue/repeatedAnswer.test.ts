@@ -1,22 +1,15 @@
-import type { DialogueEngine, TurnResult } from '../../../../src/bot/dialogue';
+import type { TurnResult } from '../../../../src/bot/dialogue';
 import { pushesBack } from '../../../../src/bot/dialogue/pushesBack';
-import type { Catalog } from '../../../../src/nlu/types';
-import { makeDemoEngine, playWithFacts } from './engineHarness';
+import { signalTypes, useDemoEngine } from './engineHarness';
 
 /**
  * A customer who pushes back on the answer just given ("I already gave you the number, why is it
  * not here yet") is offered a person, not the same words again; a plain follow-up on the same
  * topic is answered as usual.
  */
-let catalog: Catalog;
-let engine: DialogueEngine;
-
-beforeAll(async () => {
-  ({ engine, catalog } = await makeDemoEngine());
-});
-
-const play = (...messages: string[]): Promise<TurnResult> => playWithFacts(engine, catalog, messages);
-const types = (result: TurnResult) => result.signals.map((s) => s.type);
+const demo = useDemoEngine();
+const play = demo.play;
+const types = signalTypes;
 
 describe('pushesBack', () => {
   test.each([
@@ -42,13 +35,13 @@ describe('DialogueEngine with the demo catalog: the same answer asked for again'
   it('offers a person instead of the same answer when the customer pushes back on it', async () => {
     const result = await play('my order SG-343434 is late', 'I already gave you the order number, why is it not here yet');
     expect(types(result)).toEqual(['repeated']);
-    expect(result.replies[0]?.text).toBe(catalog.messages.repeated?.en);
+    expect(result.replies[0]?.text).toBe(demo.catalog().messages.repeated?.en);
     expect(result.replies[0]?.quickReplies?.map((q) => q.payload)).toEqual(['intent:human_agent']);
   });
 
   it('offers it in the language of the customer', async () => {
     const result = await play('मेरो अर्डर SG-343434 कहिले आउँछ', 'अझै आएन, फेरि उही कुरा');
-    expect(result.replies[0]?.text).toBe(catalog.messages.repeated?.ne);
+    expect(result.replies[0]?.text).toBe(demo.catalog().messages.repeated?.ne);
   });
 
   it('hands over on "yes" to the offer', async () => {
