@@ -1,4 +1,3 @@
-import type { TurnResult } from '../../../../src/bot/dialogue';
 import { saysNoValue } from '../../../../src/bot/dialogue/noValue';
 import { signalTypes, useDemoEngine } from './engineHarness';
 

@@ -1,4 +1,3 @@
-import type { TurnResult } from '../../../../src/bot/dialogue';
 import { pushesBack } from '../../../../src/bot/dialogue/pushesBack';
 import { signalTypes, useDemoEngine } from './engineHarness';
 
