@@ -348,7 +348,8 @@ export class HandoffService implements ConversationHooks {
     this.deps.metrics?.escalation(decision.reason, team);
     this.deps.logger.info('conversation escalated', { conversationId: queued.id, team, reason: decision.reason, priority: decision.priority });
 
-    await this.tellCustomerWhereTheyStand(queued);
+    // An angry customer hears an apology before where they stand.
+    await this.tellCustomerWhereTheyStand(queued, { apologise: decision.reasons.includes('negative_sentiment') });
     if (this.deps.config.autoAssign) await this.autoAssign(team);
     return (await this.deps.store.get(queued.id)) ?? queued;
   }
@@ -400,7 +401,7 @@ export class HandoffService implements ConversationHooks {
   }
 
   /** "A person is coming (you are number 2, about 4 minutes)" or "we open tomorrow at 10:00". */
-  async tellCustomerWhereTheyStand(conv: Conversation): Promise<void> {
+  async tellCustomerWhereTheyStand(conv: Conversation, opts: { apologise?: boolean } = {}): Promise<void> {
     if (!conv.team) return;
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
     const team = await this.deps.teams.get(conv.team);
@@ -415,7 +416,7 @@ export class HandoffService implements ConversationHooks {
       ]);
       const online = agents.filter((a) => a.presence === 'online' && !a.disabled).length;
       const { minutes } = estimateWait({ position: position ?? 1, recentWaitsMs: waits, onlineAgents: online });
-      text = queueMessage({ lang: language, position: position ?? 1, minutes, open: true });
+      text = queueMessage({ lang: language, position: position ?? 1, minutes, open: true, apologise: opts.apologise });
     } else {
       const opens = nextOpening(team?.businessHours, at);
       text = queueMessage({
@@ -423,6 +424,7 @@ export class HandoffService implements ConversationHooks {
         position: null,
         minutes: null,
         open: false,
+        apologise: opts.apologise,
         opensAt: opens && team?.businessHours ? describeOpening(opens, team.businessHours.timeZone, language, at) : undefined,
       });
     }

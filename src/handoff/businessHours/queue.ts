@@ -38,6 +38,8 @@ export interface QueueMessageInput {
   open: boolean;
   /** When the team opens, already in words (describeOpening): "tomorrow at 10:00". */
   opensAt?: string;
+  /** The customer was upset (the escalation read anger): the message opens with an apology. */
+  apologise?: boolean;
 }
 
 interface QueueWords {
@@ -49,6 +51,8 @@ interface QueueWords {
   closedUntil: (when: string) => string;
   closed: string;
   join: string;
+  /** Opens the message for an upset customer. */
+  sorry: string;
 }
 
 const QUEUE_WORDS: Record<string, QueueWords> = {
@@ -60,6 +64,7 @@ const QUEUE_WORDS: Record<string, QueueWords> = {
     closedUntil: (w) => `Our team is closed now; we open ${w} and will reply then.`,
     closed: 'Our team is closed now; we will reply as soon as we open.',
     join: ', ',
+    sorry: "I'm sorry about this.",
   },
   hi: {
     waitingPlain: 'हमारी टीम का एक साथी जल्द ही आपसे बात करेगा।',
@@ -69,6 +74,7 @@ const QUEUE_WORDS: Record<string, QueueWords> = {
     closedUntil: (w) => `हमारी टीम अभी बंद है; हम ${w} खुलेंगे और तब जवाब देंगे।`,
     closed: 'हमारी टीम अभी बंद है; खुलते ही हम जवाब देंगे।',
     join: ', ',
+    sorry: 'इस परेशानी के लिए हमें खेद है।',
   },
   'hi-Latn': {
     waitingPlain: 'Hamari team ka ek saathi jald hi aapse baat karega.',
@@ -78,6 +84,7 @@ const QUEUE_WORDS: Record<string, QueueWords> = {
     closedUntil: (w) => `Hamari team abhi band hai; hum ${w} khulenge aur tab jawab denge.`,
     closed: 'Hamari team abhi band hai; khulte hi hum jawab denge.',
     join: ', ',
+    sorry: 'Is pareshani ke liye hamein khed hai.',
   },
   ur: {
     waitingPlain: 'ہماری ٹیم کا ایک نمائندہ جلد ہی آپ سے بات کرے گا۔',
@@ -87,6 +94,7 @@ const QUEUE_WORDS: Record<string, QueueWords> = {
     closedUntil: (w) => `ہماری ٹیم ابھی بند ہے؛ ہم ${w} کھلیں گے اور تب جواب دیں گے۔`,
     closed: 'ہماری ٹیم ابھی بند ہے؛ کھلتے ہی ہم جواب دیں گے۔',
     join: '، ',
+    sorry: 'اس پریشانی کے لیے ہم معذرت خواہ ہیں۔',
   },
   ne: {
     waitingPlain: 'हाम्रो टोलीका एक जना साथीले छिट्टै तपाईंसँग कुरा गर्नुहुनेछ।',
@@ -96,16 +104,20 @@ const QUEUE_WORDS: Record<string, QueueWords> = {
     closedUntil: (w) => `हाम्रो टोली अहिले बन्द छ; हामी ${w} खुल्छौं र त्यसपछि जवाफ दिनेछौं।`,
     closed: 'हाम्रो टोली अहिले बन्द छ; खुल्नेबित्तिकै हामी जवाफ दिनेछौं।',
     join: ', ',
+    sorry: 'यो असुविधाका लागि हामी क्षमाप्रार्थी छौं।',
   },
 };
 
 /** The customer-facing queue message in the customer's language (English for unknown ones). */
 export function queueMessage(input: QueueMessageInput): string {
   const w = QUEUE_WORDS[input.lang] ?? (QUEUE_WORDS.en as QueueWords);
-  if (!input.open) return input.opensAt ? w.closedUntil(input.opensAt) : w.closed;
-  const details = [
-    ...(input.position !== null ? [w.position(Math.max(1, input.position))] : []),
-    ...(input.minutes !== null ? [w.minutes(input.minutes)] : []),
-  ];
-  return details.length ? w.waiting(details.join(w.join)) : w.waitingPlain;
+  const text = (() => {
+    if (!input.open) return input.opensAt ? w.closedUntil(input.opensAt) : w.closed;
+    const details = [
+      ...(input.position !== null ? [w.position(Math.max(1, input.position))] : []),
+      ...(input.minutes !== null ? [w.minutes(input.minutes)] : []),
+    ];
+    return details.length ? w.waiting(details.join(w.join)) : w.waitingPlain;
+  })();
+  return input.apologise ? `${w.sorry} ${text}` : text;
 }

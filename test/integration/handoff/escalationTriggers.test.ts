@@ -120,6 +120,12 @@ describe('the bot', () => {
     expect(packet.sentiment.label).toBe('negative');
   });
 
+  test('tells an angry customer it is sorry before saying where they stand', async () => {
+    const answer = await customerSays(baton.url, uniqueCustomer('angry-sorry'), 'I have been charged twice!!! This is ridiculous and totally unacceptable');
+    expect(answer.status).toBe('queued');
+    expect(answer.replies.map((r) => r.text)).toEqual([expect.stringMatching(/^I'm sorry about this\. A person from our team will be with you shortly/)]);
+  });
+
   test('hands an abusive customer to care as abuse', async () => {
     const from = uniqueCustomer('abuse');
     const answer = await customerSays(baton.url, from, 'you stupid idiots, where is my refund');

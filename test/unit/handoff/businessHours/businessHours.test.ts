@@ -172,6 +172,15 @@ describe('queueMessage', () => {
     );
   });
 
+  it('opens with an apology for an upset customer, in their language', () => {
+    expect(queueMessage({ lang: 'en', position: 1, minutes: null, open: true, apologise: true })).toBe(
+      "I'm sorry about this. A person from our team will be with you shortly (you are number 1 in line).",
+    );
+    expect(queueMessage({ lang: 'hi-Latn', position: null, minutes: null, open: false, apologise: true })).toBe(
+      'Is pareshani ke liye hamein khed hai. Hamari team abhi band hai; khulte hi hum jawab denge.',
+    );
+  });
+
   it('gives only the wait when the place in line is unknown, and neither when both are', () => {
     expect(queueMessage({ lang: 'en', position: null, minutes: 3, open: true })).toBe('A person from our team will be with you shortly (about 3 minutes).');
     expect(queueMessage({ lang: 'ur', position: null, minutes: null, open: true })).toBe('ہماری ٹیم کا ایک نمائندہ جلد ہی آپ سے بات کرے گا۔');
