@@ -74,7 +74,7 @@ export function Shell(props: { agent: Agent; route: Route; onAgentChange: (a: Ag
   };
 
   return (
-    <div class="shell">
+    <div class="shell" data-stream={stream}>
       <Header
         agent={agent}
         route={route}
