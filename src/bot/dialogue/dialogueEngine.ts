@@ -922,7 +922,8 @@ export class DialogueEngine {
     if (!turn.several) {
       // The last turn's answer (any of its variants) asked for again in words that push back on it
       // ("I already gave you the number, why is it not here yet"): it did not help; a person is offered.
-      const fingerprint = answerFingerprint([intent.id, ...answers.map((a) => this.staticReply(intent, a, state.slots, lang).text)].join('\n'));
+      // The intent, its answer texts as written and the slot values they are filled with: no variant filled twice.
+      const fingerprint = answerFingerprint([intent.id, ...answers.map((a) => a.text), ...intent.slots.map((s) => state.slots[s.name] ?? '')].join('\n'));
       state.lastAnswer = fingerprint;
       if (turn.input.state.lastAnswer === fingerprint && pushesBack(turn.input.text ?? '')) return this.answerRepeated(turn, intent);
     }
