@@ -55,6 +55,8 @@ export interface Intent {
   slots: SlotSpec[];
   fulfillment?: FulfillmentSpec;
   followUps: string[];
+  /** Per slot name: the intent this one is once the conversation holds that slot's value and the question points back at it. */
+  onceHeld?: Record<string, string>;
   /** The file the intent came from, for error messages. */
   source: string;
 }

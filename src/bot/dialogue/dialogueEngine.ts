@@ -887,8 +887,9 @@ export class DialogueEngine {
     return consecutive;
   }
 
-  private async handleIntent(turn: Turn, intent: Intent, confidence: number): Promise<void> {
+  private async handleIntent(turn: Turn, asked: Intent, confidence: number): Promise<void> {
     const { state, lang } = turn;
+    const intent = this.heldReading(turn, asked) ?? asked;
     state.misunderstandings = 0;
     state.recognised = appendBounded(state.recognised, { intent: intent.id, confidence, at: this.now().getTime() });
     delete state.pending;
@@ -929,6 +930,20 @@ export class DialogueEngine {
     }
     turn.replies.push(reply);
     this.markAnswered(turn, intent, confidence);
+  }
+
+  /**
+   * "wait dont cancel, when will it arrive?" once the conversation holds an order number: the
+   * delivery-time question points back at that order, so it is the catalog's `onceHeld` intent for
+   * it (order status), which takes the value. Not when the message points at nothing held.
+   */
+  private heldReading(turn: Turn, intent: Intent): Intent | undefined {
+    for (const [slot, id] of Object.entries(intent.onceHeld ?? {})) {
+      const target = this.intentById(id);
+      if (!target || !turn.state.slots[slot] || !target.slots.some((s) => s.name === slot)) continue;
+      if (findReferringWord(turn.input.text ?? '') !== undefined) return target;
+    }
+    return undefined;
   }
 
   private async fulfilIntent(turn: Turn, intent: Intent, confidence: number): Promise<void> {

@@ -79,6 +79,7 @@ export function normaliseIntent(
     slots,
     ...(fulfillment ? { fulfillment } : {}),
     followUps: raw.followUps ?? [],
+    ...(raw.onceHeld !== undefined ? { onceHeld: raw.onceHeld } : {}),
     source,
   };
 }

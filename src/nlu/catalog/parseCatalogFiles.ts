@@ -286,6 +286,9 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
     intent.followUps?.forEach((id, i) => {
       if (!knownIds.has(id)) issues.at(file, [...at, 'followUps', i], `follow-up "${id}" names no intent in the catalog`);
     });
+    for (const [slot, id] of Object.entries(intent.onceHeld ?? {})) {
+      if (!knownIds.has(id)) issues.at(file, [...at, 'onceHeld', slot], `"${id}" names no intent in the catalog`);
+    }
     for (const { path, payload } of payloadsOf(intent)) {
       const target = /^intent:(.*)$/.exec(payload)?.[1];
       if (target !== undefined && !knownIds.has(target)) {

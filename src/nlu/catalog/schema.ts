@@ -167,6 +167,17 @@ export const intentSchema = z
     slots: z.array(slotSchema, { error: 'expected a list of slots' }).optional(),
     fulfillment: fulfillmentSchema.optional(),
     followUps: z.array(intentId, { error: 'expected a list of intent ids' }).optional(),
+    /**
+     * Once the conversation holds a slot's value, this intent asked about it ("when will it
+     * arrive?" after the order number) is the named intent: `{ order_number: order_status }`.
+     */
+    onceHeld: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'a slot name must match ^[a-z][a-z0-9_]*$' }),
+        intentId,
+        { error: 'expected slot names mapped to intent ids, like { order_number: order_status }' },
+      )
+      .optional(),
   })
   .superRefine((intent, ctx) => {
     if (!intent.handoff && (intent.answers === undefined || Object.keys(intent.answers).length === 0)) {

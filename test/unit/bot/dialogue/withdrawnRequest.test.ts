@@ -38,4 +38,16 @@ describe('DialogueEngine with the demo catalog: a question about the order the c
   ])('reads a %s "when does it come" that leaves out the order as the order status', async (_lang, first, second) => {
     expect(answered(await play(first, second))).toEqual(['order_status']);
   });
+
+  it('reads "when will it arrive?" once the conversation holds an order number as that order\'s status', async () => {
+    expect(answered(await play('I want to cancel my order SG-123456', 'wait dont cancel, when will it arrive?'))).toEqual(['order_status']);
+  });
+
+  it('answers a delivery-time question that points at no held order with the delivery times', async () => {
+    expect(answered(await play('where is my order SG-123456', 'and how many days does delivery usually take to pune?'))).toEqual(['delivery_time']);
+  });
+
+  it('answers "when will it arrive if I order today" with the delivery times when no order is held', async () => {
+    expect(answered(await play('if i order a tv today, when will it arrive?'))).toEqual(['delivery_time']);
+  });
 });

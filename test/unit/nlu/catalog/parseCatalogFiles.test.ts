@@ -355,6 +355,13 @@ describe('parseCatalogFiles: rules across the catalog', () => {
     expect(err.details).toHaveLength(1);
   });
 
+  it('rejects onceHeld naming a missing intent', () => {
+    const err = catalogErrorOf([
+      file('a.yaml', 'intents:\n  - { id: x, examples: { en: [a] }, answers: { en: A }, onceHeld: { order_number: order_stauts } }\n'),
+    ]);
+    expect(err.message).toContain('a.yaml: intents[0].onceHeld.order_number: "order_stauts" names no intent in the catalog');
+  });
+
   it('resolves followUps to intents in another file', () => {
     const catalog = parseCatalogFiles(
       [
