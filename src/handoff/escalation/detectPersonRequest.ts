@@ -21,11 +21,13 @@ import { PERSON_REQUEST_LEXICONS } from './personRequestLexicon';
  *   Nepali ones to the nearest person/bot word before them (up to NEGATION_REACH words).
  * - a person word qualified as someone else is ignored ("delivery agent", "human error", "agent of change"),
  *   and so is a "someone" word for one person ("the delivery person didn't call me"; not "the delivery team").
+ * - asking to call the company or for its number asks for a person unless negated ("can i ring you",
+ *   "aapko call kar sakta hu", "آپ کو فون کر سکتا ہوں"; not "I don't want to call you").
  * Latin person words also match with one typo ("agnet", "humna"), two for long ones ("custmer care").
  */
 const NEGATION_REACH = 6;
 
-type Role = 'people' | 'someone' | 'talk' | 'want' | 'bot' | 'leaveBot';
+type Role = 'people' | 'someone' | 'talk' | 'want' | 'bot' | 'leaveBot' | 'callUs';
 
 interface Entry {
   role: Role;
@@ -47,7 +49,7 @@ function keySet(list: readonly string[]): Set<string> {
 }
 
 const lexicons = Object.values(PERSON_REQUEST_LEXICONS);
-const ROLES: Role[] = ['people', 'someone', 'talk', 'want', 'bot', 'leaveBot'];
+const ROLES: Role[] = ['people', 'someone', 'talk', 'want', 'bot', 'leaveBot', 'callUs'];
 const ENTRIES: Entry[] = lexicons
   .flatMap((lexicon) => ROLES.flatMap((role) => lexicon[role].map((entry) => ({ role, pattern: compilePattern(entry), fuzzy: role === 'people' }))))
   .sort((a, b) => b.pattern.keys.length - a.pattern.keys.length);
@@ -188,8 +190,9 @@ function coveredBy(hits: readonly Hit[], wordCount: number): Uint8Array {
   return covered;
 }
 
+/** The hits a negation can apply to: the person, someone and bot words, and asking to call. */
 function isNoun(hit: Hit): boolean {
-  return hit.role === 'people' || hit.role === 'someone' || hit.role === 'bot';
+  return hit.role === 'people' || hit.role === 'someone' || hit.role === 'bot' || hit.role === 'callUs';
 }
 
 /** The person, someone and bot hits that a negation applies to. */
@@ -260,6 +263,8 @@ export function asksForPerson(message: string | PreparedText, _lang?: Lang): boo
         return !negated.has(hit) && !isSomeoneElse(words, hit) && (talk || want || standsAsRequest(words, covered, hit));
       case 'someone':
         return !negated.has(hit) && talk && !(isSomeoneElse(words, hit) && INDIVIDUALS.has(words[hit.start]!.key));
+      case 'callUs':
+        return !negated.has(hit);
       default: // bot
         return negated.has(hit) && (talk || want || isBareClause(words, covered, hit.clause));
     }

@@ -16,6 +16,11 @@ export interface PersonRequestLexicon {
   bot: string[];
   /** Phrases that ask to leave the bot ("stop the bot", "bot band karo"). */
   leaveBot: string[];
+  /**
+   * Asking to call the company or for its number ("can i ring you", "aapko call kar sakta hu",
+   * "तपाईंलाई फोन गर्न मिल्छ"): a voice call is a person; ask on their own unless negated.
+   */
+  callUs: string[];
   /** Words before a person word that make it someone else ("delivery agent", "travel agent"). */
   notStaffBefore: string[];
   /**
@@ -43,6 +48,11 @@ const en: PersonRequestLexicon = {
   want: ['want', 'wanna', 'need', 'get', 'give', 'require', 'is there', 'are there', 'any', 'looking for', 'can i have'],
   bot: ['bot', 'chatbot', 'robot', 'machine', 'automated', 'automatic', 'ai', 'computer'],
   leaveBot: ['stop the bot', 'bypass the bot', 'enough of the bot', 'skip the bot'],
+  callUs: [
+    'call you', 'call u', 'ring you', 'ring u', 'phone you', 'phone u', 'call you guys', 'ring you guys', 'your phone number',
+    'your contact number', 'your number', 'ur number', 'talk on the phone', 'talk on phone', 'speak on the phone', 'speak on phone',
+    'a phone call', 'call back', 'callback', 'call me back', 'ring me back',
+  ],
   notStaffBefore: ['delivery', 'courier', 'travel', 'insurance', 'estate', 'secret', 'double', 'free', 'cleaning', 'field'],
   individuals: ['person', 'people'],
   notStaffAfter: ['of', 'error', 'errors', 'rights', 'nature', 'resources', 'body', 'race'],
@@ -61,6 +71,11 @@ const hiLatn: PersonRequestLexicon = {
   want: ['chahiye', 'chaiye', 'chahie', 'chaahiye', 'koi'],
   bot: ['bot', 'machine', 'robot', 'automatic', 'computer'],
   leaveBot: ['bot band', 'bot hatao'],
+  callUs: [
+    'aapko call', 'apko call', 'aap ko call', 'aapko phone', 'apko phone', 'aap ko phone', 'phone pe baat', 'phone par baat',
+    'call pe baat', 'call par baat', 'aapka number', 'apka number', 'aapka contact number', 'call back', 'callback', 'mujhe call karo',
+    'mujhe call kar', 'mujhe phone karo',
+  ],
   notStaffBefore: ['delivery', 'courier', 'insurance'],
   individuals: ['person'],
   notStaffAfter: [],
@@ -79,6 +94,10 @@ const hi: PersonRequestLexicon = {
   want: ['चाहिए', 'कोई'],
   bot: ['बॉट', 'बोट', 'मशीन', 'रोबोट', 'ऑटोमैटिक', 'कंप्यूटर'],
   leaveBot: ['बॉट बंद', 'बोट बंद'],
+  callUs: [
+    'आपको कॉल', 'आपको फोन', 'आपको फ़ोन', 'फोन पर बात', 'फ़ोन पर बात', 'कॉल पर बात', 'आपका नंबर', 'आपका कॉन्टैक्ट नंबर', 'मुझे कॉल करो',
+    'मुझे कॉल कीजिए', 'मुझे फोन करो', 'मुझे फोन कीजिए', 'कॉल बैक',
+  ],
   notStaffBefore: ['डिलीवरी', 'कूरियर'],
   individuals: [],
   notStaffAfter: [],
@@ -96,6 +115,7 @@ const ur: PersonRequestLexicon = {
   want: ['چاہیے', 'کوئی'],
   bot: ['بوٹ', 'مشین', 'روبوٹ', 'خودکار', 'کمپیوٹر'],
   leaveBot: ['بوٹ بند'],
+  callUs: ['آپ کو کال', 'آپ کو فون', 'فون پر بات', 'کال پر بات', 'آپ کا نمبر', 'مجھے کال کریں', 'مجھے فون کریں', 'کال بیک'],
   notStaffBefore: ['ڈیلیوری', 'کوریئر'],
   individuals: [],
   notStaffAfter: [],
@@ -113,6 +133,7 @@ const ne: PersonRequestLexicon = {
   want: ['चाहियो', 'चाहिन्छ', 'चाहन्छु', 'कोही', 'कुनै'],
   bot: ['बोट*', 'मेसिन*', 'रोबोट*', 'स्वचालित'],
   leaveBot: ['बोट बन्द', 'बोट बंद'],
+  callUs: ['तपाईंलाई फोन', 'तपाईलाई फोन', 'तपाईंलाई कल', 'तपाईलाई कल', 'फोनमा कुरा', 'तपाईंको नम्बर', 'तपाईको नम्बर', 'मलाई फोन गर्नु*', 'मलाई कल गर्नु*'],
   notStaffBefore: ['डेलिभरी'],
   individuals: [],
   notStaffAfter: [],
@@ -128,6 +149,7 @@ const neLatn: PersonRequestLexicon = {
   want: ['chahiyo', 'chahincha', 'chahinchha', 'chahanchu', 'chaiyo', 'kohi', 'kunai'],
   bot: ['bot', 'robot', 'machine'],
   leaveBot: ['bot banda'],
+  callUs: ['tapai lai phone', 'tapailai phone', 'tapai lai call', 'tapailai call', 'phone ma kura', 'tapai ko number', 'tapaiko number', 'malai phone garnu', 'malai call garnu'],
   notStaffBefore: ['delivery', 'courier'],
   individuals: [],
   notStaffAfter: [],

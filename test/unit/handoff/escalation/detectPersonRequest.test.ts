@@ -24,6 +24,9 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'ok. agnet pls',
       'agents, talk',
       'let me talk to the delivery team',
+      'can i ring you guys',
+      'whats your phone number, i want to call',
+      'please call me back',
     ],
     doesNotAsk: [
       'the hotline number printed on the box is wrong',
@@ -40,6 +43,8 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'i want to talk to the delivery person',
       // A place one letter from "banda", as one clause of an address: a typo alone asks only as the whole message.
       'its 4th floor, Orion Tower, Bandra',
+      "I don't want to call you, just fix it",
+      'the delivery boy didnt call me back',
     ],
   },
   {
@@ -54,6 +59,8 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'bot nahi, insaan chahiye',
       'kisi se baat karwa do bhai',
       'koi aadmi hai?',
+      'kya main aapko call kar sakta hu?',
+      'phone pe baat ho sakti hai?',
     ],
     doesNotAsk: ['mujhe agent se baat nahi karni', 'insaan nahi chahiye, bas order status batao', 'kisi ko farak nahi padta', 'delivery agent ne parcel phek diya'],
   },
@@ -68,6 +75,7 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'बॉट नहीं, इंसान चाहिए',
       'किसी से बात करवा दो',
       'एजेन्ट प्लीज़',
+      'मैं आपको कॉल कर सकता हूँ क्या',
     ],
     doesNotAsk: ['मुझे एजेंट से बात नहीं करनी', 'इंसान नहीं चाहिए, बस ऑर्डर बताओ', 'डिलीवरी एजेंट ने पार्सल फेंक दिया', 'मेरा ऑर्डर कब आएगा'],
   },
@@ -82,6 +90,7 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'بوٹ نہیں، انسان چاہیے',
       'کسی سے بات کروا دیں',
       'کوئی انسان ہے؟',
+      'کیا میں آپ کو فون کر سکتا ہوں؟',
     ],
     doesNotAsk: ['مجھے انسان سے بات نہیں کرنی', 'ایجنٹ نہیں چاہیے، بس آرڈر بتائیں', 'ڈیلیوری ایجنٹ نے پارسل پھینک دیا', 'دکان کب کھلتی ہے'],
   },
@@ -96,12 +105,13 @@ const cases: { lang: string; asks: string[]; doesNotAsk: string[] }[] = [
       'कसैसँग कुरा गराउनुहोस्',
       'मलाई बोटसँग कुरा गर्नु छैन',
       'मान्छे चाहियो',
+      'तपाईंलाई फोन गर्न मिल्छ?',
     ],
     doesNotAsk: ['मलाई एजेन्टसँग कुरा गर्नु छैन', 'मान्छे चाहिँदैन, अर्डर मात्र भन्नुहोस्', 'डेलिभरी एजेन्टले पार्सल फ्याँक्यो', 'पसल कति बजे खुल्छ'],
   },
   {
     lang: 'ne-Latn',
-    asks: ['malai manche sanga kura garna cha', 'agent sanga jodidinus', 'kohi manche cha?', 'kasailai sanga kura garna paaun'],
+    asks: ['malai manche sanga kura garna cha', 'agent sanga jodidinus', 'kohi manche cha?', 'kasailai sanga kura garna paaun', 'tapai lai phone garna milcha?'],
     doesNotAsk: ['malai manche chahindaina', 'delivery manche kahile aaucha', 'store kati baje khulcha'],
   },
 ];
