@@ -57,6 +57,8 @@ export interface Intent {
   followUps: string[];
   /** Per slot name: the intent this one is once the conversation holds that slot's value and the question points back at it. */
   onceHeld?: Record<string, string>;
+  /** Its answers invite the customer to say more for a colleague ("tell me here and a colleague will help"). */
+  offersPerson?: boolean;
   /** The file the intent came from, for error messages. */
   source: string;
 }

@@ -1,6 +1,6 @@
 import { BatonError } from '../../errors';
 import { type ActKind, type ActReading, mainAct, readActs } from '../../nlu/acts';
-import { bearsQuestion, findReferringWord, splitClauses, withdrawsRequest } from '../../nlu/clauses';
+import { asksQuestion, bearsQuestion, findReferringWord, splitClauses, withdrawsRequest } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
@@ -250,6 +250,7 @@ export class DialogueEngine {
     delete state.offered; // offered again below only if this turn's reply has options
     delete state.confirm;
     delete state.lastAnswer; // set again below only if this turn answers
+    delete state.personOffer; // set again below only if this turn's answer offers a person
     const turn: Turn = { state, lang, replies: [], signals: [], input };
 
     await this.respond(turn, text, found, previous.offered);
@@ -480,6 +481,8 @@ export class DialogueEngine {
     // "and what about the fridge we got from your delhi store?" right after an answer that depends on
     // the product: the same question about it, whatever the describing words lean to.
     if (followable && describesProductOnly(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
+    const offered = this.takesPersonOffer(turn, classification);
+    if (offered) return this.handOver(turn, offered);
     const carried = this.carriedTopic(turn, text, rankedBy(classification));
     const staysOnTopic = carried !== undefined && carried.opened && carried.stays && carried.intent.id !== classification.top;
     if (top && classification.confidence >= answer && this.answerable(text, classification) && !staysOnTopic) {
@@ -927,9 +930,40 @@ export class DialogueEngine {
       const fingerprint = answerFingerprint([intent.id, ...answers.map((a) => a.text), ...intent.slots.map((s) => state.slots[s.name] ?? '')].join('\n'));
       state.lastAnswer = fingerprint;
       if (turn.input.state.lastAnswer === fingerprint && pushesBack(turn.input.text ?? '')) return this.answerRepeated(turn, intent);
+      // The same answer right after it invited the customer to tell us more here, to a statement
+      // ("yes i need the GST one, GSTIN …", "still not received"): they did; a colleague takes it,
+      // instead of the same words again. A question ("how much longer?") is answered as before.
+      const states = !asksQuestion(turn.input.text ?? '');
+      if (turn.input.state.lastAnswer === fingerprint && turn.input.state.personOffer === intent.id && states) return this.handOver(turn, intent);
     }
+    if (intent.offersPerson) state.personOffer = intent.id;
     turn.replies.push(reply);
     this.markAnswered(turn, intent, confidence);
+  }
+
+  /**
+   * The intent whose answer last turn invited the customer to say more for a colleague, when this
+   * message tells what the answer asked for: a statement (no question) that pushes back ("15 din
+   * ho gaye abhi tak nahi aaya", "अझै आएन": read alone it would be another question), or one the
+   * bot half understood but could not answer ("its been 10 days already"). A statement the bot
+   * does not place at all (small talk) is not taken as that, nor one it understands as a question
+   * of its own without pushing back ("also need the GST invoice").
+   */
+  private takesPersonOffer(turn: Turn, c: Classification): Intent | undefined {
+    const offeredBy = this.intentById(turn.input.state.personOffer ?? null);
+    const message = turn.input.text ?? '';
+    if (!offeredBy || asksQuestion(message)) return undefined;
+    if (pushesBack(message)) return offeredBy;
+    const { answer, clarify } = this.deps.thresholds;
+    return c.confidence >= clarify && c.confidence < answer ? offeredBy : undefined;
+  }
+
+  /** Hands the conversation to a person of `about`'s team, as `about`'s answer offered. */
+  private handOver(turn: Turn, about: Intent): void {
+    delete turn.state.pending;
+    delete turn.state.personOffer;
+    turn.signals.push({ type: 'handoff_intent', intent: about.id, ...(about.team ? { team: about.team } : {}) });
+    turn.replies.push({ text: this.message('handoff', turn.lang) });
   }
 
   /**

@@ -27,6 +27,8 @@ export interface DialogueState {
   answered: string[];
   /** A fingerprint of the answer the last turn gave (answerFingerprint), so it is not given again word for word. */
   lastAnswer?: string;
+  /** The intent whose answer, given last turn, invited the customer to say more for a colleague (Intent.offersPerson). */
+  personOffer?: string;
 }
 
 const quickReplySchema = z.object({ title: z.string(), payload: z.string() });
@@ -47,6 +49,7 @@ export const dialogueStateSchema = z.object({
   ),
   answered: z.array(z.string()),
   lastAnswer: z.string().max(64).optional(),
+  personOffer: z.string().max(200).optional(),
 });
 
 /** A confidence as stored: 3 decimals, rounded down (a threshold of 3 decimals or fewer compares the same). */

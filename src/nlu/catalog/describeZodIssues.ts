@@ -13,7 +13,7 @@ export interface SchemaProblem {
 /** Every key the catalog format knows, to suggest the intended one for a typo. */
 const KNOWN_KEYS = [
   'languages', 'defaultLanguage', 'messages', 'intents', 'id', 'title', 'examples', 'answers', 'answersFor', 'quickReplies',
-  'handoff', 'team', 'slots', 'fulfillment', 'followUps', 'onceHeld', 'text', 'mediaUrl', 'payload', 'name', 'kind', 'pattern',
+  'handoff', 'team', 'slots', 'fulfillment', 'followUps', 'onceHeld', 'offersPerson', 'text', 'mediaUrl', 'payload', 'name', 'kind', 'pattern',
   'required', 'prompt', 'url', 'timeoutMs', 'fallback', 'clarify', 'fulfillmentError',
   'formatHints', 'categories', 'products', 'category', 'aliases',
 ];

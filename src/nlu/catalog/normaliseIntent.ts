@@ -80,6 +80,7 @@ export function normaliseIntent(
     ...(fulfillment ? { fulfillment } : {}),
     followUps: raw.followUps ?? [],
     ...(raw.onceHeld !== undefined ? { onceHeld: raw.onceHeld } : {}),
+    ...(raw.offersPerson ? { offersPerson: true } : {}),
     source,
   };
 }

@@ -168,6 +168,12 @@ export const intentSchema = z
     fulfillment: fulfillmentSchema.optional(),
     followUps: z.array(intentId, { error: 'expected a list of intent ids' }).optional(),
     /**
+     * Its answers invite the customer to say more for a colleague ("tell me here and a colleague
+     * will help"): "yes", the same question again, or a statement the bot cannot read right after
+     * the answer is handed to a person.
+     */
+    offersPerson: z.boolean({ error: 'expected true or false' }).optional(),
+    /**
      * Once the conversation holds a slot's value, this intent asked about it ("when will it
      * arrive?" after the order number) is the named intent: `{ order_number: order_status }`.
      */
