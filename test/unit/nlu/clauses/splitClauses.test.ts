@@ -1,4 +1,4 @@
-import { bearsQuestion, MAX_CLAUSES, splitClauses } from '../../../../src/nlu/clauses';
+import { asksQuestion, bearsQuestion, MAX_CLAUSES, splitClauses } from '../../../../src/nlu/clauses';
 
 const texts = (text: string) => splitClauses(text).map((c) => c.text);
 
@@ -78,5 +78,17 @@ describe('bearsQuestion', () => {
 
   test.each([['it was due yesterday'], ['I was there last week'], ['कल आना था'], ['کل آنا تھا']])('"%s" is context', (text) =>
     expect(bearsQuestion(text)).toBe(false),
+  );
+});
+
+describe('asksQuestion', () => {
+  test.each([['can I pay by UPI'], ['kitna time aur lagega?'], ['دکان کب کھلتی ہے'], ['पसल कहिले खुल्छ']])(
+    '"%s" asks a question',
+    (text) => expect(asksQuestion(text)).toBe(true),
+  );
+
+  test.each([['yes i need the GST one'], ['please check'], ['mujhe bill chahiye'], ['its been 10 days already'], ['अझै आएन']])(
+    '"%s" requests or states, asking no question',
+    (text) => expect(asksQuestion(text)).toBe(false),
   );
 });
