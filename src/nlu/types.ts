@@ -150,6 +150,8 @@ export interface Catalog {
   topics?: string[];
   /** Slot name → the intent a bare value of it means when sent unasked ({ order_number: order_status }). */
   bareFacts?: Record<string, string>;
+  /** The intent a product named with a fault ("mera fridge kharab ho gaya") means when nothing else is understood. */
+  productFault?: string;
   /** Products and categories (the catalog's `categories:` and `products:`); none when absent. */
   products?: ProductCatalog;
   /** Files read, in order. */

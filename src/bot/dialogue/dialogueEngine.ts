@@ -19,6 +19,7 @@ import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from 
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
 import { namesMissingValue, saysNoValue } from './noValue';
+import { namesFault } from './namesFault';
 import { pushesBack } from './pushesBack';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
@@ -499,6 +500,8 @@ export class DialogueEngine {
     const byValue = this.intentOfValue(classification, found);
     if (byValue) return this.handleIntent(turn, byValue, byValue.id === classification.top ? classification.confidence : (classification.runnerUp?.confidence ?? 0));
     if (this.closesWithThanks(acts, classification)) return this.answerActs(turn, acts);
+    const fault = this.faultReport(text);
+    if (fault) return this.handleIntent(turn, fault, classification.confidence);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) {
       // Right after a message not understood, one only half understood is the second miss in a
       // row ("aaj bitcoin ka rate kya hai" read a little as offers): the topics menu, led by the guesses
@@ -614,6 +617,16 @@ export class DialogueEngine {
   }
 
   /** The first product the text names, as written there. */
+  /**
+   * "mera fridge kharab ho gaya", "मेरो फ्रिज बिग्रियो": a product the catalog knows and a word that
+   * says it is broken, in a message not understood otherwise, is a fault report: the catalog's
+   * productFault intent (repairs, in the demo).
+   */
+  private faultReport(text: string): Intent | undefined {
+    const intent = this.intentById(this.catalog.productFault ?? null);
+    return intent && namesFault(text) && this.productIn(text) !== undefined ? intent : undefined;
+  }
+
   private productIn(text: string): string | undefined {
     const index = productIndexOf(this.catalog);
     const first = index ? findProductFacts(text, index).sort((a, b) => a.span.start - b.span.start)[0] : undefined;

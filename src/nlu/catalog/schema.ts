@@ -277,6 +277,8 @@ export const catalogFileSchema = z.strictObject(
         { error: 'expected slot names mapped to intent ids, like { order_number: order_status }' },
       )
       .optional(),
+    /** A message that names a product and a fault ("mera fridge kharab ho gaya"), not understood otherwise, means this intent. */
+    productFault: intentId.optional(),
     categories: z.array(categorySchema, { error: 'expected a list of product categories' }).optional(),
     products: z.array(productSchema, { error: 'expected a list of products' }).optional(),
   },

@@ -362,6 +362,22 @@ describe('parseCatalogFiles: rules across the catalog', () => {
     expect(err.message).toContain('a.yaml: intents[0].onceHeld.order_number: "order_stauts" names no intent in the catalog');
   });
 
+  it('rejects a productFault naming a missing intent', () => {
+    const err = catalogErrorOf([
+      file('_catalog.yaml', 'productFault: repair_servce\n'),
+      file('a.yaml', 'intents:\n  - { id: repair_service, examples: { en: [a] }, answers: { en: A } }\n'),
+    ]);
+    expect(err.message).toContain('_catalog.yaml: productFault: "repair_servce" names no intent in the catalog');
+  });
+
+  it('keeps a productFault naming an intent', () => {
+    const catalog = parseCatalogFiles(
+      [file('_catalog.yaml', 'productFault: repair_service\n'), file('a.yaml', 'intents:\n  - { id: repair_service, examples: { en: [a] }, answers: { en: A } }\n')],
+      {},
+    );
+    expect(catalog.productFault).toBe('repair_service');
+  });
+
   it('resolves followUps to intents in another file', () => {
     const catalog = parseCatalogFiles(
       [

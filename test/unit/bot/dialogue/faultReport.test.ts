@@ -1,0 +1,48 @@
+import { namesFault } from '../../../../src/bot/dialogue/namesFault';
+import { useDemoEngine } from './engineHarness';
+
+/**
+ * "mera fridge kharab ho gaya": a product and a word saying it is broken, in a message the
+ * classifier cannot place, is a fault report: the catalog's productFault intent (repairs).
+ */
+const { play } = useDemoEngine();
+
+const answered = async (...messages: string[]) =>
+  (await play(...messages)).signals.flatMap((s) => (s.type === 'answered' ? [s.intent] : []));
+
+describe('namesFault', () => {
+  test.each([
+    ['en', 'my speaker just died'],
+    ['hi-Latn', 'fridge kharab ho gaya'],
+    ['hi', 'टीवी बंद हो गया'],
+    ['ur', 'فریج کام نہیں کر رہا'],
+    ['ne', 'फ्रिज बिग्रियो'],
+    ['ne-Latn', 'mero tv bigriyo'],
+  ])('hears a fault in (%s: %s)', (_lang, text) => {
+    expect(namesFault(text)).toBe(true);
+  });
+
+  test.each([['my fridge works great'], ['fridge kab aayega'], ['फ्रिज कति पर्छ']])('hears no fault in "%s"', (text) => {
+    expect(namesFault(text)).toBe(false);
+  });
+});
+
+describe('DialogueEngine with the demo catalog: a product reported broken', () => {
+  test.each([
+    ['hi-Latn', 'hello bhai mera fridge kharab ho gaya'],
+    ['hi', 'नमस्ते, मेरा फ्रिज खराब हो गया'],
+    ['ur', 'السلام علیکم، میرا فریج خراب ہو گیا ہے'],
+    ['ne', 'नमस्ते, मेरो फ्रिज बिग्रियो'],
+    ['ne-Latn', 'namaste, mero fridge bigriyo'],
+  ])('answers a %s fault report with the repairs answer', async (_lang, text) => {
+    expect(await answered(text)).toEqual(['repair_service']);
+  });
+
+  it('leaves a message that names a fault but no product to the classifier ("the app is not working")', async () => {
+    expect(await answered('the app is not working')).not.toContain('repair_service');
+  });
+
+  it('leaves a fault the classifier reads as another question to that question ("nayi washing machine kharab nikli, nayi doge kya")', async () => {
+    expect(await answered('nayi washing machine kharab nikli, nayi doge kya')).toEqual(['return_policy']);
+  });
+});
