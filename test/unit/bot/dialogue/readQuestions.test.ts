@@ -59,6 +59,27 @@ describe('readQuestions', () => {
     expect(readQuestions('the colour of the watch is dull, can i exchange it?', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'return_policy' } });
   });
 
+  test('a clause that asks nothing is not context for a question opened by "also" after it', () => {
+    const classify = table({
+      'cant log in to my account': ['account_login', 0.95],
+      'my card payment failed but money is gone': ['payment_failed', 0.95],
+      'cant log in to my account. also my card payment failed but money is gone': ['payment_failed', 0.9],
+    });
+    const r = readQuestions('cant log in to my account. also my card payment failed but money is gone?', classify, T);
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['account_login', 'payment_failed']);
+  });
+
+  test('a clause that asks nothing is not context for a question that goes on from a clause opened by "also"', () => {
+    const classify = table({
+      'cant log in to my account': ['account_login', 0.95],
+      'tried paying by card': ['payment_failed', 0.9],
+      'it failed but money is gone': ['payment_failed', 0.95],
+      'cant log in to my account. also tried paying by card and it failed but money is gone': ['payment_failed', 0.9],
+    });
+    const r = readQuestions('cant log in to my account. also tried paying by card and it failed but money is gone?', classify, T);
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['account_login', 'payment_failed']);
+  });
+
   test('a clause that asks nothing is still answered when the whole message reads as its own question', () => {
     const classify = table({
       'my refund has not come': ['refund_status', 0.9],
