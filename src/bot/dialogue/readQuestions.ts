@@ -186,6 +186,27 @@ export function readQuestions(
         }
       }
     }
+    // "is your showroom open on sunday, and whats the exact address?": a clause read only middling
+    // surely, that names nothing of its own to point back with, asks about the thing the understood
+    // clause before it names when a word of that clause in front makes it a sure question of a
+    // third intent (the showroom's address, not changing a delivery address).
+    if (
+      understoodBefore &&
+      classification.confidence >= thresholds.answer &&
+      classification.confidence < sure &&
+      classification.top !== understoodBefore.classification.top &&
+      bearsQuestion(c.rest, c.asked) &&
+      findReferringWord(c.rest) === undefined &&
+      context.productIn?.(c.rest) === undefined
+    ) {
+      for (const word of referentCandidates(understoodBefore.text)) {
+        const withTopic = readClause(`${word} ${c.rest}`, classify);
+        if (withTopic.confidence >= sure && withTopic.top !== classification.top && withTopic.top !== understoodBefore.classification.top) {
+          classification = withTopic;
+          break;
+        }
+      }
+    }
     const before = previous?.classification;
     if (classification.confidence >= thresholds.answer) {
       if (before && before.confidence >= thresholds.answer && classification.top !== before.top && context.continues?.(c.rest, before.top, classification.top, true)) {
