@@ -143,11 +143,11 @@ export function readQuestions(
   const whole = readClause(read, classify);
   if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
   const clauses = split
-    .map((c) => ({ rest: readActs(c.text).rest, asked: c.asked }))
+    .map((c) => ({ rest: readActs(c.text).rest, asked: c.asked, adds: c.adds === true }))
     .filter((c) => /[\p{L}\p{N}]/u.test(c.rest) && !context.namesValue?.(c.rest));
   if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
 
-  const parts: { text: string; asked: boolean; classification: Classification }[] = [];
+  const parts: { text: string; asked: boolean; adds: boolean; classification: Classification }[] = [];
   for (const c of clauses) {
     let classification = readClause(c.rest, classify);
     const previous = parts[parts.length - 1];
@@ -186,6 +186,27 @@ export function readQuestions(
         }
       }
     }
+    // "is your showroom open on sunday, and whats the exact address?": a clause read only middling
+    // surely, that names nothing of its own to point back with, asks about the thing the understood
+    // clause before it names when a word of that clause in front makes it a sure question of a
+    // third intent (the showroom's address, not changing a delivery address).
+    if (
+      understoodBefore &&
+      classification.confidence >= thresholds.answer &&
+      classification.confidence < sure &&
+      classification.top !== understoodBefore.classification.top &&
+      bearsQuestion(c.rest, c.asked) &&
+      findReferringWord(c.rest) === undefined &&
+      context.productIn?.(c.rest) === undefined
+    ) {
+      for (const word of referentCandidates(understoodBefore.text)) {
+        const withTopic = readClause(`${word} ${c.rest}`, classify);
+        if (withTopic.confidence >= sure && withTopic.top !== classification.top && withTopic.top !== understoodBefore.classification.top) {
+          classification = withTopic;
+          break;
+        }
+      }
+    }
     const before = previous?.classification;
     if (classification.confidence >= thresholds.answer) {
       if (before && before.confidence >= thresholds.answer && classification.top !== before.top && context.continues?.(c.rest, before.top, classification.top, true)) {
@@ -197,16 +218,27 @@ export function readQuestions(
       const asked = [...parts].reverse().find((p) => p.classification.confidence >= thresholds.answer)?.classification;
       if (asked && context.continues?.(c.rest, asked.top, classification.top, false)) classification = asked;
     }
-    parts.push({ text: c.rest, asked: c.asked, classification });
+    parts.push({ text: c.rest, asked: c.asked, adds: c.adds, classification });
   }
   // "ہیڈ فون کا رنگ اچھا نہیں لگا، کیا ایکسچینج ہو جائے گا؟", "bhai mera refund kab aayega? 10 din ho gaye
   // return kiye": a clause that asks nothing is context for the question beside it when the whole
-  // message reads as that question; it is not a question of its own.
+  // message reads as that question; it is not a question of its own. A question opened by a word
+  // that adds another matter ("can't log in, the otp never comes. also my card payment failed?"),
+  // or going on with one that does ("… also tried paying by card and it failed?"), is not what the
+  // clauses before that word are context for.
+  const addsBetween = (from: number, to: number): boolean => parts.slice(from + 1, to + 1).some((r) => r.adds);
   const contextOnly = (p: (typeof parts)[number]): boolean =>
     !bearsQuestion(p.text, p.asked) &&
     whole.confidence >= thresholds.answer &&
     p.classification.top !== whole.top &&
-    parts.some((q) => q !== p && bearsQuestion(q.text, q.asked) && q.classification.confidence >= thresholds.answer && q.classification.top === whole.top);
+    parts.some(
+      (q) =>
+        q !== p &&
+        !addsBetween(parts.indexOf(p), parts.indexOf(q)) &&
+        bearsQuestion(q.text, q.asked) &&
+        q.classification.confidence >= thresholds.answer &&
+        q.classification.top === whole.top,
+    );
   const understood: ReadPart[] = [];
   for (const p of parts) {
     const c = p.classification;

@@ -7,6 +7,11 @@ export interface Clause {
   end: number;
   /** Followed by a question mark (?, ؟, ？). */
   asked: boolean;
+  /**
+   * Opened by a word that adds another matter ("…, also my card payment failed?", "plus", साथै,
+   * نیز): what came before it is a matter of its own, not context for this clause.
+   */
+  adds?: boolean;
 }
 
 /**
@@ -18,6 +23,8 @@ export interface Clause {
 const BOUNDARY =
   /[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:and|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز)(?=[\s,،]|$)/giu;
 const QUESTION_MARK = /[?？؟]/u;
+/** The joining words that add another matter rather than go on with the same one. */
+const ADDS = /^(?:also|plus|साथै|نیز)$/iu;
 /** A cheap first look: no punctuation, new line or joining word at all means one clause. */
 const MAYBE_BOUNDARY = /[?？؟!！।॥۔;\n.,،]|and|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز/iu;
 /** A clause needs this many words to stand as a question; shorter pieces join the clause before. */
@@ -43,14 +50,18 @@ export function splitClauses(text: string): Clause[] {
   const pieces: Clause[] = [];
   let from = 0;
   BOUNDARY.lastIndex = 0;
+  let adds = false;
   const push = (start: number, end: number, asked: boolean) => {
     const raw = text.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    if (trimmed !== '') pieces.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length, asked });
+    if (trimmed === '') return;
+    pieces.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length, asked, ...(adds ? { adds } : {}) });
+    adds = false;
   };
   for (let m = BOUNDARY.exec(text); m !== null && pieces.length < MAX_CLAUSES * 2; m = BOUNDARY.exec(text)) {
     push(from, m.index, QUESTION_MARK.test(m[0]));
+    if (ADDS.test(m[0])) adds = true;
     from = m.index + m[0].length;
   }
   push(from, text.length, false);
@@ -58,7 +69,7 @@ export function splitClauses(text: string): Clause[] {
   const clauses: Clause[] = [];
   let carry: Clause | null = null;
   for (const piece of pieces) {
-    const joined: Clause = carry ? { text: text.slice(carry.start, piece.end), start: carry.start, end: piece.end, asked: piece.asked } : piece;
+    const joined: Clause = carry ? { ...withAdds(carry), text: text.slice(carry.start, piece.end), start: carry.start, end: piece.end, asked: piece.asked } : piece;
     carry = null;
     const previous = clauses[clauses.length - 1];
     if (wordCount(joined.text) >= MIN_CLAUSE_WORDS || (joined.asked && previous?.asked && !bearsQuestion(joined.text))) {
@@ -66,7 +77,7 @@ export function splitClauses(text: string): Clause[] {
       continue;
     }
     if (previous) {
-      clauses[clauses.length - 1] = { text: text.slice(previous.start, joined.end), start: previous.start, end: joined.end, asked: previous.asked || joined.asked };
+      clauses[clauses.length - 1] = { ...withAdds(previous), text: text.slice(previous.start, joined.end), start: previous.start, end: joined.end, asked: previous.asked || joined.asked };
     } else {
       carry = joined;
     }
@@ -74,6 +85,9 @@ export function splitClauses(text: string): Clause[] {
   if (carry) clauses.push(carry);
   return clauses.slice(0, MAX_CLAUSES);
 }
+
+/** A clause's `adds` flag alone, for a clause made of several pieces (the first one's). */
+const withAdds = (c: Clause): Pick<Clause, 'adds'> => (c.adds ? { adds: true } : {});
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 

@@ -27,7 +27,7 @@ describe('the conversation benchmark scripts', () => {
   });
 });
 
-describe.each(['conversations-dev', 'conversations-dev2', 'conversations-dev3'])('the dev conversations in %s (tried on before the benchmark set is reported)', (folder) => {
+describe.each(['conversations-dev', 'conversations-dev2', 'conversations-dev3', 'conversations-dev5'])('the dev conversations in %s (tried on before the benchmark set is reported)', (folder) => {
   const dev = loadConversationScripts(path.join(root, 'test/fixtures', folder));
 
   it('never use a customer line of four words or more of the benchmark set or the catalog examples', () => {
@@ -100,5 +100,25 @@ describe('the third dev conversations (conversations-dev3)', () => {
 
   it('have 8 conversations in each language', () => {
     for (const lang of LANGUAGES) expect([lang, dev3.filter((s) => s.lang === lang).length]).toEqual([lang, 8]);
+  });
+});
+
+describe('the fifth dev conversations (conversations-dev5)', () => {
+  const dev5 = loadConversationScripts(path.join(root, 'test/fixtures/conversations-dev5'));
+  const earlier = ['conversations-dev', 'conversations-dev2', 'conversations-dev3', 'conversations-dev4'].flatMap((folder) => loadConversationScripts(path.join(root, 'test/fixtures', folder)));
+
+  it('never use a customer line of two words or more equal to a catalog example', () => {
+    const examples = readCatalogExamples(path.join(root, 'intents'));
+    const lines = dev5.flatMap((s) => s.turns.filter(isCustomerTurn).map((t) => normaliseLine(t.customer))).filter((line) => line.split(/\s+/).length >= 2);
+    expect(lines.filter((line) => examples.has(line))).toEqual([]);
+  });
+
+  it('use ids apart from the earlier dev sets', () => {
+    const ids = new Set(earlier.map((s) => s.id));
+    expect(dev5.filter((s) => ids.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+
+  it('have 8 conversations in each language', () => {
+    for (const lang of LANGUAGES) expect([lang, dev5.filter((s) => s.lang === lang).length]).toEqual([lang, 8]);
   });
 });

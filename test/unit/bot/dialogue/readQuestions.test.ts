@@ -39,6 +39,26 @@ describe('readQuestions', () => {
     if (r.kind === 'several') expect(r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'store_locator']);
   });
 
+  test('a middling clause that names nothing of its own is read with a word of the clause before when that makes it a sure question of a third intent', () => {
+    const classify = table({
+      'is your showroom open on sunday': ['store_hours', 0.95],
+      'whats the exact address': ['change_delivery_address', 0.7],
+      'showroom whats the exact address': ['store_locator', 0.95],
+    });
+    const r = readQuestions('is your showroom open on sunday, and whats the exact address?', classify, T, { sure: 0.75 });
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'store_locator']);
+  });
+
+  test('a middling clause keeps its own reading when no word of the clause before makes it a sure question', () => {
+    const classify = table({
+      'is your showroom open on sunday': ['store_hours', 0.95],
+      'whats the exact address': ['change_delivery_address', 0.7],
+      'showroom whats the exact address': ['store_locator', 0.7],
+    });
+    const r = readQuestions('is your showroom open on sunday, and whats the exact address?', classify, T, { sure: 0.75 });
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'change_delivery_address']);
+  });
+
   test('a word of the clause before that turns a weak reading into another intent is not taken', () => {
     const classify = table({
       'is the store open on sunday': ['store_hours', 0.9],
@@ -57,6 +77,27 @@ describe('readQuestions', () => {
       'the colour of the watch is dull, can i exchange it': ['return_policy', 0.9],
     });
     expect(readQuestions('the colour of the watch is dull, can i exchange it?', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'return_policy' } });
+  });
+
+  test('a clause that asks nothing is not context for a question opened by "also" after it', () => {
+    const classify = table({
+      'cant log in to my account': ['account_login', 0.95],
+      'my card payment failed but money is gone': ['payment_failed', 0.95],
+      'cant log in to my account. also my card payment failed but money is gone': ['payment_failed', 0.9],
+    });
+    const r = readQuestions('cant log in to my account. also my card payment failed but money is gone?', classify, T);
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['account_login', 'payment_failed']);
+  });
+
+  test('a clause that asks nothing is not context for a question that goes on from a clause opened by "also"', () => {
+    const classify = table({
+      'cant log in to my account': ['account_login', 0.95],
+      'tried paying by card': ['payment_failed', 0.9],
+      'it failed but money is gone': ['payment_failed', 0.95],
+      'cant log in to my account. also tried paying by card and it failed but money is gone': ['payment_failed', 0.9],
+    });
+    const r = readQuestions('cant log in to my account. also tried paying by card and it failed but money is gone?', classify, T);
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['account_login', 'payment_failed']);
   });
 
   test('a clause that asks nothing is still answered when the whole message reads as its own question', () => {

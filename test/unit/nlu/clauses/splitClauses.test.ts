@@ -12,6 +12,19 @@ describe('splitClauses', () => {
     ['romanised ne', 'store kati baje khulcha ra delivery charge kati lagcha?', ['store kati baje khulcha', 'delivery charge kati lagcha']],
   ])('splits two %s questions joined by "and"', (_lang, text, clauses) => expect(texts(text)).toEqual(clauses));
 
+  test('a clause opened by "also" is marked as adding another matter, and the clause before it is not', () => {
+    const clauses = splitClauses('cant log in, the otp never comes. also my card payment failed?');
+    expect(clauses.map((c) => [c.text, c.adds === true])).toEqual([
+      ['cant log in', false],
+      ['the otp never comes', false],
+      ['my card payment failed', true],
+    ]);
+  });
+
+  test('a clause joined by "and" is not marked as adding another matter', () => {
+    expect(splitClauses('returned it 10 days ago and the refund has not come?').some((c) => c.adds)).toBe(false);
+  });
+
   test('splits sentences on . ! ? । ۔ ؟ and new lines', () => {
     expect(texts('where is my order? I paid on Monday. it is late!\nplease check')).toEqual([
       'where is my order',
