@@ -482,7 +482,7 @@ export class DialogueEngine {
     // "and what about the fridge we got from your delhi store?" right after an answer that depends on
     // the product: the same question about it, whatever the describing words lean to.
     if (followable && describesProductOnly(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
-    const offered = this.takesPersonOffer(turn, classification);
+    const offered = this.takesPersonOffer(turn, classification, acts);
     if (offered) return this.handOver(turn, offered);
     const carried = this.carriedTopic(turn, text, rankedBy(classification));
     const staysOnTopic = carried !== undefined && carried.opened && carried.stays && carried.intent.id !== classification.top;
@@ -960,13 +960,15 @@ export class DialogueEngine {
    * ho gaye abhi tak nahi aaya", "अझै आएन": read alone it would be another question), or one the
    * bot half understood but could not answer ("its been 10 days already"). A statement the bot
    * does not place at all (small talk) is not taken as that, nor one it understands as a question
-   * of its own without pushing back ("also need the GST invoice").
+   * of its own without pushing back ("also need the GST invoice"), nor thanks ("बहुत धन्यवाद आपका").
    */
-  private takesPersonOffer(turn: Turn, c: Classification): Intent | undefined {
+  private takesPersonOffer(turn: Turn, c: Classification, acts: ActReading): Intent | undefined {
     const offeredBy = this.intentById(turn.input.state.personOffer ?? null);
     const message = turn.input.text ?? '';
     if (!offeredBy || asksQuestion(message)) return undefined;
     if (pushesBack(message)) return offeredBy;
+    // "बहुत धन्यवाद आपका": thanks or a goodbye with words the act reader left over closes, it tells nothing.
+    if (acts.acts.some((a) => a === 'thanks' || a === 'goodbye')) return undefined;
     const { answer, clarify } = this.deps.thresholds;
     return c.confidence >= clarify && c.confidence < answer ? offeredBy : undefined;
   }

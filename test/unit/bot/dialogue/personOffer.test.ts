@@ -47,6 +47,11 @@ describe('DialogueEngine with the demo catalog: what the customer tells after an
     expect(signalTypes(result)).not.toContain('handoff_intent');
   });
 
+  it('answers thanks with a word the act reader leaves over ("बहुत धन्यवाद आपका") as thanks, handing nothing over', async () => {
+    const result = await play('मेरा ऑर्डर SG-305817 कहाँ है', 'बहुत धन्यवाद आपका');
+    expect(signalTypes(result)).not.toContain('handoff_intent');
+  });
+
   it('does not hand over a statement after an answer that offers no person', async () => {
     expect(await handedOverAbout('how long does delivery take', 'its been 10 days already')).toEqual([]);
   });
