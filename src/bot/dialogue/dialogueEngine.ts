@@ -500,8 +500,11 @@ export class DialogueEngine {
     const byValue = this.intentOfValue(classification, found);
     if (byValue) return this.handleIntent(turn, byValue, byValue.id === classification.top ? classification.confidence : (classification.runnerUp?.confidence ?? 0));
     if (this.closesWithThanks(acts, classification)) return this.answerActs(turn, acts);
-    const fault = this.faultReport(text);
-    if (fault) return this.handleIntent(turn, fault, classification.confidence);
+    // Half understood with repairs among the guesses ("did you mean repairs or returns?"), it is
+    // asked about as before; guesses without it ("store hours or complaint?") do not fit a fault.
+    const fault = this.faultReport(turn, text);
+    const guessed = [classification.top, classification.runnerUp?.intent];
+    if (fault && (classification.confidence < clarify || !guessed.includes(fault.id))) return this.handleIntent(turn, fault, classification.confidence);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) {
       // Right after a message not understood, one only half understood is the second miss in a
       // row ("aaj bitcoin ka rate kya hai" read a little as offers): the topics menu, led by the guesses
@@ -622,9 +625,10 @@ export class DialogueEngine {
    * says it is broken, in a message not understood otherwise, is a fault report: the catalog's
    * productFault intent (repairs, in the demo).
    */
-  private faultReport(text: string): Intent | undefined {
+  private faultReport(turn: Turn, text: string): Intent | undefined {
     const intent = this.intentById(this.catalog.productFault ?? null);
-    return intent && namesFault(text) && this.productIn(text) !== undefined ? intent : undefined;
+    // The product may be named in another clause of the message ("I ordered a Nova 5G phone. The screen has a dead pixel line").
+    return intent && namesFault(text) && this.productIn(turn.input.text ?? text) !== undefined ? intent : undefined;
   }
 
   private productIn(text: string): string | undefined {

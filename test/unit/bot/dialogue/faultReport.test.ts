@@ -38,6 +38,15 @@ describe('DialogueEngine with the demo catalog: a product reported broken', () =
     expect(await answered(text)).toEqual(['repair_service']);
   });
 
+  it('answers a fault told in a clause after the one naming the product, when the guesses do not fit a fault', async () => {
+    expect(await answered('pichle saal aapse fridge liya tha. aaj subah se bilkul band pada hai')).toEqual(['repair_service']);
+  });
+
+  it('asks "did you mean…?" when repairs is among the guesses ("…Nova 5G phone… a dead pixel line")', async () => {
+    const result = await play('Hi, I ordered a Nova 5G phone last week, order SG-771100. The screen has a dead pixel line.');
+    expect(result.signals).toContainEqual(expect.objectContaining({ type: 'clarifying', intents: ['repair_service', 'return_policy'] }));
+  });
+
   it('leaves a message that names a fault but no product to the classifier ("the app is not working")', async () => {
     expect(await answered('the app is not working')).not.toContain('repair_service');
   });
