@@ -17,7 +17,7 @@ const NEPALI_WORDS = new Set([
   'bhanda', 'bhannus', 'kura', 'katyo', 'aaja', 'bholi', 'hijo', 'manche', 'manchhe', 'kasai', 'kasailai', 'kohi',
   'ma', 'xa', 'xu', 'xaina', 'garne', 'garda', 'gare', 'kun', 'kina', 'hola', 'matra', 'bhane', 'samma',
   'ajhai', 'ajai', 'aajhai', 'aba', 'choti', 'pasal', 'lai', 'bata', 'feri', 'pachi', 'lagi', 'arko', 'yasto', 'kasto',
-  'tapaiharu', 'chito', 'bhitra', 'kinda', 'kinna', 'huna', 'lina', 'samaya', 'sabai', 'dai', 'kaile', 'kahaa',
+  'tapaiharu', 'chito', 'bhitra', 'kinda', 'kinna', 'huna', 'lina', 'samaya', 'sabai', 'dai', 'kaile', 'kahaa', 'barsa', 'barsha',
 ]);
 
 /**

@@ -9,6 +9,10 @@ describe('readsAsRomanisedNepali', () => {
     (text) => expect(reads(text)).toBe(true),
   );
 
+  it('reads "yo laptop ko warranty kati barsa ho" as Nepali by its word for years', () => {
+    expect(reads('yo laptop ko warranty kati barsa ho')).toBe(true);
+  });
+
   it('reads a short message with one Nepali word and no Hinglish one as Nepali', () => {
     expect(reads('thik cha')).toBe(true);
   });
