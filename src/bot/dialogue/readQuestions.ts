@@ -132,18 +132,16 @@ export function readQuestions(
     c.confidence >= thresholds.answer || referents.length === 0 || !bearsQuestion(read)
       ? c
       : (readReference(read, referents, classify, thresholds.answer) ?? c);
-  const all = splitClauses(text);
+  // Each clause with its acts cut off ("ok thanks, …"), read once.
+  const all = splitClauses(text).map((c) => ({ text: c.text, asked: c.asked, adds: c.adds === true, rest: readActs(c.text).rest }));
   // "…, what do i do?": the clauses that ask nothing are left out of the whole message's reading too.
-  const asking = all.filter((c) => {
-    const rest = readActs(c.text).rest;
-    return !context.asksNothing?.(rest) && !context.withdraws?.(rest);
-  });
+  const asking = all.filter((c) => !context.asksNothing?.(c.rest) && !context.withdraws?.(c.rest));
   const split = asking.length > 0 ? asking : all;
   const read = split.length < all.length ? split.map((c) => c.text).join(', ') : text;
   const whole = readClause(read, classify);
   if (split.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
   const clauses = split
-    .map((c) => ({ rest: readActs(c.text).rest, asked: c.asked, adds: c.adds === true }))
+    .map((c) => ({ rest: c.rest, asked: c.asked, adds: c.adds }))
     .filter((c) => /[\p{L}\p{N}]/u.test(c.rest) && !context.namesValue?.(c.rest));
   if (clauses.length < 2) return { kind: 'single', classification: resolvedWhole(whole, read), text: read };
 

@@ -24,6 +24,17 @@ const REPEATED = /(\p{L})\1+/gu;
 const REPEATED_ASCII = /([a-z])\1+/g;
 const ASCII = /^[\x20-\x7e]*$/;
 
+/** Whether the ASCII word is its own actToken: no capital, no apostrophe or backtick, no letter twice in a row. */
+function isAsciiActToken(word: string): boolean {
+  let previous = -1;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if ((code >= 0x41 && code <= 0x5a) || code === 0x27 || code === 0x60 || (code === previous && code >= 0x61 && code <= 0x7a)) return false;
+    previous = code;
+  }
+  return true;
+}
+
 /**
  * A word as the act lexicon and the question-word lists compare it: lowercased, Arabic letter
  * variants and marks folded (ھ = ہ, ي = ی), nukta dropped, chandrabindu = anusvara (हाँ = हां),
@@ -32,7 +43,7 @@ const ASCII = /^[\x20-\x7e]*$/;
  */
 export function actToken(word: string): string {
   // Most words are plain ASCII: lowercase, no apostrophes, no repeated letters.
-  if (ASCII.test(word)) return word.toLowerCase().replace(APOSTROPHES, '').replace(REPEATED_ASCII, '$1');
+  if (ASCII.test(word)) return isAsciiActToken(word) ? word : word.toLowerCase().replace(APOSTROPHES, '').replace(REPEATED_ASCII, '$1');
   return word
     .normalize('NFC')
     .toLowerCase()

@@ -28,6 +28,19 @@ for (const [lang, byKind] of Object.entries(ACT_PHRASES)) {
     for (const phrase of phrases) addPhrase(lang, kind, phrase, TRAILING.has(kind));
   }
 }
+/**
+ * Every phrase's first words and last words ("theek", "theek hai"; "hai"): a phrase is looked up
+ * word by word, and the look-up stops at the first words no phrase starts (or ends) with.
+ */
+const PHRASE_STARTS = new Set<string>();
+const PHRASE_ENDS = new Set<string>();
+for (const key of PHRASES.keys()) {
+  const words = key.split(' ');
+  for (let n = 1; n <= words.length; n++) {
+    PHRASE_STARTS.add(words.slice(0, n).join(' '));
+    PHRASE_ENDS.add(words.slice(words.length - n).join(' '));
+  }
+}
 const FILLERS = new Set(ACT_FILLERS.map(actToken).filter(Boolean));
 const isFiller = (t: Token | undefined): boolean => t !== undefined && !t.emoji && FILLERS.has(t.norm);
 const EMOJI = new Map<string, ActKind>();
@@ -52,35 +65,48 @@ interface Match {
 function actAt(tokens: readonly Token[], i: number, limit: number): Match | null {
   const first = tokens[i] as Token;
   if (first.emoji) return { kind: EMOJI.get(first.norm) ?? 'emoji', closes: true, langs: [], from: i, to: i + 1 };
-  for (let n = Math.min(MAX_ACT_PHRASE_WORDS, limit - i); n >= 1; n--) {
-    let key = first.norm;
-    let words = true;
-    for (let k = 1; k < n; k++) {
-      const t = tokens[i + k] as Token;
-      if (t.emoji) {
-        words = false;
-        break;
-      }
+  let key = first.norm;
+  let found: Entry | undefined;
+  let length = 0;
+  const longest = Math.min(MAX_ACT_PHRASE_WORDS, limit - i);
+  for (let n = 1; n <= longest; n++) {
+    if (n > 1) {
+      const t = tokens[i + n - 1] as Token;
+      if (t.emoji) break;
       key += ` ${t.norm}`;
     }
-    if (!words) continue;
     const entry = PHRASES.get(key);
-    if (entry) return { kind: entry.kind, closes: entry.closes, langs: entry.langs, from: i, to: i + n };
+    if (entry) {
+      found = entry;
+      length = n;
+    }
+    if (!PHRASE_STARTS.has(key)) break;
   }
-  return null;
+  return found ? { kind: found.kind, closes: found.closes, langs: found.langs, from: i, to: i + length } : null;
 }
 
 /** The act that ends at token j (inclusive), not reaching before token `floor`, or null. */
 function actEndingAt(tokens: readonly Token[], j: number, floor: number): Match | null {
   const last = tokens[j] as Token;
   if (last.emoji) return { kind: EMOJI.get(last.norm) ?? 'emoji', closes: true, langs: [], from: j, to: j + 1 };
-  for (let n = Math.min(MAX_ACT_PHRASE_WORDS, j - floor + 1); n >= 1; n--) {
-    const slice = tokens.slice(j - n + 1, j + 1);
-    if (slice.some((t) => t.emoji)) continue;
-    const entry = PHRASES.get(slice.map((t) => t.norm).join(' '));
-    if (entry) return { kind: entry.kind, closes: entry.closes, langs: entry.langs, from: j - n + 1, to: j + 1 };
+  let key = last.norm;
+  let found: Entry | undefined;
+  let length = 0;
+  const longest = Math.min(MAX_ACT_PHRASE_WORDS, j - floor + 1);
+  for (let n = 1; n <= longest; n++) {
+    if (n > 1) {
+      const t = tokens[j - n + 1] as Token;
+      if (t.emoji) break;
+      key = `${t.norm} ${key}`;
+    }
+    const entry = PHRASES.get(key);
+    if (entry) {
+      found = entry;
+      length = n;
+    }
+    if (!PHRASE_ENDS.has(key)) break;
   }
-  return null;
+  return found ? { kind: found.kind, closes: found.closes, langs: found.langs, from: j - length + 1, to: j + 1 } : null;
 }
 
 /**
@@ -135,7 +161,7 @@ export function readActs(text: string): ActReading {
   }
   const matches = [...leading, ...trailing];
   const acts = matches.map((m) => m.kind);
-  const languages = [...new Set(matches.flatMap((m) => m.langs))];
+  const languages = matches.length === 0 ? [] : [...new Set(matches.flatMap((m) => m.langs))];
   // Only words of address or intensifiers left between the acts ("धेरै धेरै धन्यवाद है"): nothing else was said.
   if (i > j || (matches.length > 0 && tokens.slice(i, j + 1).every((t) => isFiller(t)))) return { acts, closing: [], languages, rest: '', restStart: 0, restEnd: 0 };
   const from = (tokens[i] as Token).start;
