@@ -14,9 +14,18 @@ export interface CompactLinearModel {
   classIndex: Uint16Array;
   weight: Float32Array;
   intercepts: Float64Array;
+  /**
+   * The dense features (the word vector part, from denseStart on) once more, class-major and
+   * with zeros where the sparse rows drop a weight: dense[c * denseColumns + d] weighs feature
+   * denseStart + d for class c. Most classes weigh every dimension, so a message's word vector is
+   * scored as one dot product per class instead of a scatter over the classes of each dimension.
+   */
+  denseStart: number;
+  denseColumns: number;
+  dense: Float32Array;
 }
 
-export function compactLinearModel(perClass: readonly BinarySvm[], features: number): CompactLinearModel {
+export function compactLinearModel(perClass: readonly BinarySvm[], features: number, denseStart = features): CompactLinearModel {
   const classes = perClass.length;
   const featureStart = new Int32Array(features + 1);
   for (const svm of perClass) {
@@ -39,13 +48,54 @@ export function compactLinearModel(perClass: readonly BinarySvm[], features: num
       fill[f] = at + 1;
     }
   });
-  return { classes, featureStart, classIndex, weight, intercepts: Float64Array.from(perClass, (svm) => svm.intercept) };
+  const denseColumns = features - denseStart;
+  const dense = new Float32Array(classes * denseColumns);
+  for (let d = 0; d < denseColumns; d++) {
+    for (let j = featureStart[denseStart + d] as number; j < (featureStart[denseStart + d + 1] as number); j++) {
+      dense[(classIndex[j] as number) * denseColumns + d] = weight[j] as number;
+    }
+  }
+  return { classes, featureStart, classIndex, weight, intercepts: Float64Array.from(perClass, (svm) => svm.intercept), denseStart, denseColumns, dense };
 }
 
-/** Decision values for every class, written into `out` (length ≥ classes). */
+/**
+ * Decision values for every class, written into `out` (length ≥ classes). Entries of dense
+ * features that come after all the others (as the vectoriser writes a message's word vector) are
+ * scored class by class: each class still adds the same products in the same order (a dropped
+ * weight adds a zero), so the values are those of the feature-by-feature scatter.
+ */
 export function scoreCompactInto(model: CompactLinearModel, indices: Int32Array, values: Float32Array, start: number, end: number, out: Float64Array): void {
-  const { classes, featureStart, classIndex, weight, intercepts } = model;
+  const { classes, featureStart, classIndex, weight, intercepts, denseStart, denseColumns, dense } = model;
   for (let c = 0; c < classes; c++) out[c] = intercepts[c] as number;
+  let k = start;
+  for (; k < end; k++) {
+    const f = indices[k] as number;
+    if (f >= denseStart) break;
+    const v = values[k] as number;
+    const last = featureStart[f + 1] as number;
+    for (let j = featureStart[f] as number; j < last; j++) {
+      const c = classIndex[j] as number;
+      out[c] = (out[c] as number) + v * (weight[j] as number);
+    }
+  }
+  if (k === end) return;
+  for (let rest = k; rest < end; rest++) {
+    if ((indices[rest] as number) < denseStart) {
+      scatter(model, indices, values, k, end, out);
+      return;
+    }
+  }
+  for (let c = 0; c < classes; c++) {
+    const row = c * denseColumns - denseStart;
+    let sum = out[c] as number;
+    for (let j = k; j < end; j++) sum += (values[j] as number) * (dense[row + (indices[j] as number)] as number);
+    out[c] = sum;
+  }
+}
+
+/** Adds the entries [start, end) to `out`, feature by feature. */
+function scatter(model: CompactLinearModel, indices: Int32Array, values: Float32Array, start: number, end: number, out: Float64Array): void {
+  const { featureStart, classIndex, weight } = model;
   for (let k = start; k < end; k++) {
     const f = indices[k] as number;
     const v = values[k] as number;

@@ -190,7 +190,7 @@ export function trainClassifierWith(examples: readonly TrainingExample[], settin
     withWordVectors ? settings.wordVectors() : null,
   );
   const svm = trainOneVsRestSvm(matrix, labels, intents.length, settings.svm, heldOut);
-  const linear = compactLinearModel(svm.classes, vectorizer.size);
+  const linear = compactLinearModel(svm.classes, vectorizer.size, vectorizer.denseStart);
   const calibration =
     heldOut.length === 0
       ? c.fallback

@@ -82,6 +82,11 @@ export class Vectorizer {
     return this.idf.length + (this.dense === null ? 0 : this.dense.length);
   }
 
+  /** The first word vector feature (= the vocabulary's size). */
+  get denseStart(): number {
+    return this.idf.length;
+  }
+
   /**
    * The vector of a normalised message, written into `out` (overwritten); returns how many
    * vocabulary features (word vector dimensions excluded) the message has.
