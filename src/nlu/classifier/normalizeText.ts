@@ -45,11 +45,38 @@ function toAsciiDigit(ch: string): string {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_NON_WORD = /[^a-z0-9]+/g;
 
+/**
+ * Printable ASCII and the Devanagari that Unicode normalisation leaves as it is: no nukta or letter
+ * with a nukta (क़, ऩ…), no Vedic accents (which canonical ordering may move). Romanised Nepali read
+ * in Devanagari (src/nlu/transliteration) is such text, and most Hindi and Nepali messages are.
+ */
+const ASCII_AND_PLAIN_DEVANAGARI = /^[\x20-\x7e\u0900-\u0928\u092A-\u0930\u0932\u0933\u0935-\u093B\u093D-\u0950\u0955-\u0957\u0960-\u097F]*$/;
+const DEVANAGARI_DIGITS = /[\u0966-\u096F]/g;
+
+function devanagariDigitToAscii(ch: string): string {
+  return String.fromCharCode(0x30 + ch.charCodeAt(0) - 0x0966);
+}
+
 export function normalizeText(text: string): string {
   if (PRINTABLE_ASCII.test(text)) {
     // Fast path for plain ASCII (most English and Hinglish messages): same result, fewer passes.
     return text.toLowerCase().replace(APOSTROPHES, '').replace(ASCII_NON_WORD, ' ').trim();
   }
+  if (ASCII_AND_PLAIN_DEVANAGARI.test(text)) {
+    // Unicode normalisation leaves such text as it is, and of the steps below only these change it.
+    return text
+      .toLowerCase()
+      .replace(DEVANAGARI_CHANDRABINDU, '\u0902')
+      .replace(DEVANAGARI_DIGITS, devanagariDigitToAscii)
+      .replace(APOSTROPHES, '')
+      .replace(NON_WORD, ' ')
+      .trim();
+  }
+  return normalizeFully(text);
+}
+
+/** normalizeText without its fast paths (exported for the test that they agree). */
+export function normalizeFully(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -1,4 +1,4 @@
-import { normalizeText } from '../../../../src/nlu/classifier/normalizeText';
+import { normalizeFully, normalizeText } from '../../../../src/nlu/classifier/normalizeText';
 
 describe('normalizeText', () => {
   it('lower-cases Latin text and strips accents and punctuation', () => {
@@ -48,5 +48,13 @@ describe('normalizeText', () => {
 
   it('collapses whitespace', () => {
     expect(normalizeText('  a \n\t b  ')).toBe('a b');
+  });
+
+  it('reads every pair of printable ASCII and Devanagari characters as the full normalisation does', () => {
+    const chars: string[] = [];
+    for (let code = 0x20; code <= 0x7e; code++) chars.push(String.fromCharCode(code));
+    for (let code = 0x0900; code <= 0x097f; code++) chars.push(String.fromCharCode(code));
+    const differing = chars.flatMap((a) => chars.map((b) => a + b)).filter((pair) => normalizeText(pair) !== normalizeFully(pair));
+    expect(differing).toEqual([]);
   });
 });
