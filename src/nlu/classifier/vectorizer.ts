@@ -177,7 +177,9 @@ export class Vectorizer {
     let charNorm = unknownChars * this.unknownSquare;
     for (let k = 0; k < length; k++) {
       const id = indices[k] as number;
-      const value = (1 + Math.log(counts[id] as number)) * (idf[id] as number);
+      const count = counts[id] as number;
+      // Most features occur once, and 1 + log 1 is exactly 1: no logarithm to take.
+      const value = count === 1 ? (idf[id] as number) : (1 + Math.log(count)) * (idf[id] as number);
       counts[id] = 0;
       values[k] = value;
       if (featureView[id] === VIEW_WORD) wordNorm += value * value;
