@@ -5,11 +5,17 @@
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const NOT_LANGUAGE = /[\d@#]|:\/\/|^www\./u;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const WHITESPACE = /\s+/u;
+
 export function languageTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const chunk of text.normalize('NFC').toLowerCase().split(/\s+/u)) {
+  // NFC leaves plain ASCII as it is.
+  const lowered = (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFC')).toLowerCase();
+  for (const chunk of lowered.split(WHITESPACE)) {
     if (chunk === '' || NOT_LANGUAGE.test(chunk)) continue;
-    for (const match of chunk.matchAll(WORD)) tokens.push(match[0].replace(/’/g, "'"));
+    WORD.lastIndex = 0;
+    for (let match = WORD.exec(chunk); match !== null; match = WORD.exec(chunk)) tokens.push(match[0].includes('’') ? match[0].replace(/’/g, "'") : match[0]);
   }
   return tokens;
 }
