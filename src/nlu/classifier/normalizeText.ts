@@ -45,13 +45,23 @@ function toAsciiDigit(ch: string): string {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_NON_WORD = /[^a-z0-9]+/g;
 
+const DEVANAGARI_DIGITS = /[\u0966-\u096F]/g;
+
 /**
  * Printable ASCII and the Devanagari that Unicode normalisation leaves as it is: no nukta or letter
  * with a nukta (क़, ऩ…), no Vedic accents (which canonical ordering may move). Romanised Nepali read
  * in Devanagari (src/nlu/transliteration) is such text, and most Hindi and Nepali messages are.
  */
-const ASCII_AND_PLAIN_DEVANAGARI = /^[\x20-\x7e\u0900-\u0928\u092A-\u0930\u0932\u0933\u0935-\u093B\u093D-\u0950\u0955-\u0957\u0960-\u097F]*$/;
-const DEVANAGARI_DIGITS = /[\u0966-\u096F]/g;
+function isAsciiAndPlainDevanagari(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code <= 0x7e) continue;
+    if (code < 0x0900 || code > 0x097f) return false;
+    // ऩ ऱ ऴ, the nukta, the Vedic accents, क़ … य़.
+    if (code === 0x0929 || code === 0x0931 || code === 0x0934 || code === 0x093c || (code >= 0x0951 && code <= 0x0954) || (code >= 0x0958 && code <= 0x095f)) return false;
+  }
+  return true;
+}
 
 function devanagariDigitToAscii(ch: string): string {
   return String.fromCharCode(0x30 + ch.charCodeAt(0) - 0x0966);
@@ -62,7 +72,7 @@ export function normalizeText(text: string): string {
     // Fast path for plain ASCII (most English and Hinglish messages): same result, fewer passes.
     return text.toLowerCase().replace(APOSTROPHES, '').replace(ASCII_NON_WORD, ' ').trim();
   }
-  if (ASCII_AND_PLAIN_DEVANAGARI.test(text)) {
+  if (isAsciiAndPlainDevanagari(text)) {
     // Unicode normalisation leaves such text as it is, and of the steps below only these change it.
     return text
       .toLowerCase()
