@@ -27,8 +27,9 @@ beforeAll(async () => {
 });
 afterAll(() => fulfillment.close());
 
+/** 2 s of fulfillment timeout: a loaded CI machine took longer than 400 ms to answer a healthy one; the hanging one answers after 5 s. */
 async function start(env: Record<string, string> = {}): Promise<void> {
-  ({ baton, admin } = await startBaton({ env: { FULFILLMENT_TIMEOUT_MS: '400', ...env }, catalog: await catalogWithFulfillment(fulfillment.url) }));
+  ({ baton, admin } = await startBaton({ env: { FULFILLMENT_TIMEOUT_MS: '2000', ...env }, catalog: await catalogWithFulfillment(fulfillment.url) }));
 }
 afterEach(async () => {
   await baton?.close();
