@@ -149,10 +149,13 @@ function inboundQueueBehaviour(backend: Backend): void {
     const q = makeQueue(async () => undefined, { dedupeTtlSeconds: 1 });
     expect((await q.enqueue([msg('+91f', 0)])).accepted).toBe(1);
     expect((await q.enqueue([msg('+91f', 0)])).accepted).toBe(0);
-    // Ids keep coming (the hash lives on) while the first ones' windows end.
+    // Ids keep coming (the hash lives on) while the first ones' windows end. A window ends at most 2 s
+    // after its id came (1 s, rounded up to the next whole second, plus one); the prune when the hash
+    // holds 31 ids comes at least 30 × 80 ms = 2.4 s after the first, so the first ids have ended by
+    // then however early in a second they came (60 ms, on a fast machine, was sometimes too soon).
     for (let i = 1; i <= 40; i++) {
       await q.enqueue([msg('+91f', i)]);
-      await sleep(60);
+      await sleep(80);
     }
     expect((await q.enqueue([msg('+91f', 0)])).accepted).toBe(1);
     expect((await q.enqueue([msg('+91f', 40)])).accepted).toBe(0);
