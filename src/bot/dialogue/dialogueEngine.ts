@@ -619,7 +619,6 @@ export class DialogueEngine {
     return !/[\p{L}\p{N}]/u.test(withoutValueWords(readActs(rest).rest, CONTACT_WORDS));
   }
 
-  /** The first product the text names, as written there. */
   /**
    * "mera fridge kharab ho gaya", "मेरो फ्रिज बिग्रियो": a product the catalog knows and a word that
    * says it is broken, in a message not understood otherwise, is a fault report: the catalog's
@@ -631,6 +630,7 @@ export class DialogueEngine {
     return intent && namesFault(text) && this.productIn(turn.input.text ?? text) !== undefined ? intent : undefined;
   }
 
+  /** The first product the text names, as written there. */
   private productIn(text: string): string | undefined {
     const index = productIndexOf(this.catalog);
     const first = index ? findProductFacts(text, index).sort((a, b) => a.span.start - b.span.start)[0] : undefined;
