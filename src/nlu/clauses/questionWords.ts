@@ -12,6 +12,22 @@ const QUESTION_WORDS = [
 const REQUEST_WORDS = [
   'tell', 'please', 'pls', 'plz', 'want', 'need', 'बताइए', 'बताओ', 'बताएं', 'बताइये', 'चाहिए', 'batao', 'bataiye', 'bataye', 'chahiye',
   'بتائیں', 'بتاؤ', 'بتائیے', 'چاہیے', 'भन्नुहोस्', 'बताउनुहोस्', 'चाहियो', 'सकिन्छ',
+  // "I want to …": मैं रिटर्न करना चाहता हूँ, main exchange chahti hoon, میں واپس کرنا چاہتا ہوں, फिर्ता गर्न चाहन्छु
+  'चाहता', 'चाहती', 'चाहते', 'chahta', 'chahti', 'chahte', 'چاہتا', 'چاہتی', 'چاہتے', 'चाहन्छु', 'chahanchu', 'chahancha',
+];
+/**
+ * A verb of doing or getting, as an infinitive, and "is": "I have to …", a request wherever it stands
+ * (मुझे रिटर्न करना है, mujhe exchange lena hai, مجھے واپس کرنا ہے, मलाई फिर्ता गर्नु छ).
+ */
+const REQUEST_PAIRS: readonly (readonly [string, string])[] = [
+  ...['करना', 'करनी', 'करवाना', 'करवानी', 'लेना', 'karna', 'karni', 'karwana', 'karwani', 'krna', 'lena'].flatMap((v) => [
+    [v, 'है'] as const,
+    [v, 'hai'] as const,
+    [v, 'h'] as const,
+    [v, 'he'] as const,
+  ]),
+  ...['کرنا', 'کرنی', 'کروانا', 'لینا'].map((v) => [v, 'ہے'] as const),
+  ...['गर्नु', 'garnu'].flatMap((v) => [[v, 'छ'] as const, [v, 'cha'] as const, [v, 'chha'] as const, [v, 'xa'] as const]),
 ];
 /** English auxiliaries that make a question only when they open the clause ("can I pay by UPI"). */
 const OPENING = ['can', 'could', 'do', 'does', 'did', 'is', 'are', 'will', 'would', 'should', 'shall', 'may', 'have', 'has', 'any'];
@@ -19,17 +35,24 @@ const OPENING = ['can', 'could', 'do', 'does', 'did', 'is', 'are', 'will', 'woul
 const QUESTION_SET = new Set(QUESTION_WORDS.map(actToken));
 const ANYWHERE_SET = new Set([...QUESTION_WORDS, ...REQUEST_WORDS].map(actToken));
 const OPENING_SET = new Set(OPENING.map(actToken));
+/** First word of a pair → the words that complete it. */
+const PAIRS = new Map<string, Set<string>>();
+for (const [a, b] of REQUEST_PAIRS) {
+  const seconds = PAIRS.get(actToken(a)) ?? new Set<string>();
+  seconds.add(actToken(b));
+  PAIRS.set(actToken(a), seconds);
+}
 
 /**
- * Does the clause ask or request something (a question mark, a question word, an English
- * auxiliary or "I" opening it), as opposed to context ("it was due yesterday")?
+ * Does the clause ask or request something (a question mark, a question word, a request word or
+ * "I have to …", an English auxiliary opening it), as opposed to context ("it was due yesterday")?
  */
 export function bearsQuestion(text: string, asked = false): boolean {
   if (asked || /[?？؟]/u.test(text)) return true;
   const tokens = tokenize(text);
   const first = tokens[0];
   if (first && OPENING_SET.has(first.norm)) return true;
-  return tokens.some((t) => ANYWHERE_SET.has(t.norm));
+  return tokens.some((t, i) => ANYWHERE_SET.has(t.norm) || (i > 0 && PAIRS.get((tokens[i - 1] as (typeof tokens)[number]).norm)?.has(t.norm) === true));
 }
 
 /**

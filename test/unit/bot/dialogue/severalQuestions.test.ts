@@ -77,3 +77,32 @@ describe('DialogueEngine: several questions, with the demo catalog', () => {
     expect(result.replies).toHaveLength(1);
   });
 });
+
+describe('DialogueEngine: a request stated as "I have to…" beside a question, with the demo catalog', () => {
+  let engine: DialogueEngine;
+  beforeAll(async () => {
+    ({ engine } = await makeDemoEngine());
+  });
+  const turn = (text: string) => engine.turn({ text, state: initialDialogueState(), customerRef: 'c', channel: 'sandbox', conversationId: 'c' });
+
+  test.each([
+    ['hi', 'मुझे रिटर्न करना है और रिफंड कितने दिन में आएगा?'],
+    ['hi-Latn', 'mujhe return karna hai aur refund kitne din me aayega?'],
+    ['ur', 'مجھے واپس کرنا ہے اور ریفنڈ کتنے دن میں آئے گا؟'],
+    ['ne', 'मलाई फिर्ता गर्नु छ र रिफन्ड कति दिनमा आउँछ?'],
+  ])('in %s, "I have to return it" is answered with the return rules and the refund question is taken up too', async (_lang, text) => {
+    const result = await turn(text);
+    expect(result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent)).toEqual(['return_policy']);
+    expect(result.state.pending).toEqual({ intent: 'refund_status', slot: 'order_number' });
+  });
+
+  test.each([
+    ['hi', 'मुझे एक्सचेंज करना है, कैसे होगा?'],
+    ['hi-Latn', 'mujhe exchange karna hai, kaise hoga?'],
+    ['ur', 'مجھے ایکسچینج کرنا ہے، کیسے ہوگا؟'],
+    ['en', 'i want to exchange my phone, how will it be done?'],
+  ])('in %s, "how will it be done?" after a request asks about that request, not how the bot is', async (_lang, text) => {
+    const result = await turn(text);
+    expect(result.signals.map((s) => `${s.type}:${(s as { intent?: string }).intent ?? ''}`)).toEqual(['answered:return_policy']);
+  });
+});

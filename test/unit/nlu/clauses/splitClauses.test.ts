@@ -89,7 +89,12 @@ describe('bearsQuestion', () => {
     ['पसल कहिले खुल्छ'], ['anything'],
   ])('"%s" asks something', (text) => expect(bearsQuestion(text, text === 'anything')).toBe(true));
 
-  test.each([['it was due yesterday'], ['I was there last week'], ['कल आना था'], ['کل آنا تھا']])('"%s" is context', (text) =>
+  test.each([['मुझे रिटर्न करना है'], ['mujhe exchange lena hai'], ['مجھے واپس کرنا ہے'], ['मलाई फिर्ता गर्नु छ'], ['main ise return karna chahta hoon']])(
+    '"%s" asks for something (I have to / I want to)',
+    (text) => expect(bearsQuestion(text)).toBe(true),
+  );
+
+  test.each([['it was due yesterday'], ['I was there last week'], ['कल आना था'], ['کل آنا تھا'], ['order kal aana hai']])('"%s" is context', (text) =>
     expect(bearsQuestion(text)).toBe(false),
   );
 });
