@@ -152,6 +152,8 @@ export interface Catalog {
   bareFacts?: Record<string, string>;
   /** The intent a product named with a fault ("mera fridge kharab ho gaya") means when nothing else is understood. */
   productFault?: string;
+  /** The intent a message saying a delivery held the wrong item ("galat saman aa gaya") means, unless it asks a question understood. */
+  wrongItem?: string;
   /** Products and categories (the catalog's `categories:` and `products:`); none when absent. */
   products?: ProductCatalog;
   /** Files read, in order. */

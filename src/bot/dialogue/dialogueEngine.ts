@@ -20,6 +20,7 @@ import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
 import { namesMissingValue, saysNoValue } from './noValue';
 import { namesFault } from './namesFault';
+import { namesWrongItem } from './namesWrongItem';
 import { pushesBack } from './pushesBack';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
@@ -315,6 +316,9 @@ export class DialogueEngine {
       const bare = this.bareFactIntent(found);
       return bare ? this.handleIntent(turn, bare, 1) : this.fallback(turn);
     }
+    // "black manga tha white aaya": a wrong delivery told, not asked about, whatever the words lean to.
+    const wrongItem = this.wrongItemReport(turn);
+    if (wrongItem) return this.handleIntent(turn, wrongItem, 1);
     // "what do i do", "how", "क्या करूँ": a message that says nothing of what it is about is not
     // read as any question, however sure the classifier is (it leans on words every intent uses).
     if (!this.asksSomething(words)) {
@@ -484,6 +488,8 @@ export class DialogueEngine {
     if (followable && describesProductOnly(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
     const offered = this.takesPersonOffer(turn, classification, acts);
     if (offered) return this.handOver(turn, offered);
+    const wrongItem = this.wrongItemReport(turn, classification);
+    if (wrongItem) return this.handleIntent(turn, wrongItem, classification.confidence);
     const carried = this.carriedTopic(turn, text, rankedBy(classification));
     const staysOnTopic = carried !== undefined && carried.opened && carried.stays && carried.intent.id !== classification.top;
     if (top && classification.confidence >= answer && this.answerable(text, classification) && !staysOnTopic) {
@@ -628,6 +634,21 @@ export class DialogueEngine {
     const intent = this.intentById(this.catalog.productFault ?? null);
     // The product may be named in another clause of the message ("I ordered a Nova 5G phone. The screen has a dead pixel line").
     return intent && namesFault(text) && this.productIn(turn.input.text ?? text) !== undefined ? intent : undefined;
+  }
+
+  /**
+   * "ordered black earphones but got white ones", "galat saman aa gaya", "غلط رنگ بھیج دیا": a
+   * delivery that held something other than what was ordered is the catalog's wrongItem intent (a
+   * complaint, handed to care, in the demo), unless the message asks or requests something
+   * understood on its own ("wrong colour aaya, exchange kaise karun?" is answered). Without a
+   * classification: only a message that asks and requests nothing.
+   */
+  private wrongItemReport(turn: Turn, c?: Classification): Intent | undefined {
+    const intent = this.intentById(this.catalog.wrongItem ?? null);
+    if (!intent) return undefined;
+    const message = turn.input.text ?? '';
+    if (bearsQuestion(message) && (c === undefined || c.confidence >= this.deps.thresholds.answer)) return undefined;
+    return namesWrongItem(message) ? intent : undefined;
   }
 
   /** The first product the text names, as written there. */

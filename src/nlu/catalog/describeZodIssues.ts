@@ -15,7 +15,7 @@ const KNOWN_KEYS = [
   'languages', 'defaultLanguage', 'messages', 'intents', 'id', 'title', 'examples', 'answers', 'answersFor', 'quickReplies',
   'handoff', 'team', 'slots', 'fulfillment', 'followUps', 'onceHeld', 'offersPerson', 'text', 'mediaUrl', 'payload', 'name', 'kind', 'pattern',
   'required', 'prompt', 'url', 'timeoutMs', 'fallback', 'clarify', 'fulfillmentError',
-  'formatHints', 'productFault', 'categories', 'products', 'category', 'aliases',
+  'formatHints', 'productFault', 'wrongItem', 'categories', 'products', 'category', 'aliases',
 ];
 
 function editDistance(a: string, b: string): number {

@@ -45,7 +45,7 @@ const MESSAGE_KINDS = [
   'unclearPart',
   'unclearPartChoice',
 ] as const;
-const SETTING_KEYS = ['languages', 'defaultLanguage', 'messages', 'topics', 'bareFacts', 'productFault'] as const;
+const SETTING_KEYS = ['languages', 'defaultLanguage', 'messages', 'topics', 'bareFacts', 'productFault', 'wrongItem'] as const;
 const DEFAULT_LANGUAGE = 'en';
 
 class IssueList {
@@ -305,8 +305,9 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
   for (const [slot, id] of Object.entries(settings.bareFacts ?? {})) {
     if (settingsFile && !knownIds.has(id)) issues.at(settingsFile, ['bareFacts', slot], `"${id}" names no intent in the catalog`);
   }
-  if (settingsFile && settings.productFault !== undefined && !knownIds.has(settings.productFault)) {
-    issues.at(settingsFile, ['productFault'], `"${settings.productFault}" names no intent in the catalog`);
+  for (const key of ['productFault', 'wrongItem'] as const) {
+    const id = settings[key];
+    if (settingsFile && id !== undefined && !knownIds.has(id)) issues.at(settingsFile, [key], `"${id}" names no intent in the catalog`);
   }
 
   // Messages: built-in defaults for the catalog's languages, overridden by the catalog.
@@ -374,6 +375,7 @@ export function parseCatalogFiles(files: CatalogFile[], env: NodeJS.ProcessEnv =
     ...(settings.topics ? { topics: [...new Set(settings.topics)] } : {}),
     ...(settings.bareFacts ? { bareFacts: { ...settings.bareFacts } } : {}),
     ...(settings.productFault !== undefined ? { productFault: settings.productFault } : {}),
+    ...(settings.wrongItem !== undefined ? { wrongItem: settings.wrongItem } : {}),
     ...(products.categories.length + products.products.length > 0 ? { products } : {}),
     files: files.map((f) => f.path),
   };

@@ -279,6 +279,8 @@ export const catalogFileSchema = z.strictObject(
       .optional(),
     /** A message that names a product and a fault ("mera fridge kharab ho gaya"), not understood otherwise, means this intent. */
     productFault: intentId.optional(),
+    /** A message that says a delivery held something other than what was ordered ("galat saman aa gaya") means this intent. */
+    wrongItem: intentId.optional(),
     categories: z.array(categorySchema, { error: 'expected a list of product categories' }).optional(),
     products: z.array(productSchema, { error: 'expected a list of products' }).optional(),
   },

@@ -378,6 +378,22 @@ describe('parseCatalogFiles: rules across the catalog', () => {
     expect(catalog.productFault).toBe('repair_service');
   });
 
+  it('rejects a wrongItem naming a missing intent', () => {
+    const err = catalogErrorOf([
+      file('_catalog.yaml', 'wrongItem: complant\n'),
+      file('a.yaml', 'intents:\n  - { id: complaint, examples: { en: [a] }, answers: { en: A } }\n'),
+    ]);
+    expect(err.message).toContain('_catalog.yaml: wrongItem: "complant" names no intent in the catalog');
+  });
+
+  it('keeps a wrongItem naming an intent', () => {
+    const catalog = parseCatalogFiles(
+      [file('_catalog.yaml', 'wrongItem: complaint\n'), file('a.yaml', 'intents:\n  - { id: complaint, examples: { en: [a] }, answers: { en: A } }\n')],
+      {},
+    );
+    expect(catalog.wrongItem).toBe('complaint');
+  });
+
   it('resolves followUps to intents in another file', () => {
     const catalog = parseCatalogFiles(
       [
