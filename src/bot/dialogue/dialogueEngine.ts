@@ -1,6 +1,6 @@
 import { BatonError } from '../../errors';
 import { type ActKind, type ActReading, mainAct, readActs } from '../../nlu/acts';
-import { asksQuestion, bearsQuestion, findReferringWord, splitClauses, withdrawsRequest } from '../../nlu/clauses';
+import { asksQuestion, bearsQuestion, findReferringWord, peelPoliteWrappers, splitClauses, withdrawsRequest } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
@@ -668,15 +668,17 @@ export class DialogueEngine {
 
   /**
    * An answer-threshold reading is answered unless it is middling (below SURE_WITHOUT_SHARED_WORDS)
-   * and the message shares no content word with the intent's examples while it has words no
-   * example uses: then it is about something the catalog does not cover. A pleasantry intent
+   * and the message has more words no example uses than content words the intent's examples use:
+   * then it is about something the catalog does not cover ("train ka ticket book kar do" leans to
+   * repairs on "book" alone). A pleasantry intent
    * (PLEASANTRY_INTENTS) is never answered for a message with more new words than words of its examples.
    */
   private answerable(text: string, c: Classification): boolean {
     if (this.notPleasantry(text, c)) return false;
     if (c.confidence >= SURE_WITHOUT_SHARED_WORDS) return true;
-    const s = this.support.count(text, [c.top]);
-    return s.shared > 0 || s.unknown === 0;
+    // The words of a polite wrapper ("i was wondering if you could tell me…") say nothing of the topic.
+    const s = this.support.count(peelPoliteWrappers(text), [c.top]);
+    return (s.shared > 0 && s.unknown <= s.shared) || s.unknown === 0;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { SURE_WITHOUT_SHARED_WORDS } from '../../../../src/bot/dialogue/dialogueEngine';
 import type { Classification } from '../../../../src/nlu/types';
-import { makeEngine, say, textsOf } from './engineHarness';
+import { makeEngine, say, textsOf, useDemoEngine } from './engineHarness';
 
 /** A classifier that reads every message as `top` at `confidence` (store_location as the runner-up). */
 function sure(top: string, confidence: number) {
@@ -18,9 +18,14 @@ describe('DialogueEngine: a message in words the catalog does not use', () => {
     expect(r.signals).toEqual([{ type: 'misunderstood', consecutive: 1 }]);
   });
 
-  test("a middling reading that shares a content word with the intent's examples is answered", async () => {
-    const r = await say(makeEngine({ classifier: sure('store_hours', 0.6) }), 'are you open for a karaoke song');
+  test("a middling reading that shares as many content words with the intent's examples as it has new ones is answered", async () => {
+    const r = await say(makeEngine({ classifier: sure('store_hours', 0.6) }), 'are you open for karaoke');
     expect(r.signals).toContainEqual(expect.objectContaining({ type: 'answered', intent: 'store_hours' }));
+  });
+
+  test("a middling reading with more new words than words of the intent's examples is not answered", async () => {
+    const r = await say(makeEngine({ classifier: sure('store_hours', 0.6) }), 'are you open for a karaoke song');
+    expect(r.signals).not.toContainEqual(expect.objectContaining({ type: 'answered' }));
   });
 
   test(`a reading at ${SURE_WITHOUT_SHARED_WORDS} or above is answered whatever its words`, async () => {
@@ -46,5 +51,19 @@ describe('DialogueEngine: a message in words the catalog does not use', () => {
   test("a few words beside a greeting in the catalog's words are still the greeting", async () => {
     const r = await say(makeEngine({ classifier: sure('store_hours', 0.05) }), 'hello, where are you');
     expect(r.signals).toContainEqual(expect.objectContaining({ type: 'act' }));
+  });
+});
+
+describe('DialogueEngine with the demo catalog: a request about something the brand does not do', () => {
+  const { play } = useDemoEngine();
+
+  test('"mera train ka ticket book kar do" leans to repairs on "book" alone and is not answered as a repair', async () => {
+    const r = await play('mera train ka ticket book kar do');
+    expect(r.signals).not.toContainEqual(expect.objectContaining({ type: 'answered' }));
+  });
+
+  test('a repair asked in words the catalog knows is still answered', async () => {
+    const r = await play('technician visit book karna hai, ac repair ke liye');
+    expect(r.signals).toContainEqual(expect.objectContaining({ type: 'answered', intent: 'repair_service' }));
   });
 });
