@@ -94,6 +94,14 @@ describe('products of the demo catalog', () => {
   });
 
   test.each([
+    ['en', 'is there emi on the airbook 14?', 'Sargam AirBook 14'],
+    ['en', 'there are scratches on the tv', 'TV'],
+    ['en', 'my tv no longer turns on', 'TV'],
+  ])('takes a product that is not a telephone after "on the" or before "no" (%s: %s)', async (_lang, text, value) => {
+    expect(await productsIn(text)).toEqual([value]);
+  });
+
+  test.each([
     ['en', 'my phone screen is cracked'],
     ['hi', 'मेरा फ़ोन खराब है'],
     ['en', 'the app crashes on my phone'],
