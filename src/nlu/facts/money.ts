@@ -10,7 +10,7 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
  *   word of paying ("paid 12,499", "charged 2999", "deducted 5,000", "paisa kat gaya 3,499") or right before one ("12,499
  *   diye", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें"): the rupee is implied.
  * Amounts may use Indian or Western grouping (1,50,000 / 150,000), decimals (1.5 lakh, 499.50) and
- * k / thousand / hazaar (हज़ार, ہزار). Rupees without a country code count as INR.
+ * k / thousand / hazaar (हज़ार, ہزار); a count of thousands alone ("15k", "१५ हजार") is money. Rupees without a country code count as INR.
  * Text must have ASCII digits, e-mails and phones masked out.
  */
 
@@ -27,6 +27,17 @@ const LARGE = new RegExp(
   `(?<![\\p{L}\\p{N},.])${NUMBER}\\s?(lakhs?|lacs?|लाख|لاکھ|crores?|करोड़|करोड|کروڑ)(?![\\p{L}\\p{M}])`,
   'giu',
 );
+
+/**
+ * "15k", "60k budget", "15 hazaar", "१५ हजार", "15 ہزار": a count of thousands is money even with no
+ * currency (what else does a customer of a shop count in thousands?), except a screen's "4K" / "8K"
+ * and thousands of steps, runs, mAh or followers.
+ */
+const THOUSANDS = new RegExp(
+  `(?<![\\p{L}\\p{N},.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(k|hazaa?r|हज़ार|हजार|ہزار)(?![\\p{L}\\p{M}\\p{N}])(?!\\s*(?:tv|uhd|hdr|qled|oled|led|display|screen|monitor|resolution|video|steps?|run|mah|followers?|km)(?![\\p{L}]))`,
+  'giu',
+);
+const SCREEN_K = /^[48]k$/i;
 
 /** An amount a payment word makes money: three digits or more, or grouped ("paid 3 times" is not). */
 const PAID_NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{3,12}(?:\\.\\d{1,2})?)';
@@ -77,5 +88,6 @@ export function findMoneyFacts(text: string): FactCandidate[] {
   for (const m of matchesOf(text, LARGE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  for (const m of matchesOf(text, THOUSANDS, MAX_FACTS_PER_KIND)) if (!SCREEN_K.test(m[0])) add(m, m[1] as string, m[2], undefined);
   return out.sort((a, b) => a.span.start - b.span.start);
 }

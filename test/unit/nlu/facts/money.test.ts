@@ -43,6 +43,21 @@ describe('amounts of money', () => {
     expect(valuesOf('money', 'I have 3 TVs and 2 fridges')).toEqual([]);
   });
 
+  test.each([
+    ['hi-Latn', '15k ki machine li thi', 'INR 15000'],
+    ['en', 'my budget is around 60k', 'INR 60000'],
+    ['en', 'it was 1.5k only', 'INR 1500'],
+    ['hi-Latn', '15 hazaar diye the', 'INR 15000'],
+    ['hi', 'पूरे १५ हजार लगे', 'INR 15000'],
+    ['ur', '15 ہزار کا تھا', 'INR 15000'],
+  ])('takes a count of thousands with no currency for money in a %s message: "%s"', (_lang, text, value) => {
+    expect(valuesOf('money', text)).toEqual([[value, true]]);
+  });
+
+  test.each([['the 55 inch 4k tv'], ['is the 8K panel worth it'], ['i walk 10k steps a day']])('does not take a screen resolution or a count of steps for money: "%s"', (text) => {
+    expect(valuesOf('money', text)).toEqual([]);
+  });
+
   test('keeps a bounded number of amounts from a flood of them', () => {
     expect(extractFacts(flood('₹2,499 Rs 10 ')).filter((f) => f.kind === 'money').length).toBeLessThanOrEqual(8);
   });
