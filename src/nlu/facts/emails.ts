@@ -1,3 +1,4 @@
+import { unlabelled } from '../slots/findEmails';
 import { matchesOf } from './mask';
 import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
 
@@ -20,12 +21,14 @@ export function findEmailFacts(text: string): FactCandidate[] {
   if (!text.includes('@')) return [];
   const out: FactCandidate[] = [];
   for (const m of matchesOf(text, EMAIL, MAX_FACTS_PER_KIND)) {
-    out.push({ kind: 'email', value: normalise(m[0]), verified: true, span: { start: m.index, end: m.index + m[0].length } });
+    const { text: address, start } = unlabelled(m);
+    out.push({ kind: 'email', value: normalise(address), verified: true, span: { start, end: m.index + m[0].length } });
   }
   if (out.length < MAX_FACTS_PER_KIND) {
     for (const m of matchesOf(text, ALMOST, MAX_FACTS_PER_KIND - out.length)) {
       if (out.some((f) => m.index < f.span.end && f.span.start < m.index + m[0].length)) continue;
-      out.push({ kind: 'email', value: normalise(m[0]), verified: false, span: { start: m.index, end: m.index + m[0].length } });
+      const { text: address, start } = unlabelled(m);
+      out.push({ kind: 'email', value: normalise(address), verified: false, span: { start, end: m.index + m[0].length } });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);

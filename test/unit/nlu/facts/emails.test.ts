@@ -19,6 +19,14 @@ describe('e-mail addresses', () => {
     expect(valuesOf('email', text)).toEqual([[value, false]]);
   });
 
+  test.each([
+    ['Email-ravi.k@gmail.com thanks', 'ravi.k@gmail.com'],
+    ['mailid-priya_k@outlook.com,', 'priya_k@outlook.com'],
+    ['e-mail-x9@yahoo.in', 'x9@yahoo.in'],
+  ])('does not take a label glued on with a dash for part of the address: "%s"', (text, value) => {
+    expect(valuesOf('email', text)).toEqual([[value, true]]);
+  });
+
   test('does not take the digits of an address for a phone or an order number', () => {
     const facts = extractFacts('write to ravi9876543210@example.in or sg482913@example.in');
     expect(facts.map((f) => f.kind)).toEqual(['email', 'email']);
