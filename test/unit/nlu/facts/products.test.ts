@@ -26,6 +26,14 @@ describe('products of the demo catalog', () => {
     expect(await productsIn(text)).toEqual(['Sargam Vision 43-inch Full HD TV']);
   });
 
+  test.each([
+    ['luga dhune machine 2 din mai bigryo', 'Washing machine'],
+    ['dhulai machine kharab hai', 'Washing machine'],
+    ['mero tibhi bigryo', 'TV'],
+  ])('finds a product named in romanised Nepali or Hindi words: %s', async (text, product) => {
+    expect(await productsIn(text)).toEqual([product]);
+  });
+
   test('does not take a word that only ends like a postposition for a product', async () => {
     expect(await productsIn('मलाई सहयोग चाहियो')).toEqual([]);
   });
