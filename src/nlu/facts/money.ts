@@ -8,7 +8,7 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
  * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ);
  * - or, with no currency at all, an amount of three digits or more (or grouped: 12,499) right after a
  *   word of paying ("paid 12,499", "charged 2999", "deducted 5,000", "paisa kat gaya 3,499") or right before one ("12,499
- *   diye", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें"): the rupee is implied.
+ *   diye", "2,499 wapas karo", "3000 फिर्ता", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें"): the rupee is implied.
  * Amounts may use Indian or Western grouping (1,50,000 / 150,000), decimals (1.5 lakh, 499.50) and
  * k / thousand / hazaar (हज़ार, ہزار); a count of thousands alone ("15k", "१५ हजार") is money. Rupees without a country code count as INR.
  * Text must have ASCII digits, e-mails and phones masked out.
@@ -50,6 +50,18 @@ const PAID_AFTER = new RegExp(
   'giu',
 );
 
+/**
+ * An amount to be given back: "refund 2,499", "2,499 wapas karo", "3000 फिर्ता", "1500 واپس". Only a
+ * grouped number or one of three to five digits: a six-digit one beside these words is an order
+ * number ("order 482913 wapas karo").
+ */
+const REFUND_NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{3,5}(?:\\.\\d{1,2})?)';
+const REFUND_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:refund|refunded|return my)\\s+(?:me\\s+|of\\s+)?${REFUND_NUMBER}${MULTIPLIER}(?![\\p{N}])`, 'giu');
+const REFUND_AFTER = new RegExp(
+  `(?<![\\p{L}\\p{N},.])${REFUND_NUMBER}${MULTIPLIER}\\s?(?:wapas|vapas|waapas|refund|वापस|واپس|फिर्ता)(?![\\p{L}\\p{M}])`,
+  'giu',
+);
+
 const FACTORS: [RegExp, number][] = [
   [/^(k|thousand|hazaa?r|हज़ार|हजार|ہزار)$/i, 1e3],
   [/^(lakhs?|lacs?|लाख|لاکھ)$/i, 1e5],
@@ -88,6 +100,8 @@ export function findMoneyFacts(text: string): FactCandidate[] {
   for (const m of matchesOf(text, LARGE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  for (const m of matchesOf(text, REFUND_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  for (const m of matchesOf(text, REFUND_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, THOUSANDS, MAX_FACTS_PER_KIND)) if (!SCREEN_K.test(m[0])) add(m, m[1] as string, m[2], undefined);
   return out.sort((a, b) => a.span.start - b.span.start);
 }

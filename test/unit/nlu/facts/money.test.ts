@@ -58,6 +58,20 @@ describe('amounts of money', () => {
     expect(valuesOf('money', text)).toEqual([]);
   });
 
+  test.each([
+    ['hi-Latn', '2,499 wapas karo', 'INR 2499'],
+    ['en', 'refund 2499 asap', 'INR 2499'],
+    ['ne', 'मेरो 3000 फिर्ता आएन', 'INR 3000'],
+    ['ur', '1500 واپس کریں', 'INR 1500'],
+  ])('takes an amount asked back with no currency for money in a %s message: "%s"', (_lang, text, value) => {
+    expect(valuesOf('money', text)).toEqual([[value, true]]);
+  });
+
+  test('reads a six-digit number beside "wapas" or "refund" as an order number, not money', () => {
+    expect(valuesOf('money', 'order 482913 wapas karo')).toEqual([]);
+    expect(valuesOf('order_number', 'refund 482913 ka kya hua')).toEqual([['SG-482913', true]]);
+  });
+
   test('keeps a bounded number of amounts from a flood of them', () => {
     expect(extractFacts(flood('₹2,499 Rs 10 ')).filter((f) => f.kind === 'money').length).toBeLessThanOrEqual(8);
   });
