@@ -3,7 +3,7 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
 
 /**
  * Amounts of money, as `<ISO currency> <amount>` ("INR 2499", "INR 150000", "NPR 5000"):
- * - a currency before the number: ₹, Rs, Rs., INR, NPR, PKR, रु, रू, $ / USD;
+ * - a currency before the number: ₹, Rs, Rs., INR, NPR, NRs, PKR, रु, रू, $ / USD;
  * - or after it: rupees, rupaye, rupaiya, रुपये, रुपए, रुपया, रुपैयाँ, روپے, روپیہ, /-, INR…;
  * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ);
  * - or, with no currency at all, an amount of three digits or more (or grouped: 12,499) right after a
@@ -17,7 +17,7 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
 const NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{1,12}(?:\\.\\d{1,2})?)';
 const MULTIPLIER =
   '(?:\\s?(k|thousand|hazaa?r|हज़ार|हजार|ہزار|lakhs?|lacs?|lakh|लाख|لاکھ|crores?|cr|करोड़|करोड|کروڑ)(?![\\p{L}\\p{M}]))?';
-const BEFORE = '(₹|rs\\.?|inr|npr|pkr|usd|\\$|रु\\.?|रू\\.?)';
+const BEFORE = '(₹|nrs\\.?|rs\\.?|inr|npr|pkr|usd|\\$|रु\\.?|रू\\.?)';
 const AFTER =
   '(rupees?|rupaye|rupaiy[ae]|rupay|rupiya|rs\\.?|inr|npr|pkr|रुपये|रुपए|रुपया|रूपये|रुपैयाँ|रुपैयां|रुपैंया|روپے|روپیہ|روپئے|/-)';
 
@@ -70,7 +70,7 @@ const FACTORS: [RegExp, number][] = [
 
 function currencyOf(marker: string | undefined): string {
   const m = (marker ?? '').toLowerCase();
-  if (m === 'npr') return 'NPR';
+  if (m === 'npr' || m.startsWith('nrs')) return 'NPR';
   if (m === 'pkr') return 'PKR';
   if (m === 'usd' || m === '$') return 'USD';
   return 'INR';

@@ -72,6 +72,11 @@ describe('amounts of money', () => {
     expect(valuesOf('order_number', 'refund 482913 ka kya hua')).toEqual([['SG-482913', true]]);
   });
 
+  test('reads "NRs" as Nepali rupees', () => {
+    expect(valuesOf('money', 'NRs 5000 tireko')).toEqual([['NPR 5000', true]]);
+    expect(valuesOf('money', 'Nrs.12,500 tireko')).toEqual([['NPR 12500', true]]);
+  });
+
   test('keeps a bounded number of amounts from a flood of them', () => {
     expect(extractFacts(flood('₹2,499 Rs 10 ')).filter((f) => f.kind === 'money').length).toBeLessThanOrEqual(8);
   });
