@@ -4,7 +4,7 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
 /**
  * Amounts of money, as `<ISO currency> <amount>` ("INR 2499", "INR 150000", "NPR 5000"):
  * - a currency before the number: ₹, Rs, Rs., INR, NPR, NRs, PKR, रु, रू, $ / USD;
- * - or after it: rupees, rupaye, rupaiya, रुपये, रुपए, रुपया, रुपैयाँ, روپے, روپیہ, /-, INR…;
+ * - or after it: ₹ (2499₹), rupees, rupaye, rupaiya, रुपये, रुपए, रुपया, रुपैयाँ, روپے, روپیہ, /-, INR…;
  * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ);
  * - or, with no currency at all, an amount of three digits or more (or grouped: 12,499) right after a
  *   word of paying ("paid 12,499", "charged 2999", "deducted 5,000", "paisa kat gaya 3,499") or right before one ("12,499
@@ -19,7 +19,7 @@ const MULTIPLIER =
   '(?:\\s?(k|thousand|hazaa?r|हज़ार|हजार|ہزار|lakhs?|lacs?|lakh|लाख|لاکھ|crores?|cr|करोड़|करोड|کروڑ)(?![\\p{L}\\p{M}]))?';
 const BEFORE = '(₹|nrs\\.?|rs\\.?|inr|npr|pkr|usd|\\$|रु\\.?|रू\\.?)';
 const AFTER =
-  '(rupees?|rupaye|rupaiy[ae]|rupay|rupiya|rs\\.?|inr|npr|pkr|रुपये|रुपए|रुपया|रूपये|रुपैयाँ|रुपैयां|रुपैंया|روپے|روپیہ|روپئے|/-)';
+  '(₹|rupees?|rupaye|rupaiy[ae]|rupay|rupiya|rs\\.?|inr|npr|pkr|रुपये|रुपए|रुपया|रूपये|रुपैयाँ|रुपैयां|रुपैंया|روپے|روپیہ|روپئے|/-)';
 
 const PREFIXED = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${BEFORE}\\s?${NUMBER}${MULTIPLIER}`, 'giu');
 const SUFFIXED = new RegExp(`(?<![\\p{L}\\p{N},.])${NUMBER}${MULTIPLIER}\\s?${AFTER}(?![\\p{L}\\p{M}])`, 'giu');

@@ -72,6 +72,11 @@ describe('amounts of money', () => {
     expect(valuesOf('order_number', 'refund 482913 ka kya hua')).toEqual([['SG-482913', true]]);
   });
 
+  test('reads the rupee sign written after the amount', () => {
+    expect(valuesOf('money', '2499₹ ka tha')).toEqual([['INR 2499', true]]);
+    expect(valuesOf('money', 'it was 2,499 ₹')).toEqual([['INR 2499', true]]);
+  });
+
   test('reads "NRs" as Nepali rupees', () => {
     expect(valuesOf('money', 'NRs 5000 tireko')).toEqual([['NPR 5000', true]]);
     expect(valuesOf('money', 'Nrs.12,500 tireko')).toEqual([['NPR 12500', true]]);
