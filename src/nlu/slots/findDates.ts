@@ -83,6 +83,33 @@ const DAY_MONTH_SLASH = /(?<![\p{N}/.:-])(\d{1,2})\/(\d{1,2})(?![\p{N}/]|[.:-]\d
  * weekday before today.
  */
 const DAYS_AGO = /(?<![\p{N}\p{L}])(\d{1,3})\s*(?:days?|din|dino|दिन|دن)\s+(?:ago|back|before|pehle|pahle|phle|pehele|pehley|पहले|पहिले|पहिला|अघि|अगाडि|پہلے|قبل)(?![\p{L}\p{M}])/giu;
+/**
+ * "13 tarikh ko", "13 तारीख को", "۱۳ تاریخ کو": a day of the month with the month left out. (Nepali
+ * "गते" counts days of the Bikram Sambat month and is not read.)
+ */
+const DAY_OF_MONTH = /(?<![\p{N}\p{L}])(\d{1,2})\s*(?:tarikh|tareekh|tarik|tareek|तारीख़|तारीख|तारिख|تاریخ)(?![\p{L}\p{M}])/giu;
+
+/** Future tense: "aayega", "milegi", "आएगा", "آئے گا", "will". */
+const FUTURE_MARKERS = /[a-z](?:ega|egi|enge|ogi|oge)(?![a-z])|(?<![a-z])will(?![a-z])|[\u0900-\u097F](?:गा|गी|गे)(?![\u0900-\u097F])|(?<![\p{L}])(?:گا|گی|گے)(?![\p{L}])/iu;
+
+/**
+ * The date of a day of the month with no month: in this month or one either side, the nearest; in a
+ * past-tense message the latest not after today, in a future-tense one the earliest not before it.
+ */
+function monthFor(today: string, day: number, past: boolean, future: boolean): string | null {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const t = Date.parse(today);
+  let best: string | null = null;
+  for (const offset of [-1, 0, 1]) {
+    const month = ((m - 1 + offset + 12) % 12) + 1;
+    const year = y + (m + offset < 1 ? -1 : m + offset > 12 ? 1 : 0);
+    const iso = isoDate(year, month, day);
+    if (!iso || (past && iso > today) || (future && !past && iso < today)) continue;
+    if (best === null || Math.abs(Date.parse(iso) - t) < Math.abs(Date.parse(best) - t)) best = iso;
+  }
+  return best;
+}
+
 // Urdu ہفتہ (Saturday) is left out: "پچھلے ہفتے" is "last week".
 const WEEKDAYS: readonly (readonly string[])[] = [
   ['sunday', 'ravivar', 'raviwar', 'itwar', 'itvar', 'रविवार', 'इतवार', 'आइतबार', 'आइतवार', 'اتوار'],
@@ -242,7 +269,15 @@ export function findDates(text: string, today: string, limit = Infinity): SlotMa
     const end = m.index + m[0].length;
     if (out.length - numeric < limit && !out.some((o) => m.index < o.end && o.start < end)) out.push({ value: addDays(today, days), start: m.index, end });
   };
-  if (/\d/.test(text)) for (const m of allMatches(text, DAYS_AGO)) counted(m, -Number(m[1]));
+  if (/\d/.test(text)) {
+    for (const m of allMatches(text, DAYS_AGO)) counted(m, -Number(m[1]));
+    const future = FUTURE_MARKERS.test(text);
+    for (const m of allMatches(text, DAY_OF_MONTH)) {
+      const value = monthFor(today, Number(m[1]), past, future);
+      const end = m.index + m[0].length;
+      if (value && out.length - numeric < limit && !out.some((o) => m.index < o.end && o.start < end)) out.push({ value, start: m.index, end });
+    }
+  }
   for (const m of allMatches(text, LAST_WEEKDAY)) {
     const weekday = WEEKDAY_OF.get((m[1] as string).toLowerCase());
     if (weekday === undefined) continue;

@@ -66,6 +66,16 @@ describe('dates', () => {
     expect(valuesOf('date', text)).toEqual([[value, true]]);
   });
 
+  test.each([
+    ['hi-Latn', '13 tarikh ko order kiya tha', '2025-02-13'],
+    ['hi', '८ तारीख को आया था', '2025-03-08'],
+    ['ur', '۱۲ تاریخ کو آئے گا', '2025-03-12'],
+    ['hi-Latn', '5 tarikh ko aayega', '2025-04-05'],
+    ['hi-Latn', '13 tarikh wala order', '2025-03-13'],
+  ])('reads a day of the month with the month left out in a %s message, by tense: "%s"', (_lang, text, value) => {
+    expect(valuesOf('date', text)).toEqual([[value, true]]);
+  });
+
   test('does not read the Urdu "last week" as last Saturday', () => {
     expect(valuesOf('date', 'پچھلے ہفتے آرڈر کیا تھا')).toEqual([]);
   });
