@@ -38,6 +38,9 @@ const THOUSANDS = new RegExp(
   'giu',
 );
 const SCREEN_K = /^[48]k$/i;
+/** Cheap checks before the scans above: most messages have no such word. */
+const THOUSANDS_WORD = /\d\s?(?:k|haza|हज़ार|हजार|ہزار)/iu;
+const REFUND_WORD = /refund|return my|wapas|vapas|waapas|वापस|واپس|फिर्ता/iu;
 
 /** An amount a payment word makes money: three digits or more, or grouped ("paid 3 times" is not). */
 const PAID_NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{3,12}(?:\\.\\d{1,2})?)';
@@ -100,8 +103,12 @@ export function findMoneyFacts(text: string): FactCandidate[] {
   for (const m of matchesOf(text, LARGE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
-  for (const m of matchesOf(text, REFUND_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
-  for (const m of matchesOf(text, REFUND_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
-  for (const m of matchesOf(text, THOUSANDS, MAX_FACTS_PER_KIND)) if (!SCREEN_K.test(m[0])) add(m, m[1] as string, m[2], undefined);
+  if (REFUND_WORD.test(text)) {
+    for (const m of matchesOf(text, REFUND_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+    for (const m of matchesOf(text, REFUND_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  }
+  if (THOUSANDS_WORD.test(text)) {
+    for (const m of matchesOf(text, THOUSANDS, MAX_FACTS_PER_KIND)) if (!SCREEN_K.test(m[0])) add(m, m[1] as string, m[2], undefined);
+  }
   return out.sort((a, b) => a.span.start - b.span.start);
 }

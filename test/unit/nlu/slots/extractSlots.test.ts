@@ -155,6 +155,10 @@ describe('extractSlots: e-mails', () => {
     expect(extractSlots('Email-ravi.k@gmail.com', EMAIL).email).toBe('ravi.k@gmail.com');
   });
 
+  it('reads an e-mail with a space typed beside the @', () => {
+    expect(extractSlots('its ravi.k @gmail.com', EMAIL).email).toBe('ravi.k@gmail.com');
+  });
+
   it('does not read digits of an e-mail as a phone', () => {
     expect(extractSlots('9876543210@gmail.com', [...PHONE, ...EMAIL])).toEqual({ email: '9876543210@gmail.com' });
   });
