@@ -118,6 +118,19 @@ function deletionsOf(word: string): string[] {
   return out;
 }
 
+/** Per language, the first word every product's name starts with (the shop's brand), when there is one and more than one product. */
+function brandsOf(products: ProductCatalog): Map<string, string> {
+  const brands = new Map<string, string>();
+  if (products.products.length < 2) return brands;
+  const langs = new Set(products.products.flatMap((p) => Object.keys(p.name)));
+  for (const lang of langs) {
+    const firsts = new Set(products.products.map((p) => p.name[lang]?.trim().split(/\s+/)[0]));
+    const [only] = firsts;
+    if (firsts.size === 1 && only) brands.set(lang, only);
+  }
+  return brands;
+}
+
 /** Builds the matcher for a catalog's products (once per catalog). */
 export function compileProductIndex(products: ProductCatalog, defaultLanguage: Lang): ProductIndex {
   const root: TrieNode = { next: new Map() };
@@ -148,9 +161,16 @@ export function compileProductIndex(products: ProductCatalog, defaultLanguage: L
     const entry: ProductEntry = { id: c.id, type: 'category', value: nameIn(c.name), category: c.id };
     for (const p of phrasesOf(c.name, c.aliases)) add(p, entry);
   }
+  const brands = brandsOf(products);
   for (const p of products.products) {
     const entry: ProductEntry = { id: p.id, type: 'product', value: nameIn(p.name), category: p.category };
     for (const phrase of phrasesOf(p.name, p.aliases)) add(phrase, entry);
+    for (const [lang, name] of Object.entries(p.name)) {
+      const brand = brands.get(lang);
+      const words = name.trim().split(/\s+/);
+      // "नोवा 5G" for "सरगम नोवा 5G": the name without the brand every product's name starts with, when more than one word is left.
+      if (brand && words.length > 2 && words[0] === brand) add(words.slice(1).join(' '), entry);
+    }
   }
   const deletions = new Map<string, string[]>();
   for (const w of vocabulary) {

@@ -151,6 +151,31 @@ describe('a product catalog', () => {
     expect(extractFacts('मेरा टीवी', { products }).map((f) => f.value)).toEqual(['TV']);
   });
 
+  test('finds a product by its name without the brand every product name starts with', () => {
+    const branded: ProductCatalog = {
+      categories: [{ id: 'phone', name: { en: 'Phone' }, aliases: {} }],
+      products: [
+        { id: 'p1', category: 'phone', name: { en: 'Acme Nova 5G', hi: 'एक्मे नोवा 5G' }, aliases: {} },
+        { id: 'p2', category: 'phone', name: { en: 'Acme Lite 4G', hi: 'एक्मे लाइट 4G' }, aliases: {} },
+      ],
+    };
+    const products = compileProductIndex(branded, 'en');
+    expect(extractFacts('मेरा नोवा 5G गरम होता है', { products }).map((f) => f.value)).toEqual(['Acme Nova 5G']);
+    expect(extractFacts('the lite 4g one', { products }).map((f) => f.value)).toEqual(['Acme Lite 4G']);
+  });
+
+  test('does not take a first word that not every product name shares for a brand', () => {
+    const mixed: ProductCatalog = {
+      categories: [{ id: 'tv', name: { en: 'TV' }, aliases: {} }],
+      products: [
+        { id: 't1', category: 'tv', name: { en: 'Vision 55 inch TV' }, aliases: {} },
+        { id: 't2', category: 'tv', name: { en: 'Cinema 65 inch TV' }, aliases: {} },
+      ],
+    };
+    const products = compileProductIndex(mixed, 'en');
+    expect(extractFacts('my 55 inch TV', { products }).map((f) => f.value)).toEqual(['TV']);
+  });
+
   test('gives the span of the words that matched', () => {
     const products = compileProductIndex(catalog, 'en');
     const text = 'my 55 inch tv broke';
