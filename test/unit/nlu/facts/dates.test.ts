@@ -93,4 +93,9 @@ describe('dates', () => {
     const facts = extractFacts(flood('kal aaj 15/03/2024 '), { now: NOW });
     expect(facts.filter((f) => f.kind === 'date').length).toBeLessThanOrEqual(8);
   });
+
+  test('keeps a bounded number of dates from a flood of slash dates, days back and weekdays', () => {
+    const facts = extractFacts(flood('12/11 3 din pehle last monday 13 tarikh '), { now: NOW });
+    expect(facts.filter((f) => f.kind === 'date').length).toBeLessThanOrEqual(8);
+  });
 });
