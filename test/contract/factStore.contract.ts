@@ -34,6 +34,12 @@ export function factStoreContract(open: () => Promise<{ redis: Redis; close: () 
     expect(await store.list('c1')).toEqual([{ kind: 'email', value: 'asha@example.com', verified: true, messageId: 'm2', at: '2025-03-10T10:05:00.000Z' }]);
   });
 
+  test('keeps one phone number read two ways as one fact, under its newest reading', async () => {
+    await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, [fact('phone', '03001234567', false)]);
+    await store.record('c1', { id: 'm2', createdAt: at('2025-03-10T10:05:00Z') }, [fact('phone', '+923001234567')]);
+    expect((await store.list('c1')).map((f) => [f.value, f.verified, f.messageId])).toEqual([['+923001234567', true, 'm2']]);
+  });
+
   test('keeps a wrong-format value apart from the right one, marked unverified', async () => {
     await store.record('c1', { id: 'm1', createdAt: at('2025-03-10T10:00:00Z') }, [fact('order_number', 'SG-4829', false)]);
     await store.record('c1', { id: 'm2', createdAt: at('2025-03-10T10:01:00Z') }, [fact('order_number', 'SG-482913')]);

@@ -1,3 +1,4 @@
+import { SPACED_EMAIL, unlabelled } from '../slots/findEmails';
 import { matchesOf } from './mask';
 import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
 
@@ -14,18 +15,24 @@ function normalise(raw: string): string {
 
 /**
  * E-mail addresses: verified when well-formed (the domain lower-cased, the local part as typed);
- * "asha@gmail" or "asha@gmail,com" is an unverified candidate. Text must have ASCII digits.
+ * a space beside the @ ("asha @gmail.com") is typed away; "asha@gmail" or "asha@gmail,com" is an unverified candidate. Text must have ASCII digits.
  */
 export function findEmailFacts(text: string): FactCandidate[] {
   if (!text.includes('@')) return [];
   const out: FactCandidate[] = [];
   for (const m of matchesOf(text, EMAIL, MAX_FACTS_PER_KIND)) {
-    out.push({ kind: 'email', value: normalise(m[0]), verified: true, span: { start: m.index, end: m.index + m[0].length } });
+    const { text: address, start } = unlabelled(m);
+    out.push({ kind: 'email', value: normalise(address), verified: true, span: { start, end: m.index + m[0].length } });
+  }
+  for (const m of matchesOf(text, SPACED_EMAIL, MAX_FACTS_PER_KIND)) {
+    if (out.length >= MAX_FACTS_PER_KIND || out.some((f) => m.index < f.span.end && f.span.start < m.index + m[0].length)) continue;
+    out.push({ kind: 'email', value: normalise(`${m[1]}@${m[2]}`), verified: true, span: { start: m.index, end: m.index + m[0].length } });
   }
   if (out.length < MAX_FACTS_PER_KIND) {
     for (const m of matchesOf(text, ALMOST, MAX_FACTS_PER_KIND - out.length)) {
       if (out.some((f) => m.index < f.span.end && f.span.start < m.index + m[0].length)) continue;
-      out.push({ kind: 'email', value: normalise(m[0]), verified: false, span: { start: m.index, end: m.index + m[0].length } });
+      const { text: address, start } = unlabelled(m);
+      out.push({ kind: 'email', value: normalise(address), verified: false, span: { start, end: m.index + m[0].length } });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);

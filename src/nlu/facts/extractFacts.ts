@@ -77,7 +77,15 @@ function capped(facts: FactCandidate[]): FactCandidate[] {
   return out;
 }
 
-/** The key two facts are "the same" by: kind and value, case and spacing folded. */
+/**
+ * The key two facts are "the same" by: kind and value, case and spacing folded. Phones by their last
+ * ten digits, so one number read two ways ("03001234567" taken as unverified, then "+92 300 1234567";
+ * "9841234567" then "+977 9841234567") is one fact, the newest reading kept.
+ */
 export function factKey(fact: { kind: FactKind; value: string }): string {
+  if (fact.kind === 'phone') {
+    const digits = fact.value.replace(/\D/g, '');
+    if (digits.length >= 10) return `phone:${digits.slice(-10)}`;
+  }
   return `${fact.kind}:${fact.value.toLowerCase().replace(/\s+/g, ' ').trim()}`;
 }

@@ -3,23 +3,23 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
 
 /**
  * Amounts of money, as `<ISO currency> <amount>` ("INR 2499", "INR 150000", "NPR 5000"):
- * - a currency before the number: ₹, Rs, Rs., INR, NPR, PKR, रु, रू, $ / USD;
- * - or after it: rupees, rupaye, rupaiya, रुपये, रुपए, रुपया, रुपैयाँ, روپے, روپیہ, /-, INR…;
+ * - a currency before the number: ₹, Rs, Rs., INR, NPR, NRs, PKR, रु, रू, $ / USD;
+ * - or after it: ₹ (2499₹), rupees, rupaye, rupaiya, रुपये, रुपए, रुपया, रुपैयाँ, روپے, روپیہ, /-, INR…;
  * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ);
  * - or, with no currency at all, an amount of three digits or more (or grouped: 12,499) right after a
  *   word of paying ("paid 12,499", "charged 2999", "deducted 5,000", "paisa kat gaya 3,499") or right before one ("12,499
- *   diye", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें"): the rupee is implied.
+ *   diye", "2,499 wapas karo", "3000 फिर्ता", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें"): the rupee is implied.
  * Amounts may use Indian or Western grouping (1,50,000 / 150,000), decimals (1.5 lakh, 499.50) and
- * k / thousand / hazaar (हज़ार, ہزار). Rupees without a country code count as INR.
+ * k / thousand / hazaar (हज़ार, ہزار); a count of thousands alone ("15k", "१५ हजार") is money. Rupees without a country code count as INR.
  * Text must have ASCII digits, e-mails and phones masked out.
  */
 
 const NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{1,12}(?:\\.\\d{1,2})?)';
 const MULTIPLIER =
   '(?:\\s?(k|thousand|hazaa?r|हज़ार|हजार|ہزار|lakhs?|lacs?|lakh|लाख|لاکھ|crores?|cr|करोड़|करोड|کروڑ)(?![\\p{L}\\p{M}]))?';
-const BEFORE = '(₹|rs\\.?|inr|npr|pkr|usd|\\$|रु\\.?|रू\\.?)';
+const BEFORE = '(₹|nrs\\.?|rs\\.?|inr|npr|pkr|usd|\\$|रु\\.?|रू\\.?)';
 const AFTER =
-  '(rupees?|rupaye|rupaiy[ae]|rupay|rupiya|rs\\.?|inr|npr|pkr|रुपये|रुपए|रुपया|रूपये|रुपैयाँ|रुपैयां|रुपैंया|روپے|روپیہ|روپئے|/-)';
+  '(₹|rupees?|rupaye|rupaiy[ae]|rupay|rupiya|rs\\.?|inr|npr|pkr|रुपये|रुपए|रुपया|रूपये|रुपैयाँ|रुपैयां|रुपैंया|روپے|روپیہ|روپئے|/-)';
 
 const PREFIXED = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${BEFORE}\\s?${NUMBER}${MULTIPLIER}`, 'giu');
 const SUFFIXED = new RegExp(`(?<![\\p{L}\\p{N},.])${NUMBER}${MULTIPLIER}\\s?${AFTER}(?![\\p{L}\\p{M}])`, 'giu');
@@ -27,6 +27,20 @@ const LARGE = new RegExp(
   `(?<![\\p{L}\\p{N},.])${NUMBER}\\s?(lakhs?|lacs?|लाख|لاکھ|crores?|करोड़|करोड|کروڑ)(?![\\p{L}\\p{M}])`,
   'giu',
 );
+
+/**
+ * "15k", "60k budget", "15 hazaar", "१५ हजार", "15 ہزار": a count of thousands is money even with no
+ * currency (what else does a customer of a shop count in thousands?), except a screen's "4K" / "8K"
+ * and thousands of steps, runs, mAh or followers.
+ */
+const THOUSANDS = new RegExp(
+  `(?<![\\p{L}\\p{N},.])(\\d{1,3}(?:\\.\\d{1,2})?)\\s?(k|hazaa?r|हज़ार|हजार|ہزار)(?![\\p{L}\\p{M}\\p{N}])(?!\\s*(?:tv|uhd|hdr|qled|oled|led|display|screen|monitor|resolution|video|steps?|run|mah|followers?|km)(?![\\p{L}]))`,
+  'giu',
+);
+const SCREEN_K = /^[48]k$/i;
+/** Cheap checks before the scans above: most messages have no such word. */
+const THOUSANDS_WORD = /\d\s?(?:k|haza|हज़ार|हजार|ہزار)/iu;
+const REFUND_WORD = /refund|return my|wapas|vapas|waapas|वापस|واپس|फिर्ता/iu;
 
 /** An amount a payment word makes money: three digits or more, or grouped ("paid 3 times" is not). */
 const PAID_NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{3,12}(?:\\.\\d{1,2})?)';
@@ -39,6 +53,18 @@ const PAID_AFTER = new RegExp(
   'giu',
 );
 
+/**
+ * An amount to be given back: "refund 2,499", "2,499 wapas karo", "3000 फिर्ता", "1500 واپس". Only a
+ * grouped number or one of three to five digits: a six-digit one beside these words is an order
+ * number ("order 482913 wapas karo").
+ */
+const REFUND_NUMBER = '(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?|\\d{3,5}(?:\\.\\d{1,2})?)';
+const REFUND_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:refund|refunded|return my)\\s+(?:me\\s+|of\\s+)?${REFUND_NUMBER}${MULTIPLIER}(?![\\p{N}])`, 'giu');
+const REFUND_AFTER = new RegExp(
+  `(?<![\\p{L}\\p{N},.])${REFUND_NUMBER}${MULTIPLIER}\\s?(?:wapas|vapas|waapas|refund|वापस|واپس|फिर्ता)(?![\\p{L}\\p{M}])`,
+  'giu',
+);
+
 const FACTORS: [RegExp, number][] = [
   [/^(k|thousand|hazaa?r|हज़ार|हजार|ہزار)$/i, 1e3],
   [/^(lakhs?|lacs?|लाख|لاکھ)$/i, 1e5],
@@ -47,7 +73,7 @@ const FACTORS: [RegExp, number][] = [
 
 function currencyOf(marker: string | undefined): string {
   const m = (marker ?? '').toLowerCase();
-  if (m === 'npr') return 'NPR';
+  if (m === 'npr' || m.startsWith('nrs')) return 'NPR';
   if (m === 'pkr') return 'PKR';
   if (m === 'usd' || m === '$') return 'USD';
   return 'INR';
@@ -77,5 +103,12 @@ export function findMoneyFacts(text: string): FactCandidate[] {
   for (const m of matchesOf(text, LARGE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  if (REFUND_WORD.test(text)) {
+    for (const m of matchesOf(text, REFUND_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+    for (const m of matchesOf(text, REFUND_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  }
+  if (THOUSANDS_WORD.test(text)) {
+    for (const m of matchesOf(text, THOUSANDS, MAX_FACTS_PER_KIND)) if (!SCREEN_K.test(m[0])) add(m, m[1] as string, m[2], undefined);
+  }
   return out.sort((a, b) => a.span.start - b.span.start);
 }

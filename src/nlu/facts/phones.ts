@@ -4,7 +4,8 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
 
 /**
  * Phone numbers of any country, validated with libphonenumber-js (Google's metadata):
- * - written with + (or 00): read in that country; otherwise in `region` (DEFAULT_PHONE_REGION, IN);
+ * - written with + (or 00): read in that country; otherwise in `region` (DEFAULT_PHONE_REGION, IN),
+ *   and, when not valid there, as a country code typed without its + ("92 300 1234567");
  * - valid for its country → verified, as E.164 (+919876543210);
  * - not valid but plausible (9 to 15 digits, 8 with a +) → unverified, as its digits (+ kept).
  * Digits may be grouped with spaces, dashes, dots and brackets ("+91 98765-43210", "(0300) 1234567").
@@ -68,7 +69,14 @@ export function findPhoneFacts(text: string, region = 'IN'): FactCandidate[] {
         const digits = groups.slice(first, end).map((g) => g.digits).join('');
         if (digits.length < (international ? 8 : 9)) break;
         parses++;
-        const parsed = parsePhoneNumberFromString(international ? `+${digits}` : digits, country);
+        let parsed = parsePhoneNumberFromString(international ? `+${digits}` : digits, country);
+        // "92 300 1234567", "977-9841234567": a country code typed without its + or 00 (a whole run of groups only,
+        // so a stretch of several numbers is still cut where each is valid at home).
+        if (!parsed?.isValid() && !international && first === 0 && end === groups.length && digits.length >= 11 && digits[0] !== '0' && parses < MAX_PARSES) {
+          parses++;
+          const abroad = parsePhoneNumberFromString(`+${digits}`);
+          if (abroad?.isValid()) parsed = abroad;
+        }
         if (parsed?.isValid()) {
           const start = international ? candidate.index : groups[first]!.start;
           out.push({ kind: 'phone', value: parsed.number, verified: true, span: { start, end: groups[end - 1]!.end } });

@@ -48,6 +48,13 @@ const CONTACT_WORDS =
   /^[\s.:-]*(?:number|numbr|nmbr|num|no|nambar|nanbar|नंबर|नम्बर|نمبر|karo|karein|karen|kariye|kar|karna|kro|करें|करो|कीजिए|करना|कर|गर्नुहोस्|गर्नु|गर|गर्दा|کریں|کرو|کیجیے|کرنا|کر)\.?$/iu;
 
 /**
+ * The words of a telephone, the one device that is also a way to reach someone: only a phrase ending
+ * in one of these can be "a way to call" rather than a thing bought ("emi on the airbook", "tv no
+ * longer turns on" are products).
+ */
+const TELEPHONE = /(?:^|[^\p{L}\p{M}])(?:phone|fone|fon|mobile|mobil|mobail|cell|cellphone|handset|फ़ोन|फोन|मोबाइल|فون|موبائل)$/iu;
+
+/**
  * A phone as the way someone is (not) reached, not the thing bought: "nobody picks up the phone",
  * "talked on the phone", "by phone" before the word; "phone nahi uthata", "फ़ोन नहीं उठाया", "فون نہیں
  * اٹھاتا", "फोन उठाउँदैन", "phone kiya" after it.
@@ -111,6 +118,19 @@ function deletionsOf(word: string): string[] {
   return out;
 }
 
+/** Per language, the first word every product's name starts with (the shop's brand), when there is one and more than one product. */
+function brandsOf(products: ProductCatalog): Map<string, string> {
+  const brands = new Map<string, string>();
+  if (products.products.length < 2) return brands;
+  const langs = new Set(products.products.flatMap((p) => Object.keys(p.name)));
+  for (const lang of langs) {
+    const firsts = new Set(products.products.map((p) => p.name[lang]?.trim().split(/\s+/)[0]));
+    const [only] = firsts;
+    if (firsts.size === 1 && only) brands.set(lang, only);
+  }
+  return brands;
+}
+
 /** Builds the matcher for a catalog's products (once per catalog). */
 export function compileProductIndex(products: ProductCatalog, defaultLanguage: Lang): ProductIndex {
   const root: TrieNode = { next: new Map() };
@@ -141,9 +161,16 @@ export function compileProductIndex(products: ProductCatalog, defaultLanguage: L
     const entry: ProductEntry = { id: c.id, type: 'category', value: nameIn(c.name), category: c.id };
     for (const p of phrasesOf(c.name, c.aliases)) add(p, entry);
   }
+  const brands = brandsOf(products);
   for (const p of products.products) {
     const entry: ProductEntry = { id: p.id, type: 'product', value: nameIn(p.name), category: p.category };
     for (const phrase of phrasesOf(p.name, p.aliases)) add(phrase, entry);
+    for (const [lang, name] of Object.entries(p.name)) {
+      const brand = brands.get(lang);
+      const words = name.trim().split(/\s+/);
+      // "नोवा 5G" for "सरगम नोवा 5G": the name without the brand every product's name starts with, when more than one word is left.
+      if (brand && words.length > 2 && words[0] === brand) add(words.slice(1).join(' '), entry);
+    }
   }
   const deletions = new Map<string, string[]>();
   for (const w of vocabulary) {
@@ -222,8 +249,9 @@ export function findProductFacts(text: string, index: ProductIndex): FactCandida
     const key = `${best.entry.type}:${best.entry.id}`;
     const after = words[best.end + 1];
     // "mobile number", "phone no.", "फ़ोन करें": a way to reach someone, not the thing they bought.
-    const isNumber = after !== undefined && CONTACT_WORDS.test(text.slice(words[best.end]!.end, after.end));
-    const isCall = CALL_BEFORE.test(text.slice(Math.max(0, words[i]!.start - 24), words[i]!.start)) || CALL_AFTER.test(text.slice(words[best.end]!.end, words[best.end]!.end + 32));
+    const telephone = TELEPHONE.test(text.slice(words[i]!.start, words[best.end]!.end));
+    const isNumber = telephone && after !== undefined && CONTACT_WORDS.test(text.slice(words[best.end]!.end, after.end));
+    const isCall = telephone && (CALL_BEFORE.test(text.slice(Math.max(0, words[i]!.start - 24), words[i]!.start)) || CALL_AFTER.test(text.slice(words[best.end]!.end, words[best.end]!.end + 32)));
     if (!seen.has(key) && !isNumber && !isCall) {
       seen.add(key);
       out.push({ kind: 'product', value: best.entry.value, verified: true, span: { start: words[i]!.start, end: words[best.end]!.end }, entry: best.entry });

@@ -68,6 +68,66 @@ const PAST_MARKERS = new RegExp(
   'iu',
 );
 
+/**
+ * "12/11", "25/11 ko", "१२/११": a day and a month with a slash and no year (day first, as written in
+ * South Asia). Not inside a longer run of numbers or slashes (12/11/2025 is DAY_FIRST; 1/2/3 is
+ * nothing), and not "24/7" or a rating ("rated 4/5", "4/5 stars").
+ */
+const RATING_BEFORE = /(?:rated|rating|rate|score|marks|out of)(?:\s+[\p{L}\p{M}]+)?\s*[:-]?\s*$/iu;
+const RATING_AFTER = /^\s*(?:stars?|⭐|rating)/iu;
+const DAY_MONTH_SLASH = /(?<![\p{N}/.:-])(\d{1,2})\/(\d{1,2})(?![\p{N}/]|[.:-]\d)/gu;
+
+/**
+ * "3 din pehle", "3 days ago", "३ दिन पहले", "3 دن پہلے", "३ दिन अघि": a count of days back.
+ * "last monday", "pichhle somvar", "पिछले सोमवार", "پچھلے پیر", "गएको सोमबार": the latest such
+ * weekday before today.
+ */
+const DAYS_AGO = /(?<![\p{N}\p{L}])(\d{1,3})\s*(?:days?|din|dino|दिन|دن)\s+(?:ago|back|before|pehle|pahle|phle|pehele|pehley|पहले|पहिले|पहिला|अघि|अगाडि|پہلے|قبل)(?![\p{L}\p{M}])/giu;
+/**
+ * "13 tarikh ko", "13 तारीख को", "۱۳ تاریخ کو": a day of the month with the month left out. (Nepali
+ * "गते" counts days of the Bikram Sambat month and is not read.)
+ */
+const DAY_OF_MONTH = /(?<![\p{N}\p{L}])(\d{1,2})\s*(?:tarikh|tareekh|tarik|tareek|तारीख़|तारीख|तारिख|تاریخ)(?![\p{L}\p{M}])/giu;
+
+/** Future tense: "aayega", "milegi", "आएगा", "آئے گا", "will". */
+const FUTURE_MARKERS = /[a-z](?:ega|egi|enge|ogi|oge)(?![a-z])|(?<![a-z])will(?![a-z])|[\u0900-\u097F](?:गा|गी|गे)(?![\u0900-\u097F])|(?<![\p{L}])(?:گا|گی|گے)(?![\p{L}])/iu;
+
+/**
+ * The date of a day of the month with no month: in this month or one either side, the nearest; in a
+ * past-tense message the latest not after today, in a future-tense one the earliest not before it.
+ */
+function monthFor(today: string, day: number, past: boolean, future: boolean): string | null {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const t = Date.parse(today);
+  let best: string | null = null;
+  for (const offset of [-1, 0, 1]) {
+    const month = ((m - 1 + offset + 12) % 12) + 1;
+    const year = y + (m + offset < 1 ? -1 : m + offset > 12 ? 1 : 0);
+    const iso = isoDate(year, month, day);
+    if (!iso || (past && iso > today) || (future && !past && iso < today)) continue;
+    if (best === null || Math.abs(Date.parse(iso) - t) < Math.abs(Date.parse(best) - t)) best = iso;
+  }
+  return best;
+}
+
+// Urdu ہفتہ (Saturday) is left out: "پچھلے ہفتے" is "last week".
+const WEEKDAYS: readonly (readonly string[])[] = [
+  ['sunday', 'ravivar', 'raviwar', 'itwar', 'itvar', 'रविवार', 'इतवार', 'आइतबार', 'आइतवार', 'اتوار'],
+  ['monday', 'somvar', 'somwar', 'सोमवार', 'सोमबार', 'پیر', 'سوموار'],
+  ['tuesday', 'mangalvar', 'mangalwar', 'मंगलवार', 'मङ्गलबार', 'मंगलबार', 'منگل'],
+  ['wednesday', 'budhvar', 'budhwar', 'बुधवार', 'बुधबार', 'بدھ'],
+  ['thursday', 'guruvar', 'guruwar', 'veervar', 'virwar', 'गुरुवार', 'बृहस्पतिवार', 'वीरवार', 'बिहीबार', 'جمعرات'],
+  ['friday', 'shukravar', 'shukrawar', 'शुक्रवार', 'शुक्रबार', 'جمعہ'],
+  ['saturday', 'shanivar', 'shaniwar', 'शनिवार', 'शनिबार'],
+];
+const WEEKDAY_OF = new Map<string, number>(WEEKDAYS.flatMap((names, i) => names.map((n) => [n, i] as const)));
+const LAST_WEEKDAY = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:last|pichhle|pichle|pichhla|pichla|pichhli|पिछले|पिछला|पिछली|پچھلے|پچھلا|گزشتہ|गएको|गत|अघिल्लो)\\s+(${[...WEEKDAY_OF.keys()]
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?:को|ko|کو)?${NOT_LETTER_AFTER}`,
+  'giu',
+);
+
 export const YEAR_FIRST = /(?<![\p{N}])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\p{N}])/gu;
 export const DAY_FIRST = /(?<![\p{N}])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])/gu;
 
@@ -195,7 +255,35 @@ export function findDates(text: string, today: string, limit = Infinity): SlotMa
       }
     }
   }
+  if (/\d\/\d/.test(text)) {
+    for (const m of allMatches(text, DAY_MONTH_SLASH)) {
+      if (out.length >= limit) break;
+      if ((m[1] === '24' && m[2] === '7') || RATING_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) || RATING_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+      const value = yearFor(today, Number(m[2]), Number(m[1]), past);
+      const end = m.index + m[0].length;
+      if (value && !out.some((o) => m.index < o.end && o.start < end)) out.push({ value, start: m.index, end });
+    }
+  }
   const numeric = out.length;
+  const counted = (m: RegExpExecArray, days: number) => {
+    const end = m.index + m[0].length;
+    if (out.length - numeric < limit && !out.some((o) => m.index < o.end && o.start < end)) out.push({ value: addDays(today, days), start: m.index, end });
+  };
+  if (/\d/.test(text)) {
+    for (const m of allMatches(text, DAYS_AGO)) counted(m, -Number(m[1]));
+    const future = FUTURE_MARKERS.test(text);
+    for (const m of allMatches(text, DAY_OF_MONTH)) {
+      const value = monthFor(today, Number(m[1]), past, future);
+      const end = m.index + m[0].length;
+      if (value && out.length - numeric < limit && !out.some((o) => m.index < o.end && o.start < end)) out.push({ value, start: m.index, end });
+    }
+  }
+  for (const m of allMatches(text, LAST_WEEKDAY)) {
+    const weekday = WEEKDAY_OF.get((m[1] as string).toLowerCase());
+    if (weekday === undefined) continue;
+    const back = (new Date(`${today}T00:00:00Z`).getUTCDay() - weekday + 7) % 7 || 7;
+    counted(m, -back);
+  }
   for (const m of allMatches(text, RELATIVE)) {
     if (out.length - numeric >= limit) break;
     const said = (m[1] as string).toLowerCase().replace(/\s+/g, ' ');

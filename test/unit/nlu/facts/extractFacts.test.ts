@@ -62,6 +62,12 @@ describe('factKey', () => {
     expect(factKey({ kind: 'product', value: 'Washing  machine' })).toBe(factKey({ kind: 'product', value: 'washing machine' }));
   });
 
+  test('treats phone numbers with the same last ten digits as the same fact', () => {
+    expect(factKey({ kind: 'phone', value: '03001234567' })).toBe(factKey({ kind: 'phone', value: '+923001234567' }));
+    expect(factKey({ kind: 'phone', value: '+919841234567' })).toBe(factKey({ kind: 'phone', value: '+9779841234567' }));
+    expect(factKey({ kind: 'phone', value: '+919841234567' })).not.toBe(factKey({ kind: 'phone', value: '+919841234568' }));
+  });
+
   test('keeps the same value of two kinds apart', () => {
     expect(factKey({ kind: 'order_number', value: '482913' })).not.toBe(factKey({ kind: 'phone', value: '482913' }));
   });

@@ -43,6 +43,45 @@ describe('amounts of money', () => {
     expect(valuesOf('money', 'I have 3 TVs and 2 fridges')).toEqual([]);
   });
 
+  test.each([
+    ['hi-Latn', '15k ki machine li thi', 'INR 15000'],
+    ['en', 'my budget is around 60k', 'INR 60000'],
+    ['en', 'it was 1.5k only', 'INR 1500'],
+    ['hi-Latn', '15 hazaar diye the', 'INR 15000'],
+    ['hi', 'पूरे १५ हजार लगे', 'INR 15000'],
+    ['ur', '15 ہزار کا تھا', 'INR 15000'],
+  ])('takes a count of thousands with no currency for money in a %s message: "%s"', (_lang, text, value) => {
+    expect(valuesOf('money', text)).toEqual([[value, true]]);
+  });
+
+  test.each([['the 55 inch 4k tv'], ['is the 8K panel worth it'], ['i walk 10k steps a day']])('does not take a screen resolution or a count of steps for money: "%s"', (text) => {
+    expect(valuesOf('money', text)).toEqual([]);
+  });
+
+  test.each([
+    ['hi-Latn', '2,499 wapas karo', 'INR 2499'],
+    ['en', 'refund 2499 asap', 'INR 2499'],
+    ['ne', 'मेरो 3000 फिर्ता आएन', 'INR 3000'],
+    ['ur', '1500 واپس کریں', 'INR 1500'],
+  ])('takes an amount asked back with no currency for money in a %s message: "%s"', (_lang, text, value) => {
+    expect(valuesOf('money', text)).toEqual([[value, true]]);
+  });
+
+  test('reads a six-digit number beside "wapas" or "refund" as an order number, not money', () => {
+    expect(valuesOf('money', 'order 482913 wapas karo')).toEqual([]);
+    expect(valuesOf('order_number', 'refund 482913 ka kya hua')).toEqual([['SG-482913', true]]);
+  });
+
+  test('reads the rupee sign written after the amount', () => {
+    expect(valuesOf('money', '2499₹ ka tha')).toEqual([['INR 2499', true]]);
+    expect(valuesOf('money', 'it was 2,499 ₹')).toEqual([['INR 2499', true]]);
+  });
+
+  test('reads "NRs" as Nepali rupees', () => {
+    expect(valuesOf('money', 'NRs 5000 tireko')).toEqual([['NPR 5000', true]]);
+    expect(valuesOf('money', 'Nrs.12,500 tireko')).toEqual([['NPR 12500', true]]);
+  });
+
   test('keeps a bounded number of amounts from a flood of them', () => {
     expect(extractFacts(flood('₹2,499 Rs 10 ')).filter((f) => f.kind === 'money').length).toBeLessThanOrEqual(8);
   });

@@ -25,6 +25,13 @@ describe('phone numbers', () => {
     expect(valuesOf('phone', 'mera number 0300 1234567 hai', { phoneRegion: 'PK' })).toEqual([['+923001234567', true]]);
   });
 
+  test.each([
+    ['mera number 92 300 1234567 hai', '+923001234567'],
+    ['मेरो नम्बर 977-9841234567 हो', '+9779841234567'],
+  ])('reads a number whose country code is typed without + or 00, when it is not valid at home: "%s"', (text, value) => {
+    expect(valuesOf('phone', text)).toEqual([[value, true]]);
+  });
+
   test('keeps a plausible but invalid number as an unverified candidate', () => {
     expect(valuesOf('phone', 'call me on 98765 4321')).toEqual([['987654321', false]]);
   });

@@ -26,6 +26,14 @@ describe('products of the demo catalog', () => {
     expect(await productsIn(text)).toEqual(['Sargam Vision 43-inch Full HD TV']);
   });
 
+  test.each([
+    ['luga dhune machine 2 din mai bigryo', 'Washing machine'],
+    ['dhulai machine kharab hai', 'Washing machine'],
+    ['mero tibhi bigryo', 'TV'],
+  ])('finds a product named in romanised Nepali or Hindi words: %s', async (text, product) => {
+    expect(await productsIn(text)).toEqual([product]);
+  });
+
   test('does not take a word that only ends like a postposition for a product', async () => {
     expect(await productsIn('मलाई सहयोग चाहियो')).toEqual([]);
   });
@@ -94,6 +102,14 @@ describe('products of the demo catalog', () => {
   });
 
   test.each([
+    ['en', 'is there emi on the airbook 14?', 'Sargam AirBook 14'],
+    ['en', 'there are scratches on the tv', 'TV'],
+    ['en', 'my tv no longer turns on', 'TV'],
+  ])('takes a product that is not a telephone after "on the" or before "no" (%s: %s)', async (_lang, text, value) => {
+    expect(await productsIn(text)).toEqual([value]);
+  });
+
+  test.each([
     ['en', 'my phone screen is cracked'],
     ['hi', 'मेरा फ़ोन खराब है'],
     ['en', 'the app crashes on my phone'],
@@ -133,6 +149,31 @@ describe('a product catalog', () => {
     const products = compileProductIndex(catalog, 'en');
     expect(extractFacts('میرا 55 انچ ٹی وی', { products }).map((f) => f.value)).toEqual(['Vision 55']);
     expect(extractFacts('मेरा टीवी', { products }).map((f) => f.value)).toEqual(['TV']);
+  });
+
+  test('finds a product by its name without the brand every product name starts with', () => {
+    const branded: ProductCatalog = {
+      categories: [{ id: 'phone', name: { en: 'Phone' }, aliases: {} }],
+      products: [
+        { id: 'p1', category: 'phone', name: { en: 'Acme Nova 5G', hi: 'एक्मे नोवा 5G' }, aliases: {} },
+        { id: 'p2', category: 'phone', name: { en: 'Acme Lite 4G', hi: 'एक्मे लाइट 4G' }, aliases: {} },
+      ],
+    };
+    const products = compileProductIndex(branded, 'en');
+    expect(extractFacts('मेरा नोवा 5G गरम होता है', { products }).map((f) => f.value)).toEqual(['Acme Nova 5G']);
+    expect(extractFacts('the lite 4g one', { products }).map((f) => f.value)).toEqual(['Acme Lite 4G']);
+  });
+
+  test('does not take a first word that not every product name shares for a brand', () => {
+    const mixed: ProductCatalog = {
+      categories: [{ id: 'tv', name: { en: 'TV' }, aliases: {} }],
+      products: [
+        { id: 't1', category: 'tv', name: { en: 'Vision 55 inch TV' }, aliases: {} },
+        { id: 't2', category: 'tv', name: { en: 'Cinema 65 inch TV' }, aliases: {} },
+      ],
+    };
+    const products = compileProductIndex(mixed, 'en');
+    expect(extractFacts('my 55 inch TV', { products }).map((f) => f.value)).toEqual(['TV']);
   });
 
   test('gives the span of the words that matched', () => {

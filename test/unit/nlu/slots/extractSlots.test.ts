@@ -151,6 +151,14 @@ describe('extractSlots: e-mails', () => {
     expect(extractSlots('priya@localhost', EMAIL).email).toBeUndefined();
   });
 
+  it('does not read a label glued on with a dash as part of the e-mail', () => {
+    expect(extractSlots('Email-ravi.k@gmail.com', EMAIL).email).toBe('ravi.k@gmail.com');
+  });
+
+  it('reads an e-mail with a space typed beside the @', () => {
+    expect(extractSlots('its ravi.k @gmail.com', EMAIL).email).toBe('ravi.k@gmail.com');
+  });
+
   it('does not read digits of an e-mail as a phone', () => {
     expect(extractSlots('9876543210@gmail.com', [...PHONE, ...EMAIL])).toEqual({ email: '9876543210@gmail.com' });
   });
