@@ -330,26 +330,36 @@ export class DialogueEngine {
     }
     // "no wait, don't cancel it": a message that only takes a request back is acknowledged, not read as that request.
     if (splitClauses(words).every((c) => withdrawsRequest(readActs(c.text).rest))) return this.answerActs(turn, { ...acts, acts: ['ack'], rest: '' });
-    const reading = readQuestions(this.readable(turn, words), (t) => this.deps.classifier.classify(t), this.deps.thresholds, {
-      referents: this.referents(turn),
-      sure: SURE_WITHOUT_SHARED_WORDS,
-      asksNothing: (t) => !this.asksSomething(t),
-      productIn: (t) => this.productIn(t),
-      namesProductOnly: (t) => this.namesProductOnly(t),
-      continues: (t, from, to, understood) => this.continuesClause(t, from, to, understood),
-      namesValue: (t) => this.namesValue(t, found),
-      withdraws: withdrawsRequest,
-    });
+    const read = (t: string) =>
+      readQuestions(t, (x) => this.deps.classifier.classify(x), this.deps.thresholds, {
+        referents: this.referents(turn),
+        sure: SURE_WITHOUT_SHARED_WORDS,
+        asksNothing: (x) => !this.asksSomething(x),
+        productIn: (x) => this.productIn(x),
+        namesProductOnly: (x) => this.namesProductOnly(x),
+        continues: (x, from, to, understood) => this.continuesClause(x, from, to, understood),
+        namesValue: (x) => this.namesValue(x, found),
+        withdraws: withdrawsRequest,
+      });
+    const plain = this.readable(turn, words);
+    const spelled = this.readable(turn, words, false);
+    let reading = read(plain);
+    // A model named in words the examples use ("ورک بک 16 کتنے کا ہے؟") may read better as written than as its category.
+    if (plain !== spelled && reading.kind === 'single' && reading.classification.confidence < this.deps.thresholds.answer) {
+      const asWritten = read(spelled);
+      if (asWritten.kind === 'several' || asWritten.classification.confidence > reading.classification.confidence) reading = asWritten;
+    }
     return this.answerReading(turn, reading, acts, asked, followable, found);
   }
 
   /**
    * The words as the classifier reads them: English SMS shorthand written out ("wen it will b
    * delivered"), then Latin-script typos one edit from a catalog word spelled right ("retrun polcy",
-   * "mera odrer kab aaega").
+   * "mera odrer kab aaega"); models named read as their category unless `plainProducts` is false.
    */
-  private readable(turn: Turn, words: string): string {
-    return this.spelling.correct(this.plainProducts(turn.lang === 'en' ? expandSmsSpelling(words) : words, turn.lang));
+  private readable(turn: Turn, words: string, plainProducts = true): string {
+    const expanded = turn.lang === 'en' ? expandSmsSpelling(words) : words;
+    return this.spelling.correct(plainProducts ? this.plainProducts(expanded, turn.lang) : expanded);
   }
 
   /**
