@@ -225,6 +225,9 @@ export function readQuestions(
   // or going on with one that does ("… also tried paying by card and it failed?"), is not what the
   // clauses before that word are context for.
   const addsBetween = (from: number, to: number): boolean => parts.slice(from + 1, to + 1).some((r) => r.adds);
+  // "پچھلے سال گھڑی خریدی تھی، اب اس کا سیل ختم ہو گیا ہے۔ نیا ڈلوانے کے کتنے پیسے لگیں گے؟": nor is a
+  // clause that asks nothing, read as a topic neither the whole message nor its question is (the
+  // watch's cell read alone as a sale), when the whole message is understood.
   const contextOnly = (p: (typeof parts)[number]): boolean =>
     !bearsQuestion(p.text, p.asked) &&
     whole.confidence >= thresholds.answer &&
@@ -234,8 +237,7 @@ export function readQuestions(
         q !== p &&
         !addsBetween(parts.indexOf(p), parts.indexOf(q)) &&
         bearsQuestion(q.text, q.asked) &&
-        q.classification.confidence >= thresholds.answer &&
-        q.classification.top === whole.top,
+        ((q.classification.confidence >= thresholds.answer && q.classification.top === whole.top) || q.classification.top !== p.classification.top),
     );
   const understood: ReadPart[] = [];
   for (const p of parts) {
@@ -264,8 +266,11 @@ export function readQuestions(
       ? { kind: 'single', classification: whole, text: read }
       : { kind: 'single', classification: only.classification, text: only.text };
   }
-  // Nothing understood: the most confident reading, for "did you mean…?".
-  const best = parts.reduce((a, b) => (b.classification.confidence > a.classification.confidence ? b : a));
+  // Nothing understood: the most confident reading, for "did you mean…?"; a clause that was only
+  // context for the message is no reading of it.
+  const readings = parts.filter((p) => !contextOnly(p));
+  if (readings.length === 0) return { kind: 'single', classification: whole, text: read };
+  const best = readings.reduce((a, b) => (b.classification.confidence > a.classification.confidence ? b : a));
   return best.classification.confidence > whole.confidence
     ? { kind: 'single', classification: best.classification, text: best.text }
     : { kind: 'single', classification: whole, text: read };

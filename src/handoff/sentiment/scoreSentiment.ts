@@ -16,7 +16,8 @@ import { SENTIMENT_LEXICONS, type SentimentLexicon } from './lexicons';
  * How a message is scored:
  * - Lexicon hits, longest phrase first, never overlapping: anger (weight w), positive (w),
  *   courtesy (w, never negated), abuse (flags `abusive`, and counts as anger ABUSE_ANGER; not after a
- *   first-person possessive: "मेरे कुत्ते के लिए" is the customer's dog).
+ *   first-person possessive: "मेरे कुत्ते के लिए" is the customer's dog; nor a word written exactly like
+ *   an everyday word of another language that the insult squeezes to: "sale" is not "saale").
  * - An intensifier up to INTENSIFIER_REACH words before a hit multiplies it by INTENSIFIER_BOOST.
  * - A negation in the same clause (English: up to NEGATION_REACH words before; Hindi, Urdu, Nepali:
  *   up to NEGATION_REACH words after) flips a hit: a negated anger word ("not bad", "bura nahi")
@@ -60,6 +61,8 @@ interface CompiledLexicon {
   negatorsBefore: Set<string>;
   negatorsAfter: Set<string>;
   ownersBefore: Set<string>;
+  /** Normalised words (not squeezed) that are never abuse when written exactly so. */
+  notAbuseAsWritten: Set<string>;
 }
 
 const ANGRY_EMOJI: readonly (readonly [string, number])[] = Object.entries({ '😡': 0.6, '🤬': 0.7, '😠': 0.6, '👿': 0.6, '💢': 0.5, '😤': 0.4, '👎': 0.3, '🙄': 0.2 });
@@ -90,6 +93,7 @@ function compile(lexicons: readonly SentimentLexicon[]): CompiledLexicon {
     negatorsBefore: words(lexicons.flatMap((l) => l.negatorsBefore)),
     negatorsAfter: words(lexicons.flatMap((l) => l.negatorsAfter)),
     ownersBefore: words(lexicons.flatMap((l) => l.ownersBefore)),
+    notAbuseAsWritten: new Set(lexicons.flatMap((l) => l.notAbuseAsWritten ?? []).map(normaliseWords)),
   };
 }
 
@@ -149,6 +153,11 @@ function isNegated(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon, c
 function isOwned(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon): boolean {
   const before = hit.start - 1;
   return isWithin(words, before, words[hit.start]?.clause ?? -1) && lexicon.ownersBefore.has(words[before]!.key);
+}
+
+/** A one-word abuse hit written exactly like an everyday word of another language ("sale" for "saale"). */
+function isEverydayWord(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon): boolean {
+  return hit.end - hit.start === 1 && lexicon.notAbuseAsWritten.has(words[hit.start]!.text);
 }
 
 function isIntensified(hit: Hit, words: readonly Word[], lexicon: CompiledLexicon): boolean {
@@ -213,7 +222,7 @@ export function scoreSentiment(message: string | PreparedText, _lang?: Lang): Se
 
   for (const hit of hits) {
     const { kind, weight, pattern } = hit.entry;
-    if (kind === 'abuse' && isOwned(hit, words, ALL)) continue;
+    if (kind === 'abuse' && (isOwned(hit, words, ALL) || isEverydayWord(hit, words, ALL))) continue;
     const boost = isIntensified(hit, words, ALL) ? SENTIMENT_WEIGHTS.INTENSIFIER_BOOST : 1;
     const negated = kind !== 'courtesy' && kind !== 'abuse' && isNegated(hit, words, ALL, covered);
     if (kind === 'abuse') {

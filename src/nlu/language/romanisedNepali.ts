@@ -18,6 +18,9 @@ const NEPALI_WORDS = new Set([
   'ma', 'xa', 'xu', 'xaina', 'garne', 'garda', 'gare', 'kun', 'kina', 'hola', 'matra', 'bhane', 'samma',
   'ajhai', 'ajai', 'aajhai', 'aba', 'choti', 'pasal', 'lai', 'bata', 'feri', 'pachi', 'lagi', 'arko', 'yasto', 'kasto',
   'tapaiharu', 'chito', 'bhitra', 'kinda', 'kinna', 'huna', 'lina', 'samaya', 'sabai', 'dai', 'kaile', 'kahaa', 'barsa', 'barsha',
+  // counting words (euta, duita: "one", "two" of something), imperatives and particles Hinglish spells otherwise
+  'euta', 'eeta', 'duita', 'tinta', 'sunau', 'sunaunu', 'sunaideu', 'deu', 'dideu', 'pathau', 'pathaideu', 'hoina', 'khoi',
+  'garum', 'thaha', 'thaxa', 'kaslai', 'hajurko',
 ]);
 
 /**

@@ -86,4 +86,5 @@ export const hiLatn: SentimentLexicon = {
   negatorsBefore: [],
   negatorsAfter: ['nahi', 'nahin', 'nai', 'nhi', 'na', 'mat'],
   ownersBefore: ['mera', 'mere', 'meri', 'hamara', 'hamare', 'hamari', 'humara', 'humare'],
+  notAbuseAsWritten: ['sale'],
 };

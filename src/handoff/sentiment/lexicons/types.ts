@@ -24,4 +24,10 @@ export interface SentimentLexicon {
    * they write to, and is not abuse.
    */
   ownersBefore: string[];
+  /**
+   * Everyday words of another language that an abuse word of this lexicon squeezes to ("saale" and
+   * the English "sale" both squeeze to "sale"): a message word written exactly like one of these is
+   * not abuse ("is there any sale on?"), while the insult spelled out ("saale") still is.
+   */
+  notAbuseAsWritten?: string[];
 }

@@ -111,6 +111,28 @@ describe('readQuestions', () => {
     if (r.kind === 'several') expect(r.answers.map((a) => a.classification.top)).toEqual(['refund_status', 'payment_methods']);
   });
 
+  test('a clause that asks nothing, read as a topic neither the whole message nor its question is, is context when the whole message is understood', () => {
+    const classify = table({
+      'bought a watch from you last year': ['complaint', 0.1],
+      'now its cell has run out': ['discount_offers', 0.8],
+      'how much for a new one': ['product_setup', 0.58],
+      'bought a watch from you last year, now its cell has run out. how much for a new one': ['battery_replacement', 0.63],
+    });
+    const r = readQuestions('bought a watch from you last year, now its cell has run out. how much for a new one?', classify, T);
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'battery_replacement' } });
+  });
+
+  test('an understood message whose only understood clause was context, and whose question is not understood alone, is read whole', () => {
+    const classify = table({
+      'bought a watch from you last year': ['complaint', 0.1],
+      'now its cell has run out': ['discount_offers', 0.8],
+      'how much for a new one': ['product_setup', 0.4],
+      'bought a watch from you last year, now its cell has run out. how much for a new one': ['battery_replacement', 0.63],
+    });
+    const r = readQuestions('bought a watch from you last year, now its cell has run out. how much for a new one?', classify, T);
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'battery_replacement' } });
+  });
+
   test('the same intent asked twice is answered once', () => {
     const classify = table({ 'when do you open': ['store_hours', 0.9], 'what are your hours': ['store_hours', 0.9], 'when do you open and what are your hours': ['store_hours', 0.95] });
     expect(readQuestions('when do you open and what are your hours', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'store_hours' } });

@@ -169,6 +169,18 @@ describe('scoreSentiment: intensity and emphasis', () => {
     expect(scoreSentiment('tum log kutte ho').abusive).toBe(true);
   });
 
+  it.each([['ok thanks. is there any sale going on these days?'], ['koi sale chal rahi hai kya laptop pe']])(
+    'does not read the shop word "sale" as the insult "saale": "%s"',
+    (text) => {
+      const s = scoreSentiment(text);
+      expect([s.abusive, s.anger]).toEqual([false, 0]);
+    },
+  );
+
+  it('still flags the insult "saale" spelled out', () => {
+    expect(scoreSentiment('saale chor ho tum log').abusive).toBe(true);
+  });
+
   it('keeps anger and score inside their ranges on a pile of insults', () => {
     const s = scoreSentiment('idiot stupid moron worst pathetic fraud 😡😡 !!!!!');
     expect(s.anger).toBeLessThanOrEqual(1);

@@ -13,6 +13,11 @@ describe('readsAsRomanisedNepali', () => {
     expect(reads('yo laptop ko warranty kati barsa ho')).toBe(true);
   });
 
+  it.each(['euta geet sunau na', 'duita charger pathaideu', 'khoi thaha bhayena'])(
+    'reads "%s" as Nepali by its counting words, imperatives and particles',
+    (text) => expect(reads(text)).toBe(true),
+  );
+
   it('reads a short message with one Nepali word and no Hinglish one as Nepali', () => {
     expect(reads('thik cha')).toBe(true);
   });
