@@ -261,8 +261,12 @@ export function readQuestions(
   if (understood.length === 1) {
     const only = understood[0] as ReadPart;
     if (unclear) return { kind: 'several', answers: [only], unclear: strip(unclear) };
-    // One question wrapped in context: the whole message when it is understood, else that clause.
-    return whole.confidence >= thresholds.answer
+    // One question wrapped in context: the whole message when it is understood, else that clause;
+    // that clause too when it reads as the same question more surely on its own ("so i got the …
+    // ac … in april last year …, its only blowing warm air. is that still covered…?": the story's
+    // words are new to the catalog and only dilute the question).
+    const surerAlone = only.classification.top === whole.top && only.classification.confidence > whole.confidence;
+    return whole.confidence >= thresholds.answer && !surerAlone
       ? { kind: 'single', classification: whole, text: read }
       : { kind: 'single', classification: only.classification, text: only.text };
   }

@@ -70,6 +70,17 @@ describe('readQuestions', () => {
     expect(r).toMatchObject({ kind: 'several', unclear: { classification: { top: 'store_locator' } } });
   });
 
+  test('a question wrapped in a story is read from its own clause when that reads as the same question more surely than the whole', () => {
+    const classify = table({
+      'i got the ac from you last april, its blowing warm air. is that still covered': ['warranty', 0.6],
+      'i got the ac from you last april': ['product_availability', 0.1],
+      'its blowing warm air': ['repair_service', 0.2],
+      'is that still covered': ['warranty', 0.95],
+    });
+    const r = readQuestions('i got the ac from you last april, its blowing warm air. is that still covered?', classify, T);
+    expect(r).toEqual({ kind: 'single', classification: expect.objectContaining({ top: 'warranty', confidence: 0.95 }), text: 'is that still covered' });
+  });
+
   test('a clause that asks nothing is context for the question beside it when the whole message reads as that question', () => {
     const classify = table({
       'the colour of the watch is dull': ['product_availability', 0.8],
