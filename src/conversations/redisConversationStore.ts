@@ -744,6 +744,7 @@ export class RedisConversationStore implements ConversationStore {
     const conversationId = conversation.id;
     const now = m.createdAt ?? this.clock();
     const pid = m.platformMessageId;
+    const packed = packMessage(m, now, conversationId);
     const [actualId, duplicate, updatedAt, conversationHash] = await this.r.batonAppendPacked(
       K.log(conversationId),
       K.pids(conversationId),
@@ -755,7 +756,7 @@ export class RedisConversationStore implements ConversationStore {
       pid ?? '',
       opts.fence === undefined ? '' : String(opts.fence),
       opts.returnConversation ? '1' : '0',
-      packMessage(m, now, conversationId),
+      packed,
       escapeField(pid),
       headerPid(pid),
     );
@@ -772,7 +773,7 @@ export class RedisConversationStore implements ConversationStore {
       pid && m.direction !== 'inbound' ? this.r.set(K.byPlatform(conversation.channel, pid), actualId, 'EX', this.ttls.platformIdTtlSeconds) : undefined,
     ]);
     // A new message is exactly what we wrote; a duplicate's is read back.
-    const message = duplicate === 0 ? unpackMessage(actualId, conversationId, packMessage(m, now, conversationId)) : await this.getMessage(actualId);
+    const message = duplicate === 0 ? unpackMessage(actualId, conversationId, packed) : await this.getMessage(actualId);
     if (!message) throw new BatonError('STORE_UNAVAILABLE', `Message ${actualId} is indexed but missing`);
     const later = opts.indexLater && indexed ? { indexed } : {};
     if (!opts.returnConversation) return { message, duplicate: duplicate === 1, ...later };

@@ -187,10 +187,11 @@ export interface TrainingExample {
   lang?: Lang;
 }
 
+/** Read-only: a detector may hand the same guess to every caller asking about the same text. */
 export interface LanguageGuess {
-  lang: Lang;
+  readonly lang: Lang;
   /** 0..1; low when the text is too short or mixed to tell. */
-  confidence: number;
+  readonly confidence: number;
 }
 
 export interface LanguageDetector {

@@ -29,7 +29,8 @@
  * BENCH_MODE (closed|open), BENCH_RATE (open loop, 1,000/s), BENCH_MESSENGER_BATCH (8),
  * BENCH_ESCALATE_EVERY (10: the mixed run's share of escalations is one in this many),
  * BENCH_WORKERS (1: Baton's WEB_CONCURRENCY), BENCH_CRM=1 (adds `whatsapp-crm`),
- * BENCH_CPU_PROF=1 (Baton's CPU profiles go to /tmp/baton-bench-prof),
+ * BENCH_CPU_PROF=1 (Baton's CPU profiles go to /tmp/baton-bench-prof), BENCH_NODE_ARGS (more node options for
+ * Baton's processes, split on spaces, e.g. `--require /tmp/allocProfile.js`),
  * BENCH_BATON_B (a second Baton build, e.g. `dist-b/main.js` copied from another commit's dist/:
  * the run `whatsapp-b` is the `whatsapp` run against it, so BENCH_RUNS=whatsapp,whatsapp-b,whatsapp,whatsapp-b
  * compares two builds in one invocation, on the same machine load). Runs joined by `+` go at the
@@ -65,6 +66,7 @@ const WARMUP = num('BENCH_WARMUP_SECONDS', 3);
 const GRACE = num('BENCH_GRACE_SECONDS', 5);
 const MODE = process.env.BENCH_MODE === 'open' ? 'open' : 'closed';
 const CPU_PROF = process.env.BENCH_CPU_PROF === '1';
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
 const WORKERS = Math.round(num('BENCH_WORKERS', 1));
 const WITH_CRM = process.env.BENCH_CRM === '1';
 const BATON_B = process.env.BENCH_BATON_B || '';
@@ -506,7 +508,7 @@ async function main(): Promise<void> {
         WEB_CONCURRENCY: String(WORKERS),
         ...(withCrm && crm ? { CRM_ENRICHMENT_URL: crm.url, CRM_ENRICHMENT_SECRET: CRM_SECRET } : {}),
       },
-      nodeArgs: CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/baton-bench-prof'] : [],
+      nodeArgs: [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/baton-bench-prof'] : []), ...NODE_ARGS],
       ...(script ? { script } : {}),
       readyTimeoutMs: 120_000,
     });

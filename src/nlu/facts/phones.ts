@@ -1,4 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { rememberRecent } from '../rememberRecent';
 import { matchesOf } from './mask';
 import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
 
@@ -35,13 +36,14 @@ export function isPhoneRegion(region: string): boolean {
  * NP), so a number they write without a country code ("0300-1234567", "9841234567") is read in their
  * country rather than the deployment's default. Undefined for an address that is not a phone number
  * in international form (a Messenger id, an e-mail) or whose country libphonenumber cannot tell.
+ * Remembered for the last 1,024 addresses: a message asks twice (its facts and the bot's turn).
  */
-export function phoneRegionOfAddress(address: string): string | undefined {
+export const phoneRegionOfAddress: (address: string) => string | undefined = rememberRecent((address) => {
   const match = /^(?:[a-z]+:)?(\+\d{7,15})$/u.exec(address.trim());
   if (!match) return undefined;
   const country = parsePhoneNumberFromString(match[1]!)?.country;
   return country && isSupportedCountry(country) ? country : undefined;
-}
+}, 1024);
 
 export function findPhoneFacts(text: string, region = 'IN'): FactCandidate[] {
   const out: FactCandidate[] = [];

@@ -1,4 +1,5 @@
 import type { Catalog, Lang, LanguageDetector, LanguageGuess } from '../types';
+import { rememberRecent } from '../rememberRecent';
 import { trainLanguageModel } from './naiveBayes';
 import { readsAsRomanisedNepali } from './romanisedNepali';
 import { countScripts, dominantScript, messageScript, scriptOfLanguageTag, type Script } from './scripts';
@@ -83,7 +84,8 @@ export function createLanguageDetector(catalog: Catalog): LanguageDetector {
   const nepaliInLatin = scriptOf.has('ne') && scriptOf.get('ne') !== 'latin' && !languages.some((l) => l !== 'ne' && l.startsWith('ne') && scriptOf.get(l) === 'latin');
 
   return {
-    detect(text: string): LanguageGuess {
+    // Remembered for the last 256 texts: the handoff and the bot's turn each ask for a message's language.
+    detect: rememberRecent((text: string): LanguageGuess => {
       const dominant = messageScript(languageTokens(text), hosts);
       if (!dominant || dominant.script === 'other') return unknown;
       const tokens = dominant.tokens;
@@ -102,7 +104,7 @@ export function createLanguageDetector(catalog: Catalog): LanguageDetector {
       for (const lang of candidates) if ((posterior.get(lang) ?? 0) > (posterior.get(best) ?? 0)) best = lang;
       const confidence = (posterior.get(best) ?? 0) * dominant.share * evidence(dominant.letters, VOCABULARY_EVIDENCE_SCALE);
       return { lang: best, confidence: round(confidence) };
-    },
+    }, 256),
   };
 }
 

@@ -215,9 +215,21 @@ export function isKnownTimeZone(timeZone: string): boolean {
   return calendarFormat(timeZone) !== null;
 }
 
-/** The calendar date of `now` in `timeZone` (an IANA name such as Asia/Kolkata; unknown names count as UTC), as ISO. */
+/** Each time zone's last calendar date, with the minute it was read in (at most 1,000 zones). */
+const lastCalendarDates = new Map<string, { minute: number; date: string }>();
+
+/**
+ * The calendar date of `now` in `timeZone` (an IANA name such as Asia/Kolkata; unknown names count
+ * as UTC), as ISO. Formatting is the costly part and a turn asks more than once, so a zone's date is
+ * kept for the rest of its minute: every zone's offset today is whole minutes, so its days begin on one.
+ */
 export function calendarDate(now: Date, timeZone: string): string {
-  return (calendarFormat(timeZone) ?? calendarFormat('UTC')!).format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastCalendarDates.get(timeZone);
+  if (last && last.minute === minute) return last.date;
+  const date = (calendarFormat(timeZone) ?? calendarFormat('UTC')!).format(now);
+  if (last || lastCalendarDates.size < 1000) lastCalendarDates.set(timeZone, { minute, date });
+  return date;
 }
 
 export function addDays(iso: string, days: number): string {
