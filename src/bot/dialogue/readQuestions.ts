@@ -1,5 +1,5 @@
 import { readActs } from '../../nlu/acts';
-import { bearsQuestion, findReferringWord, peelPoliteWrappers, referentCandidates, resolveReference, splitClauses } from '../../nlu/clauses';
+import { asksWhere, bearsQuestion, findReferringWord, peelPoliteWrappers, referentCandidates, resolveReference, splitClauses } from '../../nlu/clauses';
 import type { Classification } from '../../nlu/types';
 
 /** At most this many questions of one message are answered. */
@@ -134,6 +134,23 @@ export function readQuestions(
       : (readReference(read, referents, classify, thresholds.answer) ?? c);
   // Each clause with its acts cut off ("ok thanks, …"), read once.
   const all = splitClauses(text).map((c) => ({ text: c.text, asked: c.asked, adds: c.adds === true, rest: readActs(c.text).rest }));
+  // "दुकान कब खुलती है और कहाँ है?": a clause that asks where of nothing named ("और कहाँ है?")
+  // is about the thing the clause before names, when a word of that clause in front makes it a sure
+  // question, the one it leans to alone, and another than the clause before asks.
+  for (let i = 1; i < all.length; i++) {
+    const c = all[i] as (typeof all)[number];
+    const before = all[i - 1] as (typeof all)[number];
+    if (!context.asksNothing?.(c.rest) || !asksWhere(c.rest) || context.asksNothing(before.rest)) continue;
+    const alone = readClause(c.rest, classify);
+    if (alone.confidence < thresholds.clarify || alone.top === readClause(before.rest, classify).top) continue;
+    for (const word of referentCandidates(before.rest)) {
+      const withTopic = readClause(`${word} ${c.rest}`, classify);
+      if (withTopic.confidence >= sure && withTopic.top === alone.top) {
+        all[i] = { ...c, rest: `${word} ${c.rest}` };
+        break;
+      }
+    }
+  }
   // "…, what do i do?": the clauses that ask nothing are left out of the whole message's reading too.
   const asking = all.filter((c) => !context.asksNothing?.(c.rest) && !context.withdraws?.(c.rest));
   const split = asking.length > 0 ? asking : all;

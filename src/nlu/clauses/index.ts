@@ -1,6 +1,6 @@
 export { MAX_CLAUSES, MIN_CLAUSE_WORDS, splitClauses } from './splitClauses';
 export type { Clause } from './splitClauses';
-export { asksQuestion, bearsQuestion } from './questionWords';
+export { asksQuestion, asksWhere, bearsQuestion } from './questionWords';
 export { peelPoliteWrappers, POLITE_WRAPPERS } from './politeWrappers';
 export { findReferringWord, MAX_REFERENTS, referentCandidates, REFERRING_WORDS, resolveReference } from './referringWords';
 export { MAX_WITHDRAWAL_WORDS, withdrawsRequest } from './withdrawals';

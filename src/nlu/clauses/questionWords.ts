@@ -32,7 +32,11 @@ const REQUEST_PAIRS: readonly (readonly [string, string])[] = [
 /** English auxiliaries that make a question only when they open the clause ("can I pay by UPI"). */
 const OPENING = ['can', 'could', 'do', 'does', 'did', 'is', 'are', 'will', 'would', 'should', 'shall', 'may', 'have', 'has', 'any'];
 
+/** "where", in every catalog language. */
+const WHERE_WORDS = ['where', 'wheres', 'कहाँ', 'कहां', 'kahan', 'kaha', 'kahaan', 'کہاں', 'kata', 'कता'];
+
 const QUESTION_SET = new Set(QUESTION_WORDS.map(actToken));
+const WHERE_SET = new Set(WHERE_WORDS.map(actToken));
 const ANYWHERE_SET = new Set([...QUESTION_WORDS, ...REQUEST_WORDS].map(actToken));
 const OPENING_SET = new Set(OPENING.map(actToken));
 /** First word of a pair → the words that complete it. */
@@ -65,4 +69,9 @@ export function asksQuestion(text: string): boolean {
   const first = tokens[0];
   if (first && OPENING_SET.has(first.norm)) return true;
   return tokens.some((t) => QUESTION_SET.has(t.norm));
+}
+
+/** Does the clause ask where ("और कहाँ है?", "aur kahan hai", "کہاں ہے", "where is it")? */
+export function asksWhere(text: string): boolean {
+  return tokenize(text).some((t) => WHERE_SET.has(t.norm));
 }

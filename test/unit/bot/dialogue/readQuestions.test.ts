@@ -70,6 +70,28 @@ describe('readQuestions', () => {
     expect(r).toMatchObject({ kind: 'several', unclear: { classification: { top: 'store_locator' } } });
   });
 
+  test('a clause that asks where of nothing named is about the thing the clause before names, when that makes a sure question it leans to alone', () => {
+    const classify = table({
+      'dukaan kab khulti hai': ['store_hours', 0.9],
+      'kahan hai': ['store_locator', 0.6],
+      'dukaan kahan hai': ['store_locator', 0.98],
+      'khulti kahan hai': ['store_hours', 0.8],
+    });
+    const r = readQuestions('dukaan kab khulti hai aur kahan hai?', classify, T, { sure: 0.75, asksNothing: (t) => t.startsWith('kahan') });
+    expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'store_locator']);
+  });
+
+  test('a clause that asks where of nothing named is left out when no word of the clause before makes it the question it leans to', () => {
+    const classify = table({
+      'dukaan kab khulti hai': ['store_hours', 0.9],
+      'kahan hai': ['store_locator', 0.6],
+      'dukaan kahan hai': ['order_status', 0.98],
+      'khulti kahan hai': ['store_hours', 0.8],
+    });
+    const r = readQuestions('dukaan kab khulti hai aur kahan hai?', classify, T, { sure: 0.75, asksNothing: (t) => t.startsWith('kahan') });
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'store_hours' } });
+  });
+
   test('a question wrapped in a story is read from its own clause when that reads as the same question more surely than the whole', () => {
     const classify = table({
       'i got the ac from you last april, its blowing warm air. is that still covered': ['warranty', 0.6],

@@ -106,3 +106,18 @@ describe('DialogueEngine: a request stated as "I have to…" beside a question, 
     expect(result.signals.map((s) => `${s.type}:${(s as { intent?: string }).intent ?? ''}`)).toEqual(['answered:return_policy']);
   });
 });
+
+describe('DialogueEngine: "when do you open and where is it?" with "it" left out, with the demo catalog', () => {
+  let engine: DialogueEngine;
+  beforeAll(async () => {
+    ({ engine } = await makeDemoEngine());
+  });
+
+  test.each([
+    ['hi', 'आपकी दुकान कब खुलती है और कहाँ है?'],
+    ['ne', 'तपाईंको पसल कहिले खुल्छ र कहाँ छ?'],
+  ])('in %s, both the hours and the address are answered', async (_lang, text) => {
+    const result = await engine.turn({ text, state: initialDialogueState(), customerRef: 'c', channel: 'sandbox', conversationId: 'c' });
+    expect(result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent)).toEqual(['store_hours', 'store_locator']);
+  });
+});

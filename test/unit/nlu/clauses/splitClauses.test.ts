@@ -1,4 +1,4 @@
-import { asksQuestion, bearsQuestion, MAX_CLAUSES, splitClauses } from '../../../../src/nlu/clauses';
+import { asksQuestion, asksWhere, bearsQuestion, MAX_CLAUSES, splitClauses } from '../../../../src/nlu/clauses';
 
 const texts = (text: string) => splitClauses(text).map((c) => c.text);
 
@@ -109,4 +109,9 @@ describe('asksQuestion', () => {
     '"%s" requests or states, asking no question',
     (text) => expect(asksQuestion(text)).toBe(false),
   );
+});
+
+describe('asksWhere', () => {
+  test.each([['aur kahan hai?'], ['और कहाँ है'], ['کہاں ہے؟'], ['कहाँ छ'], ['where is it']])('"%s" asks where', (text) => expect(asksWhere(text)).toBe(true));
+  test.each([['kab khulti hai'], ['when do you open']])('"%s" does not ask where', (text) => expect(asksWhere(text)).toBe(false));
 });
