@@ -642,8 +642,10 @@ export class DialogueEngine {
    */
   private faultReport(turn: Turn, text: string): Intent | undefined {
     const intent = this.intentById(this.catalog.productFault ?? null);
-    // The product may be named in another clause of the message ("I ordered a Nova 5G phone. The screen has a dead pixel line").
-    return intent && namesFault(text) && this.productIn(turn.input.text ?? text) !== undefined ? intent : undefined;
+    // The product and the fault may be named in other clauses than the one read ("I ordered a Nova 5G
+    // phone. The screen has a dead pixel line"; "maine pichle mahine Vision 55 TV liya tha. ab woh band ho gaya").
+    const message = turn.input.text ?? text;
+    return intent && namesFault(message) && this.productIn(message) !== undefined ? intent : undefined;
   }
 
   /**

@@ -34,6 +34,8 @@ describe('DialogueEngine with the demo catalog: a product reported broken', () =
     ['ur', 'السلام علیکم، میرا فریج خراب ہو گیا ہے'],
     ['ne', 'नमस्ते, मेरो फ्रिज बिग्रियो'],
     ['ne-Latn', 'namaste, mero fridge bigriyo'],
+    ['hi-Latn', 'maine pichle mahine Vision 55 TV liya tha. ab woh band ho gaya'],
+    ['en', 'last month i bought the vision 55 tv from you, now it has stopped working'],
   ])('answers a %s fault report with the repairs answer', async (_lang, text) => {
     expect(await answered(text)).toEqual(['repair_service']);
   });
