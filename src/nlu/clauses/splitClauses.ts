@@ -12,21 +12,45 @@ export interface Clause {
    * نیز): what came before it is a matter of its own, not context for this clause.
    */
   adds?: boolean;
+  /**
+   * Opened by "or" and a question of the customer's own ("will your team fit it, or should i get my
+   * own electrician", "is it covered or do i have to pay"): the other side of the question before
+   * it, what the customer does if the answer is no; not a question of its own.
+   */
+  alternative?: boolean;
 }
+
+/** The auxiliaries that open a question of the customer's own after "or" ("or should i", "or do we"). */
+const ALTERNATIVE_ASKS = 'should|shall|do|must|will|would|can|could|need';
 
 /**
  * Where one clause ends and the next starts: sentence ends (. ! ? । ۔ ؟ ; new line; a full stop
  * or comma only when a space or the end follows, so "sargam.example" and "2,499" stay whole),
  * and the words that join two questions: and, also, plus, aur, और, तथा, अनि, र, साथै, اور, نیز, and
- * romanised Nepali's ani and ra.
+ * romanised Nepali's ani and ra; "or" only before a question of the customer's own ("or should i").
  */
-const BOUNDARY =
-  /[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:and|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز)(?=[\s,،]|$)/giu;
+const BOUNDARY = new RegExp(
+  String.raw`[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:${joinedAnd()}|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز|or(?=\s+(?:${ALTERNATIVE_ASKS})\s+(?:i|we)(?=\s|$)))(?=[\s,،]|$)`,
+  'giu',
+);
 const QUESTION_MARK = /[?？؟]/u;
+/** "or should i …" opening a clause: the other side of the question before (Clause.alternative). */
+const ALTERNATIVE = /^or$/iu;
+
+/**
+ * "and" as a joining word, except after "come" or "go" and before a verb: "will your team come and
+ * fit it", "can someone go and check" ask one thing ("come to fit it"). A question word, an
+ * auxiliary or a pronoun after it starts a question of its own ("when will they come and how much
+ * is it").
+ */
+function joinedAnd(): string {
+  const opensClause = 'what|whats|when|where|wheres|how|why|which|who|whom|whose|is|are|was|were|do|does|did|can|could|will|would|should|shall|may|also|i|im|we|you|u|my|your|ur|the|it|its|this|that|then|pls|please';
+  return String.raw`and(?<!(?:^|\s)(?:come|go)\s+and)|and(?=\s+(?:${opensClause})(?![\p{L}\p{N}]))`;
+}
 /** The joining words that add another matter rather than go on with the same one. */
 const ADDS = /^(?:also|plus|साथै|نیز)$/iu;
 /** A cheap first look: no punctuation, new line or joining word at all means one clause. */
-const MAYBE_BOUNDARY = /[?？؟!！।॥۔;\n.,،]|and|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز/iu;
+const MAYBE_BOUNDARY = /[?？؟!！।॥۔;\n.,،]|and|also|plus|aur|ani|ra|or|और|तथा|अनि|र|साथै|اور|نیز/iu;
 /** A clause needs this many words to stand as a question; shorter pieces join the clause before. */
 export const MIN_CLAUSE_WORDS = 2;
 /** Clauses considered per message; the rest is left to the whole-message reading. */
@@ -51,17 +75,20 @@ export function splitClauses(text: string): Clause[] {
   let from = 0;
   BOUNDARY.lastIndex = 0;
   let adds = false;
+  let alternative = false;
   const push = (start: number, end: number, asked: boolean) => {
     const raw = text.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
     if (trimmed === '') return;
-    pieces.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length, asked, ...(adds ? { adds } : {}) });
+    pieces.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length, asked, ...(adds ? { adds } : {}), ...(alternative ? { alternative } : {}) });
     adds = false;
+    alternative = false;
   };
   for (let m = BOUNDARY.exec(text); m !== null && pieces.length < MAX_CLAUSES * 2; m = BOUNDARY.exec(text)) {
     push(from, m.index, QUESTION_MARK.test(m[0]));
     if (ADDS.test(m[0])) adds = true;
+    if (ALTERNATIVE.test(m[0])) alternative = true;
     from = m.index + m[0].length;
   }
   push(from, text.length, false);
@@ -69,7 +96,7 @@ export function splitClauses(text: string): Clause[] {
   const clauses: Clause[] = [];
   let carry: Clause | null = null;
   for (const piece of pieces) {
-    const joined: Clause = carry ? { ...withAdds(carry), text: text.slice(carry.start, piece.end), start: carry.start, end: piece.end, asked: piece.asked } : piece;
+    const joined: Clause = carry ? { ...flagsOf(carry), text: text.slice(carry.start, piece.end), start: carry.start, end: piece.end, asked: piece.asked } : piece;
     carry = null;
     const previous = clauses[clauses.length - 1];
     if (wordCount(joined.text) >= MIN_CLAUSE_WORDS || (joined.asked && previous?.asked && !bearsQuestion(joined.text))) {
@@ -77,7 +104,7 @@ export function splitClauses(text: string): Clause[] {
       continue;
     }
     if (previous) {
-      clauses[clauses.length - 1] = { ...withAdds(previous), text: text.slice(previous.start, joined.end), start: previous.start, end: joined.end, asked: previous.asked || joined.asked };
+      clauses[clauses.length - 1] = { ...flagsOf(previous), text: text.slice(previous.start, joined.end), start: previous.start, end: joined.end, asked: previous.asked || joined.asked };
     } else {
       carry = joined;
     }
@@ -86,8 +113,19 @@ export function splitClauses(text: string): Clause[] {
   return clauses.slice(0, MAX_CLAUSES);
 }
 
-/** A clause's `adds` flag alone, for a clause made of several pieces (the first one's). */
-const withAdds = (c: Clause): Pick<Clause, 'adds'> => (c.adds ? { adds: true } : {});
+const SERIAL_VERB = /(?<![\p{L}\p{N}])(come|go)\s+and\s+(?=\p{L})/giu;
+
+/**
+ * "come and fit it" written as "come to fit it": the one request a clause that splitClauses kept
+ * whole says ("will your team come and fit it"), in the words the catalog asks it with. The same
+ * text when it has no such pair.
+ */
+export function serialVerbsAsPurpose(text: string): string {
+  return text.replace(SERIAL_VERB, (_m, verb: string) => `${verb} to `);
+}
+
+/** A clause's `adds` and `alternative` flags alone, for a clause made of several pieces (the first one's). */
+const flagsOf = (c: Clause): Pick<Clause, 'adds' | 'alternative'> => ({ ...(c.adds ? { adds: true } : {}), ...(c.alternative ? { alternative: true } : {}) });
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 

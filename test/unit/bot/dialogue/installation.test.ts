@@ -31,4 +31,9 @@ describe('DialogueEngine with the demo catalog: installation', () => {
     const result = await ask(text);
     expect(result.replies.map((r) => r.text)).toEqual([setupAnswer(product, lang)]);
   });
+
+  it('answers "will your team come and fit it, or should i call my own electrician" about the AC named before with the AC installation answer', async () => {
+    const result = await ask('the new AC is still packed in its box. will your team come and fit it or should i call a local electrician');
+    expect(result.replies.map((r) => r.text).join('\n\n')).toContain(setupAnswer('ac', 'en'));
+  });
 });
