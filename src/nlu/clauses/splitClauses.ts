@@ -22,20 +22,27 @@ export interface Clause {
 
 /** The auxiliaries that open a question of the customer's own after "or" ("or should i", "or do we"). */
 const ALTERNATIVE_ASKS = 'should|shall|do|must|will|would|can|could|need';
+/**
+ * "or I myself …" in Hindi, Hinglish and Urdu ("… लगाने आएगी या मैं खुद किसी को बुलाऊँ", "ya main
+ * khud mistri bulaun", "یا میں خود"), and Nepali's "वा म" (not "कि म": कि is also "that"): the
+ * customer's own way out.
+ * Urdu's میں is also "in", so it counts only with خود.
+ */
+const ALTERNATIVE_OTHER = String.raw`(?:ya|या)(?=\s+(?:main|mai|hum|मैं|हम)(?=\s|$))|یا(?=\s+(?:ہم(?=\s|$)|میں\s+خود))|वा(?=\s+(?:म|हामी)(?=\s|$))`;
 
 /**
  * Where one clause ends and the next starts: sentence ends (. ! ? । ۔ ؟ ; new line; a full stop
  * or comma only when a space or the end follows, so "sargam.example" and "2,499" stay whole),
  * and the words that join two questions: and, also, plus, aur, और, तथा, अनि, र, साथै, اور, نیز, and
- * romanised Nepali's ani and ra; "or" only before a question of the customer's own ("or should i").
+ * romanised Nepali's ani and ra; "or" (या, یا, वा) only before a question of the customer's own ("or should i").
  */
 const BOUNDARY = new RegExp(
-  String.raw`[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:${joinedAnd()}|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز|or(?=\s+(?:${ALTERNATIVE_ASKS})\s+(?:i|we)(?=\s|$)))(?=[\s,،]|$)`,
+  String.raw`[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:${joinedAnd()}|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز|or(?=\s+(?:${ALTERNATIVE_ASKS})\s+(?:i|we)(?=\s|$))|${ALTERNATIVE_OTHER})(?=[\s,،]|$)`,
   'giu',
 );
 const QUESTION_MARK = /[?？؟]/u;
 /** "or should i …" opening a clause: the other side of the question before (Clause.alternative). */
-const ALTERNATIVE = /^or$/iu;
+const ALTERNATIVE = /^(?:or|ya|या|یا|वा)$/iu;
 
 /**
  * "and" as a joining word, except after "come" or "go" and before a verb: "will your team come and
@@ -50,7 +57,7 @@ function joinedAnd(): string {
 /** The joining words that add another matter rather than go on with the same one. */
 const ADDS = /^(?:also|plus|साथै|نیز)$/iu;
 /** A cheap first look: no punctuation, new line or joining word at all means one clause. */
-const MAYBE_BOUNDARY = /[?？؟!！।॥۔;\n.,،]|and|also|plus|aur|ani|ra|or|और|तथा|अनि|र|साथै|اور|نیز/iu;
+const MAYBE_BOUNDARY = /[?？؟!！।॥۔;\n.,،]|and|also|plus|aur|ani|ra|or|ya|या|یا|वा|और|तथा|अनि|र|साथै|اور|نیز/iu;
 /** A clause needs this many words to stand as a question; shorter pieces join the clause before. */
 export const MIN_CLAUSE_WORDS = 2;
 /** Clauses considered per message; the rest is left to the whole-message reading. */
@@ -110,6 +117,12 @@ export function splitClauses(text: string): Clause[] {
     }
   }
   if (carry) clauses.push(carry);
+  // "will your team come and fit it, or should i get my own electrician?": the question mark ends
+  // the either-or question, so the clause before an asked alternative is asked too.
+  for (let i = clauses.length - 1; i > 0; i--) {
+    const c = clauses[i] as Clause;
+    if (c.alternative && c.asked) clauses[i - 1] = { ...(clauses[i - 1] as Clause), asked: true };
+  }
   return clauses.slice(0, MAX_CLAUSES);
 }
 

@@ -90,6 +90,29 @@ describe('splitClauses', () => {
     ]);
   });
 
+  test.each([
+    ['hi', 'आपकी टीम लगाने आएगी या मैं खुद किसी को बुलाऊँ', 'मैं खुद किसी को बुलाऊँ'],
+    ['hi-Latn', 'aapke log lagane aayenge ya main khud mistri bulaun', 'main khud mistri bulaun'],
+    ['ur', 'آپ کی ٹیم لگانے آئے گی یا میں خود کسی کو بلاؤں', 'میں خود کسی کو بلاؤں'],
+    ['ne', 'तपाईंको टोली जडान गर्न आउँछ वा म आफैं मिस्त्री बोलाऊँ', 'म आफैं मिस्त्री बोलाऊँ'],
+  ])('"or I myself" opens an alternative clause (%s)', (_lang, text, alternative) => {
+    expect(splitClauses(text).filter((c) => c.alternative).map((c) => c.text)).toEqual([alternative]);
+  });
+
+  test('"या"/"ya" between two choices is no clause boundary', () => {
+    expect(texts('upi ya cash on delivery chalega')).toEqual(['upi ya cash on delivery chalega']);
+    expect(texts('कार्ड या नकद से पेमेंट कर सकते हैं')).toEqual(['कार्ड या नकद से पेमेंट कर सकते हैं']);
+  });
+
+  test('Nepali "कि म" ("that I") opens no alternative clause', () => {
+    expect(texts('के यस्तो हुन सक्छ कि म यो घडी फिर्ता गरूँ')).toEqual(['के यस्तो हुन सक्छ कि म यो घडी फिर्ता गरूँ']);
+  });
+
+  test('the clause before an asked alternative is asked too', () => {
+    const [first] = splitClauses('your team will fit it or should i call an electrician?');
+    expect(first).toMatchObject({ text: 'your team will fit it', asked: true });
+  });
+
   test('"or" between two choices is no clause boundary', () => {
     expect(texts('can i pay by upi or cash on delivery')).toEqual(['can i pay by upi or cash on delivery']);
   });
