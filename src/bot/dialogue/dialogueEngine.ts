@@ -18,7 +18,7 @@ import { formatHintFor, type KnownFact, slotsFromFacts } from './slotFacts';
 import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
-import { namesMissingValue, saysNoValue } from './noValue';
+import { asksWhereValueIs, namesMissingValue, saysNoValue } from './noValue';
 import { namesFault } from './namesFault';
 import { namesWrongItem } from './namesWrongItem';
 import { pushesBack } from './pushesBack';
@@ -854,9 +854,10 @@ export class DialogueEngine {
       classification.confidence >= this.deps.thresholds.answer &&
       classification.top !== intent.id &&
       this.asksSomething(rest);
-    // "I don't have the order number": where to find it, and a person offered ("yes" hands over); the
-    // question stays open for the value, and it is no misunderstanding.
-    if (!filled && !tried && !clearlyOther && saysNoValue(text)) return this.answerNoValue(turn, intent.id, slot);
+    // "I don't have the order number", "where do i find the order number?": where to find it, and a
+    // person offered ("yes" hands over); the question stays open for the value, and it is no misunderstanding.
+    const lacks = saysNoValue(text) || asksWhereValueIs(text, this.valueWords.get(slot));
+    if (!filled && !tried && !clearlyOther && lacks) return this.answerNoValue(turn, intent.id, slot);
     // "और कितने दिन लगेंगे?" while the bot waits for the refund's order number: still about the
     // refund, so the question stays open and is asked again, and it is no misunderstanding.
     const carried = classification && !filled && !tried ? this.carriedFrom(intent, rest, rankedBy(classification)) : undefined;

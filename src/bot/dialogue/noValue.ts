@@ -57,3 +57,41 @@ export function namesMissingValue(text: string, slotWords: ReadonlySet<string> |
       .some((w) => VALUE_NOUNS.has(w) && slotWords.has(w));
   });
 }
+
+/**
+ * The words that ask where something is or how to find it: where, kahan, कहाँ, کہاں, "how do i find".
+ * Matched as whole words (phraseText).
+ */
+const WHERE_PHRASES: readonly string[] = [
+  // en
+  'where', 'wheres', 'how do i find', 'how to find', 'how can i find', 'how do i get', 'how to get', 'how can i get', 'how do i check', 'how to check',
+  // hi-Latn, ne-Latn
+  'kahan', 'kahaan', 'kaha', 'kidhar', 'kaise milega', 'kaise dekhu', 'kaise dekhe',
+  // hi, ne
+  'कहाँ', 'कहां', 'किधर', 'कैसे मिलेगा', 'कैसे देखूँ', 'कैसे देखें', 'कसरी हेर्ने', 'कसरी पाउने',
+  // ur
+  'کہاں', 'کدھر', 'کیسے ملے گا', 'کیسے دیکھوں',
+];
+
+const asksWhere: (text: string) => boolean = anyPhrase(WHERE_PHRASES);
+
+/** The short forms customers write for "number" ("order no", "ऑर्डर नं"), as the word the prompts use. */
+const SHORT_FOR: Readonly<Record<string, string>> = { no: 'number', num: 'number', nr: 'number', नं: 'नंबर' };
+
+/**
+ * Does a clause of the message ask where to find the value asked for, naming it with one of the
+ * words the catalog asks for it with (`slotWords`)? "where do i find the order number", "ऑर्डर
+ * नंबर कहाँ देखूँ?", "order number kahan milega", "آرڈر نمبر کہاں ملے گا؟": the customer answers the
+ * bot's question with a question, and is told where it is, as one who does not have it.
+ */
+export function asksWhereValueIs(text: string, slotWords: ReadonlySet<string> | undefined): boolean {
+  if (!slotWords) return false;
+  return text.split(CLAUSE_BREAK).some(
+    (clause) =>
+      asksWhere(clause) &&
+      phraseText(clause)
+        .trim()
+        .split(' ')
+        .some((w) => VALUE_NOUNS.has(w) && slotWords.has(SHORT_FOR[w] ?? w)),
+  );
+}

@@ -1,5 +1,5 @@
 import { readActs } from '../../nlu/acts';
-import { asksWhere, bearsQuestion, findReferringWord, peelPoliteWrappers, referentCandidates, resolveReference, splitClauses } from '../../nlu/clauses';
+import { asksWhere, bearsQuestion, findReferringWord, peelPoliteWrappers, referentCandidates, resolveReference, serialVerbsAsPurpose, splitClauses } from '../../nlu/clauses';
 import type { Classification } from '../../nlu/types';
 
 /** At most this many questions of one message are answered. */
@@ -78,10 +78,10 @@ const better = (a: Classification, b: Classification): Classification => (b.conf
 /**
  * The clause's reading: the more confident of the text as written and the text with its polite
  * wrapper written as the plain request ("would it be possible to send them back" → "can i send
- * them back"); classified once when it has no wrapper.
+ * them back") and "come and fit it" as "come to fit it"; classified once when it has neither.
  */
 function readClause(text: string, classify: Classify): Classification {
-  const plain = peelPoliteWrappers(text);
+  const plain = serialVerbsAsPurpose(peelPoliteWrappers(text));
   const asWritten = classify(text);
   return plain === text || !/[\p{L}\p{N}]/u.test(plain) ? asWritten : better(asWritten, classify(plain));
 }
@@ -133,7 +133,7 @@ export function readQuestions(
       ? c
       : (readReference(read, referents, classify, thresholds.answer) ?? c);
   // Each clause with its acts cut off ("ok thanks, …"), read once.
-  const all = splitClauses(text).map((c) => ({ text: c.text, asked: c.asked, adds: c.adds === true, rest: readActs(c.text).rest }));
+  const all = splitClauses(text).map((c) => ({ text: c.text, asked: c.asked, adds: c.adds === true, alternative: c.alternative === true, rest: readActs(c.text).rest }));
   // "दुकान कब खुलती है और कहाँ है?": a clause that asks where of nothing named ("और कहाँ है?")
   // is about the thing the clause before names, when a word of that clause in front makes it a sure
   // question, the one it leans to alone, and another than the clause before asks.
@@ -151,8 +151,9 @@ export function readQuestions(
       }
     }
   }
-  // "…, what do i do?": the clauses that ask nothing are left out of the whole message's reading too.
-  const asking = all.filter((c) => !context.asksNothing?.(c.rest) && !context.withdraws?.(c.rest));
+  // "…, what do i do?": the clauses that ask nothing are left out of the whole message's reading too;
+  // so is the other side of an either-or question ("…, or should i get my own electrician").
+  const asking = all.filter((c) => !c.alternative && !context.asksNothing?.(c.rest) && !context.withdraws?.(c.rest));
   const split = asking.length > 0 ? asking : all;
   const read = split.length < all.length ? split.map((c) => c.text).join(', ') : text;
   const whole = readClause(read, classify);

@@ -31,4 +31,16 @@ describe('DialogueEngine with the demo catalog: installation', () => {
     const result = await ask(text);
     expect(result.replies.map((r) => r.text)).toEqual([setupAnswer(product, lang)]);
   });
+
+  it('answers "will your team come and fit it, or should i call my own electrician" about the AC named before with the AC installation answer', async () => {
+    const result = await ask('the new AC is still packed in its box. will your team come and fit it or should i call a local electrician');
+    expect(result.replies.map((r) => r.text).join('\n\n')).toContain(setupAnswer('ac', 'en'));
+  });
+  it.each([
+    ['hi', 'tv', 'टीवी अब तक पैक पड़ा है। आपकी टीम लगाने आएगी या मैं खुद मिस्त्री बुला लूँ?'],
+    ['ur', 'ac', 'اے سی ابھی تک پیک پڑا ہے۔ کیا آپ کی ٹیم لگانے آئے گی یا میں خود مستری بلا لوں؟'],
+  ])('answers an either-or installation question with the customer\'s own way out (%s)', async (lang, product, text) => {
+    const result = await ask(text);
+    expect(result.replies.map((r) => r.text)).toEqual([setupAnswer(product, lang)]);
+  });
 });

@@ -1,4 +1,4 @@
-import { saysNoValue } from '../../../../src/bot/dialogue/noValue';
+import { asksWhereValueIs, saysNoValue } from '../../../../src/bot/dialogue/noValue';
 import { signalTypes, useDemoEngine } from './engineHarness';
 
 const demo = useDemoEngine();
@@ -49,6 +49,35 @@ describe('DialogueEngine with the demo catalog: a customer without the order num
   it('is not counted as a misunderstanding', async () => {
     const result = await play('mera refund kab aayega', 'order number yaad nahi');
     expect(types(result)).not.toContain('misunderstood');
+  });
+});
+
+describe('asksWhereValueIs', () => {
+  const orderWords = new Set(['order', 'number', 'no', 'नंबर', 'नम्बर', 'نمبر', 'ऑर्डर', 'अर्डर', 'آرڈر']);
+
+  test.each([
+    ['en', 'where can i see the order no?'],
+    ['hi-Latn', 'ye order number kidhar milega'],
+    ['hi', 'नंबर कहां लिखा होता है'],
+    ['ur', 'یہ نمبر کہاں لکھا ہوتا ہے؟'],
+    ['ne', 'अर्डर नम्बर कहाँ हुन्छ'],
+  ])('hears a question about where the value is (%s: %s)', (_lang, text) => {
+    expect(asksWhereValueIs(text, orderWords)).toBe(true);
+  });
+
+  test.each([['en', 'where is my order'], ['hi-Latn', 'mera order kahan hai'], ['en', 'is the number on the box?']])(
+    'hears no such question when the value is not named with a where-word (%s: %s)',
+    (_lang, text) => {
+      expect(asksWhereValueIs(text, orderWords)).toBe(false);
+    },
+  );
+});
+
+describe('DialogueEngine with the demo catalog: a customer who asks where the order number is', () => {
+  it('is told where to find it, instead of the prompt word for word', async () => {
+    const result = await play('mera parcel kab tak aayega', 'order no kidhar dikhega?');
+    expect(types(result)).toEqual(['no_value']);
+    expect(result.replies[0]?.text).toBe(demo.catalog().messages.noValue?.['hi-Latn']);
   });
 });
 

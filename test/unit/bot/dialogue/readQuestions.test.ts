@@ -49,6 +49,23 @@ describe('readQuestions', () => {
     expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['store_hours', 'store_locator']);
   });
 
+  test('the other side of an either-or question is no question of its own', () => {
+    const classify = table({
+      'is that still covered': ['warranty', 0.9],
+      'do i have to pay for it': ['payment_methods', 0.8],
+    });
+    expect(readQuestions('is that still covered or do i have to pay for it', classify, T)).toMatchObject({ kind: 'single', classification: { top: 'warranty' } });
+  });
+
+  test('a clause that asks to "come and" do something is read as asking them to come to do it', () => {
+    const classify = table({
+      'the ac is still in its box': ['order_status', 0.2],
+      'will your team come to fit it': ['product_setup', 0.8],
+    });
+    const r = readQuestions('the ac is still in its box. will your team come and fit it', classify, T);
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'product_setup' } });
+  });
+
   test('a middling clause keeps its own reading when no word of the clause before makes it a sure question', () => {
     const classify = table({
       'is your showroom open on sunday': ['store_hours', 0.95],

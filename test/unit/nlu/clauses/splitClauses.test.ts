@@ -1,4 +1,4 @@
-import { asksQuestion, asksWhere, bearsQuestion, MAX_CLAUSES, splitClauses } from '../../../../src/nlu/clauses';
+import { asksQuestion, asksWhere, bearsQuestion, MAX_CLAUSES, serialVerbsAsPurpose, splitClauses } from '../../../../src/nlu/clauses';
 
 const texts = (text: string) => splitClauses(text).map((c) => c.text);
 
@@ -73,6 +73,50 @@ describe('splitClauses', () => {
     for (const c of splitClauses(text)) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 
+  test('"come and" or "go and" before a verb joins one request, not two clauses', () => {
+    expect(texts('will your team come and fit it')).toEqual(['will your team come and fit it']);
+    expect(texts('can someone go and check the parcel')).toEqual(['can someone go and check the parcel']);
+  });
+
+  test('"come and" before a question word still starts a new clause', () => {
+    expect(texts('when will they come and how much is it')).toEqual(['when will they come', 'how much is it']);
+  });
+
+  test('"or" before a question of the customer\'s own opens an alternative clause', () => {
+    const clauses = splitClauses('is that still covered or do i have to pay for it');
+    expect(clauses.map((c) => [c.text, c.alternative === true])).toEqual([
+      ['is that still covered', false],
+      ['do i have to pay for it', true],
+    ]);
+  });
+
+  test.each([
+    ['hi', 'आपकी टीम लगाने आएगी या मैं खुद किसी को बुलाऊँ', 'मैं खुद किसी को बुलाऊँ'],
+    ['hi-Latn', 'aapke log lagane aayenge ya main khud mistri bulaun', 'main khud mistri bulaun'],
+    ['ur', 'آپ کی ٹیم لگانے آئے گی یا میں خود کسی کو بلاؤں', 'میں خود کسی کو بلاؤں'],
+    ['ne', 'तपाईंको टोली जडान गर्न आउँछ वा म आफैं मिस्त्री बोलाऊँ', 'म आफैं मिस्त्री बोलाऊँ'],
+  ])('"or I myself" opens an alternative clause (%s)', (_lang, text, alternative) => {
+    expect(splitClauses(text).filter((c) => c.alternative).map((c) => c.text)).toEqual([alternative]);
+  });
+
+  test('"या"/"ya" between two choices is no clause boundary', () => {
+    expect(texts('upi ya cash on delivery chalega')).toEqual(['upi ya cash on delivery chalega']);
+    expect(texts('कार्ड या नकद से पेमेंट कर सकते हैं')).toEqual(['कार्ड या नकद से पेमेंट कर सकते हैं']);
+  });
+
+  test('Nepali "कि म" ("that I") opens no alternative clause', () => {
+    expect(texts('के यस्तो हुन सक्छ कि म यो घडी फिर्ता गरूँ')).toEqual(['के यस्तो हुन सक्छ कि म यो घडी फिर्ता गरूँ']);
+  });
+
+  test('the clause before an asked alternative is asked too', () => {
+    const [first] = splitClauses('your team will fit it or should i call an electrician?');
+    expect(first).toMatchObject({ text: 'your team will fit it', asked: true });
+  });
+
+  test('"or" between two choices is no clause boundary', () => {
+    expect(texts('can i pay by upi or cash on delivery')).toEqual(['can i pay by upi or cash on delivery']);
+  });
+
   test(`a message of hundreds of sentences gives at most ${MAX_CLAUSES} clauses`, () => {
     expect(splitClauses('where is it? '.repeat(500)).length).toBe(MAX_CLAUSES);
   });
@@ -80,6 +124,16 @@ describe('splitClauses', () => {
   test('an emoji flood and a digit run are one clause each at most', () => {
     expect(splitClauses('👍'.repeat(2000)).length).toBeLessThanOrEqual(1);
     expect(splitClauses('9'.repeat(4000))).toHaveLength(1);
+  });
+});
+
+describe('serialVerbsAsPurpose', () => {
+  test('"come and fit it" is written as "come to fit it"', () => {
+    expect(serialVerbsAsPurpose('will your team Come and fit it')).toBe('will your team Come to fit it');
+  });
+
+  test('a text without "come and" or "go and" is returned unchanged', () => {
+    expect(serialVerbsAsPurpose('welcome and thanks')).toBe('welcome and thanks');
   });
 });
 
