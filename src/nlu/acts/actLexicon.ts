@@ -48,6 +48,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'wait', 'one sec', 'one second', 'a sec', 'a second', 'sec', 'hold on', 'hang on', 'just a moment', 'one moment', 'a moment',
       'one min', 'a min', 'one minute', '1 min', '1 minute', '2 min', '2 mins', '2 minutes', '5 min', 'wait a sec', 'wait a minute',
       'let me check', 'let me see', 'let me find it', 'give me a minute', 'brb', 'wait pls', 'wait please',
+      'will check', 'ill check', 'i will check', 'will check it', 'ill check it', 'will check and see', 'ill check and see',
     ],
     ask: [
       'i have a question', 'i have a query', 'i have a doubt', 'i have a quick question', 'quick question', 'one question',

@@ -257,3 +257,9 @@ describe('readActs: "sorry, wrong" beside a corrected value is an apology', () =
     expect(readActs('wrong item delivered')).toMatchObject({ acts: [], rest: 'wrong item delivered' });
   });
 });
+
+describe('readActs: a promise to check opening a message is a wait', () => {
+  test('"ok will check, thanks" is only acts', () => {
+    expect(readActs('ok will check, thanks')).toMatchObject({ rest: '', acts: ['ack', 'wait', 'thanks'] });
+  });
+});
