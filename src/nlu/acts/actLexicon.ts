@@ -41,6 +41,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       // a ping for an answer ("hello?? anyone there??", "reply pls"): a greeting, said again
       'anyone', 'anybody', 'anyone there', 'anybody there', 'is anyone there', 'is anybody there', 'anyone here', 'is anyone here',
       'please reply', 'pls reply', 'plz reply', 'reply please', 'reply pls', 'reply plz',
+      'is anyone reading this', 'anyone reading this', 'is anyone reading', 'is someone there', 'someone there', 'is somebody there',
     ],
     goodbye: ['bye', 'goodbye', 'good bye', 'bye bye', 'see you', 'see ya', 'cya', 'take care', 'good night', 'gn', 'ttyl'],
     yes: ['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'of course', 'correct', 'exactly', 'absolutely', 'y', 'thats right', 'thats it', 'yes please'],

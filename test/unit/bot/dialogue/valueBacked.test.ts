@@ -26,3 +26,16 @@ describe('DialogueEngine with the demo catalog: a value given settles a reading 
     expect(answered(result)).toEqual([]);
   });
 });
+
+describe('DialogueEngine with the demo catalog: a new value after an answer asks the same question about it', () => {
+  it('answers "and the other one SG-771204?" after the refund status with the refund status again', async () => {
+    const result = await play('refund status?', 'SG-482913', 'ok 👍', 'and the other one SG-771204?');
+    expect(answered(result)).toEqual(['refund_status']);
+    expect(result.state.slots.order_number).toBe('SG-771204');
+  });
+
+  it('does not carry a new value over to an answer that takes no such value', async () => {
+    const result = await play('what are your store timings', 'and the other one SG-771204?');
+    expect(answered(result)).not.toContain('store_hours');
+  });
+});

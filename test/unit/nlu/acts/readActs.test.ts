@@ -263,3 +263,7 @@ describe('readActs: a promise to check opening a message is a wait', () => {
     expect(readActs('ok will check, thanks')).toMatchObject({ rest: '', acts: ['ack', 'wait', 'thanks'] });
   });
 });
+
+test('readActs: "is anyone reading this??" is a ping, a greeting said again', () => {
+  expect(readActs('is anyone reading this??')).toMatchObject({ rest: '', acts: ['greeting'] });
+});
