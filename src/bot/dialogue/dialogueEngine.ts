@@ -515,12 +515,16 @@ export class DialogueEngine {
     if (aboutHeld) return this.handleIntent(turn, aboutHeld.intent, aboutHeld.confidence);
     const byValue = this.intentOfValue(classification, found);
     if (byValue) return this.handleIntent(turn, byValue, byValue.id === classification.top ? classification.confidence : (classification.runnerUp?.confidence ?? 0));
+    const again = this.sameQuestionNewValue(turn, text, classification, found);
+    if (again) return this.handleIntent(turn, again, this.lastConfidence(turn.state, again.id));
     if (this.closesWithThanks(acts, classification)) return this.answerActs(turn, acts);
     // Half understood with repairs among the guesses ("did you mean repairs or returns?"), it is
     // asked about as before; guesses without it ("store hours or complaint?") do not fit a fault.
     const fault = this.faultReport(turn, text);
     const guessed = [classification.top, classification.runnerUp?.intent];
     if (fault && (classification.confidence < clarify || !guessed.includes(fault.id))) return this.handleIntent(turn, fault, classification.confidence);
+    const backed = this.valueBacked(text, classification, found);
+    if (backed) return this.handleIntent(turn, backed, classification.confidence);
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) {
       // Right after a message not understood, one only half understood is the second miss in a
       // row ("aaj bitcoin ka rate kya hai" read a little as offers): the topics menu, led by the guesses
@@ -723,6 +727,33 @@ export class DialogueEngine {
     const candidates = [c.top, c.runnerUp.intent].map((id) => this.intentById(id)).filter((i): i is Intent => i !== undefined);
     const using = candidates.filter((i) => i.slots.some((s) => given.has(s.name)));
     return using.length === 1 && candidates.length === 2 ? using[0] : undefined;
+  }
+
+  /**
+   * "and the other one SG-771204?", "aur dusre wala SG-771204?" right after an answer: a few words that
+   * name no topic of their own (not even half understood) around a new value of a slot the last
+   * answered intent takes ask the same question about that value.
+   */
+  private sameQuestionNewValue(turn: Turn, text: string, c: Classification, found: readonly NamedSlotMatch[]): Intent | undefined {
+    if (found.length === 0 || c.confidence >= this.deps.thresholds.clarify || wordCount(text) > MAX_CARRIED_WORDS) return undefined;
+    const { answered } = turn.input.state;
+    const last = this.intentById(answered[answered.length - 1] ?? null);
+    if (!last || last.handoff || !last.slots.some((s) => found.some((m) => m.name === s.name))) return undefined;
+    return last;
+  }
+
+  /**
+   * "اور میرے پرانے آرڈر SG-406713 کا کیا بنا؟", "and what happened to my old order SG-406713?": read
+   * just short of sure as an intent that takes the value the message gives, with no other reading
+   * near it (the runner-up under the clarify threshold): the value settles it. "Did you mean…?" would
+   * offer a second option nobody considered.
+   */
+  private valueBacked(text: string, c: Classification, found: readonly NamedSlotMatch[]): Intent | undefined {
+    const { clarify } = this.deps.thresholds;
+    if (found.length === 0 || c.confidence < clarify || (c.runnerUp && c.runnerUp.confidence >= clarify)) return undefined;
+    const top = this.intentById(c.top);
+    if (!top || top.handoff || !top.slots.some((s) => found.some((m) => m.name === s.name))) return undefined;
+    return this.worthAsking(text, c) ? top : undefined;
   }
 
   /** A reading as a greeting, thanks or goodbye of a message with more words new to the catalog than words of its examples (PLEASANTRY_INTENTS). */

@@ -23,6 +23,10 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       // and so is saying a value was mistyped ("oops typo, SG-448129", "galat likha, SG-209318"): only words
       // about writing, never "wrong" or "mistake" alone ("you sent the wrong one" is a complaint)
       'typo', 'sorry typo', 'my typo', 'typing mistake', 'typed it wrong', 'i typed it wrong', 'i meant',
+      // ... or "sorry, wrong one" beside the corrected value: wrong said of what they themselves wrote
+      'sorry wrong one', 'sorry wrong number', 'oops wrong number', 'wrong one sorry', 'sorry wrong typed', 'sorry typed wrong',
+      // a promise to try what the answer said ("ok will try", "let me try that") tells nothing new
+      'ill try', 'i will try', 'will try', 'let me try', 'let me try that', 'ill try that', 'will try that', 'ill try again', 'will try again',
     ],
     thanks: [
       'thanks', 'thank you', 'thank u', 'thankyou', 'thanku', 'thx', 'thnx', 'tnx', 'ty', 'tysm', 'tq', 'thanks a lot',
@@ -34,6 +38,10 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     greeting: [
       'hi', 'hello', 'helo', 'hey', 'heya', 'hiya', 'good morning', 'good afternoon', 'good evening', 'gm', 'yo', 'greetings',
       'hi there', 'hello there', 'hey there', 'morning',
+      // a ping for an answer ("hello?? anyone there??", "reply pls"): a greeting, said again
+      'anyone', 'anybody', 'anyone there', 'anybody there', 'is anyone there', 'is anybody there', 'anyone here', 'is anyone here',
+      'please reply', 'pls reply', 'plz reply', 'reply please', 'reply pls', 'reply plz',
+      'is anyone reading this', 'anyone reading this', 'is anyone reading', 'is someone there', 'someone there', 'is somebody there',
     ],
     goodbye: ['bye', 'goodbye', 'good bye', 'bye bye', 'see you', 'see ya', 'cya', 'take care', 'good night', 'gn', 'ttyl'],
     yes: ['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'of course', 'correct', 'exactly', 'absolutely', 'y', 'thats right', 'thats it', 'yes please'],
@@ -41,6 +49,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'wait', 'one sec', 'one second', 'a sec', 'a second', 'sec', 'hold on', 'hang on', 'just a moment', 'one moment', 'a moment',
       'one min', 'a min', 'one minute', '1 min', '1 minute', '2 min', '2 mins', '2 minutes', '5 min', 'wait a sec', 'wait a minute',
       'let me check', 'let me see', 'let me find it', 'give me a minute', 'brb', 'wait pls', 'wait please',
+      'will check', 'ill check', 'i will check', 'will check it', 'ill check it', 'will check and see', 'ill check and see',
     ],
     ask: [
       'i have a question', 'i have a query', 'i have a doubt', 'i have a quick question', 'quick question', 'one question',
@@ -60,9 +69,14 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'ठीक है जी', 'हम्म', 'चलो', 'ओह अच्छा', 'मैं बताता हूँ', 'ओह', 'ओके ओके', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया', 'कोई बात नहीं', 'कोई बात नही', 'चलेगा',
       'माफ़ कीजिए', 'माफ कीजिए', 'माफ़ कीजिये', 'माफ कीजिये', 'माफ़ करना', 'माफ करना', 'माफ़ करें', 'माफ करें', 'क्षमा करें', 'सॉरी',
       'गलत लिखा', 'ग़लत लिखा', 'गलत लिख दिया', 'ग़लत लिख दिया', 'गलत लिख गया', 'ग़लत लिख गया', 'गलत टाइप हो गया', 'ग़लत टाइप हो गया',
+      'सॉरी गलत', 'सॉरी ग़लत', 'गलत नंबर', 'ग़लत नंबर', 'सॉरी गलत नंबर', 'सॉरी गलत लिखा', 'सॉरी ग़लत लिखा', 'सॉरी गलत लिख दिया',
+      'कोशिश करता हूँ', 'कोशिश करता हूं', 'कोशिश करती हूँ', 'कोशिश करती हूं', 'करके देखता हूँ', 'करके देखती हूँ', 'ट्राई करता हूँ', 'ट्राई करती हूँ',
     ],
     thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'थैंक्यू', 'थेंक्स', 'थेंक यू', 'आभार', 'धन्यवाद जी', 'आपका धन्यवाद', 'धन्यवाद आपका', 'मेहरबानी', 'बहुत मेहरबानी'],
-    greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हैलो', 'हाय', 'प्रणाम', 'राम राम', 'सुप्रभात', 'शुभ प्रभात', 'नमस्ते जी'],
+    greeting: [
+      'नमस्ते', 'नमस्कार', 'हेलो', 'हैलो', 'हाय', 'प्रणाम', 'राम राम', 'सुप्रभात', 'शुभ प्रभात', 'नमस्ते जी',
+      'कोई है', 'कोई है क्या', 'कोई सुन रहा है', 'जवाब दो', 'जवाब दीजिए', 'जवाब दीजिये', 'कोई जवाब दो', 'कोई जवाब दीजिए',
+    ],
     goodbye: ['अलविदा', 'बाय', 'फिर मिलेंगे', 'शुभ रात्रि', 'टाटा'],
     wait: ['रुको', 'रुकिए', 'रुकें', 'एक मिनट', 'एक सेकंड', 'दो मिनट', 'रुको देखता हूँ', 'देखता हूँ', 'देखती हूँ', 'एक मिनट रुकिए', 'ज़रा रुकिए'],
     yes: ['हाँ', 'हां', 'हा', 'जी', 'जी हाँ', 'जी हां', 'हाँ जी', 'हां जी', 'बिल्कुल', 'सही', 'हाँ हाँ'],
@@ -81,12 +95,18 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'koi baat nahi', 'koi baat nhi', 'koi bat nahi', 'koi bat nhi', 'koi baat nai', 'chalega',
       'maaf kijiye', 'maaf kijie', 'maf kijiye', 'maaf karna', 'maf karna', 'maaf karo', 'sorry ji',
       'galat likha', 'galat likh diya', 'galat likh gaya', 'galat type ho gaya', 'galat type hua', 'galat type kiya',
+      'sorry galat', 'sorry galti', 'sorry galat number', 'sorry galat likha', 'sorry galat likh diya', 'sorry galat likh gaya', 'sorry galat type ho gaya', 'galat number', 'galat no', 'galti ho gayi',
+      'try karta hu', 'try karta hoon', 'try karti hu', 'try karti hoon', 'try karke dekhta hu', 'try karke dekhti hu', 'try krta hu',
+      'koshish karta hu', 'koshish karti hu', 'karke dekhta hu', 'karke dekhti hu',
     ],
     thanks: [
       'dhanyavaad', 'dhanyawad', 'dhanyavad', 'dhanyawaad', 'shukriya', 'shukriyaa', 'bahut shukriya', 'bahut dhanyavaad',
       'thanks ji', 'thank you ji', 'meherbani', 'bahut meherbani',
     ],
-    greeting: ['namaste', 'namaskar', 'namaste ji', 'pranam', 'ram ram', 'hello ji', 'hi ji'],
+    greeting: [
+      'namaste', 'namaskar', 'namaste ji', 'pranam', 'ram ram', 'hello ji', 'hi ji',
+      'koi hai', 'koi hai kya', 'koi sun raha hai', 'jawab do', 'jawab dijiye', 'jawab dijie', 'koi jawab do', 'reply karo', 'reply kro', 'koi reply karo',
+    ],
     goodbye: ['alvida', 'phir milenge', 'tata', 'bye ji', 'shubh ratri'],
     wait: [
       'ruko', 'rukiye', 'ruk', 'ek min', 'ek minute', 'ek second', 'ek sec', 'do min', 'do minute', 'ruko dekhta hu', 'dekhta hu',
@@ -106,12 +126,14 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'ٹھیک ہے', 'ٹھیک', 'اچھا', 'اوکے', 'جی اچھا', 'ٹھیک ہے جی', 'سمجھ گیا', 'سمجھ گئی', 'بہتر', 'بہت خوب', 'صحیح ہے', 'اچھا ٹھیک ہے',
       'کوئی بات نہیں', 'چلے گا', 'میں بتاتا ہوں',
       'معاف کیجیے', 'معاف کیجئے', 'معاف کریں', 'معاف کرنا', 'معذرت', 'سوری',
-      'غلط لکھا', 'غلط لکھ دیا', 'غلط لکھا گیا', 'غلط ٹائپ ہو گیا',
+      'غلط لکھا', 'غلط لکھ دیا', 'غلط لکھا گیا', 'غلط ٹائپ ہو گیا', 'سوری غلط', 'غلط نمبر', 'سوری غلط نمبر', 'سوری غلط لکھا', 'سوری غلط لکھ دیا',
+      'کوشش کرتا ہوں', 'کوشش کرتی ہوں', 'کر کے دیکھتا ہوں', 'کر کے دیکھتی ہوں', 'ٹرائی کرتا ہوں',
     ],
     thanks: ['شکریہ', 'بہت شکریہ', 'بہت بہت شکریہ', 'جزاک اللہ', 'مہربانی', 'بہت مہربانی', 'آپ کا شکریہ', 'تھینکس', 'تھینک یو', 'شکریہ جی', 'shukria', 'jazakallah'],
     greeting: [
       'السلام علیکم', 'اسلام علیکم', 'السلام و علیکم', 'سلام', 'آداب', 'ہیلو', 'ہائے', 'صبح بخیر', 'وعلیکم السلام',
       'assalam o alaikum', 'assalamualaikum', 'asalamualaikum', 'aoa', 'salam', 'salaam', 'adab',
+      'کوئی ہے', 'کوئی ہے کیا', 'کوئی سن رہا ہے', 'جواب دیں', 'جواب دو', 'جواب تو دیں', 'جواب تو دو', 'کوئی جواب دے', 'کوئی جواب دیں', 'جواب تو دیں کوئی',
     ],
     goodbye: ['اللہ حافظ', 'خدا حافظ', 'فی امان اللہ', 'بائے', 'شب بخیر', 'پھر ملیں گے', 'allah hafiz', 'khuda hafiz'],
     wait: ['رکیں', 'رکو', 'رکیے', 'ایک منٹ', 'ایک سیکنڈ', 'دو منٹ', 'دیکھتا ہوں', 'دیکھتی ہوں', 'ایک منٹ رکیں', 'ذرا رکیں'],
@@ -128,10 +150,14 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'ओके', 'माफ गर्नुहोस्', 'माफ गर्नुस्', 'माफ पाउँ', 'सरी',
       'गलत लेखेँ', 'गलत लेखें', 'गलत लेखियो', 'गलत टाइप भयो', 'galat lekhe', 'galat lekhiyo', 'फरक पर्दैन', 'केही फरक पर्दैन', 'pharak pardaina', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
       // romanised Nepali often writes छ as x: "hunxa", "thik xa"
+      'गलत नम्बर', 'सरी गलत', 'प्रयास गर्छु', 'कोसिस गर्छु', 'गरेर हेर्छु', 'try गर्छु', 'galat bhayo', 'sorry galat bhayo', 'try garchu', 'garera herchu',
       'हवस्', 'हवस', 'म भन्छु', 'hunxa', 'la hunxa', 'thik xa', 'theek xa', 'thikai xa', 'la thik xa', 'la thik cha', 'hus', 'ok xa', 'bujhe hajur', 'bujhiyo',
     ],
     thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],
-    greeting: ['नमस्ते', 'नमस्कार', 'हेलो', 'हाइ', 'शुभ प्रभात', 'शुभ बिहानी', 'नमस्कार हजुर', 'नमस्ते हजुर', 'namaste', 'namaskar', 'namaste hajur', 'namaskar hajur'],
+    greeting: [
+      'नमस्ते', 'नमस्कार', 'हेलो', 'हाइ', 'शुभ प्रभात', 'शुभ बिहानी', 'नमस्कार हजुर', 'नमस्ते हजुर', 'namaste', 'namaskar', 'namaste hajur', 'namaskar hajur',
+      'कोही छ', 'कोही हुनुहुन्छ', 'जवाफ दिनुस्', 'जवाफ दिनुहोस्', 'kohi cha', 'kohi hunuhuncha', 'jawaf dinus',
+    ],
     goodbye: ['बिदा', 'बाइ', 'फेरि भेटौंला', 'फेरि भेटौँला', 'शुभ रात्री', 'शुभरात्री', 'bida', 'pheri bhetaula'],
     wait: ['पर्खनुस्', 'पर्खनुहोस्', 'एकछिन', 'एक छिन', 'एक मिनेट', 'हेर्छु', 'हेरेर भन्छु', 'एकछिन पर्खनुस्', 'ek chin', 'ekchin', 'parkhanus'],
     yes: ['हो', 'हजुर', 'हो हजुर', 'हजुर हो', 'हो नि', 'ho', 'hajur', 'ho hajur'],

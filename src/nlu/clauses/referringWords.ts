@@ -38,12 +38,27 @@ export function findReferringWord(text: string): { start: number; end: number; t
   return undefined;
 }
 
-/** The text with its first referring word replaced by the thing it points at; undefined when it has none. */
+/** Words that only join the message to what came before ("and", "aur", "और", "اور", "अनि"). */
+const JOINING = new Set(['and', 'also', 'so', 'then', 'aur', 'or', 'to', 'और', 'तो', 'اور', 'تو', 'अनि', 'ani', 'ra', 'र'].map(actToken));
+
+/**
+ * The text with its first referring word replaced by the thing it points at; undefined when it has
+ * none. Words that only joined the message to the one before ("aur uska kya hua" → "order ka kya
+ * hua") go with it, and a postposition Nepali joins to the noun stays a word of its own after a
+ * thing in another script ("यसको" → "order को", not "orderको").
+ */
 export function resolveReference(text: string, referent: string): string | undefined {
   const found = findReferringWord(text);
   if (!found) return undefined;
-  return `${text.slice(0, found.start)}${found.template.split('{}').join(referent)}${text.slice(found.end)}`;
+  const before = text.slice(0, found.start);
+  const joinsOnly = tokenize(before).every((t) => JOINING.has(t.norm));
+  const glued = /^\{\}[^\s]/u.test(found.template) && !sameScript(referent, found.template.slice(2));
+  const template = glued ? found.template.replace('{}', '{} ') : found.template;
+  return `${joinsOnly ? '' : before}${template.split('{}').join(referent)}${text.slice(found.end)}`;
 }
+
+const SCRIPTS = [/\p{Script=Devanagari}/u, /\p{Script=Arabic}/u, /\p{Script=Latin}/u];
+const sameScript = (a: string, b: string): boolean => SCRIPTS.some((re) => re.test(a) && re.test(b));
 
 /** At most this many words of the clause before are tried as what a referring word points at. */
 export const MAX_REFERENTS = 4;

@@ -19,6 +19,20 @@ const ANYWHERE = new Set(
   'नगर्नुस्', 'नगर्नुहोस्', 'नगर्नू', 'नगर', 'नगरिदिनुस्', 'नगरिदिनुहोस्', 'nagarnus', 'nagarnuhos', 'nagara', 'nagarnu', 'nagaridinus',
   ].map(actToken),
 );
+/**
+ * "rehne do", "रहने दीजिए", "رہنے دیں", "छोड्नुस्", "leave it": letting a request drop, said as a
+ * whole clause (after the openers), never as words inside a longer one.
+ */
+const LET_IT_DROP = new Set(
+  [
+    'leave it', 'forget it', 'never mind it', 'let it be',
+    'rehne do', 'rehne dijiye', 'rehne dijie', 'rahne do', 'rahne dijiye', 'chhodo', 'chodo', 'chhod do', 'chod do', 'chhodiye', 'chodiye',
+    'रहने दो', 'रहने दीजिए', 'रहने दीजिये', 'रहने दें', 'छोड़ो', 'छोड़ दो', 'छोड़िए', 'छोड़ दीजिए',
+    'رہنے دیں', 'رہنے دو', 'رہنے دیجیے', 'چھوڑیں', 'چھوڑو', 'چھوڑ دیں',
+    'छोड्नुस्', 'छोडिदिनुस्', 'भैगो', 'भयो भयो', 'chhodnus', 'bhaigo',
+  ].map((p) => p.split(/\s+/u).map(actToken).join(' ')),
+);
+
 /** "न"/"نہ" prohibit only before a polite imperative ("न करें", "نہ کریں"); elsewhere they negate a fact ("پیسے نہ ملے"). */
 const NA = new Set(['न', 'نہ', 'na'].map(actToken));
 const IMPERATIVES = new Set([
@@ -39,6 +53,7 @@ export function withdrawsRequest(text: string): boolean {
   if (words.some((w, i) => NA.has(w) && IMPERATIVES.has(words[i + 1] ?? ''))) return true;
   let i = 0;
   while (i < words.length && EN_OPENERS.has(words[i]!)) i++;
+  if (LET_IT_DROP.has(words.slice(i).join(' '))) return true;
   // "no need to cancel": "no" is both an opener and the prohibition's first word.
   const from = (start: number) =>
     EN_PROHIBITIONS.some((p) => p.every((w, k) => words[start + k] === w) && !EN_STATES.has(words[start + p.length] ?? ''));

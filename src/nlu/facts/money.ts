@@ -65,6 +65,15 @@ const REFUND_AFTER = new RegExp(
   'giu',
 );
 
+/**
+ * A grouped amount ("45,990", "1,25,000") anywhere in a message about paying ("payment failed but the
+ * money got debited, 45,990 for the laptop"): grouping is how amounts are written, and order numbers,
+ * phones and dates are not grouped so.
+ */
+const PAYMENT_WORD =
+  /(?<![\p{L}\p{M}])(?:paid|pay|payment|payed|debited|deducted|charged|money|amount|price|cost|refund|transaction|paisa|paise|paisay|पैसा|पैसे|पेमेंट|भुगतान|रकम|भुक्तानी|پیسے|ادائیگی|رقم|پیمنٹ)(?![\p{L}\p{M}])/iu;
+const GROUPED = new RegExp(`(?<![\\p{L}\\p{N},.])(\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d{1,2})?)${MULTIPLIER}(?![\\p{N}]|,\\d)`, 'giu');
+
 const FACTORS: [RegExp, number][] = [
   [/^(k|thousand|hazaa?r|हज़ार|हजार|ہزار)$/i, 1e3],
   [/^(lakhs?|lacs?|लाख|لاکھ)$/i, 1e5],
@@ -107,6 +116,7 @@ export function findMoneyFacts(text: string): FactCandidate[] {
     for (const m of matchesOf(text, REFUND_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
     for (const m of matchesOf(text, REFUND_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   }
+  if (PAYMENT_WORD.test(text)) for (const m of matchesOf(text, GROUPED, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   if (THOUSANDS_WORD.test(text)) {
     for (const m of matchesOf(text, THOUSANDS, MAX_FACTS_PER_KIND)) if (!SCREEN_K.test(m[0])) add(m, m[1] as string, m[2], undefined);
   }

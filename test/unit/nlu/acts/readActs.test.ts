@@ -227,3 +227,43 @@ describe('readActs: a promise to come back closes a message', () => {
     expect(readActs('bata dunga')).toMatchObject({ acts: ['wait'], rest: '' });
   });
 });
+
+describe('readActs: a promise to try what the answer said is an acknowledgement', () => {
+  test.each(['ok try karta hu', 'ok will try', 'ٹھیک ہے کوشش کرتا ہوں', 'ठीक है कोशिश करता हूँ', 'हुन्छ प्रयास गर्छु'])('"%s" is only an acknowledgement', (text) => {
+    expect(readActs(text)).toMatchObject({ rest: '', acts: expect.arrayContaining(['ack']) });
+  });
+});
+
+describe('readActs: a ping for an answer is a greeting said again', () => {
+  test.each(['ہیلو؟؟ جواب تو دیں کوئی؟؟', 'hello?? koi hai kya??', 'hello?? anyone there??', 'कोई है? जवाब दो', 'कोही छ?'])('"%s" is only a greeting', (text) => {
+    expect(readActs(text)).toMatchObject({ rest: '', acts: expect.arrayContaining(['greeting']) });
+  });
+
+  test('a ping opening a question leaves the question to read', () => {
+    expect(readActs('koi hai? mera refund kab aayega')).toMatchObject({ acts: ['greeting'], rest: 'mera refund kab aayega' });
+  });
+});
+
+describe('readActs: "sorry, wrong" beside a corrected value is an apology', () => {
+  test.each([
+    ['sorry galat, SG-381046', 'SG-381046'],
+    ['sorry wrong number, 98110 22343', '98110 22343'],
+    ['سوری غلط نمبر، SG-406713', 'SG-406713'],
+  ])('"%s" leaves only "%s"', (text, rest) => {
+    expect(readActs(text)).toMatchObject({ acts: ['ack'], rest });
+  });
+
+  test('"wrong" alone still opens a complaint', () => {
+    expect(readActs('wrong item delivered')).toMatchObject({ acts: [], rest: 'wrong item delivered' });
+  });
+});
+
+describe('readActs: a promise to check opening a message is a wait', () => {
+  test('"ok will check, thanks" is only acts', () => {
+    expect(readActs('ok will check, thanks')).toMatchObject({ rest: '', acts: ['ack', 'wait', 'thanks'] });
+  });
+});
+
+test('readActs: "is anyone reading this??" is a ping, a greeting said again', () => {
+  expect(readActs('is anyone reading this??')).toMatchObject({ rest: '', acts: ['greeting'] });
+});

@@ -33,3 +33,21 @@ describe('referentCandidates', () => {
     expect(referentCandidates('one two three four five six seven eight nine ten eleven')).toHaveLength(MAX_REFERENTS);
   });
 });
+
+describe('resolveReference: the thing pointed at in place of the pointer', () => {
+  it('drops the words that only joined the message to the one before ("aur uska kya hua")', () => {
+    expect(resolveReference('aur uska kya hua?', 'order')).toBe('order ka kya hua?');
+  });
+
+  it('keeps a Nepali postposition a word of its own after a thing in Latin letters', () => {
+    expect(resolveReference('यसको के भयो?', 'order')).toBe('order को के भयो?');
+  });
+
+  it('joins a Nepali postposition to a thing in Devanagari as before', () => {
+    expect(resolveReference('यसको के भयो?', 'अर्डर')).toBe('अर्डरको के भयो?');
+  });
+
+  it('keeps words before the pointer that say something ("refund of it")', () => {
+    expect(resolveReference('when will the refund of it come', 'order')).toBe('when will the refund of order come');
+  });
+});

@@ -18,6 +18,19 @@ describe('withdrawsRequest', () => {
   });
 
   it.each([
+    ['hi-Latn', 'rehne do'],
+    ['hi', 'रहने दीजिए'],
+    ['ur', 'رہنے دیں'],
+    ['en', 'no wait, leave it'],
+  ])('reads letting a request drop as a whole %s clause ("%s") as taking it back', (_lang, text) => {
+    expect(withdrawsRequest(text)).toBe(true);
+  });
+
+  it('does not read "leave it" inside a longer request as taking one back', () => {
+    expect(withdrawsRequest('leave it at the door please')).toBe(false);
+  });
+
+  it.each([
     ['a state, not a prohibition', 'i dont know my order number'],
     ['a negated fact in Urdu', 'پیسے نہ ملے'],
     ['a question', "don't cancel, when will it come?"],

@@ -72,6 +72,15 @@ describe('amounts of money', () => {
     expect(valuesOf('order_number', 'refund 482913 ka kya hua')).toEqual([['SG-482913', true]]);
   });
 
+  test('takes a grouped amount with no currency anywhere in a message about paying', () => {
+    expect(valuesOf('money', 'payment failed twice but the money got debited, 45,990 for the airbook 14')).toEqual([['INR 45990', true]]);
+    expect(valuesOf('money', 'पेमेंट अटक गया, 1,25,000 का लैपटॉप था')).toEqual([['INR 125000', true]]);
+  });
+
+  test('leaves a grouped number alone in a message that says nothing of paying', () => {
+    expect(valuesOf('money', 'the 1,000 steps counter on my watch is stuck')).toEqual([]);
+  });
+
   test('reads the rupee sign written after the amount', () => {
     expect(valuesOf('money', '2499₹ ka tha')).toEqual([['INR 2499', true]]);
     expect(valuesOf('money', 'it was 2,499 ₹')).toEqual([['INR 2499', true]]);
