@@ -341,12 +341,12 @@ export class DialogueEngine {
         namesValue: (x) => this.namesValue(x, found),
         withdraws: withdrawsRequest,
       });
-    const plain = this.readable(turn, words);
-    const spelled = this.readable(turn, words, false);
-    let reading = read(plain);
+    const expanded = turn.lang === 'en' ? expandSmsSpelling(words) : words;
+    const plain = this.plainProducts(expanded, turn.lang);
+    let reading = read(this.spelling.correct(plain));
     // A model named in words the examples use ("ورک بک 16 کتنے کا ہے؟") may read better as written than as its category.
-    if (plain !== spelled && reading.kind === 'single' && reading.classification.confidence < this.deps.thresholds.answer) {
-      const asWritten = read(spelled);
+    if (plain !== expanded && reading.kind === 'single' && reading.classification.confidence < this.deps.thresholds.answer) {
+      const asWritten = read(this.spelling.correct(expanded));
       if (asWritten.kind === 'several' || asWritten.classification.confidence > reading.classification.confidence) reading = asWritten;
     }
     return this.answerReading(turn, reading, acts, asked, followable, found);
@@ -355,11 +355,10 @@ export class DialogueEngine {
   /**
    * The words as the classifier reads them: English SMS shorthand written out ("wen it will b
    * delivered"), then Latin-script typos one edit from a catalog word spelled right ("retrun polcy",
-   * "mera odrer kab aaega"); models named read as their category unless `plainProducts` is false.
+   * "mera odrer kab aaega"), models named read as their category.
    */
-  private readable(turn: Turn, words: string, plainProducts = true): string {
-    const expanded = turn.lang === 'en' ? expandSmsSpelling(words) : words;
-    return this.spelling.correct(plainProducts ? this.plainProducts(expanded, turn.lang) : expanded);
+  private readable(turn: Turn, words: string): string {
+    return this.spelling.correct(this.plainProducts(turn.lang === 'en' ? expandSmsSpelling(words) : words, turn.lang));
   }
 
   /**
@@ -656,14 +655,16 @@ export class DialogueEngine {
    * "ordered black earphones but got white ones", "galat saman aa gaya", "غلط رنگ بھیج دیا": a
    * delivery that held something other than what was ordered is the catalog's wrongItem intent (a
    * complaint, handed to care, in the demo), unless the message asks or requests something
-   * understood on its own ("wrong colour aaya, exchange kaise karun?" is answered). Without a
-   * classification: only a message that asks and requests nothing.
+   * understood on its own ("wrong colour aaya, exchange kaise karun?" is answered).
    */
   private wrongItemReport(turn: Turn, c?: Classification): Intent | undefined {
     const intent = this.intentById(this.catalog.wrongItem ?? null);
     if (!intent) return undefined;
     const message = turn.input.text ?? '';
-    if (bearsQuestion(message) && (c === undefined || c.confidence >= this.deps.thresholds.answer)) return undefined;
+    // Before the reading (no classification), a message that asks nothing is decided; after it, only
+    // one that asks something not understood is left to decide.
+    const asks = bearsQuestion(message);
+    if (c === undefined ? asks : !asks || c.confidence >= this.deps.thresholds.answer) return undefined;
     return namesWrongItem(message) ? intent : undefined;
   }
 

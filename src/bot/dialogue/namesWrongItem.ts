@@ -1,4 +1,4 @@
-import { anyPhrase, phraseText } from './phraseMatch';
+import { phraseText } from './phraseMatch';
 
 /**
  * "you sent the wrong item", "galat saman aa gaya", "غلط رنگ بھیج دیا", "अर्कै सामान आयो": words that
@@ -76,16 +76,16 @@ const OWN_CHOICE: readonly string[] = [
   'galti se', 'meri galti', 'गलती से', 'मेरी गलती', 'غلطی سے', 'میری غلطی', 'गल्तीले', 'मेरो गल्ती', 'galti le',
 ];
 
-const hasWrongPhrase = anyPhrase(WRONG_PHRASES);
-const ownChoice = anyPhrase(OWN_CHOICE);
+const WRONG = WRONG_PHRASES.map(phraseText);
+const OWN = OWN_CHOICE.map(phraseText);
 
 /**
  * "ordered black earphones but got white ones", "black manga tha white aaya", "मैले कालो मगाएको थिएँ,
  * सेतो आयो", "ordered a tv and you sent another model": an "ordered" followed by a "got" that is not
  * denied, in a message with two different colours or a word for "another" after the "ordered".
  */
-function orderedOneGotAnother(text: string): boolean {
-  const words = phraseText(text).trim().split(' ');
+function orderedOneGotAnother(padded: string): boolean {
+  const words = padded.trim().split(' ');
   let ordered = -1;
   for (let i = 0; i < words.length && ordered < 0; i++) {
     if (ORDERED.has(words[i] as string) || (i > 0 && ORDERED_PAIRS.has(`${words[i - 1]} ${words[i]}`))) ordered = i;
@@ -99,5 +99,6 @@ function orderedOneGotAnother(text: string): boolean {
 
 /** Does the message say the delivery held something other than what was ordered? */
 export function namesWrongItem(text: string): boolean {
-  return !ownChoice(text) && (hasWrongPhrase(text) || orderedOneGotAnother(text));
+  const t = phraseText(text);
+  return !OWN.some((p) => t.includes(p)) && (WRONG.some((p) => t.includes(p)) || orderedOneGotAnother(t));
 }

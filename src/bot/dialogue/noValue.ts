@@ -1,4 +1,5 @@
 import { anyPhrase, phraseText } from './phraseMatch';
+import { asksWhere } from '../../nlu/clauses';
 
 /**
  * "I don't have the order number", "pata nahi", "याद नहीं", "معلوم نہیں", "थाहा छैन": the customer says
@@ -59,21 +60,15 @@ export function namesMissingValue(text: string, slotWords: ReadonlySet<string> |
 }
 
 /**
- * The words that ask where something is or how to find it: where, kahan, कहाँ, کہاں, "how do i find".
- * Matched as whole words (phraseText).
+ * Besides a "where" word (asksWhere): the words that ask how to find something ("how do i find",
+ * "kaise milega", "कसरी हेर्ने"). Matched as whole words (phraseText).
  */
-const WHERE_PHRASES: readonly string[] = [
-  // en
-  'where', 'wheres', 'how do i find', 'how to find', 'how can i find', 'how do i get', 'how to get', 'how can i get', 'how do i check', 'how to check',
-  // hi-Latn, ne-Latn
-  'kahan', 'kahaan', 'kaha', 'kidhar', 'kaise milega', 'kaise dekhu', 'kaise dekhe',
-  // hi, ne
-  'कहाँ', 'कहां', 'किधर', 'कैसे मिलेगा', 'कैसे देखूँ', 'कैसे देखें', 'कसरी हेर्ने', 'कसरी पाउने',
-  // ur
-  'کہاں', 'کدھر', 'کیسے ملے گا', 'کیسے دیکھوں',
+const HOW_TO_FIND: readonly string[] = [
+  'how do i find', 'how to find', 'how can i find', 'how do i get', 'how to get', 'how can i get', 'how do i check', 'how to check',
+  'kaise milega', 'kaise dekhu', 'kaise dekhe', 'कैसे मिलेगा', 'कैसे देखूँ', 'कैसे देखें', 'कसरी हेर्ने', 'कसरी पाउने', 'کیسے ملے گا', 'کیسے دیکھوں',
 ];
 
-const asksWhere: (text: string) => boolean = anyPhrase(WHERE_PHRASES);
+const asksHowToFind: (text: string) => boolean = anyPhrase(HOW_TO_FIND);
 
 /** The short forms customers write for "number" ("order no", "ऑर्डर नं"), as the word the prompts use. */
 const SHORT_FOR: Readonly<Record<string, string>> = { no: 'number', num: 'number', nr: 'number', नं: 'नंबर' };
@@ -88,7 +83,7 @@ export function asksWhereValueIs(text: string, slotWords: ReadonlySet<string> | 
   if (!slotWords) return false;
   return text.split(CLAUSE_BREAK).some(
     (clause) =>
-      asksWhere(clause) &&
+      (asksWhere(clause) || asksHowToFind(clause)) &&
       phraseText(clause)
         .trim()
         .split(' ')

@@ -33,7 +33,7 @@ const REQUEST_PAIRS: readonly (readonly [string, string])[] = [
 const OPENING = ['can', 'could', 'do', 'does', 'did', 'is', 'are', 'will', 'would', 'should', 'shall', 'may', 'have', 'has', 'any'];
 
 /** "where", in every catalog language. */
-const WHERE_WORDS = ['where', 'wheres', 'कहाँ', 'कहां', 'kahan', 'kaha', 'kahaan', 'کہاں', 'kata', 'कता'];
+const WHERE_WORDS = ['where', 'wheres', 'कहाँ', 'कहां', 'किधर', 'kahan', 'kaha', 'kahaan', 'kidhar', 'کہاں', 'کدھر', 'kata', 'कता'];
 
 const QUESTION_SET = new Set(QUESTION_WORDS.map(actToken));
 const WHERE_SET = new Set(WHERE_WORDS.map(actToken));

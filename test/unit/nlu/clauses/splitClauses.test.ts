@@ -166,6 +166,6 @@ describe('asksQuestion', () => {
 });
 
 describe('asksWhere', () => {
-  test.each([['aur kahan hai?'], ['और कहाँ है'], ['کہاں ہے؟'], ['कहाँ छ'], ['where is it']])('"%s" asks where', (text) => expect(asksWhere(text)).toBe(true));
+  test.each([['aur kahan hai?'], ['और कहाँ है'], ['کہاں ہے؟'], ['कहाँ छ'], ['where is it'], ['order no kidhar milega'], ['آرڈر نمبر کدھر ملے گا']])('"%s" asks where', (text) => expect(asksWhere(text)).toBe(true));
   test.each([['kab khulti hai'], ['when do you open']])('"%s" does not ask where', (text) => expect(asksWhere(text)).toBe(false));
 });
