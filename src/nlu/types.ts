@@ -50,6 +50,8 @@ export interface Intent {
   answers: Record<Lang, Answer[]>;
   /** Answers for some products or categories only, in catalog order (see ProductAnswers). */
   answersFor?: ProductAnswers[];
+  /** The answer to the question asked in general, without its required slots' values ("how long does a refund usually take?"). */
+  answersInGeneral?: Record<Lang, Answer[]>;
   handoff: boolean;
   team?: string;
   slots: SlotSpec[];

@@ -18,6 +18,7 @@ import { formatHintFor, type KnownFact, slotsFromFacts } from './slotFacts';
 import { answersIn, chooseVariant, followUpButtons, intentButton, textIn } from './localize';
 import { intentOfPayload, pickOffered } from './readChoice';
 import { type QuestionReading, readQuestions } from './readQuestions';
+import { asksInGeneral } from './asksInGeneral';
 import { asksWhereValueIs, namesMissingValue, saysNoValue } from './noValue';
 import { namesFault } from './namesFault';
 import { namesWrongItem } from './namesWrongItem';
@@ -253,6 +254,7 @@ export class DialogueEngine {
     delete state.confirm;
     delete state.lastAnswer; // set again below only if this turn answers
     delete state.personOffer; // set again below only if this turn's answer offers a person
+    delete state.invited; // set again below only if this turn answers in general
     const turn: Turn = { state, lang, replies: [], signals: [], input };
 
     await this.respond(turn, text, found, previous.offered);
@@ -313,6 +315,9 @@ export class DialogueEngine {
     //    the catalog's bareFacts intent for them, else falls back.
     const words = withoutSpans(asked, found);
     if (!/[\p{L}\p{N}]/u.test(words)) {
+      // Right after "…to check a particular refund, send me its order number": that refund's.
+      const invited = this.intentById(turn.input.state.invited ?? null);
+      if (invited && invited.slots.some((s) => found.some((m) => m.name === s.name))) return this.handleIntent(turn, invited, 1);
       const bare = this.bareFactIntent(found);
       return bare ? this.handleIntent(turn, bare, 1) : this.fallback(turn);
     }
@@ -888,6 +893,10 @@ export class DialogueEngine {
       this.asksSomething(rest);
     // "I don't have the order number", "where do i find the order number?": where to find it, and a
     // person offered ("yes" hands over); the question stays open for the value, and it is no misunderstanding.
+    // "just asking, no order yet": the answer in general, and the question is closed (read alone,
+    // "no order yet" leans to another question about orders; it still answers this one).
+    const otherNeedsValue = clearlyOther && this.intentById(classification.top)?.slots.some((s) => s.name === slot && s.required) === true;
+    if (!filled && !tried && (!clearlyOther || otherNeedsValue) && this.answerInGeneral(turn, intent, text)) return;
     const lacks = saysNoValue(text) || asksWhereValueIs(text, this.valueWords.get(slot));
     if (!filled && !tried && !clearlyOther && lacks) return this.answerNoValue(turn, intent.id, slot);
     // "और कितने दिन लगेंगे?" while the bot waits for the refund's order number: still about the
@@ -993,6 +1002,8 @@ export class DialogueEngine {
 
     const missing = intent.slots.find((s) => s.required && !state.slots[s.name]);
     if (missing) {
+      // "how long does a refund usually take?": the rule, not a question about an order of theirs.
+      if (!this.formatHint(turn, missing, {}) && this.answerInGeneral(turn, intent, turn.input.text ?? '')) return;
       // "where is my order? I don't have the order number": not asked for what they just said they lack.
       if (!this.formatHint(turn, missing, {}) && namesMissingValue(turn.input.text ?? '', this.valueWords.get(missing.name))) {
         return this.answerNoValue(turn, intent.id, missing.name);
@@ -1137,6 +1148,23 @@ export class DialogueEngine {
       ...(quickReplies.length ? { quickReplies } : {}),
       ...(answer.mediaUrl ? { mediaUrl: answer.mediaUrl } : {}),
     };
+  }
+
+  /**
+   * The intent's answer in general (`answersInGeneral`), when it has one and the customer asks
+   * about the rule rather than an order of theirs (asksInGeneral): given instead of asking for the
+   * slot's value; nothing is left pending. False when it does not apply.
+   */
+  private answerInGeneral(turn: Turn, intent: Intent, text: string): boolean {
+    if (!intent.answersInGeneral || !asksInGeneral(text)) return false;
+    const answer = chooseVariant(answersIn(intent.answersInGeneral, turn.lang, this.catalog.defaultLanguage), this.random);
+    if (!answer) return false;
+    delete turn.state.pending;
+    turn.state.misunderstandings = 0;
+    turn.state.invited = intent.id;
+    turn.replies.push(this.staticReply(intent, answer, turn.state.slots, turn.lang));
+    this.markAnswered(turn, intent, this.lastConfidence(turn.state, intent.id));
+    return true;
   }
 
   private markAnswered(turn: Turn, intent: Intent, confidence: number): void {

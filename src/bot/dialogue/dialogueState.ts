@@ -29,6 +29,8 @@ export interface DialogueState {
   lastAnswer?: string;
   /** The intent whose answer, given last turn, invited the customer to say more for a colleague (Intent.offersPerson). */
   personOffer?: string;
+  /** The intent whose answer in general, given last turn, invited the value of its slot ("send me its order number"). */
+  invited?: string;
 }
 
 const quickReplySchema = z.object({ title: z.string(), payload: z.string() });
@@ -50,6 +52,7 @@ export const dialogueStateSchema = z.object({
   answered: z.array(z.string()),
   lastAnswer: z.string().max(64).optional(),
   personOffer: z.string().max(200).optional(),
+  invited: z.string().max(200).optional(),
 });
 
 /** A confidence as stored: 3 decimals, rounded down (a threshold of 3 decimals or fewer compares the same). */

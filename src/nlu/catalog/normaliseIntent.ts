@@ -58,6 +58,7 @@ export function normaliseIntent(
     return out;
   };
   const answers = answersOf(raw.answers ?? {});
+  const answersInGeneral = raw.answersInGeneral === undefined ? undefined : answersOf(raw.answersInGeneral);
   const answersFor: ProductAnswers[] = (raw.answersFor ?? []).map((set) => ({ products: [...set.products], answers: answersOf(set.answers) }));
 
   const slots: SlotSpec[] = (raw.slots ?? []).map((slot) => ({
@@ -74,6 +75,7 @@ export function normaliseIntent(
     examples: Object.fromEntries(Object.entries(raw.examples).map(([lang, list]) => [lang, list.map((s) => s.trim())])),
     answers,
     ...(answersFor.length > 0 ? { answersFor } : {}),
+    ...(answersInGeneral ? { answersInGeneral } : {}),
     handoff: raw.handoff ?? false,
     ...(raw.team !== undefined ? { team: raw.team } : {}),
     slots,

@@ -156,6 +156,12 @@ export const intentSchema = z
       .array(productAnswersSchema, { error: 'expected a list of { products, answers }' })
       .max(MAX_PRODUCT_ANSWERS, { error: `at most ${MAX_PRODUCT_ANSWERS} product-specific answer sets` })
       .optional(),
+    /**
+     * The answer to the question asked in general, without the values its required slots hold
+     * ("how long does a refund usually take?", "just asking, no order yet"): given instead of
+     * asking for them.
+     */
+    answersInGeneral: z.record(languageTag, answerValue, { error: 'expected answers per language, like { en: "..." }' }).optional(),
     quickReplies: z.array(quickReplySchema, { error: 'expected a list of quick replies' }).max(13, {
       error: 'at most 13 quick replies (the Messenger limit)',
     }).optional(),
@@ -188,6 +194,15 @@ export const intentSchema = z
   .superRefine((intent, ctx) => {
     if (!intent.handoff && (intent.answers === undefined || Object.keys(intent.answers).length === 0)) {
       ctx.addIssue({ code: 'custom', path: ['answers'], message: 'answers are required (unless handoff: true)' });
+    }
+    if (intent.answersInGeneral !== undefined && !(intent.slots ?? []).some((slot) => slot.required !== false)) {
+      ctx.addIssue({ code: 'custom', path: ['answersInGeneral'], message: 'answersInGeneral needs a required slot (they answer without its value); use answers' });
+    }
+    for (const [lang, value] of Object.entries(intent.answersInGeneral ?? {})) {
+      const texts = [value].flat().map((v) => (typeof v === 'string' ? v : v.text));
+      if (texts.some((t) => /\{[a-zA-Z_][\w.]*\}/.test(t))) {
+        ctx.addIssue({ code: 'custom', path: ['answersInGeneral', lang], message: 'an answer in general has no slot value to fill: remove the {placeholder}' });
+      }
     }
     const seen = new Set<string>();
     (intent.slots ?? []).forEach((slot, i) => {

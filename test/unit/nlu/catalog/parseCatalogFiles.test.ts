@@ -285,6 +285,39 @@ describe('parseCatalogFiles: malformed catalogs', () => {
     expect(err.message).toContain('intents[0].answers: needs an answer in "en"');
   });
 
+  it('keeps answers in general for an intent with a required slot', () => {
+    const yaml = [
+      'intents:',
+      '  - id: refund',
+      '    examples: { en: [where is my refund] }',
+      '    slots: [{ name: order_number, kind: order_number, prompt: { en: "Which order?" } }]',
+      '    answers: { en: "Order {order_number}: 5 days." }',
+      '    answersInGeneral: { en: "Refunds take 5 days." }',
+      '',
+    ].join('\n');
+    const [intent] = parseCatalogFiles([file('a.yaml', yaml)], {}).intents;
+    expect(intent?.answersInGeneral).toEqual({ en: [{ text: 'Refunds take 5 days.' }] });
+  });
+
+  it('rejects answers in general on an intent with no required slot', () => {
+    const err = catalogErrorOf([file('a.yaml', 'intents:\n  - id: x\n    examples: { en: [hello] }\n    answers: { en: Hi }\n    answersInGeneral: { en: Hi }\n')]);
+    expect(err.message).toContain('intents[0].answersInGeneral: answersInGeneral needs a required slot');
+  });
+
+  it('rejects a placeholder in an answer in general, which has no value to fill it', () => {
+    const yaml = [
+      'intents:',
+      '  - id: refund',
+      '    examples: { en: [where is my refund] }',
+      '    slots: [{ name: order_number, kind: order_number, prompt: { en: "Which order?" } }]',
+      '    answers: { en: "Order {order_number}: 5 days." }',
+      '    answersInGeneral: { en: "Order {order_number}: 5 days." }',
+      '',
+    ].join('\n');
+    const err = catalogErrorOf([file('a.yaml', yaml)]);
+    expect(err.message).toContain('intents[0].answersInGeneral.en: an answer in general has no slot value to fill');
+  });
+
   it('rejects wrong types with the expected type', () => {
     const err = catalogErrorOf([
       file('a.yaml', 'intents:\n  - id: x\n    examples: { en: "hello" }\n    answers: { en: Hi }\n    handoff: "yes"\n'),
