@@ -1,9 +1,16 @@
 import { readActs } from '../../nlu/acts';
-import { asksWhere, bearsQuestion, findReferringWord, peelPoliteWrappers, referentCandidates, resolveReference, serialVerbsAsPurpose, splitClauses } from '../../nlu/clauses';
+import { asksWhere, bearsQuestion, findReferringWord, peelPoliteWrappers, referentCandidates, resolveReference, serialVerbsAsPurpose, splitClauses, tellsPast } from '../../nlu/clauses';
 import type { Classification } from '../../nlu/types';
 
 /** At most this many questions of one message are answered. */
 export const MAX_ANSWERS = 3;
+
+/**
+ * A clause without a question word read at least this surely as a topic only ever asked about
+ * ("shipping charges for pune": 1.00, "cod available": 0.99) asks it in few words; a statement
+ * leaning there is read less surely ("ہیڈ فون کا رنگ اچھا نہیں لگا" as stock: 0.67).
+ */
+const TERSE_QUESTION = 0.9;
 
 export interface ReadPart {
   text: string;
@@ -69,6 +76,11 @@ export interface ReadingContext {
    * cancel): its request is not asked, and it is left out of the reading like a clause that asks nothing.
    */
   withdraws?: (text: string) => boolean;
+  /**
+   * Whether an intent is only ever asked, never told (its examples are questions: shipping costs,
+   * store hours): a clause that tells what happened, read as one, is no such question.
+   */
+  onlyAsked?: (intent: string) => boolean;
 }
 
 type Classify = (text: string) => Classification;
@@ -246,8 +258,14 @@ export function readQuestions(
   // "پچھلے سال گھڑی خریدی تھی، اب اس کا سیل ختم ہو گیا ہے۔ نیا ڈلوانے کے کتنے پیسے لگیں گے؟": nor is a
   // clause that asks nothing, read as a topic neither the whole message nor its question is (the
   // watch's cell read alone as a sale), when the whole message is understood.
+  // A clause read all but certainly as a topic only ever asked about, that tells nothing that
+  // happened ("shipping charges for pune, and what time do you open on sunday?"), is a question in
+  // few words: it stays ("ہیڈ فون کا رنگ اچھا نہیں لگا" leans to stock at 0.67 only: context).
+  const terseQuestion = (p: (typeof parts)[number]): boolean =>
+    p.classification.confidence >= TERSE_QUESTION && context.onlyAsked?.(p.classification.top) === true && !tellsPast(p.text);
   const contextOnly = (p: (typeof parts)[number]): boolean =>
     !bearsQuestion(p.text, p.asked) &&
+    !terseQuestion(p) &&
     whole.confidence >= thresholds.answer &&
     p.classification.top !== whole.top &&
     parts.some(
@@ -257,10 +275,25 @@ export function readQuestions(
         bearsQuestion(q.text, q.asked) &&
         ((q.classification.confidence >= thresholds.answer && q.classification.top === whole.top) || q.classification.top !== p.classification.top),
     );
+  // "meri washing machine ka installation kab hoga? delivery kal hui thi": nor is a clause that
+  // tells what happened, read as a topic that is only ever asked about (shipping costs), beside a
+  // question understood, though the whole message reads as nothing surely.
+  const toldOnly = (p: (typeof parts)[number]): boolean =>
+    !bearsQuestion(p.text, p.asked) &&
+    context.onlyAsked?.(p.classification.top) === true &&
+    tellsPast(p.text) &&
+    parts.some(
+      (q) =>
+        q !== p &&
+        !addsBetween(parts.indexOf(p), parts.indexOf(q)) &&
+        bearsQuestion(q.text, q.asked) &&
+        q.classification.confidence >= thresholds.answer &&
+        q.classification.top !== p.classification.top,
+    );
   const understood: ReadPart[] = [];
   for (const p of parts) {
     const c = p.classification;
-    if (c.confidence >= thresholds.answer && !understood.some((u) => u.classification.top === c.top) && !contextOnly(p)) understood.push(p);
+    if (c.confidence >= thresholds.answer && !understood.some((u) => u.classification.top === c.top) && !contextOnly(p) && !toldOnly(p)) understood.push(p);
   }
   const answered = new Set(understood.map((u) => u.classification.top));
   // A clause that asks something not understood; one that leans to a question already answered restates it.
@@ -284,13 +317,16 @@ export function readQuestions(
     // ac … in april last year …, its only blowing warm air. is that still covered…?": the story's
     // words are new to the catalog and only dilute the question).
     const surerAlone = only.classification.top === whole.top && only.classification.confidence > whole.confidence;
-    return whole.confidence >= thresholds.answer && !surerAlone
+    // "मैंने फ़ोन वापस कर दिया है, पैसे कब वापस मिलेंगे?": the whole leaning to what the told clause
+    // reads as (returns) is that clause's reading, not the question's.
+    const ledByTold = parts.some((p) => toldOnly(p) && p.classification.top === whole.top);
+    return whole.confidence >= thresholds.answer && !surerAlone && !ledByTold
       ? { kind: 'single', classification: whole, text: read }
       : { kind: 'single', classification: only.classification, text: only.text };
   }
   // Nothing understood: the most confident reading, for "did you mean…?"; a clause that was only
   // context for the message is no reading of it.
-  const readings = parts.filter((p) => !contextOnly(p));
+  const readings = parts.filter((p) => !contextOnly(p) && !toldOnly(p));
   if (readings.length === 0) return { kind: 'single', classification: whole, text: read };
   const best = readings.reduce((a, b) => (b.classification.confidence > a.classification.confidence ? b : a));
   return best.classification.confidence > whole.confidence
