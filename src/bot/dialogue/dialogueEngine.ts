@@ -523,6 +523,10 @@ export class DialogueEngine {
     if (offered) return this.handOver(turn, offered);
     const wrongItem = this.wrongItemReport(turn, classification);
     if (wrongItem) return this.handleIntent(turn, wrongItem, classification.confidence);
+    // "2 din me hi kharab ho gaya" about the TV the conversation holds: a fault told, however sure
+    // the reading as a topic customers only ask about (delivery time, through "2 din").
+    const toldFault = top && this.onlyAsked.has(top.id) && !bearsQuestion(turn.input.text ?? text) ? this.faultReport(turn, text) : undefined;
+    if (toldFault) return this.handleIntent(turn, toldFault, classification.confidence);
     const carried = this.carriedTopic(turn, text, rankedBy(classification));
     const staysOnTopic = carried !== undefined && carried.opened && carried.stays && carried.intent.id !== classification.top;
     if (top && classification.confidence >= answer && this.answerable(text, classification) && !staysOnTopic) {
@@ -671,8 +675,10 @@ export class DialogueEngine {
     const intent = this.intentById(this.catalog.productFault ?? null);
     // The product and the fault may be named in other clauses than the one read ("I ordered a Nova 5G
     // phone. The screen has a dead pixel line"; "maine pichle mahine Vision 55 TV liya tha. ab woh band ho gaya").
+    // Or earlier in the conversation ("i want to return my headphones" … "they stopped working after 2 days").
     const message = turn.input.text ?? text;
-    return intent && namesFault(message) && this.productIn(message) !== undefined ? intent : undefined;
+    const product = this.productIn(message) ?? newestProduct(this.catalog, turn.input.facts);
+    return intent && namesFault(message) && product !== undefined ? intent : undefined;
   }
 
   /**

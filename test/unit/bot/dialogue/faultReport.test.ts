@@ -57,3 +57,17 @@ describe('DialogueEngine with the demo catalog: a product reported broken', () =
     expect(await answered('nayi washing machine kharab nikli, nayi doge kya')).toEqual(['return_policy']);
   });
 });
+
+describe('DialogueEngine with the demo catalog: a fault told about the product the conversation holds', () => {
+  test('takes "they stopped working" after a message naming the headphones as a fault report', async () => {
+    expect(await answered('i want to return my headphones', 'they stopped working after 2 days')).toEqual(['repair_service']);
+  });
+
+  test('takes a fault read surely as delivery time ("2 din me hi kharab ho gaya") as the fault it tells', async () => {
+    expect(await answered('mere paas Vision 43 TV hai', '2 din me hi kharab ho gaya')).toEqual(['repair_service']);
+  });
+
+  test('still answers a question beside the fault as asked', async () => {
+    expect(await answered('headphones band ho gaye, warranty hai kya?')).toEqual(['warranty']);
+  });
+});
