@@ -52,44 +52,6 @@ const bodySchema = z.object({
   k: z.string().regex(/^\d+:\d+$/).optional(),
 });
 const statusSchema = z.enum(Object.keys(STATUS_RANK) as [DeliveryStatus, ...DeliveryStatus[]]);
-type Body = z.infer<typeof bodySchema>;
-
-const BODY_KEYS = new Set(['d', 'a', 'g', 't', 'y', 'm', 'l', 'q', 'c', 'x', 'k']);
-const MEDIA_KEYS = new Set(['url', 'contentType', 'kind']);
-const MEDIA_KINDS = new Set(['image', 'audio', 'video', 'file', 'sticker', 'location', 'other']);
-const LOCATION_KEYS = new Set(['latitude', 'longitude', 'address', 'label']);
-const QUICK_REPLY_KEYS = new Set(['title', 'payload']);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const onlyKeys = (o: Record<string, unknown>, allowed: ReadonlySet<string>) => Object.keys(o).every((k) => allowed.has(k));
-const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
-const isMedia = (v: unknown) =>
-  isRecord(v) && onlyKeys(v, MEDIA_KEYS) && typeof v.url === 'string' && optionalString(v.contentType) && typeof v.kind === 'string' && MEDIA_KINDS.has(v.kind);
-const isLocation = (v: unknown) =>
-  isRecord(v) && onlyKeys(v, LOCATION_KEYS) && typeof v.latitude === 'number' && typeof v.longitude === 'number' && optionalString(v.address) && optionalString(v.label);
-const isQuickReply = (v: unknown) => isRecord(v) && onlyKeys(v, QUICK_REPLY_KEYS) && typeof v.title === 'string' && typeof v.payload === 'string';
-const isMeta = (v: unknown) =>
-  isRecord(v) && Object.entries(v).every(([k, x]) => k !== '__proto__' && (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean'));
-
-/**
- * The body as bodySchema reads it, checked by hand: only for a body holding nothing bodySchema would
- * strip, default or reject (known names, values of their types), whose reading is then the body
- * itself. Anything else is undefined and goes through bodySchema. Every entry Baton writes takes this
- * path: a transcript read and each appended message are read without zod's per-field objects.
- */
-function plainBody(json: unknown): Body | undefined {
-  if (!isRecord(json) || !onlyKeys(json, BODY_KEYS)) return undefined;
-  const { d, a, g, t, y, m, l, q, c, x, k } = json;
-  if (d !== undefined && d !== 'i' && d !== 'o' && d !== 'n') return undefined;
-  if (a !== undefined && a !== 'c' && a !== 'b' && a !== 'a' && a !== 's') return undefined;
-  if (!optionalString(g) || !optionalString(t) || !optionalString(y)) return undefined;
-  if (m !== undefined && !(Array.isArray(m) && m.every(isMedia))) return undefined;
-  if (l !== undefined && !isLocation(l)) return undefined;
-  if (q !== undefined && !(Array.isArray(q) && q.every(isQuickReply))) return undefined;
-  if (!(typeof c === 'string' ? /^[0-9a-z]+$/.test(c) : Number.isSafeInteger(c))) return undefined;
-  if (x !== undefined && !isMeta(x)) return undefined;
-  if (k !== undefined && !(typeof k === 'string' && /^\d+:\d+$/.test(k))) return undefined;
-  return (a === undefined ? { ...json, a: 'c' } : json) as Body;
-}
 
 /** A status as an entry's header keeps it: one letter. */
 export const STATUS_CODES: Record<DeliveryStatus, string> = {
@@ -215,13 +177,9 @@ export function unpackMessage(id: string, conversationId: string, entry: string 
   } catch {
     return null;
   }
-  if (!status.success) return null;
-  let b = plainBody(json);
-  if (!b) {
-    const body = bodySchema.safeParse(json);
-    if (!body.success) return null;
-    b = body.data;
-  }
+  const body = bodySchema.safeParse(json);
+  if (!status.success || !body.success) return null;
+  const b = body.data;
   const d = b.d ?? USUAL_DIRECTION[b.a];
   if (!d) return null;
   const meta = b.k === undefined ? b.x : { ...b.x, sendKey: unpackSendKey(b.k, conversationId) };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Redis, { Cluster, type ChainableCommander, type RedisOptions } from 'ioredis';
+import Redis, { Cluster, type RedisOptions } from 'ioredis';
 import RedisMock from 'ioredis-mock';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -87,44 +87,6 @@ export function reconnectOnError(err: Error): boolean | 1 | 2 {
  */
 export class OwnedRedis extends Redis {
   closedByOwner = false;
-  /** The pipeline class that finds this client's scripts on its prototype (built on the first pipeline after a script is defined). */
-  private scriptedPipeline: (new (redis: Redis) => ChainableCommander) | undefined;
-
-  override defineCommand(...args: Parameters<Redis['defineCommand']>): void {
-    super.defineCommand(...args);
-    this.scriptedPipeline = undefined;
-  }
-
-  /**
-   * A pipeline, as ioredis builds it, but without copying every defined script onto it. ioredis's
-   * Pipeline constructor sets each script and its Buffer variant as own properties of every new
-   * pipeline (about 40 scripts here: some 50 µs a pipeline on this machine against 5 µs, and the
-   * object ends in dictionary mode), and auto-pipelining builds one per round trip. Here the
-   * constructor sees no scripts, and a subclass's prototype holds the same functions.
-   */
-  override pipeline(commands?: unknown[][]): ChainableCommander {
-    const Scripted = (this.scriptedPipeline ??= this.pipelineClassWithScripts());
-    const scripts = this.scriptsSet;
-    this.scriptsSet = {};
-    let pipeline: ChainableCommander;
-    try {
-      pipeline = new Scripted(this);
-    } finally {
-      this.scriptsSet = scripts;
-    }
-    if (Array.isArray(commands)) (pipeline as ChainableCommander & { addBatch(c: unknown[][]): void }).addBatch(commands);
-    return pipeline;
-  }
-
-  private pipelineClassWithScripts(): new (redis: Redis) => ChainableCommander {
-    const Base = super.pipeline().constructor as new (redis: Redis) => ChainableCommander;
-    class ScriptedPipeline extends Base {}
-    const own = this as unknown as Record<string, unknown>;
-    for (const name of Object.keys(this.scriptsSet)) {
-      for (const key of [name, `${name}Buffer`]) Object.defineProperty(ScriptedPipeline.prototype, key, { value: own[key], writable: true, configurable: true });
-    }
-    return ScriptedPipeline;
-  }
 
   override disconnect(reconnect = false): void {
     if (!reconnect) this.closedByOwner = true;

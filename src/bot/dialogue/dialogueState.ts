@@ -42,10 +42,9 @@ export const dialogueStateSchema = z.object({
   confirm: z.string().optional(),
   recognised: z.array(
     z.union([
-      // As serializeDialogueState writes it: [intent, confidence, at]. Tried first: a union stops at the
-      // first option that parses, and an option that fails builds its issues (allocations) for nothing.
-      z.tuple([z.string(), z.number(), z.number()]).transform(([intent, confidence, at]) => ({ intent, confidence, at })),
       z.object({ intent: z.string(), confidence: z.number(), at: z.number() }),
+      // As serializeDialogueState writes it: [intent, confidence, at].
+      z.tuple([z.string(), z.number(), z.number()]).transform(([intent, confidence, at]) => ({ intent, confidence, at })),
     ]),
   ),
   answered: z.array(z.string()),

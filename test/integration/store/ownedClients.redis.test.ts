@@ -42,34 +42,3 @@ describe('the wait before connecting again a client ioredis ended', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 20].map(reconnectAfterEndDelay)).toEqual([100, 200, 400, 800, 1600, 2000, 2000, 2000]);
   });
 });
-
-describeWithRedis("a Redis connection's pipelines", () => {
-  let connection: RedisConnection;
-
-  beforeEach(() => {
-    connection = connectRedis({ url: testRedisUrl, keyPrefix: uniquePrefix('pipes'), logger: createLogger('error') });
-  });
-
-  afterEach(async () => {
-    await connection.close();
-  });
-
-  it('run every script the client defined, those defined after an earlier pipeline included, without holding them as their own', async () => {
-    const client = connection.client as typeof connection.client & Record<string, (...a: string[]) => Promise<unknown>>;
-    client.defineCommand('pipeSet', { numberOfKeys: 1, lua: "redis.call('SET', KEYS[1], ARGV[1]) return ARGV[1]" });
-    const first = client.pipeline() as unknown as Record<string, (...a: string[]) => unknown> & { exec(): Promise<unknown> };
-    first.pipeSet!('a', '1');
-    expect(Object.keys(first)).not.toContain('pipeSet');
-    client.defineCommand('pipeGet', { numberOfKeys: 1, lua: "return redis.call('GET', KEYS[1])" });
-    const second = client.pipeline() as unknown as Record<string, (...a: string[]) => unknown> & { exec(): Promise<unknown> };
-    second.pipeGet!('a');
-    expect(await first.exec()).toEqual([[null, '1']]);
-    expect(await second.exec()).toEqual([[null, '1']]);
-    // Auto-pipelined calls go through the same pipelines.
-    expect(await Promise.all([client.pipeSet('b', '2'), client.pipeGet('b')])).toEqual(['2', '2']);
-  });
-
-  it('take the commands they are built with', async () => {
-    expect(await connection.client.pipeline([['set', 'c', '3'], ['get', 'c']]).exec()).toEqual([[null, 'OK'], [null, '3']]);
-  });
-});

@@ -132,21 +132,6 @@ describe('a message packed as a transcript entry', () => {
     expect(unpackMessage(`m0.${CONV}`, CONV, 'exploded|1|||x|{"d":"o"}')).toBeNull();
   });
 
-  test('a body holding names the format does not know reads without them, nested ones included', () => {
-    const entry = 'p|||||{"a":"b","t":"hi","c":5,"z":1,"m":[{"url":"u","kind":"image","w":2}],"q":[{"title":"Yes","payload":"y","e":0}]}';
-    const back = unpackMessage(`m0.${CONV}`, CONV, entry);
-    expect(back).toEqual({
-      id: `m0.${CONV}`, conversationId: CONV, direction: 'outbound', author: 'bot', text: 'hi', status: 'pending',
-      media: [{ url: 'u', kind: 'image' }], quickReplies: [{ title: 'Yes', payload: 'y' }], createdAt: CONV_TIME + 5, updatedAt: CONV_TIME + 5,
-    });
-  });
-
-  test('a body whose values are not of their types is damaged, and reads as no message', () => {
-    for (const body of ['{"t":5,"c":1}', '{"t":null,"c":1}', '{"c":1.5}', '{"c":"A"}', '{"c":1,"k":"x"}', '{"c":1,"x":{"n":null}}', '{"c":1,"m":[{"url":"u","kind":"gif"}]}', '{"c":1,"l":{"latitude":"1","longitude":2}}']) {
-      expect(unpackMessage(`m0.${CONV}`, CONV, `i|||||${body}`)).toBeNull();
-    }
-  });
-
   test("a packed id names its list index and conversation; an id of the previous format is not packed", () => {
     expect(parsePackedId(`m12.${CONV}`)).toEqual({ index: 12, conversationId: CONV });
     expect(parsePackedId(`m_lq2x9b_0a1b2c3d4e.${CONV}`)).toBeNull();
