@@ -148,6 +148,13 @@ describe('bearsQuestion', () => {
     (text) => expect(bearsQuestion(text)).toBe(true),
   );
 
+  test.each([['ek joke bhi suna do 😂'], ['mujhe bill bhej do'], ['बस बता दें'], ['مجھے بتا دیں'], ['कृपया कुनै मान्छेसँग कुरा गराइदिनुहोस्'], ['invoice bhej dijiye']])(
+    '"%s" asks for something (a polite or closing imperative)',
+    (text) => expect(bearsQuestion(text)).toBe(true),
+  );
+
+  test.each([['mere paas do phone hain'], ['दो दिन पहले आया था']])('"%s" holds "two", not a request', (text) => expect(bearsQuestion(text)).toBe(false));
+
   test.each([['it was due yesterday'], ['I was there last week'], ['कल आना था'], ['کل آنا تھا'], ['order kal aana hai']])('"%s" is context', (text) =>
     expect(bearsQuestion(text)).toBe(false),
   );
