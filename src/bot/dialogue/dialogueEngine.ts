@@ -1,6 +1,6 @@
 import { BatonError } from '../../errors';
 import { type ActKind, type ActReading, mainAct, opensWithCorrection, readActs } from '../../nlu/acts';
-import { asksQuestion, bearsQuestion, findReferringWord, peelPoliteWrappers, splitClauses, withdrawsRequest } from '../../nlu/clauses';
+import { announcesQuestions, asksQuestion, bearsQuestion, findReferringWord, peelPoliteWrappers, splitClauses, withdrawsRequest } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
@@ -352,6 +352,7 @@ export class DialogueEngine {
         continues: (x, from, to, understood) => this.continuesClause(x, from, to, understood),
         namesValue: (x) => this.namesValue(x, found),
         withdraws: withdrawsRequest,
+        announced: announcesQuestions(text),
       });
     const expanded = turn.lang === 'en' ? expandSmsSpelling(words) : words;
     const plain = this.plainProducts(expanded, turn.lang);
