@@ -1,13 +1,14 @@
 import { BatonError } from '../../errors';
-import { type ActKind, type ActReading, mainAct, readActs } from '../../nlu/acts';
-import { asksQuestion, bearsQuestion, findReferringWord, peelPoliteWrappers, splitClauses, withdrawsRequest } from '../../nlu/clauses';
+import { type ActKind, type ActReading, mainAct, opensWithCorrection, readActs } from '../../nlu/acts';
+import { announcesQuestions, asksQuestion, bearsQuestion, findReferringWord, peelPoliteWrappers, splitClauses, withdrawsRequest } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
 import { extractFacts, findProductFacts, productIndexOf, type Span } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD, languageScripts, type Script } from '../../nlu/language';
+import { countScripts, dominantScript } from '../../nlu/language/scripts';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
-import { type CatalogSpelling, catalogSpellingFor, expandSmsSpelling } from '../../nlu/spelling';
+import { type CatalogSpelling, catalogSpellingFor, commonEnglishWords, expandSmsSpelling } from '../../nlu/spelling';
 import { asksWhatToDo, type WordSupport, wordSupportFor } from '../../nlu/support';
 import type { Answer, Catalog, CatalogMessageKind, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
 import { answerAct, keepRest } from './answerAct';
@@ -23,6 +24,7 @@ import { asksWhereValueIs, namesMissingValue, saysNoValue } from './noValue';
 import { namesFault } from './namesFault';
 import { namesWrongItem } from './namesWrongItem';
 import { pushesBack } from './pushesBack';
+import { tellsAddress } from './tellsAddress';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
 import { describesProductOnly, isProductFollowUp, namesWithoutAsking, opensFollowUp, opensProductFollowUp } from './productFollowUp';
@@ -245,7 +247,7 @@ export class DialogueEngine {
     this.languageSwitchConfidence = deps.languageSwitchConfidence ?? LANGUAGE_CONFIDENCE_THRESHOLD;
     const examples = deps.catalog.intents.flatMap((i) => Object.entries(i.examples).flatMap(([lang, texts]) => texts.map((text) => ({ intent: i.id, text, lang }))));
     this.support = wordSupportFor(examples);
-    this.spelling = catalogSpellingFor(examples.map((e) => e.text));
+    this.spelling = catalogSpellingFor(examples.map((e) => e.text), { isWord: commonEnglishWords() });
     this.plainProduct = plainProductWords(deps.catalog, examples);
     this.scripts = languageScripts(deps.catalog);
     this.onlyAsked = new Set(
@@ -332,7 +334,17 @@ export class DialogueEngine {
     //    intent, and its letters and digits only add noise); a message that was only values means
     //    the catalog's bareFacts intent for them, else falls back.
     const words = withoutSpans(asked, found);
-    if (!/[\p{L}\p{N}]/u.test(words)) {
+    // "SG-118204 है", "it's SG-118204": the words that hand a value over say nothing else either.
+    const onlyValues = found.length > 0 && withoutValueWords(words, undefined) === '';
+    if (onlyValues && opensWithCorrection(text, acts) && turn.input.state.answered.length > 0) {
+      // "sorry typo, it's SG-264801", "सॉरी, गलत नंबर लिख दिया, SG-264801 है" after an answer: the
+      // value put right. The same question about it when that answer takes such a value; else the
+      // answer did not depend on it, and the value is acknowledged (kept in the fact sheet).
+      const again = this.lastAnsweredTaking(turn, found);
+      if (again) return this.handleIntent(turn, again, this.lastConfidence(turn.state, again.id));
+      return this.answerActs(turn, { ...acts, acts: ['ack'], rest: '' });
+    }
+    if (!/[\p{L}\p{N}]/u.test(words) || onlyValues) {
       // Right after "…to check a particular refund, send me its order number": that refund's.
       const invited = this.intentById(turn.input.state.invited ?? null);
       if (invited && invited.slots.some((s) => found.some((m) => m.name === s.name))) return this.handleIntent(turn, invited, 1);
@@ -364,6 +376,7 @@ export class DialogueEngine {
         namesValue: (x) => this.namesValue(x, found),
         withdraws: withdrawsRequest,
         onlyAsked: (intent) => this.onlyAsked.has(intent),
+        announced: announcesQuestions(text),
       });
     const expanded = turn.lang === 'en' ? expandSmsSpelling(words) : words;
     const plain = this.plainProducts(expanded, turn.lang);
@@ -449,7 +462,11 @@ export class DialogueEngine {
     const previous = turn.input.state;
     // "ठीक है", "हुन्छ", "achha" are too short for the detector, but their words say the language.
     // "namaste" is Hindi and Nepali alike: the language of the customer's own country comes first.
-    const suggested = acts.languages.filter((l) => this.catalog.languages.includes(l));
+    // "Allah hafiz", "shukria" typed in Latin letters suggest Urdu, but Urdu in Latin letters is Roman
+    // Urdu, which the Latin-script catalog language answers (hi-Latn: Hinglish and Roman Urdu), not
+    // the Urdu script. (Nepali in Latin letters is answered in Nepali: its Devanagari suggestion stays.)
+    const latin = dominantScript(countScripts([turn.input.text ?? '']))?.script === 'latin';
+    const suggested = acts.languages.filter((l) => this.catalog.languages.includes(l) && !(latin && this.scripts.get(l as Lang) === 'arabic'));
     const local = REGION_LANGUAGES[turn.input.phoneRegion ?? ''] ?? [];
     const preferred = suggested.find((l) => local.includes(l)) ?? suggested[0];
     if (preferred !== undefined && !suggested.includes(turn.lang)) turn.lang = turn.state.language = preferred as Lang;
@@ -484,6 +501,13 @@ export class DialogueEngine {
     if (own && !own.handoff) return this.handleIntent(turn, own, 1);
     if (decision.keepOptions && previous.offered) turn.state.offered = previous.offered;
     turn.replies.push({ text: this.message(decision.message, turn.lang) });
+  }
+
+  /** The intent answered last, when it takes a value of one of the slots found (and hands nothing over to a person). */
+  private lastAnsweredTaking(turn: Turn, found: readonly NamedSlotMatch[]): Intent | undefined {
+    const { answered } = turn.input.state;
+    const last = this.intentById(answered[answered.length - 1] ?? null);
+    return last && !last.handoff && last.slots.some((s) => found.some((m) => m.name === s.name)) ? last : undefined;
   }
 
   /** The intent the catalog's bareFacts names for a value sent alone (a bare order number → order status). */
@@ -1066,7 +1090,8 @@ export class DialogueEngine {
    * The intent whose answer last turn invited the customer to say more for a colleague, when this
    * message tells what the answer asked for: a statement (no question) that pushes back ("15 din
    * ho gaye abhi tak nahi aaya", "अझै आएन": read alone it would be another question), or one the
-   * bot half understood but could not answer ("its been 10 days already"). A statement the bot
+   * bot half understood but could not answer ("its been 10 days already"), or an address told
+   * ("its 4th floor, Orion Tower, Bandra", tellsAddress). A statement the bot
    * does not place at all (small talk) is not taken as that, nor one it understands as a question
    * of its own without pushing back ("also need the GST invoice"), nor thanks ("बहुत धन्यवाद आपका").
    */
@@ -1078,6 +1103,8 @@ export class DialogueEngine {
     // "बहुत धन्यवाद आपका": thanks or a goodbye with words the act reader left over closes, it tells nothing.
     if (acts.acts.some((a) => a === 'thanks' || a === 'goodbye')) return undefined;
     const { answer, clarify } = this.deps.thresholds;
+    // "its 4th floor, Orion Tower, Bandra": an address told, not understood as a question, is a detail for the colleague.
+    if (c.confidence < answer && tellsAddress(message)) return offeredBy;
     return c.confidence >= clarify && c.confidence < answer ? offeredBy : undefined;
   }
 

@@ -81,6 +81,12 @@ export interface ReadingContext {
    * store hours): a clause that tells what happened, read as one, is no such question.
    */
   onlyAsked?: (intent: string) => boolean;
+  /**
+   * The customer announced several questions ("3 sawal hain: …", "two questions - …",
+   * announcesQuestions): every clause is a question of its own, asked with or without a question
+   * mark, and none goes on with the one before.
+   */
+  announced?: boolean;
 }
 
 type Classify = (text: string) => Classification;
@@ -145,7 +151,8 @@ export function readQuestions(
       ? c
       : (readReference(read, referents, classify, thresholds.answer) ?? c);
   // Each clause with its acts cut off ("ok thanks, …"), read once.
-  const all = splitClauses(text).map((c) => ({ text: c.text, asked: c.asked, adds: c.adds === true, alternative: c.alternative === true, rest: readActs(c.text).rest }));
+  const announced = context.announced === true;
+  const all = splitClauses(text).map((c) => ({ text: c.text, asked: c.asked || announced, adds: c.adds === true, alternative: c.alternative === true, rest: readActs(c.text).rest }));
   // "दुकान कब खुलती है और कहाँ है?": a clause that asks where of nothing named ("और कहाँ है?")
   // is about the thing the clause before names, when a word of that clause in front makes it a sure
   // question, the one it leans to alone, and another than the clause before asks.
@@ -237,14 +244,14 @@ export function readQuestions(
     }
     const before = previous?.classification;
     if (classification.confidence >= thresholds.answer) {
-      if (before && before.confidence >= thresholds.answer && classification.top !== before.top && context.continues?.(c.rest, before.top, classification.top, true)) {
+      if (!announced && before && before.confidence >= thresholds.answer && classification.top !== before.top && context.continues?.(c.rest, before.top, classification.top, true)) {
         classification = before;
       }
     } else {
       // Not understood alone: it may go on with the last question understood before it ("mera order
       // abhi tak nahi aaya, kab tak aayega?"; "where is my refund, its been 10 days, what is the status?").
       const asked = [...parts].reverse().find((p) => p.classification.confidence >= thresholds.answer)?.classification;
-      if (asked && context.continues?.(c.rest, asked.top, classification.top, false)) classification = asked;
+      if (!announced && asked && context.continues?.(c.rest, asked.top, classification.top, false)) classification = asked;
     }
     parts.push({ text: c.rest, asked: c.asked, adds: c.adds, classification });
   }

@@ -17,7 +17,9 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'noted', 'understood', 'sounds good', 'perfect', 'nice', 'good', 'oh ok', 'ok then', 'alright then', 'awesome', 'right',
       'i see', 'makes sense', 'no problem', 'np', 'hmm', 'hm', 'oh', 'wow', 'ok cool', 'fair enough', 'done',
       'no worries', 'never mind', 'nevermind', 'nvm', 'its ok', 'its okay', 'thats ok', 'thats okay', 'no issues', 'no issue',
-      'oky', 'okie dokie', 'okey dokey', 'okay dokey',
+      'oky', 'okie dokie', 'okey dokey', 'okay dokey', 'ok fair', 'fair',
+      // laughing along ("haha ok", "lol fine") says nothing new either, in any language
+      'haha', 'hahaha', 'hahahaha', 'hehe', 'hehehe', 'lol', 'lolz', 'lmao', 'rofl', 'xd',
       // apologies ("sorry, SG-482913" after a mistyped number) are part of talking, not a question
       'sorry', 'sry', 'soory', 'sorry sorry', 'oops', 'my bad', 'my mistake', 'apologies',
       // and so is saying a value was mistyped ("oops typo, SG-448129", "galat likha, SG-209318"): only words
@@ -70,6 +72,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'माफ़ कीजिए', 'माफ कीजिए', 'माफ़ कीजिये', 'माफ कीजिये', 'माफ़ करना', 'माफ करना', 'माफ़ करें', 'माफ करें', 'क्षमा करें', 'सॉरी',
       'गलत लिखा', 'ग़लत लिखा', 'गलत लिख दिया', 'ग़लत लिख दिया', 'गलत लिख गया', 'ग़लत लिख गया', 'गलत टाइप हो गया', 'ग़लत टाइप हो गया',
       'सॉरी गलत', 'सॉरी ग़लत', 'गलत नंबर', 'ग़लत नंबर', 'सॉरी गलत नंबर', 'सॉरी गलत लिखा', 'सॉरी ग़लत लिखा', 'सॉरी गलत लिख दिया',
+      'गलत नंबर लिख दिया', 'गलत नंबर लिखा', 'गलत नंबर दे दिया', 'गलत नंबर दिया', 'सॉरी गलत नंबर लिख दिया', 'गलती हो गई', 'गलती हो गयी', 'सॉरी गलती हो गई',
       'कोशिश करता हूँ', 'कोशिश करता हूं', 'कोशिश करती हूँ', 'कोशिश करती हूं', 'करके देखता हूँ', 'करके देखती हूँ', 'ट्राई करता हूँ', 'ट्राई करती हूँ',
     ],
     thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'थैंक्यू', 'थेंक्स', 'थेंक यू', 'आभार', 'धन्यवाद जी', 'आपका धन्यवाद', 'धन्यवाद आपका', 'मेहरबानी', 'बहुत मेहरबानी'],
@@ -96,6 +99,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'maaf kijiye', 'maaf kijie', 'maf kijiye', 'maaf karna', 'maf karna', 'maaf karo', 'sorry ji',
       'galat likha', 'galat likh diya', 'galat likh gaya', 'galat type ho gaya', 'galat type hua', 'galat type kiya',
       'sorry galat', 'sorry galti', 'sorry galat number', 'sorry galat likha', 'sorry galat likh diya', 'sorry galat likh gaya', 'sorry galat type ho gaya', 'galat number', 'galat no', 'galti ho gayi',
+      'galti ho gai', 'sorry galti ho gayi', 'galat number likh diya', 'galat number de diya', 'sorry galat number likh diya',
       'try karta hu', 'try karta hoon', 'try karti hu', 'try karti hoon', 'try karke dekhta hu', 'try karke dekhti hu', 'try krta hu',
       'koshish karta hu', 'koshish karti hu', 'karke dekhta hu', 'karke dekhti hu',
     ],
@@ -127,6 +131,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'کوئی بات نہیں', 'چلے گا', 'میں بتاتا ہوں',
       'معاف کیجیے', 'معاف کیجئے', 'معاف کریں', 'معاف کرنا', 'معذرت', 'سوری',
       'غلط لکھا', 'غلط لکھ دیا', 'غلط لکھا گیا', 'غلط ٹائپ ہو گیا', 'سوری غلط', 'غلط نمبر', 'سوری غلط نمبر', 'سوری غلط لکھا', 'سوری غلط لکھ دیا',
+      'غلط نمبر لکھ دیا', 'غلط نمبر دے دیا', 'غلطی ہو گئی', 'سوری غلطی ہو گئی',
       'کوشش کرتا ہوں', 'کوشش کرتی ہوں', 'کر کے دیکھتا ہوں', 'کر کے دیکھتی ہوں', 'ٹرائی کرتا ہوں',
     ],
     thanks: ['شکریہ', 'بہت شکریہ', 'بہت بہت شکریہ', 'جزاک اللہ', 'مہربانی', 'بہت مہربانی', 'آپ کا شکریہ', 'تھینکس', 'تھینک یو', 'شکریہ جی', 'shukria', 'jazakallah'],
@@ -151,6 +156,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'गलत लेखेँ', 'गलत लेखें', 'गलत लेखियो', 'गलत टाइप भयो', 'galat lekhe', 'galat lekhiyo', 'फरक पर्दैन', 'केही फरक पर्दैन', 'pharak pardaina', 'thik cha', 'thik chha', 'theek cha', 'huncha', 'hunchha', 'la', 'has', 'thikai cha', 'la huncha', 'bujhe',
       // romanised Nepali often writes छ as x: "hunxa", "thik xa"
       'गलत नम्बर', 'सरी गलत', 'प्रयास गर्छु', 'कोसिस गर्छु', 'गरेर हेर्छु', 'try गर्छु', 'galat bhayo', 'sorry galat bhayo', 'try garchu', 'garera herchu',
+      'गल्ती भयो', 'सरी गल्ती भयो', 'गलत नम्बर लेखेँ', 'galti bhayo', 'sorry galti bhayo', 'galat number lekhe',
       'हवस्', 'हवस', 'म भन्छु', 'hunxa', 'la hunxa', 'thik xa', 'theek xa', 'thikai xa', 'la thik xa', 'la thik cha', 'hus', 'ok xa', 'bujhe hajur', 'bujhiyo',
     ],
     thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],

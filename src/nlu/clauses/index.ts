@@ -1,4 +1,4 @@
-export { MAX_CLAUSES, MIN_CLAUSE_WORDS, serialVerbsAsPurpose, splitClauses } from './splitClauses';
+export { announcesQuestions, MAX_CLAUSES, MIN_CLAUSE_WORDS, serialVerbsAsPurpose, splitClauses } from './splitClauses';
 export type { Clause } from './splitClauses';
 export { asksQuestion, asksWhere, bearsQuestion } from './questionWords';
 export { peelPoliteWrappers, POLITE_WRAPPERS } from './politeWrappers';

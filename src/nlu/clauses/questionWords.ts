@@ -14,7 +14,18 @@ const REQUEST_WORDS = [
   'بتائیں', 'بتاؤ', 'بتائیے', 'چاہیے', 'भन्नुहोस्', 'बताउनुहोस्', 'चाहियो', 'सकिन्छ',
   // "I want to …": मैं रिटर्न करना चाहता हूँ, main exchange chahti hoon, میں واپس کرنا چاہتا ہوں, फिर्ता गर्न चाहन्छु
   'चाहता', 'चाहती', 'चाहते', 'chahta', 'chahti', 'chahte', 'چاہتا', 'چاہتی', 'چاہتے', 'चाहन्छु', 'chahanchu', 'chahancha',
+  // polite imperatives: bata dijiye, भेज दीजिए, چیک کر دیجیے, हेरिदिनुस्
+  'dijiye', 'dijie', 'dijiyega', 'kijiye', 'kijie', 'दीजिए', 'दीजिये', 'दीजियेगा', 'कीजिए', 'कीजिये', 'دیجیے', 'دیجئے', 'کیجیے', 'کیجئے',
+  'dinuhos', 'dinus', 'garnuhos', 'garnus',
 ];
+/**
+ * Verbs of giving that close a request ("ek joke suna do", "kisi se baat karwa do", "बता दो", "भेज
+ * दें", "بتا دیں"): the clause's last word, after another. Only there: elsewhere "do" is English, and
+ * दो / دو are also "two".
+ */
+const CLOSING_REQUEST = ['do', 'dena', 'दो', 'दें', 'देना', 'دو', 'دیں', 'دینا'];
+/** Nepali polite imperatives end so: गर्नुहोस्, पठाइदिनुहोस्, हेर्नुस्. */
+const NEPALI_IMPERATIVE = /(?:नुहोस्|नुस्)$/u;
 /**
  * A verb of doing or getting, as an infinitive, and "is": "I have to …", a request wherever it stands
  * (मुझे रिटर्न करना है, mujhe exchange lena hai, مجھے واپس کرنا ہے, मलाई फिर्ता गर्नु छ).
@@ -39,6 +50,7 @@ const QUESTION_SET = new Set(QUESTION_WORDS.map(actToken));
 const WHERE_SET = new Set(WHERE_WORDS.map(actToken));
 const ANYWHERE_SET = new Set([...QUESTION_WORDS, ...REQUEST_WORDS].map(actToken));
 const OPENING_SET = new Set(OPENING.map(actToken));
+const CLOSING_REQUEST_SET = new Set(CLOSING_REQUEST.map(actToken));
 /** First word of a pair → the words that complete it. */
 const PAIRS = new Map<string, Set<string>>();
 for (const [a, b] of REQUEST_PAIRS) {
@@ -56,6 +68,9 @@ export function bearsQuestion(text: string, asked = false): boolean {
   const tokens = tokenize(text);
   const first = tokens[0];
   if (first && OPENING_SET.has(first.norm)) return true;
+  const words = tokens.filter((t) => !t.emoji);
+  const last = words[words.length - 1];
+  if (words.length >= 2 && last && (CLOSING_REQUEST_SET.has(last.norm) || NEPALI_IMPERATIVE.test(last.norm))) return true;
   return tokens.some((t, i) => ANYWHERE_SET.has(t.norm) || (i > 0 && PAIRS.get((tokens[i - 1] as (typeof tokens)[number]).norm)?.has(t.norm) === true));
 }
 

@@ -126,6 +126,20 @@ export function splitClauses(text: string): Clause[] {
   return clauses.slice(0, MAX_CLAUSES);
 }
 
+/**
+ * A message that opens by announcing several questions ("3 sawal hain: …", "two questions - …",
+ * "तीन सवाल हैं:", "دو سوال ہیں", "quick ones - …"): each clause after it is a question of its own,
+ * with or without its own question mark ("Airbook 14 stock mein hai").
+ */
+export function announcesQuestions(text: string): boolean {
+  return ANNOUNCES_QUESTIONS.test(text);
+}
+
+const ANNOUNCES_QUESTIONS = new RegExp(
+  String.raw`^\s*(?:(?:[2-5२-५۲-۵]|two|three|four|do|teen|दो|तीन|चार|دو|تین|چار|दुई|दुइटा|तिन)\s+(?:questions?|qs|things|sawal|sawaal|swal|sawalat|baatein|baaten|cheezein|सवाल|प्रश्न|बातें|चीज़ें|چیزیں|سوال|سوالات|باتیں|कुरा|kura|prashna)|(?:quick|few|some)\s+(?:ones|questions|qs)|कुछ सवाल|kuch sawal|چند سوال|केही प्रश्न|kehi prashna)(?![\p{L}\p{N}])`,
+  'iu',
+);
+
 const SERIAL_VERB = /(?<![\p{L}\p{N}])(come|go)\s+and\s+(?=\p{L})/giu;
 
 /**

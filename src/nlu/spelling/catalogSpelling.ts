@@ -35,8 +35,16 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+export interface CatalogSpellingOptions {
+  /**
+   * True for a word spelled right in its own language though no example uses it: never read as a
+   * typo of an example's word ("score" is not "store", "match" not "watch").
+   */
+  isWord?: (word: string) => boolean;
+}
+
 /** Spelling correction against the words of these texts (the catalog's examples). */
-export function catalogSpellingFor(texts: Iterable<string>): CatalogSpelling {
+export function catalogSpellingFor(texts: Iterable<string>, options: CatalogSpellingOptions = {}): CatalogSpelling {
   const counts = new Map<string, number>();
   for (const text of texts) {
     for (const word of text.toLowerCase().match(LATIN_WORD) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -53,7 +61,7 @@ export function catalogSpellingFor(texts: Iterable<string>): CatalogSpelling {
   }
 
   const fix = (word: string): string | undefined => {
-    if (word.length < MIN_TYPO_LENGTH || counts.has(word)) return undefined;
+    if (word.length < MIN_TYPO_LENGTH || counts.has(word) || options.isWord?.(word)) return undefined;
     const candidates = new Set<string>(byDelete.get(word) ?? []); // a letter left out
     for (const d of deletes(word)) {
       if (counts.has(d)) candidates.add(d); // a letter added

@@ -72,6 +72,7 @@ export function replyLanguageMatches(texts: CatalogText[], detector: LanguageDet
 }
 
 const isFallback = (texts: CatalogText[], reply: string) => texts.some((t) => t.where.startsWith('message:fallback') && t.pattern.test(reply));
+const asksAboutPart = (texts: CatalogText[], reply: string) => texts.some((t) => t.where.startsWith('message:unclearPart') && t.pattern.test(reply));
 const isClarify = (texts: CatalogText[], reply: string) => texts.some((t) => t.where.startsWith('message:clarify') && t.pattern.test(reply));
 
 /** A short menu: three or more quick replies, or three or more numbered lines. */
@@ -202,7 +203,7 @@ function checkTurn(
     else fail(`reply not in ${lang}: ${JSON.stringify(r.text.slice(0, 120))}`);
   }
   if (e.silent && bot.length) fail(`expected no bot reply, got ${said()}`);
-  const needsReply = e.answers || e.asks || e.act || e.fallback || e.clarify || e.menu || e.hint;
+  const needsReply = e.answers || e.asks || e.act || e.fallback || e.clarify || e.menu || e.hint || e.asksAboutPart;
   if (needsReply && !bot.length) fail('no reply');
   if (e.escalated !== undefined && e.escalated !== escalated) fail(`expected ${e.escalated ? 'an escalation' : 'no escalation'}, status ${status}`);
   const fallback = isFallback(texts, all);
@@ -210,6 +211,9 @@ function checkTurn(
   const menu = bot.some((r) => isMenu(texts, r));
   if (e.fallback !== undefined && e.fallback !== fallback) fail(`expected ${e.fallback ? '' : 'no '}fallback, got ${said()}`);
   if (e.clarify !== undefined && e.clarify !== clarify) fail(`expected ${e.clarify ? '' : 'no '}clarification, got ${said()}`);
+  if (e.asksAboutPart !== undefined && e.asksAboutPart !== asksAboutPart(texts, all)) {
+    fail(`expected ${e.asksAboutPart ? '' : 'no '}question about a part not understood, got ${said()}`);
+  }
   if (e.menu !== undefined && e.menu !== menu) fail(`expected ${e.menu ? 'a' : 'no'} menu, got ${said()}`);
   if (e.act) {
     if (fallback || clarify || menu) fail(`an acknowledgement got ${fallback ? 'the fallback' : clarify ? 'a clarification' : 'a menu'}: ${said()}`);

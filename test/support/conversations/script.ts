@@ -51,6 +51,8 @@ const expectSchema = z
     /** A conversational act: answered, but no fallback, no "did you mean", no menu, no escalation. */
     act: z.boolean().optional(),
     fallback: z.boolean().optional(),
+    /** Asks about a part of the message it did not understand (the catalog's unclearPart or unclearPartChoice message). */
+    asksAboutPart: z.boolean().optional(),
     clarify: z.boolean().optional(),
     menu: z.boolean().optional(),
     /** The conversation is with the queue or an agent after this step. */

@@ -121,3 +121,19 @@ describe('DialogueEngine: "when do you open and where is it?" with "it" left out
     expect(result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent)).toEqual(['store_hours', 'store_locator']);
   });
 });
+
+describe('DialogueEngine with the demo catalog: questions announced', () => {
+  let engine: DialogueEngine;
+  beforeAll(async () => {
+    ({ engine } = await makeDemoEngine());
+  });
+
+  test('each of three announced questions is answered, the one without a question word too', async () => {
+    const result = await say(engine, '3 sawal hain: laptop ki warranty kitni hoti hai, Airbook 14 stock mein hai, aur cash on delivery hota hai?');
+    expect(result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent)).toEqual([
+      'warranty',
+      'product_availability',
+      'payment_methods',
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { mainAct, readActs } from '../../../../src/nlu/acts';
+import { mainAct, opensWithCorrection, readActs } from '../../../../src/nlu/acts';
 
 /** Conversational acts in the five languages, as customers type them, and hostile inputs. */
 
@@ -266,4 +266,27 @@ describe('readActs: a promise to check opening a message is a wait', () => {
 
 test('readActs: "is anyone reading this??" is a ping, a greeting said again', () => {
   expect(readActs('is anyone reading this??')).toMatchObject({ rest: '', acts: ['greeting'] });
+});
+
+describe('opensWithCorrection', () => {
+  const corrects = (text: string) => opensWithCorrection(text, readActs(text));
+
+  it.each(['sorry typo, it\'s SG-551903', 'oops wrong number SG-551903', 'सॉरी, गलत नंबर लिख दिया, SG-264801 है', 'sorry galti bhayo, SG-640281 ho', 'معذرت، غلط نمبر لکھ دیا، SG-264801 ہے'])(
+    'reads "%s" as putting right a value given before',
+    (text) => {
+      expect(corrects(text)).toBe(true);
+    },
+  );
+
+  it('does not read an acknowledgement beside a value as a correction', () => {
+    expect(corrects('ok SG-551903')).toBe(false);
+  });
+
+  it('does not read "wrong" inside the question as a correction', () => {
+    expect(corrects('you sent the wrong item SG-551903')).toBe(false);
+  });
+
+  it('reads the whole of the Nepali "galti bhayo" as an acknowledgement, leaving only the value', () => {
+    expect(readActs('sorry galti bhayo, SG-640281 ho').rest).toBe('SG-640281 ho');
+  });
 });

@@ -1,4 +1,4 @@
-import { asksQuestion, asksWhere, bearsQuestion, MAX_CLAUSES, serialVerbsAsPurpose, splitClauses } from '../../../../src/nlu/clauses';
+import { announcesQuestions, asksQuestion, asksWhere, bearsQuestion, MAX_CLAUSES, serialVerbsAsPurpose, splitClauses } from '../../../../src/nlu/clauses';
 
 const texts = (text: string) => splitClauses(text).map((c) => c.text);
 
@@ -148,6 +148,13 @@ describe('bearsQuestion', () => {
     (text) => expect(bearsQuestion(text)).toBe(true),
   );
 
+  test.each([['ek joke bhi suna do 😂'], ['mujhe bill bhej do'], ['बस बता दें'], ['مجھے بتا دیں'], ['कृपया कुनै मान्छेसँग कुरा गराइदिनुहोस्'], ['invoice bhej dijiye']])(
+    '"%s" asks for something (a polite or closing imperative)',
+    (text) => expect(bearsQuestion(text)).toBe(true),
+  );
+
+  test.each([['mere paas do phone hain'], ['दो दिन पहले आया था']])('"%s" holds "two", not a request', (text) => expect(bearsQuestion(text)).toBe(false));
+
   test.each([['it was due yesterday'], ['I was there last week'], ['कल आना था'], ['کل آنا تھا'], ['order kal aana hai']])('"%s" is context', (text) =>
     expect(bearsQuestion(text)).toBe(false),
   );
@@ -168,4 +175,15 @@ describe('asksQuestion', () => {
 describe('asksWhere', () => {
   test.each([['aur kahan hai?'], ['और कहाँ है'], ['کہاں ہے؟'], ['कहाँ छ'], ['where is it'], ['order no kidhar milega'], ['آرڈر نمبر کدھر ملے گا']])('"%s" asks where', (text) => expect(asksWhere(text)).toBe(true));
   test.each([['kab khulti hai'], ['when do you open']])('"%s" does not ask where', (text) => expect(asksWhere(text)).toBe(false));
+});
+
+describe('announcesQuestions', () => {
+  test.each([['3 sawal hain: laptop ki warranty kitni hai, stock mein hai'], ['two questions - do you deliver to pune, and is it free'], ['तीन सवाल हैं: दुकान कब खुलती है'], ['دو سوال ہیں، ڈلیوری کب ہوگی'], ['Quick ones - when do you open']])(
+    '"%s" opens by announcing several questions',
+    (text) => expect(announcesQuestions(text)).toBe(true),
+  );
+
+  test.each([['do phone chahiye, stock mein hai?'], ['I have two phones from you'], ['3 saal ki warranty hai?']])('"%s" announces no questions', (text) =>
+    expect(announcesQuestions(text)).toBe(false),
+  );
 });

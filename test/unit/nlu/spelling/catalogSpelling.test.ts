@@ -1,4 +1,4 @@
-import { catalogSpellingFor, withinOneEdit } from '../../../../src/nlu/spelling';
+import { catalogSpellingFor, commonEnglishWords, withinOneEdit } from '../../../../src/nlu/spelling';
 
 const spelling = catalogSpellingFor([
   'what is your return policy',
@@ -56,4 +56,26 @@ describe('withinOneEdit', () => {
     ['order', 'border', true],
     ['order', 'boarder', false],
   ])('%s / %s → %s', (a, b, expected) => expect(withinOneEdit(a, b)).toBe(expected));
+});
+
+describe('catalogSpellingFor with the words of a language', () => {
+  const words = new Set(['score', 'match']);
+  const guarded = catalogSpellingFor(['where is your store', 'is my watch covered'], { isWord: (w) => words.has(w) });
+
+  test('leaves a word of the language one edit from a catalog word as it is ("score" is not "store")', () => {
+    expect(guarded.correct('whats the cricket score')).toBe('whats the cricket score');
+  });
+
+  test('still corrects a typo that is no word of the language', () => {
+    expect(guarded.correct('stoer')).toBe('store');
+  });
+});
+
+describe('commonWordsOf', () => {
+  test('holds the frequent words of the shipped vectors and not common misspellings', () => {
+    const common = commonEnglishWords();
+    expect(common?.('score')).toBe(true);
+    expect(common?.('retrun')).toBe(false);
+    expect(common?.('adress')).toBe(false);
+  });
 });
