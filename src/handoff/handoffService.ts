@@ -236,14 +236,17 @@ export class HandoffService implements ConversationHooks {
     return read;
   }
 
-  /** Text-only triggers (asked for a person, anger, abuse) hand off before the bot says anything. */
+  /**
+   * Text-only triggers (asked for a person, anger, abuse) hand off before the bot says anything;
+   * anger shown only by an emoji or "!!" on a message with words waits for the bot (decideEscalation).
+   */
   private async preBotEscalation(conv: Conversation, event: InboundMessageEvent): Promise<Conversation | null> {
     const text = event.text ?? '';
     if (!text) return conv;
     const language = conv.language ?? this.deps.catalog().defaultLanguage;
     const { prepared, sentiment } = this.readText(event);
     const decision = decideEscalation(
-      { text: prepared, language, signals: [], sentiment, customer: { vip: false }, intent: null, consecutiveMisunderstandings: 0 },
+      { text: prepared, language, signals: [], sentiment, customer: { vip: false }, intent: null, consecutiveMisunderstandings: 0, beforeBot: true },
       this.escalationConfig,
     );
     if (!decision.escalate) return conv;

@@ -378,7 +378,7 @@ export class DialogueEngine {
         onlyAsked: (intent) => this.onlyAsked.has(intent),
         announced: announcesQuestions(text),
       });
-    const expanded = turn.lang === 'en' ? expandSmsSpelling(words) : words;
+    const expanded = expandSmsSpelling(words, turn.lang);
     const plain = this.plainProducts(expanded, turn.lang);
     let reading = read(this.spelling.correct(plain));
     // A model named in words the examples use ("ورک بک 16 کتنے کا ہے؟") may read better as written than as its category.
@@ -390,12 +390,12 @@ export class DialogueEngine {
   }
 
   /**
-   * The words as the classifier reads them: English SMS shorthand written out ("wen it will b
-   * delivered"), then Latin-script typos one edit from a catalog word spelled right ("retrun polcy",
+   * The words as the classifier reads them: SMS shorthand written out ("wen it will b delivered",
+   * "kb tk aayega"), then Latin-script typos one edit from a catalog word spelled right ("retrun polcy",
    * "mera odrer kab aaega"), models named read as their category.
    */
   private readable(turn: Turn, words: string): string {
-    return this.spelling.correct(this.plainProducts(turn.lang === 'en' ? expandSmsSpelling(words) : words, turn.lang));
+    return this.spelling.correct(this.plainProducts(expandSmsSpelling(words, turn.lang), turn.lang));
   }
 
   /**

@@ -70,9 +70,14 @@ const ANOTHER = new Set(
   ),
 );
 
-/** "i picked the wrong colour", "galti se galat size order kiya": the customer's own wrong choice, not a wrong delivery. */
+/**
+ * "i picked the wrong colour", "galti se galat size order kiya": the customer's own wrong choice, not a wrong delivery;
+ * also with the "I" left out, as phones type it ("ordered the wrong colour can i exchange it").
+ */
 const OWN_CHOICE: readonly string[] = [
-  'i picked', 'i chose', 'i choose', 'i selected', 'i ordered the wrong', 'i ordered a wrong', 'i booked the wrong', 'by mistake', 'my mistake', 'mistakenly',
+  'i picked', 'i chose', 'i choose', 'i selected', 'by mistake', 'my mistake', 'mistakenly',
+  'ordered the wrong', 'ordered a wrong', 'ordered wrong', 'booked the wrong', 'booked wrong', 'picked the wrong', 'picked wrong',
+  'chose the wrong', 'chose wrong', 'selected the wrong', 'selected wrong',
   'galti se', 'meri galti', 'गलती से', 'मेरी गलती', 'غلطی سے', 'میری غلطی', 'गल्तीले', 'मेरो गल्ती', 'galti le',
 ];
 

@@ -1,6 +1,6 @@
 import type { DialogueSignal } from '../../bot/dialogue/dialogueSignal';
 import type { Lang } from '../../nlu/types';
-import type { PreparedText } from '../sentiment/lexiconText';
+import { angerShownOnlyBySigns, preparedOf, type PreparedText } from '../sentiment';
 import {
   type EscalationConfig,
   type EscalationDecision,
@@ -24,6 +24,8 @@ export interface EscalationInput {
   intent?: { id: string; team?: string; handoff: boolean } | null;
   /** Misunderstandings in a row, this turn included (the dialogue state's count). */
   consecutiveMisunderstandings: number;
+  /** The check made before the bot reads the message (no signals yet, by design rather than because the bot did not run). */
+  beforeBot?: boolean;
 }
 
 /**
@@ -53,6 +55,19 @@ function hasSignal(signals: readonly DialogueSignal[], type: DialogueSignal['typ
   return signals.some((s) => s.type === type);
 }
 
+/**
+ * "WHERE IS MY ORDER SG731590??? 😡😡", "मेरा order अभी तक नहीं आया 😡 कब तक आएगा??": anger shown only
+ * by signs (an angry emoji, "!!", capitals; no angry or abusive word) on a message with words in it
+ * is left to the bot, and stays with it when the bot answers the message: the customer gets the
+ * answer they asked for rather than a place in the queue. When the bot does not answer it (a miss,
+ * "did you mean…?", a value asked for), the anger hands over after the bot's reply. Anger in words
+ * ("worst service", "बकवास") and an angry emoji alone still hand over before the bot says anything.
+ */
+function angerLeftToTheBot(input: EscalationInput): boolean {
+  if (!input.text || !angerShownOnlyBySigns(input.sentiment) || preparedOf(input.text).words.length === 0) return false;
+  return input.beforeBot === true || hasSignal(input.signals, 'answered');
+}
+
 /** The triggers that fired, besides vip, in no particular order. */
 function triggersOf(input: EscalationInput, config: EscalationConfig): Set<EscalationReason> {
   const { signals, sentiment } = input;
@@ -72,7 +87,7 @@ function triggersOf(input: EscalationInput, config: EscalationConfig): Set<Escal
   if (misunderstood > 0 && misunderstood >= config.misunderstandingsBeforeHandoff && !hasSignal(signals, 'topics_offered')) {
     fired.add('repeated_misunderstanding');
   }
-  if (sentiment.anger >= config.angerThreshold) fired.add('negative_sentiment');
+  if (sentiment.anger >= config.angerThreshold && !angerLeftToTheBot(input)) fired.add('negative_sentiment');
   if (sentiment.abusive) fired.add('abuse');
   if (hasSignal(signals, 'fulfillment_failed') || hasSignal(signals, 'fulfillment_handoff')) fired.add('fulfillment_failed');
   return fired;

@@ -1,3 +1,3 @@
-export { scoreSentiment, SENTIMENT_WEIGHTS } from './scoreSentiment';
+export { angerShownOnlyBySigns, scoreSentiment, SENTIMENT_WEIGHTS } from './scoreSentiment';
 export { SENTIMENT_LEXICONS, type SentimentLexicon } from './lexicons';
-export { prepareText, type PreparedText } from './lexiconText';
+export { preparedOf, prepareText, type PreparedText } from './lexiconText';

@@ -209,6 +209,20 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/**
+ * No angry, abusive or negated word matched: whatever anger the message shows is in its signs, an
+ * angry emoji, a run of "!!" or capitals ("where is my order?? 😡"), not in what it says ("worst
+ * service", "बकवास", "not happy").
+ */
+export function angerShownOnlyBySigns(sentiment: Pick<Sentiment, 'abusive' | 'matched'>): boolean {
+  const { abusive, matched } = sentiment;
+  return !abusive && matched.some((m) => !LEXICON_HIT.test(m)) && !matched.some((m) => ANGRY_WORD_HIT.test(m));
+}
+
+/** `matched` labels: a lexicon hit is "kind:entry"; an emoji, "!!", "!!!" or "CAPITALS" is a sign. */
+const LEXICON_HIT = /^[a-z]+:/;
+const ANGRY_WORD_HIT = /^(?:anger|abuse|negated):/;
+
 /** Scores a message, given as a string or as prepareText() made it (to share the preparation with asksForPerson). */
 export function scoreSentiment(message: string | PreparedText, _lang?: Lang): Sentiment {
   const { text, words } = preparedOf(message);

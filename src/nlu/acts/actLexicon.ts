@@ -17,7 +17,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'noted', 'understood', 'sounds good', 'perfect', 'nice', 'good', 'oh ok', 'ok then', 'alright then', 'awesome', 'right',
       'i see', 'makes sense', 'no problem', 'np', 'hmm', 'hm', 'oh', 'wow', 'ok cool', 'fair enough', 'done',
       'no worries', 'never mind', 'nevermind', 'nvm', 'its ok', 'its okay', 'thats ok', 'thats okay', 'no issues', 'no issue',
-      'oky', 'okie dokie', 'okey dokey', 'okay dokey', 'ok fair', 'fair',
+      'oky', 'okie dokie', 'okey dokey', 'okay dokey', 'ok fair', 'fair', 'sure thing',
       // laughing along ("haha ok", "lol fine") says nothing new either, in any language
       'haha', 'hahaha', 'hahahaha', 'hehe', 'hehehe', 'lol', 'lolz', 'lmao', 'rofl', 'xd',
       // apologies ("sorry, SG-482913" after a mistyped number) are part of talking, not a question
@@ -68,7 +68,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   hi: {
     ack: [
       'ठीक है', 'ठीक', 'ठीक हैं', 'अच्छा', 'अच्छा जी', 'ओके', 'ओके जी', 'समझ गया', 'समझ गई', 'सही है', 'बढ़िया', 'चलो ठीक है',
-      'ठीक है जी', 'हम्म', 'चलो', 'ओह अच्छा', 'मैं बताता हूँ', 'ओह', 'ओके ओके', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया', 'कोई बात नहीं', 'कोई बात नही', 'चलेगा',
+      'ठीक है जी', 'हम्म', 'ह्म्म', 'ओक', 'बहुत बढ़िया', 'बहुत अच्छा', 'चलो', 'ओह अच्छा', 'मैं बताता हूँ', 'ओह', 'ओके ओके', 'अच्छा ठीक है', 'हो गया', 'काम हो गया', 'मिल गया', 'कोई बात नहीं', 'कोई बात नही', 'चलेगा',
       'माफ़ कीजिए', 'माफ कीजिए', 'माफ़ कीजिये', 'माफ कीजिये', 'माफ़ करना', 'माफ करना', 'माफ़ करें', 'माफ करें', 'क्षमा करें', 'सॉरी',
       'गलत लिखा', 'ग़लत लिखा', 'गलत लिख दिया', 'ग़लत लिख दिया', 'गलत लिख गया', 'ग़लत लिख गया', 'गलत टाइप हो गया', 'ग़लत टाइप हो गया',
       'सॉरी गलत', 'सॉरी ग़लत', 'गलत नंबर', 'ग़लत नंबर', 'सॉरी गलत नंबर', 'सॉरी गलत लिखा', 'सॉरी ग़लत लिखा', 'सॉरी गलत लिख दिया',
@@ -94,6 +94,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     ack: [
       'theek hai', 'thik hai', 'theek h', 'thik h', 'tik hai', 'thik', 'theek', 'achha', 'acha', 'accha', 'achcha', 'acha ji',
       'achha ji', 'sahi hai', 'samajh gaya', 'samajh gayi', 'chalo', 'chalo theek hai', 'chalo thik hai', 'badhiya', 'bdiya',
+      'sahi h', 'sahi he', 'tik h', 'theek he', 'thik he', 'bahut badhiya', 'bahut accha', 'bahut acha',
       'ok ji', 'okay ji', 'theek hai ji', 'thik hai ji', 'main batata hu', 'accha thik hai', 'acha theek hai', 'ho gaya', 'ho gya', 'kaam ho gaya', 'mil gaya',
       'koi baat nahi', 'koi baat nhi', 'koi bat nahi', 'koi bat nhi', 'koi baat nai', 'chalega',
       'maaf kijiye', 'maaf kijie', 'maf kijiye', 'maaf karna', 'maf karna', 'maaf karo', 'sorry ji',
@@ -128,7 +129,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
   ur: {
     ack: [
       'ٹھیک ہے', 'ٹھیک', 'اچھا', 'اوکے', 'جی اچھا', 'ٹھیک ہے جی', 'سمجھ گیا', 'سمجھ گئی', 'بہتر', 'بہت خوب', 'صحیح ہے', 'اچھا ٹھیک ہے',
-      'کوئی بات نہیں', 'چلے گا', 'میں بتاتا ہوں',
+      'کوئی بات نہیں', 'چلے گا', 'میں بتاتا ہوں', 'بہت اچھا',
       'معاف کیجیے', 'معاف کیجئے', 'معاف کریں', 'معاف کرنا', 'معذرت', 'سوری',
       'غلط لکھا', 'غلط لکھ دیا', 'غلط لکھا گیا', 'غلط ٹائپ ہو گیا', 'سوری غلط', 'غلط نمبر', 'سوری غلط نمبر', 'سوری غلط لکھا', 'سوری غلط لکھ دیا',
       'غلط نمبر لکھ دیا', 'غلط نمبر دے دیا', 'غلطی ہو گئی', 'سوری غلطی ہو گئی',
@@ -157,7 +158,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       // romanised Nepali often writes छ as x: "hunxa", "thik xa"
       'गलत नम्बर', 'सरी गलत', 'प्रयास गर्छु', 'कोसिस गर्छु', 'गरेर हेर्छु', 'try गर्छु', 'galat bhayo', 'sorry galat bhayo', 'try garchu', 'garera herchu',
       'गल्ती भयो', 'सरी गल्ती भयो', 'गलत नम्बर लेखेँ', 'galti bhayo', 'sorry galti bhayo', 'galat number lekhe',
-      'हवस्', 'हवस', 'म भन्छु', 'hunxa', 'la hunxa', 'thik xa', 'theek xa', 'thikai xa', 'la thik xa', 'la thik cha', 'hus', 'ok xa', 'bujhe hajur', 'bujhiyo',
+      'हवस्', 'हवस', 'म भन्छु', 'हम्म', 'बहुत राम्रो', 'hunxa', 'la hunxa', 'thik xa', 'theek xa', 'thikai xa', 'la thik xa', 'la thik cha', 'hus', 'ok xa', 'bujhe hajur', 'bujhiyo',
     ],
     thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],
     greeting: [
@@ -166,7 +167,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
     ],
     goodbye: ['बिदा', 'बाइ', 'फेरि भेटौंला', 'फेरि भेटौँला', 'शुभ रात्री', 'शुभरात्री', 'bida', 'pheri bhetaula'],
     wait: ['पर्खनुस्', 'पर्खनुहोस्', 'एकछिन', 'एक छिन', 'एक मिनेट', 'हेर्छु', 'हेरेर भन्छु', 'एकछिन पर्खनुस्', 'ek chin', 'ekchin', 'parkhanus'],
-    yes: ['हो', 'हजुर', 'हो हजुर', 'हजुर हो', 'हो नि', 'ho', 'hajur', 'ho hajur'],
+    yes: ['हो', 'हजुर', 'हो हजुर', 'हजुर हो', 'हो नि', 'ho', 'hajur', 'ho hajur', 'ho ni'],
     ask: [
       'एउटा प्रश्न छ', 'एउटा प्रश्न थियो', 'एउटा कुरा सोध्नु छ', 'एउटा कुरा सोध्नु थियो', 'केही सोध्नु छ', 'केही सोध्नु थियो',
       'अर्को प्रश्न', 'सहयोग चाहियो', 'मलाई सहयोग चाहियो', 'मद्दत चाहियो', 'मलाई मद्दत चाहियो',
@@ -185,12 +186,22 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
  */
 export const ACT_FILLERS: readonly string[] = [
   'bhai', 'bhaiya', 'yaar', 'yar', 'ji', 'sir', 'madam', 'mam', 'maam', 'dost', 'boss', 'hajur', 'hazur', 'saab', 'sahab', 'dai', 'didi',
+  'bro', 'bruh', 'dude', 'mate', 'buddy',
   'please', 'pls', 'plz', 'plss',
   'भाई', 'भैया', 'यार', 'जी', 'सर', 'मैडम', 'हजुर', 'दाइ', 'दिदी', 'है', 'नि',
   'جی', 'بھائی', 'یار', 'سر', 'جناب', 'صاحب', 'جان', 'jaan',
   // intensifiers left over around an act ("धेरै धेरै धन्यवाद", "bahut bahut shukriya", "very very thankful")
   'very', 'so', 'bahut', 'bohot', 'bahot', 'बहुत', 'धेरै', 'मुरी', 'بہت',
 ];
+
+/**
+ * Acts only as a whole message (with words of address or emoji beside them): "ہمم" (hmm) is read
+ * with its repeated letter collapsed, as "ہم" ("we"), which opens many an Urdu question ("ہم نے
+ * آرڈر کیا تھا…").
+ */
+export const ACT_ALONE: Partial<Record<'ur', Partial<Record<PhraseKind, readonly string[]>>>> = {
+  ur: { ack: ['ہمم'] },
+};
 
 /** Emoji that say something on their own (matched on their first code point, skin tone and VS16 ignored). */
 export const ACT_EMOJI: Record<'ack' | 'thanks' | 'greeting', readonly string[]> = {

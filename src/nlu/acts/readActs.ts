@@ -1,4 +1,4 @@
-import { ACT_EMOJI, ACT_FILLERS, ACT_PHRASES, CLOSING_WAITS, MAX_ACT_PHRASE_WORDS } from './actLexicon';
+import { ACT_ALONE, ACT_EMOJI, ACT_FILLERS, ACT_PHRASES, CLOSING_WAITS, MAX_ACT_PHRASE_WORDS } from './actLexicon';
 import { actToken, tokenize, type Token } from './actToken';
 import type { ActKind, ActReading } from './types';
 
@@ -8,6 +8,8 @@ interface Entry {
   langs: string[];
   /** May close a longer message (thanks, goodbyes, and the waits of CLOSING_WAITS). */
   closes: boolean;
+  /** An act only as the whole message (ACT_ALONE). */
+  alone?: boolean;
 }
 
 /** Acts that may also close a message ("where is my order? thanks 🙏"). */
@@ -15,9 +17,9 @@ const TRAILING: ReadonlySet<ActKind> = new Set(['thanks', 'goodbye', 'emoji']);
 
 /** Normalised phrase ("theek hai") → act and languages. Built once; a phrase keeps its first act. */
 const PHRASES = new Map<string, Entry>();
-function addPhrase(lang: string, kind: ActKind, phrase: string, closes: boolean): void {
+function addPhrase(lang: string, kind: ActKind, phrase: string, closes: boolean, alone = false): void {
   const key = phrase.split(/\s+/u).map(actToken).filter(Boolean).join(' ');
-  const entry = PHRASES.get(key) ?? { kind, langs: [], closes };
+  const entry = PHRASES.get(key) ?? { kind, langs: [], closes, ...(alone ? { alone } : {}) };
   if (lang !== 'shared' && !entry.langs.includes(lang)) entry.langs.push(lang);
   PHRASES.set(key, entry);
 }
@@ -27,6 +29,9 @@ for (const [lang, byKind] of Object.entries(ACT_PHRASES)) {
   for (const [kind, phrases] of Object.entries(byKind) as [ActKind, readonly string[]][]) {
     for (const phrase of phrases) addPhrase(lang, kind, phrase, TRAILING.has(kind));
   }
+}
+for (const [lang, byKind] of Object.entries(ACT_ALONE)) {
+  for (const [kind, phrases] of Object.entries(byKind) as [ActKind, readonly string[]][]) for (const phrase of phrases) addPhrase(lang, kind, phrase, false, true);
 }
 /**
  * Every phrase's first words and last words ("theek", "theek hai"; "hai"): a phrase is looked up
@@ -61,8 +66,8 @@ interface Match {
   to: number;
 }
 
-/** The act that starts at token i (the longest phrase wins), or null. */
-function actAt(tokens: readonly Token[], i: number, limit: number): Match | null {
+/** The act that starts at token i (the longest phrase wins), or null; `whole`: the message is only acts, fillers and emoji (ACT_ALONE may count). */
+function actAt(tokens: readonly Token[], i: number, limit: number, whole: boolean): Match | null {
   const first = tokens[i] as Token;
   if (first.emoji) return { kind: EMOJI.get(first.norm) ?? 'emoji', closes: true, langs: [], from: i, to: i + 1 };
   let key = first.norm;
@@ -76,7 +81,7 @@ function actAt(tokens: readonly Token[], i: number, limit: number): Match | null
       key += ` ${t.norm}`;
     }
     const entry = PHRASES.get(key);
-    if (entry) {
+    if (entry && (!entry.alone || whole)) {
       found = entry;
       length = n;
     }
@@ -100,7 +105,7 @@ function actEndingAt(tokens: readonly Token[], j: number, floor: number): Match 
       key = `${t.norm} ${key}`;
     }
     const entry = PHRASES.get(key);
-    if (entry) {
+    if (entry && !entry.alone) {
       found = entry;
       length = n;
     }
@@ -128,9 +133,11 @@ export function readActs(text: string): ActReading {
     return { acts: [], closing: [], languages: [], rest, restStart: start, restEnd: start + rest.length };
   }
   const leading: Match[] = [];
+  // "ہمم", "ہمم جی 👍": a word that is an act only alone, with nothing but fillers and emoji beside it.
+  const whole = tokens.every((t) => t.emoji || isFiller(t) || PHRASES.get(t.norm)?.alone === true);
   let i = 0;
   while (i < tokens.length) {
-    const m = actAt(tokens, i, tokens.length);
+    const m = actAt(tokens, i, tokens.length, whole);
     if (!m) break;
     leading.push(m);
     i = m.to;

@@ -31,13 +31,21 @@ const ALTERNATIVE_ASKS = 'should|shall|do|must|will|would|can|could|need';
 const ALTERNATIVE_OTHER = String.raw`(?:ya|या)(?=\s+(?:main|mai|hum|मैं|हम)(?=\s|$))|یا(?=\s+(?:ہم(?=\s|$)|میں\s+خود))|वा(?=\s+(?:म|हामी)(?=\s|$))`;
 
 /**
+ * "or" as Hinglish spells "aur" (and): "warranty kitni h buds air pe or repair kaha hoga". Only
+ * when a Hinglish question word follows within a few words, which English "or" never has
+ * ("COD or UPI kya chalega" splits off a one-word piece, joined back to the clause after it).
+ */
+const HINGLISH_OR = String.raw`(?<aur>or)(?=(?:\s+[\p{L}\p{N}]+){0,3}?\s+(?:kya|kab|kahan|kaha|kaise|kyun|kyon|kaun|kitna|kitne|kitni)(?![\p{L}\p{N}]))`;
+
+/**
  * Where one clause ends and the next starts: sentence ends (. ! ? । ۔ ؟ ; new line; a full stop
  * or comma only when a space or the end follows, so "sargam.example" and "2,499" stay whole),
  * and the words that join two questions: and, also, plus, aur, और, तथा, अनि, र, साथै, اور, نیز, and
- * romanised Nepali's ani and ra; "or" (या, یا, वा) only before a question of the customer's own ("or should i").
+ * romanised Nepali's ani and ra; "or" (या, یا, वा) only before a question of the customer's own ("or should i"),
+ * or as Hinglish's "aur" (HINGLISH_OR).
  */
 const BOUNDARY = new RegExp(
-  String.raw`[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:${joinedAnd()}|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز|or(?=\s+(?:${ALTERNATIVE_ASKS})\s+(?:i|we)(?=\s|$))|${ALTERNATIVE_OTHER})(?=[\s,،]|$)`,
+  String.raw`[?？؟!！।॥۔;\n]+|[.,،](?=\s|$)|(?<=^|[\s,،])(?:${joinedAnd()}|also|plus|aur|ani|ra|और|तथा|अनि|र|साथै|اور|نیز|or(?=\s+(?:${ALTERNATIVE_ASKS})\s+(?:i|we)(?=\s|$))|${HINGLISH_OR}|${ALTERNATIVE_OTHER})(?=[\s,،]|$)`,
   'giu',
 );
 const QUESTION_MARK = /[?？؟]/u;
@@ -95,7 +103,7 @@ export function splitClauses(text: string): Clause[] {
   for (let m = BOUNDARY.exec(text); m !== null && pieces.length < MAX_CLAUSES * 2; m = BOUNDARY.exec(text)) {
     push(from, m.index, QUESTION_MARK.test(m[0]));
     if (ADDS.test(m[0])) adds = true;
-    if (ALTERNATIVE.test(m[0])) alternative = true;
+    if (ALTERNATIVE.test(m[0]) && m.groups?.aur === undefined) alternative = true;
     from = m.index + m[0].length;
   }
   push(from, text.length, false);

@@ -127,6 +127,18 @@ describe('the bot', () => {
     expect(answer.replies.map((r) => r.text)).toEqual([expect.stringMatching(/^I'm sorry about this\. A person from our team will be with you shortly/)]);
   });
 
+  test('answers a question asked with an angry emoji instead of queueing it', async () => {
+    const answer = await customerSays(baton.url, uniqueCustomer('emoji'), 'what time does the store open?? 😡');
+    expect(answer.status).toBe('bot');
+    expect(answer.replies.some((r) => r.author === 'bot')).toBe(true);
+  });
+
+  test('hands over an angry emoji on a message the bot does not understand, after its reply', async () => {
+    const answer = await customerSays(baton.url, uniqueCustomer('emoji-lost'), 'blorp zibber quantum 😡');
+    const { conversation } = await queued(answer.conversationId);
+    expect(conversation.escalationReason).toBe('negative_sentiment');
+  });
+
   test('hands an abusive customer to care as abuse', async () => {
     const from = uniqueCustomer('abuse');
     const answer = await customerSays(baton.url, from, 'you stupid idiots, where is my refund');

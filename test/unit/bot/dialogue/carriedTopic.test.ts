@@ -110,6 +110,12 @@ describe('DialogueEngine with the demo catalog: a question of only question word
     expect(answered(result)).toEqual(['order_status']);
   });
 
+  it('answers "kab tk aa jayega ye" (tak typed "tk") after the order status with the order status', async () => {
+    const result = await play('SG-250786', 'kab tk aa jayega ye');
+    expect(answered(result)).toEqual(['order_status']);
+    expect(misunderstood(result)).toBe(false);
+  });
+
   it('still counts "what do i do now?" as not understood after an answer with no next steps to offer', async () => {
     const result = await play('where is my order SG-482913', 'what do i do now?');
     expect(answered(result)).toEqual([]);

@@ -76,6 +76,20 @@ describe('DialogueEngine: several questions, with the demo catalog', () => {
     ]);
     expect(result.replies).toHaveLength(1);
   });
+
+  test('"warranty kitni h buds air pe or repair kaha hoga" (Hinglish "or" for "aur") gets the warranty and the repairs', async () => {
+    const result = await engine.turn({
+      text: 'warranty kitni h buds air pe or repair kaha hoga',
+      state: initialDialogueState(),
+      customerRef: 'c',
+      channel: 'sandbox',
+      conversationId: 'c',
+    });
+    expect(result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent)).toEqual([
+      'warranty',
+      'repair_service',
+    ]);
+  });
 });
 
 describe('DialogueEngine: a request stated as "I have to…" beside a question, with the demo catalog', () => {

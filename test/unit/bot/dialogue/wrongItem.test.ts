@@ -35,6 +35,8 @@ describe('namesWrongItem', () => {
     ['is the white one in stock'],
     ['pls cancel my order, i picked the wrong colour'],
     ['galti se galat size order ho gaya'],
+    ['ordered the wrong colour can i exchange it'],
+    ['picked wrong size, pls help'],
   ])('hears no wrong delivery in "%s"', (text) => {
     expect(namesWrongItem(text)).toBe(false);
   });
@@ -62,6 +64,10 @@ describe('DialogueEngine with the demo catalog: a wrong item delivered', () => {
 
   test('a question understood beside a wrong delivery is answered, and the wrong delivery still goes to care', async () => {
     expect(await signals('you sent the wrong colour, please tell me your store hours')).toEqual(['answered:store_hours', 'handoff_intent:complaint']);
+  });
+
+  test('"ordered the wrong colour can i exchange it" (the customer\'s own choice, "I" left out) gets the return rules, not care', async () => {
+    expect(await signals('ordered the wrong colour can i exchange it')).toEqual(['answered:return_policy']);
   });
 
   test('an order that has not come yet is not a wrong delivery', async () => {

@@ -115,6 +115,35 @@ describe('decideEscalation: one reason per trigger', () => {
     expect(d.reasons).toEqual(['negative_sentiment']);
   });
 
+  it('leaves a question asked with an angry emoji to the bot before it reads the message', () => {
+    const emoji: Sentiment = { score: -0.66, label: 'negative', anger: 0.66, abusive: false, matched: ['😡', '!!'] };
+    const input = turn({ text: 'where is my order?? 😡', sentiment: emoji, signals: [], intent: null, beforeBot: true });
+    expect(decideEscalation(input, config)).toEqual({ escalate: false });
+  });
+
+  it('keeps a question asked with an angry emoji with the bot when the bot answered it', () => {
+    const emoji: Sentiment = { score: -0.6, label: 'negative', anger: 0.6, abusive: false, matched: ['😡'] };
+    expect(decideEscalation(turn({ text: 'where is my order 😡', sentiment: emoji }), config)).toEqual({ escalate: false });
+  });
+
+  it('hands over anger shown only by an emoji when the bot did not answer the message', () => {
+    const emoji: Sentiment = { score: -0.6, label: 'negative', anger: 0.6, abusive: false, matched: ['😡'] };
+    const input = turn({ text: 'bla bla 😡', sentiment: emoji, signals: [{ type: 'misunderstood', consecutive: 1 }], consecutiveMisunderstandings: 1, intent: null });
+    expect(decided(input).reasons).toEqual(['negative_sentiment']);
+  });
+
+  it('hands over anger in words before the bot reads the message, emoji or not', () => {
+    const worded: Sentiment = { score: -0.9, label: 'negative', anger: 0.9, abusive: false, matched: ['anger:worst', '😡'] };
+    const input = turn({ text: 'worst service, where is my order 😡', sentiment: worded, signals: [], intent: null, beforeBot: true });
+    expect(decided(input).reasons).toEqual(['negative_sentiment']);
+  });
+
+  it('hands over an angry emoji sent alone before the bot reads it', () => {
+    const emoji: Sentiment = { score: -0.6, label: 'negative', anger: 0.6, abusive: false, matched: ['😡'] };
+    const input = turn({ text: '😡😡', sentiment: emoji, signals: [], intent: null, beforeBot: true });
+    expect(decided(input).reasons).toEqual(['negative_sentiment']);
+  });
+
   it('takes the anger threshold from the config', () => {
     const input = turn({ sentiment: { ...calm, anger: 0.7, label: 'negative', score: -0.7 } });
     expect(decideEscalation(input, { ...config, angerThreshold: 0.8 })).toEqual({ escalate: false });

@@ -1,5 +1,5 @@
 import { DEFAULT_ESCALATION_CONFIG } from '../../../../src/handoff/types';
-import { scoreSentiment } from '../../../../src/handoff/sentiment';
+import { angerShownOnlyBySigns, scoreSentiment } from '../../../../src/handoff/sentiment';
 
 const ANGRY = DEFAULT_ESCALATION_CONFIG.angerThreshold;
 
@@ -185,5 +185,25 @@ describe('scoreSentiment: intensity and emphasis', () => {
     const s = scoreSentiment('idiot stupid moron worst pathetic fraud 😡😡 !!!!!');
     expect(s.anger).toBeLessThanOrEqual(1);
     expect(s.score).toBeGreaterThanOrEqual(-1);
+  });
+});
+
+describe('angerShownOnlyBySigns', () => {
+  it('tells anger shown by an angry emoji and "??" from anger in words', () => {
+    expect(angerShownOnlyBySigns(scoreSentiment('मेरा order अभी तक नहीं आया 😡 कब तक आएगा??'))).toBe(true);
+    expect(angerShownOnlyBySigns(scoreSentiment('worst service ever 😡'))).toBe(false);
+  });
+
+  it('counts a message shouted in capitals as signs only', () => {
+    expect(angerShownOnlyBySigns(scoreSentiment('WHERE IS MY ORDER SG731590??? 😡😡'))).toBe(true);
+  });
+
+  it('never calls abuse or a negated kind word a sign ("not happy", masked swearing)', () => {
+    expect(angerShownOnlyBySigns(scoreSentiment('not happy at all 😡'))).toBe(false);
+    expect(angerShownOnlyBySigns(scoreSentiment('what the f@ck 😡'))).toBe(false);
+  });
+
+  it('finds no signs in a message with no sentiment at all', () => {
+    expect(angerShownOnlyBySigns(scoreSentiment('where is my order'))).toBe(false);
   });
 });

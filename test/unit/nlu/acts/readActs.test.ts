@@ -56,6 +56,37 @@ describe('readActs: a message that is only an act', () => {
     },
   );
 
+  test.each([['sahi h'], ['tik h'], ['theek he']])('the Hinglish okay typed with "h"/"he" for "hai" ("%s") is an acknowledgement', (text) =>
+    expect(only(text)).toBe('ack'),
+  );
+
+  test.each([['बहुत बढ़िया'], ['bahut badhiya'], ['بہت اچھا'], ['बहुत राम्रो']])('praise led by "very" ("%s") is an acknowledgement', (text) =>
+    expect(only(text)).toBe('ack'),
+  );
+
+  test.each([['thnx bro'], ['ok dude'], ['thanks mate']])('a word of address after an act in English ("%s") belongs to it', (text) =>
+    expect(['ack', 'thanks']).toContain(only(text)),
+  );
+
+  test('"हम्म" in a Nepali conversation may be Nepali as well as Hindi', () => {
+    expect(only('हम्म')).toBe('ack');
+    expect(readActs('हम्म').languages).toEqual(expect.arrayContaining(['hi', 'ne']));
+  });
+
+  test('"ho ni" is a yes in romanised Nepali', () => {
+    expect(only('ho ni')).toBe('yes');
+  });
+
+  test.each([['ہمم'], ['ہممم'], ['ہمم جی 👍']])('the Urdu "hmm" ("%s") alone is an acknowledgement in Urdu', (text) => {
+    expect(only(text)).toBe('ack');
+    expect(readActs(text).languages).toEqual(['ur']);
+  });
+
+  test('"ہم" opening an Urdu question is "we", not "hmm": nothing is cut off', () => {
+    const text = 'ہم نے آرڈر کیا تھا کب آئے گا';
+    expect(readActs(text)).toMatchObject({ acts: [], rest: text });
+  });
+
   test.each([['tks'], ['thnks'], ['thnx a lot'], ['tq so much'], ['thnku']])('the SMS spelling "%s" is a thank-you', (text) =>
     expect(only(text)).toBe('thanks'),
   );

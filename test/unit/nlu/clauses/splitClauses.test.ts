@@ -104,6 +104,19 @@ describe('splitClauses', () => {
     expect(texts('कार्ड या नकद से पेमेंट कर सकते हैं')).toEqual(['कार्ड या नकद से पेमेंट कर सकते हैं']);
   });
 
+  test('Hinglish "or" for "aur" before a question word joins two questions, neither an alternative', () => {
+    const clauses = splitClauses('warranty kitni h buds air pe or repair kaha hoga');
+    expect(clauses.map((c) => [c.text, c.alternative === true])).toEqual([
+      ['warranty kitni h buds air pe', false],
+      ['repair kaha hoga', false],
+    ]);
+  });
+
+  test('"or" between two things in Hinglish stays inside the clause', () => {
+    expect(texts('COD or UPI kya chalega')).toEqual(['COD or UPI kya chalega']);
+    expect(texts('mera phone or charger dono kharab')).toEqual(['mera phone or charger dono kharab']);
+  });
+
   test('Nepali "कि म" ("that I") opens no alternative clause', () => {
     expect(texts('के यस्तो हुन सक्छ कि म यो घडी फिर्ता गरूँ')).toEqual(['के यस्तो हुन सक्छ कि म यो घडी फिर्ता गरूँ']);
   });

@@ -30,4 +30,26 @@ describe('expandSmsSpelling', () => {
     const text = 'when will my order be delivered?';
     expect(expandSmsSpelling(text)).toBe(text);
   });
+
+  test('writes out Hinglish shorthand in a Hinglish message', () => {
+    expect(expandSmsSpelling('mera ordr kb tk aayega', 'hi-Latn')).toBe('mera order kab tak aayega');
+  });
+
+  test('reads "h", "krna" and "pta ni" as Hindi words in Hinglish', () => {
+    expect(expandSmsSpelling('cancel krna h plz, pta ni kya hua', 'hi-Latn')).toBe('cancel karna hai please, pata nahi kya hua');
+  });
+
+  test('leaves English shorthand that means something else in Hinglish alone ("n", "b", "u")', () => {
+    const text = 'ye b le lo n u bhi';
+    expect(expandSmsSpelling(text, 'hi-Latn')).toBe(text);
+  });
+
+  test('leaves Hinglish shorthand alone in English ("kb" is not "kab" there)', () => {
+    expect(expandSmsSpelling('a 512 kb file', 'en')).toBe('a 512 kb file');
+  });
+
+  test('changes nothing in a language with no shorthand list', () => {
+    const text = 'mero order kb tk aaucha';
+    expect(expandSmsSpelling(text, 'ne')).toBe(text);
+  });
 });
