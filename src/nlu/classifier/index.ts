@@ -79,6 +79,7 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
     wordViewWeight: 0.6,
     minDocumentFrequency: 2,
     unknownWeight: 1,
+    bigramWeight: 2,
     wordVectorWeight: 0.5,
     wordVectorRankOffset: 1000,
     wordVectorPooling: 'mean',

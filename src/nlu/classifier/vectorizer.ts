@@ -1,8 +1,8 @@
 /**
  * TF-IDF vectoriser over hashed features: a vocabulary learned from the training texts (features
  * seen in fewer than `minDocumentFrequency` texts, and unseen ones, are ignored), sublinear term
- * frequency (1 + log tf), smoothed idf, each view L2-normalised and scaled by its weight so the
- * whole vector has unit length. Transforming a message reuses scratch buffers: no allocation.
+ * frequency (1 + log tf), smoothed idf (word bigrams' times bigramWeight), each view
+ * L2-normalised and scaled by its weight so the whole vector has unit length. Transforming a message reuses scratch buffers: no allocation.
  */
 import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';
@@ -20,6 +20,12 @@ export interface VectorizerSettings extends FeatureSettings {
    * set never saw then scores low on every intent instead of being judged on its few known words.
    */
   unknownWeight: number;
+  /**
+   * Factor on the idf of word bigrams (1 = weighed like any feature): two words in a row say
+   * more about what a message asks ("cancel my" / "my card" against "card" and "cancel" alone)
+   * than their idf alone gives them.
+   */
+  bigramWeight: number;
   /**
    * Length of the averaged word vector appended to the message's vector (0 = none): the mean of
    * the unit vectors of the message's words that have one, normalised, times this weight.
@@ -315,7 +321,7 @@ export function fitVectorizer(
     const feature = rawToFeature[id] as number;
     if (feature < 0) continue;
     vocabulary.set((rawHash.data[id] as number) >>> 0, feature);
-    idf[feature] = Math.log((1 + n) / (1 + (rawDf.data[id] as number))) + 1;
+    idf[feature] = (Math.log((1 + n) / (1 + (rawDf.data[id] as number))) + 1) * ((rawPair.data[id] as number) === 0 ? 1 : settings.bigramWeight);
     featureView[feature] = rawView.data[id] as number;
   }
   const vectorizer = new Vectorizer(settings, vocabulary, idf, featureView, n, wordVectors);

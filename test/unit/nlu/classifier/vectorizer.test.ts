@@ -6,7 +6,7 @@ import { wordVectorsFrom } from '../../../../src/nlu/classifier/wordVectors';
 const TEXTS = ['where is my order', 'track my order', 'where is my parcel', 'refund my order', 'i want a refund'];
 
 function settings(unknownWeight: number): VectorizerSettings {
-  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean', wordVectorKnownPower: 0, wordVectorKnownWordPower: 0, wordVectorCoveragePower: 0 };
+  return { ...DEFAULT_FEATURE_SETTINGS, wordViewWeight: 0.6, minDocumentFrequency: 1, unknownWeight, bigramWeight: 1, wordVectorWeight: 0, wordVectorRankOffset: 0, wordVectorPooling: 'mean', wordVectorKnownPower: 0, wordVectorKnownWordPower: 0, wordVectorCoveragePower: 0 };
 }
 
 function norm(row: SparseRow): number {
@@ -49,6 +49,18 @@ describe('fitVectorizer', () => {
     const row = new SparseRow();
     vectorizer.transformInto('order xylophone quantum zebra', row);
     expect(norm(row)).toBeCloseTo(1, 5);
+  });
+
+  it('sets the same words in another order further apart with a larger bigramWeight', () => {
+    const texts = [...TEXTS, 'my order is late', 'late is my order'];
+    const similarity = (bigramWeight: number): number => {
+      const { matrix } = fitVectorizer(texts, { ...settings(1), bigramWeight });
+      const other = matrixRow(matrix, texts.length - 1);
+      let dot = 0;
+      for (const [feature, value] of matrixRow(matrix, texts.length - 2)) dot += value * (other.get(feature) ?? 0);
+      return dot;
+    };
+    expect(similarity(2)).toBeLessThan(similarity(1));
   });
 
   it('returns an empty vector for a message with no known feature', () => {
