@@ -72,6 +72,9 @@ export interface ClassifierSettings {
  * Devanagari spelling variants are folded (foldDevanagari, devanagariSpelling.ts): on the catalog
  * split hi 203 → 206 and ne 210 → 213 of 213/217, 5-fold catalog CV (nluCatalogCv.ts) ne 95.08% →
  * 95.35%, hi unchanged at 96.18%, DEV paraphrases 773 → 774 of 792. Latin text is not touched.
+ * Word bigrams weigh twice their idf (vectorizer.bigramWeight): over five seeds CLINC150 val
+ * in-scope 93.76% → 94.27%, in-scope/OOS mean 90.23% → 91.06%; catalog split 1090.7 → 1091.3,
+ * DEV paraphrases 938.7 → 937.0 of 971 (three seeds).
  */
 export const DEFAULT_SETTINGS: ClassifierSettings = {
   vectorizer: {
