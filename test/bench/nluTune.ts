@@ -37,6 +37,7 @@ function withOverride(override: Override, seeds: readonly [number, number]): Cla
     wordVectors: DEFAULT_SETTINGS.wordVectors,
     foldDevanagari: (override as { foldDevanagari?: boolean }).foldDevanagari ?? DEFAULT_SETTINGS.foldDevanagari,
     wordVectorsNeedFittedCalibration: DEFAULT_SETTINGS.wordVectorsNeedFittedCalibration,
+    bigramsNeedExamples: (override as { bigramsNeedExamples?: number }).bigramsNeedExamples ?? DEFAULT_SETTINGS.bigramsNeedExamples,
     svm: { ...DEFAULT_SETTINGS.svm, seed: seeds[0], ...override.svm },
     calibration: { ...DEFAULT_SETTINGS.calibration, seed: seeds[1], ...override.calibration },
   };

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, trainClassifier, trainClassifierWith, WITHOUT_WORD_VECTORS } from '../../../../src/nlu/classifier';
+import { DEFAULT_SETTINGS, medianExamplesPerIntentAndLanguage, trainClassifier, trainClassifierWith, WITHOUT_WORD_VECTORS } from '../../../../src/nlu/classifier';
 import { EXAMPLES } from './fixtures';
 
 describe('trainClassifier', () => {
@@ -128,6 +128,26 @@ describe('trainClassifier', () => {
     expect(fullVectors.classify(text).top).toBe('refund');
     const refund = (classifier: ReturnType<typeof trainClassifier>): number => classifier.topK(text, 3).find((s) => s.intent === 'refund')?.confidence ?? 0;
     expect(refund(fullVectors)).toBeGreaterThan(refund(trainClassifierWith(EXAMPLES, WITHOUT_WORD_VECTORS)));
+  });
+
+  it('weighs bigrams like any feature when the intents have fewer examples per language than bigramsNeedExamples', () => {
+    const plain = trainClassifierWith(EXAMPLES, { ...DEFAULT_SETTINGS, vectorizer: { ...DEFAULT_SETTINGS.vectorizer, bigramWeight: 1 } });
+    expect(classifier.classify('cancel my order please')).toEqual(plain.classify('cancel my order please'));
+  });
+
+  it('weighs bigrams by bigramWeight when the intents have enough examples per language', () => {
+    const heavy = trainClassifierWith(EXAMPLES, { ...DEFAULT_SETTINGS, bigramsNeedExamples: 0 });
+    expect(heavy.classify('cancel my order please')).not.toEqual(classifier.classify('cancel my order please'));
+  });
+
+  it('counts the median examples an intent has in one language', () => {
+    const examples = [
+      { intent: 'a', text: '1', lang: 'en' }, { intent: 'a', text: '2', lang: 'en' }, { intent: 'a', text: '3', lang: 'hi' },
+      { intent: 'b', text: '4', lang: 'en' }, { intent: 'b', text: '5', lang: 'en' }, { intent: 'b', text: '6', lang: 'en' },
+      { intent: 'c', text: '7' }, { intent: 'c', text: '8' },
+    ];
+    // a/en 2, a/hi 1, b/en 3, c 2 → sorted 1 2 2 3 → median 2
+    expect(medianExamplesPerIntentAndLanguage(examples)).toBe(2);
   });
 
   it('leaves word vectors out when the examples are too few to fit the calibration', () => {
