@@ -285,17 +285,20 @@ describe('parseCatalogFiles: malformed catalogs', () => {
     expect(err.message).toContain('intents[0].answers: needs an answer in "en"');
   });
 
-  it('keeps answers in general for an intent with a required slot', () => {
-    const yaml = [
+  /** An intent that needs an order number, with the given answer in general. */
+  const refundAnsweringInGeneral = (general: string): string =>
+    [
       'intents:',
       '  - id: refund',
       '    examples: { en: [where is my refund] }',
       '    slots: [{ name: order_number, kind: order_number, prompt: { en: "Which order?" } }]',
       '    answers: { en: "Order {order_number}: 5 days." }',
-      '    answersInGeneral: { en: "Refunds take 5 days." }',
+      `    answersInGeneral: { en: "${general}" }`,
       '',
     ].join('\n');
-    const [intent] = parseCatalogFiles([file('a.yaml', yaml)], {}).intents;
+
+  it('keeps answers in general for an intent with a required slot', () => {
+    const [intent] = parseCatalogFiles([file('a.yaml', refundAnsweringInGeneral('Refunds take 5 days.'))], {}).intents;
     expect(intent?.answersInGeneral).toEqual({ en: [{ text: 'Refunds take 5 days.' }] });
   });
 
@@ -305,16 +308,7 @@ describe('parseCatalogFiles: malformed catalogs', () => {
   });
 
   it('rejects a placeholder in an answer in general, which has no value to fill it', () => {
-    const yaml = [
-      'intents:',
-      '  - id: refund',
-      '    examples: { en: [where is my refund] }',
-      '    slots: [{ name: order_number, kind: order_number, prompt: { en: "Which order?" } }]',
-      '    answers: { en: "Order {order_number}: 5 days." }',
-      '    answersInGeneral: { en: "Order {order_number}: 5 days." }',
-      '',
-    ].join('\n');
-    const err = catalogErrorOf([file('a.yaml', yaml)]);
+    const err = catalogErrorOf([file('a.yaml', refundAnsweringInGeneral('Order {order_number}: 5 days.'))]);
     expect(err.message).toContain('intents[0].answersInGeneral.en: an answer in general has no slot value to fill');
   });
 
