@@ -791,10 +791,7 @@ export class DialogueEngine {
    */
   private sameQuestionNewValue(turn: Turn, text: string, c: Classification, found: readonly NamedSlotMatch[]): Intent | undefined {
     if (found.length === 0 || c.confidence >= this.deps.thresholds.clarify || wordCount(text) > MAX_CARRIED_WORDS) return undefined;
-    const { answered } = turn.input.state;
-    const last = this.intentById(answered[answered.length - 1] ?? null);
-    if (!last || last.handoff || !last.slots.some((s) => found.some((m) => m.name === s.name))) return undefined;
-    return last;
+    return this.lastAnsweredTaking(turn, found);
   }
 
   /**
@@ -1051,14 +1048,16 @@ export class DialogueEngine {
 
     const missing = intent.slots.find((s) => s.required && !state.slots[s.name]);
     if (missing) {
+      // Neither applies to a try at the value in the wrong format (it gets the format hint below).
+      const tried = this.formatHint(turn, missing, {});
       // "how long does a refund usually take?": the rule, not a question about an order of theirs.
-      if (!this.formatHint(turn, missing, {}) && this.answerInGeneral(turn, intent, turn.input.text ?? '')) return;
+      if (!tried && this.answerInGeneral(turn, intent, turn.input.text ?? '')) return;
       // "where is my order? I don't have the order number": not asked for what they just said they lack.
-      if (!this.formatHint(turn, missing, {}) && namesMissingValue(turn.input.text ?? '', this.valueWords.get(missing.name))) {
+      if (!tried && namesMissingValue(turn.input.text ?? '', this.valueWords.get(missing.name))) {
         return this.answerNoValue(turn, intent.id, missing.name);
       }
       state.pending = { intent: intent.id, slot: missing.name };
-      turn.replies.push({ text: this.promptFor(turn, missing) });
+      turn.replies.push({ text: tried ? this.hintText(turn, tried) : this.text(missing.prompt, turn.lang) });
       return;
     }
 
@@ -1258,11 +1257,6 @@ export class DialogueEngine {
    * The question for a missing slot; when this message holds a value of the slot's kind in the wrong
    * format (SG-4829, asha@gmail), what the right format looks like instead (the catalog's format hint).
    */
-  private promptFor(turn: Turn, spec: SlotSpec, opts: { answering?: boolean } = {}): string {
-    const hint = this.formatHint(turn, spec, opts);
-    return hint ? this.hintText(turn, hint) : this.text(spec.prompt, turn.lang);
-  }
-
   private hintText(turn: Turn, hint: NonNullable<ReturnType<typeof formatHintFor>>): string {
     return fillPlaceholders(this.text(hint.text, turn.lang), { value: hint.value }, ['value']);
   }

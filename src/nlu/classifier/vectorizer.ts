@@ -1,8 +1,9 @@
 /**
  * TF-IDF vectoriser over hashed features: a vocabulary learned from the training texts (features
  * seen in fewer than `minDocumentFrequency` texts, and unseen ones, are ignored), sublinear term
- * frequency (1 + log tf), smoothed idf (word bigrams' times bigramWeight), each view
- * L2-normalised and scaled by its weight so the whole vector has unit length. Transforming a message reuses scratch buffers: no allocation.
+ * frequency (1 + log tf), smoothed idf (word bigrams' times bigramWeight), each view L2-normalised
+ * and scaled by its weight so the whole vector has unit length. Transforming a message reuses
+ * scratch buffers: no allocation.
  */
 import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';

@@ -22,7 +22,7 @@ const PAST_WORDS = [
 
 const PAST_SET = new Set(PAST_WORDS.map(actToken));
 
-/** Does the clause tell something that already happened (a past verb form, "yesterday", "कल")? */
+/** Does the clause tell something that already happened (a past verb form, "yesterday", "हिजो", "ago")? */
 export function tellsPast(text: string): boolean {
   return tokenize(text).some((t) => PAST_SET.has(t.norm));
 }
