@@ -27,7 +27,8 @@ import { pushesBack } from './pushesBack';
 import { tellsAddress } from './tellsAddress';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
-import { describesProductOnly, isProductFollowUp, namesWithoutAsking, opensFollowUp, opensProductFollowUp } from './productFollowUp';
+import { opensFollowUpAboutName } from './nameFollowUp';
+import { afterOpener, describesProductOnly, isProductFollowUp, namesWithoutAsking, opensFollowUp, opensProductFollowUp } from './productFollowUp';
 
 export interface DialogueReply {
   text: string;
@@ -562,6 +563,8 @@ export class DialogueEngine {
     const followUp = this.expectedFollowUp(turn, text, classification);
     if (followUp) return this.handleIntent(turn, followUp, classification.confidence);
     if (carried) return this.handleIntent(turn, carried.intent, classification.confidence);
+    const goesOn = this.goesOnWithLast(turn, text, classification);
+    if (goesOn) return this.handleIntent(turn, goesOn, classification.confidence);
     const aboutHeld = this.aboutHeldValue(turn, text, classification);
     if (aboutHeld) return this.handleIntent(turn, aboutHeld.intent, aboutHeld.confidence);
     const byValue = this.intentOfValue(classification, found);
@@ -771,6 +774,23 @@ export class DialogueEngine {
   }
 
   /**
+   * "aur agar dabba khol diya ho to?", "and if the seal is broken?" right after an answer (nothing
+   * else acted upon since): a message that opens like a follow-up and is half understood as the
+   * topic just answered (top or runner-up, at or above the clarify threshold) goes on with it.
+   * "Did you mean…?" would offer back the answer the customer is asking more about.
+   */
+  private goesOnWithLast(turn: Turn, text: string, c: Classification): Intent | undefined {
+    const { answered, recognised } = turn.input.state;
+    const last = this.intentById(answered[answered.length - 1] ?? null);
+    if (!last || recognised[recognised.length - 1]?.intent !== last.id || !opensFollowUp(text)) return undefined;
+    const { clarify } = this.deps.thresholds;
+    const read = [c.top, ...(c.runnerUp ? [c.runnerUp.intent] : [])];
+    const at = read.indexOf(last.id);
+    const confidence = at === 0 ? c.confidence : at === 1 ? (c.runnerUp?.confidence ?? 0) : 0;
+    return confidence >= clarify && this.worthAsking(text, c) ? last : undefined;
+  }
+
+  /**
    * A message read between two intents (both at or above the clarify threshold) of which only one
    * has a slot for a value the message gives: the value says which ("ye kab tak deliver hoga? order
    * SG-330871 hai" between the delivery time and the order's status is about that order).
@@ -830,21 +850,29 @@ export class DialogueEngine {
    * A short question whose every content word the examples of `last` or of its catalog followUps
    * use is about that topic: of that family, the first of `readAs` (the intents the classifier
    * ranks first and second; none for a message it did not read), else `last`. A short question in
-   * words the topic does not use ("whats your name btw?") is not.
+   * words the topic does not use ("whats your name btw?") is not. An opened one ("and for Pune",
+   * "और जयपुर के लिए?") is a question with or without its question mark, and one that names only a
+   * place or thing the catalog barely mentions ("ani pokhara ko lagi?", nameFollowUp.ts) is about
+   * the topic whatever words it names.
    * `stays`: no word of it leans away from `last` to the classifier's top intent, so the message
    * stays on `last` even when the classifier is sure of another intent ("और कितने दिन लगेंगे?"
    * after the refund: "कितने दिन" is the delivery time's wording, but nothing in it leaves the
    * refund; "how long does delivery take?" does).
    */
   private carriedFrom(last: Intent, text: string, readAs: readonly string[]): CarriedTopic | undefined {
-    if (wordCount(text) > MAX_CARRIED_WORDS || !bearsQuestion(text)) return undefined;
+    if (wordCount(text) > MAX_CARRIED_WORDS) return undefined;
+    // "and for Pune?", "और जयपुर के लिए?": the same question about a place or thing the catalog never names.
+    const aboutName = opensFollowUpAboutName(text, (word) => this.support.examplesUsing(word));
+    // "and for Pune", without its question mark, asks as much as "and for Pune?".
+    if (!aboutName && !bearsQuestion(text) && !opensFollowUp(text)) return undefined;
     const family = [last.id, ...last.followUps];
     const s = this.support.count(text, family);
-    if (s.unknown > 0 || s.shared < s.content) return undefined;
+    if (!aboutName && (s.unknown > 0 || s.shared < s.content)) return undefined;
     const intent = this.intentById(readAs.find((i) => family.includes(i)) ?? last.id);
     if (!intent) return undefined;
     const top = readAs[0];
-    return { intent, opened: opensFollowUp(text), stays: top === undefined || !this.support.leansAway(text, last.id, top) };
+    // The opener ("and", "और", "اور") says nothing of the topic, whatever examples use it ("और भाई, कैसे हो").
+    return { intent, opened: opensFollowUp(text), stays: top === undefined || !this.support.leansAway(afterOpener(text), last.id, top) };
   }
 
   /**

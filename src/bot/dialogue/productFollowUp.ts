@@ -7,7 +7,7 @@ import type { Span } from '../../nlu/facts';
  * question about it. Such a message has no words of the question itself, so the classifier cannot
  * read it; what is left once the product is cut out is only these words, in every catalog language.
  */
-const FOLLOW_UP_WORDS = new Set([
+export const FOLLOW_UP_WORDS: ReadonlySet<string> = new Set([
   // English
   'what', 'whats', 'about', 'how', 'and', 'for', 'the', 'a', 'an', 'my', 'on', 'of', 'with', 'then', 'also', 'too', 'same',
   'is', 'it', 'its', 's', 'that', 'this', 'one', 'question', 'pls', 'please', 'ok', 'okay',
@@ -22,7 +22,7 @@ const FOLLOW_UP_WORDS = new Set([
   'ani', 'ra', 'ko', 'ma', 'lagi', 'pani', 'ni', 'chai', 'ta', 'mero', 'barema', 'ho',
 ]);
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** Most words a follow-up may have besides the product: longer messages say something of their own. */
 const MAX_OTHER_WORDS = 4;
@@ -102,6 +102,13 @@ export function namesWithoutAsking(text: string, products: readonly Span[]): boo
 }
 
 /** How many words an opener ("and", "what about", "aur"…) takes at the start of `words`; 0 when none. */
-function openerAt(words: readonly string[]): number {
+export function openerAt(words: readonly string[]): number {
   return OPENERS.filter((o) => o.every((w, i) => words[i] === w)).reduce((n, o) => Math.max(n, o.length), 0);
+}
+
+/** The words after the opener ("and", "what about", "aur", "और", "اور", "ani"…), or the whole text when it has none. */
+export function afterOpener(text: string): string {
+  const words = text.normalize('NFC').toLowerCase().match(WORD) ?? [];
+  const opener = openerAt(words);
+  return opener === 0 ? text : words.slice(opener).join(' ');
 }

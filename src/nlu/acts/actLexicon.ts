@@ -29,6 +29,9 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'sorry wrong one', 'sorry wrong number', 'oops wrong number', 'wrong one sorry', 'sorry wrong typed', 'sorry typed wrong',
       // a promise to try what the answer said ("ok will try", "let me try that") tells nothing new
       'ill try', 'i will try', 'will try', 'let me try', 'let me try that', 'ill try that', 'will try that', 'ill try again', 'will try again',
+      // ... and so does saying it worked ("done it worked", "its working now")
+      'it worked', 'that worked', 'it works', 'its working', 'its working now', 'working now', 'works now', 'all working now',
+      'done it worked', 'it worked now', 'got it working', 'all sorted', 'problem solved', 'issue solved', 'issue resolved',
     ],
     thanks: [
       'thanks', 'thank you', 'thank u', 'thankyou', 'thanku', 'thx', 'thnx', 'tnx', 'ty', 'tysm', 'tq', 'thanks a lot',
@@ -74,6 +77,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'सॉरी गलत', 'सॉरी ग़लत', 'गलत नंबर', 'ग़लत नंबर', 'सॉरी गलत नंबर', 'सॉरी गलत लिखा', 'सॉरी ग़लत लिखा', 'सॉरी गलत लिख दिया',
       'गलत नंबर लिख दिया', 'गलत नंबर लिखा', 'गलत नंबर दे दिया', 'गलत नंबर दिया', 'सॉरी गलत नंबर लिख दिया', 'गलती हो गई', 'गलती हो गयी', 'सॉरी गलती हो गई',
       'कोशिश करता हूँ', 'कोशिश करता हूं', 'कोशिश करती हूँ', 'कोशिश करती हूं', 'करके देखता हूँ', 'करके देखती हूँ', 'ट्राई करता हूँ', 'ट्राई करती हूँ',
+      'चल गया', 'काम कर गया', 'काम कर रहा है', 'चलने लगा', 'अब चल रहा है',
     ],
     thanks: ['धन्यवाद', 'शुक्रिया', 'बहुत धन्यवाद', 'बहुत शुक्रिया', 'बहुत बहुत धन्यवाद', 'थैंक्स', 'थैंक यू', 'थैंक्यू', 'थेंक्स', 'थेंक यू', 'आभार', 'धन्यवाद जी', 'आपका धन्यवाद', 'धन्यवाद आपका', 'मेहरबानी', 'बहुत मेहरबानी'],
     greeting: [
@@ -103,6 +107,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'galti ho gai', 'sorry galti ho gayi', 'galat number likh diya', 'galat number de diya', 'sorry galat number likh diya',
       'try karta hu', 'try karta hoon', 'try karti hu', 'try karti hoon', 'try karke dekhta hu', 'try karke dekhti hu', 'try krta hu',
       'koshish karta hu', 'koshish karti hu', 'karke dekhta hu', 'karke dekhti hu',
+      'chal gaya', 'chal gya', 'kaam kar gaya', 'kaam kar raha hai', 'kaam kar rha hai', 'chalne laga', 'ab chal raha hai',
     ],
     thanks: [
       'dhanyavaad', 'dhanyawad', 'dhanyavad', 'dhanyawaad', 'shukriya', 'shukriyaa', 'bahut shukriya', 'bahut dhanyavaad',
@@ -134,6 +139,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'غلط لکھا', 'غلط لکھ دیا', 'غلط لکھا گیا', 'غلط ٹائپ ہو گیا', 'سوری غلط', 'غلط نمبر', 'سوری غلط نمبر', 'سوری غلط لکھا', 'سوری غلط لکھ دیا',
       'غلط نمبر لکھ دیا', 'غلط نمبر دے دیا', 'غلطی ہو گئی', 'سوری غلطی ہو گئی',
       'کوشش کرتا ہوں', 'کوشش کرتی ہوں', 'کر کے دیکھتا ہوں', 'کر کے دیکھتی ہوں', 'ٹرائی کرتا ہوں',
+      'ہو گیا', 'ہوگیا', 'کام ہو گیا', 'چل گیا', 'کام کر رہا ہے', 'اب چل رہا ہے', 'مل گیا',
     ],
     thanks: ['شکریہ', 'بہت شکریہ', 'بہت بہت شکریہ', 'جزاک اللہ', 'مہربانی', 'بہت مہربانی', 'آپ کا شکریہ', 'تھینکس', 'تھینک یو', 'شکریہ جی', 'shukria', 'jazakallah'],
     greeting: [
@@ -159,6 +165,7 @@ export const ACT_PHRASES: Record<'shared' | 'hi' | 'hi-Latn' | 'ur' | 'ne', Part
       'गलत नम्बर', 'सरी गलत', 'प्रयास गर्छु', 'कोसिस गर्छु', 'गरेर हेर्छु', 'try गर्छु', 'galat bhayo', 'sorry galat bhayo', 'try garchu', 'garera herchu',
       'गल्ती भयो', 'सरी गल्ती भयो', 'गलत नम्बर लेखेँ', 'galti bhayo', 'sorry galti bhayo', 'galat number lekhe',
       'हवस्', 'हवस', 'म भन्छु', 'हम्म', 'बहुत राम्रो', 'hunxa', 'la hunxa', 'thik xa', 'theek xa', 'thikai xa', 'la thik xa', 'la thik cha', 'hus', 'ok xa', 'bujhe hajur', 'bujhiyo',
+      'अब चल्यो', 'काम गर्यो', 'aba chalyo', 'kaam garyo',
     ],
     thanks: ['धन्यवाद', 'धेरै धन्यवाद', 'मुरी मुरी धन्यवाद', 'थ्याङ्क्स', 'थ्याङ्क यू', 'थ्यांक्स', 'dhanyabad', 'dhanyabaad'],
     greeting: [
@@ -199,8 +206,10 @@ export const ACT_FILLERS: readonly string[] = [
  * with its repeated letter collapsed, as "ہم" ("we"), which opens many an Urdu question ("ہم نے
  * آرڈر کیا تھا…").
  */
-export const ACT_ALONE: Partial<Record<'ur', Partial<Record<PhraseKind, readonly string[]>>>> = {
+export const ACT_ALONE: Partial<Record<'ur' | 'ne', Partial<Record<PhraseKind, readonly string[]>>>> = {
   ur: { ack: ['ہمم'] },
+  // "भयो" (done, it worked) alone; "के भयो?" and "k bhayo" ask what happened
+  ne: { ack: ['भयो', 'bhayo'] },
 };
 
 /** Emoji that say something on their own (matched on their first code point, skin tone and VS16 ignored). */

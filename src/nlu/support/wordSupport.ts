@@ -48,6 +48,8 @@ export interface WordSupport {
    * after the refund, in words many intents use, does not.
    */
   leansAway(text: string, from: string, to: string): boolean;
+  /** How many examples (of every intent and language) use the word's stem: 0 for a word new to the catalog. */
+  examplesUsing(word: string): number;
 }
 
 /**
@@ -80,8 +82,11 @@ export function wordSupportFor(examples: readonly TrainingExample[]): WordSuppor
   const byStem = new Map<string, Set<string>>();
   /** For the words few intents use: how many examples of each use it. */
   const uses = new Map<string, Map<string, number>>();
+  /** For every word: how many examples use it. */
+  const exampleCount = new Map<string, number>();
   for (const e of examples) {
     for (const s of new Set(normalizeText(e.text).split(' ').filter((w) => w !== '').map(stem))) {
+      exampleCount.set(s, (exampleCount.get(s) ?? 0) + 1);
       let intents = byStem.get(s);
       if (!intents) byStem.set(s, (intents = new Set()));
       intents.add(e.intent);
@@ -113,6 +118,10 @@ export function wordSupportFor(examples: readonly TrainingExample[]): WordSuppor
           const counts = uses.get(stem(word));
           return counts !== undefined && (counts.get(to) ?? 0) >= LEAN_RATIO * (counts.get(from) ?? 0);
         });
+    },
+    examplesUsing(word) {
+      const words = normalizeText(word).split(' ').filter((w) => w !== '');
+      return words.length === 0 ? 0 : Math.max(...words.map((w) => exampleCount.get(stem(w)) ?? 0));
     },
     count(text, intents) {
       const result: SupportCount = { content: 0, shared: 0, unknown: 0 };

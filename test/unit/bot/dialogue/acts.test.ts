@@ -43,6 +43,12 @@ describe('DialogueEngine: conversational acts', () => {
     expect(result.signals.some((s) => s.type === 'misunderstood')).toBe(false);
   });
 
+  test('"done it worked" after a misunderstanding is answered briefly as an acknowledgement, not the fallback', async () => {
+    const [, done] = await conversation(makeEngine(), ['purple elephant dancing', 'done it worked']);
+    expect(textsOf(done!)).toEqual(['👍 Anything else I can help you with?']);
+    expect(done!.signals).toEqual([{ type: 'act', act: 'ack' }]);
+  });
+
   test('"ok" keeps the language of an Urdu conversation', async () => {
     const result = await say(makeEngine(), 'دکان کب کھلتی ہے', 'ok');
     expect(result.lang).toBe('ur');

@@ -321,3 +321,22 @@ describe('opensWithCorrection', () => {
     expect(readActs('sorry galti bhayo, SG-640281 ho').rest).toBe('SG-640281 ho');
   });
 });
+
+describe('readActs: saying that what the answer said worked', () => {
+  test.each([
+    ['en', 'done it worked'], ['en', 'its working now'], ['en', 'that worked'], ['hi-Latn', 'chal gaya'], ['hi', 'चल गया'],
+    ['ur', 'ہو گیا'], ['ur', 'اب چل رہا ہے'], ['ne', 'भयो'], ['ne', 'bhayo'], ['ne', 'अब चल्यो'],
+  ])('reads the %s "%s" as an acknowledgement', (_lang, text) => expect(only(text)).toBe('ack'));
+
+  it('does not read the Nepali "के भयो?" (what happened?) as an acknowledgement', () => {
+    expect(readActs('के भयो?').rest).not.toBe('');
+  });
+
+  it('does not cut "bhayo" off a romanised Nepali question ("mero order ko k bhayo")', () => {
+    expect(readActs('mero order ko k bhayo').rest).toBe('mero order ko k bhayo');
+  });
+
+  it('does not read "not working" as an acknowledgement', () => {
+    expect(readActs('its not working').acts).toEqual([]);
+  });
+});

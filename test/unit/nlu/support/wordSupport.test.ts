@@ -122,3 +122,17 @@ describe('wordSupport.leansAway', () => {
     expect(paying.leansAway('how long does delivery take', 'refund', 'delivery_time')).toBe(true);
   });
 });
+
+describe('wordSupport.examplesUsing', () => {
+  test('counts the examples that use the word', () => {
+    expect(support.examplesUsing('parcel')).toBe(2);
+  });
+
+  test('counts a word on its stem across every intent: "delivered" with "delivery"', () => {
+    expect(support.examplesUsing('delivered')).toBe(4);
+  });
+
+  test('is 0 for a word no example uses', () => {
+    expect(support.examplesUsing('pokhara')).toBe(0);
+  });
+});
