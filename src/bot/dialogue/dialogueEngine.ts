@@ -27,6 +27,7 @@ import { pushesBack } from './pushesBack';
 import { tellsAddress } from './tellsAddress';
 import { valueWordsBySlot, withoutValueWords } from './valueReply';
 import { answersForProduct, newestProduct } from './productAnswers';
+import { opensConditionalFollowUp } from './conditionalFollowUp';
 import { opensFollowUpAboutName } from './nameFollowUp';
 import { afterOpener, describesProductOnly, isProductFollowUp, namesWithoutAsking, opensFollowUp, opensProductFollowUp } from './productFollowUp';
 
@@ -774,16 +775,27 @@ export class DialogueEngine {
   }
 
   /**
-   * "aur agar dabba khol diya ho to?", "and if the seal is broken?" right after an answer (nothing
-   * else acted upon since): a message that opens like a follow-up and is half understood as the
-   * topic just answered (top or runner-up, at or above the clarify threshold) goes on with it.
-   * "Did you mean…?" would offer back the answer the customer is asking more about.
+   * Right after an answer (nothing else acted upon since), a message that opens like a follow-up
+   * goes on with the topic just answered when
+   * - it puts a case of it ("aur agar dabba khul gaya ho to?", "what if the seal is broken?",
+   *   conditionalFollowUp.ts), in words that do not lean to another topic read at or above the
+   *   clarify threshold (a case supposed is no complaint made: a handoff topic does not count); or
+   * - it is half understood as that topic (top or runner-up, at or above the clarify threshold):
+   *   "did you mean…?" would offer back the answer the customer is asking more about.
    */
   private goesOnWithLast(turn: Turn, text: string, c: Classification): Intent | undefined {
     const { answered, recognised } = turn.input.state;
     const last = this.intentById(answered[answered.length - 1] ?? null);
-    if (!last || recognised[recognised.length - 1]?.intent !== last.id || !opensFollowUp(text)) return undefined;
+    if (!last || last.handoff || recognised[recognised.length - 1]?.intent !== last.id) return undefined;
     const { clarify } = this.deps.thresholds;
+    // The message as written too: the reading's spelling may have changed a word ("bhane" → "bharne").
+    const conditional = opensConditionalFollowUp(turn.input.text ?? text) || opensConditionalFollowUp(text);
+    if (conditional) {
+      const other = this.intentById(c.top);
+      const leans = c.confidence >= clarify && other !== undefined && !other.handoff && this.support.leansAway(afterOpener(text), last.id, c.top);
+      return leans ? undefined : last;
+    }
+    if (!opensFollowUp(text)) return undefined;
     const read = [c.top, ...(c.runnerUp ? [c.runnerUp.intent] : [])];
     const at = read.indexOf(last.id);
     const confidence = at === 0 ? c.confidence : at === 1 ? (c.runnerUp?.confidence ?? 0) : 0;

@@ -38,3 +38,4 @@ export function opensFollowUpAboutName(text: string, examplesUsing: (word: strin
   const isName = (w: string) => !/\p{N}/u.test(w) && !OTHER_THING_WORDS.has(w) && examplesUsing(w) <= MAX_NAME_EXAMPLES;
   return names.length > 0 && names.length <= MAX_NAME_WORDS && names.every(isName);
 }
+

@@ -91,6 +91,9 @@ export interface ReadingContext {
 
 type Classify = (text: string) => Classification;
 
+/** A clause with words that are all a polite wrapper ("please revert asap", "kindly do the needful"). */
+const onlyPoliteWrapper = (text: string): boolean => /[\p{L}\p{N}]/u.test(text) && !/[\p{L}\p{N}]/u.test(peelPoliteWrappers(text));
+
 const better = (a: Classification, b: Classification): Classification => (b.confidence > a.confidence ? b : a);
 
 /**
@@ -172,7 +175,8 @@ export function readQuestions(
   }
   // "…, what do i do?": the clauses that ask nothing are left out of the whole message's reading too;
   // so is the other side of an either-or question ("…, or should i get my own electrician").
-  const asking = all.filter((c) => !c.alternative && !context.asksNothing?.(c.rest) && !context.withdraws?.(c.rest));
+  // So is a clause that is only a polite wrapper ("…, please revert asap", "kindly do the needful").
+  const asking = all.filter((c) => !c.alternative && !context.asksNothing?.(c.rest) && !context.withdraws?.(c.rest) && !onlyPoliteWrapper(c.rest));
   const split = asking.length > 0 ? asking : all;
   const read = split.length < all.length ? split.map((c) => c.text).join(', ') : text;
   const whole = readClause(read, classify);

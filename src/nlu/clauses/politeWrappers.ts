@@ -31,6 +31,16 @@ export const POLITE_WRAPPERS: readonly Wrapper[] = [
   { phrase: '(i|id|i would) (like|love) to know', plain: '' },
   { phrase: '(i|we) (just|) wanted to (ask|know|check|find out) (if|whether|about|)', plain: '' },
   { phrase: '(may|can) (i|we) (please|) (know|ask)', plain: '' },
+  // Indian English office wording around a request: "kindly do the needful", "please look into the matter", "pls revert asap"
+  // (a phrase ends on a word it needs: an optional last word is never matched at the end of the text)
+  { phrase: '(kindly|please|pls|plz|) do the needful (asap|at the earliest|urgently)', plain: '' },
+  { phrase: '(kindly|please|pls|plz|) do the needful', plain: '' },
+  { phrase: '(kindly|please|pls|plz) look into (the matter|this matter|the issue|this issue|my issue|my case|this|it) (asap|at the earliest|urgently)', plain: '' },
+  { phrase: '(kindly|please|pls|plz) look into (the matter|this matter|the issue|this issue|my issue|my case|this|it)', plain: '' },
+  { phrase: '(kindly|please|pls|plz) (revert|respond) (back|) (asap|at the earliest|urgently|soon)', plain: '' },
+  { phrase: '(kindly|please|pls|plz) (revert|respond) back', plain: '' },
+  { phrase: '(kindly|please|pls|plz) (revert|respond)', plain: '' },
+  { phrase: 'kindly', plain: '' },
   // Hindi
   { phrase: 'क्या (ऐसा|यह|ये) (हो सकता है|संभव है|सम्भव है|मुमकिन है) (कि|)', plain: '' },
   { phrase: 'क्या आप (कृपया|प्लीज़|प्लीज|) (बता सकते हैं|बता सकते हो|बताएंगे|बताएँगे|बता सकेंगे) (कि|)', plain: 'बताइए' },

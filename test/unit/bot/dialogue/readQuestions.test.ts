@@ -306,4 +306,10 @@ describe('readQuestions', () => {
     const r = readQuestions('delivery me kitne din lagte hain aur iske kitne paise lagenge?', classify, T, { sure: 0.75 });
     expect(r.kind === 'several' && r.answers.map((a) => a.classification.top)).toEqual(['delivery_time', 'shipping_cost']);
   });
+
+  test('a clause that is only a polite wrapper ("…, please revert asap") is left out: the message is its one question', () => {
+    const classify = table({ 'still not received my order': ['order_status', 0.9] });
+    const r = readQuestions('still not received my order, please revert asap', classify, T);
+    expect(r).toMatchObject({ kind: 'single', classification: { top: 'order_status' }, text: 'still not received my order' });
+  });
 });

@@ -31,3 +31,20 @@ describe('peelPoliteWrappers', () => {
     expect(peelPoliteWrappers('can I pay by UPI?')).toBe('can I pay by UPI?');
   });
 });
+
+describe('peelPoliteWrappers: Indian English office wording', () => {
+  test.each([
+    ['kindly do the needful and tell me the status of my order', 'and tell me the status of my order'],
+    ['my parcel is late, please look into the matter', 'my parcel is late,'],
+    ['refund not received, pls revert asap', 'refund not received,'],
+    ['kindly tell me the store timings', 'tell me the store timings'],
+  ])('drops the wrapper of "%s"', (text, plain) => expect(peelPoliteWrappers(text)).toBe(plain));
+
+  test('leaves nothing of a message that is only such a wrapper', () => {
+    expect(peelPoliteWrappers('Kindly do the needful')).toBe('');
+  });
+
+  test('keeps "revert" that is not asked for ("how do i revert the update")', () => {
+    expect(peelPoliteWrappers('how do i revert the update')).toBe('how do i revert the update');
+  });
+});
