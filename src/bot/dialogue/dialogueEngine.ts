@@ -1,6 +1,6 @@
 import { BatonError } from '../../errors';
 import { type ActKind, type ActReading, mainAct, opensWithCorrection, readActs } from '../../nlu/acts';
-import { announcesQuestions, asksQuestion, bearsQuestion, findReferringWord, peelPoliteWrappers, splitClauses, withdrawsRequest } from '../../nlu/clauses';
+import { announcesQuestions, asksQuestion, bearsQuestion, findReferringWord, peelPoliteWrappers, splitClauses, tellsPast, withdrawsRequest } from '../../nlu/clauses';
 import { DEFAULT_MESSAGES } from '../../nlu/catalog/defaultMessages';
 import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillment';
 import { normalizeText } from '../../nlu/classifier';
@@ -191,7 +191,8 @@ interface Turn {
  *    it, valueReply.ts) fills it; a message whose other words are classified at or
  *    above the answer threshold as another intent drops it and is handled instead; a message that
  *    is neither re-asks the question and counts as a misunderstanding.
- * 6. A message that is only a value the catalog's `bareFacts` names (a bare order number) → that intent.
+ * 6. A message that is only a value the catalog's `bareFacts` names (a bare order number), or that
+ *    value with nothing but question words ("where is SG-305117?") → that intent.
  * 7. A message that says nothing of what it is about ("what do i do", "how", "क्या करूँ": only question
  *    words, pronouns, particles and words nearly every intent's examples use; no product) is not
  *    read as any question: right after an answer, one that asks ("what do i do now?") is offered
@@ -347,11 +348,8 @@ export class DialogueEngine {
       return this.answerActs(turn, { ...acts, acts: ['ack'], rest: '' });
     }
     if (!/[\p{L}\p{N}]/u.test(words) || onlyValues) {
-      // Right after "…to check a particular refund, send me its order number": that refund's.
-      const invited = this.intentById(turn.input.state.invited ?? null);
-      if (invited && invited.slots.some((s) => found.some((m) => m.name === s.name))) return this.handleIntent(turn, invited, 1);
-      const bare = this.bareFactIntent(found);
-      return bare ? this.handleIntent(turn, bare, 1) : this.fallback(turn);
+      const alone = this.valueAloneIntent(turn, found);
+      return alone ? this.handleIntent(turn, alone, 1) : this.fallback(turn);
     }
     // "black manga tha white aaya": a wrong delivery told, not asked about, whatever the words lean to.
     const wrongItem = this.wrongItemReport(turn);
@@ -359,6 +357,10 @@ export class DialogueEngine {
     // "what do i do", "how", "क्या करूँ": a message that says nothing of what it is about is not
     // read as any question, however sure the classifier is (it leans on words every intent uses).
     if (!this.asksSomething(words)) {
+      // "where is SG-305117?", "SG-305117 kahan hai?", "SG-305117 کا کیا بنا؟": a value asked about
+      // with nothing but question words means what the value sent alone means.
+      const asksAboutValue = found.length > 0 && bearsQuestion(words) ? this.valueAloneIntent(turn, found) : undefined;
+      if (asksAboutValue) return this.handleIntent(turn, asksAboutValue, 1);
       if (this.offerNextSteps(turn, words)) return;
       // "कहिले सम्म आउँछ?", "kab tak?" right after an answer with no next steps to offer: the same
       // topic. "what do i do now?" asks for next steps, and there are none: not understood.
@@ -369,7 +371,7 @@ export class DialogueEngine {
     if (splitClauses(words).every((c) => withdrawsRequest(readActs(c.text).rest))) return this.answerActs(turn, { ...acts, acts: ['ack'], rest: '' });
     const read = (t: string) =>
       readQuestions(t, (x) => this.deps.classifier.classify(x), this.deps.thresholds, {
-        referents: this.referents(turn),
+        referents: [...this.referents(turn), ...this.topicWords(turn)],
         sure: SURE_WITHOUT_SHARED_WORDS,
         asksNothing: (x) => !this.asksSomething(x),
         productIn: (x) => this.productIn(x),
@@ -423,6 +425,18 @@ export class DialogueEngine {
   private referents(turn: Turn): string[] {
     const held = this.slotSpecs.filter((s) => turn.state.slots[s.name]);
     return [...new Set(held.map((s) => s.name.split(/[_\s-]+/u)[0] ?? '').filter((w) => w.length > 1))];
+  }
+
+  /**
+   * What "it" may point at besides the things held: the topic answered last, in the words of its
+   * title in the conversation's language ("Refund status" → refund, status). After a person handed
+   * the conversation back, "how long till it shows in my bank account" is still the refund.
+   */
+  private topicWords(turn: Turn): string[] {
+    const { answered } = turn.input.state;
+    const last = this.intentById(answered[answered.length - 1] ?? null);
+    if (!last) return [];
+    return this.text(last.title, turn.lang).match(/[\p{L}\p{M}]{2,}/gu) ?? [];
   }
 
   /**
@@ -512,6 +526,16 @@ export class DialogueEngine {
     return last && !last.handoff && last.slots.some((s) => found.some((m) => m.name === s.name)) ? last : undefined;
   }
 
+  /**
+   * What a value sent alone asks about: right after "…to check a particular refund, send me its
+   * order number", that refund's; otherwise the intent the catalog's bareFacts names for it.
+   */
+  private valueAloneIntent(turn: Turn, found: readonly NamedSlotMatch[]): Intent | undefined {
+    const invited = this.intentById(turn.input.state.invited ?? null);
+    if (invited && invited.slots.some((s) => found.some((m) => m.name === s.name))) return invited;
+    return this.bareFactIntent(found);
+  }
+
   /** The intent the catalog's bareFacts names for a value sent alone (a bare order number → order status). */
   private bareFactIntent(found: readonly NamedSlotMatch[]): Intent | undefined {
     const bareFacts = this.catalog.bareFacts ?? {};
@@ -580,6 +604,8 @@ export class DialogueEngine {
     if (fault && (classification.confidence < clarify || !guessed.includes(fault.id))) return this.handleIntent(turn, fault, classification.confidence);
     const backed = this.valueBacked(text, classification, found);
     if (backed) return this.handleIntent(turn, backed, classification.confidence);
+    // "12,500 روپے کٹے ہیں" with no answer inviting it: the facts are kept for the team and acknowledged.
+    if (this.tellsPurchase(turn, turn.input.text ?? text)) return this.answerActs(turn, { ...acts, acts: ['ack'], rest: '' });
     if (top && classification.confidence >= clarify && this.worthAsking(text, classification)) {
       // Right after a message not understood, one only half understood is the second miss in a
       // row ("aaj bitcoin ka rate kya hai" read a little as offers): the topics menu, led by the guesses
@@ -1130,7 +1156,8 @@ export class DialogueEngine {
    * message tells what the answer asked for: a statement (no question) that pushes back ("15 din
    * ho gaye abhi tak nahi aaya", "अझै आएन": read alone it would be another question), or one the
    * bot half understood but could not answer ("its been 10 days already"), or an address told
-   * ("its 4th floor, Orion Tower, Bandra", tellsAddress). A statement the bot
+   * ("its 4th floor, Orion Tower, Bandra", tellsAddress), or what they paid or when they bought
+   * ("paid 32,490 on 28 nov", tellsPurchase), however the words lean. A statement the bot
    * does not place at all (small talk) is not taken as that, nor one it understands as a question
    * of its own without pushing back ("also need the GST invoice"), nor thanks ("बहुत धन्यवाद आपका").
    */
@@ -1141,10 +1168,24 @@ export class DialogueEngine {
     if (pushesBack(message)) return offeredBy;
     // "बहुत धन्यवाद आपका": thanks or a goodbye with words the act reader left over closes, it tells nothing.
     if (acts.acts.some((a) => a === 'thanks' || a === 'goodbye')) return undefined;
+    // "paid 32,490 on 28 nov", "12,500 روپے کٹے ہیں": what was paid, or when it was bought, is the
+    // case the answer invited them to tell, whatever the words lean to.
+    if (this.tellsPurchase(turn, message)) return offeredBy;
     const { answer, clarify } = this.deps.thresholds;
     // "its 4th floor, Orion Tower, Bandra": an address told, not understood as a question, is a detail for the colleague.
     if (c.confidence < answer && tellsAddress(message)) return offeredBy;
     return c.confidence >= clarify && c.confidence < answer ? offeredBy : undefined;
+  }
+
+  /**
+   * A statement (no question or request) of what the customer paid ("₹1,499 कटे हैं आज सुबह"), or of
+   * when something already happened ("ल्यापटप हो, २२ नोभेम्बरमा अर्डर गरेको"): the facts of their
+   * own purchase, told, not asked about.
+   */
+  private tellsPurchase(turn: Turn, message: string): boolean {
+    if (!/\p{N}/u.test(message) || bearsQuestion(message)) return false;
+    const facts = extractFacts(message, { now: this.now(), timeZone: this.deps.timeZone, phoneRegion: turn.input.phoneRegion ?? this.deps.phoneRegion });
+    return facts.some((f) => f.kind === 'money' || (f.kind === 'date' && tellsPast(message)));
   }
 
   /** Hands the conversation to a person of `about`'s team, as `about`'s answer offered. */

@@ -62,6 +62,13 @@ const NEGATORS_AFTER = keySet([
   ...Object.values(SENTIMENT_LEXICONS).flatMap((l) => l.negatorsAfter),
   ...lexicons.flatMap((l) => l.extraNegatorsAfter),
 ]);
+/**
+ * "किसी से बात करा दो ना", "kisi se baat karwa do na", "कसैलाई बोलाइदिनुस् न": a short "na" closing
+ * the clause is a tag that presses the request ("won't you"), not a negation (which comes before
+ * the verb: "बात न कराएं").
+ */
+const TAG_PARTICLES = keySet(['na', 'naa', 'ना', 'न']);
+
 /** "no" opening a clause before "I"/"we"/"please" is an interjection ("no I want an agent"), not a negation. */
 const INTERJECTION_FOLLOWERS = keySet(['i', 'we', 'please', 'pls', 'plz', 'just']);
 
@@ -204,7 +211,8 @@ function negatedHits(words: readonly Word[], hits: readonly Hit[], covered: Uint
       const target = hits.find((h) => isNoun(h) && h.clause === word.clause && h.start > i);
       if (target) negated.add(target);
     }
-    if (NEGATORS_AFTER.has(word.key)) {
+    const closesClause = words[i + 1]?.clause !== word.clause;
+    if (NEGATORS_AFTER.has(word.key) && !(closesClause && TAG_PARTICLES.has(word.key))) {
       for (let k = hits.length - 1; k >= 0; k--) {
         const h = hits[k]!;
         if (isNoun(h) && h.clause === word.clause && h.end <= i && i - h.end < NEGATION_REACH) {

@@ -44,7 +44,8 @@ const en: PersonRequestLexicon = {
     'call center',
   ],
   someone: ['someone', 'somebody', 'anyone', 'anybody', 'person', 'people', 'staff', 'team', 'colleague', 'member of staff'],
-  talk: ['talk', 'speak', 'chat', 'connect', 'transfer', 'reach', 'contact', 'escalate', 'call', 'ring', 'forward', 'put me through', 'hand me over'],
+  // "could someone from your team look into it": a person to look into it is a person to talk to.
+  talk: ['talk', 'speak', 'chat', 'connect', 'transfer', 'reach', 'contact', 'escalate', 'call', 'ring', 'forward', 'put me through', 'hand me over', 'look into'],
   want: ['want', 'wanna', 'need', 'get', 'give', 'require', 'is there', 'are there', 'any', 'looking for', 'can i have'],
   bot: ['bot', 'chatbot', 'robot', 'machine', 'automated', 'automatic', 'ai', 'computer'],
   leaveBot: ['stop the bot', 'bypass the bot', 'enough of the bot', 'skip the bot'],
@@ -129,7 +130,8 @@ const ne: PersonRequestLexicon = {
     'म्यानेजर*', 'लाइभ एजेन्ट*', 'लाइभ च्याट*', 'हेल्पलाइन*',
   ],
   someone: ['कसै*', 'कोही', 'स्टाफ*', 'टोली*', 'कर्मचारी*'],
-  talk: ['कुरा', 'जोड*', 'च्याट*', 'कल', 'सम्पर्क*', 'सार्नु*', 'ट्रान्सफर*', 'कनेक्ट*'],
+  // बोलाउनुस्, बोलाइदिनुस्: "call (someone) over", as the Hindi बुलाओ.
+  talk: ['कुरा', 'जोड*', 'च्याट*', 'कल', 'सम्पर्क*', 'सार्नु*', 'ट्रान्सफर*', 'कनेक्ट*', 'बोलाउ*', 'बोलाइ*'],
   want: ['चाहियो', 'चाहिन्छ', 'चाहन्छु', 'कोही', 'कुनै'],
   bot: ['बोट*', 'मेसिन*', 'रोबोट*', 'स्वचालित'],
   leaveBot: ['बोट बन्द', 'बोट बंद'],
@@ -145,7 +147,7 @@ const ne: PersonRequestLexicon = {
 const neLatn: PersonRequestLexicon = {
   people: ['manche', 'manchhe', 'manis', 'pratinidhi', 'karmachari', 'agent', 'human', 'customer care', 'customer service', 'helpline'],
   someone: ['kasai', 'kasailai', 'kohi', 'staff', 'team'],
-  talk: ['kura', 'jodnu', 'jodidinus', 'jod', 'call', 'sampark', 'connect', 'transfer', 'chat'],
+  talk: ['kura', 'jodnu', 'jodidinus', 'jod', 'call', 'sampark', 'connect', 'transfer', 'chat', 'bolau*', 'bolai*'],
   want: ['chahiyo', 'chahincha', 'chahinchha', 'chahanchu', 'chaiyo', 'kohi', 'kunai'],
   bot: ['bot', 'robot', 'machine'],
   leaveBot: ['bot banda'],

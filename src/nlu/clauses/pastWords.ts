@@ -17,7 +17,9 @@ const PAST_WORDS = [
   'تھا', 'تھی', 'تھے', 'ہوا', 'ہوئی', 'ہوئے', 'گیا', 'گئی', 'گئے', 'لیا', 'آیا', 'آئی', 'آئے', 'ملا', 'ملی', 'ملے', 'دیا', 'کیے',
   'کئے', 'چکا', 'چکی', 'چکے',
   'थियो', 'थिएँ', 'थिए', 'भयो', 'गयो', 'गरें', 'गरेँ', 'लिएँ', 'आयो', 'आइपुग्यो', 'पाएँ', 'दिएँ', 'हिजो',
-  'thiyo', 'bhayo', 'gayo', 'aayo', 'aaipugyo', 'hijo',
+  // the perfect participle tells it too: अर्डर गरेको (had ordered), किनेको (bought), तिरेको (paid)
+  'गरेको', 'किनेको', 'तिरेको', 'लिएको', 'पठाएको',
+  'thiyo', 'bhayo', 'gayo', 'aayo', 'aaipugyo', 'hijo', 'gareko', 'kineko', 'tireko', 'lieko',
 ];
 
 const PAST_SET = new Set(PAST_WORDS.map(actToken));

@@ -8,7 +8,7 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
  * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ);
  * - or, with no currency at all, an amount of three digits or more (or grouped: 12,499) right after a
  *   word of paying ("paid 12,499", "charged 2999", "deducted 5,000", "paisa kat gaya 3,499") or right before one ("12,499
- *   diye", "2,499 wapas karo", "3000 फिर्ता", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें"): the rupee is implied.
+ *   diye", "2,499 wapas karo", "3000 फिर्ता", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें", "6500 tireko", "3200 pay kiye"): the rupee is implied.
  * Amounts may use Indian or Western grouping (1,50,000 / 150,000), decimals (1.5 lakh, 499.50) and
  * k / thousand / hazaar (हज़ार, ہزار); a count of thousands alone ("15k", "१५ हजार") is money. Rupees without a country code count as INR.
  * Text must have ASCII digits, e-mails and phones masked out.
@@ -49,7 +49,7 @@ const PAID_BEFORE = new RegExp(
   'giu',
 );
 const PAID_AFTER = new RegExp(
-  `(?<![\\p{L}\\p{N},.])${PAID_NUMBER}${MULTIPLIER}\\s?(?:diye|diya|diyee|bhare|bhara|kat|kate|kaat|kat gaye|दिए|दिये|दिया|भरे|भरा|कटे|कट|دیے|دیئے|دیا|بھرے|کٹے|کٹ|तिरें|तिरेँ|तिरेको|तिरे|काटियो|काट्यो)(?![\\p{L}\\p{M}])`,
+  `(?<![\\p{L}\\p{N},.])${PAID_NUMBER}${MULTIPLIER}\\s?(?:diye|diya|diyee|bhare|bhara|kat|kate|kaat|kat gaye|दिए|दिये|दिया|भरे|भरा|कटे|कट|دیے|دیئے|دیا|بھرے|کٹے|کٹ|तिरें|तिरेँ|तिरेको|तिरे|तिर्यो|तिरिसकेको|काटियो|काट्यो|चुकाए|चुकाया|ادا کیے|ادا کیا|paid|pay kiye|pay kiya|pay kie|tireko|tirisakeko|tiryo|tiren|tire)(?![\\p{L}\\p{M}])`,
   'giu',
 );
 

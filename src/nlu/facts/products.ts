@@ -38,7 +38,12 @@ export interface ProductIndex {
   deletions: Map<string, string[]>;
   /** How many aliases were indexed (for logs and tests). */
   size: number;
+  /** Latin words of the customers' own language that are never read as a typo of an alias ("ghar", home, is not "ghari"). */
+  words: ReadonlySet<string>;
 }
+
+/** A word the examples of at least this many intents use is a word of its own, not a typo of a product's name. */
+export const WORD_OF_ITS_OWN_INTENTS = 3;
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
@@ -131,8 +136,11 @@ function brandsOf(products: ProductCatalog): Map<string, string> {
   return brands;
 }
 
-/** Builds the matcher for a catalog's products (once per catalog). */
-export function compileProductIndex(products: ProductCatalog, defaultLanguage: Lang): ProductIndex {
+/**
+ * Builds the matcher for a catalog's products (once per catalog). `words`: words customers use in
+ * their own right (the catalog's examples), which are never taken for a one-letter typo of an alias.
+ */
+export function compileProductIndex(products: ProductCatalog, defaultLanguage: Lang, words: Iterable<string> = []): ProductIndex {
   const root: TrieNode = { next: new Map() };
   const vocabulary = new Set<string>();
   let maxWords = 0;
@@ -181,7 +189,30 @@ export function compileProductIndex(products: ProductCatalog, defaultLanguage: L
       else if (!list.includes(w) && list.length < 4) list.push(w);
     }
   }
-  return { root, maxWords, vocabulary, deletions, size };
+  const own = new Set<string>();
+  for (const w of words) {
+    const folded = foldWord(w);
+    if (ASCII_WORD.test(folded) && !vocabulary.has(folded)) own.add(folded);
+  }
+  return { root, maxWords, vocabulary, deletions, size, words: own };
+}
+
+/**
+ * The words the examples of at least WORD_OF_ITS_OWN_INTENTS intents use: words of the customers'
+ * language, not typos (a typo in an example is in one intent's examples, not in three).
+ */
+export function wordsOfTheirOwn(catalog: Pick<Catalog, 'intents'>): string[] {
+  const intentsOf = new Map<string, Set<string>>();
+  for (const intent of catalog.intents) {
+    for (const text of Object.values(intent.examples).flat()) {
+      for (const m of text.toLowerCase().matchAll(WORD)) {
+        let seen = intentsOf.get(m[0]);
+        if (!seen) intentsOf.set(m[0], (seen = new Set()));
+        seen.add(intent.id);
+      }
+    }
+  }
+  return [...intentsOf].filter(([, ids]) => ids.size >= WORD_OF_ITS_OWN_INTENTS).map(([w]) => w);
 }
 
 /**
@@ -197,7 +228,7 @@ function resolveWord(word: string, index: ProductIndex): string[] {
     }
     return [];
   }
-  if (word.length < FUZZY_MIN_LENGTH - 1 || !ASCII_WORD.test(word) || /^\d+$/.test(word)) return [];
+  if (word.length < FUZZY_MIN_LENGTH - 1 || !ASCII_WORD.test(word) || /^\d+$/.test(word) || index.words.has(word)) return [];
   const found = new Set<string>(index.deletions.get(word) ?? []); // a letter missing
   if (word.length >= FUZZY_MIN_LENGTH) {
     for (const d of deletionsOf(word)) {
@@ -269,7 +300,7 @@ const indexes = new WeakMap<Catalog, ProductIndex | null>();
 export function productIndexOf(catalog: Catalog): ProductIndex | undefined {
   let index = indexes.get(catalog);
   if (index === undefined) {
-    index = catalog.products ? compileProductIndex(catalog.products, catalog.defaultLanguage) : null;
+    index = catalog.products ? compileProductIndex(catalog.products, catalog.defaultLanguage, wordsOfTheirOwn(catalog)) : null;
     indexes.set(catalog, index);
   }
   return index ?? undefined;

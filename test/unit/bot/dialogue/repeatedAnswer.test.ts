@@ -17,6 +17,9 @@ describe('pushesBack', () => {
     ['hi', 'अभी तक नहीं आया, फिर से वही जवाब'],
     ['ur', 'آپ پھر سے وہی بتا رہے ہیں'],
     ['ne', 'अझै आएन, फेरि उही कुरा'],
+    ['hi-Latn', 'ye kya mazaq hai, 2 hafte ho gaye hain'],
+    ['en', 'is this a joke? two weeks now'],
+    ['ur', 'یہ کیا مذاق ہے، دو ہفتے ہو گئے'],
   ])('hears pushing back in (%s: %s)', (_lang, text) => {
     expect(pushesBack(text)).toBe(true);
   });
@@ -36,6 +39,11 @@ describe('DialogueEngine with the demo catalog: the same answer asked for again'
     expect(types(result)).toEqual(['repeated']);
     expect(result.replies[0]?.text).toBe(demo.catalog().messages.repeated?.en);
     expect(result.replies[0]?.quickReplies?.map((q) => q.payload)).toEqual(['intent:human_agent']);
+  });
+
+  it('offers a person instead of the refund answer again to "ye kya mazaq hai" right after it (DEV12)', async () => {
+    const result = await play('mera refund abhi tak nahi aya, order SG-284410', 'ye kya mazaq hai, 2 hafte ho gaye hain 😡');
+    expect(types(result)).toEqual(['repeated']);
   });
 
   // Asked as questions: told as a statement after an answer that offers a person, the push-back is

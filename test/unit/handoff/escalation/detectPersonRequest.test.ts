@@ -126,6 +126,43 @@ describe.each(cases)('asksForPerson in $lang', ({ lang, asks, doesNotAsk }) => {
   });
 });
 
+describe('asksForPerson: someone asked to look into it, a person called over (DEV12)', () => {
+  it.each([
+    ['en', 'Would it be possible for someone from your team to look into it?'],
+    ['en', 'can someone look into this please'],
+    ['ne', 'म्यानेजरलाई बोलाउनुस्'],
+    ['ne', 'कसैलाई बोलाइदिनुस् न'],
+    ['ne-Latn', 'manche bolaidinus'],
+  ])('recognises a %s request "%s" as asking for a person', (lang, text) => {
+    expect(asksForPerson(text, lang)).toBe(true);
+  });
+
+  it.each([
+    ['en', 'can you look into my order'],
+    ['en', 'i will look into the warranty myself'],
+    ['ne', 'साथीलाई बोलाउनुस्'],
+  ])('does not read "look into" or "call over" without a person in %s "%s" as asking for one', (lang, text) => {
+    expect(asksForPerson(text, lang)).toBe(false);
+  });
+});
+
+describe('asksForPerson: a "na" closing a request presses it, it does not negate it', () => {
+  it.each([
+    ['hi', 'किसी से बात करा दो ना'],
+    ['hi-Latn', 'kisi se baat karwa do na'],
+    ['ne', 'कसैसँग कुरा गराइदिनुस् न'],
+  ])('recognises the %s request "%s" as asking for a person', (lang, text) => {
+    expect(asksForPerson(text, lang)).toBe(true);
+  });
+
+  it.each([
+    ['hi', 'एजेंट से बात न कराएं'],
+    ['hi-Latn', 'mujhe agent nahi chahiye na'],
+  ])('still reads the %s negation in "%s"', (lang, text) => {
+    expect(asksForPerson(text, lang)).toBe(false);
+  });
+});
+
 describe('asksForPerson on the shipped catalog', () => {
   const dir = join(__dirname, '../../../../intents');
   const examples: { intent: string; lang: string; text: string }[] = [];

@@ -7,6 +7,8 @@ describe('tellsPast', () => {
     ['hi', 'मेरा फ्रिज परसों आया था'],
     ['ur', 'ٹی وی کل ڈیلیور ہوا تھا'],
     ['ne', 'फ्रिज हिजो आयो'],
+    ['ne', 'ल्यापटप हो, २२ नोभेम्बरमा अर्डर गरेको'],
+    ['ne-Latn', 'maile 6500 tireko thiye'],
   ])('hears a %s clause that tells what happened: %s', (_lang, text) => {
     expect(tellsPast(text)).toBe(true);
   });

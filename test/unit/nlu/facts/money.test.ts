@@ -35,6 +35,16 @@ describe('amounts of money', () => {
     expect(valuesOf('money', text)).toEqual([[value, true]]);
   });
 
+  test.each([
+    ['ne-Latn', 'maile 6500 tireko thiye', 'INR 6500'],
+    ['hi-Latn', 'maine 3200 pay kiye the', 'INR 3200'],
+    ['en', '4500 paid already', 'INR 4500'],
+    ['hi', 'मैंने 2400 चुकाए थे', 'INR 2400'],
+    ['ur', 'میں نے 7000 ادا کیے', 'INR 7000'],
+  ])('finds an amount followed by a word of paying in a %s message: "%s"', (_lang, text, value) => {
+    expect(valuesOf('money', text)).toEqual([[value, true]]);
+  });
+
   test('does not take a small count after a word of paying for money', () => {
     expect(valuesOf('money', 'paid 3 times and it still failed')).toEqual([]);
   });

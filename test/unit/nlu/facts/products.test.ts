@@ -10,6 +10,10 @@ async function productsIn(text: string): Promise<string[]> {
 }
 
 describe('products of the demo catalog', () => {
+  test('does not read "ghar" (home), which the examples of many intents use, as a typo of "ghari" (watch)', async () => {
+    expect(await productsIn('aur lagane wala banda ghar aata hai kya?')).toEqual([]);
+  });
+
   test.each([
     ['मेरो टिभीको अर्डर अझै आएन', 'TV'],
     ['कुरा ल्यापटपको बारेमा हो', 'Laptop'],
@@ -174,6 +178,12 @@ describe('a product catalog', () => {
     };
     const products = compileProductIndex(mixed, 'en');
     expect(extractFacts('my 55 inch TV', { products }).map((f) => f.value)).toEqual(['TV']);
+  });
+
+  test('does not take a word the catalog\'s examples use in their own right for a typo of an alias', () => {
+    const watches: ProductCatalog = { categories: [{ id: 'watch', name: { en: 'Watch' }, aliases: { 'hi-Latn': ['ghari'] } }], products: [] };
+    expect(extractFacts('ghar pe kab aayega', { products: compileProductIndex(watches, 'en', ['ghar']) })).toEqual([]);
+    expect(extractFacts('meri ghar band ho gayi', { products: compileProductIndex(watches, 'en') }).map((f) => f.value)).toEqual(['Watch']);
   });
 
   test('gives the span of the words that matched', () => {
