@@ -3,9 +3,10 @@
  * seen in fewer than `minDocumentFrequency` texts, and unseen ones, are ignored), sublinear term
  * frequency (1 + log tf), smoothed idf (word bigrams' times bigramWeight), each view L2-normalised
  * and scaled by its weight so the whole vector has unit length. Transforming a message reuses
- * scratch buffers: no allocation.
+ * scratch buffers, and the feature ids of the words it has seen lately (wordFeatureIds).
  */
-import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
+import { rememberRecent } from '../rememberRecent';
+import { addWordFeatures, bigramHash, END_HASH, extractFeatures, FeatureBuffer, FeatureSettings, hashWord, isLowerLatinWord, PAIR_FLAG, START_HASH, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';
 import { quantizeInto, SparseMatrix, SparseRow } from './sparse';
 import type { WordVectors } from './wordVectors';
@@ -59,9 +60,23 @@ export interface VectorizerSettings extends FeatureSettings {
 export type WordVectorPooling = 'mean' | 'mean+max' | 'mean+max+min';
 const POOLING_BLOCKS: Record<WordVectorPooling, number> = { mean: 1, 'mean+max': 2, 'mean+max+min': 3 };
 
+/**
+ * Words whose feature ids a vectoriser remembers (each a few dozen numbers): customers reuse few
+ * words, and a message is often read several times in parts (its clauses, its Devanagari reading).
+ */
+export const REMEMBERED_WORDS = 4096;
+
 export class Vectorizer {
   private readonly features = new FeatureBuffer();
   private readonly featureIds = new SparseRow();
+  private readonly wordFeatures = new FeatureBuffer();
+  /** The words of the message being transformed: their wordFeatureIds entries, in order. */
+  private readonly messageWords: Int32Array[] = [];
+  /**
+   * A word's hash and the ids of its own features (the word, then addWordFeatures' in order): each
+   * a vocabulary feature, or -1 - view for one the vocabulary does not have.
+   */
+  private readonly wordFeatureIds = rememberRecent((word: string): Int32Array => this.lookUpWord(word), REMEMBERED_WORDS);
   private readonly counts: Float32Array;
   private readonly viewWeights: Float64Array;
   private readonly unknownSquare: number;
@@ -99,18 +114,57 @@ export class Vectorizer {
    * vocabulary features (word vector dimensions excluded) the message has.
    */
   transformInto(normalized: string, out: SparseRow): number {
-    const { features, featureIds, vocabulary, dense } = this;
-    extractFeatures(normalized, this.settings, features);
-    featureIds.reserve(features.length);
-    const ids = featureIds.indices;
-    const views = features.views;
-    for (let k = 0; k < features.length; k++) {
-      const id = vocabulary.get(features.hashes[k] as number);
-      // Unknown features are passed on as -1 - view (-3 for bigrams: ignored).
-      ids[k] = id >= 0 ? id : -1 - (views[k] as number);
+    const { features, featureIds, messageWords: words, dense } = this;
+    const bigrams = this.settings.wordBigrams;
+    // The features extractFeatures would list, in its order: per word, the word, its bigram with
+    // the word before, its own features; then the last word's bigram with the end.
+    words.length = 0;
+    features.wordCount = 0;
+    let count = 0;
+    for (let start = 0; start < normalized.length; ) {
+      const space = normalized.indexOf(' ', start);
+      const end = space < 0 ? normalized.length : space;
+      if (end > start) {
+        const word = this.wordFeatureIds(normalized.slice(start, end));
+        words.push(word);
+        features.pushWord((word[0] as number) >>> 0);
+        count += word.length - 1 + (bigrams ? 1 : 0);
+      }
+      start = end + 1;
     }
+    featureIds.reserve(count + 1);
+    const ids = featureIds.indices;
+    let length = 0;
+    let previous = START_HASH;
+    for (const word of words) {
+      const hash = (word[0] as number) >>> 0;
+      ids[length++] = word[1] as number;
+      if (bigrams) ids[length++] = this.idOf(bigramHash(previous, hash), VIEW_WORD + PAIR_FLAG);
+      previous = hash;
+      for (let j = 2; j < word.length; j++) ids[length++] = word[j] as number;
+    }
+    if (bigrams && previous !== START_HASH) ids[length++] = this.idOf(bigramHash(previous, END_HASH), VIEW_WORD + PAIR_FLAG);
     const hasVector = dense !== null && this.averageWordVector(features.words, 0, features.wordCount, dense);
-    return this.weigh(ids, features.length, out, hasVector ? dense : null, hasVector ? this.knownWordScale(features.words, 0, features.wordCount) : 1);
+    return this.weigh(ids, length, out, hasVector ? dense : null, hasVector ? this.knownWordScale(features.words, 0, features.wordCount) : 1);
+  }
+
+  /** The vocabulary feature of a feature hash; unknown features are -1 - view (-3 for bigrams: ignored). */
+  private idOf(hash: number, view: number): number {
+    const id = this.vocabulary.get(hash);
+    return id >= 0 ? id : -1 - view;
+  }
+
+  /** A wordFeatureIds entry: [word hash, the word's id, the ids of addWordFeatures' features…]. */
+  private lookUpWord(word: string): Int32Array {
+    const own = this.wordFeatures;
+    own.length = 0;
+    addWordFeatures(word, 0, word.length, isLowerLatinWord(word, 0, word.length), this.settings, own);
+    const hash = hashWord(word, 0, word.length);
+    const entry = new Int32Array(own.length + 2);
+    entry[0] = hash | 0;
+    entry[1] = this.idOf(hash, VIEW_WORD);
+    for (let k = 0; k < own.length; k++) entry[k + 2] = this.idOf(own.hashes[k] as number, own.views[k] as number);
+    return entry;
   }
 
   /**
