@@ -5,7 +5,6 @@
  * and scaled by its weight so the whole vector has unit length. Transforming a message reuses
  * scratch buffers, and the feature ids of the words it has seen lately (wordFeatureIds).
  */
-import { rememberRecent } from '../rememberRecent';
 import { addWordFeatures, bigramHash, END_HASH, extractFeatures, FeatureBuffer, FeatureSettings, hashWord, isLowerLatinWord, PAIR_FLAG, START_HASH, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';
 import { quantizeInto, SparseMatrix, SparseRow } from './sparse';
@@ -63,6 +62,7 @@ const POOLING_BLOCKS: Record<WordVectorPooling, number> = { mean: 1, 'mean+max':
 /**
  * Words whose feature ids a vectoriser remembers (each a few dozen numbers): customers reuse few
  * words, and a message is often read several times in parts (its clauses, its Devanagari reading).
+ * Past this many, all are forgotten at once when the next message is transformed.
  */
 export const REMEMBERED_WORDS = 4096;
 
@@ -70,13 +70,17 @@ export class Vectorizer {
   private readonly features = new FeatureBuffer();
   private readonly featureIds = new SparseRow();
   private readonly wordFeatures = new FeatureBuffer();
-  /** The words of the message being transformed: their wordFeatureIds entries, in order. */
-  private readonly messageWords: Int32Array[] = [];
   /**
-   * A word's hash and the ids of its own features (the word, then addWordFeatures' in order): each
-   * a vocabulary feature, or -1 - view for one the vocabulary does not have.
+   * Remembered words, each an entry of wordPool at its offset: the number n of its own features
+   * (the word, then addWordFeatures' in order), the word's hash, then their n ids (a vocabulary
+   * feature, or -1 - view for one the vocabulary does not have). One pool of numbers, reused once
+   * grown: remembering words leaves little for the garbage collector.
    */
-  private readonly wordFeatureIds = rememberRecent((word: string): Int32Array => this.lookUpWord(word), REMEMBERED_WORDS);
+  private readonly wordOffsets = new Map<string, number>();
+  private wordPool: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
+  private wordPoolUsed = 0;
+  /** The offsets of the words of the message being transformed, in order. */
+  private messageWords: Int32Array<ArrayBuffer> = new Int32Array(64);
   private readonly counts: Float32Array;
   private readonly viewWeights: Float64Array;
   private readonly unknownSquare: number;
@@ -114,34 +118,42 @@ export class Vectorizer {
    * vocabulary features (word vector dimensions excluded) the message has.
    */
   transformInto(normalized: string, out: SparseRow): number {
-    const { features, featureIds, messageWords: words, dense } = this;
+    const { features, featureIds, dense } = this;
     const bigrams = this.settings.wordBigrams;
+    if (this.wordOffsets.size >= REMEMBERED_WORDS) {
+      this.wordOffsets.clear();
+      this.wordPoolUsed = 0;
+    }
     // The features extractFeatures would list, in its order: per word, the word, its bigram with
     // the word before, its own features; then the last word's bigram with the end.
-    words.length = 0;
     features.wordCount = 0;
+    let wordCount = 0;
     let count = 0;
     for (let start = 0; start < normalized.length; ) {
       const space = normalized.indexOf(' ', start);
       const end = space < 0 ? normalized.length : space;
       if (end > start) {
-        const word = this.wordFeatureIds(normalized.slice(start, end));
-        words.push(word);
-        features.pushWord((word[0] as number) >>> 0);
-        count += word.length - 1 + (bigrams ? 1 : 0);
+        const offset = this.wordOffset(normalized.slice(start, end));
+        if (wordCount === this.messageWords.length) this.messageWords = grown(this.messageWords, wordCount + 1);
+        this.messageWords[wordCount++] = offset;
+        count += (this.wordPool[offset] as number) + (bigrams ? 1 : 0);
       }
       start = end + 1;
     }
     featureIds.reserve(count + 1);
     const ids = featureIds.indices;
+    const pool = this.wordPool;
     let length = 0;
     let previous = START_HASH;
-    for (const word of words) {
-      const hash = (word[0] as number) >>> 0;
-      ids[length++] = word[1] as number;
+    for (let w = 0; w < wordCount; w++) {
+      const offset = this.messageWords[w] as number;
+      const own = pool[offset] as number;
+      const hash = (pool[offset + 1] as number) >>> 0;
+      features.pushWord(hash);
+      ids[length++] = pool[offset + 2] as number;
       if (bigrams) ids[length++] = this.idOf(bigramHash(previous, hash), VIEW_WORD + PAIR_FLAG);
       previous = hash;
-      for (let j = 2; j < word.length; j++) ids[length++] = word[j] as number;
+      for (let j = offset + 3; j < offset + 2 + own; j++) ids[length++] = pool[j] as number;
     }
     if (bigrams && previous !== START_HASH) ids[length++] = this.idOf(bigramHash(previous, END_HASH), VIEW_WORD + PAIR_FLAG);
     const hasVector = dense !== null && this.averageWordVector(features.words, 0, features.wordCount, dense);
@@ -154,17 +166,25 @@ export class Vectorizer {
     return id >= 0 ? id : -1 - view;
   }
 
-  /** A wordFeatureIds entry: [word hash, the word's id, the ids of addWordFeatures' features…]. */
-  private lookUpWord(word: string): Int32Array {
+  /** The offset in wordPool of the entry of `word`, written there when it is not remembered. */
+  private wordOffset(word: string): number {
+    const remembered = this.wordOffsets.get(word);
+    if (remembered !== undefined) return remembered;
     const own = this.wordFeatures;
     own.length = 0;
     addWordFeatures(word, 0, word.length, isLowerLatinWord(word, 0, word.length), this.settings, own);
+    const offset = this.wordPoolUsed;
+    const end = offset + 3 + own.length;
+    if (end > this.wordPool.length) this.wordPool = grown(this.wordPool, end);
+    const pool = this.wordPool;
     const hash = hashWord(word, 0, word.length);
-    const entry = new Int32Array(own.length + 2);
-    entry[0] = hash | 0;
-    entry[1] = this.idOf(hash, VIEW_WORD);
-    for (let k = 0; k < own.length; k++) entry[k + 2] = this.idOf(own.hashes[k] as number, own.views[k] as number);
-    return entry;
+    pool[offset] = own.length + 1;
+    pool[offset + 1] = hash | 0;
+    pool[offset + 2] = this.idOf(hash, VIEW_WORD);
+    for (let k = 0; k < own.length; k++) pool[offset + 3 + k] = this.idOf(own.hashes[k] as number, own.views[k] as number);
+    this.wordPoolUsed = end;
+    this.wordOffsets.set(word, offset);
+    return offset;
   }
 
   /**
@@ -267,6 +287,13 @@ export class Vectorizer {
     out.length = length;
     return known;
   }
+}
+
+/** A copy of `array` with room for at least `capacity` numbers (twice its length, or more). */
+function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(Math.max(capacity, array.length * 2));
+  copy.set(array);
+  return copy;
 }
 
 /** Scales values[from, to) to length `weight` (left as is if all zero). */
