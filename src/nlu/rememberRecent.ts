@@ -7,7 +7,9 @@ export function rememberRecent<T>(fn: (key: string) => T, size: number): (key: s
   if (!Number.isInteger(size) || size < 1) throw new Error(`rememberRecent needs a size of at least 1, not ${size}`);
   const results = new Map<string, T>();
   return (key) => {
-    if (results.has(key)) return results.get(key) as T;
+    // One look-up for a remembered result (a second only to tell a remembered undefined from none).
+    const remembered = results.get(key);
+    if (remembered !== undefined || results.has(key)) return remembered as T;
     const result = fn(key);
     if (results.size >= size) results.delete(results.keys().next().value as string);
     results.set(key, result);

@@ -58,6 +58,13 @@ export function actToken(word: string): string {
     .replace(REPEATED, '$1');
 }
 
+/** PICTOGRAPHIC_START.test(raw), without the regular expression for the letters and digits below U+2000 (of which only © and ® are pictographic). */
+function startsPictographic(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  if (first < 0x2000 && first !== 0xa9 && first !== 0xae) return false;
+  return PICTOGRAPHIC_START.test(raw);
+}
+
 /** One token; its normal form is computed when first read (most tokens of a message never are). */
 export class Token {
   private normal: string | undefined;
@@ -68,7 +75,7 @@ export class Token {
     readonly start: number,
     readonly end: number,
   ) {
-    this.emoji = PICTOGRAPHIC_START.test(raw);
+    this.emoji = startsPictographic(raw);
   }
 
   /** actToken of the word ('' for a lone joiner), or the emoji's first code point. */

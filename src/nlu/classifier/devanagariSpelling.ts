@@ -15,8 +15,26 @@ const CANDRA_E_LETTER = /[\u090D\u090E]/g; // ऍ ऎ → ए
 
 const SHORT: Record<string, string> = { '\u0940': '\u093F', '\u0942': '\u0941', '\u0908': '\u0907', '\u090A': '\u0909' };
 
+/** Vowels and vowel signs folded (ई ऊ ी ू ॉ ॊ ॅ ॆ ऑ ऒ ऍ ऎ), by code point − 0x0900. */
+const FOLDED_VOWEL = Uint8Array.from({ length: 0x80 }, (_, i) => ([0x40, 0x42, 0x08, 0x0a, 0x49, 0x4a, 0x45, 0x46, 0x11, 0x12, 0x0d, 0x0e].includes(i) ? 1 : 0));
+const HALF_NASAL_CONSONANTS = new Set([0x0919, 0x091e, 0x0923, 0x0928, 0x092e]);
+
+/** Whether foldDevanagariSpelling changes `text`: it holds a folded vowel or a half nasal before a consonant. */
+function hasFoldedSpelling(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x0900 || code > 0x097f) continue;
+    if (FOLDED_VOWEL[code - 0x0900] === 1) return true;
+    if (code === 0x094d && HALF_NASAL_CONSONANTS.has(text.charCodeAt(i - 1))) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0x0915 && next <= 0x0939) return true;
+    }
+  }
+  return false;
+}
+
 export function foldDevanagariSpelling(normalized: string): string {
-  if (!DEVANAGARI.test(normalized)) return normalized;
+  if (!DEVANAGARI.test(normalized) || !hasFoldedSpelling(normalized)) return normalized;
   return normalized
     .replace(LONG_VOWEL_SIGNS, (ch) => SHORT[ch] as string)
     .replace(LONG_VOWELS, (ch) => SHORT[ch] as string)

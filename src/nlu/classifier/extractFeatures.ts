@@ -101,8 +101,9 @@ const TAG_PHONETIC = 6;
 const PHONETIC_START = fnvStep(FNV_OFFSET, TAG_PHONETIC);
 const skeletonLength = new Int32Array(1);
 
-const START_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3c);
-const END_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3e);
+/** The word hash before a message's first word, and after its last, in its bigrams. */
+export const START_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3c);
+export const END_HASH = fnvStep(fnvStep(FNV_OFFSET, TAG_BOUNDARY), 0x3e);
 
 function isLowerLatin(code: number): boolean {
   return code >= 0x61 && code <= 0x7a;
@@ -158,6 +159,31 @@ function addLatinVariants(text: string, start: number, end: number, out: Feature
   if (changed) out.push(deduplicated, VIEW_WORD);
 }
 
+/** The hash of the word bigram `previous` `word` (word hashes, or START_HASH and END_HASH). */
+export function bigramHash(previous: number, word: number): number {
+  return combine(previous, word, TAG_BIGRAM);
+}
+
+/** Whether text[start, end) is made of the letters a–z only. */
+export function isLowerLatinWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isLowerLatin(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Appends the features the word text[start, end) has on its own, whatever words surround it (all
+ * but the word and its bigrams): its character n-grams, then for a Latin word (`latin`: letters
+ * a–z only) its consonant skeleton and de-duplicated form, then its phonetic skeleton.
+ */
+export function addWordFeatures(text: string, start: number, end: number, latin: boolean, settings: FeatureSettings, out: FeatureBuffer): void {
+  if (end - start >= settings.minCharGramWordLength) addCharGrams(text, start, end, settings, out);
+  if (settings.latinSkeletons && latin && end - start > 1) addLatinVariants(text, start, end, out);
+  if (settings.phoneticSkeletonMinLength > 0) {
+    const hash = skeletonHash(text, start, end, PHONETIC_START, skeletonLength);
+    if ((skeletonLength[0] as number) >= settings.phoneticSkeletonMinLength) out.push(hash, VIEW_WORD);
+  }
+}
+
 /** Appends the features of `normalized` to `out` (which it clears first). */
 export function extractFeatures(normalized: string, settings: FeatureSettings, out: FeatureBuffer): void {
   out.length = 0;
@@ -180,12 +206,7 @@ export function extractFeatures(normalized: string, settings: FeatureSettings, o
       out.pushWord(word);
       if (settings.wordBigrams) out.push(combine(previous, word, TAG_BIGRAM), VIEW_WORD + PAIR_FLAG);
       previous = word;
-      if (end - start >= settings.minCharGramWordLength) addCharGrams(normalized, start, end, settings, out);
-      if (settings.latinSkeletons && latin && end - start > 1) addLatinVariants(normalized, start, end, out);
-      if (settings.phoneticSkeletonMinLength > 0) {
-        const hash = skeletonHash(normalized, start, end, PHONETIC_START, skeletonLength);
-        if ((skeletonLength[0] as number) >= settings.phoneticSkeletonMinLength) out.push(hash, VIEW_WORD);
-      }
+      addWordFeatures(normalized, start, end, latin, settings, out);
     }
     start = end + 1;
   }

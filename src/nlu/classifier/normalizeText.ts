@@ -56,11 +56,46 @@ function isAsciiAndPlainDevanagari(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x20 && code <= 0x7e) continue;
-    if (code < 0x0900 || code > 0x097f) return false;
-    // ऩ ऱ ऴ, the nukta, the Vedic accents, क़ … य़.
-    if (code === 0x0929 || code === 0x0931 || code === 0x0934 || code === 0x093c || (code >= 0x0951 && code <= 0x0954) || (code >= 0x0958 && code <= 0x095f)) return false;
+    if (!isPlainDevanagari(code)) return false;
   }
   return true;
+}
+
+/** A Devanagari code point Unicode normalisation leaves as it is: not ऩ ऱ ऴ, the nukta, the Vedic accents, क़ … य़. */
+function isPlainDevanagari(code: number): boolean {
+  if (code < 0x0900 || code > 0x097f) return false;
+  return !(code === 0x0929 || code === 0x0931 || code === 0x0934 || code === 0x093c || (code >= 0x0951 && code <= 0x0954) || (code >= 0x0958 && code <= 0x095f));
+}
+
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+/** Plain Devanagari (by code point − 0x0900) that normalizeText keeps as it is: letters and marks but the chandrabindu, no digits. */
+const KEPT_DEVANAGARI = Uint8Array.from({ length: 0x80 }, (_, i) => {
+  const code = 0x0900 + i;
+  const kept = isPlainDevanagari(code) && WORD_CHARACTER.test(String.fromCharCode(code)) && code !== 0x0901 && !(code >= 0x0966 && code <= 0x096f);
+  return kept ? 1 : 0;
+});
+
+/**
+ * Whether normalizeText leaves `text` as it is: words of a–z, 0–9 and plain Devanagari letters and
+ * marks, separated by single spaces. A clause cut from a normalised message and the Devanagari
+ * reading of romanised Nepali are such text: one pass over it, and no regular expression, tells.
+ */
+export function isNormalized(text: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) continue;
+    if (code >= 0x0900 && code <= 0x097f && KEPT_DEVANAGARI[code - 0x0900] === 1) continue;
+    return false;
+  }
+  return text.length === 0 || !afterSpace;
 }
 
 function devanagariDigitToAscii(ch: string): string {
@@ -68,6 +103,7 @@ function devanagariDigitToAscii(ch: string): string {
 }
 
 export function normalizeText(text: string): string {
+  if (isNormalized(text)) return text;
   if (PRINTABLE_ASCII.test(text)) {
     // Fast path for plain ASCII (most English and Hinglish messages): same result, fewer passes.
     return text.toLowerCase().replace(APOSTROPHES, '').replace(ASCII_NON_WORD, ' ').trim();

@@ -3,9 +3,9 @@
  * seen in fewer than `minDocumentFrequency` texts, and unseen ones, are ignored), sublinear term
  * frequency (1 + log tf), smoothed idf (word bigrams' times bigramWeight), each view L2-normalised
  * and scaled by its weight so the whole vector has unit length. Transforming a message reuses
- * scratch buffers: no allocation.
+ * scratch buffers, and the feature ids of the words it has seen lately (wordFeatureIds).
  */
-import { extractFeatures, FeatureBuffer, FeatureSettings, PAIR_FLAG, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
+import { addWordFeatures, bigramHash, END_HASH, extractFeatures, FeatureBuffer, FeatureSettings, hashWord, isLowerLatinWord, PAIR_FLAG, START_HASH, VIEW_CHAR, VIEW_WORD } from './extractFeatures';
 import { HashIndex } from './hashIndex';
 import { quantizeInto, SparseMatrix, SparseRow } from './sparse';
 import type { WordVectors } from './wordVectors';
@@ -59,9 +59,28 @@ export interface VectorizerSettings extends FeatureSettings {
 export type WordVectorPooling = 'mean' | 'mean+max' | 'mean+max+min';
 const POOLING_BLOCKS: Record<WordVectorPooling, number> = { mean: 1, 'mean+max': 2, 'mean+max+min': 3 };
 
+/**
+ * Words whose feature ids a vectoriser remembers (each a few dozen numbers): customers reuse few
+ * words, and a message is often read several times in parts (its clauses, its Devanagari reading).
+ * Past this many, all are forgotten at once when the next message is transformed.
+ */
+export const REMEMBERED_WORDS = 4096;
+
 export class Vectorizer {
   private readonly features = new FeatureBuffer();
   private readonly featureIds = new SparseRow();
+  private readonly wordFeatures = new FeatureBuffer();
+  /**
+   * Remembered words, each an entry of wordPool at its offset: the number n of its own features
+   * (the word, then addWordFeatures' in order), the word's hash, then their n ids (a vocabulary
+   * feature, or -1 - view for one the vocabulary does not have). One pool of numbers, reused once
+   * grown: remembering words leaves little for the garbage collector.
+   */
+  private readonly wordOffsets = new Map<string, number>();
+  private wordPool: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
+  private wordPoolUsed = 0;
+  /** The offsets of the words of the message being transformed, in order. */
+  private messageWords: Int32Array<ArrayBuffer> = new Int32Array(64);
   private readonly counts: Float32Array;
   private readonly viewWeights: Float64Array;
   private readonly unknownSquare: number;
@@ -99,18 +118,73 @@ export class Vectorizer {
    * vocabulary features (word vector dimensions excluded) the message has.
    */
   transformInto(normalized: string, out: SparseRow): number {
-    const { features, featureIds, vocabulary, dense } = this;
-    extractFeatures(normalized, this.settings, features);
-    featureIds.reserve(features.length);
-    const ids = featureIds.indices;
-    const views = features.views;
-    for (let k = 0; k < features.length; k++) {
-      const id = vocabulary.get(features.hashes[k] as number);
-      // Unknown features are passed on as -1 - view (-3 for bigrams: ignored).
-      ids[k] = id >= 0 ? id : -1 - (views[k] as number);
+    const { features, featureIds, dense } = this;
+    const bigrams = this.settings.wordBigrams;
+    if (this.wordOffsets.size >= REMEMBERED_WORDS) {
+      this.wordOffsets.clear();
+      this.wordPoolUsed = 0;
     }
+    // The features extractFeatures would list, in its order: per word, the word, its bigram with
+    // the word before, its own features; then the last word's bigram with the end.
+    features.wordCount = 0;
+    let wordCount = 0;
+    let count = 0;
+    for (let start = 0; start < normalized.length; ) {
+      const space = normalized.indexOf(' ', start);
+      const end = space < 0 ? normalized.length : space;
+      if (end > start) {
+        const offset = this.wordOffset(normalized.slice(start, end));
+        if (wordCount === this.messageWords.length) this.messageWords = grown(this.messageWords, wordCount + 1);
+        this.messageWords[wordCount++] = offset;
+        count += (this.wordPool[offset] as number) + (bigrams ? 1 : 0);
+      }
+      start = end + 1;
+    }
+    featureIds.reserve(count + 1);
+    const ids = featureIds.indices;
+    const pool = this.wordPool;
+    let length = 0;
+    let previous = START_HASH;
+    for (let w = 0; w < wordCount; w++) {
+      const offset = this.messageWords[w] as number;
+      const own = pool[offset] as number;
+      const hash = (pool[offset + 1] as number) >>> 0;
+      features.pushWord(hash);
+      ids[length++] = pool[offset + 2] as number;
+      if (bigrams) ids[length++] = this.idOf(bigramHash(previous, hash), VIEW_WORD + PAIR_FLAG);
+      previous = hash;
+      for (let j = offset + 3; j < offset + 2 + own; j++) ids[length++] = pool[j] as number;
+    }
+    if (bigrams && previous !== START_HASH) ids[length++] = this.idOf(bigramHash(previous, END_HASH), VIEW_WORD + PAIR_FLAG);
     const hasVector = dense !== null && this.averageWordVector(features.words, 0, features.wordCount, dense);
-    return this.weigh(ids, features.length, out, hasVector ? dense : null, hasVector ? this.knownWordScale(features.words, 0, features.wordCount) : 1);
+    return this.weigh(ids, length, out, hasVector ? dense : null, hasVector ? this.knownWordScale(features.words, 0, features.wordCount) : 1);
+  }
+
+  /** The vocabulary feature of a feature hash; unknown features are -1 - view (-3 for bigrams: ignored). */
+  private idOf(hash: number, view: number): number {
+    const id = this.vocabulary.get(hash);
+    return id >= 0 ? id : -1 - view;
+  }
+
+  /** The offset in wordPool of the entry of `word`, written there when it is not remembered. */
+  private wordOffset(word: string): number {
+    const remembered = this.wordOffsets.get(word);
+    if (remembered !== undefined) return remembered;
+    const own = this.wordFeatures;
+    own.length = 0;
+    addWordFeatures(word, 0, word.length, isLowerLatinWord(word, 0, word.length), this.settings, own);
+    const offset = this.wordPoolUsed;
+    const end = offset + 3 + own.length;
+    if (end > this.wordPool.length) this.wordPool = grown(this.wordPool, end);
+    const pool = this.wordPool;
+    const hash = hashWord(word, 0, word.length);
+    pool[offset] = own.length + 1;
+    pool[offset + 1] = hash | 0;
+    pool[offset + 2] = this.idOf(hash, VIEW_WORD);
+    for (let k = 0; k < own.length; k++) pool[offset + 3 + k] = this.idOf(own.hashes[k] as number, own.views[k] as number);
+    this.wordPoolUsed = end;
+    this.wordOffsets.set(word, offset);
+    return offset;
   }
 
   /**
@@ -213,6 +287,13 @@ export class Vectorizer {
     out.length = length;
     return known;
   }
+}
+
+/** A copy of `array` with room for at least `capacity` numbers (twice its length, or more). */
+function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(Math.max(capacity, array.length * 2));
+  copy.set(array);
+  return copy;
 }
 
 /** Scales values[from, to) to length `weight` (left as is if all zero). */

@@ -26,6 +26,15 @@ describe('foldDevanagariSpelling', () => {
     expect(fold('कॉल')).toBe(fold('कोल'));
   });
 
+  it('folds a half nasal before a consonant wherever it stands, and no half nasal at the end of the text', () => {
+    expect(foldDevanagariSpelling('पन्छ र गन्त')).toBe('पंछ र गंत');
+    expect(foldDevanagariSpelling('किन्')).toBe('किन्');
+  });
+
+  it('leaves Devanagari without a spelling to fold as it is', () => {
+    expect(foldDevanagariSpelling('मेरो अर्डर कहिले आउँछ')).toBe('मेरो अर्डर कहिले आउँछ');
+  });
+
   it('leaves text without Devanagari as it is', () => {
     expect(foldDevanagariSpelling('mera order kab aayega')).toBe('mera order kab aayega');
     expect(foldDevanagariSpelling(normalizeText('میرا آرڈر کب آئے گا'))).toBe(normalizeText('میرا آرڈر کب آئے گا'));

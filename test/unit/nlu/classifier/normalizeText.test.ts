@@ -1,4 +1,4 @@
-import { normalizeFully, normalizeText } from '../../../../src/nlu/classifier/normalizeText';
+import { isNormalized, normalizeFully, normalizeText } from '../../../../src/nlu/classifier/normalizeText';
 
 describe('normalizeText', () => {
   it('lower-cases Latin text and strips accents and punctuation', () => {
@@ -48,6 +48,21 @@ describe('normalizeText', () => {
 
   it('collapses whitespace', () => {
     expect(normalizeText('  a \n\t b  ')).toBe('a b');
+  });
+
+  it('tells normalised text (words of a–z, digits and Devanagari, single spaces between) from the rest', () => {
+    expect(['', 'mero order kaha pugyo', 'order 2 din', 'अर्डर hatauna मिल्छ'].filter(isNormalized)).toHaveLength(4);
+    expect(['Order', 'order?', ' order', 'order ', 'my  order', 'कहाँ', '१२', 'ठीक है।', 'don\'t', 'café', 'क़', 'آرڈر'].filter(isNormalized)).toEqual([]);
+  });
+
+  it('gives normalised text back as it is', () => {
+    expect(normalizeText('अर्डर hatauna मिल्छ')).toBe('अर्डर hatauna मिल्छ');
+  });
+
+  it('reads every string of up to three characters among letters, digits, marks, spaces and punctuation as the full normalisation does', () => {
+    const chars = ['a', 'Z', '7', ' ', '.', "'", 'क', '\u0901', '\u094D', '\u093C', '\u0964', '\u0967', 'ा', 'ب', 'é'];
+    const strings = chars.flatMap((a) => [a, ...chars.flatMap((b) => [a + b, ...chars.map((c) => a + b + c)])]);
+    expect(strings.filter((text) => normalizeText(text) !== normalizeFully(text))).toEqual([]);
   });
 
   it('reads every pair of printable ASCII and Devanagari characters as the full normalisation does', () => {

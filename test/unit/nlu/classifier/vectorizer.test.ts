@@ -1,6 +1,6 @@
 import { DEFAULT_FEATURE_SETTINGS } from '../../../../src/nlu/classifier/extractFeatures';
 import { matrixRow, SparseRow } from '../../../../src/nlu/classifier/sparse';
-import { fitVectorizer, VectorizerSettings } from '../../../../src/nlu/classifier/vectorizer';
+import { fitVectorizer, REMEMBERED_WORDS, VectorizerSettings } from '../../../../src/nlu/classifier/vectorizer';
 import { wordVectorsFrom } from '../../../../src/nlu/classifier/wordVectors';
 
 const TEXTS = ['where is my order', 'track my order', 'where is my parcel', 'refund my order', 'i want a refund'];
@@ -61,6 +61,45 @@ describe('fitVectorizer', () => {
       return dot;
     };
     expect(similarity(2)).toBeLessThan(similarity(1));
+  });
+
+  /** The entries of a transformed row, in order. */
+  function entries(row: SparseRow): [number, number][] {
+    return Array.from({ length: row.length }, (_, k) => [row.indices[k] as number, row.values[k] as number]);
+  }
+
+  it('transforms each training text into exactly its training matrix row, the first time and once its words are remembered', () => {
+    const { vectorizer, matrix } = fitVectorizer(TEXTS, settings(1));
+    const row = new SparseRow();
+    TEXTS.forEach((text, r) => {
+      const expected = Array.from({ length: (matrix.rowStart[r + 1] as number) - (matrix.rowStart[r] as number) }, (_, k) => {
+        const at = (matrix.rowStart[r] as number) + k;
+        return [matrix.indices[at] as number, matrix.values[at] as number];
+      });
+      vectorizer.transformInto(text, row);
+      expect(entries(row)).toEqual(expected);
+      vectorizer.transformInto(text, row);
+      expect(entries(row)).toEqual(expected);
+    });
+  });
+
+  it('transforms a message alike after more than REMEMBERED_WORDS other words', () => {
+    const { vectorizer } = fitVectorizer(TEXTS, settings(1));
+    const row = new SparseRow();
+    vectorizer.transformInto('where is my refund order', row);
+    const first = entries(row);
+    for (let i = 0; i <= REMEMBERED_WORDS; i++) vectorizer.transformInto(`word${i}`, row);
+    vectorizer.transformInto('where is my refund order', row);
+    expect(entries(row)).toEqual(first);
+  });
+
+  it('reads a run of spaces as one', () => {
+    const { vectorizer } = fitVectorizer(TEXTS, settings(1));
+    const row = new SparseRow();
+    vectorizer.transformInto('where is my order', row);
+    const single = entries(row);
+    vectorizer.transformInto('where  is my order ', row);
+    expect(entries(row)).toEqual(single);
   });
 
   it('returns an empty vector for a message with no known feature', () => {
