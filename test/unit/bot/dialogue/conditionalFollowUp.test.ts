@@ -1,15 +1,9 @@
-import type { DialogueEngine, TurnResult } from '../../../../src/bot/dialogue';
+import type { TurnResult } from '../../../../src/bot/dialogue';
 import { MAX_CONDITION_WORDS, opensConditionalFollowUp } from '../../../../src/bot/dialogue/conditionalFollowUp';
-import type { Catalog } from '../../../../src/nlu/types';
-import { makeDemoEngine, playWithFacts } from './engineHarness';
+import { answeredIntents, useDemoEngine } from './engineHarness';
 
-let catalog: Catalog;
-let engine: DialogueEngine;
-beforeAll(async () => {
-  ({ engine, catalog } = await makeDemoEngine());
-});
-const play = (...messages: string[]): Promise<TurnResult> => playWithFacts(engine, catalog, messages);
-const answered = (result: TurnResult) => result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent);
+const { play } = useDemoEngine();
+const answered = answeredIntents;
 const clarifying = (result: TurnResult) => result.signals.some((s) => s.type === 'clarifying');
 
 describe('opensConditionalFollowUp', () => {

@@ -110,3 +110,7 @@ export function useDemoEngine(): { play: (...messages: string[]) => Promise<Turn
 
 /** The kinds of the signals a turn gave, in order. */
 export const signalTypes = (result: TurnResult): string[] => result.signals.map((s) => s.type);
+
+/** The intents a turn answered, in order. */
+export const answeredIntents = (result: TurnResult): string[] =>
+  result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent);

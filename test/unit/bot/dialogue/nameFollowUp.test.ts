@@ -1,7 +1,5 @@
-import type { DialogueEngine, TurnResult } from '../../../../src/bot/dialogue';
 import { MAX_NAME_EXAMPLES, MAX_NAME_WORDS, opensFollowUpAboutName } from '../../../../src/bot/dialogue/nameFollowUp';
-import type { Catalog } from '../../../../src/nlu/types';
-import { makeDemoEngine, playWithFacts } from './engineHarness';
+import { answeredIntents, useDemoEngine } from './engineHarness';
 
 /** Example counts as a catalog might have them: towns barely mentioned, topic words often. */
 const USES: Record<string, number> = { pune: 6, jaipur: 2, pokhara: 2, cod: 10, warranty: 82, store: 110 };
@@ -51,13 +49,8 @@ describe('opensFollowUpAboutName', () => {
   });
 });
 
-let catalog: Catalog;
-let engine: DialogueEngine;
-beforeAll(async () => {
-  ({ engine, catalog } = await makeDemoEngine());
-});
-const play = (...messages: string[]): Promise<TurnResult> => playWithFacts(engine, catalog, messages);
-const answered = (result: TurnResult) => result.signals.filter((s) => s.type === 'answered').map((s) => (s as { intent: string }).intent);
+const { play } = useDemoEngine();
+const answered = answeredIntents;
 
 describe('DialogueEngine with the demo catalog: "and for Pune?" asks the same question about another place', () => {
 
