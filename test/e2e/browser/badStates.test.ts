@@ -24,6 +24,8 @@ describeWithChromium('the console in bad states', () => {
       .click({ timeout: 5000 })
       .catch(() => undefined);
     await waitForText(page, 'login-message', /session has expired/i);
+    // The login page renders first and the address is replaced in the effect that follows it.
+    await page.waitForURL((url) => url.pathname === '/console/login', { timeout: 5000 });
     expect(new URL(page.url()).pathname).toBe('/console/login');
   });
 
