@@ -8,7 +8,8 @@ import { type FactCandidate, MAX_FACTS_PER_KIND } from './types';
  * - or a multiplier that only money takes: lakh (लाख, لاکھ), crore (करोड़, کروڑ);
  * - or, with no currency at all, an amount of three digits or more (or grouped: 12,499) right after a
  *   word of paying ("paid 12,499", "charged 2999", "deducted 5,000", "paisa kat gaya 3,499") or right before one ("12,499
- *   diye", "2,499 wapas karo", "3000 फिर्ता", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें", "6500 tireko", "3200 pay kiye"): the rupee is implied.
+ *   diye", "2,499 wapas karo", "3000 फिर्ता", "5000 kat gaye", "12,499 दिए", "5000 کٹ گئے", "5000 तिरें", "6500 tireko", "3200 pay kiye")
+ *   or before a word telling what it cost ("1,299 ka tha", "4999 کا تھا"): the rupee is implied.
  * Amounts may use Indian or Western grouping (1,50,000 / 150,000), decimals (1.5 lakh, 499.50) and
  * k / thousand / hazaar (हज़ार, ہزار); a count of thousands alone ("15k", "१५ हजार") is money. Rupees without a country code count as INR.
  * Text must have ASCII digits, e-mails and phones masked out.
@@ -66,6 +67,16 @@ const REFUND_AFTER = new RegExp(
 );
 
 /**
+ * A price told as what something was: "1,299 ka tha", "32,490 में लिया", "4999 کا تھا", "१२,५०० को थियो",
+ * "8999 ma kineko". Only a grouped number or one of three to five digits, not after "-" or "#": a
+ * six-digit one is an order number ("order 482913 ka tha").
+ */
+const PRICE_AFTER = new RegExp(
+  `(?<![\\p{L}\\p{N},.#-])${REFUND_NUMBER}${MULTIPLIER}\\s?(?:ka tha|ki thi|ka hai|ki hai|ka liya|ki li|me liya|mein liya|me li|mein li|ka pada|ki padi|का था|की थी|का है|की है|का लिया|की ली|में लिया|में ली|کا تھا|کی تھی|کا ہے|کی ہے|کا لیا|میں لیا|میں لی|को थियो|को हो|मा किनेको|मा लिएको|ko thiyo|ko ho|ma kineko|ma lieko)(?![\\p{L}\\p{M}])`,
+  'giu',
+);
+
+/**
  * A grouped amount ("45,990", "1,25,000") anywhere in a message about paying ("payment failed but the
  * money got debited, 45,990 for the laptop"): grouping is how amounts are written, and order numbers,
  * phones and dates are not grouped so.
@@ -112,6 +123,7 @@ export function findMoneyFacts(text: string): FactCandidate[] {
   for (const m of matchesOf(text, LARGE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   for (const m of matchesOf(text, PAID_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
+  for (const m of matchesOf(text, PRICE_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
   if (REFUND_WORD.test(text)) {
     for (const m of matchesOf(text, REFUND_BEFORE, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);
     for (const m of matchesOf(text, REFUND_AFTER, MAX_FACTS_PER_KIND)) add(m, m[1] as string, m[2], undefined);

@@ -90,6 +90,27 @@ const DAYS_AGO = /(?<![\p{N}\p{L}])(\d{1,3})\s*(?:days?|din|dino|दिन|دن)
 const DAY_OF_MONTH = /(?<![\p{N}\p{L}])(\d{1,2})\s*(?:tarikh|tareekh|tarik|tareek|तारीख़|तारीख|तारिख|تاریخ)(?![\p{L}\p{M}])/giu;
 
 /** Future tense: "aayega", "milegi", "आएगा", "آئے گا", "will". */
+/**
+ * Past tense in English and Nepali ("ordered on 3rd march", "paid on 5 june", "५ जुनमा अर्डर गरेको थियो",
+ * "3 march ma kineko"): a day and month without a year is then the last one, not the nearest.
+ * English counts only without a "will", "going to", "supposed to", "due" or "expected" ("will be
+ * delivered on 5 march" is ahead).
+ */
+const ENGLISH_PAST = /(?<![a-z])(?:ordered|bought|purchased|placed|paid|booked|received|got|delivered|shipped|returned|sent|charged|debited|deducted)(?![a-z])/i;
+const ENGLISH_AHEAD = /(?<![a-z])(?:will|going\s+to|gonna|supposed\s+to|due|expected)(?![a-z])/i;
+const NEPALI_PAST = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:${[
+    'थियो', 'थिए', 'गरेको', 'गरेँ', 'गरें', 'किनेको', 'किनें', 'किनेँ', 'तिरेको', 'तिरें', 'पठाएको', 'आयो', 'पाएँ', 'पाएको', 'लिएको',
+    'thiyo', 'thiye', 'gareko', 'kineko', 'tireko', 'pathayeko', 'aayo', 'payeko', 'lieko',
+  ].join('|')})${NOT_LETTER_AFTER}`,
+  'iu',
+);
+
+/** Whether the message tells of something done: PAST_MARKERS, or English or Nepali past tense. */
+function isPastTense(text: string): boolean {
+  return PAST_MARKERS.test(text) || NEPALI_PAST.test(text) || (ENGLISH_PAST.test(text) && !ENGLISH_AHEAD.test(text));
+}
+
 const FUTURE_MARKERS = /[a-z](?:ega|egi|enge|ogi|oge)(?![a-z])|(?<![a-z])will(?![a-z])|[\u0900-\u097F](?:गा|गी|गे)(?![\u0900-\u097F])|(?<![\p{L}])(?:گا|گی|گے)(?![\p{L}])/iu;
 
 /**
@@ -251,7 +272,7 @@ export function findDates(text: string, today: string, limit = Infinity): SlotMa
     const value = isoDate(y.length === 2 ? 2000 + Number(y) : Number(y), Number(m[3]), Number(m[1]));
     if (value) out.push({ value, start: m.index, end: m.index + m[0].length });
   }
-  const past = PAST_MARKERS.test(text);
+  const past = isPastTense(text);
   const named = (day: string, monthName: string, year: string | undefined): string | null => {
     const month = MONTH_OF.get(monthName.toLowerCase());
     if (month === undefined) return null;

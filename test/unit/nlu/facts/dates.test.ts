@@ -31,6 +31,20 @@ describe('dates', () => {
     expect(valuesOf('date', '5 जून को भेजा था')).toEqual([['2024-06-05', true]]);
   });
 
+  // NOW is 10 March 2025: the nearest 3 April is ahead, the last one a year back.
+  test.each([
+    ['en', 'ordered the tv on 3rd april, still not here', '2024-04-03'],
+    ['en', 'paid on 3 april and nothing since', '2024-04-03'],
+    ['ne', '३ अप्रिलमा अर्डर गरेको थियो', '2024-04-03'],
+    ['ne', '3 april ma kineko', '2024-04-03'],
+  ])('reads a day and month without a year as the last one when a %s message tells of something done: "%s"', (_lang, text, value) => {
+    expect(valuesOf('date', text)).toEqual([[value, true]]);
+  });
+
+  test('reads a day and month without a year as ahead when an English message says it will happen', () => {
+    expect(valuesOf('date', 'it will be delivered on 3 april')).toEqual([['2025-04-03', true]]);
+  });
+
   test.each([
     ['en', 'the washing machine i bought on 12/11 is noisy', '2024-11-12'],
     ['hi', 'ऑर्डर १२/११ को किया था', '2024-11-12'],

@@ -82,6 +82,21 @@ describe('amounts of money', () => {
     expect(valuesOf('order_number', 'refund 482913 ka kya hua')).toEqual([['SG-482913', true]]);
   });
 
+  test.each([
+    ['hi-Latn', 'order SG-835017 hai, 1,299 ka tha', 'INR 1299'],
+    ['hi', 'फ्रिज 32,490 में लिया था', 'INR 32490'],
+    ['ur', 'ٹی وی 4999 کا تھا', 'INR 4999'],
+    ['ne', 'हेडफोन 2500 को थियो', 'INR 2500'],
+    ['ne', 'mixer 8999 ma kineko', 'INR 8999'],
+  ])('takes an amount told as what something cost for money in a %s message: "%s"', (_lang, text, value) => {
+    expect(valuesOf('money', text)).toEqual([[value, true]]);
+  });
+
+  test('does not take an order number told as what it was for money', () => {
+    expect(valuesOf('money', 'mera order 482913 ka tha')).toEqual([]);
+    expect(valuesOf('money', 'order SG-482913 ka tha')).toEqual([]);
+  });
+
   test('takes a grouped amount with no currency anywhere in a message about paying', () => {
     expect(valuesOf('money', 'payment failed twice but the money got debited, 45,990 for the airbook 14')).toEqual([['INR 45990', true]]);
     expect(valuesOf('money', 'पेमेंट अटक गया, 1,25,000 का लैपटॉप था')).toEqual([['INR 125000', true]]);
