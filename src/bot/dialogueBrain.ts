@@ -82,6 +82,7 @@ export function createDialogueBrain(
         customerRef: conversation.id,
         channel: conversation.channel,
         conversationId: conversation.id,
+        ...(conversation.language ? { language: conversation.language } : {}),
       });
       const saved = deps.store.setBotState(conversation.id, serializeDialogueState(result.state));
       saved.catch(() => undefined); // awaited by the turn after its replies (BatonBot)

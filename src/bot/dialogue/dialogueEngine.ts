@@ -51,6 +51,12 @@ export interface TurnInput {
   media?: readonly string[];
   /** The country of the customer's own phone number, where numbers without a country code are read; deps.phoneRegion otherwise. */
   phoneRegion?: string;
+  /**
+   * The conversation's language as the desk last recorded it. It wins over the dialogue state's: the
+   * messages the bot never read (one that escalated at once, those written to an agent) move it too,
+   * so an "ok" after a handback is answered in the language the customer was writing.
+   */
+  language?: string;
 }
 
 export interface TurnResult {
@@ -271,7 +277,7 @@ export class DialogueEngine {
       : [];
     const slots = { ...previous.slots, ...slotsFromFacts(this.slotSpecs, input.facts) };
     for (const m of found) slots[m.name] = m.value;
-    const lang = this.chooseLanguage(withoutSpans(text, found), previous.language);
+    const lang = this.chooseLanguage(withoutSpans(text, found), this.recordedLanguage(input));
     const state: DialogueState = { ...previous, slots, language: lang };
     delete state.offered; // offered again below only if this turn's reply has options
     delete state.confirm;
@@ -488,7 +494,7 @@ export class DialogueEngine {
     if (preferred !== undefined && !suggested.includes(turn.lang)) turn.lang = turn.state.language = preferred as Lang;
     // "ok thnx, will check and get back" in a Hinglish conversation: words everyone types say no
     // language, so the reply stays in the conversation's.
-    const kept = previous.language;
+    const kept = this.recordedLanguage(turn.input);
     if (suggested.length === 0 && acts.rest === '' && kept && this.catalog.languages.includes(kept)) turn.lang = turn.state.language = kept;
     const pendingIntent = this.intentById(turn.state.pending?.intent ?? null);
     const pendingSlot = pendingIntent?.slots.find((s) => s.name === turn.state.pending?.slot);
@@ -1308,6 +1314,11 @@ export class DialogueEngine {
     const classification = this.deps.classifier.classify(text);
     turn.classification = classification;
     return classification;
+  }
+
+  /** The conversation's language before this message: the desk's record (TurnInput.language), else the dialogue state's. */
+  private recordedLanguage(input: TurnInput): Lang | undefined {
+    return input.language !== undefined && this.catalog.languages.includes(input.language) ? (input.language as Lang) : input.state.language;
   }
 
   private chooseLanguage(text: string, current: Lang | undefined): Lang {

@@ -1,4 +1,5 @@
-import { makeEngine, say, textsOf } from './engineHarness';
+import { initialDialogueState } from '../../../../src/bot/dialogue';
+import { conversation, makeEngine, say, textsOf } from './engineHarness';
 
 describe('DialogueEngine: language', () => {
   it('answers in Urdu to a customer writing Urdu', async () => {
@@ -29,6 +30,18 @@ describe('DialogueEngine: language', () => {
     const result = await say(makeEngine(), 'میرا آرڈر کہاں ہے', 'SG-482913');
     expect(result.lang).toBe('ur');
     expect(textsOf(result)).toEqual(['[ur] آرڈر SG-482913 راستے میں ہے۔']);
+  });
+
+  it('answers a short "ok" in the language the desk recorded when the bot has read nothing yet (after a handback)', async () => {
+    const result = await makeEngine().turn({ text: 'ok', state: initialDialogueState(), language: 'ur', customerRef: 'c', channel: 'whatsapp', conversationId: 'c' });
+    expect(result.lang).toBe('ur');
+    expect(textsOf(result)).toEqual(['👍 کیا میں کسی اور چیز میں مدد کر سکتا ہوں؟']);
+  });
+
+  it('answers in the language the desk recorded over the dialogue state\'s when the customer wrote to an agent meanwhile', async () => {
+    const [first] = await conversation(makeEngine(), ['what time do you open']);
+    const result = await makeEngine().turn({ text: 'ok', state: first!.state, language: 'ur', customerRef: 'c', channel: 'whatsapp', conversationId: 'c' });
+    expect(result.lang).toBe('ur');
   });
 
   it('uses the catalog default language before any confident message', async () => {
