@@ -52,9 +52,9 @@ export interface TurnInput {
   /** The country of the customer's own phone number, where numbers without a country code are read; deps.phoneRegion otherwise. */
   phoneRegion?: string;
   /**
-   * The conversation's language as the desk last recorded it. It wins over the dialogue state's: the
-   * messages the bot never read (one that escalated at once, those written to an agent) move it too,
-   * so an "ok" after a handback is answered in the language the customer was writing.
+   * The conversation's language as the desk last recorded it, for a conversation whose dialogue state
+   * has none: the bot never read the message that escalated at once, so an "ok" after the handback is
+   * answered in the language the customer was writing.
    */
   language?: string;
 }
@@ -1316,9 +1316,14 @@ export class DialogueEngine {
     return classification;
   }
 
-  /** The conversation's language before this message: the desk's record (TurnInput.language), else the dialogue state's. */
+  /**
+   * The conversation's language before this message: the dialogue state's, or, when the bot has read
+   * nothing yet, the desk's record (TurnInput.language). Not the record first: the desk follows the
+   * detector on every message, this one included, where a message of only acts keeps the language.
+   */
   private recordedLanguage(input: TurnInput): Lang | undefined {
-    return input.language !== undefined && this.catalog.languages.includes(input.language) ? (input.language as Lang) : input.state.language;
+    if (input.state.language !== undefined) return input.state.language;
+    return input.language !== undefined && this.catalog.languages.includes(input.language) ? (input.language as Lang) : undefined;
   }
 
   private chooseLanguage(text: string, current: Lang | undefined): Lang {

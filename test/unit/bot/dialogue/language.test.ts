@@ -38,10 +38,10 @@ describe('DialogueEngine: language', () => {
     expect(textsOf(result)).toEqual(['👍 کیا میں کسی اور چیز میں مدد کر سکتا ہوں؟']);
   });
 
-  it('answers in the language the desk recorded over the dialogue state\'s when the customer wrote to an agent meanwhile', async () => {
+  it('keeps the dialogue state\'s language on a short "ok" when the desk has already followed the message elsewhere', async () => {
     const [first] = await conversation(makeEngine(), ['what time do you open']);
     const result = await makeEngine().turn({ text: 'ok', state: first!.state, language: 'ur', customerRef: 'c', channel: 'whatsapp', conversationId: 'c' });
-    expect(result.lang).toBe('ur');
+    expect(result.lang).toBe('en');
   });
 
   it('uses the catalog default language before any confident message', async () => {
