@@ -573,8 +573,11 @@ export class DialogueEngine {
     if (top && PLEASANTRY_INTENTS.has(top.id) && acts.acts.includes(top.id as ActKind)) return this.answerActs(turn, acts);
     if (top?.handoff && this.closesWithThanks(acts, classification)) return this.answerActs(turn, acts);
     // "and what about the fridge we got from your delhi store?" right after an answer that depends on
-    // the product: the same question about it, whatever the describing words lean to.
-    if (followable && describesProductOnly(asked, followable.spans)) return this.handleIntent(turn, followable.intent, 1);
+    // the product: the same question about it, whatever the describing words lean to, unless they
+    // are surely a topic of their own ("और अभी स्मार्टवॉच पे कोई ऑफर चल रहा है?").
+    if (followable && describesProductOnly(asked, followable.spans) && !this.asksOtherTopic(asked, followable.spans, followable.intent)) {
+      return this.handleIntent(turn, followable.intent, 1);
+    }
     const offered = this.takesPersonOffer(turn, classification, acts);
     if (offered) return this.handOver(turn, offered);
     const wrongItem = this.wrongItemReport(turn, classification);
@@ -1170,7 +1173,7 @@ export class DialogueEngine {
   private takesPersonOffer(turn: Turn, c: Classification, acts: ActReading): Intent | undefined {
     const offeredBy = this.intentById(turn.input.state.personOffer ?? null);
     const message = turn.input.text ?? '';
-    if (!offeredBy || asksQuestion(message)) return undefined;
+    if (!offeredBy || asksQuestion(message) || this.raisesOwnReport(message, offeredBy)) return undefined;
     if (pushesBack(message)) return offeredBy;
     // "बहुत धन्यवाद आपका": thanks or a goodbye with words the act reader left over closes, it tells nothing.
     if (acts.acts.some((a) => a === 'thanks' || a === 'goodbye')) return undefined;
@@ -1181,6 +1184,32 @@ export class DialogueEngine {
     // "its 4th floor, Orion Tower, Bandra": an address told, not understood as a question, is a detail for the colleague.
     if (c.confidence < answer && tellsAddress(message)) return offeredBy;
     return c.confidence >= clarify && c.confidence < answer ? offeredBy : undefined;
+  }
+
+  /**
+   * "और अभी स्मार्टवॉच पे कोई ऑफर चल रहा है?" right after the battery answer: what the message says
+   * besides its opener and the product is, read alone, surely another topic, and tells nothing that
+   * happened ("we got from your delhi store" describes which fridge), so it asks that topic.
+   */
+  private asksOtherTopic(text: string, products: readonly Span[], followed: Intent): boolean {
+    const rest = afterOpener(withoutSpans(text, products));
+    if (tellsPast(rest)) return false;
+    const c = this.deps.classifier.classify(rest);
+    return c.intent !== null && c.intent !== followed.id && c.confidence >= this.deps.thresholds.answer;
+  }
+
+  /**
+   * "ok got in finally. but the payment failed and Rs 32,490 still got deducted": a clause with no
+   * number in it, understood on its own as another topic whose answer also invites the details, raises
+   * that topic; the amount is its detail, not the case the earlier answer asked for. ("its a front
+   * load washing machine, paid 32,490 on 28 nov" names a product, a topic that invites nothing.)
+   */
+  private raisesOwnReport(message: string, offeredBy: Intent): boolean {
+    return splitClauses(message).some((clause) => {
+      if (/\p{N}/u.test(clause.text)) return false;
+      const c = this.deps.classifier.classify(clause.text);
+      return c.intent !== null && c.intent !== offeredBy.id && c.confidence >= this.deps.thresholds.answer && this.intentById(c.intent)?.offersPerson === true;
+    });
   }
 
   /**
@@ -1470,7 +1499,7 @@ function intentSlotValues(intent: Intent, slots: Record<string, string>): Record
 }
 
 /** The text with the slot values cut out (for language detection and "is this only a value?"). */
-function withoutSpans(text: string, found: readonly NamedSlotMatch[]): string {
+function withoutSpans(text: string, found: readonly { start: number; end: number }[]): string {
   // Offsets are UTF-16 code units, so split into code units (halves of an emoji rejoin unchanged).
   return text
     .split('')

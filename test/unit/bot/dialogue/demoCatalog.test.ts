@@ -95,6 +95,11 @@ describe('DialogueEngine with the demo catalog: "what about the fridge?"', () =>
     expect(answered(result)).toEqual(['return_policy']);
   });
 
+  it('answers a Hindi follow-up that names the product and another topic (offers) as that topic, not as the same question', async () => {
+    const result = await play('घड़ी का सेल खत्म हो गया है, बदलवाना है, कितना खर्चा आएगा?', 'और अभी स्मार्टवॉच पे कोई ऑफर चल रहा है?');
+    expect(answered(result)).toEqual(['discount_offers']);
+  });
+
   it('does not repeat an answer that is the same for every product', async () => {
     const result = await play('what time do you open on sunday?', 'what about the fridge?');
     expect(answered(result)).not.toContain('store_hours');

@@ -1,5 +1,5 @@
 import type { TurnResult } from '../../../../src/bot/dialogue';
-import { signalTypes, useDemoEngine } from './engineHarness';
+import { answeredIntents, signalTypes, useDemoEngine } from './engineHarness';
 
 /**
  * What the customer paid, or when they bought, told after an answer (DEV12 conversations): the
@@ -22,6 +22,12 @@ describe('DialogueEngine: the facts of a purchase told after an answer', () => {
 
   it('hands the amount deducted told after the failed-payment answer to a colleague', async () => {
     expect(handedOver(await play('پیسے کٹ گئے لیکن آرڈر نہیں ہوا', '12,500 روپے کٹے ہیں'))).toEqual(['payment_failed']);
+  });
+
+  it('answers a failed payment reported with its amount after the login answer, instead of handing the amount to the login colleague', async () => {
+    const result = await play('i cant login, otp not coming', 'ok got in finally. but the payment failed and Rs 32,490 still got deducted from my account!!');
+    expect(handedOver(result)).toEqual([]);
+    expect(answeredIntents(result)).toEqual(['payment_failed']);
   });
 
   it('acknowledges an amount told with no answer inviting it, instead of not understanding it', async () => {
