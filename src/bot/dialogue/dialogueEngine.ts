@@ -6,6 +6,7 @@ import { callFulfillment, Fulfill, FulfillmentReply } from '../../nlu/fulfillmen
 import { normalizeText } from '../../nlu/classifier';
 import { extractFacts, findProductFacts, productIndexOf, type Span } from '../../nlu/facts';
 import { LANGUAGE_CONFIDENCE_THRESHOLD, languageScripts, type Script } from '../../nlu/language';
+import { isNepaliWord } from '../../nlu/language/romanisedNepali';
 import { countScripts, dominantScript } from '../../nlu/language/scripts';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
 import { type CatalogSpelling, catalogSpellingFor, commonEnglishWords, expandSmsSpelling } from '../../nlu/spelling';
@@ -143,6 +144,9 @@ interface ProductFollowable {
 
 /** The intents a classification ranks first and second. */
 const rankedBy = (c: Classification): string[] => (c.runnerUp ? [c.top, c.runnerUp.intent] : [c.top]);
+/** rankedBy, with the runner-up only when it is read at least `clarify` surely ("ani pokhara ko lagi?": a runner-up at 0.03 is noise). */
+const rankedAbove = (c: Classification, clarify: number): string[] =>
+  c.runnerUp && c.runnerUp.confidence >= clarify ? [c.top, c.runnerUp.intent] : [c.top];
 
 /** Most words a message may have to carry on the topic just answered: longer ones say what they are about. */
 export const MAX_CARRIED_WORDS = 6;
@@ -230,6 +234,8 @@ export class DialogueEngine {
   private readonly spelling: CatalogSpelling;
   /** Per product (by the name the fact sheet shows), per language: its category as the examples say it. */
   private readonly plainProduct: Map<string, Partial<Record<Lang, string>>>;
+  /** Per category id, per language: the category as the examples say it ("TV", "ٹی وی"). */
+  private readonly plainCategory: Map<string, Partial<Record<Lang, string>>>;
   /** The script each catalog language is written in. */
   private readonly scripts: ReadonlyMap<Lang, Script>;
   /** The intents only ever asked about: at least ONLY_ASKED_SHARE of their examples bear a question (store hours, shipping costs). */
@@ -256,8 +262,11 @@ export class DialogueEngine {
     this.languageSwitchConfidence = deps.languageSwitchConfidence ?? LANGUAGE_CONFIDENCE_THRESHOLD;
     const examples = deps.catalog.intents.flatMap((i) => Object.entries(i.examples).flatMap(([lang, texts]) => texts.map((text) => ({ intent: i.id, text, lang }))));
     this.support = wordSupportFor(examples);
-    this.spelling = catalogSpellingFor(examples.map((e) => e.text), { isWord: commonEnglishWords() });
-    this.plainProduct = plainProductWords(deps.catalog, examples);
+    // Romanised Nepali words ("tapai", "khulcha") are spelled right in their own language: read as
+    // typos of Hinglish words ("tapai" → "tapak"), the message no longer reads as Nepali at all.
+    const english = commonEnglishWords();
+    this.spelling = catalogSpellingFor(examples.map((e) => e.text), { isWord: (w) => isNepaliWord(w) || english?.(w) === true });
+    ({ byProduct: this.plainProduct, byCategory: this.plainCategory } = plainProductWords(deps.catalog, examples));
     this.scripts = languageScripts(deps.catalog);
     this.onlyAsked = new Set(
       deps.catalog.intents
@@ -343,8 +352,9 @@ export class DialogueEngine {
     //    intent, and its letters and digits only add noise); a message that was only values means
     //    the catalog's bareFacts intent for them, else falls back.
     const words = withoutSpans(asked, found);
-    // "SG-118204 है", "it's SG-118204": the words that hand a value over say nothing else either.
-    const onlyValues = found.length > 0 && withoutValueWords(words, undefined) === '';
+    // "SG-118204 है", "it's SG-118204": the words that hand a value over say nothing else either, nor
+    // do the words that name it ("ok and the order number is SG 208417 if that helps", namesValue).
+    const onlyValues = this.namesValue(words, found);
     if (onlyValues && opensWithCorrection(text, acts) && turn.input.state.answered.length > 0) {
       // "sorry typo, it's SG-264801", "सॉरी, गलत नंबर लिख दिया, SG-264801 है" after an answer: the
       // value put right. The same question about it when that answer takes such a value; else the
@@ -377,7 +387,7 @@ export class DialogueEngine {
     if (splitClauses(words).every((c) => withdrawsRequest(readActs(c.text).rest))) return this.answerActs(turn, { ...acts, acts: ['ack'], rest: '' });
     const read = (t: string) =>
       readQuestions(t, (x) => this.deps.classifier.classify(x), this.deps.thresholds, {
-        referents: [...this.referents(turn), ...this.topicWords(turn)],
+        referents: [...this.referents(turn), ...this.topicWords(turn), ...this.productWord(turn)],
         sure: SURE_WITHOUT_SHARED_WORDS,
         asksNothing: (x) => !this.asksSomething(x),
         productIn: (x) => this.productIn(x),
@@ -434,13 +444,28 @@ export class DialogueEngine {
   }
 
   /**
+   * What "it" may point at last: the product the customer wrote about (the newest product fact), as
+   * the examples of the conversation's language name its kind ("اسے دیوار پر لگا کر دیتے ہیں؟" after
+   * "ایک ٹی وی آرڈر کیا تھا": the TV). Tried after the things held and the topic.
+   */
+  private productWord(turn: Turn): string[] {
+    const product = newestProduct(this.catalog, turn.input.facts);
+    const word = product ? this.plainCategory.get(product.category)?.[turn.lang] : undefined;
+    return word === undefined ? [] : [word];
+  }
+
+  /**
    * What "it" may point at besides the things held: the topic answered last, in the words of its
    * title in the conversation's language ("Refund status" → refund, status). After a person handed
-   * the conversation back, "how long till it shows in my bank account" is still the refund.
+   * the conversation back, "how long till it shows in my bank account" is still the refund. A
+   * thanks, greeting or goodbye answered since is no topic: after "ok thanks", "and do you also put
+   * it on the wall?" points at what the conversation was about, never at the thanks
+   * (PLEASANTRY_INTENTS).
    */
   private topicWords(turn: Turn): string[] {
     const { answered } = turn.input.state;
-    const last = this.intentById(answered[answered.length - 1] ?? null);
+    const topic = [...answered].reverse().find((id) => !PLEASANTRY_INTENTS.has(id));
+    const last = this.intentById(topic ?? null);
     if (!last) return [];
     return this.text(last.title, turn.lang).match(/[\p{L}\p{M}]{2,}/gu) ?? [];
   }
@@ -586,7 +611,8 @@ export class DialogueEngine {
     // the reading as a topic customers only ask about (delivery time, through "2 din").
     const toldFault = top && this.onlyAsked.has(top.id) && !bearsQuestion(turn.input.text ?? text) ? this.faultReport(turn, text) : undefined;
     if (toldFault) return this.handleIntent(turn, toldFault, classification.confidence);
-    const carried = this.carriedTopic(turn, text, rankedBy(classification));
+    // A runner-up read below the clarify threshold is no reading: it does not choose the topic's family member.
+    const carried = this.carriedTopic(turn, text, rankedAbove(classification, clarify));
     const staysOnTopic = carried !== undefined && carried.opened && carried.stays && carried.intent.id !== classification.top;
     if (top && classification.confidence >= answer && this.answerable(text, classification) && !staysOnTopic) {
       return this.handleIntent(turn, top, classification.confidence);
@@ -1446,10 +1472,14 @@ export class DialogueEngine {
  * per language: the name or alias of its category that the examples of that language use most
  * (English ones count for the Latin-script languages too); none when the examples use none.
  */
-function plainProductWords(catalog: Catalog, examples: readonly { text: string; lang: string }[]): Map<string, Partial<Record<Lang, string>>> {
+function plainProductWords(
+  catalog: Catalog,
+  examples: readonly { text: string; lang: string }[],
+): { byProduct: Map<string, Partial<Record<Lang, string>>>; byCategory: Map<string, Partial<Record<Lang, string>>> } {
   const out = new Map<string, Partial<Record<Lang, string>>>();
+  const byCategory = new Map<string, Partial<Record<Lang, string>>>();
   const products = catalog.products;
-  if (!products) return out;
+  if (!products) return { byProduct: out, byCategory };
   const padded = examples.map((e) => ({ lang: e.lang, text: ` ${normalizeText(e.text)} ` }));
   const uses = (phrase: string, lang: Lang) => {
     const needle = ` ${normalizeText(phrase)} `;
@@ -1467,11 +1497,12 @@ function plainProductWords(catalog: Catalog, examples: readonly { text: string; 
       }
       if (top.n > 0) best[lang] = normalizeText(top.phrase);
     }
+    byCategory.set(category.id, best);
     for (const product of products.products.filter((p) => p.category === category.id)) {
       out.set(textIn(product.name, catalog.defaultLanguage, catalog.defaultLanguage), best);
     }
   }
-  return out;
+  return { byProduct: out, byCategory };
 }
 
 /** Words that hand over contact details around them ("my email is", "mera number", "मेरो नम्बर", "میرا ای میل"). */

@@ -1,5 +1,5 @@
 import { readActs } from '../../nlu/acts';
-import { asksWhere, bearsQuestion, findReferringWord, peelPoliteWrappers, referentCandidates, resolveReference, serialVerbsAsPurpose, splitClauses, tellsPast } from '../../nlu/clauses';
+import { asksWhere, bearsQuestion, findReferringWord, peelPoliteWrappers, referentCandidates, resolveReference, serialVerbsAsPurpose, splitClauses, tellsPast, withoutReason } from '../../nlu/clauses';
 import type { Classification } from '../../nlu/types';
 
 /** At most this many questions of one message are answered. */
@@ -99,12 +99,17 @@ const better = (a: Classification, b: Classification): Classification => (b.conf
 /**
  * The clause's reading: the more confident of the text as written and the text with its polite
  * wrapper written as the plain request ("would it be possible to send them back" → "can i send
- * them back") and "come and fit it" as "come to fit it"; classified once when it has neither.
+ * them back"), "come and fit it" as "come to fit it" and the reason given after the question left
+ * out ("when will it be delivered because i need to be home for it", withoutReason); classified
+ * once when it has none of them.
  */
 function readClause(text: string, classify: Classify): Classification {
-  const plain = serialVerbsAsPurpose(peelPoliteWrappers(text));
+  const plain = withoutReason(serialVerbsAsPurpose(peelPoliteWrappers(text)));
   const asWritten = classify(text);
-  return plain === text || !/[\p{L}\p{N}]/u.test(plain) ? asWritten : better(asWritten, classify(plain));
+  const read = plain === text || !/[\p{L}\p{N}]/u.test(plain) ? asWritten : better(asWritten, classify(plain));
+  // The reason left out of the words as written too: the wrapper may be the words the catalog asks with.
+  const asked = withoutReason(text);
+  return asked === text || asked === plain ? read : better(read, classify(asked));
 }
 
 /**

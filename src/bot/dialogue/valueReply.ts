@@ -28,6 +28,39 @@ const HANDING_OVER = new Set([
   'no', 'nr', 'num', 'id', 'नं', 'न',
 ]);
 
+/**
+ * What customers say when they offer a value in passing ("the order number is SG-208417 if that
+ * helps", "…, in case you need it", "agar kaam aaye", "اگر کام آئے"), and the "and" that adds it to
+ * what they said before ("ok and the order number is …"): beside a value they ask nothing either.
+ * Phrases, in the words wordsOf gives; a single word of one ("if", "need") is kept.
+ */
+const OFFERING_PHRASES: readonly string[] = [
+  'if that helps', 'if it helps', 'if this helps', 'in case you need it', 'in case you need that', 'in case it helps', 'just in case',
+  'if you need it', 'if needed', 'for reference', 'for your reference', 'fyi',
+  'agar kaam aaye', 'agar kaam aaye to', 'agar zarurat ho', 'agar zaroorat ho', 'zarurat ho to', 'zaroorat ho to',
+  'अगर काम आए', 'अगर काम आए तो', 'ज़रूरत हो तो', 'जरूरत हो तो', 'अगर ज़रूरत हो', 'अगर जरूरत हो',
+  'اگر کام آئے', 'اگر کام آئے تو', 'ضرورت ہو تو', 'اگر ضرورت ہو',
+  'काम लाग्छ भने', 'चाहिन्छ भने', 'kaam lagcha bhane', 'chahincha bhane',
+].map((p) => wordsOf(p).join(' '));
+/** "and", "also", before a value: in every catalog language. */
+const ADDING = new Set(['and', 'also', 'aur', 'और', 'اور', 'ani', 'अनि', 'pani', 'पनि', 'bhi', 'भी', 'بھی']);
+
+/** The words with every OFFERING_PHRASES phrase and every ADDING word cut out. */
+function withoutOffering(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const phrase = OFFERING_PHRASES.filter((p) => words.slice(i, i + p.split(' ').length).join(' ') === p).sort((a, b) => b.length - a.length)[0];
+    if (phrase !== undefined) {
+      i += phrase.split(' ').length;
+      continue;
+    }
+    const w = words[i] as string;
+    if (!ADDING.has(w)) out.push(w);
+    i++;
+  }
+  return out;
+}
+
 /** Lower case, NFC, nukta dropped (ज़/ज, फ़/फ) so the customer's spelling meets the catalog's. */
 function wordsOf(text: string): string[] {
   return (text.normalize('NFC').toLowerCase().replace(/\u093C/g, '').match(WORD) ?? []) as string[];
@@ -55,7 +88,7 @@ export function valueWordsBySlot(catalog: Catalog): Map<string, Set<string>> {
 
 /** The words of `text` that neither ask for the value (the catalog's) nor hand it over, joined by spaces ('' when none). */
 export function withoutValueWords(text: string, valueWords: ReadonlySet<string> | undefined): string {
-  return wordsOf(text)
+  return withoutOffering(wordsOf(text))
     .filter((w) => !valueWords?.has(w) && !HANDING_OVER.has(w))
     .join(' ');
 }

@@ -5,3 +5,4 @@ export { peelPoliteWrappers, POLITE_WRAPPERS } from './politeWrappers';
 export { findReferringWord, MAX_REFERENTS, referentCandidates, REFERRING_WORDS, resolveReference } from './referringWords';
 export { MAX_WITHDRAWAL_WORDS, withdrawsRequest } from './withdrawals';
 export { tellsPast } from './pastWords';
+export { withoutReason } from './reasons';

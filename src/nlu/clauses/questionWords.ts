@@ -40,6 +40,19 @@ const REQUEST_PAIRS: readonly (readonly [string, string])[] = [
   ...['کرنا', 'کرنی', 'کروانا', 'لینا'].map((v) => [v, 'ہے'] as const),
   ...['गर्नु', 'garnu'].flatMap((v) => [[v, 'छ'] as const, [v, 'cha'] as const, [v, 'chha'] as const, [v, 'xa'] as const]),
 ];
+/**
+ * "… or not", asked as customers ask yes or no without a question word or mark: "cash on delivery
+ * hota hai ya nahi", "COD है या नहीं", "کیش آن ڈیلیوری ہے یا نہیں", "COD cha ki chaina", "do you
+ * deliver on sundays or not". An "or" and a "not" make the question wherever they stand; after
+ * "ki", कि, کہ (also "that" in Hindi and Urdu: "maine socha ki nahi milega") and before a bare "na"
+ * (also "no") only as the clause's last two words.
+ */
+const EITHER_OR = ['or', 'ya', 'या', 'یا', 'वा'];
+const EITHER_OR_CLOSING = ['ki', 'ke', 'कि', 'کہ'];
+const NOT_WORDS = ['not', 'nahi', 'nahin', 'nhi', 'nai', 'नहीं', 'नही', 'نہیں', 'छैन', 'chaina', 'chhaina', 'xaina', 'होइन', 'hoina', 'हैन', 'haina'];
+const NOT_CLOSING = ['na', 'ना', 'نا'];
+/** Nepali's negative verbs: हुँदैन, मिल्दैन, hudaina, mildaina. */
+const NEPALI_NEGATIVE = /(?:दैन|daina)$/u;
 /** English auxiliaries that make a question only when they open the clause ("can I pay by UPI"). */
 const OPENING = ['can', 'could', 'do', 'does', 'did', 'is', 'are', 'will', 'would', 'should', 'shall', 'may', 'have', 'has', 'any'];
 
@@ -51,6 +64,22 @@ const WHERE_SET = new Set(WHERE_WORDS.map(actToken));
 const ANYWHERE_SET = new Set([...QUESTION_WORDS, ...REQUEST_WORDS].map(actToken));
 const OPENING_SET = new Set(OPENING.map(actToken));
 const CLOSING_REQUEST_SET = new Set(CLOSING_REQUEST.map(actToken));
+const EITHER_OR_SET = new Set(EITHER_OR.map(actToken));
+const EITHER_OR_CLOSING_SET = new Set(EITHER_OR_CLOSING.map(actToken));
+const NOT_SET = new Set(NOT_WORDS.map(actToken));
+const NOT_CLOSING_SET = new Set(NOT_CLOSING.map(actToken));
+const isNot = (norm: string): boolean => NOT_SET.has(norm) || NEPALI_NEGATIVE.test(norm);
+
+/** Does the clause (its word tokens) ask "… or not" (EITHER_OR)? */
+function asksOrNot(words: readonly { norm: string }[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const or = (words[i - 1] as { norm: string }).norm;
+    const not = (words[i] as { norm: string }).norm;
+    if (EITHER_OR_SET.has(or) && isNot(not)) return true;
+    if (i === words.length - 1 && (EITHER_OR_SET.has(or) || EITHER_OR_CLOSING_SET.has(or)) && (isNot(not) || NOT_CLOSING_SET.has(not))) return true;
+  }
+  return false;
+}
 /** First word of a pair → the words that complete it. */
 const PAIRS = new Map<string, Set<string>>();
 for (const [a, b] of REQUEST_PAIRS) {
@@ -71,6 +100,7 @@ export function bearsQuestion(text: string, asked = false): boolean {
   const words = tokens.filter((t) => !t.emoji);
   const last = words[words.length - 1];
   if (words.length >= 2 && last && (CLOSING_REQUEST_SET.has(last.norm) || NEPALI_IMPERATIVE.test(last.norm))) return true;
+  if (asksOrNot(words)) return true;
   return tokens.some((t, i) => ANYWHERE_SET.has(t.norm) || (i > 0 && PAIRS.get((tokens[i - 1] as (typeof tokens)[number]).norm)?.has(t.norm) === true));
 }
 
@@ -83,6 +113,7 @@ export function asksQuestion(text: string): boolean {
   const tokens = tokenize(text);
   const first = tokens[0];
   if (first && OPENING_SET.has(first.norm)) return true;
+  if (asksOrNot(tokens.filter((t) => !t.emoji))) return true;
   return tokens.some((t) => QUESTION_SET.has(t.norm));
 }
 

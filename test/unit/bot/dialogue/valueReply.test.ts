@@ -39,6 +39,18 @@ describe('valueReply: words around a value the bot asked for', () => {
     expect(withoutValueWords('थियो', undefined)).toBe('');
   });
 
+  it('sets aside the words that offer a value in passing and the "and" that adds it, in every language', () => {
+    expect(withoutValueWords('and the order number is if that helps', words)).toBe('');
+    expect(withoutValueWords('order number in case you need it', words)).toBe('');
+    expect(withoutValueWords('aur order number agar kaam aaye', words)).toBe('');
+    expect(withoutValueWords('اور آرڈر نمبر اگر کام آئے', words)).toBe('');
+  });
+
+  it('keeps a word of an offering phrase that stands alone ("if", "need")', () => {
+    expect(withoutValueWords('what if it is late', undefined)).toBe('what if late');
+    expect(withoutValueWords('i need a refund for', words)).toContain('need refund');
+  });
+
   it('keeps every other word when the slot has no known words', () => {
     expect(withoutValueWords('cancel karo', undefined)).toBe('cancel karo');
   });

@@ -168,6 +168,18 @@ describe('bearsQuestion', () => {
 
   test.each([['mere paas do phone hain'], ['दो दिन पहले आया था']])('"%s" holds "two", not a request', (text) => expect(bearsQuestion(text)).toBe(false));
 
+  test.each([
+    ['cash on delivery hota hai ya nahi'], ['COD है या नहीं'], ['کیش آن ڈیلیوری ہے یا نہیں'], ['COD cha ki chaina'], ['cod milcha ki mildaina'],
+    ['you deliver on sundays or not'], ['emi milegi ki nahi'], ['installation free hai ya nahi pune me'],
+  ])('"%s" asks yes or no with "… or not"', (text) => {
+    expect(bearsQuestion(text)).toBe(true);
+    expect(asksQuestion(text)).toBe(true);
+  });
+
+  test.each([['maine socha ki nahi milega'], ['मैंने सोचा कि नहीं मिलेगा']])('"%s" tells what was thought ("ki" as "that"), asking nothing', (text) =>
+    expect(bearsQuestion(text)).toBe(false),
+  );
+
   test.each([['it was due yesterday'], ['I was there last week'], ['कल आना था'], ['کل آنا تھا'], ['order kal aana hai']])('"%s" is context', (text) =>
     expect(bearsQuestion(text)).toBe(false),
   );
