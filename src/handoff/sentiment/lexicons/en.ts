@@ -2,6 +2,14 @@ import type { SentimentLexicon } from './types';
 
 export const en: SentimentLexicon = {
   anger: {
+    // told that nobody answers: "called 3 times, nobody picks up", "no response from anyone"
+    'nobody picks up': 0.5,
+    'no one picks up': 0.5,
+    'nobody answers': 0.5,
+    'no one answers': 0.5,
+    'nobody responds': 0.5,
+    'no one responds': 0.5,
+    'no response': 0.5,
     worst: 0.8,
     // mockery of the service: "is this a joke?", "you're kidding me"
     'is this a joke': 0.65,

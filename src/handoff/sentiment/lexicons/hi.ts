@@ -3,6 +3,12 @@ import type { SentimentLexicon } from './types';
 /** Hindi in Devanagari; the nukta is dropped before matching (ख़राब = खराब). */
 export const hi: SentimentLexicon = {
   anger: {
+    // told that nobody answers: "तीन बार कॉल किया कोई जवाब नहीं", "कोई फोन नहीं उठाता"
+    'कोई जवाब नहीं': 0.5,
+    'कोई जवाब ही नहीं': 0.5,
+    'कोई नहीं उठाता': 0.5,
+    'फोन नहीं उठाता': 0.5,
+    'फोन नहीं उठाते': 0.5,
     बकवास: 0.7,
     // "क्या मज़ाक है": the service made a joke of
     'क्या मज़ाक': 0.65,

@@ -37,6 +37,11 @@ export const hiLatn: SentimentLexicon = {
     naraz: 0.6,
     'farak nahi padta': 0.5,
     'koi jawab nahi': 0.5,
+    'koi jawab hi nahi': 0.5,
+    'koi uthata nahi': 0.5,
+    'koi uthata hi nahi': 0.5,
+    'phone nahi uthata': 0.5,
+    'phone nahi uthate': 0.5,
     shikayat: 0.3,
   },
   positive: {

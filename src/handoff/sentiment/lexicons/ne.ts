@@ -3,6 +3,12 @@ import type { SentimentLexicon } from './types';
 /** Nepali in Devanagari. Postpositions are written joined to nouns, so a few entries end in `*`. */
 export const ne: SentimentLexicon = {
   anger: {
+    // told that nobody answers: "तीन पटक फोन गरें, कसैले उठाउँदैन", "जवाफ दिँदैन"
+    'कसैले उठाउँदैन': 0.5,
+    'कसैले फोन उठाउँदैन': 0.5,
+    'जवाफ दिँदैन': 0.5,
+    'जवाफ दिदैन': 0.5,
+    'कुनै जवाफ छैन': 0.5,
     बकवास: 0.7,
     // "के ठट्टा हो": the service made a joke of
     'के ठट्टा': 0.65,

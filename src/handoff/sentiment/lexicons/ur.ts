@@ -3,6 +3,11 @@ import type { SentimentLexicon } from './types';
 /** Urdu in Arabic script; letter variants (ہ/ھ/ه, ی/ي/ے, ک/ك) and diacritics are unified before matching. */
 export const ur: SentimentLexicon = {
   anger: {
+    // told that nobody answers: "تین بار کال کی کوئی جواب نہیں"
+    'کوئی جواب نہیں': 0.5,
+    'کوئی جواب ہی نہیں': 0.5,
+    'کوئی فون نہیں اٹھاتا': 0.5,
+    'فون نہیں اٹھاتے': 0.5,
     بکواس: 0.7,
     // "یہ کیا مذاق ہے": the service made a joke of
     'کیا مذاق': 0.65,

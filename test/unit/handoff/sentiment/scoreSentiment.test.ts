@@ -98,6 +98,20 @@ describe.each(cases)('scoreSentiment in $lang', ({ lang, angry, neutral, thanks,
   });
 });
 
+describe('scoreSentiment: nobody answering', () => {
+  it.each([
+    ['en', '😡 called 3 times and nobody picks up, where is my order'],
+    ['hi', '😡😡😡 तीन बार कॉल किया कोई जवाब नहीं, मेरा ऑर्डर कहाँ है'],
+    ['hi-Latn', '😡 3 baar call kiya koi uthata hi nahi, order kahan hai'],
+    ['ur', '😡 تین بار کال کی کوئی جواب نہیں، میرا آرڈر کہاں ہے'],
+    ['ne', '😡 तीन पटक फोन गरें कसैले उठाउँदैन, मेरो अर्डर कहाँ छ'],
+  ])('reads a %s customer told nobody answers as angry in words, not only by signs', (lang, text) => {
+    const s = scoreSentiment(text, lang);
+    expect(s.anger).toBeGreaterThanOrEqual(ANGRY);
+    expect(angerShownOnlyBySigns(s)).toBe(false);
+  });
+});
+
 describe('scoreSentiment: intensity and emphasis', () => {
   it('reads an intensified complaint as angrier than the plain one', () => {
     expect(scoreSentiment('service bahut kharab hai').anger).toBeGreaterThan(scoreSentiment('service kharab hai').anger);
