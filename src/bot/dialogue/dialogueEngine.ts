@@ -1199,13 +1199,17 @@ export class DialogueEngine {
   private takesPersonOffer(turn: Turn, c: Classification, acts: ActReading): Intent | undefined {
     const offeredBy = this.intentById(turn.input.state.personOffer ?? null);
     const message = turn.input.text ?? '';
-    if (!offeredBy || asksQuestion(message) || this.raisesOwnReport(message, offeredBy)) return undefined;
+    if (!offeredBy || asksQuestion(message)) return undefined;
+    // "ok got in finally. but the payment failed and Rs 32,490 still got deducted": the amount is the
+    // detail of a report of its own, not the case the earlier answer invited.
+    const purchase = this.tellsPurchase(turn, message);
+    if (purchase && this.raisesOwnReport(message, offeredBy)) return undefined;
     if (pushesBack(message)) return offeredBy;
     // "बहुत धन्यवाद आपका": thanks or a goodbye with words the act reader left over closes, it tells nothing.
     if (acts.acts.some((a) => a === 'thanks' || a === 'goodbye')) return undefined;
     // "paid 32,490 on 28 nov", "12,500 روپے کٹے ہیں": what was paid, or when it was bought, is the
     // case the answer invited them to tell, whatever the words lean to.
-    if (this.tellsPurchase(turn, message)) return offeredBy;
+    if (purchase) return offeredBy;
     const { answer, clarify } = this.deps.thresholds;
     // "its 4th floor, Orion Tower, Bandra": an address told, not understood as a question, is a detail for the colleague.
     if (c.confidence < answer && tellsAddress(message)) return offeredBy;
@@ -1227,8 +1231,9 @@ export class DialogueEngine {
   /**
    * "ok got in finally. but the payment failed and Rs 32,490 still got deducted": a clause with no
    * number in it, understood on its own as another topic whose answer also invites the details, raises
-   * that topic; the amount is its detail, not the case the earlier answer asked for. ("its a front
-   * load washing machine, paid 32,490 on 28 nov" names a product, a topic that invites nothing.)
+   * that topic. ("its a front load washing machine, paid 32,490 on 28 nov" names a product, a topic
+   * that invites nothing.) Asked only of a message that tells a purchase: "دو ہفتے ہو گئے ابھی تک نہیں
+   * آیا" after the refund answer pushes back on it, though alone it reads as the order status.
    */
   private raisesOwnReport(message: string, offeredBy: Intent): boolean {
     return splitClauses(message).some((clause) => {
