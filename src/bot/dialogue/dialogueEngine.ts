@@ -9,7 +9,7 @@ import { LANGUAGE_CONFIDENCE_THRESHOLD, languageScripts, type Script } from '../
 import { isNepaliWord } from '../../nlu/language/romanisedNepali';
 import { countScripts, dominantScript } from '../../nlu/language/scripts';
 import { findSlotValues, isKnownTimeZone, NamedSlotMatch } from '../../nlu/slots';
-import { type CatalogSpelling, catalogSpellingFor, commonEnglishWords, expandSmsSpelling } from '../../nlu/spelling';
+import { type CatalogSpelling, catalogSpellingFor, commonEnglishWords, expandSmsSpelling, isHinglishWord } from '../../nlu/spelling';
 import { asksWhatToDo, type WordSupport, wordSupportFor } from '../../nlu/support';
 import type { Answer, Catalog, CatalogMessageKind, Classification, Intent, IntentClassifier, Lang, LangText, LanguageDetector, QuickReply, SlotSpec } from '../../nlu/types';
 import { answerAct, keepRest } from './answerAct';
@@ -265,7 +265,7 @@ export class DialogueEngine {
     // Romanised Nepali words ("tapai", "khulcha") are spelled right in their own language: read as
     // typos of Hinglish words ("tapai" → "tapak"), the message no longer reads as Nepali at all.
     const english = commonEnglishWords();
-    this.spelling = catalogSpellingFor(examples.map((e) => e.text), { isWord: (w) => isNepaliWord(w) || english?.(w) === true });
+    this.spelling = catalogSpellingFor(examples.map((e) => e.text), { isWord: (w) => isNepaliWord(w) || isHinglishWord(w) || english?.(w) === true });
     ({ byProduct: this.plainProduct, byCategory: this.plainCategory } = plainProductWords(deps.catalog, examples));
     this.scripts = languageScripts(deps.catalog);
     this.onlyAsked = new Set(
