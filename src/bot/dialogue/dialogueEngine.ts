@@ -110,8 +110,6 @@ export const MAX_WORDS_BEFORE_PROMISE = 8;
  * back. Chosen on the DEV paraphrases: of the 671 answered right, 1 (at 0.70) falls back instead.
  */
 export const SURE_WITHOUT_SHARED_WORDS = 0.75;
-/** New words (none of the catalog's) beside at most one of the topic's that make even a sure reading another matter. */
-export const MOSTLY_NEW_WORDS = 3;
 
 /**
  * An intent whose examples bear a question at least this often is only ever asked about (store
@@ -813,11 +811,9 @@ export class DialogueEngine {
    */
   private answerable(text: string, c: Classification): boolean {
     if (this.notPleasantry(text, c)) return false;
+    if (c.confidence >= SURE_WITHOUT_SHARED_WORDS) return true;
     // The words of a polite wrapper ("i was wondering if you could tell me…") say nothing of the topic.
     const s = this.support.count(peelPoliteWrappers(text), [c.top]);
-    // "train ki ticket book ho jayegi yahan se": three words new to the catalog around one of the
-    // topic's ("book") is another matter, however sure the reading.
-    if (c.confidence >= SURE_WITHOUT_SHARED_WORDS) return !(s.unknown >= MOSTLY_NEW_WORDS && s.shared <= 1);
     return (s.shared > 0 && s.unknown <= s.shared) || s.unknown === 0;
   }
 
