@@ -89,7 +89,6 @@ const DAYS_AGO = /(?<![\p{N}\p{L}])(\d{1,3})\s*(?:days?|din|dino|दिन|دن)
  */
 const DAY_OF_MONTH = /(?<![\p{N}\p{L}])(\d{1,2})\s*(?:tarikh|tareekh|tarik|tareek|तारीख़|तारीख|तारिख|تاریخ)(?![\p{L}\p{M}])/giu;
 
-/** Future tense: "aayega", "milegi", "आएगा", "آئے گا", "will". */
 /**
  * Past tense in English and Nepali ("ordered on 3rd march", "paid on 5 june", "५ जुनमा अर्डर गरेको थियो",
  * "3 march ma kineko"): a day and month without a year is then the last one, not the nearest.
@@ -111,6 +110,7 @@ function isPastTense(text: string): boolean {
   return PAST_MARKERS.test(text) || NEPALI_PAST.test(text) || (ENGLISH_PAST.test(text) && !ENGLISH_AHEAD.test(text));
 }
 
+/** Future tense: "aayega", "milegi", "आएगा", "آئے گا", "will". */
 const FUTURE_MARKERS = /[a-z](?:ega|egi|enge|ogi|oge)(?![a-z])|(?<![a-z])will(?![a-z])|[\u0900-\u097F](?:गा|गी|गे)(?![\u0900-\u097F])|(?<![\p{L}])(?:گا|گی|گے)(?![\p{L}])/iu;
 
 /**
